@@ -1,0 +1,251 @@
+"""The blocklist: retracted and deprecated datasets, their derivatives, and their names in code.
+
+The shipped file is ``blocklist.yaml`` beside this module; users add entries in the same schema
+(``blocklist = ["org-blocklist.yaml"]`` in the config). Each entry and derivative becomes a
+``BlockedDataset``; each alias, URL and look-alike becomes an ``Alias`` for the matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from datasheet_lint.errors import UserError
+from datasheet_lint.models import Severity
+from datasheet_lint.names import normalise
+
+REMOVED = frozenset({"retracted", "withdrawn", "taken-down"})
+SUPERSEDED = frozenset({"deprecated", "replaced"})
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    url: str
+    says: str
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedDataset:
+    """A blocklisted dataset: a top-level entry, or a derivative that points at its parent."""
+
+    id: str
+    name: str
+    status: str
+    date: str | None
+    acted_by: str
+    summary: str
+    replacement: str | None
+    confidence: str
+    severity: Severity | None  # explicit override from the data, else derived from status
+    sources: tuple[Source, ...]
+    parent: str | None = None  # id of the entry this derivative was built from
+    relation: str = ""
+    carrier: bool = False
+    origin: str = "builtin"
+
+    @property
+    def removed(self) -> bool:
+        return self.status in REMOVED
+
+    @property
+    def default_severity(self) -> Severity:
+        """Error for a removal stated with high confidence; warning otherwise."""
+        if self.severity is not None:
+            return self.severity
+        if self.status in SUPERSEDED or self.confidence == "medium" or self.carrier:
+            return Severity.WARNING
+        return Severity.ERROR
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way a dataset is named (a name, URL, host, token or Drive id), or a look-alike."""
+
+    value: str
+    dataset: str | None  # None: a look-alike that must never match (e.g. Re-LAION-5B)
+    ambiguous: bool = False
+    needs_near: bool = False
+    near: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Blocklist:
+    """All entries and aliases, from the shipped file and any user files."""
+
+    datasets: Mapping[str, BlockedDataset]
+    aliases: tuple[Alias, ...]
+    data_version: str
+    updated: str
+
+    def get(self, dataset_id: str) -> BlockedDataset | None:
+        return self.datasets.get(dataset_id)
+
+    def parent_of(self, dataset: BlockedDataset) -> BlockedDataset:
+        return self.datasets[dataset.parent] if dataset.parent else dataset
+
+    def entries(self) -> list[BlockedDataset]:
+        return [d for d in self.datasets.values() if d.parent is None]
+
+    def derivatives_of(self, dataset_id: str) -> list[BlockedDataset]:
+        return [d for d in self.datasets.values() if d.parent == dataset_id]
+
+    def find(self, text: str) -> BlockedDataset | None:
+        """Look an id or any alias up, as `blocklist show` does."""
+        if text in self.datasets:
+            return self.datasets[text]
+        key = normalise(text)
+        for alias in self.aliases:
+            if alias.dataset and normalise(alias.value) == key:
+                return self.datasets[alias.dataset]
+        return None
+
+
+def _first_sentence(text: str, limit: int = 160) -> str:
+    sentence = re.split(r"(?<=[.;])\s", " ".join(text.split()), maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _aliases(raw: Mapping[str, Any], dataset_id: str) -> Iterable[Alias]:
+    for item in raw.get("aliases") or ():
+        yield Alias(
+            value=str(item["value"]),
+            dataset=dataset_id,
+            ambiguous=bool(item.get("ambiguous", False)),
+            needs_near=bool(item.get("needs_near", False)),
+            near=tuple(str(token) for token in item.get("near") or ()),
+        )
+    for item in raw.get("urls") or ():
+        for key in ("url", "host", "token", "gdrive_id"):
+            if key in item:
+                yield Alias(value=_strip_scheme(str(item[key])), dataset=dataset_id)
+
+
+def _strip_scheme(url: str) -> str:
+    url = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^www\.", "", url, flags=re.IGNORECASE).rstrip("/")
+
+
+def _sources(raw: Mapping[str, Any]) -> tuple[Source, ...]:
+    return tuple(Source(str(s["url"]), str(s["says"])) for s in raw.get("sources") or ())
+
+
+def _severity(raw: Mapping[str, Any]) -> Severity | None:
+    return Severity.parse(raw["severity"]) if raw.get("severity") else None
+
+
+def parse(document: Mapping[str, Any], *, origin: str = "builtin") -> Blocklist:
+    """Turn a schema-valid blocklist document into a Blocklist."""
+    datasets: dict[str, BlockedDataset] = {}
+    aliases: list[Alias] = []
+    for entry in document["entries"]:
+        parent = BlockedDataset(
+            id=entry["id"],
+            name=entry["name"],
+            status=entry["status"],
+            date=entry.get("date"),
+            acted_by=entry["acted_by"],
+            summary=entry.get("summary") or _first_sentence(entry["reason"]),
+            replacement=entry.get("replacement"),
+            confidence=entry["confidence"],
+            severity=_severity(entry),
+            sources=_sources(entry),
+            origin=origin,
+        )
+        datasets[parent.id] = parent
+        aliases.extend(_aliases(entry, parent.id))
+        aliases.extend(
+            Alias(value=str(item["value"]), dataset=None) for item in entry.get("not_flagged") or ()
+        )
+        for child in entry.get("derivatives") or ():
+            datasets[child["id"]] = BlockedDataset(
+                id=child["id"],
+                name=child["name"],
+                status=child.get("status", parent.status),
+                date=parent.date,
+                acted_by=parent.acted_by,
+                summary=parent.summary,
+                replacement=parent.replacement,
+                confidence=child.get("confidence", parent.confidence),
+                severity=_severity(child) or parent.severity,
+                sources=_sources(child) or parent.sources,
+                parent=parent.id,
+                relation=child["relation"],
+                carrier=bool(child.get("carrier", False)),
+                origin=origin,
+            )
+            aliases.extend(_aliases(child, child["id"]))
+    return Blocklist(
+        datasets=datasets,
+        aliases=tuple(aliases),
+        data_version=str(document["data_version"]),
+        updated=str(document["updated"]),
+    )
+
+
+def merge(base: Blocklist, extra: Blocklist, *, origin: str) -> Blocklist:
+    """Add a user blocklist's entries; an id defined twice is a configuration error."""
+    clash = sorted(set(base.datasets) & set(extra.datasets))
+    if clash:
+        raise UserError(
+            f"blocklist entry id {clash[0]!r} is already defined by the built-in blocklist",
+            location=origin,
+            hint="use a new id; to silence a built-in entry, use 'allow' with a reason instead",
+        )
+    return Blocklist(
+        datasets={**base.datasets, **extra.datasets},
+        aliases=base.aliases + extra.aliases,
+        data_version=base.data_version,
+        updated=base.updated,
+    )
+
+
+def _parse_yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def _read_builtin() -> Mapping[str, Any]:
+    from datasheet_lint.knowledge.cache import cached
+
+    text = resources.files(__package__).joinpath("blocklist.yaml").read_text(encoding="utf-8")
+    document: Mapping[str, Any] = cached("blocklist", text, _parse_yaml)
+    return document
+
+
+_BUILTIN: Blocklist | None = None
+
+
+def builtin() -> Blocklist:
+    """The shipped blocklist (validated by the test suite, not at run time)."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        _BUILTIN = parse(_read_builtin())
+    return _BUILTIN
+
+
+def load_user_file(path: Path, *, display: str) -> Blocklist:
+    """Read, validate and parse a user blocklist; errors name the file, line and key."""
+    from datasheet_lint import yamlio
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError("blocklist file not found", location=display) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"cannot read blocklist file: {err}", location=display) from None
+    document = yamlio.load_yaml(text, origin=display)
+    yamlio.validate(document, "blocklist.schema.json", origin=display)
+    return parse(document, origin=display)
+
+
+def load(extra_files: Sequence[tuple[Path, str]] = ()) -> Blocklist:
+    """The shipped blocklist plus user files given as (path, display name)."""
+    combined = builtin()
+    for path, display in extra_files:
+        combined = merge(combined, load_user_file(path, display=display), origin=display)
+    return combined

@@ -1,0 +1,108 @@
+"""Safe YAML loading that keeps positions, and JSON Schema validation that reports them.
+
+ruamel.yaml's round-trip loader keeps line/column for every mapping key and sequence item,
+so a schema error can point at the node itself. Object construction is never allowed: unknown
+tags (``!!python/object``) are an error, and duplicate keys are an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from datasheet_lint.errors import UserError
+
+MAX_ALIAS_EXPANSION = 10_000
+
+
+def load_yaml(text: str, *, origin: str) -> Any:
+    """Parse YAML text safely with positions; raise UserError at the failing line."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"{origin}:{mark.line + 1}:{mark.column + 1}" if mark else origin
+        problem = err.problem or err.context or "invalid YAML"
+        raise UserError(f"invalid YAML: {problem}", location=where) from None
+    except (YAMLError, RecursionError, ValueError) as err:
+        raise UserError(f"invalid YAML: {err}", location=origin) from None
+    _check_alias_expansion(data, origin)
+    return data
+
+
+def _check_alias_expansion(data: Any, origin: str) -> None:
+    """Refuse documents whose aliases expand to an absurd size (billion laughs)."""
+    seen = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        seen += 1
+        if seen > MAX_ALIAS_EXPANSION * 10:
+            raise UserError("YAML document too large after alias expansion", location=origin)
+        if isinstance(node, Mapping):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+
+
+def position(node: Any, path: Sequence[str | int]) -> tuple[int, int] | None:
+    """1-based (line, column) of the node at ``path`` in a ruamel round-trip document."""
+    best: tuple[int, int] | None = None
+    current = node
+    for key in path:
+        lc = getattr(current, "lc", None)
+        try:
+            if lc is not None:
+                if isinstance(key, int) and isinstance(current, list):
+                    line, col = lc.item(key)
+                else:
+                    line, col = lc.key(key)
+                best = (line + 1, col + 1)
+            current = current[key]
+        except (KeyError, IndexError, TypeError):
+            break
+    if best is None:
+        lc = getattr(node, "lc", None)
+        if lc is not None and lc.line is not None:
+            best = (lc.line + 1, lc.col + 1)
+    return best
+
+
+def schema(name: str) -> dict[str, Any]:
+    """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
+    packaged = resources.files("datasheet_lint").joinpath("schemas").joinpath(name)
+    if packaged.is_file():
+        text = packaged.read_text(encoding="utf-8")
+    else:  # running from a source checkout or an editable install
+        text = (Path(__file__).resolve().parents[2] / "schemas" / name).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def schema_errors(document: Any, schema_name: str) -> Iterator[tuple[list[str | int], str]]:
+    """Yield (path, message) for each schema violation, best-first."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema(schema_name))
+    errors = sorted(
+        validator.iter_errors(document), key=lambda e: (list(map(str, e.path)), e.message)
+    )
+    for error in errors:
+        yield list(error.absolute_path), error.message
+
+
+def validate(document: Any, schema_name: str, *, origin: str) -> None:
+    """Raise UserError at the first schema violation, pointing at its node."""
+    for path, message in schema_errors(document, schema_name):
+        where = position(document, path)
+        key = ".".join(str(p) for p in path) or "(top level)"
+        location = f"{origin}:{where[0]}:{where[1]}" if where else origin
+        raise UserError(f"{key}: {message}", location=location)
