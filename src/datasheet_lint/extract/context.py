@@ -1,0 +1,257 @@
+"""Decide what a matched name is doing on its line: URL, path, config value, flag, prose.
+
+An alias flagged ambiguous (``duke``, ``brainwash``) counts only where the line uses it as a
+dataset name: a data path segment (``data/duke/``), a data file name (``brainwash.tar.gz``),
+the value of a dataset-like key (``dataset: duke``, ``sources=['duke']``), a CLI flag value
+(``--dataset duke``), a dataset option in argparse, or next to a token that disambiguates it
+(``market1501`` on the same line). Everything here reads one line plus, for indented configs,
+the keys above it; nothing parses, so nothing can fail on broken input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from datasheet_lint.models import Kind
+from datasheet_lint.names import chunks
+
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
+TOKEN_STOP = set(" \t'\"`()[]{}<>,;=|")
+DATA_FILE = re.compile(
+    r"\.(?:zip|tar(?:\.(?:gz|bz2|xz))?|tgz|gz|7z|rar|idl|mat|h5|hdf5|npy|npz|pkl|pickle|"
+    r"jsonl?|csv|tsv|rec|idx|lst|bin|parquet|arrow|tfrecords?|lmdb)(?![a-z0-9])",
+    re.IGNORECASE,
+)
+DATA_DIR = re.compile(r"data|^corp(?:us|ora)$|^db$|^raw$|^inputs?$", re.IGNORECASE)
+DATASET_WORDS = frozenset(
+    [
+        "dataset",
+        "datasets",
+        "data",
+        "source",
+        "sources",
+        "target",
+        "targets",
+        "src",
+        "tgt",
+        "domain",
+        "domains",
+        "train",
+        "test",
+        "val",
+        "valid",
+        "validation",
+        "query",
+        "gallery",
+        "corpus",
+        "corpora",
+    ]
+)
+FLAG = re.compile(
+    r"(?:--?[a-z0-9_-]*(?:data|source|target|name|src|tgt)[a-z0-9_-]*|-(?:d|s|t|ds|dt))[\s=]+['\"]?$",
+    re.IGNORECASE,
+)
+ARGPARSE_OPTION = re.compile(
+    r"add_argument\(\s*(?:['\"]-[\w-]*['\"]\s*,\s*)*['\"]--?[\w-]*"
+    r"(?:data|source|target|src|tgt)",
+    re.IGNORECASE,
+)
+KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+INDENTED_KEY = re.compile(r"^(\s*)(?:-\s+)?['\"]?([\w.\-]+)['\"]?\s*[:=](?!//)")
+VALUE_END = re.compile(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
+CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
+PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+
+
+def file_kind(path: str) -> str:
+    """'python', 'notebook', 'config', 'prose' or 'script' (shell, Makefile, anything else)."""
+    name = path.rsplit("/", 1)[-1].lower()
+    if name.endswith(PYTHON_SUFFIXES):
+        return "python"
+    if name.endswith(".ipynb"):
+        return "notebook"
+    if name.endswith(CONFIG_SUFFIXES) or name in {"setup.cfg", "tox.ini"}:
+        return "config"
+    if name.endswith(PROSE_SUFFIXES) or name in {"readme", "license", "notice"}:
+        return "prose"
+    return "script"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """The line a hit sits on, with enough surroundings to judge it."""
+
+    text: str
+    start: int  # hit offsets within the line
+    end: int
+    above: Sequence[str]  # preceding lines, nearest last (for indented configs)
+
+
+def _token(line: Line) -> tuple[str, int]:
+    """The whitespace/quote-delimited token around the hit, and the hit's offset in it."""
+    left = line.start
+    while left > 0 and line.text[left - 1] not in TOKEN_STOP:
+        left -= 1
+    right = line.end
+    while right < len(line.text) and line.text[right] not in TOKEN_STOP:
+        right += 1
+    return line.text[left:right], line.start - left
+
+
+def in_url(line: Line) -> bool:
+    return any(m.start() <= line.start and line.end <= m.end() for m in URL.finditer(line.text))
+
+
+def in_path(line: Line) -> bool:
+    token, _ = _token(line)
+    return "/" in token or "\\" in token or DATA_FILE.search(token) is not None
+
+
+def data_file_name(line: Line) -> bool:
+    """``brainwash.tar.gz``, ``duke_train.json``: the name runs into a data file extension."""
+    rest = line.text[line.end :]
+    return (
+        DATA_FILE.match(rest) is not None
+        or re.match(r"[-_][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE) is not None
+    )
+
+
+def data_path_segment(line: Line) -> bool:
+    """``data/duke/``: a whole path segment, below a folder that holds data."""
+    token, offset = _token(line)
+    segments = re.split(r"[/\\]", token)
+    position = 0
+    for index, segment in enumerate(segments):
+        if position <= offset < position + len(segment) + 1:
+            whole = offset == position and len(segment) == line.end - line.start
+            return whole and index > 0 and any(DATA_DIR.search(s) for s in segments[:index])
+        position += len(segment) + 1
+    return False
+
+
+def flag_value(line: Line) -> bool:
+    """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``."""
+    return FLAG.search(line.text[: line.start]) is not None
+
+
+def argparse_dataset_option(line: Line) -> bool:
+    return ARGPARSE_OPTION.search(line.text) is not None
+
+
+def _key_words(key: str) -> set[str]:
+    return {word.lower() for word in KEY_WORDS.findall(key)}
+
+
+def _line_key(line: Line) -> str | None:
+    """The key this value belongs to on its own line: ``dataset: duke`` -> 'dataset'."""
+    before = line.text[: line.start]
+    match = re.search(
+        r"([A-Za-z_][\w.\-\[\]'\"]*?)['\"]?\s*(?<![=!<>:])[:=](?![=/])[^:=]*$", before
+    )
+    if match is None:
+        return None
+    between = before[match.end(1) :]
+    # Only brackets, quotes, commas and simple list items may stand between key and value.
+    if not re.fullmatch(
+        r"""['"]?\s*[:=]\s*[\[({]?\s*(?:['"]?[\w.\-/]+['"]?\s*,\s*)*['"]?""", between
+    ):
+        return None
+    return match.group(1)
+
+
+def _ancestor_keys(line: Line, limit: int = 3) -> list[str]:
+    """Keys of the less-indented lines above: the parents in a YAML/TOML-ish layout."""
+    indent = len(line.text) - len(line.text.lstrip())
+    keys: list[str] = []
+    for text in reversed(line.above):
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        if text.lstrip().startswith("[") and text.rstrip().endswith("]"):  # TOML/INI table
+            keys.append(text.strip("[] \t"))
+            break
+        depth = len(text) - len(text.lstrip())
+        if depth < indent:
+            match = INDENTED_KEY.match(text)
+            if match:
+                keys.append(match.group(2))
+            indent = depth
+            if len(keys) >= limit or depth == 0:
+                break
+    return keys
+
+
+def dataset_value(line: Line) -> bool:
+    """The whole value (or one list item) of a key that names datasets."""
+    if VALUE_END.match(line.text[line.end :]) is None:
+        return False
+    own = _line_key(line)
+    stripped = line.text[: line.start].strip(" \t'\"-[(,")
+    if own is None and stripped:  # something other than a list item stands before it
+        return False
+    keys = ([own] if own else []) + _ancestor_keys(line)
+    return any(_key_words(key) & DATASET_WORDS for key in keys)
+
+
+@lru_cache(maxsize=512)
+def _near_regex(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    parts = ["[-_. ]?".join(re.escape(c) for c in chunks(token)) for token in tokens]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(parts) + r")(?![a-z0-9])", re.IGNORECASE)
+
+
+def near(line: Line, tokens: tuple[str, ...]) -> bool:
+    """A disambiguating token elsewhere on the same line."""
+    if not tokens:
+        return False
+    rest = line.text[: line.start] + " " + line.text[line.end :]
+    return _near_regex(tokens).search(rest) is not None
+
+
+def in_quotes(line: Line) -> bool:
+    before = line.text[: line.start]
+    return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
+
+
+def in_comment(line: Line, lang: str) -> bool:
+    marker = {"python": "#", "script": "#", "config": "#"}.get(lang)
+    if marker is None:
+        return False
+    index = line.text.find(marker)
+    while index != -1 and index < line.start:
+        if not in_quotes(Line(line.text, index, index + 1, ())):
+            return True
+        index = line.text.find(marker, index + 1)
+    return False
+
+
+def dataset_name_context(line: Line, lang: str) -> bool:
+    """The line uses the text as a dataset name (what an ambiguous alias needs)."""
+    if lang == "prose":
+        return flag_value(line) or data_path_segment(line) or data_file_name(line)
+    if lang == "python" and not in_quotes(line):
+        return False  # an identifier named duke is a variable, not a dataset
+    if in_comment(line, lang):
+        return flag_value(line)  # a commented-out command line still names its dataset
+    return (
+        data_path_segment(line)
+        or data_file_name(line)
+        or flag_value(line)
+        or dataset_value(line)
+        or (lang == "python" and argparse_dataset_option(line))
+    )
+
+
+def kind_of(line: Line, lang: str) -> Kind:
+    """How the line points at the dataset, for the reference's ``kind``."""
+    if in_url(line):
+        return Kind.URL
+    if lang in {"python", "script", "config"} and in_comment(line, lang):
+        return Kind.MENTION
+    if in_path(line):
+        return Kind.PATH
+    if lang == "config" or flag_value(line) or (lang == "python" and in_quotes(line)):
+        return Kind.CONFIG
+    return Kind.MENTION

@@ -1,0 +1,105 @@
+"""One compiled regex that finds every blocklist alias, URL and look-alike in a text.
+
+Aliases are matched case-insensitively on whole tokens: a letter or digit may not stand just
+before or after a match, so ``brainwash`` does not match ``brainwashing`` and ``celeb`` does not
+match ``CelebA``. Inside a name, ``-``, ``_``, ``.`` and spaces are interchangeable or optional
+(``MS-Celeb-1M``, ``ms_celeb_1m``, ``msceleb1m``). All patterns share one trie, so the regex
+engine walks a text once, and at each position the longest pattern wins: a look-alike such as
+``Re-LAION-5B`` is matched first and shadows the ``LAION-5B`` inside it. URLs, hosts and
+Drive ids go through the same trie (their dots and dashes are separators too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from datasheet_lint.knowledge.blocklist import Alias
+from datasheet_lint.names import chunks, normalise
+
+_LEFT = r"(?<![a-z0-9])"
+# A camel-case class name may run straight on into Dataset/Loader: DukeMTMCDataset.
+_RIGHT = r"(?=(?:datasets?|loader)?(?![a-z0-9]))"
+_OPTIONAL_SEPARATOR = "[-_. ]?"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match in a text: offsets, the text as spelled, and the alias it matched."""
+
+    start: int
+    end: int
+    surface: str
+    alias: Alias
+
+
+def _steps(alias: Alias) -> list[tuple[str, bool]]:
+    """The alias as (character, separator may precede it) steps over its normalised key."""
+    steps = []
+    for index, part in enumerate(chunks(alias.value)):
+        for offset, char in enumerate(part.casefold()):
+            steps.append((char, index > 0 and offset == 0))
+    return steps
+
+
+class _Node:
+    __slots__ = ("children", "separator", "terminal")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.separator = False  # some alias has a separator before the next character
+        self.terminal = False
+
+
+def _pattern(node: _Node) -> str:
+    """Regex for a trie node: every continuation first, else the name may end here.
+
+    The trie is keyed on normalised names, so each key has exactly one path; the greedy
+    optional group tries the longest name first and backtracks to a shorter one when the
+    boundary after it fails.
+    """
+    if not node.children:
+        return ""
+    branches = [re.escape(char) + _pattern(child) for char, child in sorted(node.children.items())]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    body = (_OPTIONAL_SEPARATOR if node.separator else "") + body
+    if node.terminal:
+        return f"(?:{body})?"
+    return body
+
+
+class Matcher:
+    """Finds alias hits in text; built once per run from the blocklist's aliases."""
+
+    def __init__(self, aliases: Iterable[Alias]) -> None:
+        self._by_key: dict[str, Alias] = {}
+        root = _Node()
+        for alias in aliases:
+            key = normalise(alias.value)
+            if not key:
+                continue
+            known = self._by_key.get(key)
+            # A look-alike always wins over an alias with the same key; otherwise first wins.
+            if known is None or (alias.dataset is None and known.dataset is not None):
+                self._by_key[key] = alias
+            node = root
+            for char, separated in _steps(alias):
+                node.separator = node.separator or separated
+                node = node.children.setdefault(char, _Node())
+            node.terminal = True
+        body = _LEFT + _pattern(root) + _RIGHT if root.children else r"(?!)"
+        self._regex = re.compile(body, re.IGNORECASE)
+
+    def hits(self, text: str) -> Iterator[Hit]:
+        """Each non-overlapping match, left to right; look-alikes are dropped here."""
+        for match in self._regex.finditer(text):
+            surface = match.group()
+            alias = self._by_key.get(normalise(surface))
+            if alias is None or alias.dataset is None:
+                continue
+            yield Hit(match.start(), match.end(), surface, alias)
+
+    def search(self, text: str) -> bool:
+        """True if any pattern (including look-alikes) occurs: the cheap prefilter."""
+        return self._regex.search(text) is not None
