@@ -1,0 +1,336 @@
+"""The command line: the only module that prints, and the one place exit codes are decided.
+
+Exit codes: 0 nothing at the failing level, 1 findings at or above it, 2 usage, configuration
+or internal error (never a traceback unless --debug).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from datasheet_lint import __version__
+from datasheet_lint.errors import UserError
+from datasheet_lint.models import Report, Severity
+
+F = TypeVar("F", bound=Callable[..., Any])
+FAIL_AT = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
+
+
+def _version_text() -> str:
+    from datasheet_lint.knowledge.blocklist import builtin
+
+    data = builtin()
+    return f"datasheet-lint {__version__} (blocklist {data.data_version} of {data.updated})"
+
+
+def _print_error(err: UserError) -> None:
+    where = f"{err.location}: " if err.location else ""
+    click.echo(f"datasheet-lint: error: {where}{err.message}", err=True)
+    if err.hint:
+        click.echo(f"  hint: {err.hint}", err=True)
+
+
+def handles_errors(command: F) -> F:
+    """UserError -> one clear message and exit 2; anything else -> a bug report line, exit 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return command(*args, **kwargs)
+        except UserError as err:
+            _print_error(err)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug: say so briefly, show the traceback only on request
+            if debug:
+                traceback.print_exc()
+            click.echo(
+                f"datasheet-lint: internal error: {type(err).__name__}: {err}\n"
+                "  please report it with the command you ran; --debug shows the traceback",
+                err=True,
+            )
+            sys.exit(2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(_version_text())
+        ctx.exit(0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and the blocklist's data version.",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def cli(debug: bool) -> None:
+    """Find the datasets a repository uses and flag retracted ones."""
+
+
+def _use_colour(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def _exit_code(report: Report, fail_on: str) -> int:
+    if fail_on == "never":
+        return 0
+    threshold = FAIL_AT[fail_on]
+    return 1 if any(f.severity >= threshold for f in report.findings) else 0
+
+
+def _split_codes(values: Sequence[str]) -> tuple[str, ...] | None:
+    codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
+    return codes or None
+
+
+def _run(paths: Sequence[str], config_file: str | None, **overrides: Any) -> tuple[Report, str]:
+    from datasheet_lint import engine
+
+    settings, targets = engine.load_config(paths, Path(config_file) if config_file else None)
+    settings = settings.with_overrides(**overrides)
+    return engine.run(settings, targets), settings.fail_on
+
+
+PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+CONFIG = click.option(
+    "--config",
+    "config_file",
+    metavar="FILE",
+    help="Read settings from FILE instead of the project's own.",
+)
+
+
+@cli.command()
+@PATHS
+@CONFIG
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Only these rule codes or prefixes (comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Skip these rule codes or prefixes (comma-separated).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Lowest severity that makes the exit code 1 [default: error].",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--color",
+    "colour",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and why.")
+@handles_errors
+def check(
+    paths: tuple[str, ...],
+    config_file: str | None,
+    output_format: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    exit_zero: bool,
+    colour: str,
+    verbose: bool,
+) -> None:
+    """Scan PATHS (default: the current folder) and report retracted datasets.
+
+    Inside a git work tree, tracked and untracked-but-not-ignored files are scanned.
+    Nothing is written.
+    """
+    from datasheet_lint.report import REPORTERS
+    from datasheet_lint.report import text as text_report
+
+    report, settings_fail_on = _run(
+        paths or (".",),
+        config_file,
+        select=_split_codes(select),
+        ignore=_split_codes(ignore),
+        fail_on=fail_on,
+    )
+    for note in report.notes:
+        click.echo(f"datasheet-lint: note: {note}", err=True)
+    unreadable = [s for s in report.skipped if s.reason.startswith("cannot read")]
+    for skipped in report.skipped if verbose else unreadable:
+        click.echo(f"datasheet-lint: skipped {skipped.path}: {skipped.reason}", err=True)
+    buffer = io.StringIO()
+    if output_format == "text":
+        text_report.render(report, buffer, colour=_use_colour(colour))
+    else:
+        REPORTERS[output_format](report, buffer)
+    click.echo(buffer.getvalue(), nl=False)
+    sys.exit(0 if exit_zero else _exit_code(report, settings_fail_on))
+
+
+@cli.command()
+@PATHS
+@CONFIG
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@handles_errors
+def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) -> None:
+    """List every dataset reference found under PATHS (no rules, exit 0)."""
+    from datasheet_lint.report.json_report import as_dict
+
+    report, _ = _run(paths or (".",), config_file)
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(as_dict(report)["references"], indent=2, ensure_ascii=False))
+        return
+    for ref in report.references:
+        click.echo(f"{ref.location}: {ref.dataset} [{ref.kind.value}] {ref.surface!r}")
+    click.echo(f"{len(report.references)} references in {report.files_scanned} files scanned.")
+
+
+@cli.command("rules")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@handles_errors
+def list_rules(output_format: str) -> None:
+    """List the rules with their codes, names and default severities."""
+    from datasheet_lint.rules import RULES
+
+    if output_format == "json":
+        import json
+
+        rows = [
+            {"code": r.code, "name": r.name, "severity": r.severity.label, "summary": r.summary}
+            for r in RULES.values()
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for rule in RULES.values():
+        click.echo(f"{rule.code}  {rule.name:<22} {rule.severity.label:<8} {rule.summary}")
+
+
+@cli.command()
+@click.argument("code")
+@handles_errors
+def explain(code: str) -> None:
+    """Print a rule's documentation (CODE such as DSL101, or its name)."""
+    from datasheet_lint.rules import RULES, lookup
+
+    found = lookup(code)
+    if found is None:
+        raise UserError(f"unknown rule {code!r}", hint=f"known rules: {', '.join(RULES)}")
+    click.echo(f"# {found.code} {found.name} (default severity: {found.severity.label})\n")
+    click.echo(found.doc)
+
+
+@cli.group(invoke_without_command=True)
+@click.pass_context
+@handles_errors
+def blocklist(ctx: click.Context) -> None:
+    """List the blocklist's entries (`blocklist show ID` for one, with its sources)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from datasheet_lint.knowledge.blocklist import builtin
+
+    data = builtin()
+    click.echo(
+        f"blocklist {data.data_version} of {data.updated}: "
+        f"{len(data.entries())} entries, "
+        f"{len(data.datasets) - len(data.entries())} derivatives\n"
+    )
+    for entry in data.entries():
+        derived = len(data.derivatives_of(entry.id))
+        when = entry.date or "date unknown"
+        click.echo(
+            f"{entry.id:<26} {entry.status:<11} {when:<11} {entry.confidence:<7} "
+            f"{derived:>2} derivatives  {entry.name}"
+        )
+
+
+@blocklist.command("show")
+@click.argument("dataset")
+@handles_errors
+def blocklist_show(dataset: str) -> None:
+    """Print one entry (by id or any alias) with its derivatives, aliases and sources."""
+    from datasheet_lint.knowledge.blocklist import builtin
+
+    data = builtin()
+    found = data.find(dataset)
+    if found is None:
+        raise UserError(
+            f"no blocklist entry or alias {dataset!r}",
+            hint="'datasheet-lint blocklist' lists the entries",
+        )
+    entry = data.parent_of(found)
+    if found is not entry:
+        click.echo(f"{found.id}: {found.name}, derived from {entry.id} ({found.relation})\n")
+    click.echo(f"{entry.id}: {entry.name}")
+    click.echo(
+        f"  status:      {entry.status} ({entry.date or 'date unknown'}) by {entry.acted_by}"
+    )
+    click.echo(f"  summary:     {entry.summary}")
+    click.echo(f"  replacement: {entry.replacement or 'none named'}")
+    click.echo(f"  confidence:  {entry.confidence}; findings are {entry.default_severity.label}s")
+    names = sorted({a.value for a in data.aliases if a.dataset == entry.id})
+    click.echo(f"  names:       {', '.join(names)}")
+    click.echo("  sources:")
+    for source in entry.sources:
+        click.echo(f"    - {source.url}\n      {source.says}")
+    derivatives = data.derivatives_of(entry.id)
+    if derivatives:
+        click.echo("  derivatives:")
+        for child in derivatives:
+            aliases = sorted({a.value for a in data.aliases if a.dataset == child.id})
+            click.echo(f"    - {child.id}: {child.name} ({child.relation})")
+            if aliases:
+                click.echo(f"      names: {', '.join(aliases)}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="datasheet-lint")

@@ -1,0 +1,306 @@
+"""Configuration: ``[tool.datasheet-lint]`` in pyproject.toml or ``.datasheet-lint.yaml``.
+
+Both hold the same keys. Every mistake is a UserError naming the file, the line and the key,
+with a hint; unknown keys are errors (a typo must not silently disable a check).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from datasheet_lint.errors import UserError
+from datasheet_lint.models import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+YAML_NAMES = (".datasheet-lint.yaml", ".datasheet-lint.yml")
+CODE_PREFIX = re.compile(r"^DSL\d{0,3}$")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
+SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 1000,
+    "mb": 1000**2,
+    "gb": 1000**3,
+    "kib": 1024,
+    "mib": 1024**2,
+    "gib": 1024**3,
+    "k": 1000,
+    "m": 1000**2,
+    "g": 1000**3,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Allow:
+    """A dataset the repository may reference anyway, and why (e.g. it studies its harms)."""
+
+    dataset: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything that changes what a run checks or reports."""
+
+    root: Path
+    source: str = ""  # the file the settings came from, for messages
+    select: tuple[str, ...] = ("DSL",)
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    blocklists: tuple[str, ...] = ()
+    allow: tuple[Allow, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: str = "error"
+    max_file_size: int = 5_000_000
+
+    def with_overrides(self, **changes: Any) -> Config:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+class _Reader:
+    """Checks one raw mapping key by key; knows how to point at a key's line."""
+
+    def __init__(self, raw: Mapping[str, Any], display: str, line_of: Callable[[str], int]) -> None:
+        self.raw = raw
+        self.display = display
+        self.line_of = line_of
+
+    def fail(self, key: str, message: str, hint: str = "") -> UserError:
+        line = self.line_of(key)
+        location = f"{self.display}:{line}" if line else self.display
+        return UserError(message, location=location, hint=hint)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.raw[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, f"'{key}' must be a list of strings")
+        return tuple(value)
+
+    def codes(self, key: str, values: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        result = []
+        for value in self.strings(key) if values is None else values:
+            code = value.strip().upper()
+            if not CODE_PREFIX.match(code):
+                raise self.fail(
+                    key,
+                    f"'{key}': {value!r} is not a rule code or prefix",
+                    hint="codes look like DSL101; prefixes like DSL1 or DSL",
+                )
+            result.append(code)
+        return tuple(result)
+
+
+def _size(reader: _Reader, key: str) -> int:
+    value = reader.raw[key]
+    if isinstance(value, bool):
+        raise reader.fail(key, f"'{key}' must be a size such as 5000000 or \"5MB\"")
+    if isinstance(value, int) and value > 0:
+        return value
+    match = SIZE.match(str(value)) if isinstance(value, str) else None
+    if match is None or (match.group(2) or "").lower() not in SIZE_UNITS:
+        raise reader.fail(key, f"'{key}' must be a size such as 5000000 or \"5MB\", not {value!r}")
+    return int(float(match.group(1)) * SIZE_UNITS[(match.group(2) or "").lower()])
+
+
+def _allow(reader: _Reader, key: str) -> tuple[Allow, ...]:
+    value = reader.raw[key]
+    if not isinstance(value, list):
+        raise reader.fail(key, f"'{key}' must be a list of {{dataset, reason}} tables")
+    result = []
+    for item in value:
+        if not isinstance(item, Mapping) or set(item) != {"dataset", "reason"}:
+            raise reader.fail(
+                key,
+                f"each '{key}' item needs exactly 'dataset' and 'reason'",
+                hint='allow = [{dataset = "ms-celeb-1m", reason = "we audit it"}]',
+            )
+        if not isinstance(item["dataset"], str) or not isinstance(item["reason"], str):
+            raise reader.fail(key, f"'{key}': dataset and reason must be strings")
+        if not item["reason"].strip():
+            raise reader.fail(
+                key,
+                f"'{key}': the reason for {item['dataset']!r} is empty",
+                hint="say why this repository may use the dataset",
+            )
+        result.append(Allow(item["dataset"].strip(), item["reason"].strip()))
+    return tuple(result)
+
+
+def _mapping(reader: _Reader, key: str) -> Mapping[str, Any]:
+    value = reader.raw[key]
+    if not isinstance(value, Mapping):
+        raise reader.fail(key, f"'{key}' must be a table (mapping)")
+    return value
+
+
+def _severity(reader: _Reader, key: str) -> dict[str, Severity]:
+    result = {}
+    for code, level in _mapping(reader, key).items():
+        (checked,) = reader.codes(key, (str(code),))
+        if not isinstance(level, str) or level.lower() not in {"error", "warning", "info"}:
+            raise reader.fail(key, f"'{key}': {code} must be error, warning or info, not {level!r}")
+        result[checked] = Severity.parse(level)
+    return result
+
+
+def _per_file(reader: _Reader, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    result = []
+    for pattern, codes in _mapping(reader, key).items():
+        values = (codes,) if isinstance(codes, str) else codes
+        if not isinstance(values, list | tuple) or not all(isinstance(c, str) for c in values):
+            raise reader.fail(key, f"'{key}': {pattern!r} must map to a list of codes")
+        result.append((str(pattern), reader.codes(key, tuple(values))))
+    return tuple(result)
+
+
+def _fail_on(reader: _Reader, key: str) -> str:
+    value = reader.raw[key]
+    if value not in FAIL_LEVELS:
+        raise reader.fail(key, f"'{key}' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+    return str(value)
+
+
+KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
+    "select": ("select", lambda r, k: r.codes(k)),
+    "ignore": ("ignore", lambda r, k: r.codes(k)),
+    "exclude": ("exclude", lambda r, k: r.strings(k)),
+    "per-file-ignores": ("per_file_ignores", _per_file),
+    "blocklist": ("blocklists", lambda r, k: r.strings(k)),
+    "allow": ("allow", _allow),
+    "severity": ("severity", _severity),
+    "fail-on": ("fail_on", _fail_on),
+    "max-file-size": ("max_file_size", _size),
+}
+
+
+def parse(raw: Any, *, root: Path, display: str, line_of: Callable[[str], int]) -> Config:
+    """Check a raw settings mapping and build a Config."""
+    if raw is None:
+        return Config(root=root, source=display)
+    if not isinstance(raw, Mapping):
+        raise UserError("the settings must be a mapping of keys to values", location=display)
+    reader = _Reader(raw, display, line_of)
+    values: dict[str, Any] = {}
+    for key in raw:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key).replace("_", "-"), list(KEYS), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(KEYS)}"
+            raise reader.fail(str(key), f"unknown key '{key}'", hint=hint)
+        field_name, read = KEYS[key]
+        values[field_name] = read(reader, key)
+    return Config(root=root, source=display, **values)
+
+
+def _toml_line_of(text: str) -> Callable[[str], int]:
+    def line_of(key: str) -> int:
+        in_table = False
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.strip()
+            if stripped.startswith("["):
+                in_table = stripped.startswith(("[tool.datasheet-lint", '[tool."datasheet-lint"'))
+                if in_table and stripped.rstrip("]").endswith(f".{key}"):
+                    return number
+            elif in_table and re.match(rf"""["']?{re.escape(key)}["']?\s*=""", stripped):
+                return number
+        return 0
+
+    return line_of
+
+
+def mask_settings(pyproject_text: str) -> str:
+    """The text with the ``[tool.datasheet-lint]`` tables blanked (line count kept).
+
+    The settings name datasets (``allow``) on purpose; they are not references.
+    """
+    lines = pyproject_text.split("\n")
+    inside = False
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside = stripped.replace('"datasheet-lint"', "datasheet-lint").startswith(
+                "[tool.datasheet-lint"
+            )
+        if inside:
+            lines[number] = ""
+    return "\n".join(lines)
+
+
+def _from_pyproject(path: Path, root: Path, display: str) -> Config | None:
+    text = _read(path, display)
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise UserError(f"invalid TOML: {err}", location=display) from None
+    tool = document.get("tool")
+    if not isinstance(tool, Mapping) or "datasheet-lint" not in tool:
+        return None
+    return parse(tool["datasheet-lint"], root=root, display=display, line_of=_toml_line_of(text))
+
+
+def _from_yaml(path: Path, root: Path, display: str) -> Config:
+    from datasheet_lint import yamlio
+
+    document = yamlio.load_yaml(_read(path, display), origin=display)
+
+    def line_of(key: str) -> int:
+        where = yamlio.position(document, [key]) if isinstance(document, Mapping) else None
+        return where[0] if where else 0
+
+    return parse(document, root=root, display=display, line_of=line_of)
+
+
+def _read(path: Path, display: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UserError(f"cannot read configuration: {err}", location=display) from None
+
+
+def declares_settings(directory: Path) -> bool:
+    """True if this folder holds datasheet-lint settings (it is then a project root)."""
+    if any((directory / name).is_file() for name in YAML_NAMES):
+        return True
+    pyproject = directory / "pyproject.toml"
+    try:
+        return pyproject.is_file() and "tool.datasheet-lint" in pyproject.read_text(
+            encoding="utf-8", errors="replace"
+        ).replace('"datasheet-lint"', "datasheet-lint")
+    except OSError:
+        return False
+
+
+def load(root: Path, explicit: Path | None = None) -> Config:
+    """The settings for a project root: an explicit file, else the root's own files."""
+    if explicit is not None:
+        display = str(explicit)
+        if not explicit.is_file():
+            raise UserError("configuration file not found", location=display)
+        if explicit.name == "pyproject.toml":
+            return _from_pyproject(explicit, root, display) or Config(root=root, source=display)
+        return _from_yaml(explicit, root, display)
+    yaml_files = [root / name for name in YAML_NAMES if (root / name).is_file()]
+    pyproject = root / "pyproject.toml"
+    from_toml = _from_pyproject(pyproject, root, "pyproject.toml") if pyproject.is_file() else None
+    if yaml_files and from_toml is not None:
+        raise UserError(
+            "settings found in both pyproject.toml and " + yaml_files[0].name,
+            location=yaml_files[0].name,
+            hint="keep one of them; datasheet-lint does not merge the two",
+        )
+    if yaml_files:
+        return _from_yaml(yaml_files[0], root, yaml_files[0].name)
+    return from_toml or Config(root=root)

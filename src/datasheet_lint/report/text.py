@@ -1,0 +1,49 @@
+"""Human output: ``path:line:col: CODE name: message``, grouped by file, then a summary."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TextIO
+
+from datasheet_lint.models import Report, Severity
+
+COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def summary(report: Report) -> str:
+    """One line: findings by severity, then what was scanned and the blocklist version."""
+    counts = [
+        _plural(report.count(s), s.label)
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if report.count(s)
+    ]
+    found = ", ".join(counts) if counts else "no findings"
+    files = len({f.location.path for f in report.findings})
+    where = f" in {_plural(files, 'file')}" if files else ""
+    extra = f", {report.suppressed} suppressed" if report.suppressed else ""
+    return (
+        f"Found {found}{where} ({_plural(report.files_scanned, 'file')} scanned, "
+        f"{_plural(len(report.references), 'dataset reference')}{extra}; "
+        f"blocklist {report.blocklist_version} of {report.blocklist_updated})."
+    )
+
+
+def render(report: Report, out: TextIO, *, colour: bool = False, hints: bool = True) -> None:
+    def paint(text: str, style: str) -> str:
+        return f"{style}{text}{RESET}" if colour else text
+
+    for _, group in groupby(report.findings, key=lambda f: f.location.path):
+        for finding in group:
+            code = paint(f"{finding.code} {finding.rule}", COLOURS[finding.severity])
+            where = paint(str(finding.location), BOLD)
+            label = "" if finding.severity is Severity.ERROR else f"[{finding.severity.label}] "
+            out.write(f"{where}: {code}: {label}{finding.message}\n")
+            if hints and finding.hint:
+                out.write(paint(f"    hint: {finding.hint}", DIM) + "\n")
+        out.write("\n")
+    out.write(summary(report) + "\n")

@@ -1,0 +1,67 @@
+"""Inline suppressions: ``# datasheet-lint: ignore[DSL101] reason`` and its Markdown twin.
+
+A directive silences the listed codes (or code prefixes) on its own line; when the directive is
+the only thing on its line, it silences the next non-blank line instead. A reason is required:
+a directive without one (or with a malformed code) silences nothing and is itself
+reported (DSL903).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from datasheet_lint.models import Location
+
+DIRECTIVE = re.compile(
+    r"datasheet-lint:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*?)(?:-->|\*/)?\s*$", re.IGNORECASE
+)
+COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
+CODE = re.compile(r"^DSL\d{0,3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """One directive: where it is, which line it covers, which codes, and why."""
+
+    location: Location
+    target_line: int
+    codes: tuple[str, ...]
+    reason: str
+
+    @property
+    def problem(self) -> str:
+        """Why the directive is invalid ('' when it is valid)."""
+        if not self.codes:
+            return "names no rule code"
+        bad = [c for c in self.codes if not CODE.match(c)]
+        if bad:
+            return f"has an invalid rule code {bad[0]!r}"
+        if not self.reason:
+            return "gives no reason"
+        return ""
+
+    def covers(self, code: str, line: int) -> bool:
+        return not self.problem and line == self.target_line and code.startswith(self.codes)
+
+
+def parse(path: str, text: str) -> list[Suppression]:
+    """Every directive in a file (cheap: a substring test comes first)."""
+    if "datasheet-lint:" not in text.lower():
+        return []
+    lines = text.split("\n")
+    found: list[Suppression] = []
+    for number, line in enumerate(lines, start=1):
+        match = DIRECTIVE.search(line)
+        if match is None:
+            continue
+        codes = tuple(c.strip().upper() for c in match.group("codes").split(",") if c.strip())
+        reason = match.group("reason").strip(" \t-:—")
+        target = number
+        if COMMENT_ONLY.match(line):
+            target = next(
+                (n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), number
+            )
+        column = match.start() + 1
+        found.append(Suppression(Location(path, number, column), target, codes, reason))
+    return found
