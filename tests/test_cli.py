@@ -1,0 +1,195 @@
+"""The command line as users meet it: exit codes, errors, output shapes, and the info commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+from tests.conftest import ROOT, MakeRepo, RunCli
+
+RETRACTED = {"train.py": 'rec = "/train_tmp/faces_emore"\n'}
+CLEAN = {"train.py": "from datasets import load_dataset\nds = load_dataset('stanfordnlp/imdb')\n"}
+
+
+def test_exit_0_when_nothing_is_found(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    result = run_cli(make_repo(CLEAN), "check")
+    assert result.exit_code == 0
+    assert "Found no findings" in result.stdout or "no findings" in result.stdout
+
+
+def test_exit_1_with_findings_in_path_line_col_format(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    result = run_cli(make_repo(RETRACTED), "check", "--color", "never")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("train.py:1:19: DSL102 retracted-derivative: 'faces_emore'")
+    assert "1 error" in result.stdout.splitlines()[-1]
+
+
+def test_exit_zero_and_fail_on_change_only_the_exit_code(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo(RETRACTED)
+    assert run_cli(repo, "check", "--exit-zero").exit_code == 0
+    assert run_cli(repo, "check", "--fail-on", "never").exit_code == 0
+    assert "DSL102" in run_cli(repo, "check", "--exit-zero").stdout
+
+
+def test_warnings_fail_only_when_asked(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo(
+        {"t.py": "from datasets import load_dataset\nx = load_dataset('laion/laion2B-en')\n"}
+    )
+    result = run_cli(repo, "check", "--format", "json")
+    assert [f["severity"] for f in result.json()["findings"]] == ["warning"]
+    assert result.exit_code == 0
+    assert run_cli(repo, "check", "--fail-on", "warning").exit_code == 1
+
+
+def test_missing_path_is_a_clear_error(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    result = run_cli(make_repo(CLEAN), "check", "no/such/dir")
+    assert result.exit_code == 2
+    assert "datasheet-lint: error: no/such/dir: no such file or directory" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_unknown_option_is_a_usage_error(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    result = run_cli(make_repo(CLEAN), "check", "--no-such-option")
+    assert result.exit_code == 2
+
+
+def test_bad_config_key_names_file_line_and_suggests(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    pyproject = (
+        '[project]\nname = "x"\n\n[tool.datasheet-lint]\nselect = ["DSL1"]\nfail_on = "error"\n'
+    )
+    result = run_cli(make_repo({**CLEAN, "pyproject.toml": pyproject}), "check")
+    assert result.exit_code == 2
+    assert "error: pyproject.toml:6: unknown key 'fail_on'" in result.stderr
+    assert "did you mean 'fail-on'?" in result.stderr
+
+
+def test_bad_config_value_is_a_clear_error(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    config = "select:\n  - DSL1\nfail-on: sometimes\n"
+    result = run_cli(make_repo({**CLEAN, ".datasheet-lint.yaml": config}), "check")
+    assert result.exit_code == 2
+    assert ".datasheet-lint.yaml:3" in result.stderr and "fail-on" in result.stderr
+
+
+def test_broken_yaml_config_points_at_the_line(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    config = "select: [DSL1\nignore: []\n"
+    result = run_cli(make_repo({**CLEAN, ".datasheet-lint.yaml": config}), "check")
+    assert result.exit_code == 2
+    assert "error: .datasheet-lint.yaml:2:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_json_report_matches_its_schema(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo(
+        {**RETRACTED, "load.py": CLEAN["train.py"], "README.md": "Trained on MS1MV3.\n"}
+    )
+    result = run_cli(repo, "check", "--format", "json")
+    report = result.json()
+    schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    errors = list(Draft202012Validator(schema).iter_errors(report))
+    assert errors == []
+    assert list(report) == ["schema_version", "tool", "references", "findings", "summary"]
+    assert report["summary"]["files_scanned"] == 3
+    assert report["summary"]["errors"] == 2
+    assert {r["path"] for r in report["references"]} == {"train.py", "load.py", "README.md"}
+
+
+def test_paths_are_relative_to_the_project_root(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"src/deep/train.py": RETRACTED["train.py"]})
+    from_root = run_cli(repo, "check", "src", "--format", "json").json()
+    from_inside = run_cli(repo / "src" / "deep", "check", ".", "--format", "json").json()
+    assert [f["path"] for f in from_root["findings"]] == ["src/deep/train.py"]
+    assert [f["path"] for f in from_inside["findings"]] == ["src/deep/train.py"]
+
+
+def test_single_files_can_be_checked(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({**RETRACTED, "other.yaml": "dataset: ms1mv3\n"})
+    result = run_cli(repo, "check", "other.yaml", "--format", "json")
+    assert [f["path"] for f in result.json()["findings"]] == ["other.yaml"]
+
+
+def test_rules_lists_every_rule(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "rules")
+    assert result.exit_code == 0
+    for code, name in [
+        ("DSL101", "retracted-dataset"),
+        ("DSL102", "retracted-derivative"),
+        ("DSL103", "deprecated-dataset"),
+    ]:
+        assert any(line.startswith(code) and name in line for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("name", ["DSL101", "dsl102", "deprecated-dataset"])
+def test_explain_prints_the_rule_docs(run_cli: RunCli, tmp_path: Path, name: str) -> None:
+    result = run_cli(tmp_path, "explain", name)
+    assert result.exit_code == 0
+    assert "## Why is this bad?" in result.stdout and "## How to fix" in result.stdout
+
+
+def test_explain_unknown_rule_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "explain", "DSL999")
+    assert result.exit_code == 2
+    assert "unknown rule 'DSL999'" in result.stderr
+
+
+def test_blocklist_lists_and_shows_entries_with_sources(run_cli: RunCli, tmp_path: Path) -> None:
+    listing = run_cli(tmp_path, "blocklist")
+    assert listing.exit_code == 0
+    for entry in ("ms-celeb-1m", "duke-mtmc", "brainwash"):
+        assert any(line.startswith(entry) for line in listing.stdout.splitlines())
+    shown = run_cli(tmp_path, "blocklist", "show", "faces_emore")
+    assert shown.exit_code == 0
+    assert "ms1mv2" in shown.stdout and "ms-celeb-1m" in shown.stdout
+    assert "https://" in shown.stdout
+
+
+def test_blocklist_show_unknown_is_a_clear_error(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "blocklist", "show", "mnist")
+    assert result.exit_code == 2
+    assert "no blocklist entry" in result.stderr
+
+
+def test_version_shows_the_blocklist_data_version(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("datasheet-lint 0.")
+    assert "blocklist 20" in result.stdout
+
+
+def test_module_and_console_script_run(make_repo: MakeRepo) -> None:
+    repo = make_repo(RETRACTED)
+    module = subprocess.run(
+        [sys.executable, "-m", "datasheet_lint", "check", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert module.returncode == 1
+    assert "DSL102" in module.stdout
+    script = Path(sys.executable).parent / "datasheet-lint"
+    version = subprocess.run(
+        [str(script), "--version"], capture_output=True, text=True, check=False
+    )
+    assert version.returncode == 0 and "datasheet-lint" in version.stdout
+
+
+def test_check_writes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({**RETRACTED, "README.md": "MS1MV2\n"})
+
+    def snapshot() -> dict[str, tuple[bytes, int]]:
+        return {
+            str(p.relative_to(repo)): (p.read_bytes(), p.stat().st_mode)
+            for p in sorted(repo.rglob("*"))
+            if p.is_file()
+        }
+
+    before = snapshot()
+    for args in (["check"], ["check", "--format", "json"], ["refs"], ["rules"], ["blocklist"]):
+        run_cli(repo, *args)
+    assert snapshot() == before

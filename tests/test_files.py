@@ -1,0 +1,119 @@
+"""Which files are scanned, and that no file content can crash or confuse the run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from tests.conftest import MakeRepo, RunCli, findings, init_repo, write_files
+
+HIT = 'rec = "/train_tmp/faces_emore"\n'
+
+
+def scanned_paths(run_cli, repo: Path, *args: str) -> set[str]:
+    result = run_cli(repo, "check", "--format", "json", *args)
+    return {path for path, *_ in findings(result)}
+
+
+def test_untracked_files_count_but_ignored_ones_do_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"tracked.py": HIT, ".gitignore": "ignored.py\noutputs/\n"})
+    write_files(repo, {"untracked.py": HIT, "ignored.py": HIT, "outputs/log.txt": HIT})
+    assert scanned_paths(run_cli, repo) == {"tracked.py", "untracked.py"}
+
+
+def test_outside_git_the_folder_is_walked_and_the_user_told(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo(
+        {
+            "a.py": HIT,
+            "node_modules/x/y.py": HIT,
+            ".venv/lib/z.py": HIT,
+            "env2/pyvenv.cfg": "home = /usr\n",
+            "env2/lib/w.py": HIT,
+            "__pycache__/c.py": HIT,
+        },
+        git_init=False,
+    )
+    result = run_cli(repo, "check", "--format", "json")
+    assert {p for p, *_ in findings(result)} == {"a.py"}
+    assert result.stderr.count(".gitignore is not applied") == 1
+
+
+def test_binary_and_large_files_are_skipped(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo(
+        {
+            "model.bin": b"\x00\x01faces_emore\x00",
+            "big.txt": HIT * 2000,
+            "small.py": HIT,
+            ".datasheet-lint.yaml": "max-file-size: 10kB\n",
+        }
+    )
+    result = run_cli(repo, "check", "--format", "json", "--verbose")
+    assert {p for p, *_ in findings(result)} == {"small.py"}
+    assert result.json()["summary"]["skipped"] == 2
+    assert "skipped big.txt: larger than the 10,000-byte limit" in result.stderr
+    assert "skipped model.bin: binary" in result.stderr
+
+
+def test_undecodable_and_odd_encodings_do_not_crash(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo(
+        {
+            "latin1.py": b"# caf\xe9\nrec = '/data/faces_emore'\n",
+            "utf16.txt": "\ufeffWe used MS1MV3.\n".encode("utf-16"),
+            "crlf.yaml": b"a: 1\r\nb: 2\r\ndataset: ms1mv2\r\n",
+            "cr.yaml": b"a: 1\rdataset: ms1mv2\r",
+            "empty.py": b"",
+        }
+    )
+    result = run_cli(repo, "check", "--format", "json")
+    assert result.exit_code == 1
+    assert {(p, line) for p, line, *_ in findings(result)} == {
+        ("latin1.py", 2),
+        ("utf16.txt", 1),
+        ("crlf.yaml", 3),
+        ("cr.yaml", 2),
+    }
+
+
+def test_symlinks_are_not_followed(make_repo: MakeRepo, run_cli: RunCli, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.py").write_text(HIT, encoding="utf-8")
+    repo = make_repo({"a.py": "x = 1\n"}, commit=False)
+    (repo / "link.py").symlink_to(outside / "secret.py")
+    (repo / "linkdir").symlink_to(outside, target_is_directory=True)
+    init_repo(repo)
+    result = run_cli(repo, "check", "--format", "json", "--verbose")
+    assert findings(result) == set()
+    assert "link.py: symbolic link, not followed" in result.stderr
+
+
+def test_unreadable_file_is_reported_not_fatal(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"a.py": HIT, "locked.py": HIT})
+    (repo / "locked.py").chmod(0)
+    try:
+        if os.access(repo / "locked.py", os.R_OK):
+            pytest.skip("running as root: file permissions are not enforced")
+        result = run_cli(repo, "check", "--format", "json")
+        assert {p for p, *_ in findings(result)} == {"a.py"}
+        assert "locked.py: cannot read" in result.stderr
+    finally:
+        (repo / "locked.py").chmod(0o644)
+
+
+def test_file_names_with_spaces_and_unicode(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"my data/tráin ø.py": HIT, "-dash.py": HIT})
+    assert scanned_paths(run_cli, repo) == {"my data/tráin ø.py", "-dash.py"}
+
+
+def test_nested_repository_and_deleted_tracked_files(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"a.py": HIT, "gone.py": HIT})
+    (repo / "gone.py").unlink()
+    nested = repo / "vendor" / "other"
+    nested.mkdir(parents=True)
+    init_repo(nested)
+    assert scanned_paths(run_cli, repo) == {"a.py"}

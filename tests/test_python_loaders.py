@@ -1,0 +1,69 @@
+"""Loader calls in Python are found through the AST, with import aliases resolved."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import MakeRepo, RunCli, references
+
+LOADERS = [
+    (
+        "from datasets import load_dataset\nx = load_dataset('stanfordnlp/imdb')\n",
+        "stanfordnlp/imdb",
+    ),
+    ("import datasets\nx = datasets.load_dataset(path='squad', split='train')\n", "squad"),
+    ("from datasets import load_dataset as ld\nx = ld('glue', 'mrpc')\n", "glue"),
+    ("import torchvision\nx = torchvision.datasets.MNIST('data')\n", "mnist"),
+    ("import torchvision.datasets as dsets\nx = dsets.CIFAR100(root='d')\n", "cifar100"),
+    ("from torchvision import datasets\nx = datasets.FashionMNIST('d')\n", "fashionmnist"),
+    ("from torchvision.datasets import CelebA as C\nx = C('d')\n", "celeba"),
+    ("import torchaudio\nx = torchaudio.datasets.LIBRISPEECH('d')\n", "librispeech"),
+    ("import tensorflow_datasets as tfds\nx = tfds.load('mnist:3.*.*')\n", "mnist"),
+    ("import tensorflow_datasets as tfds\nb = tfds.builder(name='coco/2017')\n", "coco"),
+    ("from sklearn.datasets import fetch_openml\nx = fetch_openml('mnist_784')\n", "mnist_784"),
+    ("import sklearn.datasets\nx = sklearn.datasets.fetch_20newsgroups()\n", "20newsgroups"),
+    ("from sklearn import datasets\nx = datasets.load_iris()\n", "iris"),
+    ("from tensorflow import keras\n(a, b), _ = keras.datasets.cifar10.load_data()\n", "cifar10"),
+    ("import tensorflow as tf\n(a, b), _ = tf.keras.datasets.mnist.load_data()\n", "mnist"),
+    ("from keras.datasets import imdb\n(a, b), _ = imdb.load_data()\n", "imdb"),
+]
+
+
+@pytest.mark.parametrize(("code", "dataset"), LOADERS, ids=[d for _, d in LOADERS])
+def test_loader_call_is_a_load_reference(
+    make_repo: MakeRepo, run_cli: RunCli, code: str, dataset: str
+) -> None:
+    repo = make_repo({"train.py": code})
+    result = run_cli(repo, "check", "--format", "json")
+    assert ("train.py", 2, dataset, "load") in references(result)
+    assert result.exit_code == 0  # ordinary datasets: referenced, not flagged
+
+
+def test_loader_position_points_at_the_name(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"t.py": "from datasets import load_dataset\nds = load_dataset('ms1mv2')\n"})
+    (ref,) = run_cli(repo, "check", "--format", "json").json()["references"]
+    # ds = load_dataset('ms1mv2'): the name starts at column 20, inside the quotes.
+    found = (ref["line"], ref["column"], ref["surface"], ref["dataset"])
+    assert found == (2, 20, "ms1mv2", "ms1mv2")
+
+
+def test_a_local_function_named_like_a_loader_is_not_a_loader(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = "def load_dataset(name):\n    return name\n\nx = load_dataset('mnist')\n"
+    repo = make_repo({"t.py": code})
+    assert run_cli(repo, "check", "--format", "json").json()["references"] == []
+
+
+def test_code_that_does_not_parse_falls_back_to_text(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = 'print "training on"\nrec = "/data/faces_emore"\ndef broken(:\n'
+    repo = make_repo({"old.py": code})
+    result = run_cli(repo, "check", "--format", "json")
+    assert ("old.py", 2, "ms1mv2", "path") in references(result)
+    assert result.exit_code == 1
+
+
+def test_ambiguous_name_in_a_loader_call_counts(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = "import torchreid\nfrom datasets import load_dataset\nd = load_dataset('duke')\n"
+    repo = make_repo({"t.py": code})
+    result = run_cli(repo, "check", "--format", "json")
+    assert ("t.py", 3, "duke-mtmc", "load") in references(result)

@@ -1,0 +1,197 @@
+"""What `check` finds, on real git repositories: each kind of reference, loaders, and traps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.conftest import MakeRepo, Result, RunCli, findings, references
+
+Scan = Callable[[dict[str, str]], Result]
+
+
+@pytest.fixture
+def scan(make_repo: MakeRepo, run_cli: RunCli) -> Scan:
+    """Commit the files to a new repository, run `check --format json`, return the result."""
+
+    def run(files: dict[str, str]) -> Result:
+        repo = make_repo(files)
+        return run_cli(repo, "check", ".", "--format", "json")
+
+    return run
+
+
+# Each line must be found, as this dataset and this kind of reference.
+KINDS = [
+    (
+        "train.py",
+        'from datasets import load_dataset\nds = load_dataset("ms1mv2")\n',
+        2,
+        "ms1mv2",
+        "load",
+    ),
+    (
+        "get.sh",
+        "wget http://vision.cs.duke.edu/DukeMTMC/data/misc/DukeMTMC-reID.zip\n",
+        1,
+        "dukemtmc-reid",
+        "url",
+    ),
+    ("train.py", 'ANNOTATIONS = "data/brainwash/brainwash_train.idl"\n', 1, "brainwash", "path"),
+    ("configs/face.yaml", "network: r50\ndataset: ms1mv3\n", 2, "ms1mv3", "config"),
+    (
+        "README.md",
+        "# Results\nWe trained on MS-Celeb-1M before it was withdrawn.\n",
+        2,
+        "ms-celeb-1m",
+        "mention",
+    ),
+    ("docs/index.rst", "Data\n====\n\nThe Duke MTMC recordings.\n", 4, "duke-mtmc", "mention"),
+    ("settings.toml", '[data]\ntrain = "faces_emore"\n', 2, "ms1mv2", "config"),
+    ("settings.json", '{\n  "dataset": "DukeMTMC-reID"\n}\n', 2, "dukemtmc-reid", "config"),
+    ("setup.cfg", "[data]\nroot = /data/MS1M-RetinaFace\n", 2, "ms1mv3", "path"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line", "dataset", "kind"), KINDS, ids=[f"{k[4]}-{k[0]}" for k in KINDS]
+)
+def test_each_kind_of_reference_is_found(
+    scan: Scan, path: str, text: str, line: int, dataset: str, kind: str
+) -> None:
+    result = scan({path: text})
+    assert (path, line, dataset, kind) in references(result)
+    assert result.exit_code == 1
+
+
+# None of these may produce a finding (the brief's traps, and their cousins in real code).
+TRAPS = {
+    "celeba.py": (
+        "import tensorflow_datasets as tfds\n"
+        'celeba = tfds.load("celeb_a")\n'
+        'attrs = "CelebA-HQ"\n'
+        "# CelebA and celeb_a are not MS-Celeb-1M's family\n".replace(
+            "MS-Celeb-1M's family", "related"
+        )
+    ),
+    "energy.md": "Sponsored by Duke Energy and Duke University.\n",
+    "game.py": 'ability = "brainwashing"  # brainwashing is a game mechanic\n',
+    "person.py": "duke = Person('Duke')\nprint(duke.name)\n",
+    "cifar.py": (
+        "from torchvision import datasets\n"
+        'cifar = datasets.CIFAR10("data")\n'
+        'name = "CIFAR-10"\n'
+    ),
+    "laion.py": (
+        "from datasets import load_dataset\n"
+        'd = load_dataset("laion/relaion2B-en-research-safe")\n'
+        'note = "Re-LAION-5B is the cleaned release"\n'
+    ),
+    "tiny.py": 'root = "data/tiny-imagenet-200"  # Tiny ImageNet\n',
+    "tracking.yaml": "task: MTMC\nchallenge: AI City MTMC track\n",
+    "words.txt": "remorse and more; the pile of papers; a celeb sighting\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRAPS))
+def test_look_alikes_are_not_flagged(scan: Scan, name: str) -> None:
+    result = scan({name: TRAPS[name]})
+    assert result.json()["findings"] == []
+    assert result.exit_code == 0
+
+
+# Ambiguous names count only where the line uses them as a dataset name.
+AMBIGUOUS_IN_CONTEXT = [
+    ("run.sh", "python train.py --dataset duke --epochs 60\n", 1, "duke-mtmc"),
+    ("train.py", 'parser.add_argument("--dataset", default="duke")\n', 1, "duke-mtmc"),
+    ("train.py", 'sources = ["market1501", "duke"]\n', 1, "duke-mtmc"),
+    ("reid.yaml", 'DATASETS:\n  NAMES: ("duke",)\n', 2, "duke-mtmc"),
+    ("reid.yaml", "datasets:\n  - market1501\n  - duke\n", 3, "duke-mtmc"),
+    ("hypes.json", '{"data_root": "data/brainwash/"}\n', 1, "brainwash"),
+    ("get.sh", "tar xf brainwash.tar.gz\n", 1, "brainwash"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line", "dataset"),
+    AMBIGUOUS_IN_CONTEXT,
+    ids=[f"{c[0]}-{c[2]}" for c in AMBIGUOUS_IN_CONTEXT],
+)
+def test_ambiguous_alias_counts_in_dataset_context(
+    scan: Scan, path: str, text: str, line: int, dataset: str
+) -> None:
+    result = scan({path: text})
+    assert {(f[0], f[1], f[3]) for f in findings(result)} == {(path, line, dataset)}
+
+
+AMBIGUOUS_OUT_OF_CONTEXT = [
+    ("team.yaml", "author:\n  name: duke\n  email: duke@example.org\n"),
+    ("notes.md", "The brainwash effect of advertising.\n"),
+    ("links.md", "See https://duke.edu/news and https://en.wikipedia.org/wiki/Brainwashing\n"),
+    ("train.py", "result = duke + 1  # duke is a counter\n"),
+    ("home.py", 'HOME = "/home/duke/projects"\n'),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"), AMBIGUOUS_OUT_OF_CONTEXT, ids=[c[0] for c in AMBIGUOUS_OUT_OF_CONTEXT]
+)
+def test_ambiguous_alias_alone_is_silent(scan: Scan, path: str, text: str) -> None:
+    assert scan({path: text}).json()["findings"] == []
+
+
+# One spelling per derivative family: each must be DSL102 and name its parent.
+DERIVATIVES = [
+    ("faces_emore", "ms1mv2", "MS-Celeb-1M"),
+    ("MS1MV2", "ms1mv2", "MS-Celeb-1M"),
+    ("MS1M-ArcFace", "ms1mv2", "MS-Celeb-1M"),
+    ("ms1m-retinaface-t1", "ms1mv3", "MS-Celeb-1M"),
+    ("MS1MV3", "ms1mv3", "MS-Celeb-1M"),
+    ("DukeMTMC-reID", "dukemtmc-reid", "Duke MTMC"),
+    ("dukemtmcreid", "dukemtmc-reid", "Duke MTMC"),
+    ("DukeMTMC-VideoReID", "dukemtmc-videoreid", "Duke MTMC"),
+    ("Occluded_Duke", "occluded-dukemtmc", "Duke MTMC"),
+]
+
+
+@pytest.mark.parametrize(
+    ("surface", "dataset", "parent"), DERIVATIVES, ids=[d[0] for d in DERIVATIVES]
+)
+def test_derivatives_are_reported_with_their_parent(
+    scan: Scan, surface: str, dataset: str, parent: str
+) -> None:
+    result = scan({"config.yaml": f"dataset: {surface}\n"})
+    (finding,) = result.json()["findings"]
+    assert (finding["rule"], finding["dataset"], finding["line"]) == ("DSL102", dataset, 1)
+    assert parent in finding["message"]
+    assert f"'{surface}'" in finding["message"]
+
+
+def test_parents_are_reported_as_retracted(scan: Scan) -> None:
+    result = scan(
+        {"data.yaml": "a: MS-Celeb-1M\nb: msceleb\nc: DukeMTMC\nd: brainwash_train.idl\n"}
+    )
+    assert findings(result) == {
+        ("data.yaml", 1, "DSL101", "ms-celeb-1m"),
+        ("data.yaml", 2, "DSL101", "ms-celeb-1m"),
+        ("data.yaml", 3, "DSL101", "duke-mtmc"),
+        ("data.yaml", 4, "DSL101", "brainwash"),
+    }
+
+
+def test_retraction_message_names_who_when_and_source(scan: Scan) -> None:
+    (finding,) = scan({"a.yaml": "dataset: MS-Celeb-1M\n"}).json()["findings"]
+    message = finding["message"]
+    assert "Microsoft" in message and "2019" in message and "https://" in message
+
+
+def test_separators_and_case_are_normalised(scan: Scan) -> None:
+    text = "a: MS-Celeb-1M\nb: ms_celeb_1m\nc: msceleb1m\nd: MS Celeb 1M\n"
+    result = scan({"names.yaml": text})
+    assert {f[1] for f in findings(result)} == {1, 2, 3, 4}
+
+
+def test_one_finding_per_reference_on_every_line(scan: Scan) -> None:
+    text = "rec: /train_tmp/faces_emore\nval: /train_tmp/faces_emore/lfw.bin\n"
+    result = scan({"face.yaml": text})
+    assert sorted(f[1] for f in findings(result)) == [1, 2]

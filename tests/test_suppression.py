@@ -1,0 +1,52 @@
+"""Inline suppressions need a reason; without one they silence nothing and are reported."""
+
+from __future__ import annotations
+
+from tests.conftest import MakeRepo, RunCli, findings
+
+
+def test_suppression_with_reason_silences_its_line(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        'a = "faces_emore"  # datasheet-lint: ignore[DSL102] audit of MS1MV2 bias\n'
+        'b = "faces_emore"\n'
+    )
+    result = run_cli(make_repo({"t.py": code}), "check", "--format", "json")
+    assert findings(result) == {("t.py", 2, "DSL102", "ms1mv2")}
+    assert result.json()["summary"]["suppressed"] == 1
+
+
+def test_markdown_comment_on_its_own_line_covers_the_next_line(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    text = (
+        "<!-- datasheet-lint: ignore[DSL101] cited as a cautionary example -->\n\n"
+        "MS-Celeb-1M was withdrawn in 2019.\nWe used MS-Celeb-1M.\n"
+    )
+    result = run_cli(make_repo({"README.md": text}), "check", "--format", "json")
+    assert findings(result) == {("README.md", 4, "DSL101", "ms-celeb-1m")}
+
+
+def test_prefix_codes_work(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    text = "dataset: ms1mv3  # datasheet-lint: ignore[DSL1] reproducing a 2019 baseline\n"
+    result = run_cli(make_repo({"c.yaml": text}), "check", "--format", "json")
+    assert findings(result) == set()
+
+
+def test_suppression_without_reason_silences_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = 'a = "faces_emore"  # datasheet-lint: ignore[DSL102]\n'
+    result = run_cli(make_repo({"t.py": code}), "check", "--format", "json")
+    assert findings(result) == {("t.py", 1, "DSL102", "ms1mv2"), ("t.py", 1, "DSL903", "")}
+    messages = [f["message"] for f in result.json()["findings"] if f["rule"] == "DSL903"]
+    assert messages == ["suppression gives no reason; it silences nothing"]
+
+
+def test_suppression_of_another_code_does_not_apply(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = 'a = "faces_emore"  # datasheet-lint: ignore[DSL101] wrong code\n'
+    result = run_cli(make_repo({"t.py": code}), "check", "--format", "json")
+    assert ("t.py", 1, "DSL102", "ms1mv2") in findings(result)
+
+
+def test_malformed_code_is_reported(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = 'a = "faces_emore"  # datasheet-lint: ignore[E501] not ours\n'
+    result = run_cli(make_repo({"t.py": code}), "check", "--format", "json")
+    assert ("t.py", 1, "DSL903", "") in findings(result)
