@@ -15,11 +15,6 @@ from datasheet_lint.extract import context, python_ast
 from datasheet_lint.matcher import Hit, Matcher
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
-# Cheap test for "might contain a loader call" before parsing a Python file.
-LOADER_HINT = re.compile(
-    r"load_dataset|datasets|tfds|tensorflow_datasets|fetch_|load_data|"
-    r"hf_hub_download|snapshot_download|kagglehub|openml"
-)
 KIND_PRIORITY = {Kind.LOAD: 0, Kind.URL: 1, Kind.PATH: 2, Kind.CONFIG: 3, Kind.MENTION: 4}
 CONTEXT_LINES = 40
 
@@ -88,7 +83,7 @@ def extract(file: SourceFile, matcher: Matcher) -> list[Reference]:
     hits = list(matcher.hits(file.text))
     references: list[Reference] = []
     loader_spans: set[tuple[int, int]] = set()
-    if lang == "python" and (hits or LOADER_HINT.search(file.text)):
+    if lang == "python" and python_ast.LOADER_USE.search(file.text):
         references.extend(_loader_references(file, matcher, loader_spans))
     if hits:
         index = LineIndex(file.text)

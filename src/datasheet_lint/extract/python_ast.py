@@ -9,8 +9,17 @@ skipped: guessing would be worse than the text pass, which still sees the names.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+# A module can only hold a loader call we recognise if its text names one of these; the
+# AST (the costly part of a scan) is built only then.
+LOADER_USE = re.compile(
+    r"load_dataset|hf_hub_download|snapshot_download|dataset_download|get_dataset|"
+    r"tensorflow_datasets|fetch_openml|"
+    r"(?:torchvision|torchaudio|torchtext|sklearn|keras)(?:\.|[ \t]+import[ \t]+)datasets"
+)
 
 # Qualified callables whose first argument (or keyword) names the dataset.
 NAME_ARGUMENT: dict[str, tuple[int, tuple[str, ...]]] = {
@@ -51,22 +60,18 @@ class LoaderCall:
     literal: bool  # True: the name is a string literal; False: part of the callable's name
 
 
-def _imports(tree: ast.AST) -> dict[str, str]:
-    """Local name -> qualified name, from every import in the module."""
-    names: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    names[alias.asname] = alias.name
-                else:
-                    head = alias.name.split(".", 1)[0]
-                    names[head] = head
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    names.setdefault("tf", "tensorflow")
-    return names
+def _imports(node: ast.AST, names: dict[str, str]) -> None:
+    """Record local name -> qualified name for one import statement."""
+    if isinstance(node, ast.Import):
+        for alias in node.names:
+            if alias.asname:
+                names[alias.asname] = alias.name
+            else:
+                head = alias.name.split(".", 1)[0]
+                names[head] = head
+    elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        for alias in node.names:
+            names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
 
 
 def _dotted(node: ast.expr) -> str | None:
@@ -152,14 +157,19 @@ def _loader(call: ast.Call, qualified: str) -> LoaderCall | None:
 
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     """Every loader call in a parsed module whose dataset name is known statically."""
-    imports = _imports(tree)
-    for node in ast.walk(tree):
+    imports: dict[str, str] = {"tf": "tensorflow"}
+    calls: list[ast.Call] = []
+    for node in ast.walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
-            qualified = _qualified(node.func, imports)
-            if qualified:
-                found = _loader(node, qualified)
-                if found is not None:
-                    yield found
+            calls.append(node)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            _imports(node, imports)
+    for call in calls:
+        qualified = _qualified(call.func, imports)
+        if qualified:
+            found = _loader(call, qualified)
+            if found is not None:
+                yield found
 
 
 def dataset_id(call: LoaderCall) -> str:
