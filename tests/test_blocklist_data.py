@@ -298,3 +298,21 @@ def test_megaface_combination_is_listed_once_under_ms_celeb() -> None:
         if any(d["id"] == "ms1m-megaface-combined" for d in entry.get("derivatives") or ())
     ]
     assert owners == ["ms-celeb-1m"]
+
+
+def test_message_summaries_read_as_one_clause() -> None:
+    """The text each finding quotes: no cut-off quotation, no dangling punctuation."""
+    from datasheet_lint.knowledge.blocklist import builtin
+
+    for dataset in builtin().entries():
+        summary = dataset.summary
+        assert summary.count('"') % 2 == 0, f"{dataset.id}: summary cuts a quotation: {summary}"
+        assert not summary.endswith((";", ",", ":")), f"{dataset.id}: {summary}"
+        assert 20 <= len(summary) <= 200, f"{dataset.id}: {summary}"
+
+
+def test_aliases_are_ascii() -> None:
+    """The matcher lowers text for speed; ASCII names keep that exact."""
+    from datasheet_lint.knowledge.blocklist import builtin
+
+    assert all(alias.value.isascii() for alias in builtin().aliases)

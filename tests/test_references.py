@@ -78,9 +78,7 @@ TRAPS = {
     "game.py": 'ability = "brainwashing"  # brainwashing is a game mechanic\n',
     "person.py": "duke = Person('Duke')\nprint(duke.name)\n",
     "cifar.py": (
-        "from torchvision import datasets\n"
-        'cifar = datasets.CIFAR10("data")\n'
-        'name = "CIFAR-10"\n'
+        'from torchvision import datasets\ncifar = datasets.CIFAR10("data")\nname = "CIFAR-10"\n'
     ),
     "laion.py": (
         "from datasets import load_dataset\n"

@@ -104,8 +104,10 @@ class Blocklist:
         return None
 
 
-def _first_sentence(text: str, limit: int = 160) -> str:
-    sentence = re.split(r"(?<=[.;])\s", " ".join(text.split()), maxsplit=1)[0]
+def _first_sentence(text: str, limit: int = 200) -> str:
+    """The reason's first sentence, for messages when an entry has no ``summary``."""
+    sentence = re.split(r"(?<=[a-z0-9)]\.)\s", " ".join(text.split()), maxsplit=1)[0]
+    sentence = sentence.rstrip(" .;,:")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
