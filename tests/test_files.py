@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import git
 import pytest
 from tests.conftest import MakeRepo, RunCli, findings, init_repo, write_files
 
@@ -117,3 +118,13 @@ def test_nested_repository_and_deleted_tracked_files(make_repo: MakeRepo, run_cl
     nested.mkdir(parents=True)
     init_repo(nested)
     assert scanned_paths(run_cli, repo) == {"a.py"}
+
+
+def test_tracked_only_skips_untracked_but_keeps_staged(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"tracked.py": HIT})
+    write_files(repo, {"scratch.py": HIT, "staged.py": HIT})
+    git.Repo(repo).index.add(["staged.py"])
+    assert scanned_paths(run_cli, repo, "--tracked-only") == {"tracked.py", "staged.py"}
+    assert scanned_paths(run_cli, repo) == {"tracked.py", "staged.py", "scratch.py"}

@@ -160,6 +160,11 @@ CONFIG = click.option(
     show_default=True,
     help="Colour the text output.",
 )
+@click.option(
+    "--tracked-only",
+    is_flag=True,
+    help="In a git work tree, skip untracked files (what a commit holds; for pre-commit).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also list skipped files and why.")
 @handles_errors
 def check(
@@ -171,6 +176,7 @@ def check(
     fail_on: str | None,
     exit_zero: bool,
     colour: str,
+    tracked_only: bool,
     verbose: bool,
 ) -> None:
     """Scan PATHS (default: the current folder) and report retracted datasets.
@@ -187,6 +193,7 @@ def check(
         select=_split_codes(select),
         ignore=_split_codes(ignore),
         fail_on=fail_on,
+        tracked_only=tracked_only or None,
     )
     for note in report.notes:
         click.echo(f"datasheet-lint: note: {note}", err=True)

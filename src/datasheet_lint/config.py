@@ -64,6 +64,7 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
     max_file_size: int = 5_000_000
+    tracked_only: bool = False  # command line only: skip untracked files in a git work tree
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})

@@ -99,7 +99,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
     blocklist = blocklist_module.load([(config.root / p, p) for p in config.blocklists])
     matcher = Matcher(blocklist.aliases)
-    listing = vcs.list_files(config.root, targets)
+    listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
     # The linter's own data files name the datasets they block: never scan them.
     own_files = set(config.blocklists) | (
         {config.source} if config.source.endswith(config_module.YAML_NAMES) else set()

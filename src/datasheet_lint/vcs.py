@@ -56,7 +56,9 @@ def git_dir_above(path: Path) -> Path | None:
     return None
 
 
-def _git_files(top: Path, root: Path, targets: Sequence[Path]) -> list[str] | None:
+def _git_files(
+    top: Path, root: Path, targets: Sequence[Path], *, untracked: bool
+) -> list[str] | None:
     """Files git would show under the targets, relative to ``root``; None if not a work tree."""
     import git  # gitpython: imported only when the scan is inside a git work tree
 
@@ -66,9 +68,8 @@ def _git_files(top: Path, root: Path, targets: Sequence[Path]) -> list[str] | No
             return None
         work = Path(repo.working_tree_dir).resolve()
         specs = [os.path.relpath(t, work) for t in targets] or ["."]
-        out = repo.git.ls_files(
-            "-z", "-c", "-o", "--exclude-standard", "--", *specs, stdout_as_string=False
-        )
+        listing = ["-z", "-c", "-o", "--exclude-standard"] if untracked else ["-z", "-c"]
+        out = repo.git.ls_files(*listing, "--", *specs, stdout_as_string=False)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError):
         return None
     assert isinstance(out, bytes)
@@ -100,11 +101,15 @@ def _walk(root: Path, targets: Sequence[Path]) -> Iterator[str]:
                 yield Path(os.path.relpath(here / name, root)).as_posix()
 
 
-def list_files(root: Path, targets: Sequence[Path]) -> Listing:
-    """Candidate files under the targets (folders or files inside ``root``)."""
+def list_files(root: Path, targets: Sequence[Path], *, untracked: bool = True) -> Listing:
+    """Candidate files under the targets (folders or files inside ``root``).
+
+    ``untracked=False`` keeps to the files in git's index (tracked or staged): what a commit
+    holds, without the scratch files that pre-commit leaves in place.
+    """
     top = git_dir_above(root)
     if top is not None:
-        paths = _git_files(top, root, targets)
+        paths = _git_files(top, root, targets, untracked=untracked)
         if paths is not None:
             return Listing(tuple(sorted(paths)), git=True)
     return Listing(tuple(sorted(set(_walk(root, targets)))), git=False)

@@ -106,7 +106,8 @@ class Blocklist:
 
 def _first_sentence(text: str, limit: int = 200) -> str:
     """The reason's first sentence, for messages when an entry has no ``summary``."""
-    sentence = re.split(r"(?<=[a-z0-9)]\.)\s", " ".join(text.split()), maxsplit=1)[0]
+    # A sentence ends at a period after two letters or digits ("5B. ", not "e.V. ").
+    sentence = re.split(r"(?<=[A-Za-z0-9)]{2}\.)\s", " ".join(text.split()), maxsplit=1)[0]
     sentence = sentence.rstrip(" .;,:")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 

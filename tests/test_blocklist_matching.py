@@ -1,0 +1,65 @@
+"""Every name in the shipped blocklist is found as its own dataset, and nothing shadows it."""
+
+from __future__ import annotations
+
+from tests.conftest import MakeRepo, RunCli, findings
+
+from datasheet_lint.extract import extract
+from datasheet_lint.knowledge.blocklist import Alias, builtin
+from datasheet_lint.matcher import Matcher
+from datasheet_lint.models import SourceFile
+
+
+def _line(alias: Alias) -> str:
+    """A line that uses the name the way real code does."""
+    if alias.needs_near:
+        return f"{alias.value} {alias.near[0]}" if alias.near else ""
+    if alias.ambiguous:
+        return f"dataset: {alias.value}"
+    return f"source: {alias.value}"
+
+
+def test_every_alias_resolves_to_its_own_dataset() -> None:
+    data = builtin()
+    matcher = Matcher(data.aliases)
+    named = [a for a in data.aliases if a.dataset is not None and _line(a)]
+    text = "\n".join(_line(alias) for alias in named) + "\n"
+    references = extract(SourceFile("all.yaml", text), matcher)
+    by_line: dict[int, set[str]] = {}
+    for ref in references:
+        by_line.setdefault(ref.location.line, set()).add(ref.dataset)
+    wrong = {
+        alias.value: by_line.get(number)
+        for number, alias in enumerate(named, start=1)
+        if alias.dataset not in by_line.get(number, set())
+    }
+    assert wrong == {}
+    assert len(named) > 250  # names and URLs of 17 entries and 40 derivatives
+
+
+def test_look_alikes_never_resolve() -> None:
+    data = builtin()
+    matcher = Matcher(data.aliases)
+    look_alikes = [a.value for a in data.aliases if a.dataset is None]
+    text = "\n".join(f"dataset: {value}" for value in look_alikes) + "\n"
+    assert extract(SourceFile("x.yaml", text), matcher) == []
+    assert len(look_alikes) >= 20
+
+
+def test_every_derivative_is_reported_with_its_parent(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    data = builtin()
+    lines, expected = [], set()
+    for dataset in data.datasets.values():
+        names = [a for a in data.aliases if a.dataset == dataset.id and not a.ambiguous]
+        if dataset.parent is None or not names:
+            continue
+        lines.append(f"rec: {names[0].value}")
+        code = (
+            "DSL103" if data.parent_of(dataset).status in {"deprecated", "replaced"} else "DSL102"
+        )
+        expected.add(("derivatives.yaml", len(lines), code, dataset.id))
+    result = run_cli(
+        make_repo({"derivatives.yaml": "\n".join(lines) + "\n"}), "check", "--format", "json"
+    )
+    assert findings(result) == expected
+    assert len(expected) >= 30
