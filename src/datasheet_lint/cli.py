@@ -122,11 +122,7 @@ CONFIG = click.option(
     help="Read settings from FILE instead of the project's own.",
 )
 
-
-@cli.command()
-@PATHS
-@CONFIG
-@click.option(
+FORMAT = click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
@@ -134,6 +130,12 @@ CONFIG = click.option(
     show_default=True,
     help="Output format.",
 )
+
+
+@cli.command()
+@PATHS
+@CONFIG
+@FORMAT
 @click.option(
     "--select",
     multiple=True,
@@ -212,13 +214,7 @@ def check(
 @cli.command()
 @PATHS
 @CONFIG
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@FORMAT
 @handles_errors
 def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) -> None:
     """List every dataset reference found under PATHS (no rules, exit 0)."""
@@ -236,13 +232,7 @@ def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) ->
 
 
 @cli.command("rules")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-)
+@FORMAT
 @handles_errors
 def list_rules(output_format: str) -> None:
     """List the rules with their codes, names and default severities."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from datasheet_lint import config as config_module
@@ -95,42 +95,56 @@ def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     )
 
 
+@dataclass
+class _Scan:
+    """What reading the files produced, before any rule runs."""
+
+    references: list[Reference] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    scanned: int = 0
+
+
+def _scan(config: Config, paths: Sequence[str], matcher: Matcher) -> _Scan:
+    """Read each file once: its references and its inline suppressions."""
+    # The linter's own data files name the datasets they block: never scan them.
+    own_files = set(config.blocklists)
+    if config.source.endswith(config_module.YAML_NAMES):
+        own_files.add(config.source)
+    excluded = compile_globs(config.exclude)
+    scan = _Scan()
+    for path in paths:
+        if path in own_files or matches(excluded, path):
+            continue
+        item = vcs.read(config.root, path, config.max_file_size)
+        if isinstance(item, Skipped):
+            scan.skipped.append(item)
+            continue
+        scan.scanned += 1
+        if path == "pyproject.toml":
+            item = SourceFile(path, config_module.mask_settings(item.text))
+        scan.references.extend(extract(item, matcher))
+        scan.suppressions.extend(suppress.parse(path, item.text))
+    return scan
+
+
 def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
     blocklist = blocklist_module.load([(config.root / p, p) for p in config.blocklists])
     matcher = Matcher(blocklist.aliases)
     listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
-    # The linter's own data files name the datasets they block: never scan them.
-    own_files = set(config.blocklists) | (
-        {config.source} if config.source.endswith(config_module.YAML_NAMES) else set()
-    )
-    excluded = compile_globs(config.exclude)
-
-    references: list[Reference] = []
-    suppressions: list[Suppression] = []
-    skipped: list[Skipped] = list(listing.skipped)
-    scanned = 0
-    for path in listing.paths:
-        if path in own_files or matches(excluded, path):
-            continue
-        item = vcs.read(config.root, path, config.max_file_size)
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        scanned += 1
-        if path == "pyproject.toml":
-            item = SourceFile(path, config_module.mask_settings(item.text))
-        references.extend(extract(item, matcher))
-        suppressions.extend(suppress.parse(path, item.text))
+    scan = _scan(config, listing.paths, matcher)
 
     context = Context(
-        references=tuple(references), blocklist=blocklist, suppressions=tuple(suppressions)
+        references=tuple(scan.references),
+        blocklist=blocklist,
+        suppressions=tuple(scan.suppressions),
     )
     raw = [
         f for code, rule in RULES.items() if _selected(code, config) for f in rule.check(context)
     ]
     by_path: dict[str, list[Suppression]] = {}
-    for suppression in suppressions:
+    for suppression in scan.suppressions:
         by_path.setdefault(suppression.location.path, []).append(suppression)
     per_file = [(compile_globs([pattern]), codes) for pattern, codes in config.per_file_ignores]
     kept = [
@@ -139,10 +153,10 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     notes = () if listing.git else (".gitignore is not applied: not inside a git work tree",)
     return Report(
         root=str(config.root),
-        files_scanned=scanned,
-        references=tuple(references),
+        files_scanned=scan.scanned,
+        references=tuple(scan.references),
         findings=_sorted(kept),
-        skipped=tuple(skipped),
+        skipped=tuple(scan.skipped),
         suppressed=len(raw) - len(kept),
         notes=notes,
         blocklist_version=blocklist.data_version,

@@ -107,7 +107,3 @@ class Matcher:
             if alias is None or alias.dataset is None:
                 continue
             yield Hit(match.start(), match.end(), surface, alias)
-
-    def search(self, text: str) -> bool:
-        """True if any pattern (including look-alikes) occurs: the cheap prefilter."""
-        return self._regex_ignorecase.search(text) is not None

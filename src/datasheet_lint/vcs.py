@@ -45,7 +45,6 @@ class Listing:
 
     paths: tuple[str, ...]
     git: bool
-    skipped: tuple[Skipped, ...] = ()
 
 
 def git_dir_above(path: Path) -> Path | None:
