@@ -178,3 +178,16 @@ def test_missing_user_blocklist_is_a_user_error(make_repo: MakeRepo, run_cli: Ru
     repo = make_repo({"train.py": "x = 1\n", ".datasheet-lint.yaml": "blocklist: [nope.yaml]\n"})
     result = run_cli(repo, "check")
     assert result.exit_code == 2 and "nope.yaml: blocklist file not found" in result.stderr
+
+
+def test_blocklist_command_lists_the_projects_own_entries(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"org.yaml": ORG_BLOCKLIST, ".datasheet-lint.yaml": "blocklist: [org.yaml]\n"})
+    listing = run_cli(repo, "blocklist")
+    assert any(
+        line.startswith("acme-faces") and "[org.yaml]" in line
+        for line in listing.stdout.splitlines()
+    )
+    shown = run_cli(repo, "blocklist", "show", "acme_faces_v2")
+    assert shown.exit_code == 0 and "internal notice of withdrawal" in shown.stdout

@@ -13,13 +13,16 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from datasheet_lint import __version__
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Report, Severity
+
+if TYPE_CHECKING:
+    from datasheet_lint.knowledge.blocklist import Blocklist
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_AT = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -265,6 +268,16 @@ def explain(code: str) -> None:
     click.echo(found.doc)
 
 
+def _project_blocklist() -> Blocklist:
+    """The shipped blocklist plus the blocklist files of the project around this folder."""
+    from datasheet_lint import engine
+    from datasheet_lint.knowledge import blocklist as blocklist_module
+
+    settings, _ = engine.load_config(["."])
+    extra = [(settings.root / path, path) for path in settings.blocklists]
+    return blocklist_module.load(extra)
+
+
 @cli.group(invoke_without_command=True)
 @click.pass_context
 @handles_errors
@@ -272,9 +285,7 @@ def blocklist(ctx: click.Context) -> None:
     """List the blocklist's entries (`blocklist show ID` for one, with its sources)."""
     if ctx.invoked_subcommand is not None:
         return
-    from datasheet_lint.knowledge.blocklist import builtin
-
-    data = builtin()
+    data = _project_blocklist()
     click.echo(
         f"blocklist {data.data_version} of {data.updated}: "
         f"{len(data.entries())} entries, "
@@ -283,9 +294,10 @@ def blocklist(ctx: click.Context) -> None:
     for entry in data.entries():
         derived = len(data.derivatives_of(entry.id))
         when = entry.date or "date unknown"
+        origin = "" if entry.origin == "builtin" else f"  [{entry.origin}]"
         click.echo(
             f"{entry.id:<26} {entry.status:<11} {when:<11} {entry.confidence:<7} "
-            f"{derived:>2} derivatives  {entry.name}"
+            f"{derived:>2} derivatives  {entry.name}{origin}"
         )
 
 
@@ -294,9 +306,7 @@ def blocklist(ctx: click.Context) -> None:
 @handles_errors
 def blocklist_show(dataset: str) -> None:
     """Print one entry (by id or any alias) with its derivatives, aliases and sources."""
-    from datasheet_lint.knowledge.blocklist import builtin
-
-    data = builtin()
+    data = _project_blocklist()
     found = data.find(dataset)
     if found is None:
         raise UserError(
