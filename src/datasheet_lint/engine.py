@@ -17,8 +17,9 @@ from datasheet_lint.errors import UserError
 from datasheet_lint.extract import extract
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
+from datasheet_lint.knowledge import catalogue as catalogue_module
 from datasheet_lint.knowledge.blocklist import Blocklist
-from datasheet_lint.matcher import Matcher
+from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Finding, Reference, Report, Skipped, SourceFile
 from datasheet_lint.rules import RULES, Context
 from datasheet_lint.suppress import Suppression
@@ -105,7 +106,7 @@ class _Scan:
     scanned: int = 0
 
 
-def _scan(config: Config, paths: Sequence[str], matcher: Matcher) -> _Scan:
+def _scan(config: Config, paths: Sequence[str], knowledge: Knowledge) -> _Scan:
     """Read each file once: its references and its inline suppressions."""
     # The linter's own data files name the datasets they block: never scan them.
     own_files = set(config.blocklists)
@@ -123,7 +124,7 @@ def _scan(config: Config, paths: Sequence[str], matcher: Matcher) -> _Scan:
         scan.scanned += 1
         if path == "pyproject.toml":
             item = SourceFile(path, config_module.mask_settings(item.text))
-        scan.references.extend(extract(item, matcher))
+        scan.references.extend(extract(item, knowledge))
         scan.suppressions.extend(suppress.parse(path, item.text))
     return scan
 
@@ -131,9 +132,9 @@ def _scan(config: Config, paths: Sequence[str], matcher: Matcher) -> _Scan:
 def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
     blocklist = blocklist_module.load([(config.root / p, p) for p in config.blocklists])
-    matcher = Matcher(blocklist.aliases)
+    knowledge = Knowledge.build(blocklist, catalogue_module.builtin())
     listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
-    scan = _scan(config, listing.paths, matcher)
+    scan = _scan(config, listing.paths, knowledge)
 
     context = Context(
         references=tuple(scan.references),
@@ -159,6 +160,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         skipped=tuple(scan.skipped),
         suppressed=len(raw) - len(kept),
         notes=notes,
+        datasets=tuple(knowledge.describe(i) for i in sorted({r.dataset for r in scan.references})),
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,
     )

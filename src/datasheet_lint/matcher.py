@@ -80,8 +80,9 @@ class Matcher:
             if not key:
                 continue
             known = self._by_key.get(key)
-            # A look-alike always wins over an alias with the same key; otherwise first wins.
-            if known is None or (alias.dataset is None and known.dataset is not None):
+            # The first alias of a key wins (the blocklist comes first); a look-alike only
+            # shadows: a dataset that owns the same name (CelebA in the catalogue) replaces it.
+            if known is None or (known.dataset is None and alias.dataset is not None):
                 self._by_key[key] = alias
             node = root
             for char, separated in _steps(alias):

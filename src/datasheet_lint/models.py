@@ -67,6 +67,15 @@ class Reference:
 
 
 @dataclass(frozen=True, slots=True)
+class Dataset:
+    """A referenced dataset as the linter knows it."""
+
+    id: str
+    name: str  # the catalogue's or blocklist's name; the id itself when unknown
+    origin: str  # "blocklist", "catalogue" or "unresolved"
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, ready for a reporter; reporters see nothing else."""
 
@@ -98,6 +107,7 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     suppressed: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    datasets: tuple[Dataset, ...] = ()  # every referenced dataset, sorted by id
     blocklist_version: str = ""
     blocklist_updated: str = ""
 

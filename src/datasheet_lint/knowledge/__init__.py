@@ -1,1 +1,1 @@
-"""What the linter knows, shipped inside the package: the blocklist of retracted datasets."""
+"""What the linter knows, shipped inside the package: the blocklist and the catalogue."""

@@ -67,6 +67,7 @@ class Alias:
 
     value: str
     dataset: str | None  # None: a look-alike that must never match (e.g. Re-LAION-5B)
+    url: bool = False  # a URL, host, token or Drive id: where it appears, it is a download
     ambiguous: bool = False
     needs_near: bool = False
     near: tuple[str, ...] = ()
@@ -112,7 +113,8 @@ def _first_sentence(text: str, limit: int = 200) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def _aliases(raw: Mapping[str, Any], dataset_id: str) -> Iterable[Alias]:
+def alias_records(raw: Mapping[str, Any], dataset_id: str) -> Iterable[Alias]:
+    """The aliases and URLs of one entry (blocklist or catalogue: same shapes)."""
     for item in raw.get("aliases") or ():
         yield Alias(
             value=str(item["value"]),
@@ -124,7 +126,7 @@ def _aliases(raw: Mapping[str, Any], dataset_id: str) -> Iterable[Alias]:
     for item in raw.get("urls") or ():
         for key in ("url", "host", "token", "gdrive_id"):
             if key in item:
-                yield Alias(value=_strip_scheme(str(item[key])), dataset=dataset_id)
+                yield Alias(value=_strip_scheme(str(item[key])), dataset=dataset_id, url=True)
 
 
 def _strip_scheme(url: str) -> str:
@@ -159,7 +161,7 @@ def parse(document: Mapping[str, Any], *, origin: str = "builtin") -> Blocklist:
             origin=origin,
         )
         datasets[parent.id] = parent
-        aliases.extend(_aliases(entry, parent.id))
+        aliases.extend(alias_records(entry, parent.id))
         aliases.extend(
             Alias(value=str(item["value"]), dataset=None) for item in entry.get("not_flagged") or ()
         )
@@ -180,7 +182,7 @@ def parse(document: Mapping[str, Any], *, origin: str = "builtin") -> Blocklist:
                 carrier=bool(child.get("carrier", False)),
                 origin=origin,
             )
-            aliases.extend(_aliases(child, child["id"]))
+            aliases.extend(alias_records(child, child["id"]))
     return Blocklist(
         datasets=datasets,
         aliases=tuple(aliases),
@@ -206,7 +208,8 @@ def merge(base: Blocklist, extra: Blocklist, *, origin: str) -> Blocklist:
     )
 
 
-def _parse_yaml(text: str) -> Any:
+def parse_yaml(text: str) -> Any:
+    """Safe YAML parse without positions, for the shipped data files."""
     from ruamel.yaml import YAML
 
     return YAML(typ="safe", pure=True).load(text)
@@ -216,7 +219,7 @@ def _read_builtin() -> Mapping[str, Any]:
     from datasheet_lint.knowledge.cache import cached
 
     text = resources.files(__package__).joinpath("blocklist.yaml").read_text(encoding="utf-8")
-    document: Mapping[str, Any] = cached("blocklist", text, _parse_yaml)
+    document: Mapping[str, Any] = cached("blocklist", text, parse_yaml)
     return document
 
 

@@ -1,0 +1,76 @@
+"""The catalogue: widely used datasets, their names in code, loader ids and stated licences.
+
+It resolves a reference to a canonical id (``MNIST``, ``ylecun/mnist`` and
+``keras.datasets.mnist`` are all ``mnist``). Licence facts are carried with their sources for
+the licence rules; the matcher only uses names, loader ids and URLs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from datasheet_lint.knowledge.blocklist import Alias, alias_records, parse_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueEntry:
+    id: str
+    name: str
+    homepage: str | None
+    licence: str | None
+    sourced: bool
+    blocklist: str | None  # a related blocklist entry (e.g. an older, withdrawn release)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    datasets: Mapping[str, CatalogueEntry]
+    aliases: tuple[Alias, ...]
+    loaders: Mapping[tuple[str, str], str]  # (source, name casefolded) -> id
+    data_version: str
+
+    def by_loader(self, source: str, name: str) -> str | None:
+        return self.loaders.get((source, name.casefold()))
+
+
+def parse(document: Mapping[str, Any]) -> Catalogue:
+    datasets: dict[str, CatalogueEntry] = {}
+    aliases: list[Alias] = []
+    loaders: dict[tuple[str, str], str] = {}
+    for raw in document["datasets"]:
+        entry = CatalogueEntry(
+            id=raw["id"],
+            name=raw["name"],
+            homepage=raw.get("homepage"),
+            licence=raw.get("licence"),
+            sourced=bool(raw.get("sourced", True)),
+            blocklist=raw.get("blocklist"),
+        )
+        datasets[entry.id] = entry
+        aliases.extend(alias_records(raw, entry.id))
+        # Names the blocklist keeps as look-alikes (CIFAR-10 is not 80M Tiny Images): they are
+        # this entry's own names, and the matcher lets a dataset's name replace a look-alike.
+        aliases.extend(
+            Alias(str(name), entry.id) for name in raw.get("blocklist_look_alikes") or ()
+        )
+        for source, names in (raw.get("loaders") or {}).items():
+            for name in names:
+                loaders.setdefault((source, str(name).casefold()), entry.id)
+    return Catalogue(datasets, tuple(aliases), loaders, str(document["data_version"]))
+
+
+_BUILTIN: Catalogue | None = None
+
+
+def builtin() -> Catalogue:
+    """The shipped catalogue (validated by the test suite, cached like the blocklist)."""
+    global _BUILTIN
+    if _BUILTIN is None:
+        from datasheet_lint.knowledge.cache import cached
+
+        path = resources.files(__package__).joinpath("catalogue.yaml")
+        _BUILTIN = parse(cached("catalogue", path.read_text(encoding="utf-8"), parse_yaml))
+    return _BUILTIN

@@ -1,0 +1,67 @@
+"""Resolution: the blocklist and the catalogue joined into one matcher and one resolver.
+
+``Knowledge`` joins them: one matcher over every name (blocklist names first, so a retracted
+dataset always wins a tie), and the resolution of a loader's name to a canonical id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from datasheet_lint.knowledge.blocklist import Blocklist
+from datasheet_lint.knowledge.catalogue import Catalogue
+from datasheet_lint.matcher import Matcher
+from datasheet_lint.models import Dataset
+
+_SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    blocklist: Blocklist
+    catalogue: Catalogue
+    matcher: Matcher
+
+    @classmethod
+    def build(cls, blocklist: Blocklist, catalogue: Catalogue) -> Knowledge:
+        return cls(blocklist, catalogue, Matcher(blocklist.aliases + catalogue.aliases))
+
+    def known(self, text: str, *, whole: bool) -> str | None:
+        """The dataset a name (``whole``) or any name inside ``text`` refers to, if known."""
+        for hit in self.matcher.hits(text):
+            if hit.alias.needs_near or hit.alias.dataset is None:
+                continue
+            if not whole or (hit.start == 0 and hit.end == len(text)):
+                return hit.alias.dataset
+        return None
+
+    def resolve(self, source: str, name: str, *, needs_known: bool = False) -> str | None:
+        """Canonical id of a loader's dataset: blocklist, catalogue, else ``source:name``.
+
+        ``needs_known``: a URL that is only a dataset if the knowledge says so (None if not).
+        """
+        name = name.strip()
+        if source in {"url", "local"}:
+            found = self.known(name, whole=False)
+        else:
+            found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
+        if found is not None:
+            return found
+        if needs_known:
+            return None
+        if source == "url":
+            name = _SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        elif source == "local":
+            name = name.removeprefix("./").rstrip("/") or name
+        return f"{source}:{name}"
+
+    def describe(self, dataset_id: str) -> Dataset:
+        """Name and origin of a referenced dataset."""
+        blocked = self.blocklist.get(dataset_id)
+        if blocked is not None:
+            return Dataset(dataset_id, blocked.name, "blocklist")
+        entry = self.catalogue.datasets.get(dataset_id)
+        if entry is not None:
+            return Dataset(dataset_id, entry.name, "catalogue")
+        return Dataset(dataset_id, dataset_id, "unresolved")
