@@ -8,13 +8,16 @@ from hypothesis import strategies as st
 
 from datasheet_lint import suppress
 from datasheet_lint.extract import extract
+from datasheet_lint.knowledge import catalogue
 from datasheet_lint.knowledge.blocklist import builtin
+from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.matcher import Matcher
 from datasheet_lint.models import SourceFile
 from datasheet_lint.names import chunks
 
 DATA = builtin()
 MATCHER = Matcher(DATA.aliases)
+KNOWLEDGE = Knowledge.build(DATA, catalogue.builtin())
 PLAIN_NAMES = sorted(
     {
         a.value
@@ -22,7 +25,16 @@ PLAIN_NAMES = sorted(
         if a.dataset and not a.ambiguous and "/" not in a.value and ":" not in a.value
     }
 )
-FILE_NAMES = ["train.py", "config.yaml", "README.md", "get.sh", "data.json", "notes.txt"]
+FILE_NAMES = [
+    "train.py",
+    "config.yaml",
+    "README.md",
+    "get.sh",
+    "data.json",
+    "notes.txt",
+    "x.dvc",
+    "nb.ipynb",
+]
 # Text that mixes ordinary characters with pieces of real names, separators and line ends.
 PIECES = st.sampled_from(
     [
@@ -58,7 +70,7 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=40).map("".join
 def test_extraction_never_fails_and_positions_are_exact(text: str, name: str) -> None:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    for ref in extract(SourceFile(name, text), MATCHER):
+    for ref in extract(SourceFile(name, text), KNOWLEDGE):
         line = lines[ref.location.line - 1]
         start = ref.location.column - 1
         assert line[start : start + len(ref.surface)] == ref.surface

@@ -8,27 +8,29 @@ from tests.conftest import MakeRepo, RunCli, references
 LOADERS = [
     (
         "from datasets import load_dataset\nx = load_dataset('stanfordnlp/imdb')\n",
-        "stanfordnlp/imdb",
+        "imdb",
     ),
     ("import datasets\nx = datasets.load_dataset(path='squad', split='train')\n", "squad"),
     ("from datasets import load_dataset as ld\nx = ld('glue', 'mrpc')\n", "glue"),
     ("import torchvision\nx = torchvision.datasets.MNIST('data')\n", "mnist"),
-    ("import torchvision.datasets as dsets\nx = dsets.CIFAR100(root='d')\n", "cifar100"),
-    ("from torchvision import datasets\nx = datasets.FashionMNIST('d')\n", "fashionmnist"),
+    ("import torchvision.datasets as dsets\nx = dsets.CIFAR100(root='d')\n", "cifar-100"),
+    ("from torchvision import datasets\nx = datasets.FashionMNIST('d')\n", "fashion-mnist"),
     ("from torchvision.datasets import CelebA as C\nx = C('d')\n", "celeba"),
     ("import torchaudio\nx = torchaudio.datasets.LIBRISPEECH('d')\n", "librispeech"),
     ("import tensorflow_datasets as tfds\nx = tfds.load('mnist:3.*.*')\n", "mnist"),
     ("import tensorflow_datasets as tfds\nb = tfds.builder(name='coco/2017')\n", "coco"),
-    ("from sklearn.datasets import fetch_openml\nx = fetch_openml('mnist_784')\n", "mnist_784"),
-    ("import sklearn.datasets\nx = sklearn.datasets.fetch_20newsgroups()\n", "20newsgroups"),
+    ("from sklearn.datasets import fetch_openml\nx = fetch_openml('mnist_784')\n", "mnist"),
+    ("import sklearn.datasets\nx = sklearn.datasets.fetch_20newsgroups()\n", "twenty-newsgroups"),
     ("from sklearn import datasets\nx = datasets.load_iris()\n", "iris"),
-    ("from tensorflow import keras\n(a, b), _ = keras.datasets.cifar10.load_data()\n", "cifar10"),
+    ("from tensorflow import keras\n(a, b), _ = keras.datasets.cifar10.load_data()\n", "cifar-10"),
     ("import tensorflow as tf\n(a, b), _ = tf.keras.datasets.mnist.load_data()\n", "mnist"),
     ("from keras.datasets import imdb\n(a, b), _ = imdb.load_data()\n", "imdb"),
 ]
 
 
-@pytest.mark.parametrize(("code", "dataset"), LOADERS, ids=[d for _, d in LOADERS])
+@pytest.mark.parametrize(
+    ("code", "dataset"), LOADERS, ids=[f"{i}-{d}" for i, (_, d) in enumerate(LOADERS)]
+)
 def test_loader_call_is_a_load_reference(
     make_repo: MakeRepo, run_cli: RunCli, code: str, dataset: str
 ) -> None:
@@ -49,7 +51,7 @@ def test_loader_position_points_at_the_name(make_repo: MakeRepo, run_cli: RunCli
 def test_a_local_function_named_like_a_loader_is_not_a_loader(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    code = "def load_dataset(name):\n    return name\n\nx = load_dataset('mnist')\n"
+    code = "def load_dataset(name):\n    return name\n\nx = load_dataset('someone/corpus')\n"
     repo = make_repo({"t.py": code})
     assert run_cli(repo, "check", "--format", "json").json()["references"] == []
 

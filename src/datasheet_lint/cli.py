@@ -220,18 +220,14 @@ def check(
 @FORMAT
 @handles_errors
 def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) -> None:
-    """List every dataset reference found under PATHS (no rules, exit 0)."""
-    from datasheet_lint.report.json_report import as_dict
+    """List every dataset reference under PATHS, grouped by dataset (no rules; exit 0)."""
+    from datasheet_lint.report import refs as refs_report
 
     report, _ = _run(paths or (".",), config_file)
-    if output_format == "json":
-        import json
-
-        click.echo(json.dumps(as_dict(report)["references"], indent=2, ensure_ascii=False))
-        return
-    for ref in report.references:
-        click.echo(f"{ref.location}: {ref.dataset} [{ref.kind.value}] {ref.surface!r}")
-    click.echo(f"{len(report.references)} references in {report.files_scanned} files scanned.")
+    buffer = io.StringIO()
+    render = refs_report.render_json if output_format == "json" else refs_report.render_text
+    render(report, buffer)
+    click.echo(buffer.getvalue(), nl=False)
 
 
 @cli.command("rules")

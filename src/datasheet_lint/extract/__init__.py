@@ -1,18 +1,21 @@
 """File -> references: where a file points at datasets, and how.
 
-Every file goes through the blocklist matcher (one regex pass). Python files that contain a
-loader call or a match are also parsed, to find loader calls for any dataset, blocklisted or not.
-Matches of ambiguous aliases are kept only where the line uses them as a dataset name.
+Every file goes through one regex pass over all known names (the blocklist's and the
+catalogue's). Python (and notebook code cells) that name a loader are also parsed, to find
+loader calls for any dataset, known or not; DVC files and Hugging Face cards are read for the
+data they declare. A name flagged ambiguous counts only where the line uses it as a dataset
+name. See docs/references.md.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 
-from datasheet_lint.extract import context, python_ast
-from datasheet_lint.matcher import Hit, Matcher
+from datasheet_lint.extract import context, notebooks, python_ast, structured
+from datasheet_lint.extract.segments import Segment
+from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 KIND_PRIORITY = {Kind.LOAD: 0, Kind.URL: 1, Kind.PATH: 2, Kind.CONFIG: 3, Kind.MENTION: 4}
@@ -41,12 +44,14 @@ class LineIndex:
 
 
 def _hit_reference(
-    file: SourceFile, hit: Hit, index: LineIndex, lang: str, loader_spans: set[tuple[int, int]]
-) -> Reference | None:
+    hit: Hit, index: LineIndex, lang: str, loader_spans: set[tuple[int, int]]
+) -> tuple[str, int, int, Kind] | None:
+    """(dataset, line, column, kind) of a matched name, or None where it does not count."""
     line_no, column = index.position(hit.start)
     text = index.line(line_no)
     end = column - 1 + len(hit.surface)
-    line = context.Line(text, column - 1, end, index.above(line_no) if hit.alias.ambiguous else ())
+    above = index.above(line_no) if hit.alias.ambiguous else ()
+    line = context.Line(text, column - 1, end, above)
     in_loader = (line_no, column) in loader_spans
     if hit.alias.ambiguous and not in_loader:
         confirmed = context.near(line, hit.alias.near) or (
@@ -54,43 +59,54 @@ def _hit_reference(
         )
         if not confirmed:
             return None
-    kind = Kind.LOAD if in_loader else context.kind_of(line, lang)
+    if in_loader:
+        kind = Kind.LOAD
+    elif hit.alias.url and not context.in_comment(line, lang):
+        kind = Kind.URL  # a host, archive token or Drive id is a download wherever it stands
+    else:
+        kind = context.kind_of(line, lang)
     assert hit.alias.dataset is not None
-    return Reference(hit.alias.dataset, Location(file.path, line_no, column), kind, hit.surface)
+    return hit.alias.dataset, line_no, column, kind
 
 
-def _loader_references(
-    file: SourceFile, matcher: Matcher, spans: set[tuple[int, int]]
-) -> Iterator[Reference]:
-    tree = python_ast.parse(file.text)
-    if tree is None:
-        return
-    for call in python_ast.loader_calls(tree):
-        dataset = python_ast.dataset_id(call)
-        for hit in matcher.hits(call.name):
-            # The whole name, or its last segment (owner/name), is a blocklisted alias.
-            whole = hit.start == 0 and hit.end == len(call.name)
-            tail = hit.end == len(call.name) and call.name[hit.start - 1 : hit.start] == "/"
-            if (whole or tail) and hit.alias.dataset is not None and not hit.alias.needs_near:
-                dataset = hit.alias.dataset
-                spans.add((call.line, call.column + hit.start))
-        yield Reference(dataset, Location(file.path, call.line, call.column), Kind.LOAD, call.name)
+def _segment_references(
+    file: SourceFile, segment: Segment, knowledge: Knowledge
+) -> list[Reference]:
+    found: list[tuple[str, int, int, Kind, str]] = []
+    loader_spans: set[tuple[int, int]] = set()
+    if segment.lang == "python" and python_ast.LOADER_USE.search(segment.text):
+        tree = python_ast.parse(segment.text)
+        for call in python_ast.loader_calls(tree) if tree is not None else ():
+            dataset = knowledge.resolve(call.source, call.name, needs_known=call.needs_known)
+            if dataset is None:
+                continue
+            loader_spans.add((call.line, call.column))
+            found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
+    hits = list(knowledge.matcher.hits(segment.text))
+    if hits:
+        index = LineIndex(segment.text)
+        for hit in hits:
+            # A name at a loader call's position counts as that call (and is never ambiguous).
+            located = _hit_reference(hit, index, segment.lang, loader_spans)
+            if located is not None:
+                found.append((*located, hit.surface))
+    references = []
+    for dataset, line, column, kind, surface in found:
+        file_line, file_column = segment.position(line, column, surface)
+        references.append(
+            Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
+        )
+    return references
 
 
-def extract(file: SourceFile, matcher: Matcher) -> list[Reference]:
+def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
     """All references in one file, one per (line, dataset), strongest kind first."""
     lang = context.file_kind(file.path)
-    hits = list(matcher.hits(file.text))
+    segments = notebooks.segments(file.text) if lang == "notebook" else [Segment(file.text, lang)]
     references: list[Reference] = []
-    loader_spans: set[tuple[int, int]] = set()
-    if lang == "python" and python_ast.LOADER_USE.search(file.text):
-        references.extend(_loader_references(file, matcher, loader_spans))
-    if hits:
-        index = LineIndex(file.text)
-        for hit in hits:
-            reference = _hit_reference(file, hit, index, lang, loader_spans)
-            if reference is not None:
-                references.append(reference)
+    for segment in segments:
+        references.extend(_segment_references(file, segment, knowledge))
+    references.extend(structured.references(file, knowledge))
     return _one_per_line(references)
 
 
@@ -99,9 +115,7 @@ def _one_per_line(references: list[Reference]) -> list[Reference]:
     for ref in references:
         key = (ref.location.line, ref.dataset)
         known = best.get(key)
-        if known is None or (KIND_PRIORITY[ref.kind], ref.location.column) < (
-            KIND_PRIORITY[known.kind],
-            known.location.column,
-        ):
+        rank = (KIND_PRIORITY[ref.kind], ref.location.column)
+        if known is None or rank < (KIND_PRIORITY[known.kind], known.location.column):
             best[key] = ref
     return sorted(best.values(), key=lambda r: (r.location.line, r.location.column, r.dataset))

@@ -2,8 +2,13 @@
 
 ``import torchvision.datasets as dsets; dsets.MNIST(...)``, ``from datasets import
 load_dataset as ld; ld("imdb")``, ``tfds.load("mnist:3.*.*")``, ``fetch_lfw_people()``,
-``keras.datasets.cifar10.load_data()``. A call whose dataset argument is not a literal is
+``keras.datasets.cifar10.load_data()``, ``kagglehub.dataset_download("owner/name")``,
+``pd.read_csv("https://.../data.csv")``. A call whose dataset argument is not a literal is
 skipped: guessing would be worse than the text pass, which still sees the names.
+
+Each call is reported with its *source* (``hf``, ``torchvision``, ``kaggle``, ``local``,
+``url``, ...), which names an unknown dataset (``hf:someone/corpus``) when neither the
+blocklist nor the catalogue knows it.
 """
 
 from __future__ import annotations
@@ -16,48 +21,92 @@ from dataclasses import dataclass
 # A module can only hold a loader call we recognise if its text names one of these; the
 # AST (the costly part of a scan) is built only then.
 LOADER_USE = re.compile(
-    r"load_dataset|hf_hub_download|snapshot_download|dataset_download|get_dataset|"
-    r"tensorflow_datasets|fetch_openml|"
+    r"load_dataset|load_from_disk|hf_hub_download|snapshot_download|dataset_download|"
+    r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
+    r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)(?:\.|[ \t]+import[ \t]+)datasets"
 )
 
-# Qualified callables whose first argument (or keyword) names the dataset.
-NAME_ARGUMENT: dict[str, tuple[int, tuple[str, ...]]] = {
-    "datasets.load_dataset": (0, ("path",)),
-    "datasets.load_dataset_builder": (0, ("path",)),
-    "tensorflow_datasets.load": (0, ("name",)),
-    "tensorflow_datasets.builder": (0, ("name",)),
-    "tensorflow_datasets.data_source": (0, ("name",)),
-    "kagglehub.dataset_download": (0, ("handle",)),
-    "openml.datasets.get_dataset": (0, ("dataset_id",)),
-    "sklearn.datasets.fetch_openml": (0, ("name",)),
+# Qualified callable -> (source, argument position, keyword names) of the dataset's name.
+NAME_ARGUMENT: dict[str, tuple[str, int, tuple[str, ...]]] = {
+    "tensorflow_datasets.load": ("tfds", 0, ("name",)),
+    "tensorflow_datasets.builder": ("tfds", 0, ("name",)),
+    "tensorflow_datasets.data_source": ("tfds", 0, ("name",)),
+    "kagglehub.dataset_download": ("kaggle", 0, ("handle",)),
+    "kaggle.api.dataset_download_files": ("kaggle", 0, ("dataset",)),
+    "kaggle.api.dataset_download_file": ("kaggle", 0, ("dataset",)),
+    "openml.datasets.get_dataset": ("openml", 0, ("dataset_id",)),
+    "sklearn.datasets.fetch_openml": ("openml", 0, ("name", "data_id")),
+    "datasets.load_from_disk": ("local", 0, ("dataset_path",)),
 }
+HF_LOADERS = ("datasets.load_dataset", "datasets.load_dataset_builder")
 HUB_DOWNLOADS = ("huggingface_hub.hf_hub_download", "huggingface_hub.snapshot_download")
-# Modules whose classes or submodules are datasets: torchvision.datasets.MNIST(...).
+KAGGLE_METHODS = ("dataset_download_files", "dataset_download_file")  # on a KaggleApi()
+# Hugging Face's generic builders read local or remote files named in data_files/data_dir.
+HF_GENERIC = frozenset(
+    [
+        "json",
+        "csv",
+        "parquet",
+        "text",
+        "arrow",
+        "imagefolder",
+        "audiofolder",
+        "videofolder",
+        "webdataset",
+        "pandas",
+        "xml",
+        "sql",
+        "generator",
+    ]
+)
+# Calls whose first argument is a URL of data. Pandas readers read data by definition; for
+# the others the URL must be a known dataset's or end in a data file (see ``needs_known``).
+URL_READERS = {
+    **{
+        f"pandas.read_{kind}": False
+        for kind in ["csv", "json", "parquet", "table", "excel", "feather"]
+    },
+    "requests.get": True,
+    "urllib.request.urlretrieve": True,
+    "urllib.request.urlopen": True,
+    "wget.download": True,
+    "gdown.download": True,
+    "torch.hub.download_url_to_file": True,
+    "torchvision.datasets.utils.download_url": True,
+    "torchvision.datasets.utils.download_and_extract_archive": True,
+}
+# Modules whose classes are datasets: torchvision.datasets.MNIST(...).
 DATASET_MODULES = ("torchvision.datasets", "torchaudio.datasets", "torchtext.datasets")
-KERAS_PREFIXES = ("keras.datasets.", "tensorflow.keras.datasets.", "tf.keras.datasets.")
+KERAS_PREFIXES = ("keras.datasets.", "tensorflow.keras.datasets.")
 SKLEARN_NOT_DATASETS = frozenset(
-    {
+    [
         "load_files",
         "load_svmlight_file",
         "load_svmlight_files",
         "load_sample_image",
         "load_sample_images",
-    }
+    ]
 )
 # Classes in dataset modules that are machinery, not datasets.
 NOT_DATASETS = frozenset({"ImageFolder", "DatasetFolder", "VisionDataset", "FakeData"})
+URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
+DATA_FILE = re.compile(
+    r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|csv|tsv|json|jsonl|parquet|arrow|npz|npy|h5|hdf5|mat|"
+    r"pkl|pickle|txt|xlsx?|feather|data|arff|tfrecords?)(?:[?#].*)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class LoaderCall:
-    """A call that loads a named dataset; position is of the name as spelled (1-based)."""
+    """A loader's dataset name as spelled, where it is (1-based), and where it comes from."""
 
-    name: str  # as spelled: "ylecun/mnist", "MNIST", "lfw_people"
+    source: str  # hf, kaggle, openml, tfds, torchvision, sklearn, keras, local, url, ...
+    name: str  # "ylecun/mnist", "MNIST", "fetch_lfw_people", "data/train.jsonl", a URL
     line: int
     column: int
-    end_column: int  # on the same line; equals column + len(spelled) for literals
-    literal: bool  # True: the name is a string literal; False: part of the callable's name
+    needs_known: bool = False  # a URL that counts only if it is a known dataset's
 
 
 def _imports(node: ast.AST, names: dict[str, str]) -> None:
@@ -105,54 +154,127 @@ def _argument(call: ast.Call, position: int, keywords: tuple[str, ...]) -> ast.e
     return None
 
 
-def _literal(node: ast.expr | None) -> LoaderCall | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.strip():
-        # Column of the text inside the quotes, when the literal sits on one line.
-        same_line = node.end_lineno == node.lineno and node.end_col_offset is not None
-        width = (node.end_col_offset or 0) - node.col_offset
-        quote = 1 if same_line and width == len(node.value) + 2 else 0
-        column = node.col_offset + quote + 1
-        return LoaderCall(node.value, node.lineno, column, column + len(node.value), True)
-    return None
+def _keyword(call: ast.Call, name: str) -> ast.expr | None:
+    return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _attribute_name(func: ast.expr, name: str) -> LoaderCall:
+def _literal(node: ast.expr | None, source: str) -> LoaderCall | None:
+    """A string (or, for OpenML, integer) literal as a LoaderCall at its own position."""
+    if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
+        return None
+    if isinstance(node.value, int):
+        return LoaderCall(source, str(node.value), node.lineno, node.col_offset + 1)
+    if not isinstance(node.value, str) or not node.value.strip():
+        return None
+    # Column of the text inside the quotes, when the literal sits on one line unescaped.
+    same_line = node.end_lineno == node.lineno and node.end_col_offset is not None
+    width = (node.end_col_offset or 0) - node.col_offset
+    quote = 1 if same_line and width == len(node.value) + 2 else 0
+    return LoaderCall(source, node.value, node.lineno, node.col_offset + quote + 1)
+
+
+def _literals(node: ast.expr | None, source: str) -> Iterator[LoaderCall]:
+    """Every string literal in a str, list, tuple or dict value (data_files=...)."""
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        for item in node.elts:
+            yield from _literals(item, source)
+    elif isinstance(node, ast.Dict):
+        for value in node.values:
+            yield from _literals(value, source)
+    else:
+        found = _literal(node, source)
+        if found is not None:
+            yield found
+
+
+def _attribute_name(func: ast.expr, name: str, source: str) -> LoaderCall:
     end = func.end_col_offset or func.col_offset
     line = func.end_lineno or func.lineno
-    return LoaderCall(name, line, end - len(name) + 1, end + 1, False)
+    return LoaderCall(source, name, line, end - len(name) + 1)
+
+
+def _local_or_url(call: LoaderCall) -> LoaderCall:
+    source = "url" if URL.match(call.name) else "local"
+    return LoaderCall(source, call.name, call.line, call.column)
+
+
+def _is_local_path(name: str) -> bool:
+    """A path, not a Hub id: './x', '/data/x', 'x.py', or more than one slash."""
+    return name.startswith((".", "/", "~")) or name.endswith(".py") or name.count("/") > 1
+
+
+def _hugging_face(call: ast.Call) -> Iterator[LoaderCall]:
+    """load_dataset: a Hub id, a local script or folder, or a generic builder's files."""
+    found = _literal(_argument(call, 0, ("path",)), "hf")
+    if found is None:
+        return
+    if found.name in HF_GENERIC:
+        files = [*_literals(_keyword(call, "data_files"), "local")]
+        files += _literals(_keyword(call, "data_dir"), "local")
+        yield from (_local_or_url(f) for f in files)
+    elif _is_local_path(found.name) or URL.match(found.name):
+        yield _local_or_url(found)
+    else:
+        yield found
 
 
 def _hub_dataset(call: ast.Call) -> LoaderCall | None:
-    for keyword in call.keywords:
-        if keyword.arg == "repo_type":
-            value = keyword.value
-            if isinstance(value, ast.Constant) and value.value == "dataset":
-                return _literal(_argument(call, 0, ("repo_id",)))
+    repo_type = _keyword(call, "repo_type")
+    if isinstance(repo_type, ast.Constant) and repo_type.value == "dataset":
+        return _literal(_argument(call, 0, ("repo_id",)), "hf")
     return None
 
 
-def _loader(call: ast.Call, qualified: str) -> LoaderCall | None:
-    if qualified in NAME_ARGUMENT:
-        position, keywords = NAME_ARGUMENT[qualified]
-        found = _literal(_argument(call, position, keywords))
-        if found and qualified.startswith("tensorflow_datasets"):
-            bare = found.name.split(":", 1)[0].split("/", 1)[0]
-            found = LoaderCall(bare, found.line, found.column, found.column + len(bare), True)
-        return found
-    if qualified in HUB_DOWNLOADS:
-        return _hub_dataset(call)
+def _named(
+    call: ast.Call, source: str, position: int, keywords: tuple[str, ...]
+) -> LoaderCall | None:
+    found = _literal(_argument(call, position, keywords), source)
+    if found is None:
+        return None
+    name = found.name
+    if source == "tfds":  # "mnist:3.*.*", "coco/2017" -> builder name
+        name = re.split(r"[:/]", name, maxsplit=1)[0]
+    elif source == "kaggle":  # "owner/name/versions/3" -> owner/name
+        name = "/".join(name.split("/")[:2])
+    return LoaderCall(source, name, found.line, found.column)
+
+
+def _url_reader(call: ast.Call, strict: bool) -> LoaderCall | None:
+    found = _literal(_argument(call, 0, ("url", "filepath_or_buffer", "path")), "url")
+    if found is None or not URL.match(found.name):
+        return None
+    data_file = DATA_FILE.search(found.name) is not None
+    return LoaderCall(
+        "url", found.name, found.line, found.column, needs_known=strict and not data_file
+    )
+
+
+def _loaders(call: ast.Call, qualified: str) -> Iterator[LoaderCall]:
     module, _, leaf = qualified.rpartition(".")
-    if module in DATASET_MODULES and leaf[:1].isupper() and leaf not in NOT_DATASETS:
-        return _attribute_name(call.func, leaf)
-    sklearn = module == "sklearn.datasets" and leaf.startswith(("fetch_", "load_"))
-    if sklearn and leaf not in SKLEARN_NOT_DATASETS:
-        return _attribute_name(call.func, leaf)
-    if leaf == "load_data" and qualified.startswith(KERAS_PREFIXES):
-        name = module.rsplit(".", 1)[-1]
-        return _attribute_name(
-            call.func.value if isinstance(call.func, ast.Attribute) else call.func, name
-        )
-    return None
+    found: LoaderCall | None = None
+    if qualified in HF_LOADERS:
+        yield from _hugging_face(call)
+        return
+    if qualified in NAME_ARGUMENT:
+        found = _named(call, *NAME_ARGUMENT[qualified])
+    elif qualified in HUB_DOWNLOADS:
+        found = _hub_dataset(call)
+    elif qualified in URL_READERS:
+        found = _url_reader(call, URL_READERS[qualified])
+    elif module in DATASET_MODULES and leaf[:1].isupper() and leaf not in NOT_DATASETS:
+        found = _attribute_name(call.func, leaf, module.split(".", 1)[0])
+    elif module == "sklearn.datasets" and leaf.startswith(("fetch_", "load_")):
+        if leaf not in SKLEARN_NOT_DATASETS:
+            found = _attribute_name(call.func, leaf, "sklearn")
+    elif leaf == "load_data" and qualified.startswith(KERAS_PREFIXES):
+        func = call.func.value if isinstance(call.func, ast.Attribute) else call.func
+        found = _attribute_name(func, module.rsplit(".", 1)[-1], "keras")
+    if found is not None:
+        yield found
+
+
+def _method_leaf(func: ast.expr) -> str | None:
+    return func.attr if isinstance(func, ast.Attribute) else None
 
 
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
@@ -164,21 +286,14 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             calls.append(node)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
+    kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
     for call in calls:
         qualified = _qualified(call.func, imports)
-        if qualified:
-            found = _loader(call, qualified)
-            if found is not None:
-                yield found
-
-
-def dataset_id(call: LoaderCall) -> str:
-    """The id a loader's own name gives a dataset that the blocklist does not know."""
-    name = call.name.strip()
-    for prefix in ("fetch_", "load_"):
-        if not call.literal and name.startswith(prefix):
-            name = name[len(prefix) :]
-    return name.casefold()
+        leaf = _method_leaf(call.func)
+        if qualified is None and kaggle_imported and leaf in KAGGLE_METHODS:
+            qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
+        if qualified is not None:
+            yield from _loaders(call, qualified)
 
 
 def parse(text: str) -> ast.Module | None:

@@ -1,0 +1,83 @@
+"""Jupyter notebooks: code cells as Python, Markdown cells as prose, at the file's own lines.
+
+Jupyter writes each source line of a cell as one JSON string on its own line of the file, so
+each cell line is found in the file by its JSON encoding, searching forward. A cell whose
+source is one string, or a notebook written on one line, maps every cell line to the file line
+that holds it. A file that is not a notebook's JSON is read as plain text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from datasheet_lint.extract.segments import Segment
+
+SHELL_PREFIXES = ("!", "%")  # IPython shell escapes and line magics
+
+
+def _source_lines(cell: Any) -> list[str]:
+    source = cell.get("source") if isinstance(cell, dict) else None
+    if isinstance(source, str):
+        return source.splitlines(keepends=True)
+    if isinstance(source, list) and all(isinstance(piece, str) for piece in source):
+        return [line for piece in source for line in piece.splitlines(keepends=True) or [piece]]
+    return []
+
+
+class _Locator:
+    """Finds successive cell lines in the file's lines, never moving backwards."""
+
+    def __init__(self, raw: Sequence[str]) -> None:
+        self.raw = raw
+        self.cursor = 0
+
+    def find(self, piece: str) -> int:
+        encodings = {json.dumps(piece, ensure_ascii=False)[1:-1], json.dumps(piece)[1:-1]}
+        needle = [e for e in encodings if e.strip()]
+        for index in range(self.cursor, len(self.raw)):
+            if not needle or any(e in self.raw[index] for e in needle):
+                self.cursor = index
+                return index + 1
+        return self.cursor + 1
+
+
+def _segment(lines: list[tuple[str, int]], lang: str, raw: Sequence[str]) -> Segment:
+    text = "\n".join(line.rstrip("\r\n") for line, _ in lines)
+    return Segment(text, lang, [number for _, number in lines], raw)
+
+
+def _cell_segments(cell: Any, locator: _Locator, raw: Sequence[str]) -> Iterator[Segment]:
+    kind = cell.get("cell_type") if isinstance(cell, dict) else None
+    located = [(piece, locator.find(piece)) for piece in _source_lines(cell)]
+    if not located:
+        return
+    if kind == "markdown":
+        yield _segment(located, "prose", raw)
+    elif kind == "code":
+        shell_cell = located[0][0].startswith(("%%bash", "%%sh", "%%script"))
+        python: list[tuple[str, int]] = []
+        shell: list[tuple[str, int]] = []
+        for piece, number in located:
+            is_shell = shell_cell or piece.lstrip().startswith(SHELL_PREFIXES)
+            # Keep line numbers aligned: a shell line is an empty line in the Python text.
+            python.append(("" if is_shell else piece, number))
+            shell.append((piece if is_shell else "", number))
+        yield _segment(python, "python", raw)
+        if any(piece for piece, _ in shell):
+            yield _segment(shell, "script", raw)
+
+
+def segments(text: str) -> list[Segment]:
+    """The notebook's cells as segments, or the whole text as a script if it is not one."""
+    try:
+        notebook = json.loads(text)
+    except (ValueError, RecursionError):
+        return [Segment(text, "script")]
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        return [Segment(text, "script")]
+    raw = text.split("\n")
+    locator = _Locator(raw)
+    return [segment for cell in cells for segment in _cell_segments(cell, locator, raw)]

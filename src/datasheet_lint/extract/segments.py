@@ -1,0 +1,31 @@
+"""A file's text as segments of one language each, with a map back to the file's lines.
+
+A plain file is one segment. A notebook is many: each code cell is Python (its shell and
+magic lines a script), each Markdown cell prose; every segment line knows the file line it
+came from, so a finding lands on the notebook's own line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Text in one language; ``lines[i]`` is the file line of segment line ``i + 1``."""
+
+    text: str
+    lang: str
+    lines: Sequence[int] | None = None  # None: the segment is the whole file
+    raw: Sequence[str] | None = None  # the file's own lines, to find columns in encoded text
+
+    def position(self, line: int, column: int, surface: str) -> tuple[int, int]:
+        """(line, column) in the file for a position in the segment."""
+        if self.lines is None:
+            return line, column
+        file_line = self.lines[min(line, len(self.lines)) - 1]
+        if self.raw is None:
+            return file_line, column
+        found = self.raw[file_line - 1].find(surface)
+        return file_line, found + 1 if found >= 0 else 1

@@ -1,0 +1,56 @@
+"""What the linter saw: every reference, grouped by dataset (``datasheet-lint refs``)."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from typing import Any, TextIO
+
+from datasheet_lint.models import Reference, Report
+
+ORIGINS = {"blocklist": "blocklist", "catalogue": "catalogue", "unresolved": "not catalogued"}
+
+
+def _grouped(report: Report) -> list[tuple[Any, list[Reference]]]:
+    by_id = {dataset.id: dataset for dataset in report.datasets}
+    ordered = sorted(report.references, key=lambda r: (r.dataset, r.location.path, r.location.line))
+    return [(by_id[key], list(refs)) for key, refs in groupby(ordered, key=lambda r: r.dataset)]
+
+
+def render_text(report: Report, out: TextIO) -> None:
+    for dataset, refs in _grouped(report):
+        label = f" ({dataset.name})" if dataset.name != dataset.id else ""
+        count = f"{len(refs)} reference{'s' if len(refs) != 1 else ''}"
+        out.write(f"{dataset.id}{label} [{ORIGINS[dataset.origin]}]: {count}\n")
+        for ref in refs:
+            out.write(f"  {ref.location}: {ref.kind.value} {ref.surface!r}\n")
+    datasets = len(report.datasets)
+    out.write(
+        f"{len(report.references)} references to {datasets} dataset{'s' if datasets != 1 else ''} "
+        f"in {report.files_scanned} files scanned.\n"
+    )
+
+
+def render_json(report: Report, out: TextIO) -> None:
+    document = {
+        "datasets": [
+            {
+                "dataset": dataset.id,
+                "name": dataset.name,
+                "origin": dataset.origin,
+                "references": [
+                    {
+                        "path": r.location.path,
+                        "line": r.location.line,
+                        "column": r.location.column,
+                        "kind": r.kind.value,
+                        "surface": r.surface,
+                    }
+                    for r in refs
+                ],
+            }
+            for dataset, refs in _grouped(report)
+        ]
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False)
+    out.write("\n")
