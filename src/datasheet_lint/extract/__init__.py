@@ -19,7 +19,8 @@ from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 KIND_PRIORITY = {Kind.LOAD: 0, Kind.URL: 1, Kind.PATH: 2, Kind.CONFIG: 3, Kind.MENTION: 4}
-CONTEXT_LINES = 40
+CONTEXT_LINES = 40  # lines above a hit that may hold its config key
+CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 
 
 class LineIndex:
@@ -49,9 +50,12 @@ def _hit_reference(
     """(dataset, line, column, kind) of a matched name, or None where it does not count."""
     line_no, column = index.position(hit.start)
     text = index.line(line_no)
-    end = column - 1 + len(hit.surface)
+    start = column - 1
+    if len(text) > 2 * CONTEXT_CHARS:  # minified files: judge the hit by its neighbourhood
+        cut = max(0, start - CONTEXT_CHARS)
+        text, start = text[cut : start + len(hit.surface) + CONTEXT_CHARS], start - cut
     above = index.above(line_no) if hit.alias.ambiguous else ()
-    line = context.Line(text, column - 1, end, above)
+    line = context.Line(text, start, start + len(hit.surface), above)
     in_loader = (line_no, column) in loader_spans
     if hit.alias.ambiguous and not in_loader:
         confirmed = context.near(line, hit.alias.near) or (
