@@ -29,10 +29,14 @@ FAIL_AT = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severit
 
 
 def _version_text() -> str:
-    from datasheet_lint.knowledge.blocklist import builtin
+    from datasheet_lint.knowledge import blocklist, catalogue
 
-    data = builtin()
-    return f"datasheet-lint {__version__} (blocklist {data.data_version} of {data.updated})"
+    data = blocklist.builtin()
+    known = catalogue.builtin()
+    return (
+        f"datasheet-lint {__version__} (blocklist {data.data_version} of {data.updated}, "
+        f"catalogue {known.data_version})"
+    )
 
 
 def _print_error(err: UserError) -> None:
