@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from datasheet_lint.extract import context, notebooks, python_ast, structured
+from datasheet_lint.extract import context, notebooks, python_ast, python_tokens, structured
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.matcher import Hit
@@ -45,7 +45,11 @@ class LineIndex:
 
 
 def _hit_reference(
-    hit: Hit, index: LineIndex, lang: str, loader_spans: set[tuple[int, int]]
+    hit: Hit,
+    index: LineIndex,
+    lang: str,
+    loader_spans: set[tuple[int, int]],
+    regions: python_tokens.Regions | None,
 ) -> tuple[str, int, int, Kind] | None:
     """(dataset, line, column, kind) of a matched name, or None where it does not count."""
     line_no, column = index.position(hit.start)
@@ -56,20 +60,25 @@ def _hit_reference(
         text, start = text[cut : start + len(hit.surface) + CONTEXT_CHARS], start - cut
     above = index.above(line_no) if hit.alias.ambiguous else ()
     line = context.Line(text, start, start + len(hit.surface), above)
-    in_loader = (line_no, column) in loader_spans
-    if hit.alias.ambiguous and not in_loader:
+    assert hit.alias.dataset is not None
+    if (line_no, column) in loader_spans:  # the loader call's own name
+        return hit.alias.dataset, line_no, column, Kind.LOAD
+    # Python that tokenizes has exact roles; anything else is judged from the line.
+    role = context.role_of(line, lang) if regions is None else regions.role(line_no, column - 1)
+    if hit.alias.ambiguous:
         confirmed = context.near(line, hit.alias.near) or (
-            not hit.alias.needs_near and context.dataset_name_context(line, lang)
+            not hit.alias.needs_near and context.dataset_name_context(line, lang, role)
         )
         if not confirmed:
             return None
-    if in_loader:
-        kind = Kind.LOAD
-    elif hit.alias.url and not context.in_comment(line, lang):
-        kind = Kind.URL  # a host, archive token or Drive id is a download wherever it stands
+    if hit.alias.url:  # a known host, URL, archive token or Drive id
+        url = context.url_at(line) or hit.surface
+        linked = role in {"prose", "comment", "docstring"} and not context.downloaded(url, line)
+        kind: Kind | None = Kind.MENTION if linked else Kind.URL
     else:
-        kind = context.kind_of(line, lang)
-    assert hit.alias.dataset is not None
+        kind = context.kind_of(line, lang, role)
+    if kind is None:
+        return None
     return hit.alias.dataset, line_no, column, kind
 
 
@@ -89,9 +98,10 @@ def _segment_references(
     hits = list(knowledge.matcher.hits(segment.text))
     if hits:
         index = LineIndex(segment.text)
+        regions = python_tokens.regions(segment.text) if segment.lang == "python" else None
         for hit in hits:
             # A name at a loader call's position counts as that call (and is never ambiguous).
-            located = _hit_reference(hit, index, segment.lang, loader_spans)
+            located = _hit_reference(hit, index, segment.lang, loader_spans, regions)
             if located is not None:
                 found.append((*located, hit.surface))
     references = []

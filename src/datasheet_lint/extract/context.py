@@ -62,14 +62,31 @@ ARGPARSE_OPTION = re.compile(
 KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 INDENTED_KEY = re.compile(r"^(\s*)(?:-\s+)?['\"]?([\w.\-]+)['\"]?\s*[:=](?!//)")
 VALUE_END = re.compile(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
+DOWNLOAD_COMMAND = re.compile(
+    r"\b(?:wget|curl|gdown|aria2c|axel|urlretrieve|urlopen|download\w*|requests\.get|"
+    r"hf_hub_download|snapshot_download|git\s+clone|git\s+lfs)\b",
+    re.IGNORECASE,
+)
+DATASET_PAGE = re.compile(
+    r"(?:huggingface\.co/datasets|kaggle\.com/datasets|paperswithcode\.com/dataset|"
+    r"tensorflow\.org/datasets/catalog|openml\.org/d|zenodo\.org/record|"
+    r"archive\.ics\.uci\.edu/(?:ml/)?datasets?)/",
+    re.IGNORECASE,
+)
+SKIPPED_NAMES = frozenset(
+    {".gitignore", ".gitattributes", ".dockerignore", "codeowners", ".mailmap", "manifest.in"}
+)
 CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
 PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
-PYTHON_SUFFIXES = (".py", ".pyi", ".pyw")
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
 
 
 def file_kind(path: str) -> str:
-    """'python', 'notebook', 'config', 'prose' or 'script' (shell, Makefile, anything else)."""
+    """'python', 'notebook', 'config', 'prose', 'script' (shell, Makefile, C++, anything else)
+    or 'skip' (.gitignore and other lists of the repository's own paths)."""
     name = path.rsplit("/", 1)[-1].lower()
+    if name in SKIPPED_NAMES:
+        return "skip"  # lists of the repository's own paths, not references
     if name.endswith(PYTHON_SUFFIXES):
         return "python"
     if name.endswith(".ipynb"):
@@ -100,10 +117,6 @@ def _token(line: Line) -> tuple[str, int]:
     while right < len(line.text) and line.text[right] not in TOKEN_STOP:
         right += 1
     return line.text[left:right], line.start - left
-
-
-def in_url(line: Line) -> bool:
-    return any(m.start() <= line.start and line.end <= m.end() for m in URL.finditer(line.text))
 
 
 def in_path(line: Line) -> bool:
@@ -227,14 +240,31 @@ def in_comment(line: Line, lang: str) -> bool:
     return False
 
 
-def dataset_name_context(line: Line, lang: str) -> bool:
-    """The line uses the text as a dataset name (what an ambiguous alias needs)."""
+def role_of(line: Line, lang: str) -> str:
+    """What the text is doing where the hit stands, read from the line alone.
+
+    'prose', 'comment', 'string' (Python), 'value' (configs) or 'code' (identifiers and bare
+    words in code and scripts). Python files that tokenize get exact roles instead.
+    """
     if lang == "prose":
-        return flag_value(line) or data_path_segment(line) or data_file_name(line)
-    if lang == "python" and not in_quotes(line):
-        return False  # an identifier named duke is a variable, not a dataset
+        return "prose"
     if in_comment(line, lang):
+        return "comment"
+    if lang == "config":
+        return "value"
+    if lang == "python" and in_quotes(line):
+        return "string"
+    return "code"
+
+
+def dataset_name_context(line: Line, lang: str, role: str) -> bool:
+    """The line uses the text as a dataset name (what an ambiguous alias needs)."""
+    if role in {"prose", "docstring"}:
+        return flag_value(line) or data_path_segment(line) or data_file_name(line)
+    if role == "comment":
         return flag_value(line)  # a commented-out command line still names its dataset
+    if lang == "python" and role != "string":
+        return False  # an identifier named duke is a variable, not a dataset
     return (
         data_path_segment(line)
         or data_file_name(line)
@@ -244,14 +274,57 @@ def dataset_name_context(line: Line, lang: str) -> bool:
     )
 
 
-def kind_of(line: Line, lang: str) -> Kind:
-    """How the line points at the dataset, for the reference's ``kind``."""
-    if in_url(line):
-        return Kind.URL
-    if lang in {"python", "script", "config"} and in_comment(line, lang):
-        return Kind.MENTION
+def url_at(line: Line) -> str | None:
+    """The URL the hit stands in, if any."""
+    for match in URL.finditer(line.text):
+        if match.start() <= line.start and line.end <= match.end():
+            return match.group()
+    return None
+
+
+def downloaded(url: str, line: Line) -> bool:
+    """A URL of data: a data file, or fetched by a download command on the same line."""
+    return (
+        DATA_FILE.search(url.split("?", 1)[0]) is not None
+        or DOWNLOAD_COMMAND.search(line.text) is not None
+    )
+
+
+def dataset_page(url: str) -> bool:
+    """A link to a dataset's page on a hub that hosts datasets."""
+    return DATASET_PAGE.search(url) is not None
+
+
+def _string_content(line: Line) -> str:
+    """The text between the quotes around the hit (the whole line if none)."""
+    before, after = line.text[: line.start], line.text[line.end :]
+    left = max(before.rfind('"'), before.rfind("'"))
+    right_candidates = [i for i in (after.find('"'), after.find("'")) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(after)
+    return before[left + 1 :] + line.text[line.start : line.end] + after[:right]
+
+
+def kind_of(line: Line, lang: str, role: str) -> Kind | None:
+    """How the line points at the dataset, or None where the name is not a reference."""
+    url = url_at(line)
+    if url is not None:
+        if downloaded(url, line):
+            return Kind.URL
+        return None  # a name inside a link to some page (docs, code, a model) is not data
+    if role in {"prose", "comment", "docstring"}:
+        return Kind.PATH if role == "prose" and in_path(line) else Kind.MENTION
+    if role == "code":
+        # Identifiers never count; in scripts, bare words count as paths, file names, flag
+        # values and key values only (wget data/x.zip, --dataset x, DATASET=x).
+        if lang == "python":
+            return None
+        if in_path(line) or data_file_name(line):
+            return Kind.PATH
+        if flag_value(line) or dataset_value(line) or _line_key(line):
+            return Kind.CONFIG
+        return None
     if in_path(line):
         return Kind.PATH
-    if lang == "config" or flag_value(line) or (lang == "python" and in_quotes(line)):
-        return Kind.CONFIG
-    return Kind.MENTION
+    if role == "string" and re.search(r"\s", _string_content(line).strip()):
+        return Kind.MENTION  # a sentence in a string: a message, not a selection
+    return Kind.CONFIG

@@ -48,29 +48,29 @@ def _segment(lines: list[tuple[str, int]], lang: str, raw: Sequence[str]) -> Seg
     return Segment(text, lang, [number for _, number in lines], raw)
 
 
-def _cell_segments(cell: Any, locator: _Locator, raw: Sequence[str]) -> Iterator[Segment]:
+def _cell_lines(cell: Any, locator: _Locator) -> Iterator[tuple[str, str, int]]:
+    """(language, line, file line) for each line of one cell."""
     kind = cell.get("cell_type") if isinstance(cell, dict) else None
     located = [(piece, locator.find(piece)) for piece in _source_lines(cell)]
-    if not located:
+    if not located or kind not in {"markdown", "code"}:
         return
-    if kind == "markdown":
-        yield _segment(located, "prose", raw)
-    elif kind == "code":
-        shell_cell = located[0][0].startswith(("%%bash", "%%sh", "%%script"))
-        python: list[tuple[str, int]] = []
-        shell: list[tuple[str, int]] = []
-        for piece, number in located:
-            is_shell = shell_cell or piece.lstrip().startswith(SHELL_PREFIXES)
-            # Keep line numbers aligned: a shell line is an empty line in the Python text.
-            python.append(("" if is_shell else piece, number))
-            shell.append((piece if is_shell else "", number))
-        yield _segment(python, "python", raw)
-        if any(piece for piece, _ in shell):
-            yield _segment(shell, "script", raw)
+    shell_cell = kind == "code" and located[0][0].startswith(("%%bash", "%%sh", "%%script"))
+    for piece, number in located:
+        if kind == "markdown":
+            yield "prose", piece, number
+        elif shell_cell or piece.lstrip().startswith(SHELL_PREFIXES):
+            yield "script", piece, number
+        else:
+            yield "python", piece, number
 
 
 def segments(text: str) -> list[Segment]:
-    """The notebook's cells as segments, or the whole text as a script if it is not one."""
+    """The notebook as segments, or the whole text as a script if it is not a notebook.
+
+    All code cells form one Python segment, as they run as one program: an import in the
+    first cell resolves a loader call in the fifth. Shell escapes form a script segment and
+    Markdown a prose one; each keeps the file line of every line.
+    """
     try:
         notebook = json.loads(text)
     except (ValueError, RecursionError):
@@ -80,4 +80,8 @@ def segments(text: str) -> list[Segment]:
         return [Segment(text, "script")]
     raw = text.split("\n")
     locator = _Locator(raw)
-    return [segment for cell in cells for segment in _cell_segments(cell, locator, raw)]
+    lines: dict[str, list[tuple[str, int]]] = {"python": [], "script": [], "prose": []}
+    for cell in cells:
+        for lang, piece, number in _cell_lines(cell, locator):
+            lines[lang].append((piece, number))
+    return [_segment(found, lang, raw) for lang, found in lines.items() if found]
