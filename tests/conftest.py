@@ -97,3 +97,16 @@ def findings(result: Result) -> set[tuple[str, int, str, str]]:
 def references(result: Result) -> set[tuple[str, int, str, str]]:
     """(path, line, dataset, kind) of each reference in a JSON report."""
     return {(r["path"], r["line"], r["dataset"], r["kind"]) for r in result.json()["references"]}
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden files from the current output (then review the diff).",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -50,3 +50,26 @@ def test_malformed_code_is_reported(make_repo: MakeRepo, run_cli: RunCli) -> Non
     code = 'a = "faces_emore"  # datasheet-lint: ignore[E501] not ours\n'
     result = run_cli(make_repo({"t.py": code}), "check", "--format", "json")
     assert ("t.py", 1, "DSL903", "") in findings(result)
+
+
+def test_suppression_that_silences_nothing_is_reported(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        'a = "imdb"  # datasheet-lint: ignore[DSL101] left over from an old version\n'
+        'b = "faces_emore"  # datasheet-lint: ignore[DSL102] audit of the 2019 baseline\n'
+    )
+    result = run_cli(make_repo({"t.py": code}), "check", "--format", "json")
+    assert findings(result) == {("t.py", 1, "DSL901", "")}
+    (unused,) = result.json()["findings"]
+    assert unused["message"] == "suppression of DSL101 matches no finding on line 1"
+
+
+def test_unused_suppression_of_a_deselected_rule_is_not_reported(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = 'a = "imdb"  # datasheet-lint: ignore[DSL101] checked elsewhere\n'
+    repo = make_repo(
+        {"t.py": code, "pyproject.toml": '[tool.datasheet-lint]\nignore = ["DSL101"]\n'}
+    )
+    assert run_cli(repo, "check", "--format", "json").json()["findings"] == []

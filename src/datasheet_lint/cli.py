@@ -22,6 +22,7 @@ from datasheet_lint.errors import UserError
 from datasheet_lint.models import Report, Severity
 
 if TYPE_CHECKING:
+    from datasheet_lint.config import Config
     from datasheet_lint.knowledge.blocklist import Blocklist
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -113,12 +114,12 @@ def _split_codes(values: Sequence[str]) -> tuple[str, ...] | None:
     return codes or None
 
 
-def _run(paths: Sequence[str], config_file: str | None, **overrides: Any) -> tuple[Report, str]:
+def _run(paths: Sequence[str], config_file: str | None, **overrides: Any) -> tuple[Report, Config]:
     from datasheet_lint import engine
 
     settings, targets = engine.load_config(paths, Path(config_file) if config_file else None)
     settings = settings.with_overrides(**overrides)
-    return engine.run(settings, targets), settings.fail_on
+    return engine.run(settings, targets), settings
 
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
@@ -137,12 +138,40 @@ FORMAT = click.option(
     show_default=True,
     help="Output format.",
 )
+CHECK_FORMAT = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "sarif", "github", "gitlab"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for dashboards, sarif for code scanning, github for "
+    "workflow annotations, gitlab for Code Quality.",
+)
 
 
 @cli.command()
 @PATHS
 @CONFIG
-@FORMAT
+@CHECK_FORMAT
+@click.option(
+    "--output",
+    "output_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (atomically); print only the summary.",
+)
+@click.option(
+    "--staged",
+    is_flag=True,
+    help="Check the content staged in git's index, not the working tree (for pre-commit).",
+)
+@click.option(
+    "--diff",
+    "diff_ref",
+    metavar="REF",
+    help="Report only findings on lines changed since REF (for pull requests).",
+)
+@click.option("--no-baseline", is_flag=True, help="Report findings the baseline records, too.")
 @click.option(
     "--select",
     multiple=True,
@@ -180,6 +209,10 @@ def check(
     paths: tuple[str, ...],
     config_file: str | None,
     output_format: str,
+    output_file: Path | None,
+    staged: bool,
+    diff_ref: str | None,
+    no_baseline: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str | None,
@@ -190,19 +223,23 @@ def check(
 ) -> None:
     """Scan PATHS (default: the current folder) and report retracted datasets.
 
-    Inside a git work tree, tracked and untracked-but-not-ignored files are scanned.
-    Nothing is written.
+    Inside a git work tree, tracked and untracked-but-not-ignored files are scanned (with
+    --staged: the index). Nothing is written, except the report with --output.
     """
+    from datasheet_lint import atomic
     from datasheet_lint.report import REPORTERS
     from datasheet_lint.report import text as text_report
 
-    report, settings_fail_on = _run(
+    report, settings = _run(
         paths or (".",),
         config_file,
         select=_split_codes(select),
         ignore=_split_codes(ignore),
         fail_on=fail_on,
         tracked_only=tracked_only or None,
+        staged=staged or None,
+        diff=diff_ref,
+        use_baseline=False if no_baseline else None,
     )
     for note in report.notes:
         click.echo(f"datasheet-lint: note: {note}", err=True)
@@ -211,11 +248,15 @@ def check(
         click.echo(f"datasheet-lint: skipped {skipped.path}: {skipped.reason}", err=True)
     buffer = io.StringIO()
     if output_format == "text":
-        text_report.render(report, buffer, colour=_use_colour(colour))
+        text_report.render(report, buffer, colour=_use_colour(colour) and output_file is None)
     else:
         REPORTERS[output_format](report, buffer)
-    click.echo(buffer.getvalue(), nl=False)
-    sys.exit(0 if exit_zero else _exit_code(report, settings_fail_on))
+    if output_file is None:
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        atomic.write_text(output_file, buffer.getvalue(), overwrite=True)
+        click.echo(f"{text_report.summary(report)} Report written to {output_file}.")
+    sys.exit(0 if exit_zero else _exit_code(report, settings.fail_on))
 
 
 @cli.command()
@@ -234,13 +275,50 @@ def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) ->
     click.echo(buffer.getvalue(), nl=False)
 
 
+@cli.command("baseline")
+@PATHS
+@CONFIG
+@click.option("--update", is_flag=True, help="Replace the existing baseline file.")
+@handles_errors
+def write_baseline(paths: tuple[str, ...], config_file: str | None, update: bool) -> None:
+    """Record today's findings so that check reports only new ones.
+
+    Writes .datasheet-lint-baseline.json (or the `baseline` setting) at the project root,
+    atomically; an existing baseline is replaced only with --update.
+    """
+    from datasheet_lint import atomic
+    from datasheet_lint import baseline as baseline_module
+
+    report, settings = _run(paths or (".",), config_file, use_baseline=False)
+    text = baseline_module.render(report.findings)
+    target = settings.root / settings.baseline
+    atomic.write_text(target, text, overwrite=update, display=settings.baseline)
+    entries = text.count('"surface_hash"')
+    click.echo(
+        f"Wrote {settings.baseline}: {entries} entr{'y' if entries == 1 else 'ies'} for "
+        f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}. "
+        "check now reports only findings it does not hold."
+    )
+
+
 @cli.command("rules")
-@FORMAT
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown renders every rule's documentation (docs/rules.md is generated from it).",
+)
 @handles_errors
 def list_rules(output_format: str) -> None:
     """List the rules with their codes, names and default severities."""
+    from datasheet_lint.report import rules_doc
     from datasheet_lint.rules import RULES
 
+    if output_format == "markdown":
+        click.echo(rules_doc.markdown(RULES.values()), nl=False)
+        return
     if output_format == "json":
         import json
 

@@ -64,7 +64,12 @@ class Config:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: str = "error"
     max_file_size: int = 5_000_000
-    tracked_only: bool = False  # command line only: skip untracked files in a git work tree
+    baseline: str = ".datasheet-lint-baseline.json"  # relative to the root
+    # Command line only:
+    tracked_only: bool = False  # skip untracked files in a git work tree
+    staged: bool = False  # read files from git's index
+    diff: str | None = None  # report only lines changed since this revision
+    use_baseline: bool = True
 
     def with_overrides(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -168,6 +173,13 @@ def _per_file(reader: _Reader, key: str) -> tuple[tuple[str, tuple[str, ...]], .
     return tuple(result)
 
 
+def _path(reader: _Reader, key: str) -> str:
+    value = reader.raw[key]
+    if not isinstance(value, str) or not value.strip() or value.startswith(("/", "..")):
+        raise reader.fail(key, f"'{key}' must be a path inside the project, not {value!r}")
+    return value.strip()
+
+
 def _fail_on(reader: _Reader, key: str) -> str:
     value = reader.raw[key]
     if value not in FAIL_LEVELS:
@@ -185,6 +197,7 @@ KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
     "severity": ("severity", _severity),
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", _size),
+    "baseline": ("baseline", _path),
 }
 
 

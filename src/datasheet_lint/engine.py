@@ -5,22 +5,21 @@ Nothing here prints or writes; ``cli.py`` turns the Report into output and an ex
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from datasheet_lint import baseline as baseline_module
 from datasheet_lint import config as config_module
-from datasheet_lint import suppress, vcs
+from datasheet_lint import suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.errors import UserError
 from datasheet_lint.extract import extract
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
-from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.resolve import Knowledge
-from datasheet_lint.models import Finding, Reference, Report, Skipped, SourceFile
+from datasheet_lint.models import Reference, Report, Skipped, SourceFile
 from datasheet_lint.rules import RULES, Context
 from datasheet_lint.suppress import Suppression
 
@@ -45,57 +44,6 @@ def load_config(paths: Sequence[str], config_file: Path | None = None) -> tuple[
     return settings, vcs.resolve_targets(root, list(paths) or ["."])
 
 
-def _selected(code: str, config: Config) -> bool:
-    """Longest matching prefix wins between select and ignore (flake8's rule)."""
-    chosen = max((p for p in config.select if code.startswith(p)), key=len, default=None)
-    dropped = max((p for p in config.ignore if code.startswith(p)), key=len, default=None)
-    if chosen is None:
-        return False
-    return dropped is None or len(chosen) > len(dropped)
-
-
-def _allowed(finding: Finding, config: Config, blocklist: Blocklist) -> bool:
-    allowed = {allow.dataset for allow in config.allow}
-    if not allowed or not finding.dataset:
-        return False
-    dataset = blocklist.get(finding.dataset)
-    parent = dataset.parent if dataset else None
-    return finding.dataset in allowed or (parent is not None and parent in allowed)
-
-
-def _keep(
-    finding: Finding,
-    config: Config,
-    blocklist: Blocklist,
-    per_file: Sequence[tuple[re.Pattern[str] | None, tuple[str, ...]]],
-    suppressions_by_path: dict[str, list[Suppression]],
-) -> bool:
-    for regex, codes in per_file:
-        if finding.code.startswith(codes) and matches(regex, finding.location.path):
-            return False
-    if _allowed(finding, config, blocklist):
-        return False
-    return not any(
-        s.covers(finding.code, finding.location.line)
-        for s in suppressions_by_path.get(finding.location.path, ())
-    )
-
-
-def _with_severity(finding: Finding, config: Config) -> Finding:
-    override = config.severity.get(finding.code)
-    if override is None or override is finding.severity:
-        return finding
-    return replace(finding, severity=override)
-
-
-def _sorted(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(
-        sorted(
-            findings, key=lambda f: (f.location.path, f.location.line, f.location.column, f.code)
-        )
-    )
-
-
 @dataclass
 class _Scan:
     """What reading the files produced, before any rule runs."""
@@ -106,18 +54,18 @@ class _Scan:
     scanned: int = 0
 
 
-def _scan(config: Config, paths: Sequence[str], knowledge: Knowledge) -> _Scan:
+def _scan(config: Config, listing: vcs.Listing, knowledge: Knowledge) -> _Scan:
     """Read each file once: its references and its inline suppressions."""
     # The linter's own data files name the datasets they block: never scan them.
-    own_files = set(config.blocklists)
+    own_files = {*config.blocklists, config.baseline}
     if config.source.endswith(config_module.YAML_NAMES):
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
     scan = _Scan()
-    for path in paths:
+    for path in listing.paths:
         if path in own_files or matches(excluded, path):
             continue
-        item = vcs.read(config.root, path, config.max_file_size)
+        item = listing.read(path, config.max_file_size)
         if isinstance(item, Skipped):
             scan.skipped.append(item)
             continue
@@ -129,37 +77,69 @@ def _scan(config: Config, paths: Sequence[str], knowledge: Knowledge) -> _Scan:
     return scan
 
 
+def _baseline(config: Config) -> list[baseline_module.Entry]:
+    path = config.root / config.baseline
+    if not config.use_baseline or not path.is_file():
+        return []
+    return baseline_module.load(path, config.baseline)
+
+
 def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
     blocklist = blocklist_module.load([(config.root / p, p) for p in config.blocklists])
     knowledge = Knowledge.build(blocklist, catalogue_module.builtin())
-    listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
-    scan = _scan(config, listing.paths, knowledge)
-
+    if config.staged:
+        listing = vcs.list_staged(config.root, targets)
+    else:
+        listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
+    scan = _scan(config, listing, knowledge)
+    codes = frozenset(code for code in RULES if triage.selected(code, config))
     context = Context(
         references=tuple(scan.references),
         blocklist=blocklist,
         suppressions=tuple(scan.suppressions),
+        selected=codes,
+        baseline_path=config.baseline,
     )
+
+    # First round: the rules about the repository's data.
     raw = [
-        f for code, rule in RULES.items() if _selected(code, config) for f in rule.check(context)
+        f
+        for rule in RULES.values()
+        if rule.code in codes and not rule.meta
+        for f in rule.check(context)
     ]
-    by_path: dict[str, list[Suppression]] = {}
-    for suppression in scan.suppressions:
-        by_path.setdefault(suppression.location.path, []).append(suppression)
-    per_file = [(compile_globs([pattern]), codes) for pattern, codes in config.per_file_ignores]
-    kept = [
-        _with_severity(f, config) for f in raw if _keep(f, config, blocklist, per_file, by_path)
+    configured = triage.configured(raw, config, blocklist)
+    reported = triage.unsuppressed(configured, scan.suppressions)
+    new, stale = baseline_module.apply(reported, _baseline(config))
+    # Second round: the rules about the linter's own suppressions and baseline.
+    context = replace(context, findings=tuple(configured), stale_baseline=tuple(stale))
+    meta = [
+        f
+        for rule in RULES.values()
+        if rule.code in codes and rule.meta
+        for f in rule.check(context)
     ]
+    findings = new + triage.configured(meta, config, blocklist)
+    if config.diff is not None:
+        changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
+        findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
+
     notes = () if listing.git else (".gitignore is not applied: not inside a git work tree",)
+    top = vcs.git_dir_above(config.root)
+    prefix = (
+        "" if top is None or top == config.root else config.root.relative_to(top).as_posix() + "/"
+    )
     return Report(
         root=str(config.root),
         files_scanned=scan.scanned,
         references=tuple(scan.references),
-        findings=_sorted(kept),
+        findings=triage.ordered(findings),
         skipped=tuple(scan.skipped),
-        suppressed=len(raw) - len(kept),
+        suppressed=len(raw) - len(reported),
+        baselined=len(reported) - len(new),
         notes=notes,
+        repository_prefix=prefix,
         datasets=tuple(knowledge.describe(i) for i in sorted({r.dataset for r in scan.references})),
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,

@@ -7,6 +7,8 @@ module; 0-based parser positions are converted once, where they are read.
 from __future__ import annotations
 
 import enum
+import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -86,6 +88,7 @@ class Finding:
     message: str
     dataset: str = ""
     hint: str = ""
+    surface: str = ""  # the text the finding is about, as spelled (for stable fingerprints)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +108,39 @@ class Report:
     references: tuple[Reference, ...]
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...] = ()
-    suppressed: int = 0
+    suppressed: int = 0  # by inline suppressions, per-file ignores or the allow list
+    baselined: int = 0  # hidden because the baseline records them
     notes: tuple[str, ...] = field(default_factory=tuple)
     datasets: tuple[Dataset, ...] = ()  # every referenced dataset, sorted by id
+    # The project root's path inside its git repository ("" at the top, else "sub/dir/"):
+    # code-scanning formats need paths from the repository's top.
+    repository_prefix: str = ""
     blocklist_version: str = ""
     blocklist_updated: str = ""
 
+    def repository_path(self, path: str) -> str:
+        return self.repository_prefix + path
+
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
+
+
+def fingerprint_key(finding: Finding) -> str:
+    """What identifies a finding across edits: rule, file, dataset and the text, never lines."""
+    surface = hashlib.sha256(finding.surface.encode("utf-8")).hexdigest()[:16]
+    return f"{finding.code}:{finding.location.path}:{finding.dataset}:{surface}"
+
+
+def fingerprints(findings: Iterable[Finding]) -> list[str]:
+    """A stable fingerprint per finding: its key plus its rank among findings with that key.
+
+    Moving code keeps the order of equal findings in a file, so fingerprints survive it; the
+    hash keeps them short and free of paths for tools that only want an opaque id.
+    """
+    seen: dict[str, int] = {}
+    result = []
+    for finding in findings:
+        key = fingerprint_key(finding)
+        seen[key] = seen.get(key, 0) + 1
+        result.append(hashlib.sha256(f"{key}:{seen[key]}".encode()).hexdigest()[:32])
+    return result

@@ -1,6 +1,7 @@
 """Which files to scan, and their text. The only module that talks to git.
 
-Inside a git work tree: tracked files plus untracked files that are not ignored, as
+With ``--staged`` the files come from git's index instead, and ``--diff REF`` asks git which
+lines changed. Inside a git work tree: tracked files plus untracked files that are not ignored, as
 ``git ls-files -co --exclude-standard`` lists them. Outside git: a walk that skips VCS folders,
 virtual environments, node_modules and caches. Symbolic links are never followed. Binary files,
 files over the size limit and unreadable files are skipped with a reason.
@@ -9,10 +10,12 @@ files over the size limit and unreadable files are skipped with a reason.
 from __future__ import annotations
 
 import os
+import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Skipped, SourceFile
@@ -41,10 +44,25 @@ SNIFF_BYTES = 8192
 
 @dataclass(frozen=True)
 class Listing:
-    """The candidate files (paths relative to the root, POSIX) and how they were found."""
+    """The candidate files (paths relative to the root, POSIX) and where to read them from."""
 
     paths: tuple[str, ...]
     git: bool
+    root: Path
+    # For --staged: path -> (blob, mode) in git's index; None reads the working tree.
+    staged: Mapping[str, tuple[Any, int]] | None = None
+
+    def read(self, relative: str, max_size: int) -> SourceFile | Skipped:
+        if self.staged is None:
+            return read(self.root, relative, max_size)
+        blob, mode = self.staged[relative]
+        if stat.S_ISLNK(mode):
+            return Skipped(relative, "symbolic link, not followed")
+        if blob.size > max_size:
+            return Skipped(
+                relative, f"larger than the {max_size:,}-byte limit ({blob.size:,} bytes)"
+            )
+        return decode(relative, blob.data_stream.read())
 
 
 def git_dir_above(path: Path) -> Path | None:
@@ -110,8 +128,100 @@ def list_files(root: Path, targets: Sequence[Path], *, untracked: bool = True) -
     if top is not None:
         paths = _git_files(top, root, targets, untracked=untracked)
         if paths is not None:
-            return Listing(tuple(sorted(paths)), git=True)
-    return Listing(tuple(sorted(set(_walk(root, targets)))), git=False)
+            return Listing(tuple(sorted(paths)), git=True, root=root)
+    return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
+
+
+def _repository(root: Path) -> Any:
+    """The git work tree around ``root``; a UserError when there is none."""
+    import git
+
+    top = git_dir_above(root)
+    try:
+        repo = git.Repo(top or root)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        repo = None
+    if repo is None or repo.bare or repo.working_tree_dir is None:
+        raise UserError(
+            "not inside a git work tree",
+            location=str(root),
+            hint="--staged and --diff need a git repository",
+        )
+    return repo
+
+
+def _under(relative: str, prefixes: Sequence[str]) -> bool:
+    return any(p in {"", "."} or relative == p or relative.startswith(p + "/") for p in prefixes)
+
+
+def list_staged(root: Path, targets: Sequence[Path]) -> Listing:
+    """The files as git's index holds them (what the next commit will contain)."""
+    repo = _repository(root)
+    work = Path(repo.working_tree_dir).resolve()
+    prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
+    staged: dict[str, tuple[Any, int]] = {}
+    for (path, stage), entry in repo.index.entries.items():
+        relative = Path(os.path.relpath(work / path, root)).as_posix()
+        if stage != 0 or relative.startswith("..") or not _under(relative, prefixes):
+            continue
+        if stat.S_ISREG(entry.mode) or stat.S_ISLNK(entry.mode):  # not submodules
+            staged[relative] = (git_blob(repo, entry), entry.mode)
+    return Listing(tuple(sorted(staged)), git=True, root=root, staged=staged)
+
+
+def git_blob(repo: Any, entry: Any) -> Any:
+    import git
+
+    return git.Blob(repo, entry.binsha, entry.mode, entry.path)
+
+
+HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def _unquote(path: str) -> str:
+    """Undo git's C-style quoting of unusual file names in diff headers."""
+    if not (path.startswith('"') and path.endswith('"')):
+        return path
+    raw = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
+    return raw.encode("latin-1", "replace").decode("utf-8", "replace")
+
+
+def changed_lines(root: Path, ref: str, *, staged: bool) -> dict[str, frozenset[int] | None]:
+    """Lines changed since ``ref`` per path (relative to root); None: the whole file is new."""
+    import git
+
+    repo = _repository(root)
+    work = Path(repo.working_tree_dir).resolve()
+    command = ["-c", "core.quotepath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "-M"]
+    try:
+        repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")
+        output = repo.git.execute(["git", *command, *(["--cached"] if staged else []), ref, "--"])
+        untracked = (
+            [] if staged else repo.git.ls_files("-o", "--exclude-standard", "-z").split("\0")
+        )
+    except git.GitCommandError:
+        raise UserError(
+            f"--diff {ref}: not a commit in this repository",
+            hint="use a branch, tag or commit, e.g. --diff origin/main",
+        ) from None
+    changed: dict[str, set[int] | None] = {}
+    current: str | None = None
+    for line in str(output).split("\n"):
+        if line.startswith("+++ "):
+            target = _unquote(line[4:])
+            current = None if target == "/dev/null" else target.removeprefix("b/")
+        elif current is not None and (hunk := HUNK.match(line)):
+            start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
+            lines = changed.setdefault(current, set())
+            if lines is not None:
+                lines.update(range(start, start + count))
+    for path in filter(None, untracked):
+        changed[path] = None
+    result: dict[str, frozenset[int] | None] = {}
+    for path, lines in changed.items():
+        relative = Path(os.path.relpath(work / path, root)).as_posix()
+        result[relative] = None if lines is None else frozenset(lines)
+    return result
 
 
 def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:

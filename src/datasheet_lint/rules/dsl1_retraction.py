@@ -79,6 +79,7 @@ def _findings(ctx: Context, code: str, *, derivative: bool, superseded: bool) ->
             dataset=dataset.id,
             hint=_hint(dataset),
             severity=dataset.default_severity,
+            surface=ref.surface,
         )
 
 

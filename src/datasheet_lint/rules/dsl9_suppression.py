@@ -1,10 +1,10 @@
-"""DSL9xx: problems with datasheet-lint's own directives."""
+"""DSL9xx: the linter's own directives and files: inline suppressions and the baseline."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from datasheet_lint.models import Finding, Severity
+from datasheet_lint.models import Finding, Location, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
 
 
@@ -39,3 +39,76 @@ def invalid_suppression(ctx: Context) -> Iterator[Finding]:
                 f"suppression {suppression.problem}; it silences nothing",
                 hint="write '# datasheet-lint: ignore[DSL101] <why this is acceptable>'",
             )
+
+
+@rule("DSL901", "unused-suppression", severity=Severity.WARNING, meta=True)
+def unused_suppression(ctx: Context) -> Iterator[Finding]:
+    """## What it does
+    Reports an inline suppression that silences nothing: no finding of the codes it names
+    stands on the line it covers.
+
+    ## Why is this bad?
+    A suppression outlives the code it was written for. Left in place, it would silently hide
+    a new problem on that line later, and its reason no longer explains anything.
+
+    ## Example
+    ```python
+    data = load_dataset("imdb")  # datasheet-lint: ignore[DSL101] kept from an old version
+    ```
+
+    ## How to fix
+    Delete the directive, or move it to the line it was meant for.
+
+    ## References
+    ruff's RUF100 (unused `noqa`), which this follows.
+    """
+    for suppression in ctx.suppressions:
+        if suppression.problem or not any(
+            code.startswith(suppression.codes) for code in ctx.selected
+        ):
+            continue
+        used = any(
+            f.location.path == suppression.location.path
+            and suppression.covers(f.code, f.location.line)
+            for f in ctx.findings
+        )
+        if not used:
+            codes = ", ".join(suppression.codes)
+            yield finding(
+                "DSL901",
+                suppression.location,
+                f"suppression of {codes} matches no finding on line {suppression.target_line}",
+                hint="delete the directive, or move it to the line it is meant for",
+            )
+
+
+@rule("DSL902", "stale-baseline-entry", severity=Severity.WARNING, meta=True)
+def stale_baseline_entry(ctx: Context) -> Iterator[Finding]:
+    """## What it does
+    Reports each entry of the baseline (`.datasheet-lint-baseline.json`) that no longer
+    matches a finding: the problem it recorded was fixed, or the file was removed.
+
+    ## Why is this bad?
+    A baseline exists so a repository can adopt the linter without fixing everything at once;
+    it should only shrink. A stale entry would hide the same problem if it came back.
+
+    ## Example
+    ```json
+    {"rule": "DSL102", "path": "train.py", "dataset": "ms1mv2", "surface_hash": "…", "count": 1}
+    ```
+
+    ## How to fix
+    Run `datasheet-lint baseline --update` to rewrite the baseline from today's findings.
+
+    ## References
+    The baselines of detect-secrets and of ruff's `--add-noqa`, which this follows.
+    """
+    for entry in ctx.stale_baseline:
+        yield finding(
+            "DSL902",
+            Location(ctx.baseline_path, max(entry.line, 1), 1),
+            f"baseline entry for {entry.rule} in {entry.path} ({entry.dataset or 'no dataset'}): "
+            f"{entry.count} recorded finding{'s' if entry.count != 1 else ''} no longer found",
+            dataset=entry.dataset,
+            hint="run 'datasheet-lint baseline --update' to shrink the baseline",
+        )

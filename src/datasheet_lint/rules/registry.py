@@ -8,9 +8,11 @@ documentation, printed by ``datasheet-lint explain``.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from datasheet_lint.baseline import Entry
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.models import Finding, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
@@ -20,11 +22,16 @@ DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix", "Re
 
 @dataclass(frozen=True)
 class Context:
-    """What rules may read."""
+    """What rules may read. Meta rules (about suppressions and the baseline) run second and
+    also see the first rules' findings."""
 
     references: Sequence[Reference]
     blocklist: Blocklist
     suppressions: Sequence[Suppression] = ()
+    selected: frozenset[str] = frozenset()  # codes that this run reports
+    findings: Sequence[Finding] = ()  # first-round findings, before inline suppressions
+    stale_baseline: Sequence[Entry] = ()  # baseline entries that matched nothing
+    baseline_path: str = ""
 
 
 Check = Callable[[Context], Iterator[Finding]]
@@ -37,24 +44,32 @@ class Rule:
     severity: Severity
     check: Check
     doc: str
+    meta: bool = False  # runs after the others, on their findings
+
+    def section(self, title: str) -> str:
+        """The text of one '## title' section of the docs."""
+        match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", self.doc, re.S | re.M)
+        return match.group(1).strip() if match else ""
 
     @property
     def summary(self) -> str:
-        """The first sentence of the 'What it does' section."""
-        lines = [line for line in self.doc.splitlines() if line and not line.startswith("#")]
-        return lines[0].split(". ")[0].rstrip(".") if lines else ""
+        """The first sentence of the 'What it does' section, on one line."""
+        text = " ".join(self.section("What it does").split())
+        return re.split(r"(?<=[a-z)])[.:] ", text, maxsplit=1)[0].rstrip(".:")
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, *, severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
+def rule(
+    code: str, name: str, *, severity: Severity = Severity.ERROR, meta: bool = False
+) -> Callable[[Check], Check]:
     """Register a check under a code that never changes meaning."""
 
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is registered twice")
-        RULES[code] = Rule(code, name, severity, check, doc=inspect.getdoc(check) or "")
+        RULES[code] = Rule(code, name, severity, check, inspect.getdoc(check) or "", meta)
         return check
 
     return register
@@ -68,6 +83,7 @@ def finding(
     dataset: str = "",
     hint: str = "",
     severity: Severity | None = None,
+    surface: str = "",
 ) -> Finding:
     """A finding stamped with its rule's name and (unless given) default severity."""
     registered = RULES[code]
@@ -79,6 +95,7 @@ def finding(
         message=message,
         dataset=dataset,
         hint=hint,
+        surface=surface,
     )
 
 

@@ -1,0 +1,44 @@
+"""Writing files so that nothing is lost: a temporary file beside the target, then a rename.
+
+A reader sees the old file or the new one, never half of one; an interrupted write leaves the
+target untouched and removes its temporary file. Refusing to overwrite is the default.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from datasheet_lint.errors import UserError
+
+
+def write_text(path: Path, text: str, *, overwrite: bool = False, display: str = "") -> None:
+    """Write ``text`` to ``path`` atomically; without ``overwrite``, an existing file is kept."""
+    shown = display or str(path)
+    if not overwrite and (path.exists() or path.is_symlink()):
+        raise UserError(
+            "file exists; not overwriting it", location=shown, hint="pass --update to replace it"
+        )
+    if path.is_symlink():
+        raise UserError("refusing to write through a symbolic link", location=shown)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as err:
+        raise UserError(f"cannot write: {err.strerror or err}", location=shown) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if not overwrite and path.exists():  # appeared meanwhile: still never overwrite
+            raise UserError("file exists; not overwriting it", location=shown)
+        Path(temporary).replace(path)
+    except OSError as err:
+        raise UserError(f"cannot write: {err.strerror or err}", location=shown) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            Path(temporary).unlink()

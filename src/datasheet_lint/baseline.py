@@ -1,0 +1,113 @@
+"""The baseline: findings a repository accepted when it adopted the linter.
+
+``datasheet-lint baseline`` records each finding by rule, path, dataset and a hash of the text
+it is about, with a count, never by line number, so moving code does not bring findings back.
+``check`` hides findings the baseline holds and reports entries that match nothing any more
+(DSL902), so the baseline only shrinks. One entry per line keeps DSL902's positions exact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from datasheet_lint import __version__
+from datasheet_lint.errors import UserError
+from datasheet_lint.models import Finding
+
+FILE_NAME = ".datasheet-lint-baseline.json"
+SCHEMA_VERSION = 1
+NOT_RECORDED = ("DSL902",)  # a stale entry is about the baseline itself
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    rule: str
+    path: str
+    dataset: str
+    surface_hash: str
+    count: int
+    line: int = 0  # where the entry sits in the baseline file
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.rule, self.path, self.dataset, self.surface_hash)
+
+
+def key_of(finding: Finding) -> tuple[str, str, str, str]:
+    digest = hashlib.sha256(finding.surface.encode("utf-8")).hexdigest()[:16]
+    return (finding.code, finding.location.path, finding.dataset, digest)
+
+
+def render(findings: Iterable[Finding]) -> str:
+    """The baseline file's text for these findings."""
+    counts = Counter(key_of(f) for f in findings if f.code not in NOT_RECORDED)
+    entries = [
+        json.dumps(
+            {"rule": r, "path": p, "dataset": d, "surface_hash": h, "count": n}, ensure_ascii=False
+        )
+        for (r, p, d, h), n in sorted(counts.items())
+    ]
+    header = f'{{\n  "schema_version": {SCHEMA_VERSION},\n'
+    header += f'  "tool": {{"name": "datasheet-lint", "version": "{__version__}"}},\n'
+    body = ",\n".join(f"    {entry}" for entry in entries)
+    return header + '  "findings": [\n' + body + ("\n" if entries else "") + "  ]\n}\n"
+
+
+def load(path: Path, display: str) -> list[Entry]:
+    """The entries of a baseline file; a malformed file is a UserError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        document = json.loads(text)
+    except OSError as err:
+        raise UserError(
+            f"cannot read the baseline: {err.strerror or err}", location=display
+        ) from None
+    except ValueError as err:
+        raise UserError(
+            f"the baseline is not valid JSON: {err}",
+            location=display,
+            hint="regenerate it with 'datasheet-lint baseline --update'",
+        ) from None
+    raw = document.get("findings") if isinstance(document, dict) else None
+    if document.get("schema_version") != SCHEMA_VERSION or not isinstance(raw, list):
+        raise UserError(
+            "not a datasheet-lint baseline (schema_version 1 with findings)", location=display
+        )
+    lines = text.split("\n")
+    entries = []
+    for item in raw:
+        try:
+            entry = Entry(
+                str(item["rule"]),
+                str(item["path"]),
+                str(item["dataset"]),
+                str(item["surface_hash"]),
+                int(item["count"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            raise UserError(f"malformed baseline entry: {item!r}", location=display) from None
+        needle = f'"surface_hash": "{entry.surface_hash}"'
+        line = next((n for n, t in enumerate(lines, 1) if needle in t and entry.path in t), 0)
+        entries.append(Entry(*entry.key, entry.count, line))
+    return entries
+
+
+def apply(
+    findings: Sequence[Finding], entries: Sequence[Entry]
+) -> tuple[list[Finding], list[Entry]]:
+    """(findings the baseline does not hold, entries left over with their unmatched count)."""
+    remaining = Counter({entry.key: entry.count for entry in entries})
+    new = []
+    for finding in findings:
+        key = key_of(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            new.append(finding)
+    stale = [Entry(*e.key, remaining[e.key], e.line) for e in entries if remaining[e.key] > 0]
+    return new, stale

@@ -1,0 +1,88 @@
+"""Which findings a run reports: selection, per-file ignores, the allow list, severities,
+inline suppressions, the baseline and, with --diff, the changed lines.
+
+Each step is a plain function of findings and settings; ``engine.py`` calls them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from datasheet_lint.config import Config
+from datasheet_lint.globs import compile_globs, matches
+from datasheet_lint.knowledge.blocklist import Blocklist
+from datasheet_lint.models import Finding
+from datasheet_lint.suppress import Suppression
+
+
+def selected(code: str, config: Config) -> bool:
+    """Longest matching prefix wins between select and ignore (flake8's rule)."""
+    chosen = max((p for p in config.select if code.startswith(p)), key=len, default=None)
+    dropped = max((p for p in config.ignore if code.startswith(p)), key=len, default=None)
+    if chosen is None:
+        return False
+    return dropped is None or len(chosen) > len(dropped)
+
+
+def _allowed(finding: Finding, config: Config, blocklist: Blocklist) -> bool:
+    allowed = {allow.dataset for allow in config.allow}
+    if not allowed or not finding.dataset:
+        return False
+    dataset = blocklist.get(finding.dataset)
+    parent = dataset.parent if dataset else None
+    return finding.dataset in allowed or (parent is not None and parent in allowed)
+
+
+def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist) -> list[Finding]:
+    """Drop what per-file-ignores and allow exclude; apply severity overrides."""
+    per_file: list[tuple[re.Pattern[str] | None, tuple[str, ...]]] = [
+        (compile_globs([pattern]), codes) for pattern, codes in config.per_file_ignores
+    ]
+    kept = []
+    for finding in findings:
+        ignored = any(
+            finding.code.startswith(codes) and matches(regex, finding.location.path)
+            for regex, codes in per_file
+        )
+        if ignored or _allowed(finding, config, blocklist):
+            continue
+        override = config.severity.get(finding.code)
+        kept.append(finding if override is None else replace(finding, severity=override))
+    return kept
+
+
+def unsuppressed(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
+    """Findings no valid inline suppression covers."""
+    by_path: dict[str, list[Suppression]] = {}
+    for suppression in suppressions:
+        by_path.setdefault(suppression.location.path, []).append(suppression)
+    return [
+        f
+        for f in findings
+        if not any(s.covers(f.code, f.location.line) for s in by_path.get(f.location.path, ()))
+    ]
+
+
+def on_changed_lines(
+    findings: Iterable[Finding], changed: Mapping[str, frozenset[int] | None], keep: str
+) -> list[Finding]:
+    """Findings on lines the diff changed (a new file counts whole); ``keep``'s path always."""
+    result = []
+    for finding in findings:
+        path = finding.location.path
+        if path == keep or (
+            path in changed
+            and (changed[path] is None or finding.location.line in (changed[path] or ()))
+        ):
+            result.append(finding)
+    return result
+
+
+def ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(
+        sorted(
+            findings, key=lambda f: (f.location.path, f.location.line, f.location.column, f.code)
+        )
+    )

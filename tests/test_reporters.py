@@ -1,0 +1,247 @@
+"""Reporters: golden output on the demo repository, schema validity, stable fingerprints, escaping.
+
+Goldens are built through the engine, not the CLI, so they depend only on the reporters and
+the scan. After an intended change, rewrite them with ``pytest --update-golden`` and review
+the diff.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft7Validator, Draft202012Validator
+from jsonschema.validators import validator_for
+from tests.conftest import ROOT, MakeRepo, RunCli
+
+from datasheet_lint import __version__, engine
+from datasheet_lint.models import Location, Report, Severity
+from datasheet_lint.report import REPORTERS, github, sarif, text
+from datasheet_lint.rules import RULES
+from datasheet_lint.rules.registry import finding
+
+DEMO = ROOT / "examples" / "demo-repo"
+GOLDEN = ROOT / "tests" / "golden"
+SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+REPORT_SCHEMA = ROOT / "schemas" / "report.schema.json"
+FORMATS = ("text", "json", "sarif", "github", "gitlab")
+
+
+def scan(path: Path) -> Report:
+    settings, targets = engine.load_config([str(path)])
+    return engine.run(settings, targets)
+
+
+def rendered(report: Report, name: str) -> str:
+    buffer = io.StringIO()
+    if name == "text":
+        text.render(report, buffer, colour=False)
+    else:
+        REPORTERS[name](report, buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo() -> Report:
+    return scan(DEMO)
+
+
+def validate(document: Any, schema_path: Path) -> None:
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator_cls = validator_for(schema)
+    validator_cls.check_schema(schema)
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    assert errors == []
+
+
+# Golden files -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_demo_output_matches_golden(demo: Report, name: str, update_golden: bool) -> None:
+    golden = GOLDEN / f"demo.{name}"
+    output = rendered(demo, name)
+    if update_golden:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(output.encode("utf-8"))
+    assert golden.exists(), f"{golden} is missing: run pytest --update-golden"
+    assert output.encode("utf-8") == golden.read_bytes()
+
+
+def test_demo_has_findings_of_two_severities(demo: Report) -> None:
+    """The goldens only prove something if the demo exercises errors and warnings."""
+    assert {f.severity for f in demo.findings} >= {Severity.ERROR, Severity.WARNING}
+
+
+# Schemas ------------------------------------------------------------------------------------
+
+
+def test_sarif_schema_is_the_official_oasis_copy() -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert schema["id"].startswith("https://docs.oasis-open.org/sarif/sarif/v2.1.0/")
+    assert schema["$schema"] == "http://json-schema.org/draft-04/schema#"
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema(demo: Report) -> None:
+    document = json.loads(rendered(demo, "sarif"))
+    validate(document, SARIF_SCHEMA)  # with the validator the schema declares (Draft 4)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert list(Draft7Validator(schema).iter_errors(document)) == []  # and under Draft 7 rules
+
+
+def test_sarif_validates_with_no_findings(make_repo: MakeRepo) -> None:
+    report = scan(make_repo({"train.py": "print('no data here')\n"}))
+    document = json.loads(rendered(report, "sarif"))
+    validate(document, SARIF_SCHEMA)
+    assert document["runs"][0]["results"] == []
+
+
+def test_json_golden_validates_against_the_report_schema() -> None:
+    schema = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
+    document = json.loads((GOLDEN / "demo.json").read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
+    assert errors == []
+
+
+# SARIF content ------------------------------------------------------------------------------
+
+
+def test_sarif_driver_lists_every_rule_in_code_order(demo: Report) -> None:
+    run = json.loads(rendered(demo, "sarif"))["runs"][0]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("datasheet-lint", __version__)
+    assert [r["id"] for r in driver["rules"]] == sorted(RULES)
+    first = driver["rules"][0]
+    assert first["id"] == "DSL101" and first["name"] == "retracted-dataset"
+    assert first["helpUri"].endswith("/docs/rules.md#dsl101-retracted-dataset")
+    assert first["fullDescription"]["text"].startswith("Reports each reference to a dataset")
+    assert "##" not in first["fullDescription"]["text"]
+    assert first["help"]["markdown"] == RULES["DSL101"].doc
+    assert first["shortDescription"]["text"].endswith("download URLs or mirrors")
+    for rule in driver["rules"]:
+        assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
+        assert len(rule["fullDescription"]["text"]) <= 1024  # GitHub's limit
+
+
+def test_sarif_results_point_at_rules_and_locations(demo: Report) -> None:
+    document = json.loads(rendered(demo, "sarif"))
+    run = document["runs"][0]
+    assert document["version"] == "2.1.0" and len(document["runs"]) == 1
+    assert run["properties"]["blocklistVersion"] == demo.blocklist_version
+    assert "%SRCROOT%" in run["originalUriBaseIds"]
+    rules = run["tool"]["driver"]["rules"]
+    for result, found in zip(run["results"], demo.findings, strict=True):
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == found.code
+        physical = result["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"] == {
+            "uri": demo.repository_path(found.location.path),
+            "uriBaseId": "%SRCROOT%",
+        }
+        assert physical["region"] == {
+            "startLine": found.location.line,
+            "startColumn": found.location.column,
+        }
+        assert result["message"]["text"] == sarif.message_text(found)
+        assert result["message"]["text"].startswith(found.message)
+    levels = {r["level"] for r in run["results"]}
+    assert levels == {"error", "warning"}
+
+
+def test_sarif_message_adds_the_hint_as_a_sentence() -> None:
+    where = Location("a.py", 1, 1)
+    hinted = finding("DSL903", where, "no reason given; it silences nothing", hint="add one")
+    assert sarif.message_text(hinted) == "no reason given; it silences nothing. Add one."
+    assert sarif.message_text(finding("DSL101", where, "plain message")) == "plain message"
+
+
+# Stable fingerprints ------------------------------------------------------------------------
+
+SOURCE = (
+    "from datasets import load_dataset\n"
+    'rec = "/train_tmp/faces_emore"\n'
+    'same = "/train_tmp/faces_emore"\n'
+    "x = load_dataset('laion/laion2B-en')\n"
+)
+
+
+def _sarif_keys(report: Report) -> tuple[list[str], list[int]]:
+    results = json.loads(rendered(report, "sarif"))["runs"][0]["results"]
+    prints = [r["partialFingerprints"]["datasheetLint/v1"] for r in results]
+    lines = [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in results]
+    return prints, lines
+
+
+def _gitlab_keys(report: Report) -> tuple[list[str], list[int]]:
+    issues = json.loads(rendered(report, "gitlab"))
+    return [i["fingerprint"] for i in issues], [i["location"]["lines"]["begin"] for i in issues]
+
+
+def test_fingerprints_survive_moving_lines(make_repo: MakeRepo) -> None:
+    repo = make_repo({"train.py": SOURCE})
+    before = scan(repo)
+    (repo / "train.py").write_text("\n\n\n" + SOURCE, encoding="utf-8")
+    after = scan(repo)
+    assert len(before.findings) == 3
+    for keys in (_sarif_keys, _gitlab_keys):
+        (prints_before, lines_before), (prints_after, lines_after) = keys(before), keys(after)
+        assert prints_after == prints_before
+        assert len(set(prints_before)) == 3  # two equal findings still get distinct prints
+        assert lines_after == [line + 3 for line in lines_before]
+
+
+def test_gitlab_issues_use_allowed_severities(demo: Report) -> None:
+    issues = json.loads(rendered(demo, "gitlab"))
+    assert len(issues) == len(demo.findings)
+    assert {i["severity"] for i in issues} <= {"info", "minor", "major", "critical", "blocker"}
+    first = issues[0]
+    assert set(first) == {"description", "check_name", "fingerprint", "severity", "location"}
+    assert "\n" not in "".join(i["description"] for i in issues)  # one line each, per Code Climate
+
+
+# GitHub workflow commands -------------------------------------------------------------------
+
+
+def test_github_escapes_data_and_properties() -> None:
+    assert github.escape_data("100% sure\r\nnext: a,b") == "100%25 sure%0D%0Anext: a,b"
+    assert github.escape_property("dir:x/a,b%.py\n") == "dir%3Ax/a%2Cb%25.py%0A"
+    assert github.escape_data("%0A") == "%250A"  # a literal escape is not decoded later
+
+
+def test_github_annotation_is_escaped_end_to_end() -> None:
+    odd = finding(
+        "DSL103", Location("data:raw/a,b.py", 7, 3), "50% of it\nis gone", severity=Severity.INFO
+    )
+    assert github.annotation(odd, odd.location.path) == (
+        "::notice file=data%3Araw/a%2Cb.py,line=7,col=3,title=DSL103 deprecated-dataset"
+        "::50%25 of it%0Ais gone"
+    )
+
+
+def test_github_one_line_per_finding_then_summary(demo: Report) -> None:
+    lines = rendered(demo, "github").splitlines()
+    assert len(lines) == len(demo.findings) + 1
+    assert lines[0].startswith("::error file=")
+    assert any(line.startswith("::warning file=") for line in lines)
+    assert lines[-1] == text.summary(demo)
+
+
+def test_code_scanning_paths_start_at_the_repository_top(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A project in a subfolder reports its own paths, but annotations need the repo's."""
+    repo = make_repo(
+        {"ml/.datasheet-lint.yaml": "fail-on: error\n", "ml/train.py": 'r = "faces_emore"\n'}
+    )
+    text = run_cli(repo, "check", "ml", "--format", "json").json()
+    assert [f["path"] for f in text["findings"]] == ["train.py"]
+    github_lines = run_cli(repo, "check", "ml", "--format", "github").stdout.splitlines()
+    assert github_lines[0].startswith("::error file=ml/train.py,line=1,")
+    sarif_doc = json.loads(run_cli(repo, "check", "ml", "--format", "sarif").stdout)
+    location = sarif_doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "ml/train.py"
+    gitlab_doc = json.loads(run_cli(repo, "check", "ml", "--format", "gitlab").stdout)
+    assert gitlab_doc[0]["location"]["path"] == "ml/train.py"
