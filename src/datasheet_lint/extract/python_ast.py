@@ -77,7 +77,13 @@ URL_READERS = {
     "torchvision.datasets.utils.download_and_extract_archive": True,
 }
 # Modules whose classes are datasets: torchvision.datasets.MNIST(...).
-DATASET_MODULES = ("torchvision.datasets", "torchaudio.datasets", "torchtext.datasets")
+DATASET_MODULES = (
+    "torchvision.datasets",
+    "torchaudio.datasets",
+    "torchtext.datasets",
+    "torchtext.legacy.datasets",
+)
+DATASET_CLASSMETHODS = ("splits", "iters", "download")  # torchtext's legacy datasets
 KERAS_PREFIXES = ("keras.datasets.", "tensorflow.keras.datasets.")
 SKLEARN_NOT_DATASETS = frozenset(
     [
@@ -158,8 +164,39 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _literal(node: ast.expr | None, source: str) -> LoaderCall | None:
+def _constants(tree: ast.AST) -> dict[str, ast.Constant]:
+    """Names bound exactly once to a string or number literal (``URL = "https://..."``).
+
+    A loader called with such a name (``requests.get(URL)``) gets the literal, reported where
+    the literal stands; a name bound twice is ambiguous and left alone.
+    """
+    bound: dict[str, ast.Constant | None] = {}
+    for node in ast.walk(tree):
+        targets: list[ast.expr] = []
+        value: ast.expr | None = None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        for target in targets:
+            name = target.id if isinstance(target, ast.Name) else None
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+                name = f"{target.value.id}.{target.attr}"  # self.dataset_url = "..."
+            if name is None:
+                continue
+            constant = value if isinstance(value, ast.Constant) else None
+            bound[name] = constant if name not in bound else None
+    return {name: constant for name, constant in bound.items() if constant is not None}
+
+
+Constants = dict[str, ast.Constant]
+
+
+def _literal(node: ast.expr | None, source: str, constants: Constants) -> LoaderCall | None:
     """A string (or, for OpenML, integer) literal as a LoaderCall at its own position."""
+    if isinstance(node, ast.Name | ast.Attribute):
+        dotted = _dotted(node)
+        node = constants.get(dotted) if dotted else None
     if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
         return None
     if isinstance(node.value, int):
@@ -173,16 +210,16 @@ def _literal(node: ast.expr | None, source: str) -> LoaderCall | None:
     return LoaderCall(source, node.value, node.lineno, node.col_offset + quote + 1)
 
 
-def _literals(node: ast.expr | None, source: str) -> Iterator[LoaderCall]:
+def _literals(node: ast.expr | None, source: str, constants: Constants) -> Iterator[LoaderCall]:
     """Every string literal in a str, list, tuple or dict value (data_files=...)."""
     if isinstance(node, ast.List | ast.Tuple | ast.Set):
         for item in node.elts:
-            yield from _literals(item, source)
+            yield from _literals(item, source, constants)
     elif isinstance(node, ast.Dict):
         for value in node.values:
-            yield from _literals(value, source)
+            yield from _literals(value, source, constants)
     else:
-        found = _literal(node, source)
+        found = _literal(node, source, constants)
         if found is not None:
             yield found
 
@@ -203,14 +240,14 @@ def _is_local_path(name: str) -> bool:
     return name.startswith((".", "/", "~")) or name.endswith(".py") or name.count("/") > 1
 
 
-def _hugging_face(call: ast.Call) -> Iterator[LoaderCall]:
+def _hugging_face(call: ast.Call, constants: Constants) -> Iterator[LoaderCall]:
     """load_dataset: a Hub id, a local script or folder, or a generic builder's files."""
-    found = _literal(_argument(call, 0, ("path",)), "hf")
+    found = _literal(_argument(call, 0, ("path",)), "hf", constants)
     if found is None:
         return
     if found.name in HF_GENERIC:
-        files = [*_literals(_keyword(call, "data_files"), "local")]
-        files += _literals(_keyword(call, "data_dir"), "local")
+        files = [*_literals(_keyword(call, "data_files"), "local", constants)]
+        files += _literals(_keyword(call, "data_dir"), "local", constants)
         yield from (_local_or_url(f) for f in files)
     elif _is_local_path(found.name) or URL.match(found.name):
         yield _local_or_url(found)
@@ -218,17 +255,17 @@ def _hugging_face(call: ast.Call) -> Iterator[LoaderCall]:
         yield found
 
 
-def _hub_dataset(call: ast.Call) -> LoaderCall | None:
+def _hub_dataset(call: ast.Call, constants: Constants) -> LoaderCall | None:
     repo_type = _keyword(call, "repo_type")
     if isinstance(repo_type, ast.Constant) and repo_type.value == "dataset":
-        return _literal(_argument(call, 0, ("repo_id",)), "hf")
+        return _literal(_argument(call, 0, ("repo_id",)), "hf", constants)
     return None
 
 
 def _named(
-    call: ast.Call, source: str, position: int, keywords: tuple[str, ...]
+    call: ast.Call, constants: Constants, source: str, position: int, keywords: tuple[str, ...]
 ) -> LoaderCall | None:
-    found = _literal(_argument(call, position, keywords), source)
+    found = _literal(_argument(call, position, keywords), source, constants)
     if found is None:
         return None
     name = found.name
@@ -239,8 +276,8 @@ def _named(
     return LoaderCall(source, name, found.line, found.column)
 
 
-def _url_reader(call: ast.Call, strict: bool) -> LoaderCall | None:
-    found = _literal(_argument(call, 0, ("url", "filepath_or_buffer", "path")), "url")
+def _url_reader(call: ast.Call, strict: bool, constants: Constants) -> LoaderCall | None:
+    found = _literal(_argument(call, 0, ("url", "filepath_or_buffer", "path")), "url", constants)
     if found is None or not URL.match(found.name):
         return None
     data_file = DATA_FILE.search(found.name) is not None
@@ -249,20 +286,24 @@ def _url_reader(call: ast.Call, strict: bool) -> LoaderCall | None:
     )
 
 
-def _loaders(call: ast.Call, qualified: str) -> Iterator[LoaderCall]:
+def _loaders(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:
     module, _, leaf = qualified.rpartition(".")
     found: LoaderCall | None = None
     if qualified in HF_LOADERS:
-        yield from _hugging_face(call)
+        yield from _hugging_face(call, constants)
         return
     if qualified in NAME_ARGUMENT:
-        found = _named(call, *NAME_ARGUMENT[qualified])
+        found = _named(call, constants, *NAME_ARGUMENT[qualified])
     elif qualified in HUB_DOWNLOADS:
-        found = _hub_dataset(call)
+        found = _hub_dataset(call, constants)
     elif qualified in URL_READERS:
-        found = _url_reader(call, URL_READERS[qualified])
+        found = _url_reader(call, URL_READERS[qualified], constants)
     elif module in DATASET_MODULES and leaf[:1].isupper() and leaf not in NOT_DATASETS:
         found = _attribute_name(call.func, leaf, module.split(".", 1)[0])
+    elif leaf in DATASET_CLASSMETHODS and module.rpartition(".")[0] in DATASET_MODULES:
+        name = module.rpartition(".")[2]  # datasets.SNLI.splits(...)
+        if name[:1].isupper() and name not in NOT_DATASETS and isinstance(call.func, ast.Attribute):
+            found = _attribute_name(call.func.value, name, module.split(".", 1)[0])
     elif module == "sklearn.datasets" and leaf.startswith(("fetch_", "load_")):
         if leaf not in SKLEARN_NOT_DATASETS:
             found = _attribute_name(call.func, leaf, "sklearn")
@@ -287,13 +328,14 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
+    constants = _constants(tree)
     for call in calls:
         qualified = _qualified(call.func, imports)
         leaf = _method_leaf(call.func)
         if qualified is None and kaggle_imported and leaf in KAGGLE_METHODS:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
         if qualified is not None:
-            yield from _loaders(call, qualified)
+            yield from _loaders(call, qualified, constants)
 
 
 def parse(text: str) -> ast.Module | None:
