@@ -19,8 +19,8 @@ from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.names import chunks, normalise
 
 _LEFT = r"(?<![a-z0-9])"
-# A camel-case class name may run straight on into Dataset/Loader: DukeMTMCDataset.
-_RIGHT = r"(?=(?:datasets?|loader)?(?![a-z0-9]))"
+# A class name may run straight on into "Dataset": CocoDataset, DukeMTMCDataset.
+_RIGHT = r"(?=(?:datasets?)?(?![a-z0-9]))"
 _OPTIONAL_SEPARATOR = "[-_. ]?"
 
 

@@ -63,8 +63,8 @@ def _hit_reference(
     assert hit.alias.dataset is not None
     if (line_no, column) in loader_spans:  # the loader call's own name
         return hit.alias.dataset, line_no, column, Kind.LOAD
-    # Python that tokenizes has exact roles; anything else is judged from the line.
-    role = context.role_of(line, lang) if regions is None else regions.role(line_no, column - 1)
+    # In Python, triple-quoted strings are known from the whole file; the rest from the line.
+    role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
     if hit.alias.ambiguous:
         confirmed = context.near(line, hit.alias.near) or (
             not hit.alias.needs_near and context.dataset_name_context(line, lang, role)
@@ -116,6 +116,8 @@ def _segment_references(
 def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
     """All references in one file, one per (line, dataset), strongest kind first."""
     lang = context.file_kind(file.path)
+    if lang == "skip":
+        return []
     segments = notebooks.segments(file.text) if lang == "notebook" else [Segment(file.text, lang)]
     references: list[Reference] = []
     for segment in segments:

@@ -79,6 +79,29 @@ SKIPPED_NAMES = frozenset(
 CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
 PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
+# Code that is not Python: names count in strings, comments and paths, never as identifiers.
+CODE_SUFFIXES = (
+    ".cmake",
+    ".cpp",
+    ".cc",
+    ".cxx",
+    ".c",
+    ".h",
+    ".hpp",
+    ".cu",
+    ".java",
+    ".js",
+    ".ts",
+    ".go",
+    ".rs",
+    ".m",
+    ".lua",
+    ".r",
+    ".jl",
+    ".scala",
+    ".kt",
+    ".swift",
+)
 
 
 def file_kind(path: str) -> str:
@@ -87,6 +110,8 @@ def file_kind(path: str) -> str:
     name = path.rsplit("/", 1)[-1].lower()
     if name in SKIPPED_NAMES:
         return "skip"  # lists of the repository's own paths, not references
+    if name == "cmakelists.txt" or name.endswith(CODE_SUFFIXES):
+        return "script"
     if name.endswith(PYTHON_SUFFIXES):
         return "python"
     if name.endswith(".ipynb"):
@@ -129,7 +154,7 @@ def data_file_name(line: Line) -> bool:
     rest = line.text[line.end :]
     return (
         DATA_FILE.match(rest) is not None
-        or re.match(r"[-_][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE) is not None
+        or re.match(r"[-_.][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE) is not None
     )
 
 
@@ -228,15 +253,21 @@ def in_quotes(line: Line) -> bool:
     return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
 
 
+COMMENT_MARKERS = {
+    "python": re.compile(r"#"),
+    "config": re.compile(r"#"),
+    # Shell and C-like code; '//' after ':' is a URL, not a comment.
+    "script": re.compile(r"#|(?<!:)//|/\*"),
+}
+
+
 def in_comment(line: Line, lang: str) -> bool:
-    marker = {"python": "#", "script": "#", "config": "#"}.get(lang)
+    marker = COMMENT_MARKERS.get(lang)
     if marker is None:
         return False
-    index = line.text.find(marker)
-    while index != -1 and index < line.start:
-        if not in_quotes(Line(line.text, index, index + 1, ())):
+    for match in marker.finditer(line.text, 0, line.start):
+        if not in_quotes(Line(line.text, match.start(), match.end(), ())):
             return True
-        index = line.text.find(marker, index + 1)
     return False
 
 
@@ -283,11 +314,11 @@ def url_at(line: Line) -> str | None:
 
 
 def downloaded(url: str, line: Line) -> bool:
-    """A URL of data: a data file, or fetched by a download command on the same line."""
-    return (
-        DATA_FILE.search(url.split("?", 1)[0]) is not None
-        or DOWNLOAD_COMMAND.search(line.text) is not None
-    )
+    """A URL of data: a data file, or fetched by a download command on the same line (a
+    command word inside a URL, as in .../releases/download/..., does not count)."""
+    if DATA_FILE.search(url.split("?", 1)[0]):
+        return True
+    return DOWNLOAD_COMMAND.search(URL.sub(" ", line.text)) is not None
 
 
 def dataset_page(url: str) -> bool:
@@ -304,6 +335,22 @@ def _string_content(line: Line) -> str:
     return before[left + 1 :] + line.text[line.start : line.end] + after[:right]
 
 
+MEDIA = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|pdf)$", re.IGNORECASE)
+
+
+def _media(line: Line) -> bool:
+    """An image or document outside any data folder (docs/coco_sample.png): not data."""
+    token, _ = _token(line)
+    segments = re.split(r"[/\\]", token)
+    return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
+
+
+def _assignment(line: Line) -> bool:
+    """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
+    before = line.text[: line.start]
+    return re.search(r"(?:^|\s)[A-Za-z_]\w*\s*:?=\s*['\"]?$", before) is not None
+
+
 def kind_of(line: Line, lang: str, role: str) -> Kind | None:
     """How the line points at the dataset, or None where the name is not a reference."""
     url = url_at(line)
@@ -311,19 +358,22 @@ def kind_of(line: Line, lang: str, role: str) -> Kind | None:
         if downloaded(url, line):
             return Kind.URL
         return None  # a name inside a link to some page (docs, code, a model) is not data
+    if _media(line):
+        return None  # an image or a document, such as docs/coco_sample.png
+    path = in_path(line) or data_file_name(line)
     if role in {"prose", "comment", "docstring"}:
-        return Kind.PATH if role == "prose" and in_path(line) else Kind.MENTION
+        return Kind.PATH if role == "prose" and path else Kind.MENTION
     if role == "code":
         # Identifiers never count; in scripts, bare words count as paths, file names, flag
-        # values and key values only (wget data/x.zip, --dataset x, DATASET=x).
+        # values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
             return None
-        if in_path(line) or data_file_name(line):
+        if path:
             return Kind.PATH
-        if flag_value(line) or dataset_value(line) or _line_key(line):
+        if flag_value(line) or dataset_value(line) or _assignment(line):
             return Kind.CONFIG
         return None
-    if in_path(line):
+    if path:
         return Kind.PATH
     if role == "string" and re.search(r"\s", _string_content(line).strip()):
         return Kind.MENTION  # a sentence in a string: a message, not a selection

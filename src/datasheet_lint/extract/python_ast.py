@@ -24,7 +24,8 @@ LOADER_USE = re.compile(
     r"load_dataset|load_from_disk|hf_hub_download|snapshot_download|dataset_download|"
     r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
     r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
-    r"(?:torchvision|torchaudio|torchtext|sklearn|keras)(?:\.|[ \t]+import[ \t]+)datasets"
+    r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]*"
+    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)"
 )
 
 # Qualified callable -> (source, argument position, keyword names) of the dataset's name.
@@ -195,8 +196,10 @@ Constants = dict[str, ast.Constant]
 def _literal(node: ast.expr | None, source: str, constants: Constants) -> LoaderCall | None:
     """A string (or, for OpenML, integer) literal as a LoaderCall at its own position."""
     if isinstance(node, ast.Name | ast.Attribute):
-        dotted = _dotted(node)
-        node = constants.get(dotted) if dotted else None
+        dotted = _dotted(node) or ""
+        # self.dataset_url may be set in a method or in the class body (dataset_url = "...").
+        bare = dotted.removeprefix("self.").removeprefix("cls.")
+        node = constants.get(dotted) or constants.get(bare)
     if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
         return None
     if isinstance(node.value, int):
