@@ -351,8 +351,23 @@ def _assignment(line: Line) -> bool:
     return re.search(r"(?:^|\s)[A-Za-z_]\w*\s*:?=\s*['\"]?$", before) is not None
 
 
+# Model names that embed their training data: OpenCLIP tags (laion2b_s34b_b79k,
+# laion400m_e32) and hub ids (CLIP-ViT-B-16-laion2B-s34B-b88K). Models are not datasets.
+MODEL_TAG = re.compile(
+    r"[-_]s\d+[bmk][-_]b\d+k|(?:^|[-_/])vit[-_]?(?:[bhlgs]|base|large|huge)[-_/]?\d*|[-_]e\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
+def model_tag(line: Line) -> bool:
+    token, _ = _token(line)
+    return MODEL_TAG.search(token.rstrip("/")) is not None
+
+
 def kind_of(line: Line, lang: str, role: str) -> Kind | None:
     """How the line points at the dataset, or None where the name is not a reference."""
+    if model_tag(line):
+        return None  # a model named after its training set (reported by the model rules)
     url = url_at(line)
     if url is not None:
         if downloaded(url, line):
