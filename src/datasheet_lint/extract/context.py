@@ -359,15 +359,51 @@ MODEL_TAG = re.compile(
 )
 
 
+# Weights chosen by the data they were trained on (pretrained="vggface2", weights="imagenet"),
+# and model files (model_best.pth.tar): models, not datasets.
+WEIGHTS_KEY = re.compile(
+    r"(?:pretrain\w*|weights?|init\w*|backbone\w*)['\"]?\s*[=:]\s*['\"]?$", re.I
+)
+MODEL_FILE = re.compile(r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb)$", re.IGNORECASE)
+# Where a run writes (save_dir: log/osnet_market1501): outputs, not the data it reads.
+OUTPUT_WORDS = frozenset(
+    {"save", "saved", "log", "logs", "logdir", "output", "outputs", "out", "checkpoint"}
+    | {"checkpoints", "ckpt", "result", "results", "exp", "experiment", "experiments"}
+    | {"work", "cache"}
+)
+
+
 def model_tag(line: Line) -> bool:
     token, _ = _token(line)
-    return MODEL_TAG.search(token.rstrip("/")) is not None
+    return (
+        MODEL_TAG.search(token.rstrip("/")) is not None
+        # a model file, unless the name itself is a known data file (laion_face_ids.pth)
+        or (MODEL_FILE.search(token) is not None and not MODEL_FILE.search(surface(line)))
+        or WEIGHTS_KEY.search(line.text[: line.start]) is not None
+    )
+
+
+def surface(line: Line) -> str:
+    return line.text[line.start : line.end]
+
+
+def output_location(line: Line) -> bool:
+    """The value of a key that names where a run writes (save_dir, log_path, output)."""
+    token, offset = _token(line)
+    before = line.text[: line.start - offset]
+    key = re.search(r"([A-Za-z_][\w.-]*)['\"]?\s*[:=]\s*['\"(]?\s*$", before)
+    if key is None or not _key_words(key.group(1)) & OUTPUT_WORDS:
+        return False
+    # Data unpacked into a data folder is still the dataset (OUT_DIR = "data/msceleb").
+    return not any(DATA_DIR.search(part) for part in re.split(r"[/\\]", token)[:-1])
 
 
 def kind_of(line: Line, lang: str, role: str) -> Kind | None:
     """How the line points at the dataset, or None where the name is not a reference."""
     if model_tag(line):
         return None  # a model named after its training set (reported by the model rules)
+    if role in {"string", "value", "code"} and output_location(line):
+        return None
     url = url_at(line)
     if url is not None:
         if downloaded(url, line):
