@@ -30,7 +30,7 @@ def write_text(path: Path, text: str, *, overwrite: bool = False, display: str =
     except OSError as err:
         raise UserError(f"cannot write: {err.strerror or err}", location=shown) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from datasheet_lint import __version__
-from datasheet_lint.errors import UserError
+from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Report, Severity
+from datasheet_lint.report.text import printable
 
 if TYPE_CHECKING:
     from datasheet_lint.config import Config
@@ -40,11 +41,17 @@ def _version_text() -> str:
     )
 
 
+def encodable(text: str) -> str:
+    """Text any terminal or file can take: a file name git gave us as undecodable bytes
+    (held as surrogates) becomes U+FFFD instead of failing the whole output."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _print_error(err: UserError) -> None:
     where = f"{err.location}: " if err.location else ""
-    click.echo(f"datasheet-lint: error: {where}{err.message}", err=True)
+    click.echo(printable(f"datasheet-lint: error: {where}{err.message}"), err=True)
     if err.hint:
-        click.echo(f"  hint: {err.hint}", err=True)
+        click.echo(printable(f"  hint: {err.hint}"), err=True)
 
 
 def handles_errors(command: F) -> F:
@@ -63,9 +70,14 @@ def handles_errors(command: F) -> F:
         except Exception as err:  # a bug: say so briefly, show the traceback only on request
             if debug:
                 traceback.print_exc()
+            cause = err.__cause__ if isinstance(err, FileError) and err.__cause__ else err
+            where = f" while processing {printable(err.path)}" if isinstance(err, FileError) else ""
             click.echo(
-                f"datasheet-lint: internal error: {type(err).__name__}: {err}\n"
-                "  please report it with the command you ran; --debug shows the traceback",
+                printable(
+                    f"datasheet-lint: internal error{where}: {type(cause).__name__}: {cause}"
+                    " (a bug: please report it with the command you ran; --debug shows the "
+                    "traceback)"
+                ),
                 err=True,
             )
             sys.exit(2)
@@ -242,19 +254,20 @@ def check(
         use_baseline=False if no_baseline else None,
     )
     for note in report.notes:
-        click.echo(f"datasheet-lint: note: {note}", err=True)
+        click.echo(printable(f"datasheet-lint: note: {note}"), err=True)
     unreadable = [s for s in report.skipped if s.reason.startswith("cannot read")]
     for skipped in report.skipped if verbose else unreadable:
-        click.echo(f"datasheet-lint: skipped {skipped.path}: {skipped.reason}", err=True)
+        click.echo(printable(f"datasheet-lint: skipped {skipped.path}: {skipped.reason}"), err=True)
     buffer = io.StringIO()
     if output_format == "text":
         text_report.render(report, buffer, colour=_use_colour(colour) and output_file is None)
     else:
         REPORTERS[output_format](report, buffer)
+    text = encodable(buffer.getvalue())
     if output_file is None:
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(text, nl=False)
     else:
-        atomic.write_text(output_file, buffer.getvalue(), overwrite=True)
+        atomic.write_text(output_file, text, overwrite=True)
         click.echo(f"{text_report.summary(report)} Report written to {output_file}.")
     sys.exit(0 if exit_zero else _exit_code(report, settings.fail_on))
 
@@ -272,7 +285,7 @@ def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) ->
     buffer = io.StringIO()
     render = refs_report.render_json if output_format == "json" else refs_report.render_text
     render(report, buffer)
-    click.echo(buffer.getvalue(), nl=False)
+    click.echo(encodable(buffer.getvalue()), nl=False)
 
 
 @cli.command("baseline")

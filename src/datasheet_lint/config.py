@@ -7,6 +7,7 @@ with a hint; unknown keys are errors (a typo must not silently disable a check).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -255,6 +256,8 @@ def mask_settings(pyproject_text: str) -> str:
 
 def _from_pyproject(path: Path, root: Path, display: str) -> Config | None:
     text = _read(path, display)
+    if "datasheet-lint" not in text:
+        return None  # another tool's file: its TOML errors are not ours to report
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -278,10 +281,25 @@ def _from_yaml(path: Path, root: Path, display: str) -> Config:
 
 
 def _read(path: Path, display: str) -> str:
+    refuse_outside_link(path, display)
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise UserError(f"cannot read configuration: {err}", location=display) from None
+
+
+def refuse_outside_link(path: Path, display: str) -> None:
+    """A settings or data file that is a symbolic link out of the project is never read."""
+    if not path.is_symlink():
+        return
+    project = path.parent.resolve()
+    target = Path(os.path.realpath(path))
+    if os.path.commonpath([project, target]) != str(project):
+        raise UserError(
+            "is a symbolic link out of the project; not reading it",
+            location=display,
+            hint="replace the link with the file itself",
+        )
 
 
 def declares_settings(directory: Path) -> bool:

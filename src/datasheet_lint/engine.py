@@ -5,6 +5,7 @@ Nothing here prints or writes; ``cli.py`` turns the Report into output and an ex
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,7 +14,7 @@ from datasheet_lint import baseline as baseline_module
 from datasheet_lint import config as config_module
 from datasheet_lint import suppress, triage, vcs
 from datasheet_lint.config import Config
-from datasheet_lint.errors import UserError
+from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.extract import extract
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
@@ -26,7 +27,7 @@ from datasheet_lint.suppress import Suppression
 
 def find_root(start: Path) -> Path:
     """The project root: the nearest folder with settings, else the git work tree, else start."""
-    folder = start if start.is_dir() else start.parent
+    folder = start if start.is_dir() and not start.is_symlink() else start.parent
     top = vcs.git_dir_above(folder)
     for candidate in (folder, *folder.parents):
         if config_module.declares_settings(candidate) or candidate == top:
@@ -39,7 +40,10 @@ def load_config(paths: Sequence[str], config_file: Path | None = None) -> tuple[
     first = Path(paths[0]) if paths else Path()
     if not first.exists() and not first.is_symlink():
         raise UserError("no such file or directory", location=str(first))
-    root = find_root(first.absolute().resolve())
+    # Resolve the folders above the path, never a final symbolic link: it is not followed.
+    absolute = first.absolute()
+    start = Path(os.path.realpath(absolute.parent)) / absolute.name if absolute.name else absolute
+    root = find_root(start)
     settings = config_module.load(root, config_file)
     return settings, vcs.resolve_targets(root, list(paths) or ["."])
 
@@ -65,15 +69,20 @@ def _scan(config: Config, listing: vcs.Listing, knowledge: Knowledge) -> _Scan:
     for path in listing.paths:
         if path in own_files or matches(excluded, path):
             continue
-        item = listing.read(path, config.max_file_size)
-        if isinstance(item, Skipped):
-            scan.skipped.append(item)
-            continue
-        scan.scanned += 1
-        if path == "pyproject.toml":
-            item = SourceFile(path, config_module.mask_settings(item.text))
-        scan.references.extend(extract(item, knowledge))
-        scan.suppressions.extend(suppress.parse(path, item.text))
+        try:
+            item = listing.read(path, config.max_file_size)
+            if isinstance(item, Skipped):
+                scan.skipped.append(item)
+                continue
+            scan.scanned += 1
+            if path == "pyproject.toml":
+                item = SourceFile(path, config_module.mask_settings(item.text))
+            scan.references.extend(extract(item, knowledge))
+            scan.suppressions.extend(suppress.parse(path, item.text))
+        except (UserError, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug: say which file triggered it
+            raise FileError(path, err) from err
     return scan
 
 

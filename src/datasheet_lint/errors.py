@@ -18,3 +18,11 @@ class UserError(Exception):
     def __str__(self) -> str:
         prefix = f"{self.location}: " if self.location else ""
         return f"{prefix}{self.message}"
+
+
+class FileError(Exception):
+    """An unexpected failure while processing one file: a bug, reported with the file's name."""
+
+    def __init__(self, path: str, error: BaseException) -> None:
+        super().__init__(f"{type(error).__name__}: {error}")
+        self.path = path

@@ -142,5 +142,6 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     for finding in findings:
         key = fingerprint_key(finding)
         seen[key] = seen.get(key, 0) + 1
-        result.append(hashlib.sha256(f"{key}:{seen[key]}".encode()).hexdigest()[:32])
+        digest = hashlib.sha256(f"{key}:{seen[key]}".encode("utf-8", "surrogatepass"))
+        result.append(digest.hexdigest()[:32])
     return result

@@ -97,8 +97,8 @@ def _git_files(
             continue
         absolute = work / os.fsdecode(raw)
         relative = os.path.relpath(absolute, root)
-        if relative.startswith("..") or relative in seen:
-            continue
+        if relative.startswith("..") or relative in seen or not os.path.lexists(absolute):
+            continue  # outside the root, listed twice, or deleted / outside a sparse checkout
         seen.add(relative)
         paths.append(Path(relative).as_posix())
     return paths
@@ -111,6 +111,9 @@ def _walk(root: Path, targets: Sequence[Path]) -> Iterator[str]:
             continue
         for folder, dirs, files in os.walk(target, followlinks=False):
             here = Path(folder)
+            for name in dirs:  # a linked folder is not entered; report it as skipped
+                if (here / name).is_symlink():
+                    yield Path(os.path.relpath(here / name, root)).as_posix()
             dirs[:] = sorted(
                 d for d in dirs if d not in SKIP_DIRS and not (here / d / "pyvenv.cfg").exists()
             )
@@ -155,24 +158,35 @@ def _under(relative: str, prefixes: Sequence[str]) -> bool:
 
 
 def list_staged(root: Path, targets: Sequence[Path]) -> Listing:
-    """The files as git's index holds them (what the next commit will contain)."""
+    """The files as git's index holds them (what the next commit will contain).
+
+    Read with ``git ls-files -s -z`` rather than gitpython's index parser, which cannot
+    decode file names that are not UTF-8.
+    """
+    import git
+
     repo = _repository(root)
     work = Path(repo.working_tree_dir).resolve()
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
+    try:
+        out = repo.git.ls_files("-s", "-z", stdout_as_string=False)
+    except git.GitCommandError as err:
+        raise UserError(
+            f"cannot read git's index: {err.stderr.strip()}", location=".git/index"
+        ) from None
     staged: dict[str, tuple[Any, int]] = {}
-    for (path, stage), entry in repo.index.entries.items():
-        relative = Path(os.path.relpath(work / path, root)).as_posix()
-        if stage != 0 or relative.startswith("..") or not _under(relative, prefixes):
+    for record in out.split(b"\0"):
+        if not record:
             continue
-        if stat.S_ISREG(entry.mode) or stat.S_ISLNK(entry.mode):  # not submodules
-            staged[relative] = (git_blob(repo, entry), entry.mode)
+        meta, _, raw_path = record.partition(b"\t")
+        mode_text, sha, stage = meta.split(b" ")
+        mode = int(mode_text, 8)
+        relative = Path(os.path.relpath(work / os.fsdecode(raw_path), root)).as_posix()
+        if stage != b"0" or relative.startswith("..") or not _under(relative, prefixes):
+            continue
+        if stat.S_ISREG(mode) or stat.S_ISLNK(mode):  # not submodules
+            staged[relative] = (git.Blob(repo, bytes.fromhex(sha.decode()), mode, relative), mode)
     return Listing(tuple(sorted(staged)), git=True, root=root, staged=staged)
-
-
-def git_blob(repo: Any, entry: Any) -> Any:
-    import git
-
-    return git.Blob(repo, entry.binsha, entry.mode, entry.path)
 
 
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
@@ -266,7 +280,8 @@ def resolve_targets(root: Path, paths: Sequence[str]) -> list[Path]:
     for raw in paths:
         given = Path(raw).absolute()
         # Resolve the folders above it, but not a final symbolic link (never followed).
-        absolute = given.parent.resolve() / given.name if given.name else given.resolve()
+        parent = Path(os.path.realpath(given.parent))
+        absolute = parent / given.name if given.name else Path(os.path.realpath(given))
         if not absolute.exists() and not absolute.is_symlink():
             raise UserError(
                 "no such file or directory",

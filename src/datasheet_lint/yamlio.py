@@ -8,6 +8,7 @@ tags (``!!python/object``) are an error, and duplicate keys are an error.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -18,8 +19,25 @@ from datasheet_lint.errors import UserError
 MAX_ALIAS_EXPANSION = 10_000
 
 
+MAX_DEPTH = 100  # settings, blocklists and datasheets are shallow; deeper is an attack
+
+
+def _depth(text: str) -> int:
+    """The deepest bracket nesting, cheaply, before the (slow) parser sees the text."""
+    depth = deepest = 0
+    for char in re.sub(r"\"(?:\\.|[^\"\\])*\"|'[^']*'|#[^\n]*", "", text):
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
 def load_yaml(text: str, *, origin: str) -> Any:
     """Parse YAML text safely with positions; raise UserError at the failing line."""
+    if _depth(text) > MAX_DEPTH:
+        raise UserError(f"YAML nested deeper than {MAX_DEPTH} levels", location=origin)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 

@@ -237,7 +237,9 @@ def builtin() -> Blocklist:
 def load_user_file(path: Path, *, display: str) -> Blocklist:
     """Read, validate and parse a user blocklist; errors name the file, line and key."""
     from datasheet_lint import yamlio
+    from datasheet_lint.config import refuse_outside_link
 
+    refuse_outside_link(path, display)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

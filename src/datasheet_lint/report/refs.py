@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from datasheet_lint.models import Reference, Report
+from datasheet_lint.report.text import printable
 
 ORIGINS = {"blocklist": "blocklist", "catalogue": "catalogue", "unresolved": "not catalogued"}
 
@@ -23,7 +24,7 @@ def render_text(report: Report, out: TextIO) -> None:
         count = f"{len(refs)} reference{'s' if len(refs) != 1 else ''}"
         out.write(f"{dataset.id}{label} [{ORIGINS[dataset.origin]}]: {count}\n")
         for ref in refs:
-            out.write(f"  {ref.location}: {ref.kind.value} {ref.surface!r}\n")
+            out.write(f"  {printable(str(ref.location))}: {ref.kind.value} {ref.surface!r}\n")
     datasets = len(report.datasets)
     out.write(
         f"{len(report.references)} references to {datasets} dataset{'s' if datasets != 1 else ''} "

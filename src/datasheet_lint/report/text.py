@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import TextIO
 
 from datasheet_lint.models import Report, Severity
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Control characters shown as escapes, so no file name can start a line of its own
+    (a newline in a name could forge a CI workflow command); undecodable bytes as U+FFFD."""
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -40,7 +51,7 @@ def render(report: Report, out: TextIO, *, colour: bool = False, hints: bool = T
     for _, group in groupby(report.findings, key=lambda f: f.location.path):
         for finding in group:
             code = paint(f"{finding.code} {finding.rule}", COLOURS[finding.severity])
-            where = paint(str(finding.location), BOLD)
+            where = paint(printable(str(finding.location)), BOLD)
             label = "" if finding.severity is Severity.ERROR else f"[{finding.severity.label}] "
             out.write(f"{where}: {code}: {label}{finding.message}\n")
             if hints and finding.hint:
