@@ -12,7 +12,15 @@ from __future__ import annotations
 import bisect
 import re
 
-from datasheet_lint.extract import context, notebooks, python_ast, python_tokens, structured
+from datasheet_lint.extract import (
+    context,
+    filetypes,
+    kinds,
+    notebooks,
+    python_ast,
+    python_tokens,
+    structured,
+)
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.matcher import Hit
@@ -72,11 +80,11 @@ def _hit_reference(
         if not confirmed:
             return None
     if hit.alias.url:  # a known host, URL, archive token or Drive id
-        url = context.url_at(line) or hit.surface
-        linked = role in {"prose", "comment", "docstring"} and not context.downloaded(url, line)
+        url = kinds.url_at(line) or hit.surface
+        linked = role in {"prose", "comment", "docstring"} and not kinds.downloaded(url, line)
         kind: Kind | None = Kind.MENTION if linked else Kind.URL
     else:
-        kind = context.kind_of(line, lang, role)
+        kind = kinds.kind_of(line, lang, role)
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind
@@ -115,7 +123,7 @@ def _segment_references(
 
 def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
     """All references in one file, one per (line, dataset), strongest kind first."""
-    lang = context.file_kind(file.path)
+    lang = filetypes.file_kind(file.path)
     if lang == "skip":
         return []
     segments = notebooks.segments(file.text) if lang == "notebook" else [Segment(file.text, lang)]

@@ -1,4 +1,4 @@
-"""Decide what a matched name is doing on its line: URL, path, config value, flag, prose.
+"""What a matched name is doing on its line: the token around it, quotes, comments, keys.
 
 An alias flagged ambiguous (``duke``, ``brainwash``) counts only where the line uses it as a
 dataset name: a data path segment (``data/duke/``), a data file name (``brainwash.tar.gz``),
@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from datasheet_lint.models import Kind
 from datasheet_lint.names import chunks
 
 URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
@@ -62,65 +61,6 @@ ARGPARSE_OPTION = re.compile(
 KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 INDENTED_KEY = re.compile(r"^(\s*)(?:-\s+)?['\"]?([\w.\-]+)['\"]?\s*[:=](?!//)")
 VALUE_END = re.compile(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
-DOWNLOAD_COMMAND = re.compile(
-    r"\b(?:wget|curl|gdown|aria2c|axel|urlretrieve|urlopen|download\w*|requests\.get|"
-    r"hf_hub_download|snapshot_download|git\s+clone|git\s+lfs)\b",
-    re.IGNORECASE,
-)
-DATASET_PAGE = re.compile(
-    r"(?:huggingface\.co/datasets|kaggle\.com/datasets|paperswithcode\.com/dataset|"
-    r"tensorflow\.org/datasets/catalog|openml\.org/d|zenodo\.org/record|"
-    r"archive\.ics\.uci\.edu/(?:ml/)?datasets?)/",
-    re.IGNORECASE,
-)
-SKIPPED_NAMES = frozenset(
-    {".gitignore", ".gitattributes", ".dockerignore", "codeowners", ".mailmap", "manifest.in"}
-)
-CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
-PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
-PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
-# Code that is not Python: names count in strings, comments and paths, never as identifiers.
-CODE_SUFFIXES = (
-    ".cmake",
-    ".cpp",
-    ".cc",
-    ".cxx",
-    ".c",
-    ".h",
-    ".hpp",
-    ".cu",
-    ".java",
-    ".js",
-    ".ts",
-    ".go",
-    ".rs",
-    ".m",
-    ".lua",
-    ".r",
-    ".jl",
-    ".scala",
-    ".kt",
-    ".swift",
-)
-
-
-def file_kind(path: str) -> str:
-    """'python', 'notebook', 'config', 'prose', 'script' (shell, Makefile, C++, anything else)
-    or 'skip' (.gitignore and other lists of the repository's own paths)."""
-    name = path.rsplit("/", 1)[-1].lower()
-    if name in SKIPPED_NAMES:
-        return "skip"  # lists of the repository's own paths, not references
-    if name == "cmakelists.txt" or name.endswith(CODE_SUFFIXES):
-        return "script"
-    if name.endswith(PYTHON_SUFFIXES):
-        return "python"
-    if name.endswith(".ipynb"):
-        return "notebook"
-    if name.endswith(CONFIG_SUFFIXES) or name in {"setup.cfg", "tox.ini"}:
-        return "config"
-    if name.endswith(PROSE_SUFFIXES) or name in {"readme", "license", "notice"}:
-        return "prose"
-    return "script"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +73,7 @@ class Line:
     above: Sequence[str]  # preceding lines, nearest last (for indented configs)
 
 
-def _token(line: Line) -> tuple[str, int]:
+def token_at(line: Line) -> tuple[str, int]:
     """The whitespace/quote-delimited token around the hit, and the hit's offset in it."""
     left = line.start
     while left > 0 and line.text[left - 1] not in TOKEN_STOP:
@@ -145,7 +85,7 @@ def _token(line: Line) -> tuple[str, int]:
 
 
 def in_path(line: Line) -> bool:
-    token, _ = _token(line)
+    token, _ = token_at(line)
     return "/" in token or "\\" in token or DATA_FILE.search(token) is not None
 
 
@@ -160,7 +100,7 @@ def data_file_name(line: Line) -> bool:
 
 def data_path_segment(line: Line) -> bool:
     """``data/duke/``: a whole path segment, below a folder that holds data."""
-    token, offset = _token(line)
+    token, offset = token_at(line)
     segments = re.split(r"[/\\]", token)
     position = 0
     for index, segment in enumerate(segments):
@@ -180,11 +120,11 @@ def argparse_dataset_option(line: Line) -> bool:
     return ARGPARSE_OPTION.search(line.text) is not None
 
 
-def _key_words(key: str) -> set[str]:
+def key_words(key: str) -> set[str]:
     return {word.lower() for word in KEY_WORDS.findall(key)}
 
 
-def _line_key(line: Line) -> str | None:
+def line_key(line: Line) -> str | None:
     """The key this value belongs to on its own line: ``dataset: duke`` -> 'dataset'."""
     before = line.text[: line.start]
     match = re.search(
@@ -226,12 +166,12 @@ def dataset_value(line: Line) -> bool:
     """The whole value (or one list item) of a key that names datasets."""
     if VALUE_END.match(line.text[line.end :]) is None:
         return False
-    own = _line_key(line)
+    own = line_key(line)
     stripped = line.text[: line.start].strip(" \t'\"-[(,")
     if own is None and stripped:  # something other than a list item stands before it
         return False
     keys = ([own] if own else []) + _ancestor_keys(line)
-    return any(_key_words(key) & DATASET_WORDS for key in keys)
+    return any(key_words(key) & DATASET_WORDS for key in keys)
 
 
 @lru_cache(maxsize=512)
@@ -303,129 +243,3 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or dataset_value(line)
         or (lang == "python" and argparse_dataset_option(line))
     )
-
-
-def url_at(line: Line) -> str | None:
-    """The URL the hit stands in, if any."""
-    for match in URL.finditer(line.text):
-        if match.start() <= line.start and line.end <= match.end():
-            return match.group()
-    return None
-
-
-def downloaded(url: str, line: Line) -> bool:
-    """A URL of data: a data file, or fetched by a download command on the same line (a
-    command word inside a URL, as in .../releases/download/..., does not count)."""
-    if DATA_FILE.search(url.split("?", 1)[0]):
-        return True
-    return DOWNLOAD_COMMAND.search(URL.sub(" ", line.text)) is not None
-
-
-def dataset_page(url: str) -> bool:
-    """A link to a dataset's page on a hub that hosts datasets."""
-    return DATASET_PAGE.search(url) is not None
-
-
-def _string_content(line: Line) -> str:
-    """The text between the quotes around the hit (the whole line if none)."""
-    before, after = line.text[: line.start], line.text[line.end :]
-    left = max(before.rfind('"'), before.rfind("'"))
-    right_candidates = [i for i in (after.find('"'), after.find("'")) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(after)
-    return before[left + 1 :] + line.text[line.start : line.end] + after[:right]
-
-
-MEDIA = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|pdf)$", re.IGNORECASE)
-
-
-def _media(line: Line) -> bool:
-    """An image or document outside any data folder (docs/coco_sample.png): not data."""
-    token, _ = _token(line)
-    segments = re.split(r"[/\\]", token)
-    return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
-
-
-def _assignment(line: Line) -> bool:
-    """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
-    before = line.text[: line.start]
-    return re.search(r"(?:^|\s)[A-Za-z_]\w*\s*:?=\s*['\"]?$", before) is not None
-
-
-# Model names that embed their training data: OpenCLIP tags (laion2b_s34b_b79k,
-# laion400m_e32) and hub ids (CLIP-ViT-B-16-laion2B-s34B-b88K). Models are not datasets.
-MODEL_TAG = re.compile(
-    r"[-_]s\d+[bmk][-_]b\d+k|(?:^|[-_/])vit[-_]?(?:[bhlgs]|base|large|huge)[-_/]?\d*|[-_]e\d{1,3}$",
-    re.IGNORECASE,
-)
-
-
-# Weights chosen by the data they were trained on (pretrained="vggface2", weights="imagenet"),
-# and model files (model_best.pth.tar): models, not datasets.
-WEIGHTS_KEY = re.compile(
-    r"(?:pretrain\w*|weights?|init\w*|backbone\w*)['\"]?\s*[=:]\s*['\"]?$", re.I
-)
-MODEL_FILE = re.compile(r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb)$", re.IGNORECASE)
-# Where a run writes (save_dir: log/osnet_market1501): outputs, not the data it reads.
-OUTPUT_WORDS = frozenset(
-    {"save", "saved", "log", "logs", "logdir", "output", "outputs", "out", "checkpoint"}
-    | {"checkpoints", "ckpt", "result", "results", "exp", "experiment", "experiments"}
-    | {"work", "cache"}
-)
-
-
-def model_tag(line: Line) -> bool:
-    token, _ = _token(line)
-    return (
-        MODEL_TAG.search(token.rstrip("/")) is not None
-        # a model file, unless the name itself is a known data file (laion_face_ids.pth)
-        or (MODEL_FILE.search(token) is not None and not MODEL_FILE.search(surface(line)))
-        or WEIGHTS_KEY.search(line.text[: line.start]) is not None
-    )
-
-
-def surface(line: Line) -> str:
-    return line.text[line.start : line.end]
-
-
-def output_location(line: Line) -> bool:
-    """The value of a key that names where a run writes (save_dir, log_path, output)."""
-    token, offset = _token(line)
-    before = line.text[: line.start - offset]
-    key = re.search(r"([A-Za-z_][\w.-]*)['\"]?\s*[:=]\s*['\"(]?\s*$", before)
-    if key is None or not _key_words(key.group(1)) & OUTPUT_WORDS:
-        return False
-    # Data unpacked into a data folder is still the dataset (OUT_DIR = "data/msceleb").
-    return not any(DATA_DIR.search(part) for part in re.split(r"[/\\]", token)[:-1])
-
-
-def kind_of(line: Line, lang: str, role: str) -> Kind | None:
-    """How the line points at the dataset, or None where the name is not a reference."""
-    if model_tag(line):
-        return None  # a model named after its training set (reported by the model rules)
-    if role in {"string", "value", "code"} and output_location(line):
-        return None
-    url = url_at(line)
-    if url is not None:
-        if downloaded(url, line):
-            return Kind.URL
-        return None  # a name inside a link to some page (docs, code, a model) is not data
-    if _media(line):
-        return None  # an image or a document, such as docs/coco_sample.png
-    path = in_path(line) or data_file_name(line)
-    if role in {"prose", "comment", "docstring"}:
-        return Kind.PATH if role == "prose" and path else Kind.MENTION
-    if role == "code":
-        # Identifiers never count; in scripts, bare words count as paths, file names, flag
-        # values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
-        if lang == "python":
-            return None
-        if path:
-            return Kind.PATH
-        if flag_value(line) or dataset_value(line) or _assignment(line):
-            return Kind.CONFIG
-        return None
-    if path:
-        return Kind.PATH
-    if role == "string" and re.search(r"\s", _string_content(line).strip()):
-        return Kind.MENTION  # a sentence in a string: a message, not a selection
-    return Kind.CONFIG

@@ -1,0 +1,52 @@
+"""Which language a file is read as: Python, notebook, config, prose or script (or skipped)."""
+
+from __future__ import annotations
+
+SKIPPED_NAMES = frozenset(
+    {".gitignore", ".gitattributes", ".dockerignore", "codeowners", ".mailmap", "manifest.in"}
+)
+CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
+PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
+PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
+# Code that is not Python: names count in strings, comments and paths, never as identifiers.
+CODE_SUFFIXES = (
+    ".cmake",
+    ".cpp",
+    ".cc",
+    ".cxx",
+    ".c",
+    ".h",
+    ".hpp",
+    ".cu",
+    ".java",
+    ".js",
+    ".ts",
+    ".go",
+    ".rs",
+    ".m",
+    ".lua",
+    ".r",
+    ".jl",
+    ".scala",
+    ".kt",
+    ".swift",
+)
+
+
+def file_kind(path: str) -> str:
+    """'python', 'notebook', 'config', 'prose', 'script' (shell, Makefile, C++, anything else)
+    or 'skip' (.gitignore and other lists of the repository's own paths)."""
+    name = path.rsplit("/", 1)[-1].lower()
+    if name in SKIPPED_NAMES:
+        return "skip"  # lists of the repository's own paths, not references
+    if name == "cmakelists.txt" or name.endswith(CODE_SUFFIXES):
+        return "script"
+    if name.endswith(PYTHON_SUFFIXES):
+        return "python"
+    if name.endswith(".ipynb"):
+        return "notebook"
+    if name.endswith(CONFIG_SUFFIXES) or name in {"setup.cfg", "tox.ini"}:
+        return "config"
+    if name.endswith(PROSE_SUFFIXES) or name in {"readme", "license", "notice"}:
+        return "prose"
+    return "script"

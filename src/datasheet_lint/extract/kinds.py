@@ -1,0 +1,152 @@
+"""What kind of reference a matched name is, if it is one at all.
+
+A name inside a link to anything but data, in a model's tag or file, or in the key where a
+run writes its output is no dataset reference; otherwise the role of the text (prose, comment,
+string, config value, code) and the shape of the token (URL, path, data file, flag value)
+decide between ``url``, ``path``, ``config`` and ``mention``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasheet_lint.extract.context import (
+    DATA_DIR,
+    DATA_FILE,
+    URL,
+    Line,
+    data_file_name,
+    dataset_value,
+    flag_value,
+    in_path,
+    key_words,
+    token_at,
+)
+from datasheet_lint.models import Kind
+
+DOWNLOAD_COMMAND = re.compile(
+    r"\b(?:wget|curl|gdown|aria2c|axel|urlretrieve|urlopen|download\w*|requests\.get|"
+    r"hf_hub_download|snapshot_download|git\s+clone|git\s+lfs)\b",
+    re.IGNORECASE,
+)
+
+
+def url_at(line: Line) -> str | None:
+    """The URL the hit stands in, if any."""
+    for match in URL.finditer(line.text):
+        if match.start() <= line.start and line.end <= match.end():
+            return match.group()
+    return None
+
+
+def downloaded(url: str, line: Line) -> bool:
+    """A URL of data: a data file, or fetched by a download command on the same line (a
+    command word inside a URL, as in .../releases/download/..., does not count)."""
+    if DATA_FILE.search(url.split("?", 1)[0]):
+        return True
+    return DOWNLOAD_COMMAND.search(URL.sub(" ", line.text)) is not None
+
+
+def _string_content(line: Line) -> str:
+    """The text between the quotes around the hit (the whole line if none)."""
+    before, after = line.text[: line.start], line.text[line.end :]
+    left = max(before.rfind('"'), before.rfind("'"))
+    right_candidates = [i for i in (after.find('"'), after.find("'")) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(after)
+    return before[left + 1 :] + line.text[line.start : line.end] + after[:right]
+
+
+MEDIA = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|pdf)$", re.IGNORECASE)
+
+
+def _media(line: Line) -> bool:
+    """An image or document outside any data folder (docs/coco_sample.png): not data."""
+    token, _ = token_at(line)
+    segments = re.split(r"[/\\]", token)
+    return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
+
+
+def _assignment(line: Line) -> bool:
+    """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
+    before = line.text[: line.start]
+    return re.search(r"(?:^|\s)[A-Za-z_]\w*\s*:?=\s*['\"]?$", before) is not None
+
+
+# Model names that embed their training data: OpenCLIP tags (laion2b_s34b_b79k,
+# laion400m_e32) and hub ids (CLIP-ViT-B-16-laion2B-s34B-b88K). Models are not datasets.
+MODEL_TAG = re.compile(
+    r"[-_]s\d+[bmk][-_]b\d+k|(?:^|[-_/])vit[-_]?(?:[bhlgs]|base|large|huge)[-_/]?\d*|[-_]e\d{1,3}$",
+    re.IGNORECASE,
+)
+
+
+# Weights chosen by the data they were trained on (pretrained="vggface2", weights="imagenet"),
+# and model files (model_best.pth.tar): models, not datasets.
+WEIGHTS_KEY = re.compile(
+    r"(?:pretrain\w*|weights?|init\w*|backbone\w*)['\"]?\s*[=:]\s*['\"]?$", re.I
+)
+MODEL_FILE = re.compile(r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb)$", re.IGNORECASE)
+# Where a run writes (save_dir: log/osnet_market1501): outputs, not the data it reads.
+OUTPUT_WORDS = frozenset(
+    {"save", "saved", "log", "logs", "logdir", "output", "outputs", "out", "checkpoint"}
+    | {"checkpoints", "ckpt", "result", "results", "exp", "experiment", "experiments"}
+    | {"work", "cache"}
+)
+
+
+def model_tag(line: Line) -> bool:
+    token, _ = token_at(line)
+    return (
+        MODEL_TAG.search(token.rstrip("/")) is not None
+        # a model file, unless the name itself is a known data file (laion_face_ids.pth)
+        or (MODEL_FILE.search(token) is not None and not MODEL_FILE.search(surface(line)))
+        or WEIGHTS_KEY.search(line.text[: line.start]) is not None
+    )
+
+
+def surface(line: Line) -> str:
+    return line.text[line.start : line.end]
+
+
+def output_location(line: Line) -> bool:
+    """The value of a key that names where a run writes (save_dir, log_path, output)."""
+    token, offset = token_at(line)
+    before = line.text[: line.start - offset]
+    key = re.search(r"([A-Za-z_][\w.-]*)['\"]?\s*[:=]\s*['\"(]?\s*$", before)
+    if key is None or not key_words(key.group(1)) & OUTPUT_WORDS:
+        return False
+    # Data unpacked into a data folder is still the dataset (OUT_DIR = "data/msceleb").
+    return not any(DATA_DIR.search(part) for part in re.split(r"[/\\]", token)[:-1])
+
+
+def kind_of(line: Line, lang: str, role: str) -> Kind | None:
+    """How the line points at the dataset, or None where the name is not a reference."""
+    if model_tag(line):
+        return None  # a model named after its training set (reported by the model rules)
+    if role in {"string", "value", "code"} and output_location(line):
+        return None
+    url = url_at(line)
+    if url is not None:
+        if downloaded(url, line):
+            return Kind.URL
+        return None  # a name inside a link to some page (docs, code, a model) is not data
+    if _media(line):
+        return None  # an image or a document, such as docs/coco_sample.png
+    path = in_path(line) or data_file_name(line)
+    if role in {"prose", "comment", "docstring"}:
+        return Kind.PATH if role == "prose" and path else Kind.MENTION
+    if role == "code":
+        # Identifiers never count; in scripts, bare words count as paths, file names, flag
+        # values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
+        if lang == "python":
+            return None
+        if path:
+            return Kind.PATH
+        if flag_value(line) or dataset_value(line) or _assignment(line):
+            return Kind.CONFIG
+        return None
+    if path:
+        return Kind.PATH
+    if role == "string" and re.search(r"\s", _string_content(line).strip()):
+        return Kind.MENTION  # a sentence in a string: a message, not a selection
+    return Kind.CONFIG
