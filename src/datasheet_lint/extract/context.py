@@ -75,13 +75,19 @@ class Line:
 
 def token_at(line: Line) -> tuple[str, int]:
     """The whitespace/quote-delimited token around the hit, and the hit's offset in it."""
-    left = line.start
-    while left > 0 and line.text[left - 1] not in TOKEN_STOP:
+    return _token(line.text, line.start, line.end)
+
+
+@lru_cache(maxsize=1024)
+def _token(text: str, start: int, end: int) -> tuple[str, int]:
+    # Several questions are asked about the same token of the same hit: compute it once.
+    left = start
+    while left > 0 and text[left - 1] not in TOKEN_STOP:
         left -= 1
-    right = line.end
-    while right < len(line.text) and line.text[right] not in TOKEN_STOP:
+    right = end
+    while right < len(text) and text[right] not in TOKEN_STOP:
         right += 1
-    return line.text[left:right], line.start - left
+    return text[left:right], start - left
 
 
 def in_path(line: Line) -> bool:
