@@ -165,27 +165,22 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _constants(tree: ast.AST) -> dict[str, ast.Constant]:
+def _constants(assignments: list[ast.Assign | ast.AnnAssign]) -> dict[str, ast.Constant]:
     """Names bound exactly once to a string or number literal (``URL = "https://..."``).
 
     A loader called with such a name (``requests.get(URL)``) gets the literal, reported where
     the literal stands; a name bound twice is ambiguous and left alone.
     """
     bound: dict[str, ast.Constant | None] = {}
-    for node in ast.walk(tree):
-        targets: list[ast.expr] = []
-        value: ast.expr | None = None
-        if isinstance(node, ast.Assign):
-            targets, value = node.targets, node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            targets, value = [node.target], node.value
+    for node in assignments:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             name = target.id if isinstance(target, ast.Name) else None
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                 name = f"{target.value.id}.{target.attr}"  # self.dataset_url = "..."
             if name is None:
                 continue
-            constant = value if isinstance(value, ast.Constant) else None
+            constant = node.value if isinstance(node.value, ast.Constant) else None
             bound[name] = constant if name not in bound else None
     return {name: constant for name, constant in bound.items() if constant is not None}
 
@@ -325,19 +320,26 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     """Every loader call in a parsed module whose dataset name is known statically."""
     imports: dict[str, str] = {"tf": "tensorflow"}
     calls: list[ast.Call] = []
+    assignments: list[ast.Assign | ast.AnnAssign] = []
     for node in ast.walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
             calls.append(node)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
+        elif isinstance(node, ast.Assign) or (
+            isinstance(node, ast.AnnAssign) and node.value is not None
+        ):
+            assignments.append(node)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
-    constants = _constants(tree)
+    constants: Constants | None = None
     for call in calls:
         qualified = _qualified(call.func, imports)
         leaf = _method_leaf(call.func)
         if qualified is None and kaggle_imported and leaf in KAGGLE_METHODS:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
         if qualified is not None:
+            if constants is None:  # only modules that call a loader need them
+                constants = _constants(assignments)
             yield from _loaders(call, qualified, constants)
 
 
