@@ -168,8 +168,10 @@ def list_staged(root: Path, targets: Sequence[Path]) -> Listing:
     repo = _repository(root)
     work = Path(repo.working_tree_dir).resolve()
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
+    # git filters by pathspec: a hook checking three files never lists the whole index.
+    specs = [os.path.relpath(t, work) for t in targets] or ["."]
     try:
-        out = repo.git.ls_files("-s", "-z", stdout_as_string=False)
+        out = repo.git.ls_files("-s", "-z", "--", *specs, stdout_as_string=False)
     except git.GitCommandError as err:
         raise UserError(
             f"cannot read git's index: {err.stderr.strip()}", location=".git/index"
