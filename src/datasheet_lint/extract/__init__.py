@@ -79,12 +79,7 @@ def _hit_reference(
         )
         if not confirmed:
             return None
-    if hit.alias.url:  # a known host, URL, archive token or Drive id
-        url = kinds.url_at(line) or hit.surface
-        linked = role in {"prose", "comment", "docstring"} and not kinds.downloaded(url, line)
-        kind: Kind | None = Kind.MENTION if linked else Kind.URL
-    else:
-        kind = kinds.kind_of(line, lang, role)
+    kind = kinds.kind_of(line, lang, role, known_url=hit.alias.url)
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind

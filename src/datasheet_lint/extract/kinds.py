@@ -119,8 +119,16 @@ def output_location(line: Line) -> bool:
     return not any(DATA_DIR.search(part) for part in re.split(r"[/\\]", token)[:-1])
 
 
-def kind_of(line: Line, lang: str, role: str) -> Kind | None:
-    """How the line points at the dataset, or None where the name is not a reference."""
+def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kind | None:
+    """How the line points at the dataset, or None where the name is not a reference.
+
+    ``known_url``: the name is a known host, URL, archive token or Drive id, a download
+    wherever it stands, except as a link in prose, comments or docstrings (a mention).
+    """
+    if known_url:
+        link = url_at(line) or surface(line)
+        linked = role in {"prose", "comment", "docstring"} and not downloaded(link, line)
+        return Kind.MENTION if linked else Kind.URL
     if model_tag(line):
         return None  # a model named after its training set (reported by the model rules)
     if role in {"string", "value", "code"} and output_location(line):
