@@ -8,7 +8,6 @@ it is about, with a count, never by line number, so moving code does not bring f
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from datasheet_lint import __version__
 from datasheet_lint.errors import UserError
-from datasheet_lint.models import Finding
+from datasheet_lint.models import Finding, identity
 
 FILE_NAME = ".datasheet-lint-baseline.json"
 SCHEMA_VERSION = 1
@@ -38,14 +37,9 @@ class Entry:
         return (self.rule, self.path, self.dataset, self.surface_hash)
 
 
-def key_of(finding: Finding) -> tuple[str, str, str, str]:
-    digest = hashlib.sha256(finding.surface.encode("utf-8")).hexdigest()[:16]
-    return (finding.code, finding.location.path, finding.dataset, digest)
-
-
 def render(findings: Iterable[Finding]) -> str:
     """The baseline file's text for these findings."""
-    counts = Counter(key_of(f) for f in findings if f.code not in NOT_RECORDED)
+    counts = Counter(identity(f) for f in findings if f.code not in NOT_RECORDED)
     entries = [
         json.dumps(
             {"rule": r, "path": p, "dataset": d, "surface_hash": h, "count": n}, ensure_ascii=False
@@ -104,7 +98,7 @@ def apply(
     remaining = Counter({entry.key: entry.count for entry in entries})
     new = []
     for finding in findings:
-        key = key_of(finding)
+        key = identity(finding)
         if remaining[key] > 0:
             remaining[key] -= 1
         else:

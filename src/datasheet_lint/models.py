@@ -125,10 +125,11 @@ class Report:
         return sum(1 for finding in self.findings if finding.severity is severity)
 
 
-def fingerprint_key(finding: Finding) -> str:
-    """What identifies a finding across edits: rule, file, dataset and the text, never lines."""
-    surface = hashlib.sha256(finding.surface.encode("utf-8")).hexdigest()[:16]
-    return f"{finding.code}:{finding.location.path}:{finding.dataset}:{surface}"
+def identity(finding: Finding) -> tuple[str, str, str, str]:
+    """What identifies a finding across edits: rule, file, dataset and a hash of the text it is
+    about, never its line. Fingerprints and the baseline both key on it."""
+    surface = hashlib.sha256(finding.surface.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return (finding.code, finding.location.path, finding.dataset, surface)
 
 
 def fingerprints(findings: Iterable[Finding]) -> list[str]:
@@ -140,7 +141,7 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     seen: dict[str, int] = {}
     result = []
     for finding in findings:
-        key = fingerprint_key(finding)
+        key = ":".join(identity(finding))
         seen[key] = seen.get(key, 0) + 1
         digest = hashlib.sha256(f"{key}:{seen[key]}".encode("utf-8", "surrogatepass"))
         result.append(digest.hexdigest()[:32])

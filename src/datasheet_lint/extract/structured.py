@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.knowledge.resolve import SCHEME, Knowledge
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 SECTION = re.compile(r"^(\s*)(outs|deps|metrics|plots|params|cmd|repo|stages|wdir):")
@@ -19,7 +19,6 @@ DVC_VALUE = re.compile(
     r"""^(\s*)(?:-\s+)?(?:path:\s*)?['"]?([^'"#\s:][^'"#\s]*)['"]?\s*(?:#.*)?$"""
 )
 DVC_PATH = re.compile(r"""^(\s*)(?:-\s+)?path:\s*['"]?([^'"#\s]+)['"]?\s*(?:#.*)?$""")
-URL = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)
 # Not data: code, settings, and model files (models are a later concern).
 CODE_FILE = re.compile(
     r"\.(?:py|sh|ipynb|r|jl|ya?ml|toml|json|cfg|ini|txt|md|lock|"
@@ -40,7 +39,7 @@ def _reference(
 ) -> Reference | None:
     """A path or URL value as a reference (``spelled`` is how the line writes it)."""
     column = text.find(spelled) + 1
-    if URL.match(value):
+    if SCHEME.match(value):
         dataset = knowledge.resolve("url", value)
         kind = Kind.URL
     else:
@@ -78,7 +77,7 @@ def _dvc(file: SourceFile, knowledge: Knowledge) -> Iterator[Reference]:
     lines = file.text.split("\n")
     for number, spelled, section in _dvc_values(file.text, stage_file):
         value = spelled
-        if not URL.match(value):
+        if not SCHEME.match(value):
             if CODE_FILE.search(value) or (not stage_file and section == "deps"):
                 continue  # code, or a path inside another repository (dvc import)
             if not stage_file and str(folder) != ".":

@@ -14,7 +14,7 @@ from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.matcher import Matcher
 from datasheet_lint.models import Dataset
 
-_SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)
+SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Knowledge:
         if needs_known:
             return None
         if source == "url":
-            name = _SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].rstrip("/")
+            name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].rstrip("/")
         elif source == "local":
             name = name.removeprefix("./").rstrip("/") or name
         return f"{source}:{name}"
