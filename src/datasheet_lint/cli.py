@@ -20,7 +20,7 @@ import click
 from datasheet_lint import __version__
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Report, Severity
-from datasheet_lint.report.text import printable
+from datasheet_lint.terminal import encodable, printable
 
 if TYPE_CHECKING:
     from datasheet_lint.config import Config
@@ -39,12 +39,6 @@ def _version_text() -> str:
         f"datasheet-lint {__version__} (blocklist {data.data_version} of {data.updated}, "
         f"catalogue {known.data_version})"
     )
-
-
-def encodable(text: str) -> str:
-    """Text any terminal or file can take: a file name git gave us as undecodable bytes
-    (held as surrogates) becomes U+FFFD instead of failing the whole output."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
 def _print_error(err: UserError) -> None:

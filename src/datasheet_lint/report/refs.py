@@ -7,7 +7,7 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from datasheet_lint.models import Reference, Report
-from datasheet_lint.report.text import printable
+from datasheet_lint.terminal import printable
 
 ORIGINS = {"blocklist": "blocklist", "catalogue": "catalogue", "unresolved": "not catalogued"}
 

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 from typing import TextIO
 
 from datasheet_lint.models import Report, Severity
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Control characters shown as escapes, so no file name can start a line of its own
-    (a newline in a name could forge a CI workflow command); undecodable bytes as U+FFFD."""
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
+from datasheet_lint.terminal import printable
 
 COLOURS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 BOLD, DIM, RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
