@@ -18,7 +18,7 @@ from datasheet_lint.extract import (
     kinds,
     notebooks,
     python_ast,
-    python_tokens,
+    python_strings,
     structured,
 )
 from datasheet_lint.extract.segments import Segment
@@ -57,7 +57,7 @@ def _hit_reference(
     index: LineIndex,
     lang: str,
     loader_spans: set[tuple[int, int]],
-    regions: python_tokens.Regions | None,
+    regions: python_strings.Regions | None,
 ) -> tuple[str, int, int, Kind] | None:
     """(dataset, line, column, kind) of a matched name, or None where it does not count."""
     line_no, column = index.position(hit.start)
@@ -101,7 +101,7 @@ def _segment_references(
     hits = list(knowledge.matcher.hits(segment.text))
     if hits:
         index = LineIndex(segment.text)
-        regions = python_tokens.regions(segment.text) if segment.lang == "python" else None
+        regions = python_strings.regions(segment.text) if segment.lang == "python" else None
         for hit in hits:
             # A name at a loader call's position counts as that call (and is never ambiguous).
             located = _hit_reference(hit, index, segment.lang, loader_spans, regions)
