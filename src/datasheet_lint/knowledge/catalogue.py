@@ -23,6 +23,10 @@ class CatalogueEntry:
     licence: str | None
     sourced: bool
     blocklist: str | None  # a related blocklist entry (e.g. an older, withdrawn release)
+    licence_source: str | None = None  # where the licence is stated
+    licence_confidence: str | None = None  # high / medium / low, as the catalogue records it
+    names: tuple[str, ...] = ()  # the aliases, as spelled in the catalogue
+    loaders: tuple[tuple[str, str], ...] = ()  # (source, name) pairs, e.g. ("hf", "ylecun/mnist")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,14 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
             licence=raw.get("licence"),
             sourced=bool(raw.get("sourced", True)),
             blocklist=raw.get("blocklist"),
+            licence_source=raw.get("licence_source"),
+            licence_confidence=raw.get("confidence"),
+            names=tuple(str(a["value"]) for a in raw.get("aliases") or () if "value" in a),
+            loaders=tuple(
+                (str(source), str(name))
+                for source, names in (raw.get("loaders") or {}).items()
+                for name in names
+            ),
         )
         datasets[entry.id] = entry
         aliases.extend(alias_records(raw, entry.id))
