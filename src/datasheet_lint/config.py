@@ -26,6 +26,11 @@ else:  # pragma: no cover
 YAML_NAMES = (".datasheet-lint.yaml", ".datasheet-lint.yml")
 CODE_PREFIX = re.compile(r"^DSL\d{0,3}$")
 FAIL_LEVELS = ("error", "warning", "info", "never")
+USES = ("commercial", "academic")
+ACTIVITIES = ("train", "evaluate", "fine-tune", "redistribute-data", "publish-model")
+DEFAULT_ACTIVITIES = ("train", "evaluate")
+KINDS = ("load", "url", "path", "config", "mention", "model")
+REQUIRE_DATASHEET = ("load", "url", "path", "config")
 SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 SIZE_UNITS = {
     "": 1,
@@ -66,6 +71,11 @@ class Config:
     fail_on: str = "error"
     max_file_size: int = 5_000_000
     baseline: str = ".datasheet-lint-baseline.json"  # relative to the root
+    datasheets: str = "datasheets"  # the folder of YAML datasheets, relative to the root
+    datasheet_files: tuple[str, ...] = ()  # more datasheets: dataset cards, Croissant files
+    require_datasheet: tuple[str, ...] = REQUIRE_DATASHEET  # reference kinds that need one
+    use: str | None = None  # "commercial" or "academic": what the repository's work is for
+    activities: tuple[str, ...] = DEFAULT_ACTIVITIES  # what it does with the data
     # Command line only:
     tracked_only: bool = False  # skip untracked files in a git work tree
     staged: bool = False  # read files from git's index
@@ -181,11 +191,42 @@ def _path(reader: _Reader, key: str) -> str:
     return value.strip()
 
 
+def _paths(reader: _Reader, key: str) -> list[str]:
+    values = reader.strings(key)
+    for value in values:
+        if not value.strip() or value.startswith(("/", "..")):
+            raise reader.fail(key, f"'{key}' must list paths inside the project, not {value!r}")
+    return [v.strip() for v in values]
+
+
 def _fail_on(reader: _Reader, key: str) -> str:
     value = reader.raw[key]
     if value not in FAIL_LEVELS:
         raise reader.fail(key, f"'{key}' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
     return str(value)
+
+
+def _choice(choices: tuple[str, ...]) -> Callable[[_Reader, str], str]:
+    def read(reader: _Reader, key: str) -> str:
+        value = reader.raw[key]
+        if value not in choices:
+            raise reader.fail(key, f"'{key}' must be one of {', '.join(choices)}, not {value!r}")
+        return str(value)
+
+    return read
+
+
+def _choices(choices: tuple[str, ...]) -> Callable[[_Reader, str], tuple[str, ...]]:
+    def read(reader: _Reader, key: str) -> tuple[str, ...]:
+        values = reader.strings(key)
+        for value in values:
+            if value not in choices:
+                close = difflib.get_close_matches(value, choices, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"one of {', '.join(choices)}"
+                raise reader.fail(key, f"'{key}': unknown value {value!r}", hint=hint)
+        return tuple(dict.fromkeys(values))
+
+    return read
 
 
 KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
@@ -199,6 +240,11 @@ KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", _size),
     "baseline": ("baseline", _path),
+    "datasheets": ("datasheets", _path),
+    "datasheet-files": ("datasheet_files", lambda r, k: tuple(_paths(r, k))),
+    "require-datasheet": ("require_datasheet", _choices(KINDS)),
+    "use": ("use", _choice(USES)),
+    "activities": ("activities", _choices(ACTIVITIES)),
 }
 
 

@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from datasheet_lint.baseline import Entry
+from datasheet_lint.config import Config
+from datasheet_lint.datasheets.match import Coverage
+from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.knowledge.blocklist import Blocklist
+from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Finding, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
 
@@ -32,6 +36,13 @@ class Context:
     findings: Sequence[Finding] = ()  # first-round findings, before inline suppressions
     stale_baseline: Sequence[Entry] = ()  # baseline entries that matched nothing
     baseline_path: str = ""
+    # The datasheets (loaded and mapped into one model), what was wrong with their files, and
+    # which datasheet covers which referenced dataset.
+    datasheets: Sequence[Datasheet] = ()
+    problems: Sequence[Problem] = ()
+    coverage: Coverage | None = None
+    knowledge: Knowledge | None = None
+    config: Config | None = None  # the settings: stated use, activities, datasheet kinds
 
 
 Check = Callable[[Context], Iterator[Finding]]

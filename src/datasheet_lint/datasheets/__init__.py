@@ -1,0 +1,1 @@
+"""Datasheets: finding, loading, validating and matching them to referenced datasets."""
