@@ -108,9 +108,22 @@ def datasets() -> Iterator[dict[str, Any]]:
         yield from entry.get("derivatives") or ()
 
 
+def models() -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """(entry, model) for every model trained on an entry or one of its derivatives."""
+    for entry in document()["entries"]:
+        for model in entry.get("models") or ():
+            yield entry, model
+
+
+def named() -> Iterator[dict[str, Any]]:
+    """Everything that carries aliases and URLs: datasets and models."""
+    yield from datasets()
+    yield from (model for _, model in models())
+
+
 def aliases() -> Iterator[tuple[str, dict[str, Any]]]:
-    """(dataset id, alias) for every alias in the file."""
-    for dataset in datasets():
+    """(dataset or model id, alias) for every alias in the file."""
+    for dataset in named():
         for alias in dataset.get("aliases") or ():
             yield dataset["id"], alias
 
@@ -119,11 +132,14 @@ def look_alikes() -> Iterator[tuple[str, dict[str, Any]]]:
     for entry in document()["entries"]:
         for item in entry.get("not_flagged") or ():
             yield entry["id"], item
+    for _, model in models():
+        for item in model.get("not_flagged") or ():
+            yield model["id"], item
 
 
 def url_values() -> Iterator[tuple[str, str]]:
-    """(dataset id, URL/host/token/Drive id) with scheme and 'www.' stripped."""
-    for dataset in datasets():
+    """(dataset or model id, URL/host/token/Drive id) with scheme and 'www.' stripped."""
+    for dataset in named():
         for item in dataset.get("urls") or ():
             for key in URL_KEYS:
                 if key in item:
@@ -316,3 +332,70 @@ def test_aliases_are_ascii() -> None:
     from datasheet_lint.knowledge.blocklist import builtin
 
     assert all(alias.value.isascii() for alias in builtin().aliases)
+
+
+REQUIRED_MODELS = {
+    "weights-named-ms1mv2": "ms1mv2",
+    "weights-named-ms1mv3": "ms1mv3",
+    "facenet-20170512-110547": "ms-celeb-1m",
+    "weights-named-dukemtmc-reid": "dukemtmc-reid",
+    "weights-named-duke": "duke-mtmc",
+    "fast-reid-dukemtmc": "dukemtmc-reid",
+    "torchreid-multi-source-duke": "dukemtmc-reid",
+    "weights-named-vggface2": "vggface2",
+    "facenet-20180402-114759": "vggface2",
+}
+# Generic names and weights trained on other data: never a model alias.
+NOT_MODEL_NAMES = [
+    "r100",
+    "arcface",
+    "resnet50",
+    "osnet_x1_0",
+    "facenet",
+    "glint360k_r100",
+    "buffalo_l",
+    "20180408-102900",
+]
+
+
+@pytest.mark.parametrize(("model_id", "trained_on"), sorted(REQUIRED_MODELS.items()))
+def test_required_model_is_present_with_its_training_set(model_id: str, trained_on: str) -> None:
+    found = {model["id"]: model["trained_on"] for _, model in models()}
+    assert found.get(model_id) == trained_on
+
+
+def test_models_are_trained_on_their_entry_or_its_derivatives() -> None:
+    stray = [
+        model["id"]
+        for entry, model in models()
+        if model["trained_on"]
+        not in {entry["id"], *(d["id"] for d in entry.get("derivatives") or ())}
+    ]
+    assert stray == []
+
+
+def test_every_model_cites_a_source_for_its_training_set() -> None:
+    assert [model["id"] for _, model in models() if not model.get("sources")] == []
+
+
+def test_model_ids_are_unique_and_distinct_from_dataset_ids() -> None:
+    ids = [model["id"] for _, model in models()] + [d["id"] for d in datasets()]
+    assert sorted(i for i in set(ids) if ids.count(i) > 1) == []
+
+
+def test_at_most_one_by_name_model_per_dataset() -> None:
+    by_name = [model["trained_on"] for _, model in models() if model.get("by_name")]
+    assert sorted(i for i in set(by_name) if by_name.count(i) > 1) == []
+
+
+def test_model_replacements_are_sourced_or_absent() -> None:
+    """No source read names weights trained on consented data; none may be invented."""
+    assert [model["id"] for _, model in models() if model.get("replacement")] == []
+
+
+@pytest.mark.parametrize("name", NOT_MODEL_NAMES)
+def test_generic_and_other_data_names_are_no_model_alias(name: str) -> None:
+    model_keys = {
+        normalise(alias["value"]) for _, model in models() for alias in model.get("aliases") or ()
+    }
+    assert normalise(name) not in model_keys

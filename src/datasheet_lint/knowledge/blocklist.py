@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -71,6 +71,22 @@ class Alias:
     ambiguous: bool = False
     needs_near: bool = False
     near: tuple[str, ...] = ()
+    model: str | None = None  # a model's name or download id: ``dataset`` is its training set
+    names_models: bool = False  # a name of a dataset whose name in a weight's name is evidence
+
+
+@dataclass(frozen=True, slots=True)
+class BlockedModel:
+    """Pretrained weights trained on a blocklisted dataset: a model zoo's family of weights, or
+    (``by_name``) every weight whose file, folder or hub name holds a name of its training set."""
+
+    id: str
+    name: str
+    trained_on: str  # a blocklist id: the entry or one of its derivatives
+    confidence: str
+    sources: tuple[Source, ...]
+    replacement: str | None = None
+    by_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +97,7 @@ class Blocklist:
     aliases: tuple[Alias, ...]
     data_version: str
     updated: str
+    models: Mapping[str, BlockedModel] = field(default_factory=dict)
 
     def get(self, dataset_id: str) -> BlockedDataset | None:
         return self.datasets.get(dataset_id)
@@ -93,6 +110,17 @@ class Blocklist:
 
     def derivatives_of(self, dataset_id: str) -> list[BlockedDataset]:
         return [d for d in self.datasets.values() if d.parent == dataset_id]
+
+    def model_named(self, surface: str, dataset_id: str) -> BlockedModel | None:
+        """The model a model reference names: a model zoo's name or download id by its key,
+        else the family of weights named for the dataset."""
+        key = normalise(surface)
+        for alias in self.aliases:
+            if alias.model is not None and normalise(alias.value) == key:
+                return self.models.get(alias.model)
+        return next(
+            (m for m in self.models.values() if m.by_name and m.trained_on == dataset_id), None
+        )
 
     def find(self, text: str) -> BlockedDataset | None:
         """Look an id or any alias up, as `blocklist show` does."""
@@ -113,8 +141,10 @@ def _first_sentence(text: str, limit: int = 200) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 
-def alias_records(raw: Mapping[str, Any], dataset_id: str) -> Iterable[Alias]:
-    """The aliases and URLs of one entry (blocklist or catalogue: same shapes)."""
+def alias_records(
+    raw: Mapping[str, Any], dataset_id: str, *, model: str | None = None
+) -> Iterable[Alias]:
+    """The aliases and URLs of one entry (blocklist or catalogue: same shapes) or model."""
     for item in raw.get("aliases") or ():
         yield Alias(
             value=str(item["value"]),
@@ -122,11 +152,13 @@ def alias_records(raw: Mapping[str, Any], dataset_id: str) -> Iterable[Alias]:
             ambiguous=bool(item.get("ambiguous", False)),
             needs_near=bool(item.get("needs_near", False)),
             near=tuple(str(token) for token in item.get("near") or ()),
+            model=model,
         )
     for item in raw.get("urls") or ():
         for key in ("url", "host", "token", "gdrive_id"):
             if key in item:
-                yield Alias(value=_strip_scheme(str(item[key])), dataset=dataset_id, url=True)
+                value = _strip_scheme(str(item[key]))
+                yield Alias(value=value, dataset=dataset_id, url=True, model=model)
 
 
 def _strip_scheme(url: str) -> str:
@@ -145,6 +177,7 @@ def _severity(raw: Mapping[str, Any]) -> Severity | None:
 def parse(document: Mapping[str, Any], *, origin: str = "builtin") -> Blocklist:
     """Turn a schema-valid blocklist document into a Blocklist."""
     datasets: dict[str, BlockedDataset] = {}
+    models: dict[str, BlockedModel] = {}
     aliases: list[Alias] = []
     for entry in document["entries"]:
         parent = BlockedDataset(
@@ -183,11 +216,43 @@ def parse(document: Mapping[str, Any], *, origin: str = "builtin") -> Blocklist:
                 origin=origin,
             )
             aliases.extend(alias_records(child, child["id"]))
+        for raw in entry.get("models") or ():
+            model = _model(raw)
+            models[model.id] = model
+            aliases.extend(alias_records(raw, model.trained_on, model=model.id))
+            aliases.extend(
+                Alias(value=str(item["value"]), dataset=None)
+                for item in raw.get("not_flagged") or ()
+            )
     return Blocklist(
         datasets=datasets,
-        aliases=tuple(aliases),
+        aliases=_mark_model_names(aliases, models.values()),
         data_version=str(document["data_version"]),
         updated=str(document["updated"]),
+        models=models,
+    )
+
+
+def _model(raw: Mapping[str, Any]) -> BlockedModel:
+    return BlockedModel(
+        id=raw["id"],
+        name=raw["name"],
+        trained_on=raw["trained_on"],
+        confidence=raw["confidence"],
+        sources=_sources(raw),
+        replacement=raw.get("replacement"),
+        by_name=bool(raw.get("by_name", False)),
+    )
+
+
+def _mark_model_names(aliases: list[Alias], models: Iterable[BlockedModel]) -> tuple[Alias, ...]:
+    """Flag the names (not URLs) of datasets that weights are named after (ms1mv3_r100.pth)."""
+    named = {model.trained_on for model in models if model.by_name}
+    return tuple(
+        replace(alias, names_models=True)
+        if alias.dataset in named and alias.model is None and not alias.url
+        else alias
+        for alias in aliases
     )
 
 
@@ -200,11 +265,19 @@ def merge(base: Blocklist, extra: Blocklist, *, origin: str) -> Blocklist:
             location=origin,
             hint="use a new id; to silence a built-in entry, use 'allow' with a reason instead",
         )
+    clash = sorted(set(base.models) & set(extra.models))
+    if clash:
+        raise UserError(
+            f"blocklist model id {clash[0]!r} is already defined by the built-in blocklist",
+            location=origin,
+            hint="use a new id",
+        )
     return Blocklist(
         datasets={**base.datasets, **extra.datasets},
         aliases=base.aliases + extra.aliases,
         data_version=base.data_version,
         updated=base.updated,
+        models={**base.models, **extra.models},
     )
 
 
