@@ -12,7 +12,7 @@ from pathlib import Path
 
 from datasheet_lint import baseline as baseline_module
 from datasheet_lint import config as config_module
-from datasheet_lint import suppress, triage, vcs
+from datasheet_lint import modelcards, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.extract import extract
@@ -20,6 +20,7 @@ from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
 from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.modelcards import ModelCard
 from datasheet_lint.models import Reference, Report, Skipped, SourceFile
 from datasheet_lint.rules import RULES, Context
 from datasheet_lint.suppress import Suppression
@@ -56,6 +57,7 @@ class _Scan:
     suppressions: list[Suppression] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     scanned: int = 0
+    model_cards: list[ModelCard] = field(default_factory=list)
 
 
 def _scan(config: Config, listing: vcs.Listing, knowledge: Knowledge) -> _Scan:
@@ -79,6 +81,8 @@ def _scan(config: Config, listing: vcs.Listing, knowledge: Knowledge) -> _Scan:
                 item = SourceFile(path, config_module.mask_settings(item.text))
             scan.references.extend(extract(item, knowledge))
             scan.suppressions.extend(suppress.parse(path, item.text))
+            if (card := modelcards.read(item, knowledge)) is not None:
+                scan.model_cards.append(card)
         except (UserError, KeyboardInterrupt):
             raise
         except Exception as err:  # a bug: say which file triggered it
@@ -109,6 +113,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         suppressions=tuple(scan.suppressions),
         selected=codes,
         baseline_path=config.baseline,
+        model_cards=tuple(scan.model_cards),
     )
 
     # First round: the rules about the repository's data.

@@ -36,6 +36,7 @@ class Kind(str, enum.Enum):
     PATH = "path"  # a data path or dataset file name
     CONFIG = "config"  # a value in a config, or a dataset-name argument
     MENTION = "mention"  # prose, comments, docs
+    MODEL = "model"  # pretrained weights trained on the dataset (a weight file, zoo name, hub id)
 
 
 @dataclass(frozen=True, slots=True)

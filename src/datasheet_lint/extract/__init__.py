@@ -26,7 +26,14 @@ from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
-KIND_PRIORITY = {Kind.LOAD: 0, Kind.URL: 1, Kind.PATH: 2, Kind.CONFIG: 3, Kind.MENTION: 4}
+KIND_PRIORITY = {
+    Kind.LOAD: 0,
+    Kind.MODEL: 1,
+    Kind.URL: 2,
+    Kind.PATH: 3,
+    Kind.CONFIG: 4,
+    Kind.MENTION: 5,
+}
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 
@@ -58,8 +65,9 @@ def _hit_reference(
     lang: str,
     loader_spans: set[tuple[int, int]],
     regions: python_strings.Regions | None,
-) -> tuple[str, int, int, Kind] | None:
-    """(dataset, line, column, kind) of a matched name, or None where it does not count."""
+) -> tuple[str, int, int, Kind, str] | None:
+    """(dataset, line, column, kind, surface) of a matched name, or None where it does not
+    count. A model's surface is the model's whole name (ms1mv3_arcface_r100_fp16)."""
     line_no, column = index.position(hit.start)
     text = index.line(line_no)
     start = column - 1
@@ -70,9 +78,15 @@ def _hit_reference(
     line = context.Line(text, start, start + len(hit.surface), above)
     assert hit.alias.dataset is not None
     if (line_no, column) in loader_spans:  # the loader call's own name
-        return hit.alias.dataset, line_no, column, Kind.LOAD
+        return hit.alias.dataset, line_no, column, Kind.LOAD, hit.surface
     # In Python, triple-quoted strings are known from the whole file; the rest from the line.
     role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
+    model = kinds.model_span(line, hit.alias, role)
+    if model is not None:
+        left, right = model
+        return hit.alias.dataset, line_no, column + left - start, Kind.MODEL, text[left:right]
+    if hit.alias.model is not None:
+        return None  # a model's name where a run writes its output
     if hit.alias.ambiguous:
         confirmed = context.near(line, hit.alias.near) or (
             not hit.alias.needs_near and context.dataset_name_context(line, lang, role)
@@ -82,7 +96,7 @@ def _hit_reference(
     kind = kinds.kind_of(line, lang, role, known_url=hit.alias.url)
     if kind is None:
         return None
-    return hit.alias.dataset, line_no, column, kind
+    return hit.alias.dataset, line_no, column, kind, hit.surface
 
 
 def _segment_references(
@@ -106,7 +120,7 @@ def _segment_references(
             # A name at a loader call's position counts as that call (and is never ambiguous).
             located = _hit_reference(hit, index, segment.lang, loader_spans, regions)
             if located is not None:
-                found.append((*located, hit.surface))
+                found.append(located)
     references = []
     for dataset, line, column, kind, surface in found:
         file_line, file_column = segment.position(line, column, surface)

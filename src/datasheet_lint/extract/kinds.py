@@ -13,6 +13,7 @@ import re
 from datasheet_lint.extract.context import (
     DATA_DIR,
     DATA_FILE,
+    TOKEN_STOP,
     URL,
     Line,
     data_file_name,
@@ -22,6 +23,7 @@ from datasheet_lint.extract.context import (
     key_words,
     token_at,
 )
+from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.models import Kind
 
 DOWNLOAD_COMMAND = re.compile(
@@ -85,7 +87,9 @@ MODEL_TAG = re.compile(
 WEIGHTS_KEY = re.compile(
     r"(?:pretrain\w*|weights?|init\w*|backbone\w*)['\"]?\s*[=:]\s*['\"]?$", re.I
 )
-MODEL_FILE = re.compile(r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb)$", re.IGNORECASE)
+MODEL_FILE = re.compile(
+    r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb|params)$", re.IGNORECASE
+)
 # Where a run writes (save_dir: log/osnet_market1501): outputs, not the data it reads.
 OUTPUT_WORDS = frozenset(
     {"save", "saved", "log", "logs", "logdir", "output", "outputs", "out", "checkpoint"}
@@ -102,6 +106,58 @@ def model_tag(line: Line) -> bool:
         or (MODEL_FILE.search(token) is not None and not MODEL_FILE.search(surface(line)))
         or WEIGHTS_KEY.search(line.text[: line.start]) is not None
     )
+
+
+# Words that make a name a model's (ms1mv3_arcface_r50, minchul/cvlface_adaface_ir101_ms1mv2):
+# the loss or method the model zoo names its weights after.
+MODEL_WORD = re.compile(r"(?<![a-z])(?:arcface|adaface|cosface|magface)(?![a-z])", re.IGNORECASE)
+# A hub id or zoo name handed to a model constructor: from_pretrained("..."), hf-hub:...
+MODEL_CALL = re.compile(r"(?:from_pretrained|create_model|load_model)\(\s*['\"]$|hf-hub:$")
+SEGMENT_STOP = frozenset(TOKEN_STOP | {"/", "\\", ":", "?", "#", "&"})
+
+
+def _segment(line: Line) -> tuple[int, int]:
+    """The file or folder name around the hit: its path segment, never the whole path."""
+    left = line.start
+    while left > 0 and line.text[left - 1] not in SEGMENT_STOP:
+        left -= 1
+    right = line.end
+    while right < len(line.text) and line.text[right] not in SEGMENT_STOP:
+        right += 1
+    return left, right
+
+
+def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
+    """Where in the line the model the hit names is spelled, or None if it names no model.
+
+    A model zoo's name or a weight's download id names its model wherever it stands. A name
+    of a dataset that weights are named after (``alias.names_models``) names a model inside a
+    weight file's or checkpoint folder's name, a name with a method word (ms1mv3_arcface_r50),
+    a ``pretrained=``/``weights=`` value or a hub id given to ``from_pretrained``. An ambiguous
+    name (``duke``) counts only in a weight file's name. Where a run writes is never a model
+    it uses.
+    """
+    if alias.model is None and not alias.names_models:
+        return None
+    if role in {"string", "value", "code"} and output_location(line):
+        return None
+    if alias.model is not None:
+        return line.start, line.end
+    left, right = _segment(line)
+    name = line.text[left:right]
+    if alias.ambiguous:
+        return (left, right) if MODEL_FILE.search(name) else None
+    if MODEL_FILE.search(surface(line)):
+        return None  # the name is itself a data file (laion_face_ids.pth)
+    token, offset = token_at(line)
+    before = line.text[: line.start - offset]
+    named = (
+        MODEL_FILE.search(token) is not None  # the weight file, or a folder on its path
+        or MODEL_WORD.search(name) is not None
+        or WEIGHTS_KEY.search(line.text[: line.start]) is not None
+        or MODEL_CALL.search(before) is not None
+    )
+    return (left, right) if named else None
 
 
 def surface(line: Line) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datasheet_lint.rules import dsl1_retraction, dsl9_suppression
+from datasheet_lint.rules import dsl1_models, dsl1_retraction, dsl9_suppression
 from datasheet_lint.rules.registry import RULES, Context, Rule, lookup
 
 # Listings, docs and SARIF show the rules in code order, whatever the import order.
@@ -10,4 +10,12 @@ _ordered = sorted(RULES.items())
 RULES.clear()
 RULES.update(_ordered)
 
-__all__ = ["RULES", "Context", "Rule", "dsl1_retraction", "dsl9_suppression", "lookup"]
+__all__ = [
+    "RULES",
+    "Context",
+    "Rule",
+    "dsl1_models",
+    "dsl1_retraction",
+    "dsl9_suppression",
+    "lookup",
+]

@@ -18,6 +18,7 @@ from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.modelcards import ModelCard
 from datasheet_lint.models import Finding, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
 
@@ -36,6 +37,7 @@ class Context:
     findings: Sequence[Finding] = ()  # first-round findings, before inline suppressions
     stale_baseline: Sequence[Entry] = ()  # baseline entries that matched nothing
     baseline_path: str = ""
+    model_cards: Sequence[ModelCard] = ()  # model cards in the scanned files (DSL105)
     # The datasheets (loaded and mapped into one model), what was wrong with their files, and
     # which datasheet covers which referenced dataset.
     datasheets: Sequence[Datasheet] = ()

@@ -1,0 +1,170 @@
+"""DSL104-105: models trained on retracted data, and model cards silent on their training data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from datasheet_lint.knowledge.blocklist import BlockedDataset, BlockedModel
+from datasheet_lint.models import Finding, Kind, Severity
+from datasheet_lint.rules.dsl1_retraction import VERBS, short_name
+from datasheet_lint.rules.registry import Context, finding, rule
+
+
+def _trained_on(dataset: BlockedDataset, entry: BlockedDataset) -> str:
+    """'MS1MV3 (derived from MS-Celeb-1M, which Microsoft withdrew in 2019-06)'."""
+    when = f" in {entry.date}" if entry.date else ""
+    happened = f"which {entry.acted_by} {VERBS[entry.status]}{when}"
+    if dataset is entry:
+        return f"{short_name(dataset)}, {happened}"
+    return f"{short_name(dataset)}, derived from {short_name(entry)}, {happened}"
+
+
+def _evidence(model: BlockedModel, surface: str) -> str:
+    """The source that states the training set, preferring the project the name is from
+    (adaface_ir101_ms1mv2.ckpt -> mk-minchul/AdaFace)."""
+    for source in model.sources:
+        project = source.url.rstrip("/").rsplit("/", 1)[-1].lower()
+        if len(project) > 3 and project in surface.lower():
+            return source.url
+    return model.sources[0].url if model.sources else "none recorded"
+
+
+def _severity(model: BlockedModel, dataset: BlockedDataset) -> Severity:
+    """An error, unless the model's training set or the retraction is of medium confidence."""
+    if model.confidence == "medium":
+        return Severity.WARNING
+    return dataset.default_severity
+
+
+@rule("DSL104", "model-trained-on-retracted-data")
+def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
+    """## What it does
+    Reports pretrained weights that were trained on a retracted or withdrawn dataset, wherever
+    the repository names them: a weight file or checkpoint folder (`ms1mv3_arcface_r100_fp16`,
+    `osnet_x1_0_dukemtmcreid.pt`), a model zoo's name (`20170512-110547`, `duke_bot_R50`,
+    `osnet_ain_ms_d_c`), a download link or a `pretrained="vggface2"` argument. The message
+    names the model, its training set and the evidence for it.
+
+    ## Why is this bad?
+    Deleting a dataset does not delete what was learned from it. ArcFace, FaceNet and
+    re-identification weights trained on MS1MV2/MS1MV3, VGGFace2 or DukeMTMC-reID encode the
+    faces and bodies of people who never agreed to be in them, and a product built on such
+    weights inherits that problem even though no image of the dataset is in the repository.
+
+    ## Example
+    ```python
+    backbone.load_state_dict(torch.load("ms1mv3_arcface_r100_fp16/backbone.pth"))
+    ```
+
+    ## How to fix
+    Use weights trained on data collected with consent or under a licence that allows your use,
+    and record their training data in a model card. Names that carry no training set
+    (`r100`, `arcface`, `osnet_x1_0`) and weights trained on other data (`glint360k_r100`,
+    `buffalo_l`) are never reported. If the repository studies the model itself, allow its
+    dataset with a reason or suppress the line.
+
+    ## References
+    Each finding cites the model's evidence (the model zoo page or README that states its
+    training set); `datasheet-lint blocklist show ID` lists the dataset's sources. Peng,
+    Mathur and Narayanan (NeurIPS 2021 D&B), derivative models M1-M6
+    (https://github.com/citp/mitigating-dataset-harms).
+    """
+    for ref in ctx.references:
+        if ref.kind is not Kind.MODEL:
+            continue
+        dataset = ctx.blocklist.get(ref.dataset)
+        model = ctx.blocklist.model_named(ref.surface, ref.dataset)
+        if dataset is None or model is None or not dataset.removed:
+            continue
+        entry = ctx.blocklist.parent_of(dataset)
+        replacement = (
+            f" Use instead: {model.replacement.rstrip('.')}."
+            if model.replacement
+            else " No replacement trained on consented data was named."
+        )
+        medium = " (medium confidence)" if model.confidence == "medium" else ""
+        message = (
+            f"'{ref.surface}' is a model trained on {_trained_on(dataset, entry)}.{replacement}"
+            f" Evidence: {model.name}, {_evidence(model, ref.surface)}{medium}"
+        )
+        yield finding(
+            "DSL104",
+            ref.location,
+            message,
+            dataset=dataset.id,
+            hint=(
+                "use weights trained on consented or licensed data, or record why this "
+                f"repository needs these ('allow' with a reason); sources: datasheet-lint "
+                f"blocklist show {dataset.id}"
+            ),
+            severity=_severity(model, dataset),
+            surface=ref.surface,
+        )
+
+
+# Files and URLs read by path have no name a card could list under ``datasets:``.
+UNNAMED = ("local:", "url:")
+
+
+def _within(path: str, folder: PurePosixPath) -> bool:
+    return str(folder) == "." or PurePosixPath(path).is_relative_to(folder)
+
+
+@rule("DSL105", "model-card-missing-training-data", severity=Severity.WARNING)
+def model_card_missing_training_data(ctx: Context) -> Iterator[Finding]:
+    """## What it does
+    Reports a model card in the repository (a Hugging Face `README.md` whose front matter
+    describes a model, or a `MODEL_CARD.md`) that does not list, under `datasets:`, the datasets
+    that the training code beside it loads: loader calls in the card's folder and below it, or
+    in the whole repository for a card at its top. The hint lists the missing datasets.
+
+    ## Why is this bad?
+    A model inherits the obligations of its training data: its licence, its consent and its
+    retraction. A card that does not name the data hides them from everyone who downloads the
+    model, and keeps tools (this one included) from following a retraction to the model.
+
+    ## Example
+    ```markdown
+    ---
+    library_name: transformers
+    pipeline_tag: text-classification
+    ---
+    ```
+    beside `train.py` that calls `load_dataset("imdb")`.
+
+    ## How to fix
+    List every dataset the model was trained on under `datasets:` in the front matter (`-
+    imdb`), by its hub id or name.
+
+    ## References
+    Hugging Face, "Model Cards" (https://huggingface.co/docs/hub/model-cards); Mitchell et al.,
+    "Model Cards for Model Reporting" (FAT* 2019).
+    """
+    for card in ctx.model_cards:
+        folder = PurePosixPath(card.path).parent
+        loaded = sorted(
+            {
+                ref.dataset
+                for ref in ctx.references
+                if ref.kind is Kind.LOAD
+                and _within(ref.location.path, folder)
+                and not ref.dataset.startswith(UNNAMED)
+            }
+        )
+        missing = [dataset for dataset in loaded if dataset not in card.datasets]
+        if not missing:
+            continue
+        listed = "lists no datasets" if not card.datasets else "does not list them all"
+        message = (
+            f"the model card {listed} under 'datasets:', but the training code loads "
+            f"{', '.join(repr(d) for d in missing)}"
+        )
+        yield finding(
+            "DSL105",
+            card.location,
+            message,
+            dataset=missing[0],
+            hint=f"add under 'datasets:' in the front matter: {', '.join(missing)}",
+            surface=card.path,
+        )

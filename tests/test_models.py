@@ -1,0 +1,156 @@
+"""Models trained on retracted data (DSL104): each model family, and the look-alikes that must
+stay silent, on a real git repository. A line that must be reported ends with
+``expect: DSL104 <dataset>``; every other line must yield no model reference at all."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from tests.conftest import MakeRepo, Result, RunCli
+
+EXPECT = re.compile(r"expect: (DSL\d{3}) ([\w-]+)")
+
+FAMILIES = {
+    # InsightFace ArcFace: model folders, zoo names and download ids; AdaFace checkpoints.
+    "face/arcface_infer.py": """\
+import torch
+weight = "trained_models/ms1mv3_arcface_r100_fp16/backbone.pth"  # expect: DSL104 ms1mv3
+onnx = "pretrained/ms1mv2_arcface_r100.onnx"  # expect: DSL104 ms1mv2
+prefix = "models/r50-arcface-emore/model"  # expect: DSL104 ms1mv2
+ada = "pretrained/adaface_ir101_ms1mv2.ckpt"  # expect: DSL104 ms1mv2
+hub = AutoModel.from_pretrained("minchul/cvlface_adaface_ir101_ms1mv3")  # expect: DSL104 ms1mv3
+zoo = "drive.google.com/file/d/1fZOfvfnavFYjzfFoKTh5j1YDcS8KCnio"  # expect: DSL104 ms1mv3
+""",
+    "face/eval.sh": """\
+python onnx_ijbc.py --model-root ms1mv3_arcface_r50 --result-dir out  # expect: DSL104 ms1mv3
+""",
+    # FaceNet: checkpoint folders by date; facenet-pytorch's pretrained="vggface2".
+    "face/facenet_embed.py": """\
+from facenet_pytorch import InceptionResnetV1
+resnet = InceptionResnetV1(pretrained="vggface2").eval()  # expect: DSL104 vggface2
+GRAPH = "models/20170512-110547/20170512-110547.pb"  # expect: DSL104 ms-celeb-1m
+MODEL_DIR = "models/20180402-114759"  # expect: DSL104 vggface2
+""",
+    # Re-identification: torchreid, BoxMOT, fast-reid, multi-source OSNets.
+    "reid/track.py": """\
+t = DeepOCSORT(Path("osnet_x1_0_dukemtmcreid.pt"))  # expect: DSL104 dukemtmc-reid
+w = "osnet_x1_0_duke_256x128_amsgrad_ep150_lr0.0015.pth"  # expect: DSL104 duke-mtmc
+lmbn = "lmbn_n_duke.pt"  # expect: DSL104 duke-mtmc
+ocsort = "external/weights/osnet_ain_ms_d_c.pth.tar"  # expect: DSL104 dukemtmc-reid
+""",
+    "reid/MODEL_ZOO.md": (
+        "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
+        "duke_bot_R50.pth) | <!-- expect: DSL104 dukemtmc-reid -->\n"
+    ),
+}
+
+# Names with no training set in them, and weights trained on other data: never DSL104.
+LOOK_ALIKES = {
+    "face/generic.py": """\
+backbone = get_model("r100", fp16=True)
+head = "arcface"
+net = torchvision.models.resnet50(weights="IMAGENET1K_V2")
+reid = torchreid.models.build_model("osnet_x1_0", num_classes=751)
+encoder = "facenet"
+glint = "glint360k_r100/backbone.pth"
+app = FaceAnalysis(name="buffalo_l")
+casia = InceptionResnetV1(pretrained="casia-webface")
+old = "models/20180408-102900"
+market = "osnet_x1_0_market1501.pt"
+no_duke = "osnet_ain_ms_m_c.pth.tar"
+wf = "adaface_ir101_webface12m.ckpt"
+config.output = "ms1mv3_arcface_r50"
+save_dir = "log/osnet_x1_0_dukemtmcreid_softmax"
+""",
+    "face/NOTES.md": "We compared ArcFace and CosFace heads on a ResNet-50; see Duke Energy.\n",
+}
+
+
+def _expected(files: dict[str, str]) -> set[tuple[str, int, str]]:
+    return {
+        (path, number, match.group(2))
+        for path, text in files.items()
+        for number, line in enumerate(text.splitlines(), start=1)
+        if (match := EXPECT.search(line))
+    }
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory: pytest.TempPathFactory) -> Result:
+    """One repository with every family and every look-alike, checked once."""
+    from tests.conftest import init_repo, write_files
+
+    from datasheet_lint.cli import cli
+
+    root = tmp_path_factory.mktemp("models")
+    write_files(root, {**FAMILIES, **LOOK_ALIKES})
+    init_repo(root)
+    from click.testing import CliRunner
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["check", str(root), "--format", "json"], catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def test_each_model_family_is_reported_on_its_line(scanned: Result) -> None:
+    found = {
+        (f["path"], f["line"], f["dataset"])
+        for f in scanned.json()["findings"]
+        if f["rule"] == "DSL104"
+    }
+    assert found == _expected(FAMILIES)
+
+
+def test_look_alikes_yield_no_model_reference(scanned: Result) -> None:
+    models = {(r["path"], r["line"]) for r in scanned.json()["references"] if r["kind"] == "model"}
+    assert {path for path, _ in models} & set(LOOK_ALIKES) == set()
+
+
+def test_model_reference_carries_training_set_and_model_name(scanned: Result) -> None:
+    refs = {
+        (r["path"], r["line"]): (r["dataset"], r["surface"])
+        for r in scanned.json()["references"]
+        if r["kind"] == "model"
+    }
+    assert refs[("face/arcface_infer.py", 2)] == ("ms1mv3", "ms1mv3_arcface_r100_fp16")
+    assert refs[("face/arcface_infer.py", 5)] == ("ms1mv2", "adaface_ir101_ms1mv2.ckpt")
+    assert refs[("face/facenet_embed.py", 2)] == ("vggface2", "vggface2")
+
+
+def test_message_names_model_dataset_evidence_and_replacement(scanned: Result) -> None:
+    by_line = {
+        (f["path"], f["line"]): f for f in scanned.json()["findings"] if f["rule"] == "DSL104"
+    }
+    ada = by_line[("face/arcface_infer.py", 5)]["message"]
+    assert ada.startswith("'adaface_ir101_ms1mv2.ckpt' is a model trained on MS1MV2")
+    assert "derived from MS-Celeb-1M" in ada
+    assert "https://github.com/mk-minchul/AdaFace" in ada
+    assert "No replacement trained on consented data was named" in ada
+    fastreid = by_line[("reid/MODEL_ZOO.md", 1)]["message"]
+    assert "https://github.com/JDAI-CV/fast-reid/blob/master/MODEL_ZOO.md" in fastreid
+
+
+def test_medium_confidence_is_a_warning(scanned: Result) -> None:
+    severity = {
+        (f["path"], f["line"]): f["severity"]
+        for f in scanned.json()["findings"]
+        if f["rule"] == "DSL104"
+    }
+    assert severity[("face/arcface_infer.py", 2)] == "error"
+    assert severity[("reid/track.py", 4)] == "warning"  # name-to-column mapping inferred
+    assert severity[("face/facenet_embed.py", 2)] == "warning"  # VGGFace2: medium confidence
+
+
+def test_allowing_the_dataset_silences_its_models(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo(
+        {
+            "infer.py": 'w = "ms1mv3_arcface_r100_fp16/backbone.pth"\n',
+            ".datasheet-lint.yaml": (
+                "allow:\n  - {dataset: ms-celeb-1m, reason: auditing face recognition bias}\n"
+            ),
+        }
+    )
+    result = run_cli(repo, "check", ".", "--format", "json", "--select", "DSL104")
+    assert result.json()["findings"] == []
+    assert result.exit_code == 0
