@@ -30,7 +30,7 @@ def test_corpus_is_large_enough(result: Result) -> None:
 
 def test_every_kind_is_exercised(result: Result) -> None:
     kinds = {item[3] for item in result.expected}
-    assert kinds == {"load", "url", "path", "config", "mention"}
+    assert kinds == {"load", "url", "path", "config", "mention", "model"}
 
 
 def test_precision_and_recall_reach_the_threshold(result: Result) -> None:

@@ -1,7 +1,7 @@
 from facenet_pytorch import InceptionResnetV1
 from tensorflow.keras.applications import ResNet50
 
-# Weights chosen by the data they were trained on are models, not datasets.
+# Weights chosen by the data they were trained on are models: a model reference.
 encoder = InceptionResnetV1(pretrained="vggface2").eval()
 backbone = ResNet50(weights="imagenet", include_top=False)
 
