@@ -154,3 +154,13 @@ def test_allowing_the_dataset_silences_its_models(make_repo: MakeRepo, run_cli: 
     result = run_cli(repo, "check", ".", "--format", "json", "--select", "DSL104")
     assert result.json()["findings"] == []
     assert result.exit_code == 0
+
+
+def test_model_references_are_not_reported_as_the_dataset(scanned: Result) -> None:
+    """A model trained on MS1MV3 is DSL104, never also DSL102 on the same line."""
+    codes = {
+        (f["path"], f["line"], f["rule"])
+        for f in scanned.json()["findings"]
+        if f["rule"].startswith("DSL10")
+    }
+    assert {code for path, _, code in codes if path in FAMILIES} == {"DSL104"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from datasheet_lint.knowledge.blocklist import SUPERSEDED, BlockedDataset
-from datasheet_lint.models import Finding, Reference, Severity
+from datasheet_lint.models import Finding, Kind, Reference, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
 
 VERBS = {
@@ -54,6 +54,8 @@ def _matches(
 ) -> Iterator[tuple[Reference, BlockedDataset, BlockedDataset]]:
     """(reference, dataset, its top-level entry) for blocklisted references of one sort."""
     for ref in ctx.references:
+        if ref.kind is Kind.MODEL:
+            continue  # weights trained on the dataset, not the dataset itself: DSL104
         dataset = ctx.blocklist.get(ref.dataset)
         if dataset is None or (dataset.parent is not None) != derivative:
             continue
