@@ -70,3 +70,15 @@ def test_pre_commit_config_uses_hooks_this_project_defines() -> None:
     assert used and set(used) <= set(defined)
     for hook in defined.values():
         parse(shlex.split(hook["entry"])[1:])
+
+
+def test_demo_repository_shows_exactly_one_model_finding() -> None:
+    """The README's example: one model trained on retracted data, beside a generic backbone."""
+    from datasheet_lint import engine
+
+    settings, targets = engine.load_config([str(ROOT / "examples" / "demo-repo")])
+    report = engine.run(settings, targets)
+    models = [
+        (f.location.path, f.location.line, f.dataset) for f in report.findings if f.code == "DSL104"
+    ]
+    assert models == [("embed.py", 7, "ms1mv3")]
