@@ -63,7 +63,10 @@ wf = "adaface_ir101_webface12m.ckpt"
 config.output = "ms1mv3_arcface_r50"
 save_dir = "log/osnet_x1_0_dukemtmcreid_softmax"
 """,
-    "face/NOTES.md": "We compared ArcFace and CosFace heads on a ResNet-50; see Duke Energy.\n",
+    "face/NOTES.md": (
+        "We compared ArcFace and CosFace heads on a ResNet-50; see Duke Energy.\n"
+        "``MS1MV2``: MS1M-ArcFace, also written MS1MV2-Arcface\n"
+    ),
 }
 
 

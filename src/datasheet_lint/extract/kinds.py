@@ -153,7 +153,9 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     before = line.text[: line.start - offset]
     named = (
         MODEL_FILE.search(token) is not None  # the weight file, or a folder on its path
-        or MODEL_WORD.search(name) is not None
+        # the method word outside the dataset's own name (MS1M-ArcFace is a dataset)
+        or MODEL_WORD.search(line.text[left : line.start] + " " + line.text[line.end : right])
+        is not None
         or WEIGHTS_KEY.search(line.text[: line.start]) is not None
         or MODEL_CALL.search(before) is not None
     )
