@@ -27,6 +27,7 @@ class CatalogueEntry:
     licence_confidence: str | None = None  # high / medium / low, as the catalogue records it
     names: tuple[str, ...] = ()  # the aliases, as spelled in the catalogue
     loaders: tuple[tuple[str, str], ...] = ()  # (source, name) pairs, e.g. ("hf", "ylecun/mnist")
+    commercial: bool | None = None  # commercial use allowed per the licence source; None: unclear
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
             blocklist=raw.get("blocklist"),
             licence_source=raw.get("licence_source"),
             licence_confidence=raw.get("confidence"),
+            commercial=raw["commercial"] if isinstance(raw.get("commercial"), bool) else None,
             names=tuple(str(a["value"]) for a in raw.get("aliases") or () if "value" in a),
             loaders=tuple(
                 (str(source), str(name))

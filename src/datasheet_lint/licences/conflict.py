@@ -50,14 +50,14 @@ def conflict(
             return None  # the datasheet does not claim commercial use is allowed either
         return Conflict(
             recorded.normalised,
-            "the catalogue's source says the dataset may not be used commercially, and "
-            f"'{declared.normalised}' allows it",
+            "that source says it may not be used commercially, and the datasheet's licence "
+            "allows it",
         )
     recorded_sets = _sets(recorded)
     for option in _sets(declared):
         if not any(r <= option for r in recorded_sets):
             return Conflict(
                 recorded.normalised,
-                f"'{declared.normalised}' is not the licence the dataset's source states",
+                "the datasheet names a licence that source does not state",
             )
     return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datasheet_lint.rules import dsl1_models, dsl1_retraction, dsl9_suppression
+from datasheet_lint.rules import dsl1_models, dsl1_retraction, dsl3_licence, dsl9_suppression
 from datasheet_lint.rules.registry import RULES, Context, Rule, lookup
 
 # Listings, docs and SARIF show the rules in code order, whatever the import order.
@@ -16,6 +16,7 @@ __all__ = [
     "Rule",
     "dsl1_models",
     "dsl1_retraction",
+    "dsl3_licence",
     "dsl9_suppression",
     "lookup",
 ]
