@@ -12,12 +12,17 @@ from jsonschema import Draft202012Validator
 from tests.conftest import ROOT, MakeRepo, RunCli
 
 RETRACTED = {"train.py": 'rec = "/train_tmp/faces_emore"\n'}
-CLEAN = {"train.py": "from datasets import load_dataset\nds = load_dataset('stanfordnlp/imdb')\n"}
+CLEAN = {
+    "train.py": "from datasets import load_dataset\nds = load_dataset('rajpurkar/squad')\n",
+    # A complete, valid datasheet: the repository has nothing to report.
+    "datasheets/squad.yaml": (ROOT / "tests" / "datasheets" / "squad.yaml").read_text("utf-8"),
+}
+ACADEMIC = {"pyproject.toml": '[tool.datasheet-lint]\nuse = "academic"\n'}
 
 
 def test_exit_0_when_nothing_is_found(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    result = run_cli(make_repo(CLEAN), "check")
-    assert result.exit_code == 0
+    result = run_cli(make_repo({**CLEAN, **ACADEMIC}), "check")
+    assert result.exit_code == 0, result.stdout
     assert "Found no findings" in result.stdout or "no findings" in result.stdout
 
 
@@ -86,7 +91,12 @@ def test_broken_yaml_config_points_at_the_line(make_repo: MakeRepo, run_cli: Run
 
 def test_json_report_matches_its_schema(make_repo: MakeRepo, run_cli: RunCli) -> None:
     repo = make_repo(
-        {**RETRACTED, "load.py": CLEAN["train.py"], "README.md": "Trained on MS1MV3.\n"}
+        {
+            **RETRACTED,
+            "load.py": CLEAN["train.py"],
+            "datasheets/squad.yaml": CLEAN["datasheets/squad.yaml"],
+            "README.md": "Trained on MS1MV3.\n",
+        }
     )
     result = run_cli(repo, "check", "--format", "json")
     report = result.json()

@@ -16,7 +16,7 @@ def scan(make_repo: MakeRepo, run_cli: RunCli) -> Scan:
 
     def run(files: dict[str, str]) -> Result:
         repo = make_repo(files)
-        return run_cli(repo, "check", ".", "--format", "json")
+        return run_cli(repo, "check", ".", "--format", "json", "--select", "DSL1")
 
     return run
 

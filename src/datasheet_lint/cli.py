@@ -308,6 +308,75 @@ def write_baseline(paths: tuple[str, ...], config_file: str | None, update: bool
     )
 
 
+@cli.command()
+@click.argument("datasets", nargs=-1)
+@click.option("--missing", is_flag=True, help="Write one for each dataset check reports as DSL201.")
+@click.option("--dry-run", is_flag=True, help="Print what would be written; write nothing.")
+@click.option("--path", "scan_path", default=".", show_default=True, help="The project to scan.")
+@CONFIG
+@handles_errors
+def init(
+    datasets: tuple[str, ...],
+    missing: bool,
+    dry_run: bool,
+    scan_path: str,
+    config_file: str | None,
+) -> None:
+    """Write a datasheet for each DATASET (an id, a name, or library:name such as
+    hf:org/name), or with --missing for every dataset that lacks one.
+
+    Known datasets are prefilled from the shipped catalogue and blocklist; what only a person
+    can answer is left as TODO. Files go to the datasheets folder (the `datasheets` setting),
+    are written atomically, and are never overwritten.
+    """
+    from datasheet_lint import atomic, engine
+    from datasheet_lint.datasheets.scaffold import scaffold
+
+    if not datasets and not missing:
+        raise UserError("name a dataset, or pass --missing", hint="datasheet-lint init hf:org/name")
+    settings, targets = engine.load_config([scan_path], Path(config_file) if config_file else None)
+    knowledge = engine.knowledge_for(settings)
+    wanted = [engine.dataset_for(d, knowledge) for d in datasets]
+    if missing:
+        wanted += engine.missing_datasheets(settings, targets)
+    folder = settings.root / settings.datasheets
+    plans = [scaffold(d, knowledge) for d in dict.fromkeys(wanted)]
+    taken = [
+        p for p in plans if (folder / p.filename).exists() or (folder / p.filename).is_symlink()
+    ]
+    if taken and not missing:
+        names = ", ".join(f"{settings.datasheets}/{p.filename}" for p in taken)
+        raise UserError(
+            f"datasheet exists; not overwriting it: {names}",
+            hint="edit the existing file, or delete it first",
+        )
+    if not plans:
+        click.echo("Every referenced dataset has a datasheet; nothing to write.")
+        return
+    for plan in plans:
+        shown = f"{settings.datasheets}/{plan.filename}"
+        if plan in taken:
+            click.echo(f"Kept {shown}: it exists (a datasheet with that file name).")
+            continue
+        if dry_run:
+            click.echo(f"Would write {shown} for {plan.dataset}:")
+            click.echo(encodable(plan.text))
+            continue
+        if not folder.is_dir():
+            if folder.exists() or folder.is_symlink():
+                raise UserError("is not a folder", location=settings.datasheets)
+            try:
+                folder.mkdir(parents=True)
+            except OSError as err:
+                raise UserError(
+                    f"cannot create: {err.strerror or err}", location=settings.datasheets
+                ) from None
+        atomic.write_text(folder / plan.filename, plan.text, display=shown)
+        todos = plan.text.count(": TODO") + plan.text.count('"TODO')
+        plural = "s" if todos != 1 else ""
+        click.echo(f"Wrote {shown} for {plan.dataset}: {todos} TODO field{plural} to fill in.")
+
+
 @cli.command("rules")
 @click.option(
     "--format",

@@ -14,6 +14,9 @@ from datasheet_lint import baseline as baseline_module
 from datasheet_lint import config as config_module
 from datasheet_lint import modelcards, suppress, triage, vcs
 from datasheet_lint.config import Config
+from datasheet_lint.datasheets import load as datasheet_load
+from datasheet_lint.datasheets.match import Coverage
+from datasheet_lint.datasheets.model import Problem
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.extract import extract
 from datasheet_lint.globs import compile_globs, matches
@@ -21,7 +24,7 @@ from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.modelcards import ModelCard
-from datasheet_lint.models import Reference, Report, Skipped, SourceFile
+from datasheet_lint.models import Location, Reference, Report, Skipped, SourceFile
 from datasheet_lint.rules import RULES, Context
 from datasheet_lint.suppress import Suppression
 
@@ -60,10 +63,42 @@ class _Scan:
     model_cards: list[ModelCard] = field(default_factory=list)
 
 
-def _scan(config: Config, listing: vcs.Listing, knowledge: Knowledge) -> _Scan:
+def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datasheet_load.Loaded:
+    """Load every datasheet in the project, whatever part of it this run scans.
+
+    A partial run (some paths, or --staged) still needs them all: a changed file that uses a
+    dataset is covered by a datasheet nobody touched. Files this run scans are read the way
+    the scan reads them (from git's index under --staged); the others from the work tree.
+    """
+    everything = (
+        listing
+        if whole
+        else vcs.list_files(config.root, [config.root], untracked=not config.tracked_only)
+    )
+    excluded = compile_globs(config.exclude)
+    paths = [p for p in everything.paths if not matches(excluded, p)]
+    scanned = set(listing.paths)
+    files = []
+    refused = []
+    for path in datasheet_load.candidates(paths, config.datasheets, config.datasheet_files):
+        item = (listing if path in scanned else everything).read(path, config.max_file_size)
+        if isinstance(item, SourceFile):
+            files.append((item.path, item.text))
+        elif datasheet_load.is_datasheet_path(path, config.datasheets, config.datasheet_files):
+            refused.append(Problem("syntax", Location(path, 1, 1), f"not read: {item.reason}"))
+    loaded = datasheet_load.load(files, config.datasheet_files)
+    loaded.problems.extend(refused)
+    loaded.paths.update(p.location.path for p in refused)
+    return loaded
+
+
+def _scan(
+    config: Config, listing: vcs.Listing, knowledge: Knowledge, datasheets: set[str]
+) -> _Scan:
     """Read each file once: its references and its inline suppressions."""
-    # The linter's own data files name the datasets they block: never scan them.
-    own_files = {*config.blocklists, config.baseline}
+    # The linter's own data files name the datasets they block, and datasheets describe
+    # datasets rather than use them: neither is scanned for references.
+    own_files = {*config.blocklists, config.baseline, *datasheets}
     if config.source.endswith(config_module.YAML_NAMES):
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
@@ -99,14 +134,18 @@ def _baseline(config: Config) -> list[baseline_module.Entry]:
 
 def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
-    blocklist = blocklist_module.load([(config.root / p, p) for p in config.blocklists])
-    knowledge = Knowledge.build(blocklist, catalogue_module.builtin())
+    knowledge = knowledge_for(config)
+    blocklist = knowledge.blocklist
     if config.staged:
         listing = vcs.list_staged(config.root, targets)
     else:
         listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
-    scan = _scan(config, listing, knowledge)
+    whole = not config.staged and list(targets) == [config.root]
+    loaded = _datasheets(config, listing, whole=whole)
+    scan = _scan(config, listing, knowledge, loaded.paths)
     codes = frozenset(code for code in RULES if triage.selected(code, config))
+    # Problems in datasheet files are reported when this run scans those files.
+    in_scope = set(listing.paths)
     context = Context(
         references=tuple(scan.references),
         blocklist=blocklist,
@@ -114,6 +153,13 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         selected=codes,
         baseline_path=config.baseline,
         model_cards=tuple(scan.model_cards),
+        datasheets=tuple(loaded.sheets),
+        problems=tuple(p for p in loaded.problems if p.location.path in in_scope),
+        coverage=Coverage.build(loaded.sheets, knowledge),
+        knowledge=knowledge,
+        config=config,
+        whole_repository=whole,
+        scanned_paths=frozenset(in_scope),
     )
 
     # First round: the rules about the repository's data.
@@ -158,3 +204,35 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,
     )
+
+
+def knowledge_for(config: Config) -> Knowledge:
+    """The shipped knowledge plus the project's own blocklists."""
+    blocklist = blocklist_module.load([(config.root / p, p) for p in config.blocklists])
+    return Knowledge.build(blocklist, catalogue_module.builtin())
+
+
+def missing_datasheets(config: Config, targets: Sequence[Path]) -> list[str]:
+    """The datasets that DSL201 reports (no datasheet), in the order check reports them.
+
+    Inline suppressions and per-file ignores of DSL201 are respected; the baseline and
+    ``select`` are not: ``init --missing`` is asked for exactly these.
+    """
+    only = replace(config, select=("DSL201",), ignore=(), diff=None, use_baseline=False)
+    report = run(only, targets)
+    return list(dict.fromkeys(f.dataset for f in report.findings if f.code == "DSL201"))
+
+
+def dataset_for(argument: str, knowledge: Knowledge) -> str:
+    """The canonical id for ``init``'s argument: an id, a name, or ``library:name``."""
+    text = argument.strip()
+    if not text:
+        raise UserError("the dataset name is empty")
+    if knowledge.blocklist.get(text) or text in knowledge.catalogue.datasets:
+        return text
+    source, sep, name = text.partition(":")
+    if sep and name and not name.startswith("//"):
+        resolved = knowledge.resolve(source, name)
+        if resolved is not None:
+            return resolved
+    return knowledge.known(text, whole=True) or text

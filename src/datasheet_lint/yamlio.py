@@ -56,6 +56,28 @@ def load_yaml(text: str, *, origin: str) -> Any:
     return data
 
 
+def load_json(text: str, *, origin: str) -> Any:
+    """Parse JSON; keep node positions when the YAML parser can read it too (it usually can).
+
+    A JSON error is reported at its line and column. The result is a ruamel document (with
+    positions) when possible, else plain JSON values (every position then falls back to 1:1).
+    """
+    if _depth(text) > MAX_DEPTH:
+        raise UserError(f"JSON nested deeper than {MAX_DEPTH} levels", location=origin)
+    try:
+        plain = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UserError(
+            f"invalid JSON: {err.msg}", location=f"{origin}:{err.lineno}:{err.colno}"
+        ) from None
+    except (ValueError, RecursionError) as err:
+        raise UserError(f"invalid JSON: {err}", location=origin) from None
+    try:
+        return load_yaml(text.replace("\t", "  "), origin=origin)
+    except UserError:
+        return plain
+
+
 def _check_alias_expansion(data: Any, origin: str) -> None:
     """Refuse documents whose aliases expand to an absurd size (billion laughs)."""
     seen = 0

@@ -36,9 +36,9 @@ class Datasheet:
         """The value at ``path``, or None if any step is missing or of the wrong type."""
         node: Any = self.data
         for key in path:
-            if isinstance(key, int) and isinstance(node, list) and -len(node) <= key < len(node):
-                node = node[key]
-            elif isinstance(key, str) and isinstance(node, Mapping) and key in node:
+            in_list = isinstance(key, int) and isinstance(node, list) and 0 <= key < len(node)
+            in_mapping = isinstance(key, str) and isinstance(node, Mapping) and key in node
+            if in_list or in_mapping:
                 node = node[key]
             else:
                 return None
@@ -105,9 +105,9 @@ class Datasheet:
             return ()
         result = []
         for index, item in enumerate(items):
-            if isinstance(item, Mapping) and isinstance(item.get("id"), str):
-                if not is_todo(item["id"]) and item["id"].strip():
-                    result.append((index, item["id"].strip(), str(item.get("relation") or "")))
+            value = item.get("id") if isinstance(item, Mapping) else None
+            if isinstance(value, str) and value.strip() and not is_todo(value):
+                result.append((index, item["id"].strip(), str(item.get("relation") or "")))
         return tuple(result)
 
 

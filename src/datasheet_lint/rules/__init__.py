@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from datasheet_lint.rules import dsl1_models, dsl1_retraction, dsl3_licence, dsl9_suppression
+from datasheet_lint.rules import (
+    dsl1_models,
+    dsl1_retraction,
+    dsl2_datasheets,
+    dsl4_obligations,
+    dsl9_suppression,
+)
 from datasheet_lint.rules.registry import RULES, Context, Rule, lookup
 
 # Listings, docs and SARIF show the rules in code order, whatever the import order.
@@ -16,7 +22,8 @@ __all__ = [
     "Rule",
     "dsl1_models",
     "dsl1_retraction",
-    "dsl3_licence",
+    "dsl2_datasheets",
+    "dsl4_obligations",
     "dsl9_suppression",
     "lookup",
 ]

@@ -45,6 +45,8 @@ class Context:
     coverage: Coverage | None = None
     knowledge: Knowledge | None = None
     config: Config | None = None  # the settings: stated use, activities, datasheet kinds
+    whole_repository: bool = False  # every file was scanned (not some paths, not --staged)
+    scanned_paths: frozenset[str] = frozenset()  # the files this run covers
 
 
 Check = Callable[[Context], Iterator[Finding]]

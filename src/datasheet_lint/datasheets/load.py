@@ -1,0 +1,203 @@
+"""Finding datasheet files in the repository and loading each into the datasheet model.
+
+Three formats count as datasheets:
+- YAML files in the datasheets folder (``datasheets/*.yaml``): the native format;
+- Hugging Face dataset cards: a ``README.md`` whose YAML front matter has dataset-card keys;
+- Croissant JSON-LD files: ``*.croissant.json`` or ``croissant.json``.
+Plus any file named in the ``datasheet-files`` setting. Loading never raises for a bad file: a
+syntax error or a schema violation becomes a Problem that the DSL20x rules report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from datasheet_lint import yamlio
+from datasheet_lint.datasheets import formats, validate
+from datasheet_lint.datasheets.model import Datasheet, Path, Problem
+from datasheet_lint.errors import UserError
+from datasheet_lint.models import Location
+
+YAML_SUFFIXES = (".yaml", ".yml")
+CROISSANT = re.compile(r"(?:^|/)(?:[^/]*\.)?croissant\.json$", re.IGNORECASE)
+CARD = re.compile(r"(?:^|/)README\.md$", re.IGNORECASE)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
+LOCATION = re.compile(r":(\d+):(\d+)$")
+
+
+def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[str]:
+    """The files that may be datasheets, in path order. Cards are confirmed when read."""
+    prefix = folder.strip("/") + "/"
+    explicit = set(named)
+    found = []
+    for path in paths:
+        native = path.startswith(prefix) and path.endswith(YAML_SUFFIXES)
+        card = CARD.search(path) is not None and "/" in path  # a card sits in its data folder
+        if path in explicit or native or card or CROISSANT.search(path):
+            found.append(path)
+    return sorted(found)
+
+
+def is_datasheet_path(path: str, folder: str, named: Iterable[str]) -> bool:
+    """A file that is a datasheet by its place alone (cards need their front matter too)."""
+    prefix = folder.strip("/") + "/"
+    in_folder = path.startswith(prefix) and path.endswith(YAML_SUFFIXES)
+    return in_folder or path in set(named) or bool(CROISSANT.search(path))
+
+
+@dataclass
+class Loaded:
+    """What loading the datasheet files produced."""
+
+    sheets: list[Datasheet] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    paths: set[str] = field(default_factory=set)  # every file that was a datasheet
+
+
+def _syntax_problem(path: str, err: UserError) -> Problem:
+    match = LOCATION.search(err.location or "")
+    line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
+    return Problem("syntax", Location(path, line, column), err.message, hint=err.hint)
+
+
+def anchors(node: Any, offset: int = 0) -> dict[Path, tuple[int, int]]:
+    """1-based positions of every key and item in a ruamel round-trip document."""
+    found: dict[Path, tuple[int, int]] = {}
+    stack: list[tuple[Path, Any]] = [((), node)]
+    while stack:
+        path, current = stack.pop()
+        lc = getattr(current, "lc", None)
+        if isinstance(current, Mapping):
+            for key, value in current.items():
+                child: Path = (*path, str(key))
+                if lc is not None:
+                    try:
+                        line, col = lc.key(key)
+                        found[child] = (line + 1 + offset, col + 1)
+                    except (KeyError, TypeError):
+                        pass
+                stack.append((child, value))
+        elif isinstance(current, list):
+            for index, value in enumerate(current):
+                item: Path = (*path, index)
+                if lc is not None:
+                    try:
+                        line, col = lc.item(index)
+                        found[item] = (line + 1 + offset, col + 1)
+                    except (KeyError, TypeError, IndexError):
+                        pass
+                stack.append((item, value))
+    return found
+
+
+def plain(node: Any) -> Any:
+    """A ruamel document as plain dicts, lists and scalars (what the schema validator wants)."""
+    if isinstance(node, Mapping):
+        return {str(k): plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v) for v in node]
+    if isinstance(node, bool | int | float | str) or node is None:
+        return node if not isinstance(node, str) else str(node)
+    return str(node)  # dates and other scalars the YAML loader typed
+
+
+def _native(path: str, text: str, loaded: Loaded) -> None:
+    try:
+        document = yamlio.load_yaml(text, origin=path)
+    except UserError as err:
+        loaded.problems.append(_syntax_problem(path, err))
+        loaded.paths.add(path)
+        return
+    loaded.paths.add(path)
+    data = plain(document)
+    sheet = Datasheet(path, "yaml", data if isinstance(data, dict) else {}, anchors(document))
+    if not isinstance(data, dict):
+        kind = "an empty file" if data is None else f"a {type(data).__name__}"
+        loaded.problems.append(
+            Problem(
+                "schema",
+                Location(path, 1, 1),
+                f"a datasheet must be a mapping of fields, not {kind}",
+                hint="start from `datasheet-lint init DATASET`",
+                surface="top-level",
+            )
+        )
+        return
+    loaded.problems.extend(validate.problems(sheet, data))
+    loaded.sheets.append(sheet)
+
+
+def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        if explicit:
+            loaded.paths.add(path)
+            loaded.problems.append(
+                Problem(
+                    "syntax",
+                    Location(path, 1, 1),
+                    "a dataset card needs YAML front matter between '---' lines",
+                    surface="front-matter",
+                )
+            )
+        return
+    try:
+        document = yamlio.load_yaml(match.group(1), origin=path)
+    except UserError as err:
+        if explicit or formats.looks_like_dataset_card(match.group(1)):
+            loaded.paths.add(path)
+            problem = _syntax_problem(path, err)
+            at = problem.location
+            moved = Location(path, at.line + 1, at.column)  # after the opening '---'
+            loaded.problems.append(Problem("syntax", moved, problem.message, problem.hint))
+        return
+    if not isinstance(document, Mapping) or not (explicit or formats.is_dataset_card(document)):
+        return
+    loaded.paths.add(path)
+    folder = str(PurePosixPath(path).parent)
+    body = text[match.end() :]
+    data, where = formats.from_card(plain(document), anchors(document, offset=1), folder, body)
+    sheet = Datasheet(path, "hf-card", data, where)
+    loaded.problems.extend(validate.problems(sheet, data))
+    loaded.sheets.append(sheet)
+
+
+def _croissant(path: str, text: str, loaded: Loaded) -> None:
+    loaded.paths.add(path)
+    try:
+        document = yamlio.load_json(text, origin=path)
+    except UserError as err:
+        loaded.problems.append(_syntax_problem(path, err))
+        return
+    if not isinstance(document, Mapping):
+        loaded.problems.append(
+            Problem(
+                "schema",
+                Location(path, 1, 1),
+                "a Croissant file must hold one JSON object",
+                surface="top-level",
+            )
+        )
+        return
+    data, where = formats.from_croissant(plain(document), anchors(document))
+    sheet = Datasheet(path, "croissant", data, where)
+    loaded.problems.extend(validate.problems(sheet, data))
+    loaded.sheets.append(sheet)
+
+
+def load(files: Iterable[tuple[str, str]], named: Iterable[str] = ()) -> Loaded:
+    """Load (path, text) pairs of candidate files; cards without dataset keys are skipped."""
+    explicit = set(named)
+    loaded = Loaded()
+    for path, text in files:
+        if CROISSANT.search(path):
+            _croissant(path, text, loaded)
+        elif path.lower().endswith(".md"):
+            _card(path, text, loaded, explicit=path in explicit)
+        else:
+            _native(path, text, loaded)
+    return loaded
