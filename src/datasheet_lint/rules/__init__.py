@@ -6,6 +6,7 @@ from datasheet_lint.rules import (
     dsl1_models,
     dsl1_retraction,
     dsl2_datasheets,
+    dsl3_licence,
     dsl4_obligations,
     dsl9_suppression,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "dsl1_models",
     "dsl1_retraction",
     "dsl2_datasheets",
+    "dsl3_licence",
     "dsl4_obligations",
     "dsl9_suppression",
     "lookup",
