@@ -9,34 +9,38 @@ source. docs/licences.md has the expected finding for every Creative Commons lic
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from datasheet_lint.config import DEFAULT_ACTIVITIES
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.knowledge.catalogue import CatalogueEntry
-from datasheet_lint.licences import spdx
-from datasheet_lint.licences.conflict import conflict
-from datasheet_lint.licences.evaluate import CC_AI_GUIDANCE, Verdict
-from datasheet_lint.licences.reading import Reading, read
-from datasheet_lint.licences.suggest import suggest
-from datasheet_lint.licences.table import Table, builtin
 from datasheet_lint.models import Finding, Location, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
+
+# The licence modules load only when a run has datasheets: a pre-commit hook on a repository
+# without any pays nothing for them (and license-expression loads only for a declared licence).
+if TYPE_CHECKING:
+    from datasheet_lint.licences.evaluate import Verdict
+    from datasheet_lint.licences.reading import Reading
 
 SETTINGS_FILES = ("pyproject.toml", ".datasheet-lint.yaml", ".datasheet-lint.yml")
 NOT_ADVICE = "This is not legal advice."
 
 
 def _readings(ctx: Context) -> Iterator[Reading]:
+    if not ctx.datasheets:
+        return
+    from datasheet_lint.licences.reading import read
+    from datasheet_lint.licences.table import Table, builtin
+
     use = ctx.config.use if ctx.config is not None else None
     activities = ctx.config.activities if ctx.config is not None else DEFAULT_ACTIVITIES
     table: Table | None = None
     for sheet in ctx.datasheets:
         if sheet.license is not None and table is None:
             table = builtin()  # the table and license-expression load only when needed
-        yield read(sheet, table or _EMPTY, use, activities)
-
-
-_EMPTY = Table({}, {}, {}, "", "")  # for sheets without a licence: nothing is looked up
+        # A sheet without a licence looks nothing up: an empty table stands in.
+        yield read(sheet, table or Table({}, {}, {}, "", ""), use, activities)
 
 
 def _entry(ctx: Context, sheet: Datasheet) -> CatalogueEntry | None:
@@ -137,6 +141,10 @@ def invalid_licence(ctx: Context) -> Iterator[Finding]:
     SPDX License List and expression syntax (https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/).
     This is not legal advice.
     """
+    from datasheet_lint.licences import spdx
+    from datasheet_lint.licences.suggest import suggest
+    from datasheet_lint.licences.table import builtin
+
     for reading in _readings(ctx):
         parsed = reading.parsed
         if isinstance(parsed, spdx.Malformed):
@@ -187,6 +195,8 @@ def unknown_licence(ctx: Context) -> Iterator[Finding]:
     Hugging Face licence ids (https://huggingface.co/docs/hub/repositories-licenses); SPDX
     `NOASSERTION`. This is not legal advice.
     """
+    from datasheet_lint.licences import spdx
+
     for reading in _readings(ctx):
         severity = _unknown_severity(reading)
         entry = _entry(ctx, reading.sheet)
@@ -288,6 +298,8 @@ def no_derivatives(ctx: Context) -> Iterator[Finding]:
     (https://creativecommons.org/using-cc-licensed-works-for-ai-training/). This is not legal
     advice.
     """
+    from datasheet_lint.licences.evaluate import CC_AI_GUIDANCE
+
     for reading in _readings(ctx):
         verdicts = reading.verdicts("DSL311")
         if not verdicts:
@@ -384,6 +396,8 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
     CC BY 4.0 legal code section 3(a) (https://creativecommons.org/licenses/by/4.0/legalcode).
     This is not legal advice.
     """
+    from datasheet_lint.licences.table import builtin
+
     for reading in _readings(ctx):
         if reading.evaluation is None or not reading.evaluation.attribution:
             continue
@@ -428,6 +442,10 @@ def licence_conflicts_with_catalogue(ctx: Context) -> Iterator[Finding]:
     The catalogue's licence source for the dataset (`datasheet-lint` shows it with the
     finding). This is not legal advice.
     """
+    from datasheet_lint.licences import spdx
+    from datasheet_lint.licences.conflict import conflict
+    from datasheet_lint.licences.table import builtin
+
     for reading in _readings(ctx):
         if not isinstance(reading.parsed, spdx.Expression) or reading.parsed.unknown:
             continue
