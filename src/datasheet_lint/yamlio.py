@@ -78,6 +78,25 @@ def load_json(text: str, *, origin: str) -> Any:
         return plain
 
 
+def first_tag(document: Any) -> tuple[tuple[str | int, ...], str] | None:
+    """(path, tag) of the first explicitly tagged node (``!!python/object:...``), if any.
+
+    The round-trip loader never constructs tagged objects; it keeps the tag beside plain data.
+    Data files have no use for tags, so callers refuse them rather than ignore them.
+    """
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), document)]
+    while stack:
+        path, node = stack.pop()
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if tag:
+            return path, str(tag).replace("tag:yaml.org,2002:", "!!")
+        if isinstance(node, Mapping):
+            stack.extend(((*path, str(k)), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend(((*path, i), v) for i, v in enumerate(node))
+    return None
+
+
 def _check_alias_expansion(data: Any, origin: str) -> None:
     """Refuse documents whose aliases expand to an absurd size (billion laughs)."""
     seen = 0

@@ -76,7 +76,9 @@ def anchors(node: Any, offset: int = 0) -> dict[Path, tuple[int, int]]:
                 child: Path = (*path, str(key))
                 if lc is not None:
                     try:
-                        line, col = lc.key(key)
+                        # A scalar is found at its value, a collection at its key.
+                        scalar = not isinstance(value, Mapping | list)
+                        line, col = lc.value(key) if scalar else lc.key(key)
                         found[child] = (line + 1 + offset, col + 1)
                     except (KeyError, TypeError):
                         pass
@@ -113,6 +115,20 @@ def _native(path: str, text: str, loaded: Loaded) -> None:
         loaded.paths.add(path)
         return
     loaded.paths.add(path)
+    tagged = yamlio.first_tag(document)
+    if tagged is not None:
+        where, tag = tagged
+        at = anchors(document).get(where, (1, 1))
+        loaded.problems.append(
+            Problem(
+                "syntax",
+                Location(path, at[0], at[1]),
+                f"YAML tag '{tag}' is not allowed in a datasheet (nothing is constructed)",
+                hint="remove the tag: datasheets hold plain strings, numbers, lists and mappings",
+                surface=tag,
+            )
+        )
+        return
     data = plain(document)
     sheet = Datasheet(path, "yaml", data if isinstance(data, dict) else {}, anchors(document))
     if not isinstance(data, dict):

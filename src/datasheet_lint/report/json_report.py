@@ -36,6 +36,7 @@ def as_dict(report: Report) -> dict[str, Any]:
                 "column": f.location.column,
                 "dataset": f.dataset,
                 "message": f.message,
+                "hint": f.hint,
             }
             for f in report.findings
         ],
