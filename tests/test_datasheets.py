@@ -217,10 +217,10 @@ def test_incomplete_datasheet_lists_todos_and_missing_recommendations(
     repo = make_repo({"t.py": LOADS_SQUAD, "datasheets/squad.yaml": text})
     result = check(run_cli, repo, "DSL202", "DSL206")
     assert found(result, "DSL202") == []  # a TODO is not a schema error
-    messages = sorted(f["message"] for f in found(result, "DSL206"))
+    messages = sorted((f["message"], f["severity"]) for f in found(result, "DSL206"))
     assert messages == [
-        "1 field still TODO: maintenance.status",
-        "recommended field missing: homepage",
+        ("1 required field still TODO: maintenance.status", "error"),
+        ("recommended field missing: homepage", "warning"),
     ]
     complete = make_repo({"t.py": LOADS_SQUAD, "datasheets/squad.yaml": SQUAD})
     assert found(check(run_cli, complete, "DSL206"), "DSL206") == []

@@ -53,6 +53,18 @@ def _under_todo(error: ValidationError, todos: set[Path]) -> bool:
     return any(path[: len(todo)] == todo for todo in todos) or is_todo(error.instance)
 
 
+def is_required(path: Path) -> bool:
+    """True if every step of ``path`` is required by the schema (conditions aside)."""
+    node: Any = schema()
+    for key in path:
+        if not isinstance(node, Mapping) or isinstance(key, int):
+            return False
+        if key not in node.get("required", ()):
+            return False
+        node = (node.get("properties") or {}).get(key)
+    return True
+
+
 def describe(path: Path) -> str:
     """The schema's description of the field at ``path`` (array items share one)."""
     node: Any = schema()

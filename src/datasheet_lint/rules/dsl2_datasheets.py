@@ -290,7 +290,9 @@ def _todos(sheet: Datasheet) -> list[tuple[str | int, ...]]:
 def incomplete_datasheet(ctx: Context) -> Iterator[Finding]:
     """## What it does
     Reports a datasheet that still holds `TODO` placeholders (the answers `datasheet-lint init`
-    could not know), that lacks recommended fields (`homepage`, `citation`,
+    could not know; an error while a required field such as `distribution.license` or
+    `composition.contains_people` is TODO, a warning otherwise), that lacks recommended fields
+    (`homepage`, `citation`,
     `motivation.purpose`, ...; the schema lists them under `x-recommended`), or, for a dataset
     card or Croissant file, that lacks a required field its format cannot express.
 
@@ -326,17 +328,25 @@ def incomplete_datasheet(ctx: Context) -> Iterator[Finding]:
         if sheet.path not in in_scope:
             continue
         todos = _todos(sheet)
-        if todos:
-            fields = [".".join(map(str, p)) for p in todos]
+        required = [p for p in todos if validate.is_required(p)]
+        for group, severity, what in (
+            (required, Severity.ERROR, "required field"),
+            ([p for p in todos if p not in required], None, "field"),
+        ):
+            if not group:
+                continue
+            fields = [".".join(map(str, p)) for p in group]
             listed = ", ".join(fields[:5]) + (
                 f" and {len(fields) - 5} more" if len(fields) > 5 else ""
             )
+            plural = "s" if len(group) != 1 else ""
             yield finding(
                 "DSL206",
-                sheet.location(*todos[0]),
-                f"{len(todos)} field{'s' if len(todos) != 1 else ''} still TODO: {listed}",
+                sheet.location(*group[0]),
+                f"{len(group)} {what}{plural} still TODO: {listed}",
                 hint="replace each TODO with the answer ('unknown' where the schema allows it)",
-                surface="todo",
+                surface=what,
+                severity=severity,
             )
         if sheet.format != "yaml":
             continue
