@@ -181,7 +181,7 @@ def _gitlab_keys(report: Report) -> tuple[list[str], list[int]]:
 
 
 def test_fingerprints_survive_moving_lines(make_repo: MakeRepo) -> None:
-    repo = make_repo({"train.py": SOURCE})
+    repo = make_repo({"train.py": SOURCE, ".datasheet-lint.yaml": "use: academic\n"})
     before = scan(repo)
     (repo / "train.py").write_text("\n\n\n" + SOURCE, encoding="utf-8")
     after = scan(repo)
@@ -234,7 +234,10 @@ def test_code_scanning_paths_start_at_the_repository_top(
 ) -> None:
     """A project in a subfolder reports its own paths, but annotations need the repo's."""
     repo = make_repo(
-        {"ml/.datasheet-lint.yaml": "fail-on: error\n", "ml/train.py": 'r = "faces_emore"\n'}
+        {
+            "ml/.datasheet-lint.yaml": "fail-on: error\nuse: academic\n",
+            "ml/train.py": 'r = "faces_emore"\n',
+        }
     )
     text = run_cli(repo, "check", "ml", "--format", "json").json()
     assert [f["path"] for f in text["findings"]] == ["train.py"]
