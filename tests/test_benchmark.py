@@ -1,0 +1,139 @@
+"""The benchmark runner works, and the shortcuts taken for speed give the same answers.
+
+The benchmark itself (benchmarks/run.py, minutes to run) is not part of the suite: here it runs
+once on a tiny repository with the fast tools, and each speed-up is compared with the plain
+way it replaces.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from datasheet_lint import parallel, vcs
+from datasheet_lint.extract import python_ast
+from datasheet_lint.knowledge import blocklist, catalogue, resolve
+from datasheet_lint.knowledge.cache import compiled_regex
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNNER = ROOT / "benchmarks" / "run.py"
+
+
+def _tree(path: Path) -> str:
+    out = subprocess.run(
+        ["git", "rev-parse", "HEAD^{tree}"], cwd=path, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+def test_runner_times_the_tools_on_a_tiny_repository(tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(RUNNER),
+            "--sizes",
+            "24",
+            "--repeat",
+            "2",
+            "--precommit-runs",
+            "1",
+            "--tools",
+            "datasheet-lint,git-grep",
+            "--workdir",
+            str(tmp_path / "work"),
+            "--json",
+            str(results),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(results.read_text(encoding="utf-8"))
+    (size,) = data["sizes"]
+    assert size["files"] == 24
+    lint, grep = size["tools"]["datasheet-lint"], size["tools"]["git-grep"]
+    assert len(lint["runs"]) == 2 and lint["median_seconds"] > 0 and lint["peak_mb"] > 0
+    assert len(grep["runs"]) == 2
+    assert size["ratios"]["git-grep"] == pytest.approx(
+        lint["median_seconds"] / grep["median_seconds"]
+    )
+    assert size["datasheet_lint_summary"]["files_scanned"] > 0
+    assert [p["changed"] for p in size["precommit"]] == [1, 3, 5]
+    assert all(p["check_ms"] > p["bare_ms"] > 0 for p in size["precommit"])
+    assert "| files | MB | datasheet-lint | git-grep |" in done.stdout
+    assert "pre-commit overhead <= 150 ms" in done.stdout
+    # The pre-commit case restored the repository it changed.
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=tmp_path / "work" / "repo-24", capture_output=True
+    )
+    assert status.stdout == b""
+
+
+def test_synthetic_repository_is_deterministic(tmp_path: Path) -> None:
+    sys.path.insert(0, str(RUNNER.parent))
+    try:
+        import synthetic
+    finally:
+        sys.path.remove(str(RUNNER.parent))
+    first = synthetic.generate(tmp_path / "a", 40, reuse=False)
+    second = synthetic.generate(tmp_path / "b", 40, reuse=False)
+    other = synthetic.generate(tmp_path / "c", 40, seed=7, reuse=False)
+    assert _tree(first.path) == _tree(second.path) != _tree(other.path)
+    assert first.size == second.size > 0
+
+
+def test_cached_regex_code_matches_the_compiled_regex(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    knowledge = resolve.Knowledge.build(blocklist.builtin(), catalogue.builtin())
+    pattern = knowledge.matcher._regex.pattern
+    fresh, cached = compiled_regex(pattern), compiled_regex(pattern)  # written, then read
+    assert list((tmp_path / "datasheet-lint").glob("regex-*.json"))
+    text = (ROOT / "README.md").read_text(encoding="utf-8").lower()
+    expected = [m.span() for m in re.compile(pattern).finditer(text)]
+    assert len(expected) > 20
+    assert [m.span() for m in fresh.finditer(text)] == expected
+    assert [m.span() for m in cached.finditer(text)] == expected
+
+
+def test_pruned_walk_finds_the_nodes_ast_walk_finds_in_order() -> None:
+    wanted = (ast.Call, ast.Import, ast.ImportFrom, ast.Assign, ast.AnnAssign)
+    sources = sorted((ROOT / "tests" / "corpus").rglob("*.py")) + sorted(ROOT.glob("src/**/*.py"))
+    assert len(sources) > 50
+    for source in sources:
+        tree = python_ast.parse(source.read_text(encoding="utf-8"))
+        if tree is None:
+            continue
+        plain = [n for n in ast.walk(tree) if isinstance(n, wanted)]
+        assert [n for n in python_ast._walk(tree) if isinstance(n, wanted)] == plain, source
+
+
+def _square(path: str) -> int:
+    if path == "bad":
+        raise ValueError("bad path")
+    return int(path) ** 2
+
+
+def test_parallel_map_keeps_order_and_raises_like_a_serial_run() -> None:
+    paths = [str(n) for n in range(300)]
+    assert list(parallel.map_paths(_square, paths, min_files=2)) == [n * n for n in range(300)]
+    with pytest.raises(ValueError, match="bad path"):
+        list(parallel.map_paths(_square, [*paths, "bad"], min_files=2))
+
+
+def test_binary_files_are_skipped_without_reading_them_whole(tmp_path: Path) -> None:
+    (tmp_path / "weights.bin").write_bytes(b"\0\1" + b"x" * 100_000)
+    (tmp_path / "notes.txt").write_bytes("ms-celeb-1m\n".encode("utf-16"))
+    assert vcs.read(tmp_path, "weights.bin", 10**6) == vcs.Skipped("weights.bin", "binary")
+    notes = vcs.read(tmp_path, "notes.txt", 10**6)
+    assert isinstance(notes, vcs.SourceFile) and notes.text == "ms-celeb-1m\n"
