@@ -14,14 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from datasheet_lint.knowledge.blocklist import Alias
+from datasheet_lint.knowledge.cache import cached, compiled_regex
 from datasheet_lint.names import chunks, normalise
 
 _LEFT = r"(?<![a-z0-9])"
 # A class name may run straight on into "Dataset": CocoDataset, DukeMTMCDataset.
 _RIGHT = r"(?=(?:datasets?)?(?![a-z0-9]))"
 _OPTIONAL_SEPARATOR = "[-_. ]?"
+_CODE = Path(__file__)  # part of the cache key of the pattern built here
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,30 +72,44 @@ def _pattern(node: _Node) -> str:
     return body
 
 
+def _regex_source(aliases: Iterable[Alias]) -> str:
+    """The one regex over every alias: a trie of their normalised names."""
+    root = _Node()
+    for alias in aliases:
+        node = root
+        for char, separated in _steps(alias):
+            node.separator = node.separator or separated
+            child = node.children.get(char)
+            if child is None:
+                child = node.children[char] = _Node()
+            node = child
+        node.terminal = True
+    return _LEFT + _pattern(root) + _RIGHT if root.children else r"(?!)"
+
+
 class Matcher:
     """Finds alias hits in text; built once per run from the blocklist's aliases."""
 
     def __init__(self, aliases: Iterable[Alias]) -> None:
         self._by_key: dict[str, Alias] = {}
-        root = _Node()
+        named: list[Alias] = []
         for alias in aliases:
             key = normalise(alias.value)
             if not key:
                 continue
+            named.append(alias)
             known = self._by_key.get(key)
             # The first alias of a key wins (the blocklist comes first); a look-alike only
             # shadows: a dataset that owns the same name (CelebA in the catalogue) replaces it.
             if known is None or (known.dataset is None and alias.dataset is not None):
                 self._by_key[key] = alias
-            node = root
-            for char, separated in _steps(alias):
-                node.separator = node.separator or separated
-                node = node.children.setdefault(char, _Node())
-            node.terminal = True
-        body = _LEFT + _pattern(root) + _RIGHT if root.children else r"(?!)"
+        # The pattern depends only on the names and on this code: a hook reads it from the
+        # cache instead of building the trie.
+        key = "\n".join([_CODE.read_text(encoding="utf-8"), *(alias.value for alias in named)])
+        body = cached("matcher", key, lambda _: _regex_source(named))
         # Case-insensitive matching costs ~3x; lower-cased text with a case-sensitive
         # pattern gives the same matches whenever lowering keeps every offset in place.
-        self._regex = re.compile(body)
+        self._regex = compiled_regex(body)
         self._ignorecase: re.Pattern[str] | None = None  # compiled on first need: 0.1 s
 
     def hits(self, text: str) -> Iterator[Hit]:
