@@ -5,6 +5,7 @@ Nothing here prints or writes; ``cli.py`` turns the Report into output and an ex
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from datasheet_lint import baseline as baseline_module
 from datasheet_lint import config as config_module
-from datasheet_lint import modelcards, suppress, triage, vcs
+from datasheet_lint import modelcards, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
@@ -92,6 +93,28 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     return loaded
 
 
+# One file's share of a scan: why it was skipped, or what it holds.
+_FileScan = tuple[Skipped | None, list[Reference], list[Suppression], ModelCard | None]
+
+
+def _scan_file(
+    listing: vcs.Listing, knowledge: Knowledge, max_file_size: int, path: str
+) -> _FileScan:
+    try:
+        item = listing.read(path, max_file_size)
+        if isinstance(item, Skipped):
+            return item, [], [], None
+        if path == "pyproject.toml":
+            item = SourceFile(path, config_module.mask_settings(item.text))
+        references = extract(item, knowledge)
+        suppressions = suppress.parse(path, item.text)
+        return None, references, suppressions, modelcards.read(item, knowledge)
+    except (UserError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # a bug: say which file triggered it
+        raise FileError(path, err) from err
+
+
 def _scan(
     config: Config, listing: vcs.Listing, knowledge: Knowledge, datasheets: set[str]
 ) -> _Scan:
@@ -102,26 +125,21 @@ def _scan(
     if config.source.endswith(config_module.YAML_NAMES):
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
+    paths = [p for p in listing.paths if p not in own_files and not matches(excluded, p)]
+    job = functools.partial(_scan_file, listing, knowledge, config.max_file_size)
     scan = _Scan()
-    for path in listing.paths:
-        if path in own_files or matches(excluded, path):
+    # git's index is read through one pipe: only work-tree scans fan out over processes.
+    for skipped, references, suppressions, card in parallel.map_paths(
+        job, paths, allowed=listing.staged is None
+    ):
+        if skipped is not None:
+            scan.skipped.append(skipped)
             continue
-        try:
-            item = listing.read(path, config.max_file_size)
-            if isinstance(item, Skipped):
-                scan.skipped.append(item)
-                continue
-            scan.scanned += 1
-            if path == "pyproject.toml":
-                item = SourceFile(path, config_module.mask_settings(item.text))
-            scan.references.extend(extract(item, knowledge))
-            scan.suppressions.extend(suppress.parse(path, item.text))
-            if (card := modelcards.read(item, knowledge)) is not None:
-                scan.model_cards.append(card)
-        except (UserError, KeyboardInterrupt):
-            raise
-        except Exception as err:  # a bug: say which file triggered it
-            raise FileError(path, err) from err
+        scan.scanned += 1
+        scan.references.extend(references)
+        scan.suppressions.extend(suppressions)
+        if card is not None:
+            scan.model_cards.append(card)
     return scan
 
 
