@@ -15,8 +15,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import MakeRepo, write_files
 
 from datasheet_lint import parallel, vcs
+from datasheet_lint.datasheets import load
 from datasheet_lint.extract import python_ast
 from datasheet_lint.knowledge import blocklist, catalogue, resolve
 from datasheet_lint.knowledge.cache import compiled_regex
@@ -137,3 +139,32 @@ def test_binary_files_are_skipped_without_reading_them_whole(tmp_path: Path) -> 
     assert vcs.read(tmp_path, "weights.bin", 10**6) == vcs.Skipped("weights.bin", "binary")
     notes = vcs.read(tmp_path, "notes.txt", 10**6)
     assert isinstance(notes, vcs.SourceFile) and notes.text == "ms-celeb-1m\n"
+
+
+def test_git_narrows_datasheet_candidates_to_what_a_full_listing_finds(
+    make_repo: MakeRepo,
+) -> None:
+    files = {
+        "datasheets/faces.yaml": "x",
+        "datasheets/deep/more/reid.yml": "x",
+        "datasheets/notes.md": "x",
+        "data/celeb/Readme.MD": "x",
+        "README.md": "x",
+        "data/DATA.Croissant.json": "x",
+        "croissant.json": "x",
+        "policy/odd[name]*.yaml": "x",
+        "src/train.py": "x",
+        "ignored/README.md": "x",
+        ".gitignore": "ignored/\n",
+    }
+    root = make_repo(files)
+    write_files(root, {"data/untracked/README.md": "x"})
+    named = ["policy/odd[name]*.yaml"]
+    for untracked in (True, False):
+        full = vcs.list_files(root, [root], untracked=untracked).paths
+        narrow = vcs.list_matching(root, load.globs("datasheets", named), untracked=untracked)
+        assert narrow.git and len(narrow.paths) < len(full)
+        expected = load.candidates(full, "datasheets", named)
+        assert load.candidates(narrow.paths, "datasheets", named) == expected
+        assert ("data/untracked/README.md" in expected) is untracked
+        assert "ignored/README.md" not in expected

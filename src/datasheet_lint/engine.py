@@ -74,7 +74,11 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     everything = (
         listing
         if whole
-        else vcs.list_files(config.root, [config.root], untracked=not config.tracked_only)
+        else vcs.list_matching(
+            config.root,
+            datasheet_load.globs(config.datasheets, config.datasheet_files),
+            untracked=not config.tracked_only,
+        )
     )
     excluded = compile_globs(config.exclude)
     paths = [p for p in everything.paths if not matches(excluded, p)]

@@ -146,30 +146,40 @@ def git_dir_above(path: Path) -> Path | None:
 
 
 def _git_files(
-    top: Path, root: Path, targets: Sequence[Path], *, untracked: bool
+    top: Path, root: Path, targets: Sequence[Path], *, untracked: bool, globs: Sequence[str] = ()
 ) -> list[str] | None:
     """Files git would show under the targets, relative to ``root``; None if not a work tree."""
     work = top.resolve()
     specs = [os.path.relpath(t, work) for t in targets] or ["."]
-    listing = ["-z", "-c", "-o", "--exclude-standard"] if untracked else ["-z", "-c"]
+    if globs:
+        under = Path(os.path.relpath(root, work)).as_posix()
+        prefix = "" if under == "." else under + "/"
+        specs = [f":(glob,icase){prefix}{glob}" for glob in globs]
+    # -t tags each path and -d adds the tracked files missing from the work tree (tag R):
+    # git checks them in C, far faster than a stat per path here (~0.2 s for 20,000 files).
+    listing = ["-z", "-t", "-c", "-d"] + (["-o", "--exclude-standard"] if untracked else [])
     try:
         done = _git(work, "ls-files", *listing, "--", *specs)
     except (OSError, ValueError):  # git is not installed, or a path it cannot take
         return None
     if done.returncode != 0:
         return None
+    entries = [(raw[:1], raw[2:]) for raw in done.stdout.split(b"\0") if raw]
+    deleted = {name for tag, name in entries if tag == b"R"}
     paths = []
     seen = set()
     # Usually the root is the work tree: git's own paths are then the relative ones.
     same = root.absolute() == work and os.sep == "/"
-    for raw in done.stdout.split(b"\0"):
-        if not raw or raw.endswith(b"/"):  # a nested repository listed as a folder
+    for tag, raw in entries:
+        if not raw or raw.endswith(b"/") or raw in deleted:  # a nested repository, or gone
             continue
         name = os.fsdecode(raw)
         absolute = f"{work}/{name}" if same else str(work / name)
-        relative = os.path.normpath(name) if same else os.path.relpath(absolute, root)
-        if relative.startswith("..") or relative in seen or not os.path.lexists(absolute):
-            continue  # outside the root, listed twice, or deleted / outside a sparse checkout
+        relative = name if same else os.path.relpath(absolute, root)
+        if relative.startswith("..") or relative in seen:
+            continue  # outside the root, or listed twice
+        if tag == b"S" and not os.path.lexists(absolute):
+            continue  # outside a sparse checkout
         seen.add(relative)
         paths.append(relative if same else Path(relative).as_posix())
     return paths
@@ -204,6 +214,18 @@ def list_files(root: Path, targets: Sequence[Path], *, untracked: bool = True) -
         if paths is not None:
             return Listing(tuple(sorted(paths)), git=True, root=root)
     return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
+
+
+def list_matching(root: Path, globs: Sequence[str], *, untracked: bool = True) -> Listing:
+    """Files under ``root`` that match any of the globs (git's pathspec glob syntax, case
+    ignored, relative to ``root``), for callers that want a few files out of many: git filters
+    them instead of Python. Outside git, every file (the caller filters them)."""
+    top = git_dir_above(root)
+    if top is not None and globs:
+        paths = _git_files(top, root, [root], untracked=untracked, globs=globs)
+        if paths is not None:
+            return Listing(tuple(sorted(paths)), git=True, root=root)
+    return list_files(root, [root], untracked=untracked)
 
 
 def _repository(root: Path) -> Any:

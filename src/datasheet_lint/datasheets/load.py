@@ -42,6 +42,18 @@ def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[
     return sorted(found)
 
 
+def globs(folder: str, named: Iterable[str]) -> list[str]:
+    """Git pathspec globs (matched ignoring case) that cover every path ``candidates`` keeps:
+    a partial run asks git for these instead of listing the whole repository."""
+    base = _glob_escape(folder.strip("/"))
+    native = [f"{base}/**/*.yaml", f"{base}/**/*.yml"] if base else []
+    return [*native, "**/README.md", "**/*croissant.json", *map(_glob_escape, named)]
+
+
+def _glob_escape(path: str) -> str:
+    return re.sub(r"([*?\[\]\\])", r"\\\1", path)
+
+
 def is_datasheet_path(path: str, folder: str, named: Iterable[str]) -> bool:
     """A file that is a datasheet by its place alone (cards need their front matter too)."""
     prefix = folder.strip("/") + "/"
