@@ -88,7 +88,7 @@ def test_nc_dataset_fails_under_commercial_use_and_passes_under_academic(
     datasheet = sheet("my-data", "CC-BY-NC-4.0")
     result, findings = check(make_repo, run_cli, datasheet, use="commercial")
     found = only(findings, "DSL310")
-    assert (found["path"], found["line"], found["column"]) == ("datasheets/my-data.yaml", 9, 3)
+    assert (found["path"], found["line"], found["column"]) == ("datasheets/my-data.yaml", 9, 12)
     assert found["severity"] == "error"
     assert "'CC-BY-NC-4.0' is non-commercial (NC)" in found["message"]
     assert 'use = "commercial"' in found["message"]
@@ -115,6 +115,15 @@ def test_use_not_stated_is_silent_without_dataset_references(
     repo = make_repo({"train.py": "print('no data')\n", "pyproject.toml": settings(None)})
     result = run_cli(repo, "check", ".", "--format", "json", "--select", "DSL3")
     assert result.json()["findings"] == []
+
+
+def test_use_not_stated_is_silent_when_only_retracted_datasets_are_referenced(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # DSL101 reports them whatever the use; a use would change nothing.
+    repo = make_repo({"train.py": TRAIN.format(loader="ms_celeb_1m"), "pyproject.toml": ""})
+    result = run_cli(repo, "check", ".", "--format", "json", "--select", "DSL1,DSL3")
+    assert [f["rule"] for f in result.json()["findings"]] == ["DSL101"]
 
 
 def test_or_lets_a_commercial_user_choose_the_permissive_option(

@@ -15,6 +15,7 @@ from datasheet_lint.config import DEFAULT_ACTIVITIES
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.knowledge.catalogue import CatalogueEntry
 from datasheet_lint.models import Finding, Location, Severity
+from datasheet_lint.rules.dsl2_datasheets import used_references
 from datasheet_lint.rules.registry import Context, finding, rule
 
 # The licence modules load only when a run has datasheets: a pre-commit hook on a repository
@@ -81,8 +82,8 @@ def _unknown_severity(reading: Reading) -> Severity:
 @rule("DSL300", "use-not-stated", severity=Severity.WARNING)
 def use_not_stated(ctx: Context) -> Iterator[Finding]:
     """## What it does
-    Reports a repository that references datasets but does not say whether its work is
-    commercial or academic.
+    Reports a repository that uses datasets (the references that need a datasheet, retracted
+    datasets aside) but does not say whether its work is commercial or academic.
 
     ## Why is this bad?
     What a dataset's licence allows depends on the use: a non-commercial (NC) licence is fine
@@ -100,12 +101,17 @@ def use_not_stated(ctx: Context) -> Iterator[Finding]:
     ## References
     docs/licences.md. This is not legal advice.
     """
-    if ctx.config is None or ctx.config.use is not None or not ctx.references:
+    if ctx.config is None or ctx.config.use is not None:
+        return
+    # The datasets whose licence matters: those DSL201 would ask a datasheet for. A retracted
+    # dataset is reported whatever the use, so it alone does not ask for one.
+    used = [r for r in used_references(ctx) if ctx.blocklist.get(r.dataset) is None]
+    if not used:
         return
     source = ctx.config.source
-    first = min(ctx.references, key=lambda r: (r.location.path, r.location.line))
+    first = min(used, key=lambda r: (r.location.path, r.location.line, r.location.column))
     location = Location(source, 1, 1) if source in SETTINGS_FILES else first.location
-    count = len({r.dataset for r in ctx.references})
+    count = len({r.dataset for r in used})
     message = (
         f"this repository references {count} dataset{'s' if count != 1 else ''} but states no "
         "use, so their licences cannot be checked against it"
