@@ -166,7 +166,10 @@ def test_hooks_pass_ordinary_datasets_and_look_alike_words(
             "A model trained on one source only is not brainwashing, just overfitting.\n"
         ),
     }
-    repo = user_repo(tmp_path / "project", ORDINARY, staged)
+    # About the retraction rules only: ordinary datasets still need datasheets (DSL2xx),
+    # which tests/test_datasheets.py covers, also for --staged runs.
+    settings = {".datasheet-lint.yaml": "select: [DSL1]\n"}
+    repo = user_repo(tmp_path / "project", {**ORDINARY, **settings}, staged)
 
     result = try_repo(repo)  # both hooks of the manifest, in one environment
 
