@@ -100,7 +100,7 @@ def test_cached_regex_code_matches_the_compiled_regex(
     knowledge = resolve.Knowledge.build(blocklist.builtin(), catalogue.builtin())
     pattern = knowledge.matcher._regex.pattern
     fresh, cached = compiled_regex(pattern), compiled_regex(pattern)  # written, then read
-    assert list((tmp_path / "datasheet-lint").glob("regex-*.json"))
+    assert list((tmp_path / "datasheet-lint").glob("regex-*.bin"))
     text = (ROOT / "README.md").read_text(encoding="utf-8").lower()
     expected = [m.span() for m in re.compile(pattern).finditer(text)]
     assert len(expected) > 20
@@ -128,9 +128,11 @@ def _square(path: str) -> int:
 
 def test_parallel_map_keeps_order_and_raises_like_a_serial_run() -> None:
     paths = [str(n) for n in range(300)]
-    assert list(parallel.map_paths(_square, paths, min_files=2)) == [n * n for n in range(300)]
+    assert list(parallel.map_paths(_square, paths, min_files=2, processes=2)) == [
+        n * n for n in range(300)
+    ]
     with pytest.raises(ValueError, match="bad path"):
-        list(parallel.map_paths(_square, [*paths, "bad"], min_files=2))
+        list(parallel.map_paths(_square, [*paths, "bad"], min_files=2, processes=2))
 
 
 def test_binary_files_are_skipped_without_reading_them_whole(tmp_path: Path) -> None:

@@ -1,16 +1,15 @@
 """Per-file work over a pool of processes, for scans large enough to repay it.
 
 Reading and parsing files is pure Python, so threads would not help; forked processes share
-the loaded knowledge for free. Measured on a 2-core machine (benchmarks/run.py), a pool costs
-~0.1 s to start and pays off from about ``MIN_FILES`` files, so a pre-commit run of a few files
-never starts one. Results come back in the order of the paths, so the output is the same as a
-serial run's; a file whose work fails in a worker is done again in this process, which raises
-the error exactly as a serial run would.
+the loaded knowledge for free. A pool costs ~0.1 s to start; on an idle 2-core machine it
+pays off from a few hundred files, and ``MIN_FILES`` keeps a margin, so a pre-commit run
+never starts one (docs/performance.md has the measurements). Results come back in the order
+of the paths, so the output is the same as a serial run's; a file whose work fails in a
+worker is done again in this process, which raises the error exactly as a serial run would.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -24,10 +23,14 @@ _job: Callable[[str], Any] | None = None  # set before forking; the workers inhe
 
 
 def workers() -> int:
-    """CPUs this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """CPUs this process may run on, less those other programs keep busy.
+
+    On a machine already busy, extra processes only queue for the same cores: measured,
+    a pool then made the scan 10-30% slower, so the load average counts against it.
+    """
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    busy = int(os.getloadavg()[0]) if hasattr(os, "getloadavg") else 0
+    return max(1, (cpus or 1) - busy)
 
 
 def _run(paths: list[str]) -> list[tuple[bool, Any]]:
@@ -46,12 +49,18 @@ def map_paths(
     paths: Sequence[str],
     *,
     allowed: bool = True,
-    min_files: int = MIN_FILES,
+    min_files: int | None = None,
+    processes: int | None = None,
 ) -> Iterator[T]:
     """``job(path)`` for each path, in order; in worker processes when that pays off."""
-    count = workers()
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    if not allowed or count < 2 or len(paths) < min_files or not forks:
+    count = workers() if processes is None else processes
+    enough = len(paths) >= (MIN_FILES if min_files is None else min_files)
+    if not allowed or count < 2 or not enough:
+        yield from map(job, paths)
+        return
+    import multiprocessing  # ~15 ms: only for runs that fan out
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(job, paths)
         return
     global _job

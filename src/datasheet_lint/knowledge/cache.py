@@ -15,6 +15,7 @@ failure falls back to ``re.compile``.
 
 from __future__ import annotations
 
+import array
 import hashlib
 import importlib
 import json
@@ -48,11 +49,16 @@ def cached(name: str, source_text: str, build: Callable[[str], Any]) -> Any:
 
 
 def _store(path: Path, name: str, value: Any) -> None:
+    _store_bytes(path, name, json.dumps(value).encode("utf-8"))
+
+
+def _store_bytes(path: Path, name: str, data: bytes) -> None:
+    """Write atomically; a cache that cannot be written is only a slower next run."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(value, out)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         Path(temporary).replace(path)
     except OSError:
         pass
@@ -69,22 +75,31 @@ def _engine_code(pattern: str) -> tuple[int, list[int]]:
 
 
 def compiled_regex(pattern: str) -> re.Pattern[str]:
-    """``re.compile(pattern)`` (no flags, no capturing groups), through a cache of its code."""
+    """``re.compile(pattern)`` (no flags, no capturing groups), through a cache of its code.
+
+    The code is stored as native 32-bit words (flags first): it loads in a millisecond,
+    where JSON took ten.
+    """
     try:
         sre = importlib.import_module("_sre")
+        if sre.CODESIZE != 4:
+            raise ValueError("regex engine code is not 32-bit")
         magic = getattr(sre, "MAGIC", 0)
-        key = f"{sys.version}\0{magic}\0{__version__}\0{pattern}"
+        key = f"{sys.version}\0{sys.byteorder}\0{magic}\0{__version__}\0{pattern}"
         digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-        path = cache_dir() / f"regex-{digest}.json"
+        path = cache_dir() / f"regex-{digest}.bin"
+        words = array.array("I")
         try:
-            flags, code = json.loads(path.read_text(encoding="utf-8"))
-            fresh = False
+            words.frombytes(path.read_bytes())
+            fresh = len(words) < 2
         except (OSError, ValueError):
-            flags, code = _engine_code(pattern)
             fresh = True
-        regex: re.Pattern[str] = sre.compile(pattern, flags, code, 0, {}, (None,))
         if fresh:
-            _store(path, "regex", [flags, code])
+            flags, code = _engine_code(pattern)
+            words = array.array("I", [flags, *code])
+        regex: re.Pattern[str] = sre.compile(pattern, words[0], words[1:].tolist(), 0, {}, (None,))
+        if fresh:
+            _store_bytes(path, "regex", words.tobytes())
         return regex
     except Exception:  # a Python whose private regex API differs: compile the usual way
         return re.compile(pattern)
