@@ -206,3 +206,24 @@ def test_files_hook_checks_the_staged_version_of_a_partly_staged_file(
         ["git", "show", f":{FACE_CONFIG}"], cwd=repo, check=True, capture_output=True, text=True
     ).stdout
     assert staged_now == "dataset: ms1mv2\nbatch_size: 128\n"
+
+
+def test_files_hook_needs_a_datasheet_and_finds_the_committed_one(
+    tmp_path: Path, try_repo: TryRepo
+) -> None:
+    """The files hook sees only data.py, yet the datasheet committed earlier covers it."""
+    uses_squad = {
+        "data.py": "from datasets import load_dataset\nqa = load_dataset('rajpurkar/squad')\n"
+    }
+    settings = {"pyproject.toml": '[tool.datasheet-lint]\nuse = "academic"\n'}
+    bare = user_repo(tmp_path / "bare", {**ORDINARY, **settings}, uses_squad)
+    refused = try_repo(bare, "datasheet-lint-files")
+    assert hook_status(refused.output, "datasheet-lint-files") == "Failed", refused.output
+    assert re.search(r"^data\.py:2:\d+: DSL201\b", refused.output, flags=re.MULTILINE)
+
+    sheet = (ROOT / "tests" / "datasheets" / "squad.yaml").read_text(encoding="utf-8")
+    documented = {**ORDINARY, **settings, "datasheets/squad.yaml": sheet}
+    covered = try_repo(
+        user_repo(tmp_path / "covered", documented, uses_squad), "datasheet-lint-files"
+    )
+    assert hook_status(covered.output, "datasheet-lint-files") == "Passed", covered.output
