@@ -17,8 +17,8 @@ changed Python files staged, ``datasheet-lint check --staged --exit-zero FILES``
 the difference. Python children run with byte-code caching on (in the work folder), as an
 installed package has it, whatever ``PYTHONDONTWRITEBYTECODE`` says here.
 
-    python benchmarks/run.py                                   # 1k, 5k, 20k; ~25 minutes
-    python benchmarks/run.py --sizes 1000 5000 --repeat 3      # ~3 minutes
+    python benchmarks/run.py                                   # 1k, 5k, 20k: ~30 minutes
+    python benchmarks/run.py --sizes 1000 5000 --repeat 3      # ~8 minutes
     python benchmarks/run.py --lint-command "env PYTHONPATH=/tmp/old/src python -m datasheet_lint"
 
 Results go to stdout (Markdown) and to ``--json`` (default ``<workdir>/results.json``).
