@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -289,9 +288,9 @@ def parse_yaml(text: str) -> Any:
 
 
 def _read_builtin() -> Mapping[str, Any]:
-    from datasheet_lint.knowledge.cache import cached
+    from datasheet_lint.knowledge.cache import cached, shipped_text
 
-    text = resources.files(__package__).joinpath("blocklist.yaml").read_text(encoding="utf-8")
+    text = shipped_text("blocklist.yaml")
     document: Mapping[str, Any] = cached("blocklist", text, parse_yaml)
     return document
 

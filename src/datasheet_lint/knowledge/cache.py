@@ -30,6 +30,20 @@ from typing import Any
 from datasheet_lint import __version__
 
 
+def shipped_text(name: str) -> str:
+    """A data file shipped beside this module, read straight from disk when it is there.
+
+    ``importlib.resources`` costs ~20 ms of imports (zipfile among them) that a hook would
+    pay on every commit; it stays the fallback for a package that is not on disk.
+    """
+    try:
+        return Path(__file__).with_name(name).read_text(encoding="utf-8")
+    except OSError:
+        from importlib import resources
+
+        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
 def cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "datasheet-lint"

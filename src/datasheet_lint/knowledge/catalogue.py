@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from datasheet_lint.knowledge.blocklist import Alias, alias_records, parse_yaml
@@ -83,8 +82,7 @@ def builtin() -> Catalogue:
     """The shipped catalogue (validated by the test suite, cached like the blocklist)."""
     global _BUILTIN
     if _BUILTIN is None:
-        from datasheet_lint.knowledge.cache import cached
+        from datasheet_lint.knowledge.cache import cached, shipped_text
 
-        path = resources.files(__package__).joinpath("catalogue.yaml")
-        _BUILTIN = parse(cached("catalogue", path.read_text(encoding="utf-8"), parse_yaml))
+        _BUILTIN = parse(cached("catalogue", shipped_text("catalogue.yaml"), parse_yaml))
     return _BUILTIN
