@@ -422,3 +422,11 @@ def test_staged_run_still_sees_every_datasheet(make_repo: MakeRepo, run_cli: Run
     git.Repo(repo).git.add("t.py")
     staged = run_cli(repo, "check", "--staged", "--format", "json", "--select", "DSL2")
     assert staged.json()["findings"] == []
+
+
+def test_missing_datasheet_points_at_code_before_docs(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    files = {"CHANGELOG.md": "Data lives in `data/squad/train-v1.1.json`.\n", "z/t.py": LOADS_SQUAD}
+    result = check(run_cli, make_repo(files), "DSL201")
+    (only,) = found(result, "DSL201")
+    assert (only["path"], only["line"]) == ("z/t.py", 2)
+    assert "1 more reference elsewhere" in only["message"]

@@ -22,11 +22,24 @@ def used_references(ctx: Context) -> list[Reference]:
     return [r for r in ctx.references if r.kind.value in kinds]
 
 
+DOCS = (".md", ".markdown", ".rst", ".txt", ".adoc")
+
+
 def by_dataset(references: Sequence[Reference]) -> dict[str, list[Reference]]:
-    """References grouped by dataset, each group and the groups in file order."""
+    """References grouped by dataset, code before docs, then in file order.
+
+    The first reference of a group is where a finding about the dataset goes: the place the
+    code uses it beats a command line quoted in a changelog.
+    """
     groups: dict[str, list[Reference]] = {}
     ordered = sorted(
-        references, key=lambda r: (r.location.path, r.location.line, r.location.column)
+        references,
+        key=lambda r: (
+            r.location.path.lower().endswith(DOCS),
+            r.location.path,
+            r.location.line,
+            r.location.column,
+        ),
     )
     for ref in ordered:
         groups.setdefault(ref.dataset, []).append(ref)
