@@ -430,3 +430,16 @@ def test_missing_datasheet_points_at_code_before_docs(make_repo: MakeRepo, run_c
     (only,) = found(result, "DSL201")
     assert (only["path"], only["line"]) == ("z/t.py", 2)
     assert "1 more reference elsewhere" in only["message"]
+
+
+def test_refs_names_the_covering_datasheet(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    files = {"t.py": LOADS_SQUAD + "x = load_dataset('acme/other')\n", "datasheets/q.yaml": SQUAD}
+    repo = make_repo(files)
+    text = run_cli(repo, "refs").stdout
+    assert "squad (SQuAD v1.1) [catalogue, datasheet datasheets/q.yaml]: 1 reference" in text
+    assert "hf:acme/other [not catalogued]: 1 reference" in text
+    listed = {
+        d["dataset"]: d["datasheet"]
+        for d in run_cli(repo, "refs", "--format", "json").json()["datasets"]
+    }
+    assert listed == {"squad": "datasheets/q.yaml", "hf:acme/other": None}

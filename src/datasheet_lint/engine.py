@@ -168,6 +168,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     codes = frozenset(code for code in RULES if triage.selected(code, config))
     # Problems in datasheet files are reported when this run scans those files.
     in_scope = set(listing.paths)
+    coverage = Coverage.build(loaded.sheets, knowledge)
     context = Context(
         references=tuple(scan.references),
         blocklist=blocklist,
@@ -177,7 +178,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         model_cards=tuple(scan.model_cards),
         datasheets=tuple(loaded.sheets),
         problems=tuple(p for p in loaded.problems if p.location.path in in_scope),
-        coverage=Coverage.build(loaded.sheets, knowledge),
+        coverage=coverage,
         knowledge=knowledge,
         config=config,
         whole_repository=whole,
@@ -222,10 +223,18 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         baselined=len(reported) - len(new),
         notes=notes,
         repository_prefix=prefix,
-        datasets=tuple(knowledge.describe(i) for i in sorted({r.dataset for r in scan.references})),
+        datasets=tuple(
+            replace(knowledge.describe(i), datasheet=_covering(coverage, i))
+            for i in sorted({r.dataset for r in scan.references})
+        ),
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,
     )
+
+
+def _covering(coverage: Coverage, dataset_id: str) -> str:
+    sheets = coverage.sheets_for(dataset_id)
+    return sheets[0].path if sheets else ""
 
 
 def knowledge_for(config: Config) -> Knowledge:

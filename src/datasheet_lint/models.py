@@ -76,6 +76,7 @@ class Dataset:
     id: str
     name: str  # the catalogue's or blocklist's name; the id itself when unknown
     origin: str  # "blocklist", "catalogue" or "unresolved"
+    datasheet: str = ""  # the datasheet file that covers it, if any
 
 
 @dataclass(frozen=True, slots=True)

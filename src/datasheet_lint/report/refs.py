@@ -22,7 +22,8 @@ def render_text(report: Report, out: TextIO) -> None:
     for dataset, refs in _grouped(report):
         label = f" ({dataset.name})" if dataset.name != dataset.id else ""
         count = f"{len(refs)} reference{'s' if len(refs) != 1 else ''}"
-        out.write(f"{dataset.id}{label} [{ORIGINS[dataset.origin]}]: {count}\n")
+        sheet = f", datasheet {printable(dataset.datasheet)}" if dataset.datasheet else ""
+        out.write(f"{dataset.id}{label} [{ORIGINS[dataset.origin]}{sheet}]: {count}\n")
         for ref in refs:
             out.write(f"  {printable(str(ref.location))}: {ref.kind.value} {ref.surface!r}\n")
     datasets = len(report.datasets)
@@ -39,6 +40,7 @@ def render_json(report: Report, out: TextIO) -> None:
                 "dataset": dataset.id,
                 "name": dataset.name,
                 "origin": dataset.origin,
+                "datasheet": dataset.datasheet or None,
                 "references": [
                     {
                         "path": r.location.path,
