@@ -22,16 +22,32 @@ MAX_ALIAS_EXPANSION = 10_000
 MAX_DEPTH = 100  # settings, blocklists and datasheets are shallow; deeper is an attack
 
 
+SKIPPED = re.compile(r"\"(?:\\.|[^\"\\])*\"|'[^']*'|#[^\n]*")  # strings and comments
+BRACKETS = re.compile(r"[\[\]{}]")
+# A line's indentation, then "- ", "? " or ": " markers that open levels on the same line.
+LINE_START = re.compile(r"^( *)((?:[-?:][ \t]+)*)(?=[^\s#])", re.M)
+
+
 def _depth(text: str) -> int:
-    """The deepest bracket nesting, cheaply, before the (slow) parser sees the text."""
+    """The deepest nesting, cheaply, before the (slow) parser sees the text.
+
+    Flow nesting counts brackets. Block nesting needs a new indentation width per level (or
+    compact "- - -" markers on one line), so the count of distinct widths bounds it: the
+    parser would otherwise spend seconds on 10,000 indented levels before it overflows.
+    """
     depth = deepest = 0
-    for char in re.sub(r"\"(?:\\.|[^\"\\])*\"|'[^']*'|#[^\n]*", "", text):
-        if char in "[{":
+    for bracket in BRACKETS.finditer(SKIPPED.sub("", text)):
+        if bracket.group() in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "]}":
+        else:
             depth -= 1
-    return deepest
+    widths = set()
+    compact = 0
+    for start in LINE_START.finditer(text):
+        widths.add(len(start.group(1)))
+        compact = max(compact, sum(c in "-?:" for c in start.group(2)))
+    return max(deepest, len(widths) + compact)
 
 
 def load_yaml(text: str, *, origin: str) -> Any:
@@ -40,6 +56,7 @@ def load_yaml(text: str, *, origin: str) -> Any:
         raise UserError(f"YAML nested deeper than {MAX_DEPTH} levels", location=origin)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
@@ -50,6 +67,11 @@ def load_yaml(text: str, *, origin: str) -> Any:
         where = f"{origin}:{mark.line + 1}:{mark.column + 1}" if mark else origin
         problem = err.problem or err.context or "invalid YAML"
         raise UserError(f"invalid YAML: {problem}", location=where) from None
+    except ReaderError as err:  # a character YAML does not allow, at a character offset
+        line = text.count("\n", 0, err.position) + 1
+        column = err.position - text.rfind("\n", 0, err.position)
+        where = f"{origin}:{line}:{column}"
+        raise UserError(f"invalid YAML: {str(err).splitlines()[0]}", location=where) from None
     except (YAMLError, RecursionError, ValueError) as err:
         raise UserError(f"invalid YAML: {err}", location=origin) from None
     _check_alias_expansion(data, origin)
@@ -71,7 +93,9 @@ def load_json(text: str, *, origin: str) -> Any:
             f"invalid JSON: {err.msg}", location=f"{origin}:{err.lineno}:{err.colno}"
         ) from None
     except (ValueError, RecursionError) as err:
-        raise UserError(f"invalid JSON: {err}", location=origin) from None
+        # The first clause only: Python's own advice ("use sys.set_int_max_str_digits()") is not
+        # for the person who wrote the file.
+        raise UserError(f"invalid JSON: {str(err).split(';')[0]}", location=origin) from None
     try:
         return load_yaml(text.replace("\t", "  "), origin=origin)
     except UserError:
