@@ -243,7 +243,8 @@ def from_croissant(
         value = STATUS[status.rsplit("/", 1)[-1].lower()]
         out.set(("maintenance", "status"), value, ("creativeWorkStatus",))
     downloads = []
-    for item in doc.get("distribution") or []:
+    files = doc.get("distribution")
+    for item in files if isinstance(files, list) else []:
         url = item.get("contentUrl") if isinstance(item, Mapping) else None
         if isinstance(url, str) and "://" in url:
             downloads.append(url)

@@ -19,7 +19,7 @@ from typing import Any
 from datasheet_lint import yamlio
 from datasheet_lint.datasheets import formats, validate
 from datasheet_lint.datasheets.model import Datasheet, Path, Problem
-from datasheet_lint.errors import UserError
+from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Location
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -35,7 +35,9 @@ def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[
     explicit = set(named)
     found = []
     for path in paths:
-        native = path.startswith(prefix) and path.endswith(YAML_SUFFIXES)
+        # The folder itself is listed only when it is not a folder (a symbolic link, a file):
+        # kept, so that it is refused with a message instead of silently holding nothing.
+        native = (path.startswith(prefix) and path.endswith(YAML_SUFFIXES)) or path == prefix[:-1]
         card = CARD.search(path) is not None and "/" in path  # a card sits in its data folder
         if path in explicit or native or card or CROISSANT.search(path):
             found.append(path)
@@ -46,7 +48,7 @@ def globs(folder: str, named: Iterable[str]) -> list[str]:
     """Git pathspec globs (matched ignoring case) that cover every path ``candidates`` keeps:
     a partial run asks git for these instead of listing the whole repository."""
     base = _glob_escape(folder.strip("/"))
-    native = [f"{base}/**/*.yaml", f"{base}/**/*.yml"] if base else []
+    native = [base, f"{base}/**/*.yaml", f"{base}/**/*.yml"] if base else []
     return [*native, "**/README.md", "**/*croissant.json", *map(_glob_escape, named)]
 
 
@@ -57,7 +59,7 @@ def _glob_escape(path: str) -> str:
 def is_datasheet_path(path: str, folder: str, named: Iterable[str]) -> bool:
     """A file that is a datasheet by its place alone (cards need their front matter too)."""
     prefix = folder.strip("/") + "/"
-    in_folder = path.startswith(prefix) and path.endswith(YAML_SUFFIXES)
+    in_folder = (path.startswith(prefix) and path.endswith(YAML_SUFFIXES)) or path == prefix[:-1]
     return in_folder or path in set(named) or bool(CROISSANT.search(path))
 
 
@@ -119,6 +121,25 @@ def plain(node: Any) -> Any:
     return str(node)  # dates and other scalars the YAML loader typed
 
 
+def _refuse_tags(path: str, document: Any, loaded: Loaded, offset: int = 0) -> bool:
+    """Report the first YAML tag (``!!python/object``) as a syntax problem; True if found."""
+    tagged = yamlio.first_tag(document)
+    if tagged is None:
+        return False
+    where, tag = tagged
+    at = anchors(document, offset).get(where, (1 + offset, 1))
+    loaded.problems.append(
+        Problem(
+            "syntax",
+            Location(path, at[0], at[1]),
+            f"YAML tag '{tag}' is not allowed in a datasheet (nothing is constructed)",
+            hint="remove the tag: datasheets hold plain strings, numbers, lists and mappings",
+            surface=tag,
+        )
+    )
+    return True
+
+
 def _native(path: str, text: str, loaded: Loaded) -> None:
     try:
         document = yamlio.load_yaml(text, origin=path)
@@ -127,19 +148,7 @@ def _native(path: str, text: str, loaded: Loaded) -> None:
         loaded.paths.add(path)
         return
     loaded.paths.add(path)
-    tagged = yamlio.first_tag(document)
-    if tagged is not None:
-        where, tag = tagged
-        at = anchors(document).get(where, (1, 1))
-        loaded.problems.append(
-            Problem(
-                "syntax",
-                Location(path, at[0], at[1]),
-                f"YAML tag '{tag}' is not allowed in a datasheet (nothing is constructed)",
-                hint="remove the tag: datasheets hold plain strings, numbers, lists and mappings",
-                surface=tag,
-            )
-        )
+    if _refuse_tags(path, document, loaded):
         return
     data = plain(document)
     sheet = Datasheet(path, "yaml", data if isinstance(data, dict) else {}, anchors(document))
@@ -186,6 +195,8 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
     if not isinstance(document, Mapping) or not (explicit or formats.is_dataset_card(document)):
         return
     loaded.paths.add(path)
+    if _refuse_tags(path, document, loaded, offset=1):
+        return
     folder = str(PurePosixPath(path).parent)
     body = text[match.end() :]
     data, where = formats.from_card(plain(document), anchors(document, offset=1), folder, body)
@@ -217,15 +228,36 @@ def _croissant(path: str, text: str, loaded: Loaded) -> None:
     loaded.sheets.append(sheet)
 
 
+def _not_a_folder(path: str, loaded: Loaded) -> None:
+    """The datasheets folder is a file: nothing in it can be read."""
+    loaded.paths.add(path)
+    loaded.problems.append(
+        Problem(
+            "syntax",
+            Location(path, 1, 1),
+            "is a file, not the datasheets folder: no datasheet in it is read",
+            hint="keep datasheets in a folder (the `datasheets` setting names it)",
+            surface="not-a-folder",
+        )
+    )
+
+
 def load(files: Iterable[tuple[str, str]], named: Iterable[str] = ()) -> Loaded:
     """Load (path, text) pairs of candidate files; cards without dataset keys are skipped."""
     explicit = set(named)
     loaded = Loaded()
     for path, text in files:
-        if CROISSANT.search(path):
-            _croissant(path, text, loaded)
-        elif path.lower().endswith(".md"):
-            _card(path, text, loaded, explicit=path in explicit)
-        else:
-            _native(path, text, loaded)
+        try:
+            if CROISSANT.search(path):
+                _croissant(path, text, loaded)
+            elif path.lower().endswith(".md"):
+                _card(path, text, loaded, explicit=path in explicit)
+            elif not path.endswith(YAML_SUFFIXES) and path not in explicit:
+                _not_a_folder(path, loaded)
+            else:
+                _native(path, text, loaded)
+        except (UserError, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug: say which datasheet triggered it
+            raise FileError(path, err) from err
     return loaded

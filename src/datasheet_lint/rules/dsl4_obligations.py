@@ -65,7 +65,8 @@ def people_without_consent(ctx: Context) -> Iterator[Finding]:
         if sheet.text("composition", "contains_people") != "yes":
             continue
         personal = sheet.get("composition", "personal_data")
-        special = [c for c in personal or () if c in SPECIAL_CATEGORIES]
+        listed = personal if isinstance(personal, list) else ()  # else DSL202 reports it
+        special = [c for c in listed if isinstance(c, str) and c in SPECIAL_CATEGORIES]
         if not special:
             continue
         consent = sheet.text("collection", "consent")
@@ -107,7 +108,11 @@ def _chain(ctx: Context, start: Datasheet) -> Iterator[tuple[int, list[str], Blo
     """(derived_from index in ``start``, the names on the way, the blocklisted ancestor)."""
     coverage = ctx.coverage or Coverage((), {})
     sheets = tuple(ctx.datasheets)
+    followed: set[str] = set()
     for index, parent, _relation in start.derived_from:
+        if parent in followed:  # listed twice: one finding is enough
+            continue
+        followed.add(parent)
         seen = {start.path}
         path = [parent]
         current = parent
