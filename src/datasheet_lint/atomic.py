@@ -14,6 +14,23 @@ from pathlib import Path
 from datasheet_lint.errors import UserError
 
 
+def refuse_links(root: Path, folder: Path, *, display: str) -> None:
+    """Raise unless every existing folder from ``root`` down to ``folder`` is a real folder.
+
+    A repository can link a folder out of itself; writing through the link would put files
+    outside the project, wherever the link points.
+    """
+    current = root
+    for part in folder.relative_to(root).parts:
+        current = current / part
+        if current.is_symlink():
+            raise UserError(
+                "is a symbolic link; refusing to write through it",
+                location=display,
+                hint="make it a real folder inside the project",
+            )
+
+
 def write_text(path: Path, text: str, *, overwrite: bool = False, display: str = "") -> None:
     """Write ``text`` to ``path`` atomically; without ``overwrite``, an existing file is kept."""
     shown = display or str(path)

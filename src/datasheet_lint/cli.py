@@ -362,6 +362,7 @@ def init(
             click.echo(f"Would write {shown} for {plan.dataset}:")
             click.echo(encodable(plan.text))
             continue
+        atomic.refuse_links(settings.root, folder, display=settings.datasheets)
         if not folder.is_dir():
             if folder.exists() or folder.is_symlink():
                 raise UserError("is not a folder", location=settings.datasheets)
