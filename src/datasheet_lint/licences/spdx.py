@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from datasheet_lint.licences.table import Table
+from datasheet_lint.terminal import printable
 
 MAX_CHARS = 500  # a dataset's licence names a few licences; more is a pasted text
 MAX_LICENCES = 24
@@ -118,7 +119,9 @@ def _depth(text: str) -> int:
 
 def parse(text: str, table: Table) -> Parsed:
     """Parse and validate ``text``; never raises on any input."""
-    compact = " ".join(text.split())
+    # Control characters (a NUL, an escape sequence) are shown as escapes: they are never part
+    # of a licence id, and the text is quoted back in messages that every output prints.
+    compact = printable(" ".join(text.split()))
     if not compact or compact.casefold() in UNSTATED:
         return Unstated(compact)
     if len(compact) > MAX_CHARS:

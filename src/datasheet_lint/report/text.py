@@ -43,8 +43,8 @@ def render(report: Report, out: TextIO, *, colour: bool = False, hints: bool = T
             code = paint(f"{finding.code} {finding.rule}", COLOURS[finding.severity])
             where = paint(printable(str(finding.location)), BOLD)
             label = "" if finding.severity is Severity.ERROR else f"[{finding.severity.label}] "
-            out.write(f"{where}: {code}: {label}{finding.message}\n")
+            out.write(f"{where}: {code}: {label}{printable(finding.message)}\n")
             if hints and finding.hint:
-                out.write(paint(f"    hint: {finding.hint}", DIM) + "\n")
+                out.write(paint(f"    hint: {printable(finding.hint)}", DIM) + "\n")
         out.write("\n")
     out.write(summary(report) + "\n")
