@@ -130,17 +130,25 @@ def _lock(root: Path) -> None:
     (root / "perm" / "unreadable.py").chmod(0)
 
 
+# Every open of a FIFO that a datasheet links to, by any test of this module: must stay empty.
+FIFO_OPENS: list[str] = []
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """The hostile corpus, committed in a real git repository (built once per module)."""
     root = tmp_path_factory.mktemp("hostile") / "repo"
     descriptions = hostile.build(root)
-    assert len(descriptions) >= 40
+    assert len(descriptions) >= 100
     hostile.make_readable(root)  # git add must read every file (it is not always root)
     init_repo(root)
     _lock(root)
-    yield root
+    with hostile.FifoWatch(hostile.fifos_of(root)) as watch:
+        yield root
     hostile.make_readable(root)
+    FIFO_OPENS.extend(watch.opened)
+    assert not watch.opened, "a datasheet linked out of the root was opened"
+    assert not hostile.marker_of(root).exists(), "a YAML tag constructed a Python object"
 
 
 @pytest.fixture(scope="module")
@@ -209,12 +217,180 @@ def test_what_the_corpus_yields(corpus: Path, run_cli: RunCli) -> None:
     assert "skipped enc/binary.py: binary" in result.stderr
 
 
+# (path, line, rule) that the hostile datasheets must yield: each refused or reported at its node.
+DATASHEET_FINDINGS = {
+    # Shapes: a datasheet must be a mapping.
+    ("datasheets/list.yaml", 1, "DSL202"),
+    ("datasheets/scalar.yaml", 1, "DSL202"),
+    ("datasheets/empty.yaml", 1, "DSL202"),
+    ("datasheets/null.yaml", 1, "DSL202"),
+    ("datasheets/comments.yaml", 1, "DSL202"),
+    ("datasheets/wrong-types.yaml", 7, "DSL202"),  # personal_data: 5 (crashed DSL401 once)
+    ("datasheets/wrong-types.yaml", 12, "DSL402"),  # the one well-formed ancestor still counts
+    # YAML attacks and limits.
+    ("datasheets/laughs.yaml", 1, "DSL203"),
+    ("datasheets/dupes.yaml", 17, "DSL203"),
+    ("datasheets/tag-top.yaml", 1, "DSL203"),
+    ("datasheets/tag-value.yaml", 2, "DSL203"),
+    ("datasheets/tag-nested.yaml", 3, "DSL203"),
+    ("data/card-tag/README.md", 3, "DSL203"),  # cards ignored tags once
+    ("datasheets/deep-flow.yaml", 1, "DSL203"),
+    ("datasheets/deep-block.yaml", 1, "DSL203"),
+    ("datasheets/deep-compact.yaml", 1, "DSL203"),
+    ("datasheets/deep-json.yaml", 1, "DSL203"),
+    ("datasheets/binary.yaml", 1, "DSL203"),
+    ("datasheets/invalid-utf8.yaml", 2, "DSL202"),  # decoded with U+FFFD: an invalid id
+    # Licences: each one DSL301 on the licence's line.
+    *(
+        (f"datasheets/lic-{case}.yaml", 11, "DSL301")
+        for case in (
+            "huge",
+            "unbalanced",
+            "closing",
+            "with",
+            "with-alone",
+            "nul",
+            "deep",
+            "combinations",
+            "control",
+        )
+    ),
+    ("datasheets/lic-number.yaml", 11, "DSL202"),
+    # Dataset cards.
+    ("data/card-broken/README.md", 3, "DSL203"),
+    ("data/card-dupes/README.md", 3, "DSL203"),
+    ("data/card-laughs/README.md", 2, "DSL203"),
+    ("data/card-types/README.md", 9, "DSL202"),
+    ("data/card-types/README.md", 10, "DSL202"),
+    # Croissant.
+    ("croissant/notjson.croissant.json", 1, "DSL203"),
+    ("croissant/array.croissant.json", 1, "DSL202"),
+    ("croissant/scalar.croissant.json", 1, "DSL202"),
+    ("croissant/empty.croissant.json", 1, "DSL203"),
+    ("croissant/bigint.croissant.json", 1, "DSL203"),
+    ("croissant/deep.croissant.json", 1, "DSL203"),
+    # Lineage: a cycle with an exit to a retracted dataset is followed to it, once.
+    ("datasheets/laundered.yaml", 19, "DSL402"),
+    ("datasheets/launder-b.yaml", 23, "DSL402"),
+    # People: the forged name is only a name.
+    ("datasheets/forged.yaml", 20, "DSL401"),
+    # Links out of the root: refused, never opened.
+    ("datasheets/linked-out.yaml", 1, "DSL203"),
+    ("datasheets/linked-fifo.yaml", 1, "DSL203"),
+    ("croissant/linked.croissant.json", 1, "DSL203"),
+}
+
+
+def test_what_the_hostile_datasheets_yield(corpus: Path, run_cli: RunCli) -> None:
+    result = run_cli(corpus, "check", "--format", "json")
+    assert_sane(result)
+    findings = result.json()["findings"]
+    found = {(f["path"], f["line"], f["rule"]) for f in findings}
+    assert sorted(DATASHEET_FINDINGS - found) == []
+    by_path: dict[str, list[str]] = {}
+    for f in findings:
+        if f["rule"] != "DSL206":  # recommended fields the small sheets leave out
+            by_path.setdefault(f["path"], []).append(f["rule"])
+    # Lineage cycles end; each retracted ancestor is reported once, however often it is listed.
+    lineage = [(f["path"], f["line"]) for f in findings if f["rule"] == "DSL402"]
+    assert sorted(lineage) == [
+        ("datasheets/launder-b.yaml", 23),
+        ("datasheets/laundered.yaml", 19),
+        ("datasheets/wrong-types.yaml", 12),
+    ]
+    for path in ["datasheets/cycle-a.yaml", "datasheets/cycle-b.yaml", "datasheets/self.yaml"]:
+        assert by_path.get(path, []) == [], path
+    # Readable despite encoding, line ends and names: they cover the datasets the code loads.
+    assert by_path.get("datasheets/utf16.yaml", []) == []
+    for name in ["datasheets/cr.yaml", "datasheets/with spaces.yaml", "datasheets/new\nline.yaml"]:
+        assert by_path[name] == ["DSL205"], name  # valid, just not used by the code
+    missing = {
+        f["dataset"] for f in findings if f["rule"] == "DSL201" and f["path"] == "ds/train.py"
+    }
+    assert missing == {"hf:wrong-types"}  # its id is a list; every other one has a datasheet
+    # Messages say what went wrong, in words.
+    messages = {(f["path"], f["rule"]): f["message"] for f in findings}
+    assert "symbolic link, not followed" in messages["datasheets/linked-out.yaml", "DSL203"]
+    assert (
+        "YAML tag '!!python/object/apply:os.system'"
+        in messages["datasheets/tag-top.yaml", "DSL203"]
+    )
+    assert "nested deeper than 100" in messages["datasheets/deep-block.yaml", "DSL203"]
+    assert "102403 characters" in messages["datasheets/lic-huge.yaml", "DSL301"]
+    assert "sys.set_int_max_str_digits" not in messages["croissant/bigint.croissant.json", "DSL203"]
+    assert hostile.SECRET not in result.stdout
+    assert not hostile.marker_of(corpus).exists()
+
+
+def test_datasheet_text_cannot_forge_a_line_of_output(corpus: Path, run_cli: RunCli) -> None:
+    """A datasheet's name, licence or id with a newline stays on its finding's line."""
+    for output_format in ["text", "github"]:
+        result = run_cli(corpus, "check", "--format", output_format)
+        assert_sane(result)
+        forged = [line for line in result.stdout.splitlines() if "forged by a datasheet" in line]
+        assert forged, output_format
+        assert not any(line.startswith("::error file=train.py") for line in forged)
+        assert not any(
+            line.lstrip().startswith("::error::x") for line in result.stdout.splitlines()
+        )
+        assert "\x1b" not in result.stdout and "\0" not in result.stdout
+
+
+def test_datasheets_folder_linked_out_of_the_root_is_refused(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    root = tmp_path / "repo"
+    hostile.linked_datasheets_folder(root)
+    init_repo(root)
+    outside = hostile.outside_of(root) / "sheets"
+    before = tree_state(outside)
+    with hostile.FifoWatch(hostile.fifos_of(root)) as watch:
+        results = [
+            run_cli(root, "check", "--format", "json"),
+            run_cli(root, "check", "--staged", "--format", "json"),
+            run_cli(root, "check", "--format", "json", "train.py"),  # a partial run
+        ]
+        sub = run_subprocess(root, "check", "--verbose")
+        made = run_cli(root, "init", "--missing")
+        named = run_cli(root, "init", "other-dataset")
+    for result in results:
+        assert_sane(result)
+        rules = {(f["path"], f["rule"]): f["message"] for f in result.json()["findings"]}
+        assert ("train.py", "DSL201") in rules  # what the linked folder held is not seen
+        assert hostile.SECRET not in result.stdout
+        if result is not results[-1]:  # a partial run reports only the files it scans
+            assert rules["datasheets", "DSL203"] == "not read: symbolic link, not followed"
+    assert_sane(sub)
+    assert hostile.SECRET not in sub.stdout + sub.stderr
+    for result in (made, named):
+        assert_clear_error(result)
+        assert "datasheets: is a symbolic link; refusing to write through it" in result.stderr
+    assert watch.opened == []
+    assert tree_state(outside) == before  # nothing written through the link
+
+
+def test_a_datasheet_derived_from_10000_datasets(tmp_path: Path) -> None:
+    """Parsing is linear (ruamel, ~7 s here); the lineage rules add little on top."""
+    root = tmp_path / "repo"
+    hostile.long_lineage(root)
+    init_repo(root)
+    started = time.monotonic()
+    result = run_subprocess(root, "check", "--format", "json", timeout=300)
+    elapsed = time.monotonic() - started
+    assert_sane(result)
+    lineage = [f for f in result.json()["findings"] if f["rule"] == "DSL402"]
+    assert [(f["path"], f["line"]) for f in lineage] == [("datasheets/long.yaml", 19 + 4 * 9_999)]
+    assert elapsed < 120, f"{elapsed:.0f} s"
+
+
 def test_the_corpus_outside_git(tmp_path: Path, run_cli: RunCli) -> None:
     root = tmp_path / "plain"
     hostile.build(root)
     before = tree_state(root)
     try:
-        result = run_cli(root, "check", "--format", "json", "--verbose")
+        with hostile.FifoWatch(hostile.fifos_of(root)) as watch:
+            result = run_cli(root, "check", "--format", "json", "--verbose")
+            sub = run_subprocess(root, "refs")
         assert_sane(result)
         assert result.exit_code == 1
         assert ".gitignore is not applied" in result.stderr
@@ -222,10 +398,14 @@ def test_the_corpus_outside_git(tmp_path: Path, run_cli: RunCli) -> None:
         assert not any(p.startswith("links/") for p in paths)  # dir -> . and out: not walked
         assert "skipped links/to_file.py: symbolic link, not followed" in result.stderr
         assert tree_state(root) == before
-        sub = run_subprocess(root, "refs")
         assert_sane(sub)
         # Outside git, links to folders are not entered, and --verbose says so.
         assert "skipped links/to_folder: symbolic link, not followed" in result.stderr
+        # Datasheets linked out of the root are refused as findings, never opened.
+        assert {"datasheets/linked-out.yaml", "datasheets/linked-fifo.yaml"} <= paths
+        assert hostile.SECRET not in result.stdout
+        assert watch.opened == []
+        assert not hostile.marker_of(root).exists()
     finally:
         hostile.make_readable(root)
 
