@@ -38,12 +38,18 @@ class Scaffold:
     text: str
 
 
+# Characters YAML does not allow raw (DEL, C1 controls, U+FFFE/F) or reads as line breaks
+# (NEL, U+2028, U+2029): escaped, as JSON's own escapes leave them raw.
+UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def _quote(value: str) -> str:
     """A YAML scalar: plain when safe, else a JSON string (valid YAML)."""
     reserved = {"yes", "no", "true", "false", "null", "on", "off", "~"}
     if PLAIN.match(value) and value.lower() not in reserved and not value[0].isdigit():
         return value
-    return json.dumps(value, ensure_ascii=False)
+    quoted = json.dumps(value, ensure_ascii=False)
+    return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _todo(what: str) -> str:
@@ -95,7 +101,7 @@ def _identity(dataset_id: str, knowledge: Knowledge) -> list[str]:
                 if len(values) == 1
                 else "[" + ", ".join(map(_quote, values)) + "]"
             )
-            lines.append(f"  {source}: {shown}")
+            lines.append(f"  {_quote(source)}: {shown}")
     lines.append(f"citation: {_todo('how to cite the dataset (BibTeX or a reference)')}")
     return lines
 
