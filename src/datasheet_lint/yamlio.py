@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -55,13 +56,17 @@ def load_yaml(text: str, *, origin: str) -> Any:
     if _depth(text) > MAX_DEPTH:
         raise UserError(f"YAML nested deeper than {MAX_DEPTH} levels", location=origin)
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError, YAMLWarning
     from ruamel.yaml.reader import ReaderError
 
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
     try:
-        data = yaml.load(text)
+        # ruamel warns about legal YAML (an anchor defined twice: aliases take the latest);
+        # a warning would print its own source line and '<unicode string>' to the user.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", YAMLWarning)
+            data = yaml.load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{origin}:{mark.line + 1}:{mark.column + 1}" if mark else origin
