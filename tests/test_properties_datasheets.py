@@ -317,6 +317,7 @@ def test_any_document_in_the_datasheet_shape(
 @example(text="- - " * 200 + "x", place="yaml")
 @example(text="a: 1\n" + "\x7f", place="yaml")
 @example(text="id: x\nid: y", place="card")
+@example(text="a: &x 1\nb: &x 2\nc: *x\n", place="yaml")  # ruamel warned on stderr once
 @example(text='{"distribution": 5, "license": [1, {"@id": 2}]}', place="croissant")
 def test_any_text_loads_validates_and_checks_without_raising(text: str, place: str) -> None:
     EXAMPLES["random text"] += 1
