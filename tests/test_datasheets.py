@@ -443,3 +443,59 @@ def test_refs_names_the_covering_datasheet(make_repo: MakeRepo, run_cli: RunCli)
         for d in run_cli(repo, "refs", "--format", "json").json()["datasets"]
     }
     assert listed == {"squad": "datasheets/q.yaml", "hf:acme/other": None}
+
+
+def test_partial_run_judges_the_datasheets_its_files_use(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A commit that starts using a dataset hears about that dataset's licence, not others'."""
+    nc = sheet(**{"license: CC-BY-SA-4.0": "license: CC-BY-NC-4.0"})
+    other = sheet(
+        **{
+            "id: squad": "id: other",
+            "aliases: [squad_v1]": "aliases: []",
+            "name: SQuAD v1.1": "name: Other",
+            "hf: rajpurkar/squad": "hf: acme/other",
+            "license: CC-BY-SA-4.0": "license: CC-BY-NC-4.0",
+        }
+    )
+    repo = make_repo(
+        {
+            "uses.py": LOADS_SQUAD,
+            "idle.py": "x = 1\n",
+            "datasheets/squad.yaml": nc,
+            "datasheets/other.yaml": other,
+            "pyproject.toml": '[tool.datasheet-lint]\nuse = "commercial"\n',
+        }
+    )
+    uses = run_cli(repo, "check", "uses.py", "--format", "json")
+    # DSL314 too: the catalogue records SQuAD as CC-BY-SA-4.0, not NC.
+    assert [(f["rule"], f["path"]) for f in uses.json()["findings"]] == [
+        ("DSL310", "datasheets/squad.yaml"),
+        ("DSL314", "datasheets/squad.yaml"),
+    ]
+    idle = run_cli(repo, "check", "idle.py", "--format", "json")
+    assert idle.json()["findings"] == []
+    whole = run_cli(repo, "check", "--format", "json")
+    assert {f["path"] for f in whole.json()["findings"] if f["rule"] == "DSL310"} == {
+        "datasheets/squad.yaml",
+        "datasheets/other.yaml",
+    }
+
+
+def test_parsed_datasheets_are_cached_outside_the_repository(
+    make_repo: MakeRepo, run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    repo = make_repo({"t.py": LOADS_SQUAD, "datasheets/squad.yaml": SQUAD})
+    assert found(check(run_cli, repo, "DSL2"), "DSL202") == []
+    (cached,) = (tmp_path / "cache" / "datasheet-lint").glob("datasheets-*.json")
+    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1
+    # An edit is parsed afresh, and the cache keeps only the current version.
+    (repo / "datasheets" / "squad.yaml").write_text(
+        SQUAD.replace("status: active", "status: live"), encoding="utf-8"
+    )
+    (error,) = found(check(run_cli, repo, "DSL202"), "DSL202")
+    assert "live" in error["message"]
+    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1
+    assert not any(p.name.endswith(".json") for p in repo.rglob("*") if ".git" not in p.parts)

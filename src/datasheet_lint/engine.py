@@ -16,6 +16,7 @@ from datasheet_lint import config as config_module
 from datasheet_lint import modelcards, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
+from datasheet_lint.datasheets.cache import ParseCache
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Problem
 from datasheet_lint.errors import FileError, UserError
@@ -91,7 +92,9 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
             files.append((item.path, item.text))
         elif datasheet_load.is_datasheet_path(path, config.datasheets, config.datasheet_files):
             refused.append(Problem("syntax", Location(path, 1, 1), f"not read: {item.reason}"))
-    loaded = datasheet_load.load(files, config.datasheet_files)
+    cache = ParseCache(config.root, datasheet_load.parse_native)
+    loaded = datasheet_load.load(files, config.datasheet_files, cache)
+    cache.save()
     loaded.problems.extend(refused)
     loaded.paths.update(p.location.path for p in refused)
     return loaded
@@ -162,13 +165,21 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         listing = vcs.list_staged(config.root, targets)
     else:
         listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
-    whole = not config.staged and list(targets) == [config.root]
+    # The whole project, from the work tree or (--staged) from git's index.
+    whole = list(targets) == [config.root]
     loaded = _datasheets(config, listing, whole=whole)
     scan = _scan(config, listing, knowledge, loaded.paths)
     codes = frozenset(code for code in RULES if triage.selected(code, config))
     # Problems in datasheet files are reported when this run scans those files.
     in_scope = set(listing.paths)
     coverage = Coverage.build(loaded.sheets, knowledge)
+    # The datasheets this run reports on: all of them, or (a partial run) those it scans and
+    # those covering a dataset the scanned files use. Only those are validated and judged.
+    relevant = {s.path for s in loaded.sheets if whole or s.path in in_scope}
+    if not whole:
+        for dataset in {r.dataset for r in scan.references}:
+            relevant.update(s.path for s in coverage.sheets_for(dataset))
+    datasheet_load.validate_sheets(loaded, relevant & in_scope)
     context = Context(
         references=tuple(scan.references),
         blocklist=blocklist,
@@ -176,7 +187,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         selected=codes,
         baseline_path=config.baseline,
         model_cards=tuple(scan.model_cards),
-        datasheets=tuple(loaded.sheets),
+        datasheets=tuple(s for s in loaded.sheets if s.path in relevant),
         problems=tuple(p for p in loaded.problems if p.location.path in in_scope),
         coverage=coverage,
         knowledge=knowledge,

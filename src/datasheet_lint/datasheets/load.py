@@ -11,13 +11,14 @@ syntax error or a schema violation becomes a Problem that the DSL20x rules repor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
 from datasheet_lint import yamlio
 from datasheet_lint.datasheets import formats, validate
+from datasheet_lint.datasheets.cache import ParseCache
 from datasheet_lint.datasheets.model import Datasheet, Path, Problem
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Location
@@ -140,18 +141,46 @@ def _refuse_tags(path: str, document: Any, loaded: Loaded, offset: int = 0) -> b
     return True
 
 
-def _native(path: str, text: str, loaded: Loaded) -> None:
+def parse_native(text: str) -> dict[str, Any]:
+    """A YAML datasheet's text, parsed into JSON-able parts (so that it can be cached):
+    ``{"data", "anchors"}``, or ``{"error": [message, line, column, hint]}``, or
+    ``{"tag": [tag, line, column]}``."""
     try:
-        document = yamlio.load_yaml(text, origin=path)
+        document = yamlio.load_yaml(text, origin="")
     except UserError as err:
-        loaded.problems.append(_syntax_problem(path, err))
-        loaded.paths.add(path)
-        return
+        problem = _syntax_problem("", err)
+        where = problem.location
+        return {"error": [problem.message, where.line, where.column, problem.hint]}
+    tagged = yamlio.first_tag(document)
+    if tagged is not None:
+        at = anchors(document).get(tagged[0], (1, 1))
+        return {"tag": [tagged[1], at[0], at[1]]}
+    found = anchors(document)
+    return {"data": plain(document), "anchors": [[list(k), *v] for k, v in found.items()]}
+
+
+def _native(path: str, text: str, loaded: Loaded, cache: ParseCache | None) -> None:
+    parsed = cache.parse(text) if cache is not None else parse_native(text)
     loaded.paths.add(path)
-    if _refuse_tags(path, document, loaded):
+    if "error" in parsed:
+        message, line, column, hint = parsed["error"]
+        loaded.problems.append(Problem("syntax", Location(path, line, column), message, hint))
         return
-    data = plain(document)
-    sheet = Datasheet(path, "yaml", data if isinstance(data, dict) else {}, anchors(document))
+    if "tag" in parsed:
+        tag, line, column = parsed["tag"]
+        loaded.problems.append(
+            Problem(
+                "syntax",
+                Location(path, line, column),
+                f"YAML tag '{tag}' is not allowed in a datasheet (nothing is constructed)",
+                hint="remove the tag: datasheets hold plain strings, numbers, lists and mappings",
+                surface=tag,
+            )
+        )
+        return
+    data = parsed["data"]
+    where = {tuple(item[0]): (item[1], item[2]) for item in parsed["anchors"]}
+    sheet = Datasheet(path, "yaml", data if isinstance(data, dict) else {}, where)
     if not isinstance(data, dict):
         kind = "an empty file" if data is None else f"a {type(data).__name__}"
         loaded.problems.append(
@@ -164,7 +193,6 @@ def _native(path: str, text: str, loaded: Loaded) -> None:
             )
         )
         return
-    loaded.problems.extend(validate.problems(sheet, data))
     loaded.sheets.append(sheet)
 
 
@@ -201,7 +229,6 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
     body = text[match.end() :]
     data, where = formats.from_card(plain(document), anchors(document, offset=1), folder, body)
     sheet = Datasheet(path, "hf-card", data, where)
-    loaded.problems.extend(validate.problems(sheet, data))
     loaded.sheets.append(sheet)
 
 
@@ -224,7 +251,6 @@ def _croissant(path: str, text: str, loaded: Loaded) -> None:
         return
     data, where = formats.from_croissant(plain(document), anchors(document))
     sheet = Datasheet(path, "croissant", data, where)
-    loaded.problems.extend(validate.problems(sheet, data))
     loaded.sheets.append(sheet)
 
 
@@ -242,8 +268,14 @@ def _not_a_folder(path: str, loaded: Loaded) -> None:
     )
 
 
-def load(files: Iterable[tuple[str, str]], named: Iterable[str] = ()) -> Loaded:
-    """Load (path, text) pairs of candidate files; cards without dataset keys are skipped."""
+def load(
+    files: Iterable[tuple[str, str]], named: Iterable[str] = (), cache: ParseCache | None = None
+) -> Loaded:
+    """Load (path, text) pairs of candidate files; cards without dataset keys are skipped.
+
+    Only parsing happens here; ``validate`` checks the schema of the datasheets a run reports
+    on (a pre-commit run over two files need not validate fifty datasheets).
+    """
     explicit = set(named)
     loaded = Loaded()
     for path, text in files:
@@ -255,9 +287,22 @@ def load(files: Iterable[tuple[str, str]], named: Iterable[str] = ()) -> Loaded:
             elif not path.endswith(YAML_SUFFIXES) and path not in explicit:
                 _not_a_folder(path, loaded)
             else:
-                _native(path, text, loaded)
+                _native(path, text, loaded, cache)
         except (UserError, KeyboardInterrupt):
             raise
         except Exception as err:  # a bug: say which datasheet triggered it
             raise FileError(path, err) from err
     return loaded
+
+
+def validate_sheets(loaded: Loaded, paths: Collection[str]) -> None:
+    """Add the schema problems of the loaded datasheets whose path is in ``paths``."""
+    for sheet in loaded.sheets:
+        if sheet.path not in paths:
+            continue
+        try:
+            loaded.problems.extend(validate.problems(sheet, sheet.data))
+        except (UserError, KeyboardInterrupt):
+            raise
+        except Exception as err:  # a bug: say which datasheet triggered it
+            raise FileError(sheet.path, err) from err

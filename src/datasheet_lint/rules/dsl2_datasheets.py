@@ -213,7 +213,8 @@ def duplicate_datasheet(ctx: Context) -> Iterator[Finding]:
     """
     coverage = _coverage(ctx)
     owner: dict[str, Datasheet] = {}
-    for sheet in sorted(ctx.datasheets, key=lambda s: s.path):
+    reported = {s.path for s in ctx.datasheets}  # a partial run reports on some only
+    for sheet in sorted(coverage.sheets or ctx.datasheets, key=lambda s: s.path):
         clash = None
         for key in sorted(coverage.keys.get(sheet.path, ())):
             first = owner.get(key)
@@ -221,7 +222,7 @@ def duplicate_datasheet(ctx: Context) -> Iterator[Finding]:
                 clash = (key, first)
         for key in coverage.keys.get(sheet.path, ()):
             owner.setdefault(key, sheet)
-        if clash is not None:
+        if clash is not None and sheet.path in reported:
             key, first = clash
             shared = key.removeprefix(NAME)
             yield finding(

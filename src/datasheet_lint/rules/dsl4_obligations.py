@@ -107,7 +107,7 @@ def _sheet_named(coverage: Coverage, sheets: tuple[Datasheet, ...], name: str) -
 def _chain(ctx: Context, start: Datasheet) -> Iterator[tuple[int, list[str], BlockedDataset]]:
     """(derived_from index in ``start``, the names on the way, the blocklisted ancestor)."""
     coverage = ctx.coverage or Coverage((), {})
-    sheets = tuple(ctx.datasheets)
+    sheets = tuple(coverage.sheets) or tuple(ctx.datasheets)  # ancestors may be out of scope
     followed: set[str] = set()
     for index, parent, _relation in start.derived_from:
         if parent in followed:  # listed twice: one finding is enough
