@@ -499,3 +499,20 @@ def test_parsed_datasheets_are_cached_outside_the_repository(
     assert "live" in error["message"]
     assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1
     assert not any(p.name.endswith(".json") for p in repo.rglob("*") if ".git" not in p.parts)
+
+
+def test_oversized_datasheet_is_refused_not_parsed(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    huge = SQUAD + "".join(f"x-note-{i}: {'y' * 100}\n" for i in range(3000))  # ~330 KB
+    repo = make_repo({"t.py": LOADS_SQUAD, "datasheets/squad.yaml": huge})
+    result = check(run_cli, repo, "DSL2")
+    (refused,) = found(result, "DSL203")
+    assert "larger than the 256,000-byte limit" in refused["message"]
+    assert found(result, "DSL201")  # a refused datasheet covers nothing
+
+
+def test_control_characters_never_reach_annotations(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    named = sheet(**{"name: SQuAD v1.1": 'name: "SQuAD\\e[31m red"'})
+    repo = make_repo({"t.py": "x = 1\n", "datasheets/squad.yaml": named})
+    out = run_cli(repo, "check", "--format", "github", "--select", "DSL205").stdout
+    assert "\x1b" not in out
+    assert "SQuAD\\x1b[31m red" in out

@@ -65,6 +65,11 @@ class _Scan:
     model_cards: list[ModelCard] = field(default_factory=list)
 
 
+# A datasheet is a few kilobytes; the pure-Python YAML parser reads ~50 KB/s, so a larger
+# "datasheet" is refused (DSL203) rather than allowed to stall a run.
+DATASHEET_MAX_SIZE = 256_000
+
+
 def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datasheet_load.Loaded:
     """Load every datasheet in the project, whatever part of it this run scans.
 
@@ -87,7 +92,8 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     files = []
     refused = []
     for path in datasheet_load.candidates(paths, config.datasheets, config.datasheet_files):
-        item = (listing if path in scanned else everything).read(path, config.max_file_size)
+        limit = min(config.max_file_size, DATASHEET_MAX_SIZE)
+        item = (listing if path in scanned else everything).read(path, limit)
         if isinstance(item, SourceFile):
             files.append((item.path, item.text))
         elif datasheet_load.is_datasheet_path(path, config.datasheets, config.datasheet_files):

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from datasheet_lint.models import Finding, Report, Severity
 from datasheet_lint.report.text import summary
+from datasheet_lint.terminal import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -40,7 +41,9 @@ def annotation(finding: Finding, path: str) -> str:
         "title": f"{finding.code} {finding.rule}",
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(finding.message)}"
+    # Line breaks are the runner's own escapes; every other control character is shown.
+    message = escape_data("\n".join(printable(part) for part in finding.message.split("\n")))
+    return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 
 def render(report: Report, out: TextIO) -> None:
