@@ -64,6 +64,19 @@ def elsewhere(count: int) -> str:
     return f" ({count} more reference{'s' if count != 1 else ''} elsewhere)"
 
 
+def _problems(ctx: Context, kind: str, code: str) -> Iterator[Finding]:
+    """One finding per problem of a kind found while loading the datasheet files."""
+    for problem in ctx.problems:
+        if problem.kind == kind:
+            yield finding(
+                code,
+                problem.location,
+                problem.message,
+                hint=problem.hint,
+                surface=problem.surface or problem.message,
+            )
+
+
 @rule("DSL201", "missing-datasheet")
 def missing_datasheet(ctx: Context) -> Iterator[Finding]:
     """## What it does
@@ -140,15 +153,7 @@ def invalid_datasheet(ctx: Context) -> Iterator[Finding]:
     JSON Schema draft 2020-12 (https://json-schema.org/draft/2020-12); the datasheet format in
     the README.
     """
-    for problem in ctx.problems:
-        if problem.kind == "schema":
-            yield finding(
-                "DSL202",
-                problem.location,
-                problem.message,
-                hint=problem.hint,
-                surface=problem.surface,
-            )
+    yield from _problems(ctx, "schema", "DSL202")
 
 
 @rule("DSL203", "datasheet-syntax-error")
@@ -176,15 +181,7 @@ def datasheet_syntax_error(ctx: Context) -> Iterator[Finding]:
     ## References
     YAML 1.2 (https://yaml.org/spec/1.2.2/), section 3.2.1.1 on unique keys.
     """
-    for problem in ctx.problems:
-        if problem.kind == "syntax":
-            yield finding(
-                "DSL203",
-                problem.location,
-                problem.message,
-                hint=problem.hint,
-                surface=problem.message,
-            )
+    yield from _problems(ctx, "syntax", "DSL203")
 
 
 @rule("DSL204", "duplicate-datasheet")
@@ -328,15 +325,7 @@ def incomplete_datasheet(ctx: Context) -> Iterator[Finding]:
     ## References
     Gebru et al., "Datasheets for Datasets", section 3 (the questions).
     """
-    for problem in ctx.problems:
-        if problem.kind == "incomplete":
-            yield finding(
-                "DSL206",
-                problem.location,
-                problem.message,
-                hint=problem.hint,
-                surface=problem.surface,
-            )
+    yield from _problems(ctx, "incomplete", "DSL206")
     in_scope = {p.location.path for p in ctx.problems} | _scanned_sheets(ctx)
     for sheet in ctx.datasheets:
         if sheet.path not in in_scope:
