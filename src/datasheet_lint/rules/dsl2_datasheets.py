@@ -6,14 +6,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from datasheet_lint.datasheets import validate
-from datasheet_lint.datasheets.match import NAME, Coverage, dataset_keys
+from datasheet_lint.datasheets.match import NAME, dataset_keys
 from datasheet_lint.datasheets.model import Datasheet, is_todo
 from datasheet_lint.models import Finding, Reference, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
-
-
-def _coverage(ctx: Context) -> Coverage:
-    return ctx.coverage or Coverage((), {})
 
 
 def used_references(ctx: Context) -> list[Reference]:
@@ -105,7 +101,7 @@ def missing_datasheet(ctx: Context) -> Iterator[Finding]:
     Gebru et al., "Datasheets for Datasets", Communications of the ACM 64(12), 2021
     (https://arxiv.org/abs/1803.09010).
     """
-    coverage = _coverage(ctx)
+    coverage = ctx.coverage
     for dataset, refs in by_dataset(used_references(ctx)).items():
         if ctx.blocklist.get(dataset) is not None or coverage.sheets_for(dataset):
             continue
@@ -208,10 +204,10 @@ def duplicate_datasheet(ctx: Context) -> Iterator[Finding]:
     ## References
     Gebru et al., "Datasheets for Datasets" (one datasheet per dataset).
     """
-    coverage = _coverage(ctx)
+    coverage = ctx.coverage
     owner: dict[str, Datasheet] = {}
     reported = {s.path for s in ctx.datasheets}  # a partial run reports on some only
-    for sheet in sorted(coverage.sheets or ctx.datasheets, key=lambda s: s.path):
+    for sheet in sorted(coverage.sheets, key=lambda s: s.path):
         clash = None
         for key in sorted(coverage.keys.get(sheet.path, ())):
             first = owner.get(key)
@@ -257,7 +253,7 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     """
     if not ctx.whole_repository:
         return
-    coverage = _coverage(ctx)
+    coverage = ctx.coverage
     used: set[str] = set()
     for dataset in {r.dataset for r in ctx.references}:
         used |= dataset_keys(dataset)

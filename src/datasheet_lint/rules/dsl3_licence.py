@@ -46,7 +46,7 @@ def _readings(ctx: Context) -> Iterator[Reading]:
 
 def _entry(ctx: Context, sheet: Datasheet) -> CatalogueEntry | None:
     """The catalogue's entry for the dataset a datasheet describes, if it records a licence."""
-    if ctx.coverage is None or ctx.knowledge is None or sheet.path not in ctx.coverage.keys:
+    if ctx.knowledge is None or sheet.path not in ctx.coverage.keys:
         return None
     for dataset_id in sorted(ctx.coverage.canonical(sheet)):
         entry = ctx.knowledge.catalogue.datasets.get(dataset_id)

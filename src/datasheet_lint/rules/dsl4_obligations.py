@@ -106,8 +106,8 @@ def _sheet_named(coverage: Coverage, sheets: tuple[Datasheet, ...], name: str) -
 
 def _chain(ctx: Context, start: Datasheet) -> Iterator[tuple[int, list[str], BlockedDataset]]:
     """(derived_from index in ``start``, the names on the way, the blocklisted ancestor)."""
-    coverage = ctx.coverage or Coverage((), {})
-    sheets = tuple(coverage.sheets) or tuple(ctx.datasheets)  # ancestors may be out of scope
+    coverage = ctx.coverage
+    sheets = tuple(coverage.sheets)  # every datasheet: ancestors may be out of this run's scope
     followed: set[str] = set()
     for index, parent, _relation in start.derived_from:
         if parent in followed:  # listed twice: one finding is enough
@@ -212,7 +212,7 @@ def self_declared_retired(ctx: Context) -> Iterator[Finding]:
     Luccioni et al., "A Framework for Deprecating Datasets" (FAccT 2022,
     https://arxiv.org/abs/2111.04424).
     """
-    coverage = ctx.coverage or Coverage((), {})
+    coverage = ctx.coverage
     for dataset, refs in by_dataset(used_references(ctx)).items():
         for sheet in coverage.sheets_for(dataset)[:1]:
             status = sheet.status

@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from datasheet_lint.baseline import Entry
 from datasheet_lint.config import Config
@@ -42,7 +42,7 @@ class Context:
     # which datasheet covers which referenced dataset.
     datasheets: Sequence[Datasheet] = ()
     problems: Sequence[Problem] = ()
-    coverage: Coverage | None = None
+    coverage: Coverage = field(default_factory=lambda: Coverage((), {}))
     knowledge: Knowledge | None = None
     config: Config | None = None  # the settings: stated use, activities, datasheet kinds
     whole_repository: bool = False  # every file was scanned (not some paths, not --staged)
