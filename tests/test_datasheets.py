@@ -424,6 +424,30 @@ def test_staged_run_still_sees_every_datasheet(make_repo: MakeRepo, run_cli: Run
     assert staged.json()["findings"] == []
 
 
+def test_staged_run_reads_datasheets_from_the_index(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Under --staged the datasheets are those the commit will hold: an untracked one does
+    not cover the dataset, and a staged one is judged as staged, not as edited since."""
+    import git
+
+    repo = make_repo({"old.py": "x = 1\n"})
+    (repo / "t.py").write_text(LOADS_SQUAD, encoding="utf-8")
+    (repo / "datasheets").mkdir()
+    (repo / "datasheets" / "squad.yaml").write_text(SQUAD, encoding="utf-8")
+    git.Repo(repo).git.add("t.py")
+
+    def codes() -> list[str]:
+        result = run_cli(repo, "check", "--staged", "--format", "json", "--select", "DSL2")
+        return [f["rule"] for f in result.json()["findings"]]
+
+    assert codes() == ["DSL201"]  # the datasheet is not part of the commit
+    git.Repo(repo).git.add("datasheets/squad.yaml")
+    assert codes() == []
+    # Broken in the work tree after staging: the commit still holds the valid one.
+    (repo / "datasheets" / "squad.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert codes() == []
+    assert found(check(run_cli, repo, "DSL203"), "DSL203") != []  # the work tree's copy
+
+
 def test_missing_datasheet_points_at_code_before_docs(make_repo: MakeRepo, run_cli: RunCli) -> None:
     files = {"CHANGELOG.md": "Data lives in `data/squad/train-v1.1.json`.\n", "z/t.py": LOADS_SQUAD}
     result = check(run_cli, make_repo(files), "DSL201")

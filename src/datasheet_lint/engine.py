@@ -74,18 +74,17 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     """Load every datasheet in the project, whatever part of it this run scans.
 
     A partial run (some paths, or --staged) still needs them all: a changed file that uses a
-    dataset is covered by a datasheet nobody touched. Files this run scans are read the way
-    the scan reads them (from git's index under --staged); the others from the work tree.
+    dataset is covered by a datasheet nobody touched. They are read the way the scan reads
+    its files: under --staged from git's index (what the commit will hold; an untracked
+    datasheet is not part of it), otherwise from the work tree.
     """
-    everything = (
-        listing
-        if whole
-        else vcs.list_matching(
-            config.root,
-            datasheet_load.globs(config.datasheets, config.datasheet_files),
-            untracked=not config.tracked_only,
-        )
-    )
+    patterns = datasheet_load.globs(config.datasheets, config.datasheet_files)
+    if whole:
+        everything = listing
+    elif listing.staged is not None:
+        everything = vcs.list_staged(config.root, [config.root], globs=patterns, share=listing)
+    else:
+        everything = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
     excluded = compile_globs(config.exclude)
     paths = [p for p in everything.paths if not matches(excluded, p)]
     scanned = set(listing.paths)

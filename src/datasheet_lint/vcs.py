@@ -249,11 +249,19 @@ def _under(relative: str, prefixes: Sequence[str]) -> bool:
     return any(p in {"", "."} or relative == p or relative.startswith(p + "/") for p in prefixes)
 
 
-def list_staged(root: Path, targets: Sequence[Path]) -> Listing:
+def list_staged(
+    root: Path,
+    targets: Sequence[Path],
+    *,
+    globs: Sequence[str] = (),
+    share: Listing | None = None,
+) -> Listing:
     """The files as git's index holds them (what the next commit will contain).
 
     Read with ``git ls-files -s -z`` rather than gitpython's index parser, which cannot
-    decode file names that are not UTF-8.
+    decode file names that are not UTF-8. With ``globs`` (git's pathspec glob syntax, case
+    ignored, relative to ``root``) only the files under ``root`` that match one; ``share``
+    reads through another staged listing's ``git cat-file`` process instead of a new one.
     """
     top = git_dir_above(root)
     if top is None:
@@ -262,6 +270,10 @@ def list_staged(root: Path, targets: Sequence[Path]) -> Listing:
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
     # git filters by pathspec: a hook checking three files never lists the whole index.
     specs = [os.path.relpath(t, work) for t in targets] or ["."]
+    if globs:
+        under = Path(os.path.relpath(root, work)).as_posix()
+        prefix = "" if under == "." else under + "/"
+        specs = [f":(glob,icase){prefix}{glob}" for glob in globs]
     try:
         done = _git(work, "ls-files", "-s", "-z", "--", *specs)
     except OSError as err:
@@ -284,7 +296,8 @@ def list_staged(root: Path, targets: Sequence[Path]) -> Listing:
         if stat.S_ISREG(mode) or stat.S_ISLNK(mode):  # not submodules
             staged[relative] = (sha.decode("ascii"), mode)
     paths = tuple(sorted(staged))
-    return Listing(paths, git=True, root=root, staged=staged, blobs=_Blobs(work))
+    blobs = share.blobs if share is not None and share.blobs is not None else _Blobs(work)
+    return Listing(paths, git=True, root=root, staged=staged, blobs=blobs)
 
 
 def _not_a_work_tree(root: Path) -> UserError:

@@ -147,6 +147,8 @@ def invalid_licence(ctx: Context) -> Iterator[Finding]:
     SPDX License List and expression syntax (https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/).
     This is not legal advice.
     """
+    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+        return
     from datasheet_lint.licences import spdx
     from datasheet_lint.licences.suggest import suggest
     from datasheet_lint.licences.table import builtin
@@ -201,6 +203,8 @@ def unknown_licence(ctx: Context) -> Iterator[Finding]:
     Hugging Face licence ids (https://huggingface.co/docs/hub/repositories-licenses); SPDX
     `NOASSERTION`. This is not legal advice.
     """
+    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+        return
     from datasheet_lint.licences import spdx
 
     for reading in _readings(ctx):
@@ -304,6 +308,8 @@ def no_derivatives(ctx: Context) -> Iterator[Finding]:
     (https://creativecommons.org/using-cc-licensed-works-for-ai-training/). This is not legal
     advice.
     """
+    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+        return
     from datasheet_lint.licences.evaluate import CC_AI_GUIDANCE
 
     for reading in _readings(ctx):
@@ -402,6 +408,8 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
     CC BY 4.0 legal code section 3(a) (https://creativecommons.org/licenses/by/4.0/legalcode).
     This is not legal advice.
     """
+    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+        return
     from datasheet_lint.licences.table import builtin
 
     for reading in _readings(ctx):
@@ -448,6 +456,8 @@ def licence_conflicts_with_catalogue(ctx: Context) -> Iterator[Finding]:
     The catalogue's licence source for the dataset (`datasheet-lint` shows it with the
     finding). This is not legal advice.
     """
+    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+        return
     from datasheet_lint.licences import spdx
     from datasheet_lint.licences.conflict import conflict
     from datasheet_lint.licences.table import builtin
