@@ -19,7 +19,7 @@ from tests.conftest import ROOT, MakeRepo, RunCli
 
 from datasheet_lint import __version__, engine
 from datasheet_lint.models import Location, Report, Severity
-from datasheet_lint.report import REPORTERS, github, sarif, text
+from datasheet_lint.report import FORMATS, github, reporter, sarif, text
 from datasheet_lint.rules import RULES
 from datasheet_lint.rules.registry import finding
 
@@ -27,7 +27,6 @@ DEMO = ROOT / "examples" / "demo-repo"
 GOLDEN = ROOT / "tests" / "golden"
 SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 REPORT_SCHEMA = ROOT / "schemas" / "report.schema.json"
-FORMATS = ("text", "json", "sarif", "github", "gitlab")
 
 
 def scan(path: Path) -> Report:
@@ -40,7 +39,7 @@ def rendered(report: Report, name: str) -> str:
     if name == "text":
         text.render(report, buffer, colour=False)
     else:
-        REPORTERS[name](report, buffer)
+        reporter(name)(report, buffer)
     return buffer.getvalue()
 
 

@@ -20,6 +20,7 @@ import click
 from datasheet_lint import __version__
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Report, Severity
+from datasheet_lint.report import FORMATS
 from datasheet_lint.terminal import encodable, printable
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ FORMAT = click.option(
 CHECK_FORMAT = click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "sarif", "github", "gitlab"]),
+    type=click.Choice(FORMATS),
     default="text",
     show_default=True,
     help="text for people, json for dashboards, sarif for code scanning, github for "
@@ -233,7 +234,7 @@ def check(
     --staged: the index). Nothing is written, except the report with --output.
     """
     from datasheet_lint import atomic
-    from datasheet_lint.report import REPORTERS
+    from datasheet_lint.report import reporter
     from datasheet_lint.report import text as text_report
 
     report, settings = _run(
@@ -256,7 +257,7 @@ def check(
     if output_format == "text":
         text_report.render(report, buffer, colour=_use_colour(colour) and output_file is None)
     else:
-        REPORTERS[output_format](report, buffer)
+        reporter(output_format)(report, buffer)
     text = encodable(buffer.getvalue())
     if output_file is None:
         click.echo(text, nl=False)

@@ -1,23 +1,32 @@
 """Reporters: each renders a Report to a stream and knows nothing else (no config, no git).
 
-A reporter is ``render(report, out)``, registered here by the name ``--format`` takes.
+A reporter is a module with ``render(report, out)``, registered here by the name ``--format``
+takes. Only the chosen one is imported: SARIF alone pulls in every rule's documentation,
+which a pre-commit run printing text has no use for.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import TextIO
 
 from datasheet_lint.models import Report
-from datasheet_lint.report import github, gitlab, json_report, sarif, text
 
 Render = Callable[[Report, TextIO], None]
 
-REPORTERS: dict[str, Render] = {
-    "text": text.render,
-    "json": json_report.render,
-    "sarif": sarif.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
+MODULES = {
+    "text": "text",
+    "json": "json_report",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
 }
-FORMATS = tuple(REPORTERS)
+FORMATS = tuple(MODULES)
+
+
+def reporter(name: str) -> Render:
+    """The ``render`` function of the reporter ``--format name`` selects (a KeyError if none)."""
+    module = importlib.import_module(f"{__name__}.{MODULES[name]}")
+    render: Render = module.render
+    return render
