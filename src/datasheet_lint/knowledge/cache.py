@@ -25,9 +25,15 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from datasheet_lint import __version__
+
+T = TypeVar("T")
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def shipped_text(name: str) -> str:
@@ -49,17 +55,24 @@ def cache_dir() -> Path:
     return Path(base) / "datasheet-lint"
 
 
-def cached(name: str, source_text: str, build: Callable[[str], Any]) -> Any:
-    """``build(source_text)``, remembered as JSON under a content-addressed file name."""
+def cached(
+    name: str,
+    source_text: str,
+    build: Callable[[str], Any],
+    decode: Callable[[Any], T] = _same,
+) -> T:
+    """``decode(build(source_text))``, with what ``build`` returns remembered as JSON under a
+    content-addressed file name. A cached value that does not decode (a truncated or edited
+    file) is built again: the cache can make a run slower, never wrong."""
     digest = hashlib.sha256(f"{__version__}\0{source_text}".encode()).hexdigest()[:24]
     path = cache_dir() / f"{name}-{digest}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return decode(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, LookupError, TypeError):
         pass
     value = build(source_text)
     _store(path, name, value)
-    return value
+    return decode(value)
 
 
 def _store(path: Path, name: str, value: Any) -> None:

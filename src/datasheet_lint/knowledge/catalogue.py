@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from datasheet_lint.knowledge.blocklist import Alias, alias_records, parse_yaml
+from datasheet_lint.knowledge.blocklist import (
+    Alias,
+    alias_of,
+    alias_records,
+    alias_row,
+    code_key,
+    parse_yaml,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +83,58 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
     return Catalogue(datasets, tuple(aliases), loaders, str(document["data_version"]))
 
 
+def to_rows(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as plain JSON values, for the cache; ``from_rows`` turns them back."""
+    entries = [
+        [
+            e.id,
+            e.name,
+            e.homepage,
+            e.licence,
+            e.sourced,
+            e.blocklist,
+            e.licence_source,
+            e.licence_confidence,
+            list(e.names),
+            [list(pair) for pair in e.loaders],
+            e.commercial,
+        ]
+        for e in catalogue.datasets.values()
+    ]
+    return {
+        "entries": entries,
+        "aliases": [alias_row(a) for a in catalogue.aliases],
+        "loaders": [[source, name, to] for (source, name), to in catalogue.loaders.items()],
+        "data_version": catalogue.data_version,
+    }
+
+
+def from_rows(rows: Mapping[str, Any]) -> Catalogue:
+    datasets = {}
+    for row in rows["entries"]:
+        key, name, homepage, licence, sourced, blocklist, source, confidence = row[:8]
+        names, loaders, commercial = row[8:]
+        datasets[key] = CatalogueEntry(
+            key,
+            name,
+            homepage,
+            licence,
+            sourced,
+            blocklist,
+            source,
+            confidence,
+            tuple(names),
+            tuple((library, value) for library, value in loaders),
+            commercial,
+        )
+    return Catalogue(
+        datasets,
+        tuple(alias_of(row) for row in rows["aliases"]),
+        {(source, name): dataset for source, name, dataset in rows["loaders"]},
+        rows["data_version"],
+    )
+
+
 _BUILTIN: Catalogue | None = None
 
 
@@ -84,5 +144,10 @@ def builtin() -> Catalogue:
     if _BUILTIN is None:
         from datasheet_lint.knowledge.cache import cached, shipped_text
 
-        _BUILTIN = parse(cached("catalogue", shipped_text("catalogue.yaml"), parse_yaml))
+        key = "\0".join([shipped_text("catalogue.yaml"), code_key(), Path(__file__).read_text()])
+        _BUILTIN = cached("catalogue-rows", key, _rows_from_key, from_rows)
     return _BUILTIN
+
+
+def _rows_from_key(key: str) -> dict[str, Any]:
+    return to_rows(parse(parse_yaml(key.partition("\0")[0])))

@@ -1,0 +1,75 @@
+"""The shipped knowledge as a run loads it: from rows cached under the user's cache folder.
+
+The rows must give back exactly what parsing the YAML gives, from a cold cache and a warm one,
+and a cache that cannot be read or written must only make the run slower.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from datasheet_lint.knowledge import blocklist, catalogue
+from datasheet_lint.knowledge.cache import shipped_text
+
+pytestmark = pytest.mark.usefixtures("fresh_builtins")
+
+
+@pytest.fixture
+def fresh_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget the parsed builtins of earlier tests, so each test loads them itself."""
+    monkeypatch.setattr(blocklist, "_BUILTIN", None)
+    monkeypatch.setattr(catalogue, "_BUILTIN", None)
+
+
+def parsed() -> tuple[blocklist.Blocklist, catalogue.Catalogue]:
+    """Straight from the YAML, no cache involved."""
+    return (
+        blocklist.parse(blocklist.parse_yaml(shipped_text("blocklist.yaml"))),
+        catalogue.parse(blocklist.parse_yaml(shipped_text("catalogue.yaml"))),
+    )
+
+
+def test_rows_give_back_what_parsing_gives() -> None:
+    direct_blocklist, direct_catalogue = parsed()
+    rows = json.loads(json.dumps(blocklist.to_rows(direct_blocklist)))
+    assert blocklist.from_rows(rows) == direct_blocklist
+    rows = json.loads(json.dumps(catalogue.to_rows(direct_catalogue)))
+    assert catalogue.from_rows(rows) == direct_catalogue
+
+
+def test_cold_and_warm_cache_load_the_same_knowledge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    direct = parsed()
+    cold = (blocklist.builtin(), catalogue.builtin())
+    written = sorted(p.name.split("-")[0] for p in (tmp_path / "datasheet-lint").iterdir())
+    assert written == ["blocklist", "catalogue"]
+    monkeypatch.setattr(blocklist, "_BUILTIN", None)
+    monkeypatch.setattr(catalogue, "_BUILTIN", None)
+    warm = (blocklist.builtin(), catalogue.builtin())
+    assert cold == warm == direct
+    assert warm[0].get("ms1mv2") is not None and warm[0].get("ms1mv2").parent == "ms-celeb-1m"
+
+
+def test_a_corrupt_or_unwritable_cache_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    blocklist.builtin()
+    catalogue.builtin()
+    for damage in ('{"datasets": [["truncated', '{"datasets": [[1, 2]]}', "[]"):
+        for cached in (tmp_path / "datasheet-lint").iterdir():
+            cached.write_text(damage, encoding="utf-8")
+        monkeypatch.setattr(blocklist, "_BUILTIN", None)
+        monkeypatch.setattr(catalogue, "_BUILTIN", None)
+        assert (blocklist.builtin(), catalogue.builtin()) == parsed(), damage
+    # A cache folder that is a file: nothing can be written, the data still loads.
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.setattr(blocklist, "_BUILTIN", None)
+    assert blocklist.builtin() == parsed()[0]
