@@ -10,7 +10,6 @@ import functools
 import io
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -64,6 +63,8 @@ def handles_errors(command: F) -> F:
             raise
         except Exception as err:  # a bug: say so briefly, show the traceback only on request
             if debug:
+                import traceback
+
                 traceback.print_exc()
             cause = err.__cause__ if isinstance(err, FileError) and err.__cause__ else err
             where = f" while processing {printable(err.path)}" if isinstance(err, FileError) else ""
@@ -233,7 +234,6 @@ def check(
     Inside a git work tree, tracked and untracked-but-not-ignored files are scanned (with
     --staged: the index). Nothing is written, except the report with --output.
     """
-    from datasheet_lint import atomic
     from datasheet_lint.report import reporter
     from datasheet_lint.report import text as text_report
 
@@ -262,6 +262,8 @@ def check(
     if output_file is None:
         click.echo(text, nl=False)
     else:
+        from datasheet_lint import atomic  # tempfile and friends: only when writing
+
         atomic.write_text(output_file, text, overwrite=True)
         click.echo(f"{text_report.summary(report)} Report written to {output_file}.")
     sys.exit(0 if exit_zero else _exit_code(report, settings.fail_on))

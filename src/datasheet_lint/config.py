@@ -6,11 +6,10 @@ with a hint; unknown keys are errors (a typo must not silently disable a check).
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -206,6 +205,13 @@ def _fail_on(reader: _Reader, key: str) -> str:
     return str(value)
 
 
+def _close(word: str, choices: Sequence[str]) -> list[str]:
+    """The choice a misspelt word most likely means, for "did you mean" hints."""
+    import difflib  # only a wrong setting needs it
+
+    return difflib.get_close_matches(word, choices, n=1)
+
+
 def _choice(choices: tuple[str, ...]) -> Callable[[_Reader, str], str]:
     def read(reader: _Reader, key: str) -> str:
         value = reader.raw[key]
@@ -221,7 +227,7 @@ def _choices(choices: tuple[str, ...]) -> Callable[[_Reader, str], tuple[str, ..
         values = reader.strings(key)
         for value in values:
             if value not in choices:
-                close = difflib.get_close_matches(value, choices, n=1)
+                close = _close(value, choices)
                 hint = f"did you mean '{close[0]}'?" if close else f"one of {', '.join(choices)}"
                 raise reader.fail(key, f"'{key}': unknown value {value!r}", hint=hint)
         return tuple(dict.fromkeys(values))
@@ -258,7 +264,7 @@ def parse(raw: Any, *, root: Path, display: str, line_of: Callable[[str], int]) 
     values: dict[str, Any] = {}
     for key in raw:
         if key not in KEYS:
-            close = difflib.get_close_matches(str(key).replace("_", "-"), list(KEYS), n=1)
+            close = _close(str(key).replace("_", "-"), list(KEYS))
             hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(KEYS)}"
             raise reader.fail(str(key), f"unknown key '{key}'", hint=hint)
         field_name, read = KEYS[key]

@@ -106,7 +106,7 @@ class Matcher:
         # The pattern depends only on the names and on this code: a hook reads it from the
         # cache instead of building the trie.
         key = "\n".join([_CODE.read_text(encoding="utf-8"), *(alias.value for alias in named)])
-        body = cached("matcher", key, lambda _: _regex_source(named))
+        body: str = cached("matcher", key, lambda _: _regex_source(named))
         # Case-insensitive matching costs ~3x; lower-cased text with a case-sensitive
         # pattern gives the same matches whenever lowering keeps every offset in place.
         self._regex = compiled_regex(body)

@@ -7,7 +7,6 @@ module; 0-based parser positions are converted once, where they are read.
 from __future__ import annotations
 
 import enum
-import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -130,6 +129,8 @@ class Report:
 def identity(finding: Finding) -> tuple[str, str, str, str]:
     """What identifies a finding across edits: rule, file, dataset and a hash of the text it is
     about, never its line. Fingerprints and the baseline both key on it."""
+    import hashlib
+
     surface = hashlib.sha256(finding.surface.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return (finding.code, finding.location.path, finding.dataset, surface)
 
@@ -140,6 +141,8 @@ def fingerprints(findings: Iterable[Finding]) -> list[str]:
     Moving code keeps the order of equal findings in a file, so fingerprints survive it; the
     hash keeps them short and free of paths for tools that only want an opaque id.
     """
+    import hashlib
+
     seen: dict[str, int] = {}
     result = []
     for finding in findings:

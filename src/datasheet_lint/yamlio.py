@@ -11,7 +11,6 @@ import json
 import re
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +165,8 @@ def position(node: Any, path: Sequence[str | int]) -> tuple[int, int] | None:
 
 def schema(name: str) -> dict[str, Any]:
     """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
+    from importlib import resources  # only a run that validates: zipfile and more
+
     packaged = resources.files("datasheet_lint").joinpath("schemas").joinpath(name)
     if packaged.is_file():
         text = packaged.read_text(encoding="utf-8")

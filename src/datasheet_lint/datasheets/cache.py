@@ -11,22 +11,20 @@ failure to read or write it only means parsing again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from datasheet_lint import __version__
-from datasheet_lint.knowledge.cache import cache_dir
+from datasheet_lint.knowledge.cache import cache_dir, digest
 
 
 class ParseCache:
     def __init__(self, root: Path, parse: Callable[[str], dict[str, Any]]) -> None:
-        digest = hashlib.sha256(f"{__version__}\0{root}".encode("utf-8", "surrogatepass"))
-        self.path = cache_dir() / f"datasheets-{digest.hexdigest()[:24]}.json"
+        key = digest(__version__ + "\0" + str(root))
+        self.path = cache_dir() / f"datasheets-{key}.json"
         self._parse = parse
         self._old: dict[str, Any] = {}
         self._new: dict[str, Any] = {}
@@ -38,7 +36,7 @@ class ParseCache:
             pass
 
     def parse(self, text: str) -> dict[str, Any]:
-        key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = digest(text)
         found = self._new.get(key) or self._old.get(key)
         if not isinstance(found, dict):
             found = self._parse(text)
@@ -49,6 +47,8 @@ class ParseCache:
         """Keep this run's datasheets only; write nothing if they are what was read."""
         if self._new.keys() == self._old.keys():
             return
+        import tempfile
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")

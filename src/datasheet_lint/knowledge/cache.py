@@ -16,13 +16,11 @@ failure falls back to ``re.compile``.
 from __future__ import annotations
 
 import array
-import hashlib
 import importlib
 import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +28,17 @@ from typing import Any, TypeVar
 from datasheet_lint import __version__
 
 T = TypeVar("T")
+
+try:  # CPython's own BLAKE2: importing hashlib loads OpenSSL first (~4 ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
+
+
+def digest(text: str) -> str:
+    """A content hash for cache file names (not a security boundary: the folder is the
+    user's own)."""
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _same(value: Any) -> Any:
@@ -64,8 +73,7 @@ def cached(
     """``decode(build(source_text))``, with what ``build`` returns remembered as JSON under a
     content-addressed file name. A cached value that does not decode (a truncated or edited
     file) is built again: the cache can make a run slower, never wrong."""
-    digest = hashlib.sha256(f"{__version__}\0{source_text}".encode()).hexdigest()[:24]
-    path = cache_dir() / f"{name}-{digest}.json"
+    path = cache_dir() / f"{name}-{digest(__version__ + chr(0) + source_text)}.json"
     try:
         return decode(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, LookupError, TypeError):
@@ -81,6 +89,8 @@ def _store(path: Path, name: str, value: Any) -> None:
 
 def _store_bytes(path: Path, name: str, data: bytes) -> None:
     """Write atomically; a cache that cannot be written is only a slower next run."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-", suffix=".tmp")
@@ -113,8 +123,7 @@ def compiled_regex(pattern: str) -> re.Pattern[str]:
             raise ValueError("regex engine code is not 32-bit")
         magic = getattr(sre, "MAGIC", 0)
         key = f"{sys.version}\0{sys.byteorder}\0{magic}\0{__version__}\0{pattern}"
-        digest = hashlib.sha256(key.encode()).hexdigest()[:24]
-        path = cache_dir() / f"regex-{digest}.bin"
+        path = cache_dir() / f"regex-{digest(key)}.bin"
         words = array.array("I")
         try:
             words.frombytes(path.read_bytes())
