@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Severity
@@ -46,8 +46,7 @@ SIZE_UNITS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Allow:
+class Allow(NamedTuple):
     """A dataset the repository may reference anyway, and why (e.g. it studies its harms)."""
 
     dataset: str

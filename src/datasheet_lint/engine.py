@@ -240,7 +240,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         notes=notes,
         repository_prefix=prefix,
         datasets=tuple(
-            replace(knowledge.describe(i), datasheet=_covering(coverage, i))
+            knowledge.describe(i)._replace(datasheet=_covering(coverage, i))
             for i in sorted({r.dataset for r in scan.references})
         ),
         blocklist_version=blocklist.data_version,

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.knowledge.cache import cached, compiled_regex
@@ -27,8 +27,7 @@ _OPTIONAL_SEPARATOR = "[-_. ]?"
 _CODE = Path(__file__)  # part of the cache key of the pattern built here
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One match in a text: offsets, the text as spelled, and the alias it matched."""
 
     start: int

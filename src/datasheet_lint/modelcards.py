@@ -10,8 +10,7 @@ taken to list nothing; it never stops a run.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.knowledge.resolve import Knowledge
@@ -25,8 +24,7 @@ DATASET_KEYS = frozenset({"dataset_info", "task_categories", "size_categories", 
 MAX_FRONT_MATTER_LINES = 500
 
 
-@dataclass(frozen=True, slots=True)
-class ModelCard:
+class ModelCard(NamedTuple):
     """A model card: where it is, where its ``datasets:`` key is (or would go), and the
     canonical ids of the datasets it lists."""
 

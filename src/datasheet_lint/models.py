@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -38,8 +39,7 @@ class Kind(str, enum.Enum):
     MODEL = "model"  # pretrained weights trained on the dataset (a weight file, zoo name, hub id)
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """A place in the repository: POSIX path relative to the scanned root, 1-based line/col."""
 
     path: str
@@ -50,16 +50,14 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A text file to scan: its repository-relative path and decoded text."""
 
     path: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """One place where the repository points at a dataset."""
 
     dataset: str  # canonical id: a blocklist id, or the loader's own name for others
@@ -68,8 +66,7 @@ class Reference:
     surface: str  # the text as spelled there
 
 
-@dataclass(frozen=True, slots=True)
-class Dataset:
+class Dataset(NamedTuple):
     """A referenced dataset as the linter knows it."""
 
     id: str
@@ -78,8 +75,7 @@ class Dataset:
     datasheet: str = ""  # the datasheet file that covers it, if any
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem, ready for a reporter; reporters see nothing else."""
 
     code: str
@@ -92,8 +88,7 @@ class Finding:
     surface: str = ""  # the text the finding is about, as spelled (for stable fingerprints)
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(NamedTuple):
     """A file that was not scanned, and why (shown under --verbose)."""
 
     path: str

@@ -9,7 +9,7 @@ reported (DSL903).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from datasheet_lint.models import Location
 
@@ -20,8 +20,7 @@ COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lin
 CODE = re.compile(r"^DSL\d{0,3}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """One directive: where it is, which line it covers, which codes, and why."""
 
     location: Location

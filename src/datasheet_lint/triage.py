@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
 from datasheet_lint.config import Config
 from datasheet_lint.globs import compile_globs, matches
@@ -49,7 +48,7 @@ def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist
         if ignored or _allowed(finding, config, blocklist):
             continue
         override = config.severity.get(finding.code)
-        kept.append(finding if override is None else replace(finding, severity=override))
+        kept.append(finding if override is None else finding._replace(severity=override))
     return kept
 
 

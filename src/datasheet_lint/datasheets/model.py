@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasheet_lint.models import Location
 
@@ -119,8 +119,7 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if isinstance(v, str) and v.strip() and not is_todo(v))
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong with a datasheet file itself, found while loading it."""
 
     kind: str  # "syntax", "schema", "todo" or "incomplete"

@@ -17,7 +17,7 @@ import ast
 import re
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A module can only hold a loader call we recognise if its text names one of these; the
 # AST (the costly part of a scan) is built only then.
@@ -106,8 +106,7 @@ DATA_FILE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LoaderCall:
+class LoaderCall(NamedTuple):
     """A loader's dataset name as spelled, where it is (1-based), and where it comes from."""
 
     source: str  # hf, kaggle, openml, tfds, torchvision, sklearn, keras, local, url, ...

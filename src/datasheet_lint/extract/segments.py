@@ -8,11 +8,10 @@ came from, so a finding lands on the notebook's own line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """Text in one language; ``lines[i]`` is the file line of segment line ``i + 1``."""
 
     text: str

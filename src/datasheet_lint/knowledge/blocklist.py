@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Severity
@@ -21,14 +21,12 @@ REMOVED = frozenset({"retracted", "withdrawn", "taken-down"})
 SUPERSEDED = frozenset({"deprecated", "replaced"})
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     url: str
     says: str
 
 
-@dataclass(frozen=True, slots=True)
-class BlockedDataset:
+class BlockedDataset(NamedTuple):
     """A blocklisted dataset: a top-level entry, or a derivative that points at its parent."""
 
     id: str
@@ -60,8 +58,7 @@ class BlockedDataset:
         return Severity.ERROR
 
 
-@dataclass(frozen=True, slots=True)
-class Alias:
+class Alias(NamedTuple):
     """One way a dataset is named (a name, URL, host, token or Drive id), or a look-alike."""
 
     value: str
@@ -74,8 +71,7 @@ class Alias:
     names_models: bool = False  # a name of a dataset whose name in a weight's name is evidence
 
 
-@dataclass(frozen=True, slots=True)
-class BlockedModel:
+class BlockedModel(NamedTuple):
     """Pretrained weights trained on a blocklisted dataset: a model zoo's family of weights, or
     (``by_name``) every weight whose file, folder or hub name holds a name of its training set."""
 
@@ -248,7 +244,7 @@ def _mark_model_names(aliases: list[Alias], models: Iterable[BlockedModel]) -> t
     """Flag the names (not URLs) of datasets that weights are named after (ms1mv3_r100.pth)."""
     named = {model.trained_on for model in models if model.by_name}
     return tuple(
-        replace(alias, names_models=True)
+        alias._replace(names_models=True)
         if alias.dataset in named and alias.model is None and not alias.url
         else alias
         for alias in aliases

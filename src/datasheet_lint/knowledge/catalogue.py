@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasheet_lint.knowledge.blocklist import (
     Alias,
@@ -22,8 +22,7 @@ from datasheet_lint.knowledge.blocklist import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueEntry:
+class CatalogueEntry(NamedTuple):
     id: str
     name: str
     homepage: str | None

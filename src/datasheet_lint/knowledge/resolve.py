@@ -51,7 +51,7 @@ class Knowledge:
         if needs_known:
             return None
         if source == "url":
-            name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].rstrip("/")
+            name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
         elif source == "local":
             name = name.removeprefix("./").rstrip("/") or name
         return f"{source}:{name}"
