@@ -78,12 +78,12 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     its files: under --staged from git's index (what the commit will hold; an untracked
     datasheet is not part of it), otherwise from the work tree.
     """
-    patterns = datasheet_load.globs(config.datasheets, config.datasheet_files)
     if whole:
         everything = listing
-    elif listing.staged is not None:
-        everything = vcs.list_staged(config.root, [config.root], globs=patterns, share=listing)
+    elif listing.staged is not None:  # listed with the staged files, in the same git call
+        everything = listing.everything()
     else:
+        patterns = datasheet_load.globs(config.datasheets, config.datasheet_files)
         everything = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
     excluded = compile_globs(config.exclude)
     paths = [p for p in everything.paths if not matches(excluded, p)]
@@ -166,12 +166,14 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
     knowledge = knowledge_for(config)
     blocklist = knowledge.blocklist
-    if config.staged:
-        listing = vcs.list_staged(config.root, targets)
-    else:
-        listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
     # The whole project, from the work tree or (--staged) from git's index.
     whole = list(targets) == [config.root]
+    if config.staged:
+        # A partial run needs every datasheet too: git lists them in the same call.
+        sheets = [] if whole else datasheet_load.globs(config.datasheets, config.datasheet_files)
+        listing = vcs.list_staged(config.root, targets, also=sheets)
+    else:
+        listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
     loaded = _datasheets(config, listing, whole=whole)
     scan = _scan(config, listing, knowledge, loaded.paths)
     codes = frozenset(code for code in RULES if triage.selected(code, config))

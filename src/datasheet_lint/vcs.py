@@ -19,9 +19,8 @@ import stat
 import subprocess
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Skipped, SourceFile
@@ -49,16 +48,22 @@ SNIFF_BYTES = 8192
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """The candidate files (paths relative to the root, POSIX) and where to read them from."""
 
     paths: tuple[str, ...]
     git: bool
     root: Path
-    # For --staged: path -> (object id, mode) in git's index; None reads the working tree.
+    # For --staged: path -> (object id, mode) in git's index, for the paths and any other
+    # files listed with them; None reads the working tree.
     staged: Mapping[str, tuple[str, int]] | None = None
     blobs: _Blobs | None = None
+
+    def everything(self) -> Listing:
+        """This listing with every file it can read among its paths."""
+        if self.staged is None:
+            return self
+        return self._replace(paths=tuple(sorted(self.staged)))
 
     def read(self, relative: str, max_size: int) -> SourceFile | Skipped:
         if self.staged is None or self.blobs is None:
@@ -249,19 +254,13 @@ def _under(relative: str, prefixes: Sequence[str]) -> bool:
     return any(p in {"", "."} or relative == p or relative.startswith(p + "/") for p in prefixes)
 
 
-def list_staged(
-    root: Path,
-    targets: Sequence[Path],
-    *,
-    globs: Sequence[str] = (),
-    share: Listing | None = None,
-) -> Listing:
+def list_staged(root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()) -> Listing:
     """The files as git's index holds them (what the next commit will contain).
 
     Read with ``git ls-files -s -z`` rather than gitpython's index parser, which cannot
-    decode file names that are not UTF-8. With ``globs`` (git's pathspec glob syntax, case
-    ignored, relative to ``root``) only the files under ``root`` that match one; ``share``
-    reads through another staged listing's ``git cat-file`` process instead of a new one.
+    decode file names that are not UTF-8. ``also``: git pathspec globs (case ignored,
+    relative to ``root``) of more files to list in the same call, such as datasheets: they
+    are readable through the listing and in ``everything()``, not among its paths.
     """
     top = git_dir_above(root)
     if top is None:
@@ -270,10 +269,10 @@ def list_staged(
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
     # git filters by pathspec: a hook checking three files never lists the whole index.
     specs = [os.path.relpath(t, work) for t in targets] or ["."]
-    if globs:
+    if also:
         under = Path(os.path.relpath(root, work)).as_posix()
         prefix = "" if under == "." else under + "/"
-        specs = [f":(glob,icase){prefix}{glob}" for glob in globs]
+        specs += [f":(glob,icase){prefix}{glob}" for glob in also]
     try:
         done = _git(work, "ls-files", "-s", "-z", "--", *specs)
     except OSError as err:
@@ -284,6 +283,7 @@ def list_staged(
             raise _not_a_work_tree(root)
         raise UserError(f"cannot read git's index: {message}", location=".git/index")
     staged: dict[str, tuple[str, int]] = {}
+    paths = []
     for record in done.stdout.split(b"\0"):
         if not record:
             continue
@@ -291,13 +291,13 @@ def list_staged(
         mode_text, sha, stage = meta.split(b" ")
         mode = int(mode_text, 8)
         relative = Path(os.path.relpath(work / os.fsdecode(raw_path), root)).as_posix()
-        if stage != b"0" or relative.startswith("..") or not _under(relative, prefixes):
+        if stage != b"0" or relative.startswith(".."):
             continue
         if stat.S_ISREG(mode) or stat.S_ISLNK(mode):  # not submodules
             staged[relative] = (sha.decode("ascii"), mode)
-    paths = tuple(sorted(staged))
-    blobs = share.blobs if share is not None and share.blobs is not None else _Blobs(work)
-    return Listing(paths, git=True, root=root, staged=staged, blobs=blobs)
+            if _under(relative, prefixes):
+                paths.append(relative)
+    return Listing(tuple(sorted(paths)), git=True, root=root, staged=staged, blobs=_Blobs(work))
 
 
 def _not_a_work_tree(root: Path) -> UserError:
