@@ -422,6 +422,8 @@ SOURCES = st.one_of(st.sampled_from(["hf", "kaggle", "tfds", "torchvision", "loc
 @example(source="#comment", org="o", name="n")
 @example(source="- item", org="o", name="n")
 @example(source="hf", org="o", name="yes")
+@example(source="A\n", org="0", name="0")  # a key ending in a newline: quoted
+@example(source="url", org="0", name=" ?")  # a URL's cut query leaves no space
 def test_init_writes_yaml_that_validates_once_answered(source: str, org: str, name: str) -> None:
     argument = f"{source}:{org}/{name}"
     assume(argument.strip() and "todo" not in argument.lower())

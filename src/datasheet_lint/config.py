@@ -10,8 +10,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from datasheet_lint.errors import UserError
@@ -23,7 +23,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 YAML_NAMES = (".datasheet-lint.yaml", ".datasheet-lint.yml")
-CODE_PREFIX = re.compile(r"^DSL\d{0,3}$")
+CODE_PREFIX = re.compile(r"^DSL\d{0,3}\Z")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 USES = ("commercial", "academic")
 ACTIVITIES = ("train", "evaluate", "fine-tune", "redistribute-data", "publish-model")
@@ -53,8 +53,7 @@ class Allow(NamedTuple):
     reason: str
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Everything that changes what a run checks or reports."""
 
     root: Path
@@ -65,7 +64,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     blocklists: tuple[str, ...] = ()
     allow: tuple[Allow, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
+    severity: Mapping[str, Severity] = MappingProxyType({})
     fail_on: str = "error"
     max_file_size: int = 5_000_000
     baseline: str = ".datasheet-lint-baseline.json"  # relative to the root
@@ -81,7 +80,7 @@ class Config:
     use_baseline: bool = True
 
     def with_overrides(self, **changes: Any) -> Config:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return self._replace(**{k: v for k, v in changes.items() if v is not None})
 
 
 class _Reader:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from datasheet_lint import baseline as baseline_module
@@ -214,7 +214,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     reported = triage.unsuppressed(configured, scan.suppressions)
     new, stale = baseline_module.apply(reported, _baseline(config))
     # Second round: the rules about the linter's own suppressions and baseline.
-    context = replace(context, findings=tuple(configured), stale_baseline=tuple(stale))
+    context = context._replace(findings=tuple(configured), stale_baseline=tuple(stale))
     meta = [
         f
         for rule in RULES.values()
@@ -267,7 +267,7 @@ def missing_datasheets(config: Config, targets: Sequence[Path]) -> list[str]:
     Inline suppressions and per-file ignores of DSL201 are respected; the baseline and
     ``select`` are not: ``init --missing`` is asked for exactly these.
     """
-    only = replace(config, select=("DSL201",), ignore=(), diff=None, use_baseline=False)
+    only = config._replace(select=("DSL201",), ignore=(), diff=None, use_baseline=False)
     report = run(only, targets)
     return list(dict.fromkeys(f.dataset for f in report.findings if f.code == "DSL201"))
 

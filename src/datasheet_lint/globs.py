@@ -50,7 +50,7 @@ def compile_globs(patterns: Iterable[str]) -> re.Pattern[str] | None:
     parts = [_translate(p) for p in patterns if p.strip()]
     if not parts:
         return None
-    return re.compile("^(?:" + "|".join(parts) + ")$")
+    return re.compile("^(?:" + "|".join(parts) + r")\Z")
 
 
 def matches(regex: re.Pattern[str] | None, path: str) -> bool:

@@ -17,7 +17,7 @@ DIRECTIVE = re.compile(
     r"datasheet-lint:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*?)(?:-->|\*/)?\s*$", re.IGNORECASE
 )
 COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
-CODE = re.compile(r"^DSL\d{0,3}$")
+CODE = re.compile(r"^DSL\d{0,3}\Z")
 
 
 class Suppression(NamedTuple):

@@ -10,7 +10,7 @@ not know keeps the loader's own id (``hf:org/name``); its name part is matched b
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.knowledge.resolve import Knowledge
@@ -66,8 +66,7 @@ def sheet_keys(sheet: Datasheet, knowledge: Knowledge) -> frozenset[str]:
     return frozenset(keys)
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):
     """Datasheets and referenced datasets, joined both ways."""
 
     sheets: Sequence[Datasheet]

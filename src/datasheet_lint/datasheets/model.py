@@ -8,7 +8,7 @@ node was written so that a finding can point at ``path:line:col``.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from datasheet_lint.models import Location
@@ -23,14 +23,13 @@ def is_todo(value: Any) -> bool:
     return isinstance(value, str) and value.lstrip().startswith(TODO)
 
 
-@dataclass(frozen=True)
-class Datasheet:
+class Datasheet(NamedTuple):
     """One datasheet file, mapped into the datasheet model."""
 
     path: str  # repository-relative file
     format: str  # "yaml", "hf-card" or "croissant"
     data: Mapping[str, Any]
-    anchors: Mapping[Path, tuple[int, int]] = field(default_factory=dict)
+    anchors: Mapping[Path, tuple[int, int]] = MappingProxyType({})
 
     def get(self, *path: str | int) -> Any:
         """The value at ``path``, or None if any step is missing or of the wrong type."""

@@ -28,7 +28,7 @@ STATUS = {
     "deprecated": "deprecated",
     "replaced": "superseded",
 }
-PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/()+-]*$")
+PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()+-]*")
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 def _quote(value: str) -> str:
     """A YAML scalar: plain when safe, else a JSON string (valid YAML)."""
     reserved = {"yes", "no", "true", "false", "null", "on", "off", "~"}
-    if PLAIN.match(value) and value.lower() not in reserved and not value[0].isdigit():
+    if PLAIN.fullmatch(value) and value.lower() not in reserved and not value[0].isdigit():
         return value
     quoted = json.dumps(value, ensure_ascii=False)
     return UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

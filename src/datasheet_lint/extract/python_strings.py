@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from datasheet_lint.extract import context
 
 TRIPLE = re.compile(r"(?P<quote>\"\"\"|''')(?:\\.|[\s\S])*?(?P=quote)")
 
 
-@dataclass(frozen=True)
-class Regions:
+class Regions(NamedTuple):
     """The triple-quoted strings of a file: sorted (start, end, role) offsets."""
 
     starts: list[int]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from datasheet_lint.errors import UserError
@@ -84,15 +84,14 @@ class BlockedModel(NamedTuple):
     by_name: bool = False
 
 
-@dataclass(frozen=True)
-class Blocklist:
+class Blocklist(NamedTuple):
     """All entries and aliases, from the shipped file and any user files."""
 
     datasets: Mapping[str, BlockedDataset]
     aliases: tuple[Alias, ...]
     data_version: str
     updated: str
-    models: Mapping[str, BlockedModel] = field(default_factory=dict)
+    models: Mapping[str, BlockedModel] = MappingProxyType({})
 
     def get(self, dataset_id: str) -> BlockedDataset | None:
         return self.datasets.get(dataset_id)

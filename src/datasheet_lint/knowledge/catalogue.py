@@ -8,7 +8,6 @@ the licence rules; the matcher only uses names, loader ids and URLs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -36,8 +35,7 @@ class CatalogueEntry(NamedTuple):
     commercial: bool | None = None  # commercial use allowed per the licence source; None: unclear
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     datasets: Mapping[str, CatalogueEntry]
     aliases: tuple[Alias, ...]
     loaders: Mapping[tuple[str, str], str]  # (source, name casefolded) -> id

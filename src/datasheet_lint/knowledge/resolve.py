@@ -7,7 +7,7 @@ dataset always wins a tie), and the resolution of a loader's name to a canonical
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
@@ -17,8 +17,7 @@ from datasheet_lint.models import Dataset
 SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(NamedTuple):
     blocklist: Blocklist
     catalogue: Catalogue
     matcher: Matcher

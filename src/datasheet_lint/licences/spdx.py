@@ -30,7 +30,7 @@ MAX_OPTIONS = 64  # OR-options after distributing AND over OR
 UNSTATED = frozenset(
     {"other", "unknown", "noassertion", "none", "n/a", "na", "proprietary", "custom", "tbd", "?"}
 )
-LICENSE_REF = re.compile(r"^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$")
+LICENSE_REF = re.compile(r"^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+\Z")
 TOKEN = re.compile(r"[A-Za-z0-9.+:-]+")
 
 

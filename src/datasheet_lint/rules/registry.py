@@ -10,7 +10,8 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 from datasheet_lint.baseline import Entry
 from datasheet_lint.config import Config
@@ -25,8 +26,7 @@ from datasheet_lint.suppress import Suppression
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix", "References")
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What rules may read. Meta rules (about suppressions and the baseline) run second and
     also see the first rules' findings."""
 
@@ -42,7 +42,7 @@ class Context:
     # which datasheet covers which referenced dataset.
     datasheets: Sequence[Datasheet] = ()
     problems: Sequence[Problem] = ()
-    coverage: Coverage = field(default_factory=lambda: Coverage((), {}))
+    coverage: Coverage = Coverage((), MappingProxyType({}))
     knowledge: Knowledge | None = None
     config: Config | None = None  # the settings: stated use, activities, datasheet kinds
     whole_repository: bool = False  # every file was scanned (not some paths, not --staged)
@@ -52,8 +52,7 @@ class Context:
 Check = Callable[[Context], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
