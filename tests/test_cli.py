@@ -189,6 +189,30 @@ def test_module_and_console_script_run(make_repo: MakeRepo) -> None:
     assert version.returncode == 0 and "datasheet-lint" in version.stdout
 
 
+def test_console_script_ends_with_its_output_and_status(make_repo: MakeRepo) -> None:
+    """main() ends the process with os._exit once output is flushed: a large report still
+    arrives whole through a pipe, and 0, 1 and 2 keep their meaning."""
+    repo = make_repo({f"m{i}.py": "import ms_celeb_1m  # MS1MV2 emore\n" for i in range(300)})
+    script = str(Path(sys.executable).parent / "datasheet-lint")
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([script, *args], cwd=repo, capture_output=True, text=True)
+
+    report = run("check", "--format", "json")
+    assert report.returncode == 1
+    findings = json.loads(report.stdout)["findings"]  # the whole document, not a prefix
+    assert len({f["path"] for f in findings}) == 300
+    assert run("check", "--exit-zero").returncode == 0
+    assert run("check", "--no-such-option").returncode == 2
+    assert run("check", "missing-path").returncode == 2
+    # With nobody reading the rest, the run still ends (and reports the failure).
+    with subprocess.Popen([script, "check"], cwd=repo, stdout=subprocess.PIPE) as process:
+        assert process.stdout is not None
+        process.stdout.read(10)
+        process.stdout.close()
+        assert process.wait(timeout=60) != 0
+
+
 def test_check_writes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
     repo = make_repo({**RETRACTED, "README.md": "MS1MV2\n"})
 
