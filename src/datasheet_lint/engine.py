@@ -10,13 +10,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from datasheet_lint import baseline as baseline_module
 from datasheet_lint import config as config_module
 from datasheet_lint import modelcards, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
-from datasheet_lint.datasheets.cache import ParseCache
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Problem
 from datasheet_lint.errors import FileError, UserError
@@ -26,9 +25,12 @@ from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.modelcards import ModelCard
-from datasheet_lint.models import Location, Reference, Report, Skipped, SourceFile
+from datasheet_lint.models import Finding, Location, Reference, Report, Skipped, SourceFile
 from datasheet_lint.rules import RULES, Context
 from datasheet_lint.suppress import Suppression
+
+if TYPE_CHECKING:
+    from datasheet_lint.baseline import Entry
 
 
 def find_root(start: Path) -> Path:
@@ -97,6 +99,10 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
             files.append((item.path, item.text))
         elif datasheet_load.is_datasheet_path(path, config.datasheets, config.datasheet_files):
             refused.append(Problem("syntax", Location(path, 1, 1), f"not read: {item.reason}"))
+    if not files and not refused:
+        return datasheet_load.Loaded()
+    from datasheet_lint.datasheets.cache import ParseCache
+
     cache = ParseCache(config.root, datasheet_load.parse_native)
     loaded = datasheet_load.load(files, config.datasheet_files, cache)
     cache.save()
@@ -155,11 +161,14 @@ def _scan(
     return scan
 
 
-def _baseline(config: Config) -> list[baseline_module.Entry]:
+def _apply_baseline(config: Config, findings: list[Finding]) -> tuple[list[Finding], list[Entry]]:
+    """(findings the baseline does not record, its entries that matched nothing)."""
     path = config.root / config.baseline
     if not config.use_baseline or not path.is_file():
-        return []
-    return baseline_module.load(path, config.baseline)
+        return findings, []
+    from datasheet_lint import baseline  # most runs have no baseline file
+
+    return baseline.apply(findings, baseline.load(path, config.baseline))
 
 
 def run(config: Config, targets: Sequence[Path]) -> Report:
@@ -212,7 +221,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     ]
     configured = triage.configured(raw, config, blocklist)
     reported = triage.unsuppressed(configured, scan.suppressions)
-    new, stale = baseline_module.apply(reported, _baseline(config))
+    new, stale = _apply_baseline(config, reported)
     # Second round: the rules about the linter's own suppressions and baseline.
     context = context._replace(findings=tuple(configured), stale_baseline=tuple(stale))
     meta = [

@@ -14,14 +14,16 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from datasheet_lint import yamlio
-from datasheet_lint.datasheets import formats, validate
-from datasheet_lint.datasheets.cache import ParseCache
 from datasheet_lint.datasheets.model import Datasheet, Path, Problem
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Location
+
+# The parsers (yamlio, formats, validate) load when there is a datasheet to read: finding
+# that a repository has none is all a run over it pays for.
+if TYPE_CHECKING:
+    from datasheet_lint.datasheets.cache import ParseCache
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CROISSANT = re.compile(r"(?:^|/)(?:[^/]*\.)?croissant\.json$", re.IGNORECASE)
@@ -124,6 +126,8 @@ def plain(node: Any) -> Any:
 
 def _refuse_tags(path: str, document: Any, loaded: Loaded, offset: int = 0) -> bool:
     """Report the first YAML tag (``!!python/object``) as a syntax problem; True if found."""
+    from datasheet_lint import yamlio
+
     tagged = yamlio.first_tag(document)
     if tagged is None:
         return False
@@ -145,6 +149,8 @@ def parse_native(text: str) -> dict[str, Any]:
     """A YAML datasheet's text, parsed into JSON-able parts (so that it can be cached):
     ``{"data", "anchors"}``, or ``{"error": [message, line, column, hint]}``, or
     ``{"tag": [tag, line, column]}``."""
+    from datasheet_lint import yamlio
+
     try:
         document = yamlio.load_yaml(text, origin="")
     except UserError as err:
@@ -197,6 +203,9 @@ def _native(path: str, text: str, loaded: Loaded, cache: ParseCache | None) -> N
 
 
 def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
+    from datasheet_lint import yamlio
+    from datasheet_lint.datasheets import formats
+
     match = FRONT_MATTER.match(text)
     if match is None:
         if explicit:
@@ -233,6 +242,9 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
 
 
 def _croissant(path: str, text: str, loaded: Loaded) -> None:
+    from datasheet_lint import yamlio
+    from datasheet_lint.datasheets import formats
+
     loaded.paths.add(path)
     try:
         document = yamlio.load_json(text, origin=path)
@@ -297,6 +309,8 @@ def load(
 
 def validate_sheets(loaded: Loaded, paths: Collection[str]) -> None:
     """Add the schema problems of the loaded datasheets whose path is in ``paths``."""
+    from datasheet_lint.datasheets import validate
+
     for sheet in loaded.sheets:
         if sheet.path not in paths:
             continue

@@ -11,9 +11,8 @@ import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from datasheet_lint.baseline import Entry
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
@@ -22,6 +21,9 @@ from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.modelcards import ModelCard
 from datasheet_lint.models import Finding, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
+
+if TYPE_CHECKING:  # the baseline module loads only when a baseline file exists
+    from datasheet_lint.baseline import Entry
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix", "References")
 
