@@ -164,9 +164,31 @@ def test_git_narrows_datasheet_candidates_to_what_a_full_listing_finds(
     named = ["policy/odd[name]*.yaml"]
     for untracked in (True, False):
         full = vcs.list_files(root, [root], untracked=untracked).paths
-        narrow = vcs.list_matching(root, load.globs("datasheets", named), untracked=untracked)
+        narrow = vcs.list_matching(root, load.pathspecs("datasheets", named), untracked=untracked)
         assert narrow.git and len(narrow.paths) < len(full)
         expected = load.candidates(full, "datasheets", named)
         assert load.candidates(narrow.paths, "datasheets", named) == expected
         assert ("data/untracked/README.md" in expected) is untracked
         assert "ignored/README.md" not in expected
+
+
+def test_datasheet_pathspecs_work_from_a_project_below_the_git_top(make_repo: MakeRepo) -> None:
+    """The pathspecs are relative to the project root; git needs them from its top, with any
+    wildcard in the folder's name taken literally (and the same for --staged)."""
+    inside = {
+        "datasheets/faces.yaml": "x",
+        "data/README.md": "x",
+        "data/set.croissant.json": "x",
+        "train.py": "x",
+    }
+    outside = {"datasheets/elsewhere.yaml": "x", "README.md": "x", "skip[x]/README.md": "x"}
+    top = make_repo({**{f"pro[j]*/{k}": v for k, v in inside.items()}, **outside})
+    root = top / "pro[j]*"
+    specs = load.pathspecs("datasheets", [])
+    expected = load.candidates(vcs.list_files(root, [root]).paths, "datasheets", [])
+    assert expected == ["data/README.md", "data/set.croissant.json", "datasheets/faces.yaml"]
+    narrow = vcs.list_matching(root, specs)
+    assert load.candidates(narrow.paths, "datasheets", []) == expected
+    staged = vcs.list_staged(root, [root / "train.py"], also=specs)
+    assert staged.paths == ("train.py",)
+    assert load.candidates(staged.everything().paths, "datasheets", []) == expected

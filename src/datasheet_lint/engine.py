@@ -85,7 +85,7 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     elif listing.staged is not None:  # listed with the staged files, in the same git call
         everything = listing.everything()
     else:
-        patterns = datasheet_load.globs(config.datasheets, config.datasheet_files)
+        patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
         everything = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
     excluded = compile_globs(config.exclude)
     paths = [p for p in everything.paths if not matches(excluded, p)]
@@ -179,7 +179,9 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     whole = list(targets) == [config.root]
     if config.staged:
         # A partial run needs every datasheet too: git lists them in the same call.
-        sheets = [] if whole else datasheet_load.globs(config.datasheets, config.datasheet_files)
+        sheets = (
+            [] if whole else datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
+        )
         listing = vcs.list_staged(config.root, targets, also=sheets)
     else:
         listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)

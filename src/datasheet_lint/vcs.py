@@ -151,19 +151,18 @@ def git_dir_above(path: Path) -> Path | None:
 
 
 def _git_files(
-    top: Path, root: Path, targets: Sequence[Path], *, untracked: bool, globs: Sequence[str] = ()
+    top: Path, root: Path, targets: Sequence[Path], *, untracked: bool, specs: Sequence[str] = ()
 ) -> list[str] | None:
     """Files git would show under the targets, relative to ``root``; None if not a work tree."""
     work = top.resolve()
-    specs = [os.path.relpath(t, work) for t in targets] or ["."]
-    if globs:
-        under = Path(os.path.relpath(root, work)).as_posix()
-        prefix = "" if under == "." else under + "/"
-        specs = [f":(glob,icase){prefix}{glob}" for glob in globs]
+    if specs:
+        specs = _from_top(work, root, specs)
+    else:
+        specs = [os.path.relpath(t, work) for t in targets] or ["."]
     # -t tags each path and -d adds the tracked files missing from the work tree (tag R):
     # git checks them in C, far faster than a stat per path here (~0.2 s for 20,000 files).
-    # git checks every file for -d whatever the globs, so a few matches are checked here.
-    stat_here = bool(globs)
+    # git checks every file for -d whatever the pathspecs, so a few matches are checked here.
+    stat_here = bool(specs)
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
@@ -224,13 +223,32 @@ def list_files(root: Path, targets: Sequence[Path], *, untracked: bool = True) -
     return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
 
 
-def list_matching(root: Path, globs: Sequence[str], *, untracked: bool = True) -> Listing:
-    """Files under ``root`` that match any of the globs (git's pathspec glob syntax, case
+PATHSPEC_MAGIC = re.compile(r"^(:\([^)]*\))?(.*)$", re.S)
+WILDCARD = re.compile(r"([*?\[\]\\])")
+
+
+def _from_top(work: Path, root: Path, specs: Sequence[str]) -> list[str]:
+    """Pathspecs relative to ``root`` made relative to the work tree's top (git's view)."""
+    under = Path(os.path.relpath(root, work)).as_posix()
+    if under == ".":
+        return list(specs)
+    moved = []
+    for spec in specs:
+        match = PATHSPEC_MAGIC.match(spec)
+        assert match is not None
+        magic, pattern = match.group(1) or "", match.group(2)
+        folder = under if "literal" in magic else WILDCARD.sub(r"\\\1", under)
+        moved.append(f"{magic}{folder}/{pattern}")
+    return moved
+
+
+def list_matching(root: Path, specs: Sequence[str], *, untracked: bool = True) -> Listing:
+    """Files under ``root`` that match any of the pathspecs (git's syntax, relative to root;
     ignored, relative to ``root``), for callers that want a few files out of many: git filters
     them instead of Python. Outside git, every file (the caller filters them)."""
     top = git_dir_above(root)
-    if top is not None and globs:
-        paths = _git_files(top, root, [root], untracked=untracked, globs=globs)
+    if top is not None and specs:
+        paths = _git_files(top, root, [root], untracked=untracked, specs=specs)
         if paths is not None:
             return Listing(tuple(sorted(paths)), git=True, root=root)
     return list_files(root, [root], untracked=untracked)
@@ -258,9 +276,9 @@ def list_staged(root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()
     """The files as git's index holds them (what the next commit will contain).
 
     Read with ``git ls-files -s -z`` rather than gitpython's index parser, which cannot
-    decode file names that are not UTF-8. ``also``: git pathspec globs (case ignored,
-    relative to ``root``) of more files to list in the same call, such as datasheets: they
-    are readable through the listing and in ``everything()``, not among its paths.
+    decode file names that are not UTF-8. ``also``: git pathspecs (relative to ``root``)
+    of more files to list in the same call, such as datasheets: they are readable through
+    the listing and in ``everything()``, not among its paths.
     """
     top = git_dir_above(root)
     if top is None:
@@ -269,10 +287,7 @@ def list_staged(root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
     # git filters by pathspec: a hook checking three files never lists the whole index.
     specs = [os.path.relpath(t, work) for t in targets] or ["."]
-    if also:
-        under = Path(os.path.relpath(root, work)).as_posix()
-        prefix = "" if under == "." else under + "/"
-        specs += [f":(glob,icase){prefix}{glob}" for glob in also]
+    specs += _from_top(work, root, also)
     try:
         done = _git(work, "ls-files", "-s", "-z", "--", *specs)
     except OSError as err:
