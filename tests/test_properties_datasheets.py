@@ -319,6 +319,8 @@ def test_any_document_in_the_datasheet_shape(
 @example(text="id: x\nid: y", place="card")
 @example(text="a: &x 1\nb: &x 2\nc: *x\n", place="yaml")  # ruamel warned on stderr once
 @example(text='{"distribution": 5, "license": [1, {"@id": 2}]}', place="croissant")
+@example(text="? aliases: []\nid: a-b\n", place="yaml")  # a complex key holding a list
+@example(text="---\n? {a: [1]}\n: b\n---\n", place="card")
 def test_any_text_loads_validates_and_checks_without_raising(text: str, place: str) -> None:
     EXAMPLES["random text"] += 1
     loaded = load_and_check(*as_file(place, text))
@@ -424,6 +426,7 @@ SOURCES = st.one_of(st.sampled_from(["hf", "kaggle", "tfds", "torchvision", "loc
 @example(source="hf", org="o", name="yes")
 @example(source="A\n", org="0", name="0")  # a key ending in a newline: quoted
 @example(source="url", org="0", name=" ?")  # a URL's cut query leaves no space
+@example(source="local", org="0\r", name=" ")  # nor does a path's cut slash
 def test_init_writes_yaml_that_validates_once_answered(source: str, org: str, name: str) -> None:
     argument = f"{source}:{org}/{name}"
     assume(argument.strip() and "todo" not in argument.lower())

@@ -78,6 +78,12 @@ def load_yaml(text: str, *, origin: str) -> Any:
         raise UserError(f"invalid YAML: {str(err).splitlines()[0]}", location=where) from None
     except (YAMLError, RecursionError, ValueError) as err:
         raise UserError(f"invalid YAML: {err}", location=origin) from None
+    except TypeError:  # a complex key ('? [a]: b') that holds a list cannot be a key here
+        raise UserError(
+            "invalid YAML: a mapping key is itself a list or mapping",
+            location=origin,
+            hint="keys in this file are plain names",
+        ) from None
     _check_alias_expansion(data, origin)
     return data
 

@@ -53,7 +53,7 @@ class Knowledge(NamedTuple):
             name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
         elif source == "local":
             name = name.removeprefix("./").rstrip("/") or name
-        return f"{source}:{name}"
+        return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
 
     def describe(self, dataset_id: str) -> Dataset:
         """Name and origin of a referenced dataset."""
