@@ -7,6 +7,7 @@ and a cache that cannot be read or written must only make the run slower.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,20 @@ def test_a_corrupt_or_unwritable_cache_only_costs_time(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     monkeypatch.setattr(blocklist, "_BUILTIN", None)
     assert blocklist.builtin() == parsed()[0]
+
+
+def test_the_key_changes_with_the_data_or_the_parser(tmp_path: Path) -> None:
+    """The rows are keyed by the files' size and modification time, as byte code is: an
+    edited parser (or a reinstalled package) never reads rows an older one wrote."""
+    from datasheet_lint.knowledge.cache import shipped_key
+
+    parser = tmp_path / "parser.py"
+    parser.write_text("x = 1\n", encoding="utf-8")
+    before = shipped_key("blocklist.yaml", str(parser))
+    assert shipped_key("blocklist.yaml", str(parser)) == before
+    parser.write_text("x = 22\n", encoding="utf-8")  # another size
+    assert shipped_key("blocklist.yaml", str(parser)) != before
+    edited = shipped_key("blocklist.yaml", str(parser))
+    os.utime(parser, ns=(1, 1))  # the same size, another time
+    assert shipped_key("blocklist.yaml", str(parser)) != edited
+    assert shipped_key("catalogue.yaml", str(parser)) != shipped_key("blocklist.yaml", str(parser))

@@ -389,12 +389,6 @@ def from_rows(rows: Mapping[str, Any]) -> Blocklist:
     )
 
 
-def code_key() -> str:
-    """This module's source: part of the cache keys of what it parses (a changed parser never
-    reads rows an older one wrote, even at the same version)."""
-    return Path(__file__).read_text(encoding="utf-8")
-
-
 _BUILTIN: Blocklist | None = None
 
 
@@ -402,15 +396,17 @@ def builtin() -> Blocklist:
     """The shipped blocklist (validated by the test suite, not at run time)."""
     global _BUILTIN
     if _BUILTIN is None:
-        from datasheet_lint.knowledge.cache import cached, shipped_text
+        from datasheet_lint.knowledge.cache import cached, shipped_key
 
-        key = shipped_text("blocklist.yaml") + "\0" + code_key()
-        _BUILTIN = cached("blocklist-rows", key, _rows_from_key, from_rows)
+        key = shipped_key("blocklist.yaml", __file__)
+        _BUILTIN = cached("blocklist-rows", key, _builtin_rows, from_rows)
     return _BUILTIN
 
 
-def _rows_from_key(key: str) -> dict[str, Any]:
-    return to_rows(parse(parse_yaml(key.partition("\0")[0])))
+def _builtin_rows(_key: str) -> dict[str, Any]:
+    from datasheet_lint.knowledge.cache import shipped_text
+
+    return to_rows(parse(parse_yaml(shipped_text("blocklist.yaml"))))
 
 
 def load_user_file(path: Path, *, display: str) -> Blocklist:

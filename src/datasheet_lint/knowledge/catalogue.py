@@ -8,7 +8,6 @@ the licence rules; the matcher only uses names, loader ids and URLs.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from datasheet_lint.knowledge.blocklist import (
@@ -16,7 +15,6 @@ from datasheet_lint.knowledge.blocklist import (
     alias_of,
     alias_records,
     alias_row,
-    code_key,
     parse_yaml,
 )
 
@@ -139,12 +137,16 @@ def builtin() -> Catalogue:
     """The shipped catalogue (validated by the test suite, cached like the blocklist)."""
     global _BUILTIN
     if _BUILTIN is None:
-        from datasheet_lint.knowledge.cache import cached, shipped_text
+        from datasheet_lint.knowledge import blocklist
+        from datasheet_lint.knowledge.cache import cached, shipped_key
 
-        key = "\0".join([shipped_text("catalogue.yaml"), code_key(), Path(__file__).read_text()])
-        _BUILTIN = cached("catalogue-rows", key, _rows_from_key, from_rows)
+        # The key covers this parser and the blocklist's, whose alias_records it uses.
+        key = shipped_key("catalogue.yaml", __file__, blocklist.__file__)
+        _BUILTIN = cached("catalogue-rows", key, _builtin_rows, from_rows)
     return _BUILTIN
 
 
-def _rows_from_key(key: str) -> dict[str, Any]:
-    return to_rows(parse(parse_yaml(key.partition("\0")[0])))
+def _builtin_rows(_key: str) -> dict[str, Any]:
+    from datasheet_lint.knowledge.cache import shipped_text
+
+    return to_rows(parse(parse_yaml(shipped_text("catalogue.yaml"))))
