@@ -1,0 +1,97 @@
+"""Whether a matched name counts as a reference, and of which kind, judged by its context.
+
+The one regex pass finds every known name; most of a repository's files have none. For a
+file that has some, each hit is judged here: a loader call's own argument, a model's weights,
+a download URL, a data path, a config value or a mention, or nothing (an ambiguous name used
+as an ordinary word, a model name where a run writes its output).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from datasheet_lint.extract import context, kinds, python_strings
+from datasheet_lint.extract.segments import Segment
+from datasheet_lint.matcher import Hit
+from datasheet_lint.models import Kind
+
+CONTEXT_LINES = 40  # lines above a hit that may hold its config key
+CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
+
+
+class LineIndex:
+    """Offset <-> (line, column) for one text; columns count characters, 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line(self, number: int) -> str:
+        start = self.starts[number - 1]
+        end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
+        return self.text[start:end]
+
+    def above(self, number: int) -> list[str]:
+        first = max(1, number - CONTEXT_LINES)
+        return [self.line(n) for n in range(first, number)]
+
+
+def _hit_reference(
+    hit: Hit,
+    index: LineIndex,
+    lang: str,
+    loader_spans: set[tuple[int, int]],
+    regions: python_strings.Regions | None,
+) -> tuple[str, int, int, Kind, str] | None:
+    """(dataset, line, column, kind, surface) of a matched name, or None where it does not
+    count. A model's surface is the model's whole name (ms1mv3_arcface_r100_fp16)."""
+    line_no, column = index.position(hit.start)
+    text = index.line(line_no)
+    start = column - 1
+    if len(text) > 2 * CONTEXT_CHARS:  # minified files: judge the hit by its neighbourhood
+        cut = max(0, start - CONTEXT_CHARS)
+        text, start = text[cut : start + len(hit.surface) + CONTEXT_CHARS], start - cut
+    above = index.above(line_no) if hit.alias.ambiguous else ()
+    line = context.Line(text, start, start + len(hit.surface), above)
+    assert hit.alias.dataset is not None
+    if (line_no, column) in loader_spans:  # the loader call's own name
+        return hit.alias.dataset, line_no, column, Kind.LOAD, hit.surface
+    # In Python, triple-quoted strings are known from the whole file; the rest from the line.
+    role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
+    model = kinds.model_span(line, hit.alias, role)
+    if model is not None:
+        left, right = model
+        return hit.alias.dataset, line_no, column + left - start, Kind.MODEL, text[left:right]
+    if hit.alias.model is not None:
+        return None  # a model's name where a run writes its output
+    if hit.alias.ambiguous:
+        confirmed = context.near(line, hit.alias.near) or (
+            not hit.alias.needs_near and context.dataset_name_context(line, lang, role)
+        )
+        if not confirmed:
+            return None
+    kind = kinds.kind_of(line, lang, role, known_url=hit.alias.url)
+    if kind is None:
+        return None
+    return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def references(
+    hits: Iterable[Hit], segment: Segment, loader_spans: set[tuple[int, int]]
+) -> list[tuple[str, int, int, Kind, str]]:
+    """(dataset, line, column, kind, surface) of each hit that counts, in the segment."""
+    index = LineIndex(segment.text)
+    regions = python_strings.regions(segment.text) if segment.lang == "python" else None
+    found = []
+    for hit in hits:
+        # A name at a loader call's position counts as that call (and is never ambiguous).
+        located = _hit_reference(hit, index, segment.lang, loader_spans, regions)
+        if located is not None:
+            found.append(located)
+    return found
