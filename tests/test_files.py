@@ -128,3 +128,20 @@ def test_tracked_only_skips_untracked_but_keeps_staged(
     git.Repo(repo).index.add(["staged.py"])
     assert scanned_paths(run_cli, repo, "--tracked-only") == {"tracked.py", "staged.py"}
     assert scanned_paths(run_cli, repo) == {"tracked.py", "staged.py", "scratch.py"}
+
+
+def test_git_is_found_on_path_and_missing_git_is_not_a_crash(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs by its full path (so that subprocess can posix_spawn it); with no git on
+    PATH, a git work tree is still scanned, by walking it."""
+    from datasheet_lint import vcs
+
+    repo = make_repo({"t.py": "x = 'MS1MV2'\n"})
+    found = vcs._git_executable()
+    assert Path(found).is_absolute() and Path(found).name == "git"
+    assert vcs.list_files(repo, [repo], untracked=True).git
+    monkeypatch.setenv("PATH", str(repo / "no-such-folder"))
+    assert vcs._git_executable() == "git"
+    listing = vcs.list_files(repo, [repo], untracked=True)
+    assert listing.paths == ("t.py",) and not listing.git
