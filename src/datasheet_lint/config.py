@@ -17,11 +17,6 @@ from typing import Any, NamedTuple
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Severity
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 YAML_NAMES = (".datasheet-lint.yaml", ".datasheet-lint.yml")
 CODE_PREFIX = re.compile(r"^DSL\d{0,3}\Z")
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -308,6 +303,10 @@ def _from_pyproject(path: Path, root: Path, display: str) -> Config | None:
     text = _read(path, display)
     if "datasheet-lint" not in text:
         return None  # another tool's file: its TOML errors are not ours to report
+    if sys.version_info >= (3, 11):  # only a project with settings pays for the parser
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:

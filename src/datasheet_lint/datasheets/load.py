@@ -205,9 +205,6 @@ def _native(path: str, text: str, loaded: Loaded, cache: ParseCache | None) -> N
 
 
 def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
-    from datasheet_lint import yamlio
-    from datasheet_lint.datasheets import formats
-
     match = FRONT_MATTER.match(text)
     if match is None:
         if explicit:
@@ -221,6 +218,9 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
                 )
             )
         return
+    from datasheet_lint import yamlio  # a README with front matter: parsed to tell
+    from datasheet_lint.datasheets import formats
+
     try:
         document = yamlio.load_yaml(match.group(1), origin=path)
     except UserError as err:
@@ -311,11 +311,12 @@ def load(
 
 def validate_sheets(loaded: Loaded, paths: Collection[str]) -> None:
     """Add the schema problems of the loaded datasheets whose path is in ``paths``."""
+    chosen = [sheet for sheet in loaded.sheets if sheet.path in paths]
+    if not chosen:
+        return
     from datasheet_lint.datasheets import validate
 
-    for sheet in loaded.sheets:
-        if sheet.path not in paths:
-            continue
+    for sheet in chosen:
         try:
             loaded.problems.extend(validate.problems(sheet, sheet.data))
         except (UserError, KeyboardInterrupt):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from datasheet_lint.datasheets import validate
 from datasheet_lint.datasheets.match import NAME, dataset_keys
 from datasheet_lint.datasheets.model import Datasheet, is_todo
 from datasheet_lint.models import Finding, Reference, Severity
@@ -289,6 +288,8 @@ def _missing_recommended(schema: Mapping[str, Any], data: Any, path: str = "") -
 
 
 def _todos(sheet: Datasheet) -> list[tuple[str | int, ...]]:
+    from datasheet_lint.datasheets import validate
+
     paths = list(validate.todo_paths(sheet.data))
     return sorted(paths, key=lambda p: sheet.location(*p).line)
 
@@ -322,6 +323,10 @@ def incomplete_datasheet(ctx: Context) -> Iterator[Finding]:
     Gebru et al., "Datasheets for Datasets", section 3 (the questions).
     """
     yield from _problems(ctx, "incomplete", "DSL206")
+    if not ctx.datasheets:
+        return
+    from datasheet_lint.datasheets import validate  # the schema: only with datasheets
+
     in_scope = {p.location.path for p in ctx.problems} | _scanned_sheets(ctx)
     for sheet in ctx.datasheets:
         if sheet.path not in in_scope:

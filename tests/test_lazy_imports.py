@@ -1,0 +1,82 @@
+"""What a run imports depends on what the repository holds (a pre-commit hook pays for
+imports on every commit): a run over ordinary files loads none of the modules that only
+datasheets, a baseline, settings, other formats or known dataset names need."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import MakeRepo
+
+ONLY_WHEN_NEEDED = (
+    "datasheet_lint.baseline",  # a baseline file
+    "datasheet_lint.datasheets.cache",  # datasheets
+    "datasheet_lint.datasheets.formats",
+    "datasheet_lint.datasheets.validate",
+    "datasheet_lint.yamlio",
+    "datasheet_lint.licences.spdx",
+    "datasheet_lint.licences.table",
+    "ruamel.yaml",
+    "jsonschema",
+    "license_expression",
+    "datasheet_lint.extract.judge",  # a known dataset's name in a file
+    "datasheet_lint.extract.notebooks",  # a notebook
+    "datasheet_lint.report.sarif",  # another --format
+    "tomllib",  # settings in pyproject.toml
+    "tempfile",  # writing a cache or a report
+    "hashlib",  # fingerprints (JSON, SARIF, baseline)
+    "git",  # gitpython: --diff
+    "multiprocessing",  # more than 1,000 files
+)
+PROBE = """
+import json, sys
+from datasheet_lint import cli
+try:
+    cli.cli.main(args=sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def loaded(repo: Path, *args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=repo, capture_output=True, text=True, check=True
+    )
+    modules: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return {name for name in ONLY_WHEN_NEEDED if name in modules}
+
+
+def test_a_commit_of_ordinary_code_loads_only_what_it_needs(make_repo: MakeRepo) -> None:
+    repo = make_repo({"README.md": "# Tools\n", "old.py": "x = 1\n"})
+    (repo / "train.py").write_text(
+        "from datasets import load_dataset\nds = load_dataset('acme/reviews')\n", encoding="utf-8"
+    )
+    subprocess.run(["git", "add", "train.py"], cwd=repo, check=True)
+    assert loaded(repo, "check", "--staged", "--exit-zero", "train.py") == set()
+
+
+def test_what_the_repository_holds_loads_what_it_needs(make_repo: MakeRepo) -> None:
+    """The same probe sees the modules load once there is a reason: it can fail."""
+    repo = make_repo(
+        {
+            "train.py": "x = 'MS1MV2'\n",
+            "nb.ipynb": json.dumps({"cells": [], "metadata": {}, "nbformat": 4}),
+            "datasheets/squad.yaml": (Path(__file__).parent / "datasheets/squad.yaml").read_text(),
+            "pyproject.toml": '[tool.datasheet-lint]\nuse = "academic"\n',
+        }
+    )
+    found = loaded(repo, "check", "--format", "sarif", "--exit-zero")
+    for name in (
+        "datasheet_lint.extract.judge",
+        "datasheet_lint.extract.notebooks",
+        "datasheet_lint.datasheets.validate",
+        "datasheet_lint.licences.table",
+        "datasheet_lint.report.sarif",
+        "tomllib",
+        "hashlib",
+    ):
+        assert name in found, name
