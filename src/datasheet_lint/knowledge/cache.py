@@ -1,9 +1,11 @@
-"""A cache of parsed data files, keyed by their content, outside any repository.
+"""A cache of parsed data files, outside any repository.
 
 The shipped YAML takes ~0.4 s to parse in pure Python, which a pre-commit hook would pay on
-every commit; its JSON form loads in milliseconds. The cache lives under the user's cache
-folder (``$XDG_CACHE_HOME`` or ``~/.cache``), is named by a hash of the source text (so a new
-release never reads a stale file), is written atomically, and any failure to read or write it
+every commit; parsed into rows of plain values it loads in milliseconds. The cache lives
+under the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), is named by a hash of a
+key: the source text, or for shipped files their size and modification time with those of
+the modules that parse them (``shipped_key``), so a new release or an edited parser never
+reads a stale file. It is written atomically, and any failure to read, write or decode it
 only means the YAML is parsed again.
 
 The matcher's one big regex is cached the same way: Python's regex compiler is pure Python and
