@@ -30,6 +30,7 @@ ONLY_WHEN_NEEDED = (
     "hashlib",  # fingerprints (JSON, SARIF, baseline)
     "git",  # gitpython: --diff
     "multiprocessing",  # more than 1,000 files
+    "dataclasses",  # records are NamedTuples: a frozen dataclass costs ~1 ms to define
 )
 PROBE = """
 import json, sys

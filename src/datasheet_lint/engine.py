@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,15 +55,15 @@ def load_config(paths: Sequence[str], config_file: Path | None = None) -> tuple[
     return settings, vcs.resolve_targets(root, list(paths) or ["."])
 
 
-@dataclass
 class _Scan:
     """What reading the files produced, before any rule runs."""
 
-    references: list[Reference] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    scanned: int = 0
-    model_cards: list[ModelCard] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.references: list[Reference] = []
+        self.suppressions: list[Suppression] = []
+        self.skipped: list[Skipped] = []
+        self.scanned = 0
+        self.model_cards: list[ModelCard] = []
 
 
 # A datasheet is a few kilobytes; the pure-Python YAML parser reads ~50 KB/s, so a larger

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -95,8 +94,7 @@ class Skipped(NamedTuple):
     reason: str
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """Everything one run produced, in the order reporters print it."""
 
     root: str
@@ -106,7 +104,7 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     suppressed: int = 0  # by inline suppressions, per-file ignores or the allow list
     baselined: int = 0  # hidden because the baseline records them
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
     datasets: tuple[Dataset, ...] = ()  # every referenced dataset, sorted by id
     # The project root's path inside its git repository ("" at the top, else "sub/dir/"):
     # code-scanning formats need paths from the repository's top.
@@ -117,7 +115,8 @@ class Report:
     def repository_path(self, path: str) -> str:
         return self.repository_prefix + path
 
-    def count(self, severity: Severity) -> int:
+    def count_at(self, severity: Severity) -> int:
+        """How many findings have this severity."""
         return sum(1 for finding in self.findings if finding.severity is severity)
 
 

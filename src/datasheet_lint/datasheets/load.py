@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -68,13 +67,13 @@ def is_datasheet_path(path: str, folder: str, named: Iterable[str]) -> bool:
     return in_folder or path in set(named) or bool(CROISSANT.search(path))
 
 
-@dataclass
 class Loaded:
     """What loading the datasheet files produced."""
 
-    sheets: list[Datasheet] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    paths: set[str] = field(default_factory=set)  # every file that was a datasheet
+    def __init__(self) -> None:
+        self.sheets: list[Datasheet] = []
+        self.problems: list[Problem] = []
+        self.paths: set[str] = set()  # every file that was a datasheet
 
 
 def _syntax_problem(path: str, err: UserError) -> Problem:

@@ -19,9 +19,9 @@ def _plural(count: int, word: str) -> str:
 def summary(report: Report) -> str:
     """One line: findings by severity, then what was scanned and the blocklist version."""
     counts = [
-        _plural(report.count(s), s.label)
+        _plural(report.count_at(s), s.label)
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        if report.count(s)
+        if report.count_at(s)
     ]
     found = ", ".join(counts) if counts else "no findings"
     files = len({f.location.path for f in report.findings})
