@@ -90,26 +90,32 @@ class Matcher:
     """Finds alias hits in text; built once per run from the blocklist's aliases."""
 
     def __init__(self, aliases: Iterable[Alias]) -> None:
-        self._by_key: dict[str, Alias] = {}
-        named: list[Alias] = []
-        for alias in aliases:
-            key = normalise(alias.value)
-            if not key:
-                continue
-            named.append(alias)
-            known = self._by_key.get(key)
-            # The first alias of a key wins (the blocklist comes first); a look-alike only
-            # shadows: a dataset that owns the same name (CelebA in the catalogue) replaces it.
-            if known is None or (known.dataset is None and alias.dataset is not None):
-                self._by_key[key] = alias
+        self._aliases = tuple(aliases)
+        self._table: dict[str, Alias] | None = None  # built on the first match
         # The pattern depends only on the names and on this code: a hook reads it from the
         # cache instead of building the trie.
-        key = "\n".join([_CODE.read_text(encoding="utf-8"), *(alias.value for alias in named)])
+        key = "\n".join([_CODE.read_text(encoding="utf-8"), *(a.value for a in self._aliases)])
+        named = (alias for alias in self._aliases if normalise(alias.value))
         body: str = cached("matcher", key, lambda _: _regex_source(named))
         # Case-insensitive matching costs ~3x; lower-cased text with a case-sensitive
         # pattern gives the same matches whenever lowering keeps every offset in place.
         self._regex = compiled_regex(body)
         self._ignorecase: re.Pattern[str] | None = None  # compiled on first need: 0.1 s
+
+    def _by_key(self) -> dict[str, Alias]:
+        """Normalised name -> alias. Most files of a commit name no known dataset, so the
+        ~1,200 names are normalised only when one does."""
+        if self._table is None:
+            self._table = {}
+            for alias in self._aliases:
+                key = normalise(alias.value)
+                known = self._table.get(key)
+                # The first alias of a key wins (the blocklist comes first); a look-alike
+                # only shadows: a dataset that owns the same name (CelebA in the catalogue)
+                # replaces it.
+                if key and (known is None or (known.dataset is None and alias.dataset is not None)):
+                    self._table[key] = alias
+        return self._table
 
     def hits(self, text: str) -> Iterator[Hit]:
         """Each non-overlapping match, left to right; look-alikes are dropped here."""
@@ -122,7 +128,7 @@ class Matcher:
             matches = self._ignorecase.finditer(text)
         for match in matches:
             surface = text[match.start() : match.end()]
-            alias = self._by_key.get(normalise(surface))
+            alias = self._by_key().get(normalise(surface))
             if alias is None or alias.dataset is None:
                 continue
             yield Hit(match.start(), match.end(), surface, alias)
