@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Alias
-from datasheet_lint.knowledge.cache import cached, compiled_regex
+from datasheet_lint.knowledge.cache import cached, code_key, compiled_regex
 from datasheet_lint.names import chunks, normalise
 
 _LEFT = r"(?<![a-z0-9])"
@@ -94,7 +94,7 @@ class Matcher:
         self._table: dict[str, Alias] | None = None  # built on the first match
         # The pattern depends only on the names and on this code: a hook reads it from the
         # cache instead of building the trie.
-        key = "\n".join([_CODE.read_text(encoding="utf-8"), *(a.value for a in self._aliases)])
+        key = "\n".join([code_key(_CODE), *(a.value for a in self._aliases)])
         named = (alias for alias in self._aliases if normalise(alias.value))
         body: str = cached("matcher", key, lambda _: _regex_source(named))
         # Case-insensitive matching costs ~3x; lower-cased text with a case-sensitive

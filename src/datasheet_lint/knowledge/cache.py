@@ -61,15 +61,24 @@ def shipped_text(name: str) -> str:
         return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def shipped_key(name: str, *modules: str) -> str:
-    """A cache key for a shipped data file and the modules that parse it, read from their
+def code_key(*modules: str | Path) -> str:
+    """A cache key for files such as the modules that build a cached value, read from their
     size and modification time (what CPython checks before reusing a module's byte code)
-    rather than by reading and hashing ~400 kB each run; their text when not on disk."""
+    rather than from their text; their text when one cannot be stat'ed."""
     try:
-        files = [Path(__file__).with_name(name), *map(Path, modules)]
-        return "\0".join(f"{f}:{s.st_size}:{s.st_mtime_ns}" for f in files for s in [f.stat()])
+        stats = [(f, Path(f).stat()) for f in modules]
+        return "\0".join(f"{f}:{s.st_size}:{s.st_mtime_ns}" for f, s in stats)
     except OSError:
-        return "\0".join([shipped_text(name), *(Path(m).read_text("utf-8") for m in modules)])
+        return "\0".join(Path(m).read_text("utf-8") for m in modules)
+
+
+def shipped_key(name: str, *modules: str) -> str:
+    """A cache key for a shipped data file and the modules that parse it (``code_key``),
+    without reading and hashing ~400 kB each run; the data's text when it is not on disk."""
+    data = Path(__file__).with_name(name)
+    if not data.is_file():
+        return "\0".join([shipped_text(name), code_key(*modules)])
+    return code_key(data, *modules)
 
 
 def cache_dir() -> Path:
