@@ -6,14 +6,15 @@ lines changed. Inside a git work tree: tracked files plus untracked files that a
 virtual environments, node_modules and caches. Symbolic links are never followed. Binary files,
 files over the size limit and unreadable files are skipped with a reason.
 
-Listing files and reading git's index run ``git`` itself (one ``ls-files``, one ``cat-file
---batch``): importing gitpython takes ~80 ms, half of what a pre-commit hook may spend, so
-it is imported only for ``--diff``.
+Listing files and reading git's index run ``git`` itself (one ``ls-files``, and one ``cat-file
+--batch`` for staged files whose work-tree copy differs): importing gitpython takes ~80 ms,
+half of what a pre-commit hook may spend, so it is imported only for ``--diff``.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
 import stat
@@ -72,10 +73,48 @@ class Listing(NamedTuple):
         sha, mode = self.staged[relative]
         if stat.S_ISLNK(mode):
             return Skipped(relative, "symbolic link, not followed")
-        size, data = self.blobs.read(sha, max_size)
+        data = _as_staged(self.root / relative, sha, max_size)
         if data is None:
-            return Skipped(relative, f"larger than the {max_size:,}-byte limit ({size:,} bytes)")
+            size, data = self.blobs.read(sha, max_size)
+            if data is None:
+                message = f"larger than the {max_size:,}-byte limit ({size:,} bytes)"
+                return Skipped(relative, message)
         return decode(relative, data)
+
+
+def _as_staged(path: Path, sha: str, max_size: int) -> bytes | None:
+    """The work tree's copy of a staged file when it holds exactly the staged bytes (its git
+    blob id is ``sha``), else None and the blob is read from git.
+
+    Under pre-commit it always does: pre-commit stashes unstaged changes before its hooks
+    run. Reading it here spares starting ``git cat-file`` (~5 ms of every commit). The id
+    is checked, so an unstaged edit, a clean filter or line-ending conversion only means
+    git is asked.
+    """
+    if len(sha) not in (40, 64):  # SHA-1, or a repository in SHA-256 object format
+        return None
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(max_size + 1)
+    except OSError:
+        return None
+    header = b"blob %d\0" % len(data)
+    return data if _hexdigest(len(sha), header + data) == sha else None
+
+
+def _hexdigest(length: int, data: bytes) -> str:
+    if length == 40:
+        try:  # CPython's own SHA-1: hashlib would load OpenSSL first (~4 ms)
+            sha1: Any = importlib.import_module("_sha1").sha1
+        except ImportError:  # pragma: no cover - another Python
+            from hashlib import sha1
+        return str(sha1(data).hexdigest())
+    from hashlib import sha256
+
+    return sha256(data).hexdigest()
 
 
 def _git_executable() -> str:
