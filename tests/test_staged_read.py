@@ -110,4 +110,3 @@ def test_sha256_repositories_are_read_too(tmp_path: Path) -> None:
     texts = read_all(listing)
     assert texts["train.py"] == SourceFile("train.py", "load_dataset('ms1mv2')\n")
     assert texts["edited.py"] == SourceFile("edited.py", "a = 1\n")
-
