@@ -820,11 +820,13 @@ def test_killed_while_writing_the_report_leaves_the_old_one(tmp_path: Path) -> N
 
 
 def _repo_with_a_missing_blob(root: Path) -> None:
-    """A staged file whose blob is gone from .git/objects: reading it raises ValueError."""
+    """A staged file whose blob is gone from .git/objects: reading it raises ValueError.
+    The work tree's copy is edited after staging, so the blob must come from git."""
     write_files(root, {"a.py": HIT})
     repo = init_repo(root, commit=False)
     sha = repo.git.rev_parse(":a.py")
     (root / ".git" / "objects" / sha[:2] / sha[2:]).unlink()
+    (root / "a.py").write_text(HIT + "# edited, not staged\n", encoding="utf-8")
 
 
 def test_an_internal_error_is_one_message_and_exit_2(tmp_path: Path, run_cli: RunCli) -> None:

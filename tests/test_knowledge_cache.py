@@ -6,7 +6,7 @@ and a cache that cannot be read or written must only make the run slower.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 from pathlib import Path
 
@@ -35,9 +35,9 @@ def parsed() -> tuple[blocklist.Blocklist, catalogue.Catalogue]:
 
 def test_rows_give_back_what_parsing_gives() -> None:
     direct_blocklist, direct_catalogue = parsed()
-    rows = json.loads(json.dumps(blocklist.to_rows(direct_blocklist)))
+    rows = marshal.loads(marshal.dumps(blocklist.to_rows(direct_blocklist)))
     assert blocklist.from_rows(rows) == direct_blocklist
-    rows = json.loads(json.dumps(catalogue.to_rows(direct_catalogue)))
+    rows = marshal.loads(marshal.dumps(catalogue.to_rows(direct_catalogue)))
     assert catalogue.from_rows(rows) == direct_catalogue
 
 
@@ -62,12 +62,21 @@ def test_a_corrupt_or_unwritable_cache_only_costs_time(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     blocklist.builtin()
     catalogue.builtin()
-    for damage in ('{"datasets": [["truncated', '{"datasets": [[1, 2]]}', "[]"):
-        for cached in (tmp_path / "datasheet-lint").iterdir():
-            cached.write_text(damage, encoding="utf-8")
+    folder = tmp_path / "datasheet-lint"
+    whole = {p: p.read_bytes() for p in folder.iterdir()}
+    damages = [
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: b"",
+        lambda data: b'{"datasets": [["not marshal',
+        lambda data: marshal.dumps({"datasets": [[1, 2]]}),  # well formed, wrong shape
+        lambda data: marshal.dumps([]),
+    ]
+    for number, damage in enumerate(damages):
+        for cached, data in whole.items():
+            cached.write_bytes(damage(data))
         monkeypatch.setattr(blocklist, "_BUILTIN", None)
         monkeypatch.setattr(catalogue, "_BUILTIN", None)
-        assert (blocklist.builtin(), catalogue.builtin()) == parsed(), damage
+        assert (blocklist.builtin(), catalogue.builtin()) == parsed(), number
     # A cache folder that is a file: nothing can be written, the data still loads.
     blocked = tmp_path / "file"
     blocked.write_text("", encoding="utf-8")
@@ -91,3 +100,27 @@ def test_the_key_changes_with_the_data_or_the_parser(tmp_path: Path) -> None:
     os.utime(parser, ns=(1, 1))  # the same size, another time
     assert shipped_key("blocklist.yaml", str(parser)) != edited
     assert shipped_key("catalogue.yaml", str(parser)) != shipped_key("blocklist.yaml", str(parser))
+
+
+def test_the_cache_keeps_only_the_newest_files_of_a_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every release, Python or edited parser writes new files: old ones must not pile up."""
+    from datasheet_lint.knowledge import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "datasheet-lint"
+    for number in range(cache.KEEP + 5):
+        assert cache.cached("kind", f"source {number}", lambda text: [text]) == [f"source {number}"]
+        newest = max(folder.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+        os.utime(newest, ns=(number * 10**9, number * 10**9))  # a clear order, whatever the clock
+    other = cache.cached("kind-rows", "x", lambda text: (1, 2.5, None, True, {"a": [text]}))
+    assert other == (1, 2.5, None, True, {"a": ["x"]})
+    names = sorted(p.name.rsplit("-", 1)[0] for p in folder.iterdir())
+    assert names == ["kind"] * cache.KEEP + ["kind-rows"]
+    kept = {
+        marshal.loads(p.read_bytes())[0] for p in folder.glob("kind-*.bin") if "rows" not in p.name
+    }
+    assert kept == {f"source {n}" for n in range(5, cache.KEEP + 5)}
+    # The newest are read back without building again.
+    assert cache.cached("kind", "source 12", lambda text: ["rebuilt"]) == ["source 12"]

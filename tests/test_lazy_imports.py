@@ -28,18 +28,21 @@ ONLY_WHEN_NEEDED = (
     "tomllib",  # settings in pyproject.toml
     "tempfile",  # writing a cache or a report
     "hashlib",  # fingerprints (JSON, SARIF, baseline)
+    "json",  # JSON files and reports: the caches are marshal, as byte code is
     "git",  # gitpython: --diff
     "multiprocessing",  # more than 1,000 files
     "dataclasses",  # records are NamedTuples: a frozen dataclass costs ~1 ms to define
 )
 PROBE = """
-import json, sys
+import sys
 from datasheet_lint import cli
 try:
     cli.cli.main(args=sys.argv[1:], standalone_mode=False)
 except SystemExit:
     pass
-print(json.dumps(sorted(sys.modules)))
+names = sorted(sys.modules)
+import json
+print(json.dumps(names))
 """
 
 
@@ -79,5 +82,6 @@ def test_what_the_repository_holds_loads_what_it_needs(make_repo: MakeRepo) -> N
         "datasheet_lint.report.sarif",
         "tomllib",
         "hashlib",
+        "json",
     ):
         assert name in found, name

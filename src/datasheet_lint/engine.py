@@ -5,6 +5,7 @@ Nothing here prints or writes; ``cli.py`` turns the Report into output and an ex
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Sequence
@@ -172,8 +173,6 @@ def _apply_baseline(config: Config, findings: list[Finding]) -> tuple[list[Findi
 
 def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find."""
-    knowledge = knowledge_for(config)
-    blocklist = knowledge.blocklist
     # The whole project, from the work tree or (--staged) from git's index.
     whole = list(targets) == [config.root]
     if config.staged:
@@ -181,9 +180,18 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         sheets = (
             [] if whole else datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
         )
-        listing = vcs.list_staged(config.root, targets, also=sheets)
+        listed = vcs.start_staged(config.root, targets, also=sheets)
     else:
-        listing = vcs.list_files(config.root, targets, untracked=not config.tracked_only)
+        listed = vcs.start_files(config.root, targets, untracked=not config.tracked_only)
+    # git lists the files on another core while this one loads the knowledge (~8 ms each).
+    try:
+        knowledge = knowledge_for(config)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            listed()  # reap git; the knowledge's error is the one to report
+        raise
+    listing = listed()
+    blocklist = knowledge.blocklist
     loaded = _datasheets(config, listing, whole=whole)
     scan = _scan(config, listing, knowledge, loaded.paths)
     codes = frozenset(code for code in RULES if triage.selected(code, config))

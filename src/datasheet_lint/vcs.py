@@ -20,7 +20,7 @@ import re
 import stat
 import subprocess
 import weakref
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -133,17 +133,29 @@ def _find_git(search_path: str) -> str:
     return "git"
 
 
+class _Running:
+    """A git command in the work tree at ``top``, started now and waited for later (never
+    looking for a repository above ``top``): the caller works while git does."""
+
+    def __init__(self, top: Path, *args: str) -> None:
+        env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(top.parent)}
+        self.process = subprocess.Popen(
+            [_git_executable(), "-C", str(top), *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            close_fds=False,  # Python opens files non-inheritable: none leaks to git
+        )
+
+    def wait(self) -> subprocess.CompletedProcess[bytes]:
+        out, err = self.process.communicate()
+        return subprocess.CompletedProcess(self.process.args, self.process.returncode, out, err)
+
+
 def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run git in the work tree at ``top``, never looking for a repository above it."""
-    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(top.parent)}
-    return subprocess.run(
-        [_git_executable(), "-C", str(top), *args],
-        env=env,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        check=False,
-        close_fds=False,  # Python opens files non-inheritable: none leaks to git
-    )
+    """Run git in the work tree at ``top`` and wait for it."""
+    return _Running(top, *args).wait()
 
 
 class _Blobs:
@@ -206,28 +218,38 @@ def git_dir_above(path: Path) -> Path | None:
     return None
 
 
-def _git_files(
+def _start_git_files(
     top: Path, root: Path, targets: Sequence[Path], *, untracked: bool, specs: Sequence[str] = ()
-) -> list[str] | None:
-    """Files git would show under the targets, relative to ``root``; None if not a work tree."""
+) -> Callable[[], list[str] | None]:
+    """Start listing the files git would show under the targets; the result waits for git and
+    gives them relative to ``root``, or None if this is not a work tree git can list."""
     work = top.resolve()
-    if specs:
-        specs = _from_top(work, root, specs)
-    else:
-        specs = [os.path.relpath(t, work) for t in targets] or ["."]
     # -t tags each path and -d adds the tracked files missing from the work tree (tag R):
     # git checks them in C, far faster than a stat per path here (~0.2 s for 20,000 files).
     # git checks every file for -d whatever the pathspecs, so a few matches are checked here.
     stat_here = bool(specs)
+    if specs:
+        specs = _from_top(work, root, specs)
+    else:
+        specs = [os.path.relpath(t, work) for t in targets] or ["."]
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
-        done = _git(work, "ls-files", *listing, "--", *specs)
+        running = _Running(work, "ls-files", *listing, "--", *specs)
     except (OSError, ValueError):  # git is not installed, or a path it cannot take
-        return None
-    if done.returncode != 0:
-        return None
-    entries = [(raw[:1], raw[2:]) for raw in done.stdout.split(b"\0") if raw]
+        return lambda: None
+
+    def finish() -> list[str] | None:
+        done = running.wait()
+        if done.returncode != 0:
+            return None
+        return _git_paths(done.stdout, work, root, stat_here=stat_here)
+
+    return finish
+
+
+def _git_paths(output: bytes, work: Path, root: Path, *, stat_here: bool) -> list[str]:
+    entries = [(raw[:1], raw[2:]) for raw in output.split(b"\0") if raw]
     deleted = {name for tag, name in entries if tag == b"R"}
     paths = []
     seen = set()
@@ -271,12 +293,23 @@ def list_files(root: Path, targets: Sequence[Path], *, untracked: bool = True) -
     ``untracked=False`` keeps to the files in git's index (tracked or staged): what a commit
     holds, without the scratch files that pre-commit leaves in place.
     """
+    return start_files(root, targets, untracked=untracked)()
+
+
+def start_files(
+    root: Path, targets: Sequence[Path], *, untracked: bool = True
+) -> Callable[[], Listing]:
+    """``list_files`` with git already started: calling the result waits for it."""
     top = git_dir_above(root)
-    if top is not None:
-        paths = _git_files(top, root, targets, untracked=untracked)
+    finish = None if top is None else _start_git_files(top, root, targets, untracked=untracked)
+
+    def result() -> Listing:
+        paths = None if finish is None else finish()
         if paths is not None:
             return Listing(tuple(sorted(paths)), git=True, root=root)
-    return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
+        return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
+
+    return result
 
 
 PATHSPEC_MAGIC = re.compile(r"^(:\([^)]*\))?(.*)$", re.S)
@@ -304,7 +337,7 @@ def list_matching(root: Path, specs: Sequence[str], *, untracked: bool = True) -
     them instead of Python. Outside git, every file (the caller filters them)."""
     top = git_dir_above(root)
     if top is not None and specs:
-        paths = _git_files(top, root, [root], untracked=untracked, specs=specs)
+        paths = _start_git_files(top, root, [root], untracked=untracked, specs=specs)()
         if paths is not None:
             return Listing(tuple(sorted(paths)), git=True, root=root)
     return list_files(root, [root], untracked=untracked)
@@ -336,6 +369,13 @@ def list_staged(root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()
     of more files to list in the same call, such as datasheets: they are readable through
     the listing and in ``everything()``, not among its paths.
     """
+    return start_staged(root, targets, also=also)()
+
+
+def start_staged(
+    root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()
+) -> Callable[[], Listing]:
+    """``list_staged`` with git already started: calling the result waits for it."""
     top = git_dir_above(root)
     if top is None:
         raise _not_a_work_tree(root)
@@ -345,17 +385,28 @@ def list_staged(root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()
     specs = [os.path.relpath(t, work) for t in targets] or ["."]
     specs += _from_top(work, root, also)
     try:
-        done = _git(work, "ls-files", "-s", "-z", "--", *specs)
+        running = _Running(work, "ls-files", "-s", "-z", "--", *specs)
     except OSError as err:
         raise UserError(f"cannot run git: {err}", location=".git/index") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()
-        if "not a git repository" in message or "bare repository" in message:
-            raise _not_a_work_tree(root)
-        raise UserError(f"cannot read git's index: {message}", location=".git/index")
+
+    def finish() -> Listing:
+        done = running.wait()
+        if done.returncode != 0:
+            message = done.stderr.decode("utf-8", "replace").strip()
+            if "not a git repository" in message or "bare repository" in message:
+                raise _not_a_work_tree(root)
+            raise UserError(f"cannot read git's index: {message}", location=".git/index")
+        staged = _index_entries(done.stdout, work, root)
+        paths = sorted(p for p in staged if _under(p, prefixes))
+        return Listing(tuple(paths), git=True, root=root, staged=staged, blobs=_Blobs(work))
+
+    return finish
+
+
+def _index_entries(output: bytes, work: Path, root: Path) -> dict[str, tuple[str, int]]:
+    """path -> (object id, mode) of the regular files and links ``ls-files -s -z`` lists."""
     staged: dict[str, tuple[str, int]] = {}
-    paths = []
-    for record in done.stdout.split(b"\0"):
+    for record in output.split(b"\0"):
         if not record:
             continue
         meta, _, raw_path = record.partition(b"\t")
@@ -366,9 +417,7 @@ def list_staged(root: Path, targets: Sequence[Path], *, also: Sequence[str] = ()
             continue
         if stat.S_ISREG(mode) or stat.S_ISLNK(mode):  # not submodules
             staged[relative] = (sha.decode("ascii"), mode)
-            if _under(relative, prefixes):
-                paths.append(relative)
-    return Listing(tuple(sorted(paths)), git=True, root=root, staged=staged, blobs=_Blobs(work))
+    return staged
 
 
 def _not_a_work_tree(root: Path) -> UserError:

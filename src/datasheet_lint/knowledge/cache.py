@@ -5,8 +5,10 @@ every commit; parsed into rows of plain values it loads in milliseconds. The cac
 under the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), is named by a hash of a
 key: the source text, or for shipped files their size and modification time with those of
 the modules that parse them (``shipped_key``), so a new release or an edited parser never
-reads a stale file. It is written atomically, and any failure to read, write or decode it
-only means the YAML is parsed again.
+reads a stale file. Values are stored with ``marshal``, the format of CPython's own byte
+code caches: it loads ~2x faster than JSON and needs no import, so the key includes the
+Python version. A file is written atomically, at most ``KEEP`` files of a kind are kept (the
+oldest go), and any failure to read, write or decode one only means the YAML is parsed again.
 
 The matcher's one big regex is cached the same way: Python's regex compiler is pure Python and
 takes ~80 ms over 1,100 names, so its output (the engine's code, a list of integers) is
@@ -18,8 +20,9 @@ failure falls back to ``re.compile``.
 from __future__ import annotations
 
 import array
+import contextlib
 import importlib
-import json
+import marshal
 import os
 import re
 import sys
@@ -92,25 +95,31 @@ def cached(
     build: Callable[[str], Any],
     decode: Callable[[Any], T] = _same,
 ) -> T:
-    """``decode(build(source_text))``, with what ``build`` returns remembered as JSON under a
-    content-addressed file name. A cached value that does not decode (a truncated or edited
-    file) is built again: the cache can make a run slower, never wrong."""
-    path = cache_dir() / f"{name}-{digest(__version__ + chr(0) + source_text)}.json"
+    """``decode(build(source_text))``, with what ``build`` returns (plain values: str, int,
+    float, bool, None, lists, tuples and dicts of them) remembered under a content-addressed
+    file name. A cached value that does not decode (a truncated or edited file) is built
+    again: the cache can make a run slower, never wrong."""
+    key = f"{__version__}\0{sys.version}\0{marshal.version}\0{source_text}"
+    path = cache_dir() / f"{name}-{digest(key)}.bin"
     try:
-        return decode(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, LookupError, TypeError):
+        return decode(marshal.loads(path.read_bytes()))
+    except (OSError, EOFError, ValueError, LookupError, TypeError):
         pass
     value = build(source_text)
-    _store(path, name, value)
+    try:
+        data = marshal.dumps(value)
+    except ValueError:  # pragma: no cover - a build that returns other values: not cached
+        return decode(value)
+    _store_bytes(path, name, data)
     return decode(value)
 
 
-def _store(path: Path, name: str, value: Any) -> None:
-    _store_bytes(path, name, json.dumps(value).encode("utf-8"))
+KEEP = 8  # cached files of one kind: releases and Pythons side by side, not every one ever
 
 
 def _store_bytes(path: Path, name: str, data: bytes) -> None:
-    """Write atomically; a cache that cannot be written is only a slower next run."""
+    """Write atomically, then drop all but the ``KEEP`` newest files of this kind. A cache
+    that cannot be written is only a slower next run."""
     import tempfile
 
     try:
@@ -119,8 +128,22 @@ def _store_bytes(path: Path, name: str, data: bytes) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         Path(temporary).replace(path)
+        _prune(path.parent, name)
     except OSError:
         pass
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Remove the oldest ``name-<hash>`` files beyond ``KEEP`` (by modification time)."""
+    prefix = f"{name}-"
+    kind = []
+    for entry in os.scandir(folder):
+        rest = entry.name[len(prefix) :]
+        if entry.name.startswith(prefix) and "-" not in rest and entry.is_file():
+            kind.append((entry.stat().st_mtime_ns, entry.path))
+    for _, old in sorted(kind, reverse=True)[KEEP:]:
+        with contextlib.suppress(OSError):
+            Path(old).unlink()
 
 
 def _engine_code(pattern: str) -> tuple[int, list[int]]:
