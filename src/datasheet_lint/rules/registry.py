@@ -59,8 +59,13 @@ class Rule(NamedTuple):
     name: str
     severity: Severity
     check: Check
-    doc: str
     meta: bool = False  # runs after the others, on their findings
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation: its check's docstring, cleaned up when it is shown
+        (``explain``, SARIF, the docs), not by every run."""
+        return inspect.getdoc(self.check) or ""
 
     def section(self, title: str) -> str:
         """The text of one '## title' section of the docs."""
@@ -85,7 +90,7 @@ def rule(
     def register(check: Check) -> Check:
         if code in RULES:
             raise ValueError(f"rule code {code} is registered twice")
-        RULES[code] = Rule(code, name, severity, check, inspect.getdoc(check) or "", meta)
+        RULES[code] = Rule(code, name, severity, check, meta)
         return check
 
     return register
