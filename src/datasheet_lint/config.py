@@ -4,8 +4,6 @@ Both hold the same keys. Every mistake is a UserError naming the file, the line 
 with a hint; unknown keys are errors (a typo must not silently disable a check).
 """
 
-from __future__ import annotations
-
 import os
 import re
 import sys
@@ -74,7 +72,7 @@ class Config(NamedTuple):
     diff: str | None = None  # report only lines changed since this revision
     use_baseline: bool = True
 
-    def with_overrides(self, **changes: Any) -> Config:
+    def with_overrides(self, **changes: Any) -> "Config":
         return self._replace(**{k: v for k, v in changes.items() if v is not None})
 
 

@@ -7,8 +7,6 @@ them with the datasets the training code loads. A card whose front matter cannot
 taken to list nothing; it never stops a run.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 

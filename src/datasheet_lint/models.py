@@ -4,8 +4,6 @@ Each stage turns one immutable value into the next. Positions are 1-based everyw
 module; 0-based parser positions are converted once, where they are read.
 """
 
-from __future__ import annotations
-
 import enum
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -23,7 +21,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> Severity:
+    def parse(cls, text: str) -> "Severity":
         return cls[text.strip().upper()]
 
 

@@ -6,8 +6,6 @@ a directive without one (or with a malformed code) silences nothing and is itsel
 reported (DSL903).
 """
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

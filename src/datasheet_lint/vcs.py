@@ -11,8 +11,6 @@ Listing files and reading git's index run ``git`` itself (one ``ls-files``, and 
 half of what a pre-commit hook may spend, so it is imported only for ``--diff``.
 """
 
-from __future__ import annotations
-
 import functools
 import importlib
 import os
@@ -50,6 +48,58 @@ SNIFF_BYTES = 8192
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+class _Blobs:
+    """Contents of git objects from one ``git cat-file --batch``, started on first use."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(self.top.parent)}
+        process = subprocess.Popen(
+            [_git_executable(), "-C", str(self.top), "cat-file", "--batch"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            close_fds=False,
+        )
+        weakref.finalize(self, _stop, process)
+        return process
+
+    def read(self, sha: str, max_size: int) -> tuple[int, bytes | None]:
+        """(size, bytes) of one blob; bytes is None when it is over ``max_size``."""
+        if self.process is None:
+            self.process = self._start()
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(sha.encode("ascii") + b"\n")
+        self.process.stdin.flush()
+        out = self.process.stdout
+        header = out.readline().split()  # "<sha> blob <size>", or "<sha> missing"
+        if len(header) != 3:  # a corrupt repository: reported as gitpython did, per file
+            raise ValueError(f"git has no object {sha}: {b' '.join(header).decode()!r}")
+        size = int(header[2])
+        data: bytes | None = None
+        if size <= max_size:
+            data = out.read(size)
+        else:  # read past it in chunks: a huge blob never sits in memory whole
+            left = size
+            while left > 0:
+                left -= len(out.read(min(left, self.CHUNK)))
+        out.read(1)  # the newline after each object
+        return size, data
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            stream.close()
+    process.wait()
+
+
 class Listing(NamedTuple):
     """The candidate files (paths relative to the root, POSIX) and where to read them from."""
 
@@ -61,7 +111,7 @@ class Listing(NamedTuple):
     staged: Mapping[str, tuple[str, int]] | None = None
     blobs: _Blobs | None = None
 
-    def everything(self) -> Listing:
+    def everything(self) -> "Listing":
         """This listing with every file it can read among its paths."""
         if self.staged is None:
             return self
@@ -156,58 +206,6 @@ class _Running:
 def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
     """Run git in the work tree at ``top`` and wait for it."""
     return _Running(top, *args).wait()
-
-
-class _Blobs:
-    """Contents of git objects from one ``git cat-file --batch``, started on first use."""
-
-    CHUNK = 1 << 20
-
-    def __init__(self, top: Path) -> None:
-        self.top = top
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def _start(self) -> subprocess.Popen[bytes]:
-        env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(self.top.parent)}
-        process = subprocess.Popen(
-            [_git_executable(), "-C", str(self.top), "cat-file", "--batch"],
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            close_fds=False,
-        )
-        weakref.finalize(self, _stop, process)
-        return process
-
-    def read(self, sha: str, max_size: int) -> tuple[int, bytes | None]:
-        """(size, bytes) of one blob; bytes is None when it is over ``max_size``."""
-        if self.process is None:
-            self.process = self._start()
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(sha.encode("ascii") + b"\n")
-        self.process.stdin.flush()
-        out = self.process.stdout
-        header = out.readline().split()  # "<sha> blob <size>", or "<sha> missing"
-        if len(header) != 3:  # a corrupt repository: reported as gitpython did, per file
-            raise ValueError(f"git has no object {sha}: {b' '.join(header).decode()!r}")
-        size = int(header[2])
-        data: bytes | None = None
-        if size <= max_size:
-            data = out.read(size)
-        else:  # read past it in chunks: a huge blob never sits in memory whole
-            left = size
-            while left > 0:
-                left -= len(out.read(min(left, self.CHUNK)))
-        out.read(1)  # the newline after each object
-        return size, data
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    for stream in (process.stdin, process.stdout):
-        if stream is not None:
-            stream.close()
-    process.wait()
 
 
 def git_dir_above(path: Path) -> Path | None:

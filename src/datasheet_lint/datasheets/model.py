@@ -5,8 +5,6 @@ mapped into the shape of ``schemas/datasheet.schema.json``; ``anchors`` remember
 node was written so that a finding can point at ``path:line:col``.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple

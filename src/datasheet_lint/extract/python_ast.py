@@ -11,8 +11,6 @@ Each call is reported with its *source* (``hf``, ``torchvision``, ``kaggle``, ``
 blocklist nor the catalogue knows it.
 """
 
-from __future__ import annotations
-
 import ast
 import re
 from collections import deque

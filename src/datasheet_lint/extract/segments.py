@@ -5,8 +5,6 @@ magic lines a script), each Markdown cell prose; every segment line knows the fi
 came from, so a finding lands on the notebook's own line.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -5,8 +5,6 @@ The shipped file is ``blocklist.yaml`` beside this module; users add entries in 
 ``BlockedDataset``; each alias, URL and look-alike becomes an ``Alias`` for the matcher.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path

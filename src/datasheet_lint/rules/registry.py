@@ -5,8 +5,6 @@ yields findings; it never touches files, git or the terminal. Its docstring is i
 documentation, printed by ``datasheet-lint explain``.
 """
 
-from __future__ import annotations
-
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -37,7 +35,7 @@ class Context(NamedTuple):
     suppressions: Sequence[Suppression] = ()
     selected: frozenset[str] = frozenset()  # codes that this run reports
     findings: Sequence[Finding] = ()  # first-round findings, before inline suppressions
-    stale_baseline: Sequence[Entry] = ()  # baseline entries that matched nothing
+    stale_baseline: Sequence["Entry"] = ()  # baseline entries that matched nothing
     baseline_path: str = ""
     model_cards: Sequence[ModelCard] = ()  # model cards in the scanned files (DSL105)
     # The datasheets (loaded and mapped into one model), what was wrong with their files, and
