@@ -30,6 +30,7 @@ ONLY_WHEN_NEEDED = (
     "hashlib",  # fingerprints (JSON, SARIF, baseline)
     "json",  # JSON files and reports: the caches are marshal, as byte code is
     "git",  # gitpython: --diff
+    "subprocess",  # git cat-file, for a staged file unlike its work-tree copy (spawn.py)
     "multiprocessing",  # more than 1,000 files
     "dataclasses",  # records are NamedTuples: a frozen dataclass costs ~1 ms to define
 )

@@ -16,14 +16,17 @@ import importlib
 import os
 import re
 import stat
-import subprocess
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from datasheet_lint import spawn
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Skipped, SourceFile
+
+if TYPE_CHECKING:
+    import subprocess
 
 SKIP_DIRS = frozenset(
     {
@@ -57,7 +60,9 @@ class _Blobs:
         self.top = top
         self.process: subprocess.Popen[bytes] | None = None
 
-    def _start(self) -> subprocess.Popen[bytes]:
+    def _start(self) -> "subprocess.Popen[bytes]":
+        import subprocess  # only for a staged file whose work-tree copy differs
+
         env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(self.top.parent)}
         process = subprocess.Popen(
             [_git_executable(), "-C", str(self.top), "cat-file", "--batch"],
@@ -93,7 +98,7 @@ class _Blobs:
         return size, data
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def _stop(process: "subprocess.Popen[bytes]") -> None:
     for stream in (process.stdin, process.stdout):
         if stream is not None:
             stream.close()
@@ -168,9 +173,9 @@ def _hexdigest(length: int, data: bytes) -> str:
 
 
 def _git_executable() -> str:
-    """git's full path from PATH. With a full path, no ``cwd`` (``git -C``) and no fds to
-    close, subprocess starts git through posix_spawn, ~2.5 ms sooner than through fork on
-    the benchmark machine. "git" when PATH has none: running it then fails as before."""
+    """git's full path from PATH, looked up once: started by its full path with ``git -C``
+    (no ``cwd``), git starts through ``posix_spawn``, ~2.5 ms sooner than through fork on the
+    benchmark machine. "git" when PATH has none: running it then fails as before."""
     return _find_git(os.environ.get("PATH", os.defpath))
 
 
@@ -183,29 +188,11 @@ def _find_git(search_path: str) -> str:
     return "git"
 
 
-class _Running:
-    """A git command in the work tree at ``top``, started now and waited for later (never
-    looking for a repository above ``top``): the caller works while git does."""
-
-    def __init__(self, top: Path, *args: str) -> None:
-        env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(top.parent)}
-        self.process = subprocess.Popen(
-            [_git_executable(), "-C", str(top), *args],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            close_fds=False,  # Python opens files non-inheritable: none leaks to git
-        )
-
-    def wait(self) -> subprocess.CompletedProcess[bytes]:
-        out, err = self.process.communicate()
-        return subprocess.CompletedProcess(self.process.args, self.process.returncode, out, err)
-
-
-def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run git in the work tree at ``top`` and wait for it."""
-    return _Running(top, *args).wait()
+def _start_git(top: Path, *args: str) -> spawn.Started:
+    """Start git in the work tree at ``top`` (never looking for a repository above it);
+    ``wait()`` on the result collects it, so the caller can work while git does."""
+    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(top.parent)}
+    return spawn.start([_git_executable(), "-C", str(top), *args], env)
 
 
 def git_dir_above(path: Path) -> Path | None:
@@ -233,7 +220,7 @@ def _start_git_files(
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
-        running = _Running(work, "ls-files", *listing, "--", *specs)
+        running = _start_git(work, "ls-files", *listing, "--", *specs)
     except (OSError, ValueError):  # git is not installed, or a path it cannot take
         return lambda: None
 
@@ -383,7 +370,7 @@ def start_staged(
     specs = [os.path.relpath(t, work) for t in targets] or ["."]
     specs += _from_top(work, root, also)
     try:
-        running = _Running(work, "ls-files", "-s", "-z", "--", *specs)
+        running = _start_git(work, "ls-files", "-s", "-z", "--", *specs)
     except OSError as err:
         raise UserError(f"cannot run git: {err}", location=".git/index") from None
 
