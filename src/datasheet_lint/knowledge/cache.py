@@ -114,7 +114,7 @@ def cached(
     return decode(value)
 
 
-KEEP = 8  # cached files of one kind: releases and Pythons side by side, not every one ever
+KEEP = 32  # files of one kind: releases, Pythons and projects with their own blocklists
 
 
 def _store_bytes(path: Path, name: str, data: bytes) -> None:
