@@ -63,9 +63,9 @@ class _Blobs:
     def _start(self) -> "subprocess.Popen[bytes]":
         import subprocess  # only for a staged file whose work-tree copy differs
 
-        env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(self.top.parent)}
+        argv, env = _git_command(self.top, "cat-file", "--batch")
         process = subprocess.Popen(
-            [_git_executable(), "-C", str(self.top), "cat-file", "--batch"],
+            argv,
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -188,11 +188,17 @@ def _find_git(search_path: str) -> str:
     return "git"
 
 
-def _start_git(top: Path, *args: str) -> spawn.Started:
-    """Start git in the work tree at ``top`` (never looking for a repository above it);
-    ``wait()`` on the result collects it, so the caller can work while git does."""
+def _git_command(top: Path, *args: str) -> tuple[list[str], dict[str, str]]:
+    """(argv, environment) that run git in the work tree at ``top``, never looking for a
+    repository above it."""
     env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(top.parent)}
-    return spawn.start([_git_executable(), "-C", str(top), *args], env)
+    return [_git_executable(), "-C", str(top), *args], env
+
+
+def _start_git(top: Path, *args: str) -> spawn.Started:
+    """Start git in the work tree at ``top``; ``wait()`` on the result collects it, so the
+    caller can work while git does."""
+    return spawn.Started(*_git_command(top, *args))
 
 
 def git_dir_above(path: Path) -> Path | None:
