@@ -13,7 +13,7 @@ ENV = dict(os.environ)
 
 
 def run(*argv: str, env: dict[str, str] | None = None) -> spawn.Done:
-    return spawn.start(list(argv), ENV if env is None else env).wait()
+    return spawn.Started(list(argv), ENV if env is None else env).wait()
 
 
 def open_fds() -> set[str]:
@@ -56,9 +56,9 @@ def test_environment_and_path_lookup() -> None:
 def test_a_missing_program_raises_oserror_and_leaks_nothing() -> None:
     before = open_fds()
     with pytest.raises(OSError):
-        spawn.start(["/nonexistent/datasheet-lint-git"], ENV)
+        spawn.Started(["/nonexistent/datasheet-lint-git"], ENV)
     with pytest.raises(OSError):
-        spawn.start(["datasheet-lint-no-such-program"], ENV)
+        spawn.Started(["datasheet-lint-no-such-program"], ENV)
     assert open_fds() == before
 
 

@@ -21,7 +21,8 @@ class Done(NamedTuple):
 
 
 class Started:
-    """A running program; ``wait()`` collects it (once)."""
+    """``Started(argv, env)`` starts ``argv`` with ``env`` at once; ``wait()`` collects its
+    status and output (once)."""
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str]) -> None:
         self._popen: Any = None
@@ -81,8 +82,3 @@ class Started:
             _, status = os.waitpid(self._pid, 0)
         code = os.waitstatus_to_exitcode(status)
         return Done(code, b"".join(chunks[self._out]), b"".join(chunks[self._err]))
-
-
-def start(argv: Sequence[str], env: Mapping[str, str]) -> Started:
-    """Start ``argv`` with ``env``; its output is collected by ``wait()``."""
-    return Started(argv, env)
