@@ -9,7 +9,7 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
-from datasheet_lint.extract import filetypes, python_ast, structured
+from datasheet_lint.extract import downloads, filetypes, python_ast, structured
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
@@ -37,6 +37,8 @@ def _segment_references(
                 continue
             loader_spans.add((call.line, call.column))
             found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
+    if segment.lang == "script":
+        found.extend(downloads.references(segment.text, knowledge.resolve))
     hits = list(knowledge.matcher.hits(segment.text))
     if hits:  # most files name no known dataset: the context rules load for the first that does
         from datasheet_lint.extract import judge

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from datasheet_lint.extract import identifiers
 from datasheet_lint.extract.context import (
     DATA_DIR,
     DATA_FILE,
@@ -202,10 +203,11 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     if role in {"prose", "comment", "docstring"}:
         return Kind.PATH if role == "prose" and path else Kind.MENTION
     if role == "code":
-        # Identifiers never count; in scripts, bare words count as paths, file names, flag
-        # values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
+        # In Python, a name inside an identifier counts as a class, loader, import or data
+        # location (extract/identifiers.py); in scripts, bare words count as paths, file
+        # names, flag values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
-            return None
+            return identifiers.kind(line)
         if path:
             return Kind.PATH
         if flag_value(line) or dataset_value(line) or _assignment(line):

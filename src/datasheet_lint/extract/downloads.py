@@ -1,0 +1,141 @@
+"""Downloads in scripts, known dataset or not, and what the script does with them afterwards.
+
+A shell script, a Makefile, a Dockerfile or a notebook's ``!`` lines fetch data with a handful
+of commands: ``wget``/``curl``/``aria2c``/``axel`` of a URL, ``gdown``, ``kaggle competitions
+download -c NAME``, ``kaggle datasets download -d OWNER/NAME``, ``huggingface-cli download
+ID --repo-type dataset``, ``gsutil cp gs://...``, ``aws s3 cp s3://...``, ``git clone`` of a
+Hugging Face dataset repository. Each is a reference whether or not the linter knows the
+dataset: an unknown one gets an id from its source (``kaggle:competition/titanic``,
+``hf:owner/name``, ``url:host/path``) and still needs a datasheet.
+
+The files a download writes are then unpacked, moved and removed (``unzip train_hq.zip``,
+``tar -xvf VOCtest_06-Nov-2007.tar``, ``rm train_hq.zip``): a line that names one of them is a
+``path`` reference to the same dataset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from datasheet_lint.models import Kind
+
+# (dataset, line, column, kind, surface), as the other extractors yield them.
+Found = tuple[str, int, int, Kind, str]
+Resolve = Callable[[str, str], str | None]
+
+FETCH = re.compile(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
+URL = re.compile(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
+COPY = re.compile(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
+KAGGLE = re.compile(
+    r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE
+)
+KAGGLE_NAME = re.compile(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./-]+)")
+KAGGLE_POSITIONAL = re.compile(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
+HF_CLI = re.compile(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
+GDOWN = re.compile(r"(?<![\w-])gdown\b")
+OUTPUT = re.compile(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
+KAGGLE_FILE = re.compile(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
+# What a script downloads that is not data: installers, code, packages, model weights.
+NOT_DATA = re.compile(
+    r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
+    r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$",
+    re.IGNORECASE,
+)
+HF_DATASET_URL = re.compile(
+    r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE
+)
+# Commands that unpack, move, link or remove a downloaded file.
+FILE_OPERATION = re.compile(
+    r"(?<![\w-])(?:unzip|tar|gunzip|7z|unrar|mv|cp|rm|ln|move|del|rmdir|Expand-Archive)(?![\w-])",
+    re.IGNORECASE,
+)
+# A script can only hold a download if its text names one of these commands.
+ANY_DOWNLOAD = re.compile(
+    r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone"
+)
+MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
+
+
+def _strip_comment(line: str) -> str:
+    hashed = re.search(r"(?:^|\s)#", line)
+    return line[: hashed.start()] if hashed else line
+
+
+def _kaggle(line: str, match: re.Match[str]) -> str | None:
+    args = match.group("args")
+    named = KAGGLE_NAME.search(args) or KAGGLE_POSITIONAL.search(args)
+    if named is None:
+        return None
+    name = named.group(1).strip("'\"")
+    if match.group(1).lower() == "competitions":
+        return f"competition/{name}"
+    return "/".join(name.split("/")[:2]) if "/" in name else None
+
+
+def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
+    """(source, name, column, surface) of each download on one command line."""
+    kaggle = KAGGLE.search(line)
+    if kaggle is not None:
+        name = _kaggle(line, kaggle)
+        if name is not None:
+            yield "kaggle", name, kaggle.start() + 1, kaggle.group().strip()
+        return
+    hub = HF_CLI.search(line)
+    if hub is not None and "dataset" in line:
+        yield "hf", hub.group(1), hub.start(1) + 1, hub.group(1)
+        return
+    if not (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
+        return
+    for url in URL.finditer(line):
+        value = url.group().rstrip(".,")
+        bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        dataset = HF_DATASET_URL.search(bare)
+        if dataset is not None:
+            yield "hf", dataset.group("id"), url.start() + 1, value
+        elif COPY.search(line) and line.lstrip().startswith("git"):
+            continue  # git clone of a code repository
+        elif not NOT_DATA.search(bare):
+            yield "url", value, url.start() + 1, value
+
+
+def _written(line: str, source: str, name: str) -> str | None:
+    """The file a download writes, to follow it through later file operations."""
+    explicit = OUTPUT.search(line) or (KAGGLE_FILE.search(line) if source == "kaggle" else None)
+    if explicit is not None:
+        written = explicit.group(1).rstrip("/").rsplit("/", 1)[-1]
+    elif source == "url":
+        written = name.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    elif source == "kaggle":
+        written = name.rsplit("/", 1)[-1] + ".zip"
+    else:
+        return None
+    return written if len(written) >= MIN_NAME and "." in written else None
+
+
+def references(text: str, resolve: Resolve) -> list[Found]:
+    """Downloads in a script, and the lines that handle the files they wrote."""
+    found: list[Found] = []
+    if ANY_DOWNLOAD.search(text) is None:
+        return found
+    files: dict[str, str] = {}  # downloaded file name -> dataset id
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        downloads = list(_downloads(line))
+        for source, name, column, surface in downloads:
+            dataset = resolve(source, name)
+            if dataset is None:
+                continue
+            found.append((dataset, number, column, Kind.URL, surface))
+            written = _written(line, source, name)
+            if written is not None:
+                files[written] = dataset
+        if downloads or not files or FILE_OPERATION.search(line) is None:
+            continue
+        for written, dataset in files.items():
+            at = line.find(written)
+            if at >= 0:
+                found.append((dataset, number, at + 1, Kind.PATH, written))
+    return found

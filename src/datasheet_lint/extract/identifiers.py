@@ -1,0 +1,73 @@
+"""Dataset names inside Python identifiers: classes, loaders, imports and data locations.
+
+Real code names its data in identifiers as often as in strings: ``class DukeMTMCreID(...)``,
+``from .market1501 import Market1501``, ``from keras.datasets import mnist``, ``def
+load_boston():``, ``mglearn.datasets.load_citibike()``, ``conf.ms1m_folder / "imgs"``. A known
+name inside an identifier counts when the identifier is
+
+- defined as a class, function or module, imported, or called: a ``load`` reference;
+- an attribute or variable whose other words name a data location (``ms1m_folder``,
+  ``emore_root``, ``lfw_dir``): a ``path`` reference.
+
+An identifier that only measures something about a dataset (``lfw_accuracy``,
+``lfw_batch_size``) or holds an object built from it (``mnist_train``) is not a reference: the
+line that loads the data is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasheet_lint.extract.context import Line
+from datasheet_lint.models import Kind
+
+IDENTIFIER_CHAR = re.compile(r"[A-Za-z0-9_]")
+# Words that make an identifier a place where data lives.
+LOCATION_WORDS = frozenset(
+    {"folder", "dir", "directory", "path", "root", "file", "files", "data", "dataset"}
+    | {"datasets", "images", "imgs", "rec", "bin", "csv", "url", "urls"}
+)
+# Words that make an identifier a measurement or a setting about the data, not the data.
+MEASURE_WORDS = frozenset(
+    {"acc", "accuracy", "batch", "size", "loss", "score", "scores", "metric", "metrics"}
+    | {"thresh", "threshold", "roc", "auc", "best", "result", "results", "log", "epoch"}
+    | {"num", "count", "len", "mean", "std", "far", "tar", "eer", "output", "save"}
+    | {"eval", "evaluate", "evaluation", "normalize", "normalise", "norm", "transform"}
+)
+WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+$")
+IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
+
+
+def _identifier(line: Line) -> tuple[int, int]:
+    """The identifier the hit stands in: its start and end in the line."""
+    left = line.start
+    while left > 0 and IDENTIFIER_CHAR.match(line.text[left - 1]):
+        left -= 1
+    right = line.end
+    while right < len(line.text) and IDENTIFIER_CHAR.match(line.text[right]):
+        right += 1
+    return left, right
+
+
+def _words(identifier: str) -> set[str]:
+    return {word.lower() for part in identifier.split("_") for word in WORDS.findall(part)}
+
+
+def kind(line: Line) -> Kind | None:
+    """How a name inside a Python identifier points at the dataset, or None."""
+    left, right = _identifier(line)
+    before = line.text[:left]
+    after = line.text[right:].lstrip()
+    others = _words(line.text[left : line.start] + "_" + line.text[line.end : right])
+    if others & MEASURE_WORDS:
+        return None
+    if DEFINITION.search(before) or IMPORT.search(before):
+        return Kind.LOAD
+    if after.startswith("(") and not before.rstrip().endswith("def"):
+        # A call of the dataset's class or loader (Market1501(root), load_citibike()),
+        # not of a function that happens to carry a dataset word among others.
+        return Kind.LOAD if len(others - {"load", "fetch", "get", "read"}) <= 1 else None
+    if others & LOCATION_WORDS:
+        return Kind.PATH
+    return None
