@@ -24,7 +24,9 @@ LOADER_USE = re.compile(
     r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
     r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]*"
-    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)"
+    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|"
+    # a quoted data file's name, which a reader (np.load, h5py.File, open) may be given
+    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin|zip|gz|tgz)['"]"""
 )
 
 # Qualified callable -> (source, argument position, keyword names) of the dataset's name.
@@ -75,7 +77,19 @@ URL_READERS = {
     "torch.hub.download_url_to_file": True,
     "torchvision.datasets.utils.download_url": True,
     "torchvision.datasets.utils.download_and_extract_archive": True,
+    "keras.utils.get_file": True,
+    "tensorflow.keras.utils.get_file": True,
+    "keras.utils.data_utils.get_file": True,
 }
+# Calls whose first argument is a path of a data file the code reads (np.load("x.npy"),
+# h5py.File("faces.h5"), open("data/train.csv")): a reference to a local file, when the path's
+# literal parts end in a data file's suffix.
+PATH_READERS = frozenset(
+    {f"pandas.read_{kind}" for kind in ["csv", "json", "parquet", "table", "excel", "feather"]}
+    | {"numpy.load", "numpy.memmap", "numpy.loadtxt", "numpy.genfromtxt", "numpy.fromfile"}
+    | {"h5py.File", "scipy.io.loadmat", "builtins.open", "json.load", "pickle.load"}
+    | {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
+)
 # Modules whose classes are datasets: torchvision.datasets.MNIST(...).
 DATASET_MODULES = (
     "torchvision.datasets",
@@ -273,7 +287,11 @@ def _named(
 
 
 def _url_reader(call: ast.Call, strict: bool, constants: Constants) -> LoaderCall | None:
-    found = _literal(_argument(call, 0, ("url", "filepath_or_buffer", "path")), "url", constants)
+    found = _literal(
+        _argument(call, 0, ("url", "filepath_or_buffer", "path", "origin")), "url", constants
+    )
+    if (found is None or not URL.match(found.name)) and len(call.args) > 1:
+        found = _literal(call.args[1], "url", constants)  # get_file(fname, origin)
     if found is None or not URL.match(found.name):
         return None
     data_file = DATA_FILE.search(found.name) is not None
@@ -282,7 +300,59 @@ def _url_reader(call: ast.Call, strict: bool, constants: Constants) -> LoaderCal
     )
 
 
+def _joined(node: ast.expr | None, constants: Constants) -> tuple[str, int, int] | None:
+    """The literal parts of a path built from literals and names (os.path.join(root,
+    "train.csv"), root + "/x.npy", f"{root}/x.npy"), joined with '/', and where it stands."""
+    if node is None:
+        return None
+    parts: list[str] = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.strip("/"):
+            parts.append(sub.value.strip("/"))
+        elif isinstance(sub, ast.Name | ast.Attribute) and sub is node:
+            literal = _literal(sub, "local", constants)
+            if literal is not None:
+                parts.append(literal.name)
+    if not parts:
+        return None
+    return "/".join(parts), node.lineno, node.col_offset + 1
+
+
+def _writes(call: ast.Call) -> bool:
+    """open(path, "w"): the code writes the file, it does not read data from it."""
+    mode = _argument(call, 1, ("mode",))
+    return (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and (any(flag in mode.value for flag in "wax+"))
+    )
+
+
+def _path_reader(call: ast.Call, constants: Constants) -> LoaderCall | None:
+    found = _joined(_argument(call, 0, ("file", "fname", "filename", "path", "root")), constants)
+    if found is None or _writes(call):
+        return None
+    path, line, column = found
+    data = DATA_FILE.search(path) is not None or path.endswith(".bin")  # np.memmap("train.bin")
+    if URL.match(path) or not data or "{" in path or "*" in path:
+        return None
+    return LoaderCall("local", path, line, column)
+
+
+def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
+    """The reference, and where the call stands too when its argument was a name bound
+    elsewhere (urlretrieve(self.dataset_url, ...) reads the URL that __init__ sets)."""
+    yield found
+    if not call.lineno <= found.line <= (call.end_lineno or call.lineno):
+        yield found._replace(line=call.lineno, column=call.col_offset + 1)
+
+
 def _loaders(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:
+    for found in _loader(call, qualified, constants):
+        yield from _at_call(call, found)
+
+
+def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:
     module, _, leaf = qualified.rpartition(".")
     found: LoaderCall | None = None
     if qualified in HF_LOADERS:
@@ -294,6 +364,10 @@ def _loaders(call: ast.Call, qualified: str, constants: Constants) -> Iterator[L
         found = _hub_dataset(call, constants)
     elif qualified in URL_READERS:
         found = _url_reader(call, URL_READERS[qualified], constants)
+        if found is None and qualified in PATH_READERS:
+            found = _path_reader(call, constants)
+    elif qualified in PATH_READERS:
+        found = _path_reader(call, constants)
     elif module in DATASET_MODULES and leaf[:1].isupper() and leaf not in NOT_DATASETS:
         found = _attribute_name(call.func, leaf, module.split(".", 1)[0])
     elif leaf in DATASET_CLASSMETHODS and module.rpartition(".")[0] in DATASET_MODULES:
@@ -359,6 +433,8 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     constants: Constants | None = None
     for call in calls:
         qualified = _qualified(call.func, imports)
+        if qualified is None and isinstance(call.func, ast.Name) and call.func.id == "open":
+            qualified = "builtins.open"
         leaf = _method_leaf(call.func)
         if qualified is None and kaggle_imported and leaf in KAGGLE_METHODS:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
