@@ -33,9 +33,12 @@ MEASURE_WORDS = frozenset(
     | {"thresh", "threshold", "roc", "auc", "best", "result", "results", "log", "epoch"}
     | {"num", "count", "len", "mean", "std", "far", "tar", "eer", "output", "save"}
     | {"eval", "evaluate", "evaluation", "normalize", "normalise", "norm", "transform"}
+    | {"time", "rate", "valrate", "nrof", "folds", "distance", "flipped", "subtract", "use"}
 )
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+$")
+CONDITION = re.compile(r"^\s*(?:el)?if\b|^\s*while\b")
+MODULE_CALL = re.compile(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 
 
@@ -54,6 +57,11 @@ def _words(identifier: str) -> set[str]:
     return {word.lower() for part in identifier.split("_") for word in WORDS.findall(part)}
 
 
+def measures(text: str) -> bool:
+    """A name whose other words measure or tune something (lfw_accuracy, lfw/val_rate)."""
+    return bool(_words(text.replace("/", "_")) & MEASURE_WORDS)
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
@@ -62,12 +70,14 @@ def kind(line: Line) -> Kind | None:
     others = _words(line.text[left : line.start] + "_" + line.text[line.end : right])
     if others & MEASURE_WORDS:
         return None
+    if not others and MODULE_CALL.match(after) and not before.rstrip().endswith("."):
+        return Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
         return Kind.LOAD
     if after.startswith("(") and not before.rstrip().endswith("def"):
         # A call of the dataset's class or loader (Market1501(root), load_citibike()),
         # not of a function that happens to carry a dataset word among others.
         return Kind.LOAD if len(others - {"load", "fetch", "get", "read"}) <= 1 else None
-    if others & LOCATION_WORDS:
-        return Kind.PATH
+    if others & LOCATION_WORDS and not CONDITION.match(before):
+        return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
     return None

@@ -215,6 +215,15 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         return None
     if path:
         return Kind.PATH
-    if role == "string" and re.search(r"\s", _string_content(line).strip()):
+    content = _string_content(line).strip()
+    if role == "string" and re.search(r"\s", content):
         return Kind.MENTION  # a sentence in a string: a message, not a selection
+    if role == "string" and lang == "python" and _not_a_selection(content):
+        return None
     return Kind.CONFIG
+
+
+def _not_a_selection(content: str) -> bool:
+    """A string in code that names a dataset without selecting it: an option's name
+    (``'--lfw_pairs'``) or a metric's key or tag (``'lfw_accuracy'``, ``'lfw/val_rate'``)."""
+    return content.startswith("-") or identifiers.measures(content)
