@@ -128,7 +128,8 @@ def references(text: str, resolve: Resolve) -> list[Found]:
             dataset = resolve(source, name)
             if dataset is None:
                 continue
-            found.append((dataset, number, column, Kind.URL, surface))
+            if ":" in dataset:  # a known dataset's name in the URL: the name pass reports it
+                found.append((dataset, number, column, Kind.URL, surface))
             written = _written(line, source, name)
             if written is not None:
                 files[written] = dataset

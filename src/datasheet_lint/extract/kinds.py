@@ -59,6 +59,8 @@ def _string_content(line: Line) -> str:
     return before[left + 1 :] + line.text[line.start : line.end] + after[:right]
 
 
+# A dataset class named through its library's namespace in code that is not Python.
+DATASET_NAMESPACE = re.compile(r"\bdatasets\s*(?:::|\.)\s*$")
 MEDIA = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|pdf)$", re.IGNORECASE)
 
 
@@ -210,6 +212,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
             return identifiers.kind(line)
         if path:
             return Kind.PATH
+        if DATASET_NAMESPACE.search(line.text[: line.start]):
+            return Kind.LOAD  # torch::data::datasets::MNIST(root) in C++
         if flag_value(line) or dataset_value(line) or _assignment(line):
             return Kind.CONFIG
         return None

@@ -41,7 +41,15 @@ NAME_ARGUMENT: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "sklearn.datasets.fetch_openml": ("openml", 0, ("name", "data_id")),
     "datasets.load_from_disk": ("local", 0, ("dataset_path",)),
 }
-HF_LOADERS = ("datasets.load_dataset", "datasets.load_dataset_builder")
+# ``nlp`` is the Hugging Face datasets library's name before its 1.0 release.
+HF_LOADERS = (
+    "datasets.load_dataset",
+    "datasets.load_dataset_builder",
+    "nlp.load_dataset",
+)
+# Called by a bare name that no import here explains (a wildcard or relative import of a
+# wrapper), these are still Hugging Face's loaders: their literal argument is a dataset id.
+UNQUALIFIED_HF = frozenset({"load_dataset"})
 HUB_DOWNLOADS = ("huggingface_hub.hf_hub_download", "huggingface_hub.snapshot_download")
 KAGGLE_METHODS = ("dataset_download_files", "dataset_download_file")  # on a KaggleApi()
 # Hugging Face's generic builders read local or remote files named in data_files/data_dir.
@@ -420,9 +428,12 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     imports: dict[str, str] = {"tf": "tensorflow"}
     calls: list[ast.Call] = []
     assignments: list[ast.Assign | ast.AnnAssign] = []
+    defined: set[str] = set()  # functions the module defines itself
     for node in _walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
             calls.append(node)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            defined.add(node.name)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
         elif isinstance(node, ast.Assign) or (
@@ -433,8 +444,11 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     constants: Constants | None = None
     for call in calls:
         qualified = _qualified(call.func, imports)
-        if qualified is None and isinstance(call.func, ast.Name) and call.func.id == "open":
-            qualified = "builtins.open"
+        if qualified is None and isinstance(call.func, ast.Name):
+            if call.func.id == "open":
+                qualified = "builtins.open"
+            elif call.func.id in UNQUALIFIED_HF and call.func.id not in defined:
+                qualified = f"datasets.{call.func.id}"
         leaf = _method_leaf(call.func)
         if qualified is None and kaggle_imported and leaf in KAGGLE_METHODS:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
