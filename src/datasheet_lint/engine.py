@@ -244,7 +244,9 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
         findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
 
-    notes = () if listing.git else (".gitignore is not applied: not inside a git work tree",)
+    notes = listing.notes
+    if not listing.git:
+        notes += (".gitignore is not applied: not inside a git work tree",)
     top = vcs.git_dir_above(config.root)
     prefix = (
         "" if top is None or top == config.root else config.root.relative_to(top).as_posix() + "/"
