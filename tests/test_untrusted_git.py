@@ -369,3 +369,16 @@ def test_core_worktree_cannot_point_the_listing_elsewhere(tmp_path: Path, run_cl
     for args in [(), ("--staged",)]:
         result = run_cli(repo, "check", *args, "--format", "json")
         assert paths_found(result) == {("train.py", 1)}, (args, result)
+
+
+def test_names_that_look_like_pathspecs_are_names(tmp_path: Path, run_cli: RunCli) -> None:
+    """pre-commit passes staged names to the hook: a file named ``:(exclude)train.py`` must
+    not exclude train.py, nor ``*.py`` name every file."""
+    repo = new_repo(tmp_path / "repo", {"train.py": HIT, ":(exclude)train.py": "x = 1\n"})
+    write_files(repo, {"*.py": "y = 1\n", "other.py": HIT})
+    git(repo, "add", "-A")
+    for args in [(), ("--staged",)]:
+        result = run_cli(repo, "check", *args, "train.py", ":(exclude)train.py", "--format", "json")
+        assert paths_found(result) == {("train.py", 1)}, (args, result)
+        star = run_cli(repo, "check", *args, "*.py", "--format", "json")
+        assert star.exit_code == 0 and paths_found(star) == set(), (args, star)

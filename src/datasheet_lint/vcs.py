@@ -320,7 +320,7 @@ def _start_git_files(
     if specs:
         specs = _from_top(work, root, specs)
     else:
-        specs = [os.path.relpath(t, work) for t in targets] or ["."]
+        specs = [LITERAL + os.path.relpath(t, work) for t in targets] or ["."]
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
@@ -409,6 +409,9 @@ def start_files(
     return result
 
 
+# Paths named on the command line are names, never patterns: pre-commit passes the names of
+# staged files, and a file named ":(exclude)train.py" must not hide train.py.
+LITERAL = ":(literal)"
 PATHSPEC_MAGIC = re.compile(r"^(:\([^)]*\))?(.*)$", re.S)
 WILDCARD = re.compile(r"([*?\[\]\\])")
 
@@ -465,7 +468,7 @@ def start_staged(
     work = top.resolve()
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
     # git filters by pathspec: a hook checking three files never lists the whole index.
-    specs = [os.path.relpath(t, work) for t in targets] or ["."]
+    specs = [LITERAL + os.path.relpath(t, work) for t in targets] or ["."]
     specs += _from_top(work, root, also)
     index = _commit_index(work)
     try:
