@@ -196,7 +196,8 @@ def _find_git(search_path: str) -> str:
 # may name commands (fsmonitor hook, pager, external diff, textconv, filters, a transport for
 # a partial clone's lazy fetch). git's documentation (git-config(1), "SECURITY") says to read
 # such a repository with these turned off. Given as GIT_CONFIG_KEY_n/VALUE_n after the
-# user's own, they outrank every configuration file, the repository's included.
+# user's own, they outrank every configuration file, the repository's included. textconv
+# has no such switch: ``--no-textconv`` is among the DIFF_OPTIONS.
 HARDENING = (
     ("core.fsmonitor", "false"),
     ("core.hooksPath", os.devnull),
@@ -210,8 +211,13 @@ HARDENING = (
 # GIT_EXTERNAL_DIFF or GIT_PAGER would run a program. Kept: how this user runs git (where
 # it lives, which configuration files are theirs, settings they pass such as safe.directory).
 KEPT_VARIABLES = frozenset(
-    {"GIT_EXEC_PATH", "GIT_CONFIG_COUNT", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM"}
-    | {"GIT_CONFIG_NOSYSTEM"}
+    [
+        "GIT_EXEC_PATH",
+        "GIT_CONFIG_COUNT",
+        "GIT_CONFIG_GLOBAL",
+        "GIT_CONFIG_SYSTEM",
+        "GIT_CONFIG_NOSYSTEM",
+    ]
 )
 KEPT_PREFIXES = ("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_")
 
