@@ -29,7 +29,7 @@ ONLY_WHEN_NEEDED = (
     "tempfile",  # writing a cache or a report
     "hashlib",  # fingerprints (JSON, SARIF, baseline)
     "json",  # JSON files and reports: the caches are marshal, as byte code is
-    "git",  # gitpython: --diff
+    "git",  # gitpython: no command imports it (git's plumbing is parsed in vcs.py)
     "subprocess",  # git cat-file, for a staged file unlike its work-tree copy (spawn.py)
     "multiprocessing",  # more than 1,000 files
     "dataclasses",  # records are NamedTuples: a frozen dataclass costs ~1 ms to define

@@ -34,13 +34,30 @@ if TYPE_CHECKING:
 
 
 def find_root(start: Path) -> Path:
-    """The project root: the nearest folder with settings, else the git work tree, else start."""
+    """The project root: the nearest folder with settings, else the git work tree, else start.
+
+    Settings are looked for up to the repository's top, or outside git up to the user's
+    home; a folder outside both is its own root. Never above: a world-writable parent such
+    as /tmp, or another user's folder, must not decide what a scan below it reports.
+    """
     folder = start if start.is_dir() and not start.is_symlink() else start.parent
     top = vcs.git_dir_above(folder)
+    last = top if top is not None else _home_above(folder)
     for candidate in (folder, *folder.parents):
         if config_module.declares_settings(candidate) or candidate == top:
             return candidate
+        if candidate == last or last is None:
+            break
     return folder
+
+
+def _home_above(folder: Path) -> Path | None:
+    """The user's home when ``folder`` is in it (or is it), else None."""
+    try:
+        home = Path.home().resolve()
+    except (RuntimeError, OSError):  # no HOME and no password entry
+        return None
+    return home if home == folder or home in folder.parents else None
 
 
 def load_config(paths: Sequence[str], config_file: Path | None = None) -> tuple[Config, list[Path]]:
@@ -244,7 +261,9 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
         findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
 
-    notes = () if listing.git else (".gitignore is not applied: not inside a git work tree",)
+    notes = listing.notes
+    if not listing.git:
+        notes += (".gitignore is not applied: not inside a git work tree",)
     top = vcs.git_dir_above(config.root)
     prefix = (
         "" if top is None or top == config.root else config.root.relative_to(top).as_posix() + "/"

@@ -6,9 +6,11 @@ lines changed. Inside a git work tree: tracked files plus untracked files that a
 virtual environments, node_modules and caches. Symbolic links are never followed. Binary files,
 files over the size limit and unreadable files are skipped with a reason.
 
-Listing files and reading git's index run ``git`` itself (one ``ls-files``, and one ``cat-file
---batch`` for staged files whose work-tree copy differs): importing gitpython takes ~80 ms,
-half of what a pre-commit hook may spend, so it is imported only for ``--diff``.
+The repository is untrusted, its ``.git`` folder included: every git command is built by
+``_git_command``, which runs git as a reader that executes nothing the repository names and
+ignores the git variables of the environment it inherits. git runs directly (one
+``ls-files``; one ``cat-file --batch`` for staged files whose work-tree copy differs; a few
+plumbing commands for ``--diff``), its output parsed here.
 """
 
 import functools
@@ -84,7 +86,7 @@ class _Blobs:
         self.process.stdin.flush()
         out = self.process.stdout
         header = out.readline().split()  # "<sha> blob <size>", or "<sha> missing"
-        if len(header) != 3:  # a corrupt repository: reported as gitpython did, per file
+        if len(header) != 3:  # a corrupt repository: reported per file
             raise ValueError(f"git has no object {sha}: {b' '.join(header).decode()!r}")
         size = int(header[2])
         data: bytes | None = None
@@ -115,6 +117,8 @@ class Listing(NamedTuple):
     # files listed with them; None reads the working tree.
     staged: Mapping[str, tuple[str, int]] | None = None
     blobs: _Blobs | None = None
+    # What the user should know about where git read the listing from (see ``_notes``).
+    notes: tuple[str, ...] = ()
 
     def everything(self) -> "Listing":
         """This listing with every file it can read among its paths."""
@@ -188,17 +192,79 @@ def _find_git(search_path: str) -> str:
     return "git"
 
 
-def _git_command(top: Path, *args: str) -> tuple[list[str], dict[str, str]]:
-    """(argv, environment) that run git in the work tree at ``top``, never looking for a
-    repository above it."""
-    env = {**os.environ, "GIT_CEILING_DIRECTORIES": str(top.parent)}
-    return [_git_executable(), "-C", str(top), *args], env
+# The repository is untrusted: its .git/config, its .gitattributes and whatever they include
+# may name commands (fsmonitor hook, pager, external diff, textconv, filters, a transport for
+# a partial clone's lazy fetch). git's documentation (git-config(1), "SECURITY") says to read
+# such a repository with these turned off. Given as GIT_CONFIG_KEY_n/VALUE_n after the
+# user's own, they outrank every configuration file, the repository's included. textconv
+# has no such switch: ``--no-textconv`` is among the DIFF_OPTIONS.
+HARDENING = (
+    ("core.fsmonitor", "false"),
+    ("core.hooksPath", os.devnull),
+    ("core.pager", "cat"),
+    ("diff.external", ""),
+    ("protocol.allow", "never"),
+)
+# Inherited variables git reads are dropped, as pre-commit's ``no_git_env`` does: inside a
+# hook or a wrapper, GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE or GIT_OBJECT_DIRECTORY would
+# point git at another repository (project A's files reported for project B), and
+# GIT_EXTERNAL_DIFF or GIT_PAGER would run a program. Kept: how this user runs git (where
+# it lives, which configuration files are theirs, settings they pass such as safe.directory).
+KEPT_VARIABLES = frozenset(
+    [
+        "GIT_EXEC_PATH",
+        "GIT_CONFIG_COUNT",
+        "GIT_CONFIG_GLOBAL",
+        "GIT_CONFIG_SYSTEM",
+        "GIT_CONFIG_NOSYSTEM",
+    ]
+)
+KEPT_PREFIXES = ("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_")
 
 
-def _start_git(top: Path, *args: str) -> spawn.Started:
+def _git_command(
+    top: Path,
+    *args: str,
+    settings: Sequence[tuple[str, str]] = (),
+    index: str | None = None,
+) -> tuple[list[str], dict[str, str]]:
+    """(argv, environment) that run git as a reader of the untrusted work tree at ``top``.
+
+    Every git this module starts is built here. git never looks for a repository above
+    ``top``, takes ``top`` as the work tree whatever ``core.worktree`` says, writes no
+    optional lock (``check`` writes nothing into the repository, not even a refreshed
+    index), and runs none of the repository's commands (``HARDENING``, plus ``settings``).
+    ``index``: the index file to read instead of the repository's own (see
+    ``_commit_index``).
+    """
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("GIT_") or key in KEPT_VARIABLES or key.startswith(KEPT_PREFIXES)
+    }
+    count = env.get("GIT_CONFIG_COUNT", "")
+    user = int(count) if count.isdigit() else 0
+    for number, (key, value) in enumerate((*HARDENING, *settings), start=user):
+        env[f"GIT_CONFIG_KEY_{number}"] = key
+        env[f"GIT_CONFIG_VALUE_{number}"] = value
+    env["GIT_CONFIG_COUNT"] = str(user + len(HARDENING) + len(settings))
+    env.update(
+        GIT_CEILING_DIRECTORIES=str(top.parent),
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_NO_LAZY_FETCH="1",  # git 2.44 and later; protocol.allow covers older ones
+        GIT_TERMINAL_PROMPT="0",
+        GIT_ATTR_NOSYSTEM="1",
+    )
+    if index is not None:
+        env["GIT_INDEX_FILE"] = index
+    options = ["-C", str(top), f"--work-tree={top}", "--no-pager", "--no-optional-locks"]
+    return [_git_executable(), *options, *args], env
+
+
+def _start_git(top: Path, *args: str, **how: Any) -> spawn.Started:
     """Start git in the work tree at ``top``; ``wait()`` on the result collects it, so the
     caller can work while git does."""
-    return spawn.Started(*_git_command(top, *args))
+    return spawn.Started(*_git_command(top, *args, **how))
 
 
 def git_dir_above(path: Path) -> Path | None:
@@ -207,6 +273,44 @@ def git_dir_above(path: Path) -> Path | None:
         if (candidate / ".git").exists():
             return candidate
     return None
+
+
+def _git_dir(top: Path) -> Path | None:
+    """The folder git keeps the work tree's data in: ``.git``, or where a ``.git`` file
+    (``gitdir: <path>``, as linked worktrees and submodules have) points; None if unreadable."""
+    entry = top / ".git"
+    try:
+        if entry.is_dir():
+            return entry.resolve()
+        with entry.open("rb") as handle:
+            first = handle.read(4096).split(b"\n", 1)[0].rstrip(b"\r")
+    except OSError:
+        return None
+    if not first.startswith(b"gitdir: "):
+        return None
+    return (top / os.fsdecode(first[len(b"gitdir: ") :])).resolve()
+
+
+def _notes(top: Path) -> tuple[str, ...]:
+    """A note when git reads this work tree's data from outside it: a linked worktree or a
+    submodule does that, and so does a prepared ``.git`` file in a downloaded folder."""
+    git_dir = _git_dir(top)
+    inside = top.resolve()
+    if git_dir is None or git_dir == inside or inside in git_dir.parents:
+        return ()
+    return (f"git reads this repository from {git_dir}, outside {inside} (named by its .git)",)
+
+
+def _refused(stderr: bytes, top: Path) -> UserError | None:
+    """git refusing a repository another user owns ("dubious ownership", see git-config's
+    safe.directory): an error, never a walk of the folder that would ignore .gitignore."""
+    if b"dubious ownership" not in stderr:
+        return None
+    return UserError(
+        "git refuses to read this repository: it belongs to another user",
+        location=str(top),
+        hint=f"if you trust it: git config --global --add safe.directory {top}",
+    )
 
 
 def _start_git_files(
@@ -222,7 +326,7 @@ def _start_git_files(
     if specs:
         specs = _from_top(work, root, specs)
     else:
-        specs = [os.path.relpath(t, work) for t in targets] or ["."]
+        specs = [LITERAL + os.path.relpath(t, work) for t in targets] or ["."]
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
@@ -233,7 +337,10 @@ def _start_git_files(
     def finish() -> list[str] | None:
         done = running.wait()
         if done.returncode != 0:
-            return None
+            refused = _refused(done.stderr, work)
+            if refused is not None:
+                raise refused
+            return None  # not a repository git can read: the caller walks the folder
         return _git_paths(done.stdout, work, root, stat_here=stat_here)
 
     return finish
@@ -252,13 +359,18 @@ def _git_paths(output: bytes, work: Path, root: Path, *, stat_here: bool) -> lis
         name = os.fsdecode(raw)
         absolute = f"{work}/{name}" if same else str(work / name)
         relative = name if same else os.path.relpath(absolute, root)
-        if relative.startswith("..") or relative in seen:
+        if _outside(relative) or relative in seen:
             continue  # outside the root, or listed twice
         if (stat_here or tag == b"S") and not os.path.lexists(absolute):
             continue  # deleted, or outside a sparse checkout
         seen.add(relative)
         paths.append(relative if same else Path(relative).as_posix())
     return paths
+
+
+def _outside(relative: str) -> bool:
+    """A relative path that leaves its folder; ``..train.py`` and ``..data/`` do not."""
+    return relative == os.pardir or relative.startswith(os.pardir + os.sep)
 
 
 def _walk(root: Path, targets: Sequence[Path]) -> Iterator[str]:
@@ -296,13 +408,16 @@ def start_files(
 
     def result() -> Listing:
         paths = None if finish is None else finish()
-        if paths is not None:
-            return Listing(tuple(sorted(paths)), git=True, root=root)
+        if top is not None and paths is not None:
+            return Listing(tuple(sorted(paths)), git=True, root=root, notes=_notes(top))
         return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
 
     return result
 
 
+# Paths named on the command line are names, never patterns: pre-commit passes the names of
+# staged files, and a file named ":(exclude)train.py" must not hide train.py.
+LITERAL = ":(literal)"
 PATHSPEC_MAGIC = re.compile(r"^(:\([^)]*\))?(.*)$", re.S)
 WILDCARD = re.compile(r"([*?\[\]\\])")
 
@@ -330,22 +445,8 @@ def list_matching(root: Path, specs: Sequence[str], *, untracked: bool = True) -
     if top is not None and specs:
         paths = _start_git_files(top, root, [root], untracked=untracked, specs=specs)()
         if paths is not None:
-            return Listing(tuple(sorted(paths)), git=True, root=root)
+            return Listing(tuple(sorted(paths)), git=True, root=root, notes=_notes(top))
     return list_files(root, [root], untracked=untracked)
-
-
-def _repository(root: Path) -> Any:
-    """The git work tree around ``root``; a UserError when there is none."""
-    import git
-
-    top = git_dir_above(root)
-    try:
-        repo = git.Repo(top or root)
-    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        repo = None
-    if repo is None or repo.bare or repo.working_tree_dir is None:
-        raise _not_a_work_tree(root)
-    return repo
 
 
 def _under(relative: str, prefixes: Sequence[str]) -> bool:
@@ -373,25 +474,54 @@ def start_staged(
     work = top.resolve()
     prefixes = [Path(os.path.relpath(t, root)).as_posix() for t in targets]
     # git filters by pathspec: a hook checking three files never lists the whole index.
-    specs = [os.path.relpath(t, work) for t in targets] or ["."]
+    specs = [LITERAL + os.path.relpath(t, work) for t in targets] or ["."]
     specs += _from_top(work, root, also)
+    index = _commit_index(work)
     try:
-        running = _start_git(work, "ls-files", "-s", "-z", "--", *specs)
+        running = _start_git(work, "ls-files", "-s", "-z", "--", *specs, index=index)
     except OSError as err:
         raise UserError(f"cannot run git: {err}", location=".git/index") from None
 
     def finish() -> Listing:
         done = running.wait()
         if done.returncode != 0:
-            message = done.stderr.decode("utf-8", "replace").strip()
-            if "not a git repository" in message or "bare repository" in message:
-                raise _not_a_work_tree(root)
-            raise UserError(f"cannot read git's index: {message}", location=".git/index")
+            raise _git_failed(done.stderr, work, root, "cannot read git's index")
         staged = _index_entries(done.stdout, work, root)
         paths = sorted(p for p in staged if _under(p, prefixes))
-        return Listing(tuple(paths), git=True, root=root, staged=staged, blobs=_Blobs(work))
+        blobs = _Blobs(work)
+        notes = _notes(work)
+        return Listing(tuple(paths), True, root, staged=staged, blobs=blobs, notes=notes)
 
     return finish
+
+
+def _commit_index(top: Path) -> str | None:
+    """The index a commit hook must read, when git says so; else None (the repository's).
+
+    ``git commit <paths>`` (and ``-a``, ``-i``) builds a temporary index of what it commits
+    and runs the pre-commit hook with GIT_INDEX_FILE naming it; ``--staged`` must judge that
+    index. Any other inherited GIT_INDEX_FILE (a wrapper, another repository's hook) is
+    ignored like the rest of git's variables: it counts only when it lies in this
+    repository's own git folder, where git keeps its index files.
+    """
+    value = os.environ.get("GIT_INDEX_FILE")
+    git_dir = _git_dir(top) if value else None
+    if not value or git_dir is None:
+        return None
+    path = Path(value).absolute()
+    return str(path) if path.parent.resolve() == git_dir else None
+
+
+def _git_failed(stderr: bytes, top: Path, root: Path, what: str) -> UserError:
+    """The error for a git command that failed: refused, no work tree, or git's own words."""
+    refused = _refused(stderr, top)
+    if refused is not None:
+        return refused
+    message = stderr.decode("utf-8", "replace").strip()
+    if "not a git repository" in message or "bare repository" in message:
+        return _not_a_work_tree(root)
+    first = message.splitlines()[0] if message else "git failed"
+    return UserError(f"{what}: {first}", location=str(top))
 
 
 def _index_entries(output: bytes, work: Path, root: Path) -> dict[str, tuple[str, int]]:
@@ -404,7 +534,7 @@ def _index_entries(output: bytes, work: Path, root: Path) -> dict[str, tuple[str
         mode_text, sha, stage = meta.split(b" ")
         mode = int(mode_text, 8)
         relative = Path(os.path.relpath(work / os.fsdecode(raw_path), root)).as_posix()
-        if stage != b"0" or relative.startswith(".."):
+        if stage != b"0" or _outside(relative):
             continue
         if stat.S_ISREG(mode) or stat.S_ISLNK(mode):  # not submodules
             staged[relative] = (sha.decode("ascii"), mode)
@@ -419,53 +549,171 @@ def _not_a_work_tree(root: Path) -> UserError:
     )
 
 
-HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-
-
-def _unquote(path: str) -> str:
-    """Undo git's C-style quoting of unusual file names in diff headers."""
-    if not (path.startswith('"') and path.endswith('"')):
-        return path
-    raw = path[1:-1].encode("latin-1", "backslashreplace").decode("unicode_escape")
-    return raw.encode("latin-1", "replace").decode("utf-8", "replace")
+HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+# Options that fix the shape of git diff's output whatever the repository's settings say
+# (diff.noprefix, diff.mnemonicPrefix, diff.relative, diff.submodule, color.diff), and run no
+# external diff or textconv driver the repository names.
+DIFF_OPTIONS = (
+    "--no-ext-diff",
+    "--no-textconv",
+    "--no-color",
+    "--no-relative",
+    "--submodule=short",
+    "-M",
+)
+PATCH_OPTIONS = ("-U0", "--inter-hunk-context=0", "--src-prefix=a/", "--dst-prefix=b/")
+C_ESCAPES = {b"a": 7, b"b": 8, b"t": 9, b"n": 10, b"v": 11, b"f": 12, b"r": 13, b'"': 34}
 
 
 def changed_lines(root: Path, ref: str, *, staged: bool) -> dict[str, frozenset[int] | None]:
-    """Lines changed since ``ref`` per path (relative to root); None: the whole file is new."""
-    import git
+    """Lines changed since ``ref`` per path (relative to root); None: count the whole file.
 
-    repo = _repository(root)
-    work = Path(repo.working_tree_dir).resolve()
-    command = ["-c", "core.quotepath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "-M"]
+    Read from git's plumbing, never through a diff driver: ``--numstat -z`` names every
+    changed file exactly and says which are binary (``-diff``, UTF-16: no lines to show, so
+    every line counts as changed), and a ``-U0`` patch with fixed prefixes gives the lines.
+    Untracked files (without ``--staged``) are new: they count whole.
+    """
+    top = git_dir_above(root)
+    if top is None:
+        raise _not_a_work_tree(root)
+    work = top.resolve()
     try:
-        repo.git.rev_parse("--verify", "--quiet", f"{ref}^{{commit}}")
-        output = repo.git.execute(["git", *command, *(["--cached"] if staged else []), ref, "--"])
-        untracked = (
-            [] if staged else repo.git.ls_files("-o", "--exclude-standard", "-z").split("\0")
-        )
-    except git.GitCommandError:
+        commit = _commit(work, root, ref)
+        index = _commit_index(work) if staged else None
+        settings = () if staged else _no_filters(work)  # only the work tree is filtered
+        diff = ("diff", *DIFF_OPTIONS, *(["--cached"] if staged else []))
+        how = {"index": index, "settings": settings}
+        numstat = _start_git(work, *diff, "--numstat", "-z", commit, "--", **how)
+        patch = _start_git(work, *diff, *PATCH_OPTIONS, commit, "--", **how)
+        new = None if staged else _start_git(work, "ls-files", "-z", "-o", "--exclude-standard")
+    except OSError as err:
+        raise UserError(f"--diff needs git, which cannot run: {err.strerror or err}") from None
+    outputs = []
+    for running in (numstat, patch, new):
+        done = running.wait() if running is not None else spawn.Done(0, b"", b"")
+        if done.returncode != 0:
+            raise _git_failed(done.stderr, work, root, f"--diff {ref}")
+        outputs.append(done.stdout)
+    files = _numstat_files(outputs[0])
+    lines = _patch_lines(outputs[1])
+    changed: dict[bytes, frozenset[int] | None] = {
+        name: None if binary else frozenset(lines.get(name, ())) for name, binary in files
+    }
+    changed.update(dict.fromkeys(filter(None, outputs[2].split(b"\0"))))
+    result: dict[str, frozenset[int] | None] = {}
+    for name, numbers in changed.items():
+        relative = Path(os.path.relpath(work / os.fsdecode(name), root)).as_posix()
+        result[relative] = numbers
+    return result
+
+
+def _commit(work: Path, root: Path, ref: str) -> str:
+    """The commit ``ref`` names, as git's object id; a UserError when it names none."""
+    done = _start_git(
+        work, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+    ).wait()
+    if done.returncode != 0:
+        if done.stderr.strip():
+            raise _git_failed(done.stderr, work, root, f"--diff {ref}")
         raise UserError(
             f"--diff {ref}: not a commit in this repository",
             hint="use a branch, tag or commit, e.g. --diff origin/main",
-        ) from None
-    changed: dict[str, set[int] | None] = {}
-    current: str | None = None
-    for line in str(output).split("\n"):
-        if line.startswith("+++ "):
-            target = _unquote(line[4:])
-            current = None if target == "/dev/null" else target.removeprefix("b/")
-        elif current is not None and (hunk := HUNK.match(line)):
-            start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
-            lines = changed.setdefault(current, set())
-            if lines is not None:
-                lines.update(range(start, start + count))
-    for path in filter(None, untracked):
-        changed[path] = None
-    result: dict[str, frozenset[int] | None] = {}
-    for path, lines in changed.items():
-        relative = Path(os.path.relpath(work / path, root)).as_posix()
-        result[relative] = None if lines is None else frozenset(lines)
-    return result
+        )
+    return done.stdout.decode("ascii").strip()
+
+
+def _no_filters(work: Path) -> list[tuple[str, str]]:
+    """Settings that turn off every filter driver the configuration defines.
+
+    Comparing the work tree with a commit, git runs a file's clean filter (a command from
+    ``filter.<name>.clean`` or ``.process``, chosen by ``.gitattributes``) before hashing it.
+    Attributes cannot be overridden from outside the repository, so each configured driver
+    is emptied instead: git then uses the file as it is (git-lfs's included).
+    """
+    done = _start_git(work, "config", "-z", "--get-regexp", r"^filter\.").wait()
+    names = set()
+    for record in done.stdout.split(b"\0"):
+        key = os.fsdecode(record.partition(b"\n")[0])
+        if key.count(".") >= 2:
+            names.add(key[len("filter.") : key.rindex(".")])
+    settings = []
+    for name in sorted(names):
+        for variable, value in (("clean", ""), ("smudge", ""), ("process", "")):
+            settings.append((f"filter.{name}.{variable}", value))
+        settings.append((f"filter.{name}.required", "false"))
+    return settings
+
+
+def _numstat_files(output: bytes) -> list[tuple[bytes, bool]]:
+    """(new name, binary) of each file in ``git diff --numstat -z`` output."""
+    fields = output.split(b"\0")
+    files = []
+    position = 0
+    while position < len(fields):
+        record = fields[position]
+        position += 1
+        if not record:
+            continue
+        added, _, rest = record.partition(b"\t")
+        _, _, name = rest.partition(b"\t")
+        if not name:  # a rename or copy: the old name, then the new one, in their own fields
+            name = fields[position + 1] if position + 1 < len(fields) else b""
+            position += 2
+        files.append((name, added == b"-"))
+    return files
+
+
+def _patch_lines(output: bytes) -> dict[bytes, set[int]]:
+    """New name -> the new side's changed line numbers, from a ``-U0`` patch.
+
+    A file's header runs from ``diff --git`` to its first hunk; only there is ``+++ `` the
+    file's name (a hunk's added line may start with it too). Hunk lines all start with
+    ``+``, ``-``, a space or a backslash, so neither ``diff --git`` nor ``@@`` can be one.
+    """
+    lines: dict[bytes, set[int]] = {}
+    current: bytes | None = None
+    header = False
+    for line in output.split(b"\n"):
+        if line.startswith(b"diff --git "):
+            header, current = True, None
+        elif header and line.startswith(b"+++ "):
+            current = _header_name(line[4:])
+        elif line.startswith(b"@@ "):
+            header = False
+            hunk = HUNK.match(line)
+            if current is not None and hunk is not None:
+                start, count = int(hunk.group(1)), int(hunk.group(2) or 1)
+                lines.setdefault(current, set()).update(range(start, start + count))
+    return lines
+
+
+def _header_name(raw: bytes) -> bytes | None:
+    """The name on a ``+++ `` line: git adds a tab after a name with a space in it, and
+    quotes a name with a tab, newline, quote or backslash in C's manner."""
+    raw = raw.removesuffix(b"\t")
+    if raw == b"/dev/null":
+        return None
+    if raw.startswith(b'"') and raw.endswith(b'"') and len(raw) > 1:
+        raw = _c_unquote(raw[1:-1])
+    return raw.removeprefix(b"b/")
+
+
+def _c_unquote(body: bytes) -> bytes:
+    out = bytearray()
+    position = 0
+    while position < len(body):
+        byte = body[position : position + 1]
+        escaped = body[position + 1 : position + 2]
+        if byte != b"\\" or not escaped:
+            out += byte
+            position += 1
+        elif escaped.isdigit():  # three octal digits: one byte of a name that is not ASCII
+            out.append(int(body[position + 1 : position + 4], 8) & 0xFF)
+            position += 4
+        else:
+            out.append(C_ESCAPES.get(escaped, escaped[0]))
+            position += 2
+    return bytes(out)
 
 
 def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:
