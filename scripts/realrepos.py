@@ -23,6 +23,7 @@ test half (report it once); ``repos.yaml`` records the split. ``score`` runs the
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -307,8 +308,11 @@ METRICS = (
 
 
 def _in_scope(path: str, unlabelled: Sequence[str]) -> bool:
-    folders = [u.rstrip("/") for u in unlabelled]
-    return not any(path == f or path.startswith(f + "/") for f in folders)
+    for pattern in unlabelled:
+        folder = pattern.rstrip("/")
+        if path == folder or path.startswith(folder + "/") or fnmatch.fnmatch(path, pattern):
+            return False
+    return True
 
 
 def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) -> None:

@@ -39,7 +39,7 @@ KAGGLE_FILE = re.compile(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
 # What a script downloads that is not data: installers, code, packages, model weights.
 NOT_DATA = re.compile(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
-    r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$",
+    r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
     re.IGNORECASE,
 )
 HF_DATASET_URL = re.compile(

@@ -117,13 +117,20 @@ SKLEARN_NOT_DATASETS = frozenset(
     ]
 )
 # Classes in dataset modules that are machinery, not datasets.
-NOT_DATASETS = frozenset({"ImageFolder", "DatasetFolder", "VisionDataset", "FakeData"})
+NOT_DATASETS = frozenset(
+    {"ImageFolder", "DatasetFolder", "VisionDataset", "FakeData"}
+    | {"SequenceTaggingDataset", "TabularDataset", "LanguageModelingDataset"}
+    | {"TranslationDataset", "Dataset", "Example", "Field"}
+)
 URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
 DATA_FILE = re.compile(
     r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|csv|tsv|json|jsonl|parquet|arrow|npz|npy|h5|hdf5|mat|"
     r"pkl|pickle|txt|xlsx?|feather|data|arff|tfrecords?)(?:[?#].*)?$",
     re.IGNORECASE,
 )
+
+
+DATA_FOLDER = re.compile(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
 
 
 class LoaderCall(NamedTuple):
@@ -185,13 +192,18 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _constants(assignments: list[ast.Assign | ast.AnnAssign]) -> dict[str, ast.Constant]:
-    """Names bound exactly once to a string or number literal (``URL = "https://..."``).
+def _constants(
+    assignments: list[ast.Assign | ast.AnnAssign], parameters: list[tuple[str, ast.Constant]]
+) -> dict[str, ast.Constant]:
+    """Names bound exactly once to a string or number literal (``URL = "https://..."``), by an
+    assignment or as a parameter's default (``def train(data_path="yahma/alpaca-cleaned")``).
 
     A loader called with such a name (``requests.get(URL)``) gets the literal, reported where
     the literal stands; a name bound twice is ambiguous and left alone.
     """
     bound: dict[str, ast.Constant | None] = {}
+    for parameter, default in parameters:  # def train(data_path="yahma/alpaca-cleaned")
+        bound[parameter] = default if parameter not in bound else None
     for node in assignments:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
@@ -206,6 +218,20 @@ def _constants(assignments: list[ast.Assign | ast.AnnAssign]) -> dict[str, ast.C
 
 
 Constants = dict[str, ast.Constant]
+
+
+def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.Constant]]:
+    """(name, default) of each parameter whose default is a literal."""
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = [
+        *zip(
+            positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True
+        ),
+        *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+    ]
+    for argument, default in pairs:
+        if isinstance(default, ast.Constant):
+            yield argument.arg, default
 
 
 def _literal(node: ast.expr | None, source: str, constants: Constants) -> LoaderCall | None:
@@ -344,6 +370,8 @@ def _path_reader(call: ast.Call, constants: Constants) -> LoaderCall | None:
     data = DATA_FILE.search(path) is not None or path.endswith(".bin")  # np.memmap("train.bin")
     if URL.match(path) or not data or "{" in path or "*" in path:
         return None
+    if path.endswith(".txt") and not DATA_FOLDER.search(path):
+        return None  # open("notes.txt"): any text file; data/ptb.train.txt is data
     return LoaderCall("local", path, line, column)
 
 
@@ -429,11 +457,13 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     calls: list[ast.Call] = []
     assignments: list[ast.Assign | ast.AnnAssign] = []
     defined: set[str] = set()  # functions the module defines itself
+    parameters: list[tuple[str, ast.Constant]] = []  # parameters with a literal default
     for node in _walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
             calls.append(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             defined.add(node.name)
+            parameters.extend(_defaults(node.args))
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
         elif isinstance(node, ast.Assign) or (
@@ -454,7 +484,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
         if qualified is not None:
             if constants is None:  # only modules that call a loader need them
-                constants = _constants(assignments)
+                constants = _constants(assignments, parameters)
             yield from _loaders(call, qualified, constants)
 
 
