@@ -9,9 +9,10 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
-from datasheet_lint.extract import downloads, filetypes, python_ast, structured
+from datasheet_lint.extract import downloads, filetypes, identifiers, python_ast, structured
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 KIND_PRIORITY = {
@@ -40,10 +41,13 @@ def _segment_references(
     if segment.lang == "script":
         found.extend(downloads.references(segment.text, knowledge.resolve))
     hits = list(knowledge.matcher.hits(segment.text))
-    if hits:  # most files name no known dataset: the context rules load for the first that does
+    camel: list[Hit] = []
+    if segment.lang == "python":
+        camel = list(identifiers.camel_hits(segment.text, knowledge.matcher.hits))
+    if hits or camel:  # most files name no known dataset: the context rules load for the first
         from datasheet_lint.extract import judge
 
-        found.extend(judge.references(hits, segment, loader_spans))
+        found.extend(judge.references(hits, segment, loader_spans, camel))
     references = []
     for dataset, line, column, kind, surface in found:
         file_line, file_column = segment.position(line, column, surface)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.names import chunks
 
 URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
@@ -191,6 +192,11 @@ def near(line: Line, tokens: tuple[str, ...]) -> bool:
         return False
     rest = line.text[: line.start] + " " + line.text[line.end :]
     return _near_regex(tokens).search(rest) is not None
+
+
+def near_in(text: str, alias: Alias) -> bool:
+    """A disambiguating token of the alias anywhere in ``text`` (a whole module)."""
+    return bool(alias.near) and _near_regex(alias.near).search(text) is not None
 
 
 def in_quotes(line: Line) -> bool:

@@ -16,30 +16,99 @@ line that loads the data is.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from datasheet_lint.extract.context import Line
+from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind
 
 IDENTIFIER_CHAR = re.compile(r"[A-Za-z0-9_]")
 # Words that make an identifier a place where data lives.
 LOCATION_WORDS = frozenset(
-    {"folder", "dir", "directory", "path", "root", "file", "files", "data", "dataset"}
-    | {"datasets", "images", "imgs", "rec", "bin", "csv", "url", "urls"}
+    {"folder", "dir", "directory", "path", "root", "file", "files", "rec", "bin", "csv"}
+    | {"url", "urls"}
 )
 # Words that make an identifier a measurement or a setting about the data, not the data.
 MEASURE_WORDS = frozenset(
     {"acc", "accuracy", "batch", "size", "loss", "score", "scores", "metric", "metrics"}
     | {"thresh", "threshold", "roc", "auc", "best", "result", "results", "log", "epoch"}
     | {"num", "count", "len", "mean", "std", "far", "tar", "eer", "output", "save"}
-    | {"eval", "evaluate", "evaluation", "normalize", "normalise", "norm", "transform"}
+    | {"eval", "evaluate", "evaluation", "normalize", "normalise", "norm"}
     | {"time", "rate", "valrate", "nrof", "folds", "distance", "flipped", "subtract", "use"}
+    # a model named after the data it classifies (SNLIClassifier), not the data
+    | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
 )
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+$")
 CONDITION = re.compile(r"^\s*(?:el)?if\b|^\s*while\b")
 MODULE_CALL = re.compile(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
+
+
+CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
+# Words that make an ambiguous name (voc, coco) a dataset's inside an identifier: VOC_ROOT,
+# VOC_CLASSES, COCOAnnotationTransform; voc_size stays a vocabulary.
+DATASET_CONTEXT = frozenset(
+    {"root", "dir", "path", "folder", "classes", "annotation", "annotations", "dataset"}
+    | {"detection", "segmentation", "devkit", "images", "labels", "instances", "data"}
+)
+# Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
+HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
+WORD_START = re.compile(r"[A-Z][a-z]")
+
+
+def camel_hits(text: str, hits: Callable[[str], Iterable[Hit]]) -> Iterator[Hit]:
+    """Known names that stand as whole words inside a camelCase identifier
+    (``VOCAnnotationTransform``, ``TinyImages``), which the name pass cannot see: it matches
+    case-insensitively, so ``vocannotationtransform`` has no word boundary.
+
+    A name counts only from the identifier's start (or an underscore) to its end, an
+    underscore or the start of a capitalised word: ``CelebA`` and ``CelebAHQ`` never yield
+    ``Celeb``, and ``NotMNIST`` never yields ``MNIST``.
+    """
+    for token in CAMEL.finditer(text):
+        word = token.group()
+        humps = [match.start() for match in HUMP.finditer(word)]
+        spaces = [hump + index for index, hump in enumerate(humps)]
+        spaced = HUMP.sub(" ", word)
+        for hit in hits(spaced):
+            if not _at_hump(spaced, hit):
+                continue  # the name pass finds it in the text itself
+            start = token.start() + _original(spaces, hit.start)
+            end = token.start() + _original(spaces, hit.end)
+            if _whole_words(text, start, end):
+                yield hit._replace(start=start, end=end, surface=text[start:end])
+
+
+def _original(spaces: Sequence[int], spaced: int) -> int:
+    """An offset in the spaced text as an offset in the original (``spaces``: where the
+    inserted spaces stand in the spaced text)."""
+    return spaced - bisect.bisect_right(spaces, spaced - 1)
+
+
+def _at_hump(spaced: str, hit: Hit) -> bool:
+    """The hit spans or touches a space the split inserted."""
+    around = spaced[max(hit.start - 1, 0) : hit.end + 1]
+    return " " in around
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """The name starts its identifier (or follows an underscore) and ends it, or ends before
+    an underscore or a capitalised word."""
+    if text[start - 1 : start].isalnum():
+        return False
+    after = text[end : end + 2]
+    return not after[:1].isalnum() or WORD_START.match(after) is not None
+
+
+def confirms(line: Line) -> bool:
+    """An ambiguous name inside an identifier whose other words make it a dataset's."""
+    left, right = _identifier(line)
+    others = _words(line.text[left : line.start] + "_" + line.text[line.end : right])
+    return bool(others & DATASET_CONTEXT) and not others & MEASURE_WORDS
 
 
 def _identifier(line: Line) -> tuple[int, int]:
@@ -78,6 +147,8 @@ def kind(line: Line) -> Kind | None:
         # A call of the dataset's class or loader (Market1501(root), load_citibike()),
         # not of a function that happens to carry a dataset word among others.
         return Kind.LOAD if len(others - {"load", "fetch", "get", "read"}) <= 1 else None
+    if others & CLASS_WORDS:
+        return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
     if others & LOCATION_WORDS and not CONDITION.match(before):
         return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
     return None

@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from datasheet_lint.extract import context, kinds, python_strings
+from datasheet_lint.extract import context, identifiers, kinds, python_strings
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind
@@ -48,6 +48,7 @@ def _hit_reference(
     lang: str,
     loader_spans: set[tuple[int, int]],
     regions: python_strings.Regions | None,
+    code_only: bool = False,
 ) -> tuple[str, int, int, Kind, str] | None:
     """(dataset, line, column, kind, surface) of a matched name, or None where it does not
     count. A model's surface is the model's whole name (ms1mv3_arcface_r100_fp16)."""
@@ -70,9 +71,16 @@ def _hit_reference(
         return hit.alias.dataset, line_no, column + left - start, Kind.MODEL, text[left:right]
     if hit.alias.model is not None:
         return None  # a model's name where a run writes its output
+    if code_only and role != "code":
+        return None
     if hit.alias.ambiguous:
-        confirmed = context.near(line, hit.alias.near) or (
-            not hit.alias.needs_near and context.dataset_name_context(line, lang, role)
+        confirmed = (
+            context.near(line, hit.alias.near)
+            or (not hit.alias.needs_near and context.dataset_name_context(line, lang, role))
+            or (lang == "python" and role == "code" and identifiers.confirms(line))
+            # A class imported from its dataset's loader module is that dataset wherever the
+            # module uses it (from utils.tinyimages_80mn_loader import TinyImages).
+            or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
         )
         if not confirmed:
             return None
@@ -83,15 +91,21 @@ def _hit_reference(
 
 
 def references(
-    hits: Iterable[Hit], segment: Segment, loader_spans: set[tuple[int, int]]
+    hits: Iterable[Hit],
+    segment: Segment,
+    loader_spans: set[tuple[int, int]],
+    identifier_hits: Iterable[Hit] = (),
 ) -> list[tuple[str, int, int, Kind, str]]:
-    """(dataset, line, column, kind, surface) of each hit that counts, in the segment."""
+    """(dataset, line, column, kind, surface) of each hit that counts, in the segment.
+
+    ``identifier_hits`` were found only by splitting camelCase identifiers: they count in
+    code, never in strings or prose (where ``CelebA`` is a word, not two)."""
     index = LineIndex(segment.text)
     regions = python_strings.regions(segment.text) if segment.lang == "python" else None
     found = []
-    for hit in hits:
+    for hit, code_only in [*((h, False) for h in hits), *((h, True) for h in identifier_hits)]:
         # A name at a loader call's position counts as that call (and is never ambiguous).
-        located = _hit_reference(hit, index, segment.lang, loader_spans, regions)
+        located = _hit_reference(hit, index, segment.lang, loader_spans, regions, code_only)
         if located is not None:
             found.append(located)
     return found

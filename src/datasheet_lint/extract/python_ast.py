@@ -372,6 +372,8 @@ def _path_reader(call: ast.Call, constants: Constants) -> LoaderCall | None:
         return None
     if path.endswith(".txt") and not DATA_FOLDER.search(path):
         return None  # open("notes.txt"): any text file; data/ptb.train.txt is data
+    if line != call.lineno:  # an argument on a line of its own: the call is the reference
+        line, column = call.lineno, call.col_offset + 1
     return LoaderCall("local", path, line, column)
 
 
