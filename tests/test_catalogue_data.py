@@ -190,7 +190,9 @@ def test_every_research_id_is_present() -> None:
 def test_sourced_flag_follows_the_research_section() -> None:
     """A research licence is never dropped. Entries added since (or promoted from unsourced)
     carry their own source: test_sourced_entries_carry_their_source checks them."""
-    assert [d["id"] for d in datasets() if d["id"] in RESEARCH_SOURCED_IDS and not d["sourced"]] == []
+    assert [
+        d["id"] for d in datasets() if d["id"] in RESEARCH_SOURCED_IDS and not d["sourced"]
+    ] == []
 
 
 def test_sourced_entries_carry_their_source() -> None:
