@@ -99,12 +99,15 @@ def test_look_alikes_are_not_flagged(scan: Scan, name: str) -> None:
 
 
 # Ambiguous names count only where the line uses them as a dataset name.
+# 'duke' needs a re-ID token on its line since data 2026.12.1 (Duke's other datasets use the
+# same names: audit 2026-12 E2), so the dataset-name contexts are pinned with MegaFace's 'MF2'.
 AMBIGUOUS_IN_CONTEXT = [
-    ("run.sh", "python train.py --dataset duke --epochs 60\n", 1, "duke-mtmc"),
-    ("train.py", 'parser.add_argument("--dataset", default="duke")\n', 1, "duke-mtmc"),
+    ("run.sh", "python train.py --dataset mf2 --epochs 60\n", 1, "megaface"),
+    ("train.py", 'parser.add_argument("--dataset", default="MF2")\n', 1, "megaface"),
     ("train.py", 'sources = ["market1501", "duke"]\n', 1, "duke-mtmc"),
-    ("reid.yaml", 'DATASETS:\n  NAMES: ("duke",)\n', 2, "duke-mtmc"),
-    ("reid.yaml", "datasets:\n  - market1501\n  - duke\n", 3, "duke-mtmc"),
+    ("reid.yaml", 'DATASETS:\n  NAMES: ("MF2",)\n', 2, "megaface"),
+    ("reid.yaml", "datasets:\n  - cuhk03\n  - mf2\n", 3, "megaface"),
+    ("run.sh", "python train.py --dataset duke --arch osnet --reid\n", 1, "duke-mtmc"),
     ("hypes.json", '{"data_root": "data/brainwash/"}\n', 1, "brainwash"),
     ("get.sh", "tar xf brainwash.tar.gz\n", 1, "brainwash"),
 ]
@@ -128,6 +131,8 @@ AMBIGUOUS_OUT_OF_CONTEXT = [
     ("links.md", "See https://duke.edu/news and https://en.wikipedia.org/wiki/Brainwashing\n"),
     ("train.py", "result = duke + 1  # duke is a counter\n"),
     ("home.py", 'HOME = "/home/duke/projects"\n'),
+    ("run.sh", "python train.py --dataset duke --epochs 60\n"),
+    ("mri.yaml", "dataset:\n  name: duke\n"),
 ]
 
 

@@ -22,6 +22,7 @@ from datasheet_lint.extract.context import (
     flag_value,
     in_path,
     key_words,
+    near,
     token_at,
 )
 from datasheet_lint.knowledge.blocklist import Alias
@@ -137,8 +138,9 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     of a dataset that weights are named after (``alias.names_models``) names a model inside a
     weight file's or checkpoint folder's name, a name with a method word (ms1mv3_arcface_r50),
     a ``pretrained=``/``weights=`` value or a hub id given to ``from_pretrained``. An ambiguous
-    name (``duke``) counts only in a weight file's name. Where a run writes is never a model
-    it uses.
+    name (``duke``) counts only in a weight file's name, unless one of its near tokens stands
+    on the line (``r50-arcface-emore``): short names are all ambiguous since data 2026.12.1.
+    Where a run writes is never a model it uses.
     """
     if alias.model is None and not alias.names_models:
         return None
@@ -148,7 +150,7 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
         return line.start, line.end
     left, right = _segment(line)
     name = line.text[left:right]
-    if alias.ambiguous:
+    if alias.ambiguous and not near(line, alias.near):
         return (left, right) if MODEL_FILE.search(name) else None
     if MODEL_FILE.search(surface(line)):
         return None  # the name is itself a data file (laion_face_ids.pth)

