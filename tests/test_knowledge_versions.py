@@ -24,7 +24,7 @@ from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.names import normalise
 
 ROOT = Path(__file__).parents[1]
-WORDS = ROOT / "tests/data/dictionary_words.txt"
+WORDS = ROOT / "src/datasheet_lint/knowledge/dictionary_words.txt"
 SHORT = 5  # a name this short is an acronym or a word with other meanings
 
 

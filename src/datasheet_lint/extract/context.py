@@ -252,5 +252,17 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or data_file_name(line)
         or flag_value(line)
         or dataset_value(line)
+        or compared_dataset(line)
         or (lang == "python" and argparse_dataset_option(line))
     )
+
+
+# args.dataset == 'mnist', conf.data_mode in ['ms1m', 'concat'], opt.dataset != "lsun"
+COMPARED = re.compile(r"([A-Za-z_][\w.]*)\s*(?:==|!=|\bin)\s*[\[({]?[\w\s'\",.-]*['\"]$")
+
+
+def compared_dataset(line: Line) -> bool:
+    """A string compared with a name that holds a dataset's name (its words say dataset,
+    data or source)."""
+    match = COMPARED.search(line.text[: line.start][-200:])
+    return match is not None and bool(key_words(match.group(1)) & (DATASET_WORDS | {"mode"}))

@@ -104,6 +104,18 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return not after[:1].isalnum() or WORD_START.match(after) is not None
 
 
+TOP_MODULE = re.compile(r"^\s*(?:import|from)\s+$")
+
+
+def library_shaped(line: Line) -> bool:
+    """The name is a top-level module (``import eli5``, ``from eli5 import x``) or called
+    as one (``eli5.show_weights(...)``): a short name there may be a library's."""
+    left, right = _identifier(line)
+    if TOP_MODULE.match(line.text[:left]):
+        return True
+    return MODULE_CALL.match(line.text[right:].lstrip()) is not None
+
+
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's."""
     left, right = _identifier(line)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from datasheet_lint.extract import context, identifiers, kinds, python_strings
 from datasheet_lint.extract.segments import Segment
+from datasheet_lint.knowledge import words
 from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind
 
@@ -81,6 +82,7 @@ def _hit_reference(
             # A class imported from its dataset's loader module is that dataset wherever the
             # module uses it (from utils.tinyimages_80mn_loader import TinyImages).
             or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
+            or _code_names_it(line, lang, role, hit)
         )
         if not confirmed:
             return None
@@ -88,6 +90,16 @@ def _hit_reference(
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
+    """A short name that is no word (SVHN, COCO, MNIST) defined, imported, called or used as a
+    location in code: nothing but the dataset is spelled that way there."""
+    if role != "code" or hit.alias.needs_near or words.is_word(hit.alias.value):
+        return False
+    if lang == "python" and identifiers.library_shaped(line):
+        return False  # import eli5 is the explainer library, not ELI5
+    return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 
 def references(
