@@ -103,7 +103,8 @@ def test_json_report_matches_its_schema(make_repo: MakeRepo, run_cli: RunCli) ->
     schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
     errors = list(Draft202012Validator(schema).iter_errors(report))
     assert errors == []
-    assert list(report) == ["schema_version", "tool", "references", "findings", "summary"]
+    keys = ["schema_version", "tool", "references", "findings", "skipped", "summary"]
+    assert list(report) == keys
     assert report["summary"]["files_scanned"] == 3
     assert report["summary"]["errors"] == 2
     assert {r["path"] for r in report["references"]} == {"train.py", "load.py", "README.md"}

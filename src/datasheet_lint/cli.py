@@ -250,9 +250,12 @@ def check(
     )
     for note in report.notes:
         click.echo(printable(f"datasheet-lint: note: {note}"), err=True)
-    unreadable = [s for s in report.skipped if s.reason.startswith("cannot read")]
-    for skipped in report.skipped if verbose else unreadable:
-        click.echo(printable(f"datasheet-lint: skipped {skipped.path}: {skipped.reason}"), err=True)
+    # Files whose text went unread are always named; binary files and links under --verbose.
+    for skipped in report.skipped:
+        if verbose or skipped.unread:
+            what = "scanned in part" if skipped.partial else "skipped"
+            message = f"datasheet-lint: {what} {skipped.path}: {skipped.reason}"
+            click.echo(printable(message), err=True)
     buffer = io.StringIO()
     if output_format == "text":
         text_report.render(report, buffer, colour=_use_colour(colour) and output_file is None)

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datasheet_lint import config as config_module
-from datasheet_lint import modelcards, parallel, suppress, triage, vcs
+from datasheet_lint import extract, modelcards, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Problem
 from datasheet_lint.errors import FileError, UserError
-from datasheet_lint.extract import extract
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
@@ -128,22 +127,45 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
     return loaded
 
 
-# One file's share of a scan: why it was skipped, or what it holds.
+MARKDOWN = (".md", ".markdown")
+
+# One file's share of a scan: why it was skipped (or scanned in part), and what it holds.
 _FileScan = tuple[Skipped | None, list[Reference], list[Suppression], ModelCard | None]
 
 
+def _read(listing: vcs.Listing, path: str, max_file_size: int) -> SourceFile | Skipped:
+    """The file, or why it is not scanned. A notebook's limit applies to its code and
+    Markdown, not to its outputs: a plot in an output must not hide the code that loads data."""
+    item = listing.read(path, max_file_size)
+    if isinstance(item, Skipped) and path.endswith(".ipynb") and item.reason.startswith("larger"):
+        from datasheet_lint.extract import notebooks
+
+        whole = listing.read(path, max(max_file_size, notebooks.READ_MAX))
+        if isinstance(whole, Skipped):
+            return whole
+        size = notebooks.source_size(whole.text)
+        if size is None or size > max_file_size:
+            return item
+        return whole
+    return item
+
+
 def _scan_file(
-    listing: vcs.Listing, knowledge: Knowledge, max_file_size: int, path: str
+    listing: vcs.Listing, knowledge: Knowledge, max_file_size: int, cards: frozenset[str], path: str
 ) -> _FileScan:
     try:
-        item = listing.read(path, max_file_size)
+        item = _read(listing, path, max_file_size)
         if isinstance(item, Skipped):
             return item, [], [], None
         if path == "pyproject.toml":
             item = SourceFile(path, config_module.mask_settings(item.text))
-        references = extract(item, knowledge)
+        scanned = item
+        if path in cards:  # a dataset card's body is prose like any other; its header is data
+            scanned = SourceFile(path, datasheet_load.blank_front_matter(item.text))
+        references, limits = extract.scan(scanned, knowledge)
         suppressions = suppress.parse(path, item.text)
-        return None, references, suppressions, modelcards.read(item, knowledge)
+        partial = Skipped(path, "; ".join(limits), partial=True) if limits else None
+        return partial, references, suppressions, modelcards.read(item, knowledge)
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as err:  # a bug: say which file triggered it
@@ -156,12 +178,15 @@ def _scan(
     """Read each file once: its references and its inline suppressions."""
     # The linter's own data files name the datasets they block, and datasheets describe
     # datasets rather than use them: neither is scanned for references.
-    own_files = {*config.blocklists, config.baseline, *datasheets}
+    # Dataset cards are Markdown: their bodies are scanned (see _scan_file), or front matter
+    # on any README would hide what it says.
+    cards = frozenset(p for p in datasheets if p.lower().endswith(MARKDOWN))
+    own_files = {*config.blocklists, config.baseline, *(set(datasheets) - cards)}
     if config.source.endswith(config_module.YAML_NAMES):
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
     paths = [p for p in listing.paths if p not in own_files and not matches(excluded, p)]
-    job = functools.partial(_scan_file, listing, knowledge, config.max_file_size)
+    job = functools.partial(_scan_file, listing, knowledge, config.max_file_size, cards)
     scan = _Scan()
     # git's index is read through one pipe: only work-tree scans fan out over processes.
     for skipped, references, suppressions, card in parallel.map_paths(
@@ -169,7 +194,8 @@ def _scan(
     ):
         if skipped is not None:
             scan.skipped.append(skipped)
-            continue
+            if not skipped.partial:
+                continue
         scan.scanned += 1
         scan.references.extend(references)
         scan.suppressions.extend(suppressions)
@@ -215,6 +241,13 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     # Problems in datasheet files are reported when this run scans those files.
     in_scope = set(listing.paths)
     coverage = Coverage.build(loaded.sheets, knowledge)
+    # A card's body names the dataset it describes: that is no use of it.
+    scan.references = [
+        r
+        for r in scan.references
+        if r.location.path not in loaded.paths
+        or all(s.path != r.location.path for s in coverage.sheets_for(r.dataset))
+    ]
     # The datasheets this run reports on: all of them, or (a partial run) those it scans and
     # those covering a dataset the scanned files use. Only those are validated and judged.
     relevant = {s.path for s in loaded.sheets if whole or s.path in in_scope}

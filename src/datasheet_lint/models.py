@@ -86,10 +86,21 @@ class Finding(NamedTuple):
 
 
 class Skipped(NamedTuple):
-    """A file that was not scanned, and why (shown under --verbose)."""
+    """A file that was not scanned, or (``partial``) scanned only in part, and why.
+
+    Every report counts them; those that may hide text (``unread``) are listed, so that a
+    file cannot escape the scan by size or by the cost of its content without it showing.
+    """
 
     path: str
     reason: str
+    partial: bool = False  # read, but a limit on the work per file left some of it unjudged
+
+    @property
+    def unread(self) -> bool:
+        """Text the run could not look at: too large, unreadable, or scanned in part (binary
+        files and symbolic links are not text to scan)."""
+        return self.partial or self.reason.startswith(("larger than", "cannot read"))
 
 
 class Report(NamedTuple):
@@ -99,7 +110,7 @@ class Report(NamedTuple):
     files_scanned: int
     references: tuple[Reference, ...]
     findings: tuple[Finding, ...]
-    skipped: tuple[Skipped, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # not scanned, and (``partial``) scanned in part
     suppressed: int = 0  # by inline suppressions, per-file ignores or the allow list
     baselined: int = 0  # hidden because the baseline records them
     notes: tuple[str, ...] = ()

@@ -6,6 +6,11 @@ pays off from a few hundred files, and ``MIN_FILES`` keeps a margin, so a pre-co
 never starts one (docs/performance.md has the measurements). Results come back in the order
 of the paths, so the output is the same as a serial run's; a file whose work fails in a
 worker is done again in this process, which raises the error exactly as a serial run would.
+
+A worker can also die outright: the kernel's OOM killer, a crash in an extension. A
+``multiprocessing.Pool`` then waits forever for its results; ``ProcessPoolExecutor`` notices
+the dead process and raises ``BrokenProcessPool``. The work it had not returned is then done
+here, one file at a time, as a serial run does it: the run ends, with the same results.
 """
 
 from __future__ import annotations
@@ -84,6 +89,9 @@ def _map_paths(
     if "fork" not in multiprocessing.get_all_start_methods():
         yield from _serial(job, paths)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _job
     _job = job
     # Objects the workers inherit stay out of their collections: otherwise the collector
@@ -91,10 +99,21 @@ def _map_paths(
     gc.freeze()
     try:
         chunks = [list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)]
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            for chunk, results in zip(chunks, pool.imap(_run, chunks), strict=True):
+        context = multiprocessing.get_context("fork")
+        pool = ProcessPoolExecutor(count, mp_context=context)
+        try:
+            futures = [pool.submit(_run, chunk) for chunk in chunks]
+            for index, (chunk, future) in enumerate(zip(chunks, futures, strict=True)):
+                try:
+                    results = future.result()
+                except BrokenProcessPool:  # a worker died: the rest is done in this process
+                    for rest in chunks[index:]:
+                        yield from _serial(job, rest)
+                    return
                 for path, (ok, value) in zip(chunk, results, strict=True):
                     yield value if ok else job(path)
+        finally:  # an error here, or a consumer that stops early, leaves no work queued
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
         _job = None
         gc.unfreeze()

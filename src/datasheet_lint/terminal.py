@@ -21,3 +21,13 @@ def printable(text: str) -> str:
     return _CONTROL.sub(
         lambda m: m.group().encode("unicode_escape").decode("ascii"), encodable(text)
     )
+
+
+def line_start(path: str) -> str:
+    """A path made safe to start an output line: CI runners obey lines that begin with ``::``
+    (GitHub Actions) or ``##`` (Azure Pipelines), so a path that does not begin with a
+    letter, digit, ``_`` or ``.`` is written as ``./path``. Ordinary paths are unchanged."""
+    first = path[:1]
+    if first.isalnum() or first in {"_", "."}:
+        return path
+    return "./" + path

@@ -31,6 +31,14 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
 LOCATION = re.compile(r":(\d+):(\d+)$")
 
 
+def blank_front_matter(text: str) -> str:
+    """The text with a card's front matter emptied, every line kept in its place."""
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    return "\n" * match.group(0).count("\n") + text[match.end() :]
+
+
 def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[str]:
     """The files that may be datasheets, in path order. Cards are confirmed when read."""
     prefix = folder.strip("/") + "/"

@@ -9,6 +9,9 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
+import itertools
+from typing import NamedTuple
+
 from datasheet_lint.extract import downloads, filetypes, identifiers, python_ast, structured
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.knowledge.resolve import Knowledge
@@ -25,13 +28,33 @@ KIND_PRIORITY = {
 }
 
 
+# Python's parser needs ~500 bytes per syntax node, held at once: a 5 MB list literal takes
+# gigabytes and ten seconds. Real modules are far smaller; larger code is left to the name
+# pass (which still finds every known name) and the run says loader calls were not read.
+PARSE_MAX_CHARS = 1_000_000
+
+
+class Extracted(NamedTuple):
+    """A file's references, and what was left unread by the limits on work per file."""
+
+    references: list[Reference]
+    limits: list[str]
+
+
 def _segment_references(
-    file: SourceFile, segment: Segment, knowledge: Knowledge
+    file: SourceFile, segment: Segment, knowledge: Knowledge, limits: list[str]
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
     if segment.lang == "python" and python_ast.LOADER_USE.search(segment.text):
-        tree = python_ast.parse(segment.text)
+        if len(segment.text) > PARSE_MAX_CHARS:
+            limits.append(
+                f"loader calls not parsed: over {PARSE_MAX_CHARS:,} characters of code"
+                " (names are still matched)"
+            )
+            tree = None
+        else:
+            tree = python_ast.parse(segment.text)
         for call in python_ast.loader_calls(tree) if tree is not None else ():
             dataset = knowledge.resolve(call.source, call.name, needs_known=call.needs_known)
             if dataset is None:
@@ -40,14 +63,22 @@ def _segment_references(
             found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
     if segment.lang == "script":
         found.extend(downloads.references(segment.text, knowledge.resolve))
-    hits = list(knowledge.matcher.hits(segment.text))
+    hits = knowledge.matcher.hits(segment.text)
+    first = next(hits, None)
     camel: list[Hit] = []
     if segment.lang == "python":
         camel = list(identifiers.camel_hits(segment.text, knowledge.matcher.hits))
-    if hits or camel:  # most files name no known dataset: the context rules load for the first
-        from datasheet_lint.extract import judge
+    if first is not None or camel:  # most files name no known dataset: the context rules
+        from datasheet_lint.extract import judge  # load for the first that does
 
-        found.extend(judge.references(hits, segment, loader_spans, camel))
+        named = itertools.chain([first] if first is not None else [], hits)
+        judged = judge.references(named, segment, loader_spans, camel)
+        found.extend(judged.found)
+        if judged.unjudged:
+            limits.append(
+                f"{judged.unjudged:,} repeats of known names not judged (limits: "
+                f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
+            )
     references = []
     for dataset, line, column, kind, surface in found:
         file_line, file_column = segment.position(line, column, surface)
@@ -59,9 +90,15 @@ def _segment_references(
 
 def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
     """All references in one file, one per (line, dataset), strongest kind first."""
+    return scan(file, knowledge).references
+
+
+def scan(file: SourceFile, knowledge: Knowledge) -> Extracted:
+    """The file's references, and a note for each limit on work that its content reached."""
     lang = filetypes.file_kind(file.path)
+    limits: list[str] = []
     if lang == "skip":
-        return []
+        return Extracted([], limits)
     if lang == "notebook":
         from datasheet_lint.extract import notebooks
 
@@ -70,9 +107,9 @@ def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
         segments = [Segment(file.text, lang)]
     references: list[Reference] = []
     for segment in segments:
-        references.extend(_segment_references(file, segment, knowledge))
+        references.extend(_segment_references(file, segment, knowledge, limits))
     references.extend(structured.references(file, knowledge))
-    return _one_per_line(references)
+    return Extracted(_one_per_line(references), list(dict.fromkeys(limits)))
 
 
 def _one_per_line(references: list[Reference]) -> list[Reference]:

@@ -18,7 +18,8 @@ from typing import NamedTuple
 from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.names import chunks
 
-URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
+# The scheme is bounded: unbounded, every word start of a long word is tried to its end.
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
 TOKEN_STOP = set(" \t'\"`()[]{}<>,;=|")
 DATA_FILE = re.compile(
     r"\.(?:zip|tar(?:\.(?:gz|bz2|xz))?|tgz|gz|7z|rar|idl|mat|h5|hdf5|npy|npz|pkl|pickle|"
@@ -62,6 +63,12 @@ ARGPARSE_OPTION = re.compile(
 KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 INDENTED_KEY = re.compile(r"^(\s*)(?:-\s+)?['\"]?([\w.\-]+)['\"]?\s*[:=](?!//)")
 VALUE_END = re.compile(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
+
+
+# Patterns anchored at the hit (``key: ``, ``--dataset ``) read only this much of the text
+# before it: a real key or flag is short, and on a long run of key characters such a search
+# retries from every start, costing the square (or cube) of its length.
+KEY_REACH = 64
 
 
 class Line(NamedTuple):
@@ -119,7 +126,7 @@ def data_path_segment(line: Line) -> bool:
 
 def flag_value(line: Line) -> bool:
     """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``."""
-    return FLAG.search(line.text[: line.start]) is not None
+    return FLAG.search(line.text[max(0, line.start - KEY_REACH) : line.start]) is not None
 
 
 def argparse_dataset_option(line: Line) -> bool:
@@ -130,12 +137,19 @@ def key_words(key: str) -> set[str]:
     return {word.lower() for word in KEY_WORDS.findall(key)}
 
 
+_KEY_BEFORE = re.compile(r"([A-Za-z_][\w.\-\[\]'\"]*?)['\"]?\s*$")
+_NOT_KEY_END = frozenset("=!<>:")
+
+
 def line_key(line: Line) -> str | None:
     """The key this value belongs to on its own line: ``dataset: duke`` -> 'dataset'."""
     before = line.text[: line.start]
-    match = re.search(
-        r"([A-Za-z_][\w.\-\[\]'\"]*?)['\"]?\s*(?<![=!<>:])[:=](?![=/])[^:=]*$", before
-    )
+    # The key ends at the last ':' or '=' before the value (found by hand, not by a regex that
+    # would retry from every character of a long line).
+    sign = max(before.rfind(":"), before.rfind("="))
+    if sign < 0 or before[sign + 1 : sign + 2] == "/" or before[sign - 1 : sign] in _NOT_KEY_END:
+        return None
+    match = _KEY_BEFORE.search(before, max(0, sign - KEY_REACH), sign)
     if match is None:
         return None
     between = before[match.end(1) :]

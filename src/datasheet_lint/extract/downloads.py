@@ -54,6 +54,7 @@ FILE_OPERATION = re.compile(
 ANY_DOWNLOAD = re.compile(
     r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone"
 )
+MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
 
 
@@ -131,7 +132,7 @@ def references(text: str, resolve: Resolve) -> list[Found]:
             if ":" in dataset:  # a known dataset's name in the URL: the name pass reports it
                 found.append((dataset, number, column, Kind.URL, surface))
             written = _written(line, source, name)
-            if written is not None:
+            if written is not None and len(files) < MAX_FOLLOWED:
                 files[written] = dataset
         if downloads or not files or FILE_OPERATION.search(line) is None:
             continue

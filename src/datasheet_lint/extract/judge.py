@@ -9,8 +9,10 @@ as an ordinary word, a model name where a run writes its output).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from datasheet_lint.extract import context, identifiers, kinds, python_strings
 from datasheet_lint.extract.segments import Segment
@@ -20,6 +22,14 @@ from datasheet_lint.models import Kind
 
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
+# Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a
+# 5 MB line of them: ~600,000 hits) would take minutes. A line yields one reference per
+# dataset, so after this many hits of one dataset on one line the rest add nothing...
+SAME_LINE = 16
+# ... and past this many judged hits in one segment, only names not yet found are judged,
+# each at most LATE_TRIES more times. Whatever is left unjudged is counted and reported.
+PER_SEGMENT = 10_000
+LATE_TRIES = 64
 
 
 class LineIndex:
@@ -39,8 +49,9 @@ class LineIndex:
         return self.text[start:end]
 
     def above(self, number: int) -> list[str]:
+        """The lines above, each cut to its start: the indentation and key are what count."""
         first = max(1, number - CONTEXT_LINES)
-        return [self.line(n) for n in range(first, number)]
+        return [self.line(n)[: 2 * CONTEXT_CHARS] for n in range(first, number)]
 
 
 def _hit_reference(
@@ -102,22 +113,50 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 
+class Judged(NamedTuple):
+    """The hits that count, as (dataset, line, column, kind, surface), and how many hits were
+    left unjudged by the limits above (0 for every ordinary file)."""
+
+    found: list[tuple[str, int, int, Kind, str]]
+    unjudged: int
+
+
 def references(
     hits: Iterable[Hit],
     segment: Segment,
     loader_spans: set[tuple[int, int]],
     identifier_hits: Iterable[Hit] = (),
-) -> list[tuple[str, int, int, Kind, str]]:
-    """(dataset, line, column, kind, surface) of each hit that counts, in the segment.
+) -> Judged:
+    """Each hit that counts in the segment, judging at most a bounded number of hits.
 
     ``identifier_hits`` were found only by splitting camelCase identifiers: they count in
     code, never in strings or prose (where ``CelebA`` is a word, not two)."""
     index = LineIndex(segment.text)
     regions = python_strings.regions(segment.text) if segment.lang == "python" else None
     found = []
-    for hit, code_only in [*((h, False) for h in hits), *((h, True) for h in identifier_hits)]:
+    per_line: dict[tuple[int, str], int] = {}
+    late: dict[str, int] = {}
+    named: set[str] = set()  # datasets already found in this segment
+    judged = unjudged = 0
+    tagged = itertools.chain(
+        ((hit, False) for hit in hits), ((hit, True) for hit in identifier_hits)
+    )
+    for hit, code_only in tagged:
+        dataset = hit.alias.dataset or ""
+        key = (bisect.bisect_right(index.starts, hit.start), dataset)
+        tries = per_line.get(key, 0)
+        if judged >= PER_SEGMENT and (dataset in named or late.get(dataset, 0) >= LATE_TRIES):
+            tries = SAME_LINE
+        if tries >= SAME_LINE:
+            unjudged += 1
+            continue
+        per_line[key] = tries + 1
+        if judged >= PER_SEGMENT:
+            late[dataset] = late.get(dataset, 0) + 1
+        judged += 1
         # A name at a loader call's position counts as that call (and is never ambiguous).
         located = _hit_reference(hit, index, segment.lang, loader_spans, regions, code_only)
         if located is not None:
             found.append(located)
-    return found
+            named.add(located[0])
+    return Judged(found, unjudged)

@@ -14,6 +14,7 @@ from datasheet_lint.extract import identifiers
 from datasheet_lint.extract.context import (
     DATA_DIR,
     DATA_FILE,
+    KEY_REACH,
     TOKEN_STOP,
     URL,
     Line,
@@ -174,7 +175,7 @@ def surface(line: Line) -> str:
 def output_location(line: Line) -> bool:
     """The value of a key that names where a run writes (save_dir, log_path, output)."""
     token, offset = token_at(line)
-    before = line.text[: line.start - offset]
+    before = line.text[max(0, line.start - offset - KEY_REACH) : line.start - offset]
     key = re.search(r"([A-Za-z_][\w.-]*)['\"]?\s*[:=]\s*['\"(]?\s*$", before)
     if key is None or not key_words(key.group(1)) & OUTPUT_WORDS:
         return False

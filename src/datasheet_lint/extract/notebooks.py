@@ -15,6 +15,21 @@ from typing import Any
 from datasheet_lint.extract.segments import Segment
 
 SHELL_PREFIXES = ("!", "%")  # IPython shell escapes and line magics
+# A notebook over ``max-file-size`` is read up to this size to measure its code and Markdown
+# without its outputs (plots, tables): they are what the size limit is for.
+READ_MAX = 64 * 1024 * 1024
+
+
+def source_size(text: str) -> int | None:
+    """Characters of code and Markdown in the notebook, or None if it is not one."""
+    try:
+        notebook = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    cells = notebook.get("cells") if isinstance(notebook, dict) else None
+    if not isinstance(cells, list):
+        return None
+    return sum(len(line) for cell in cells for line in _source_lines(cell))
 
 
 def _source_lines(cell: Any) -> list[str]:
@@ -27,17 +42,31 @@ def _source_lines(cell: Any) -> list[str]:
 
 
 class _Locator:
-    """Finds successive cell lines in the file's lines, never moving backwards."""
+    """Finds successive cell lines in the file's lines, never moving backwards.
+
+    Each search reads lines from the cursor on. In a Jupyter file that reads the file about
+    once, but a line found nowhere reads to the end, and a notebook on one long line reads
+    that line for every cell line: the square of the file's size. The searches share a
+    budget of a few passes over the file; once it is spent, each line is placed at the
+    cursor (the last line found), which is where a one-line notebook's lines are anyway.
+    """
+
+    PASSES = 8
 
     def __init__(self, raw: Sequence[str]) -> None:
         self.raw = raw
         self.cursor = 0
+        self.budget = self.PASSES * (sum(len(line) for line in raw) + len(raw))
 
     def find(self, piece: str) -> int:
         encodings = {json.dumps(piece, ensure_ascii=False)[1:-1], json.dumps(piece)[1:-1]}
         needle = [e for e in encodings if e.strip()]
         for index in range(self.cursor, len(self.raw)):
-            if not needle or any(e in self.raw[index] for e in needle):
+            if self.budget <= 0:
+                break
+            line = self.raw[index]
+            self.budget -= len(line) + 1
+            if not needle or any(e in line for e in needle):
                 self.cursor = index
                 return index + 1
         return self.cursor + 1

@@ -23,7 +23,7 @@ LOADER_USE = re.compile(
     r"load_dataset|load_from_disk|hf_hub_download|snapshot_download|dataset_download|"
     r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
     r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
-    r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]*"
+    r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
     r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|"
     # a quoted data file's name, which a reader (np.load, h5py.File, open) may be given
     r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin|zip|gz|tgz)['"]"""
@@ -244,6 +244,10 @@ def _literal(node: ast.expr | None, source: str, constants: Constants) -> Loader
     if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
         return None
     if isinstance(node.value, int):
+        # An id, never a 4,000-digit number: str() of one raises ValueError (Python's
+        # limit on int-to-string conversion), and no dataset is numbered so.
+        if node.value.bit_length() > 64:
+            return None
         return LoaderCall(source, str(node.value), node.lineno, node.col_offset + 1)
     if not isinstance(node.value, str) or not node.value.strip():
         return None

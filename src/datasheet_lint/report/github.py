@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from datasheet_lint.models import Finding, Report, Severity
+from datasheet_lint.models import Finding, Report, Severity, Skipped
 from datasheet_lint.report.text import summary
 from datasheet_lint.terminal import printable
 
@@ -46,7 +46,17 @@ def annotation(finding: Finding, path: str) -> str:
     return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 
+def unread_annotation(skipped: Skipped, path: str) -> str:
+    """A warning on a file whose text went unread (too large, unreadable, scanned in part)."""
+    title = "datasheet-lint: scanned in part" if skipped.partial else "datasheet-lint: not scanned"
+    joined = f"file={escape_property(path)},title={escape_property(title)}"
+    return f"::warning {joined}::{escape_data(printable(skipped.reason))}"
+
+
 def render(report: Report, out: TextIO) -> None:
     for finding in report.findings:
         out.write(annotation(finding, report.repository_path(finding.location.path)) + "\n")
+    for skipped in report.skipped:
+        if skipped.unread:
+            out.write(unread_annotation(skipped, report.repository_path(skipped.path)) + "\n")
     out.write(summary(report) + "\n")

@@ -40,6 +40,10 @@ def as_dict(report: Report) -> dict[str, Any]:
             }
             for f in report.findings
         ],
+        # Files not scanned (and scanned only in part), so that none is skipped silently.
+        "skipped": [
+            {"path": s.path, "reason": s.reason, "partial": s.partial} for s in report.skipped
+        ],
         "summary": {
             "files_scanned": report.files_scanned,
             "references": len(report.references),
@@ -48,7 +52,8 @@ def as_dict(report: Report) -> dict[str, Any]:
             "warnings": report.count_at(Severity.WARNING),
             "infos": report.count_at(Severity.INFO),
             "suppressed": report.suppressed,
-            "skipped": len(report.skipped),
+            "skipped": sum(1 for s in report.skipped if not s.partial),
+            "partial": sum(1 for s in report.skipped if s.partial),
             "blocklist": {"version": report.blocklist_version, "updated": report.blocklist_updated},
         },
     }

@@ -7,7 +7,7 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from datasheet_lint.models import Reference, Report
-from datasheet_lint.terminal import printable
+from datasheet_lint.terminal import line_start, printable
 
 ORIGINS = {"blocklist": "blocklist", "catalogue": "catalogue", "unresolved": "not catalogued"}
 
@@ -23,9 +23,11 @@ def render_text(report: Report, out: TextIO) -> None:
         label = f" ({dataset.name})" if dataset.name != dataset.id else ""
         count = f"{len(refs)} reference{'s' if len(refs) != 1 else ''}"
         sheet = f", datasheet {printable(dataset.datasheet)}" if dataset.datasheet else ""
-        out.write(f"{dataset.id}{label} [{ORIGINS[dataset.origin]}{sheet}]: {count}\n")
+        name = line_start(printable(dataset.id))
+        out.write(f"{name}{label} [{ORIGINS[dataset.origin]}{sheet}]: {count}\n")
         for ref in refs:
-            out.write(f"  {printable(str(ref.location))}: {ref.kind.value} {ref.surface!r}\n")
+            where = line_start(printable(str(ref.location)))
+            out.write(f"  {where}: {ref.kind.value} {ref.surface!r}\n")
     datasets = len(report.datasets)
     out.write(
         f"{len(report.references)} references to {datasets} dataset{'s' if datasets != 1 else ''} "

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import re
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from datasheet_lint import __version__
-from datasheet_lint.models import Finding, Report, Severity, fingerprints
+from datasheet_lint.models import Finding, Report, Severity, Skipped, fingerprints
 from datasheet_lint.rules import RULES, Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -75,6 +76,23 @@ def message_text(finding: Finding) -> str:
     return f"{_full_stop(finding.message)} {_full_stop(hint[:1].upper() + hint[1:])}"
 
 
+def artifact_uri(path: str) -> str:
+    """A relative path as a URI reference: ``#``, ``?``, ``%``, spaces and other characters
+    that a URI gives a meaning to are percent-encoded (UTF-8), ``/`` is kept."""
+    return quote(path.encode("utf-8", "surrogatepass"), safe="/")
+
+
+def _notification(skipped: Skipped, path: str) -> dict[str, Any]:
+    what = "Scanned in part" if skipped.partial else "Not scanned"
+    return {
+        "level": "warning" if skipped.unread else "note",
+        "message": {"text": f"{what}: {skipped.reason}."},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": path, "uriBaseId": SRCROOT}}}
+        ],
+    }
+
+
 def _result(finding: Finding, fingerprint: str, rule_index: int, path: str) -> dict[str, Any]:
     location = finding.location
     return {
@@ -86,7 +104,7 @@ def _result(finding: Finding, fingerprint: str, rule_index: int, path: str) -> d
             {
                 "physicalLocation": {
                     "artifactLocation": {
-                        "uri": path,
+                        "uri": artifact_uri(path),
                         "uriBaseId": SRCROOT,
                     },
                     "region": {"startLine": location.line, "startColumn": location.column},
@@ -123,6 +141,16 @@ def as_dict(report: Report) -> dict[str, Any]:
             "blocklistUpdated": report.blocklist_updated,
         },
     }
+    if report.skipped:  # files not scanned: a notification each, so none is missed silently
+        run["invocations"] = [
+            {
+                "executionSuccessful": True,
+                "toolExecutionNotifications": [
+                    _notification(s, artifact_uri(report.repository_path(s.path)))
+                    for s in report.skipped
+                ],
+            }
+        ]
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
