@@ -407,21 +407,31 @@ def _builtin_rows(_key: str) -> dict[str, Any]:
     return to_rows(parse(parse_yaml(shipped_text("blocklist.yaml"))))
 
 
+MAX_USER_FILE = 5_000_000  # bytes: the shipped blocklist is ~110 kB
+# Characters: the longest shipped alias (a URL) has ~115. The matcher's trie nests one level
+# per character, and ~1,000 levels exceed Python's recursion limit.
+MAX_ALIAS = 300
+
+
 def load_user_file(path: Path, *, display: str) -> Blocklist:
     """Read, validate and parse a user blocklist; errors name the file, line and key."""
-    from datasheet_lint import yamlio
+    from datasheet_lint import projectfiles, yamlio
     from datasheet_lint.config import refuse_outside_link
 
     refuse_outside_link(path, display)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError("blocklist file not found", location=display) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UserError(f"cannot read blocklist file: {err}", location=display) from None
+    text = projectfiles.read_text(path, limit=MAX_USER_FILE, display=display, what="blocklist file")
     document = yamlio.load_yaml(text, origin=display)
     yamlio.validate(document, "blocklist.schema.json", origin=display)
-    return parse(document, origin=display)
+    parsed = parse(document, origin=display)
+    for alias in parsed.aliases:
+        if len(alias.value) > MAX_ALIAS:
+            owner = alias.dataset or "a not_flagged value"
+            raise UserError(
+                f"an alias of {owner!r} is longer than {MAX_ALIAS} characters",
+                location=display,
+                hint="aliases are dataset names, URLs or hosts; shorten it",
+            )
+    return parsed
 
 
 def load(extra_files: Sequence[tuple[Path, str]] = ()) -> Blocklist:
