@@ -6,7 +6,7 @@ The shipped file is ``blocklist.yaml`` beside this module; users add entries in 
 """
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -352,9 +352,39 @@ def to_rows(blocklist: Blocklist) -> dict[str, Any]:
     }
 
 
+def _row_checks() -> tuple[Callable[[object], bool], ...]:
+    """Type checks of the dataset, model and alias rows (see ``to_rows``)."""
+    from datasheet_lint.knowledge.cache import is_bool, is_str, list_of, optional, row_of
+
+    text, maybe = is_str, optional(is_str)
+    sources = list_of(row_of(text, text))
+    severity = optional(lambda value: type(value) is int)
+    dataset = row_of(
+        text, text, text, maybe, text, text, maybe, text, severity, sources, maybe, text, is_bool,
+        text,
+    )  # fmt: skip
+    model = row_of(text, text, text, text, sources, maybe, is_bool)
+    return dataset, model, alias_row_check()
+
+
+def alias_row_check() -> Callable[[object], bool]:
+    """The type check of an ``alias_row``."""
+    from datasheet_lint.knowledge.cache import is_bool, is_str, list_of, optional, row_of
+
+    maybe = optional(is_str)
+    return row_of(is_str, maybe, is_bool, is_bool, is_bool, list_of(is_str), maybe, is_bool)
+
+
 def from_rows(rows: Mapping[str, Any]) -> Blocklist:
+    """The Blocklist ``to_rows`` gave; TypeError (or another error) for rows of another shape."""
+    from datasheet_lint.knowledge.cache import rows as checked
+    from datasheet_lint.knowledge.cache import text
+
+    dataset_row, model_row, alias_row = _row_checks()
+    if type(rows) is not dict:
+        raise TypeError("cached blocklist rows are not a mapping")
     datasets = {}
-    for row in rows["datasets"]:
+    for row in checked(rows["datasets"], dataset_row):
         (key, name, status, date, acted_by, summary, replacement, confidence) = row[:8]
         severity, sources, parent, relation, carrier, origin = row[8:]
         datasets[key] = BlockedDataset(
@@ -374,15 +404,16 @@ def from_rows(rows: Mapping[str, Any]) -> Blocklist:
             origin,
         )
     models = {}
-    for key, name, trained_on, confidence, sources, replacement, by_name in rows["models"]:
+    model_rows = checked(rows["models"], model_row)
+    for key, name, trained_on, confidence, sources, replacement, by_name in model_rows:
         models[key] = BlockedModel(
             key, name, trained_on, confidence, _sources_of(sources), replacement, by_name
         )
     return Blocklist(
         datasets=datasets,
-        aliases=tuple(alias_of(row) for row in rows["aliases"]),
-        data_version=rows["data_version"],
-        updated=rows["updated"],
+        aliases=tuple(alias_of(row) for row in checked(rows["aliases"], alias_row)),
+        data_version=text(rows["data_version"]),
+        updated=text(rows["updated"]),
         models=models,
     )
 
