@@ -338,3 +338,148 @@ def test_a_baseline_that_is_not_an_object_is_a_clear_error(
 ) -> None:
     repo = make_repo({"a.py": HIT, ".datasheet-lint-baseline.json": "[1, 2]\n"})
     assert "not a datasheet-lint baseline" in clear_error(run_cli(repo, "check"))
+
+
+# --- item 4: caches cannot change a result ----------------------------------------------------
+
+MANY_HITS = {
+    "train.py": 'a = load_dataset("ms1mv2")\nb = "MS-Celeb-1M"\nc = "megaface"\n',
+    "eval.py": 'root = "data/duke_mtmc"\nt = "tiny_images"\nu = "faces_emore"\n',
+    "docs/data.md": "We train on MS1MV3 and evaluate on MegaFace and DukeMTMC-reID.\n",
+}
+
+
+def _findings_of(repo: Path, cache: Path) -> tuple[int, list[tuple[str, int, str, str]], str]:
+    """(exit code, sorted findings, stderr) of a JSON run in a fresh process with this cache."""
+    import json
+
+    done = run_subprocess(repo, "check", "--format", "json", env={"XDG_CACHE_HOME": str(cache)})
+    report = json.loads(done.stdout) if done.stdout else {"findings": []}
+    found = sorted((f["path"], f["line"], f["rule"], f["dataset"]) for f in report["findings"])
+    return done.returncode, found, done.stderr
+
+
+def test_tampered_cache_entries_change_nothing(make_repo: MakeRepo, tmp_path: Path) -> None:
+    import array
+    import marshal
+
+    from datasheet_lint.knowledge import cache as cache_module
+
+    repo = make_repo(MANY_HITS)
+    cache = tmp_path / "cache"
+    expected = _findings_of(repo, cache)
+    assert expected[0] == 1 and len(expected[1]) >= 6, expected
+    folder = cache / "datasheet-lint"
+    assert folder.stat().st_mode & 0o777 == 0o700
+    files = {p.name.split("-")[0]: p for p in folder.iterdir()}
+    assert set(files) == {"blocklist", "catalogue", "matcher", "regex"}
+    # The issue's tampering: another pattern's engine code, and rows of a smaller blocklist,
+    # written over the entries (whoever writes them cannot compute what a run checks).
+    flags, code = cache_module._engine_code("(?<![a-z0-9])ms1mv2(?![a-z0-9])")
+    files["regex"].write_bytes(array.array("I", [flags, *code]).tobytes())
+    rows = marshal.loads(cache_module.read_entry(files["blocklist"]) or b"")
+    rows["aliases"] = rows["aliases"][:5]
+    files["blocklist"].write_bytes(marshal.dumps(rows))
+    files["matcher"].write_bytes(marshal.dumps("ms1mv2"))
+    assert _findings_of(repo, cache) == expected
+    # Sealed but wrongly typed or garbage: rebuilt, never an internal error.
+    for name, payload in [
+        ("blocklist", marshal.dumps({"datasets": 1, "models": [], "aliases": []})),
+        ("catalogue", marshal.dumps({**rows, "entries": [[1, 2, 3]]})),
+        ("matcher", marshal.dumps(["not", "a", "pattern"])),
+        ("regex", array.array("I", [0, 17, 99, 12345]).tobytes()),
+    ]:
+        path = next(folder.glob(f"{name}-*.bin"))
+        path.write_bytes(cache_module.sealed(path.name, payload))
+    assert _findings_of(repo, cache) == expected
+
+
+def test_a_cache_folder_others_can_write_is_not_used(make_repo: MakeRepo, tmp_path: Path) -> None:
+    import marshal
+
+    from datasheet_lint.knowledge import cache as cache_module
+
+    repo = make_repo(MANY_HITS)
+    cache = tmp_path / "cache"
+    expected = _findings_of(repo, cache)
+    folder = cache / "datasheet-lint"
+    # Entries that pass every check but hold a smaller blocklist, in a folder anyone may write.
+    path = next(folder.glob("blocklist-*.bin"))
+    rows = marshal.loads(cache_module.read_entry(path) or b"")
+    path.write_bytes(cache_module.sealed(path.name, marshal.dumps({**rows, "aliases": []})))
+    for regex in folder.glob("regex-*.bin"):
+        regex.unlink()
+    for matcher in folder.glob("matcher-*.bin"):
+        matcher.unlink()
+    folder.chmod(0o777)
+    assert _findings_of(repo, cache) == expected
+
+
+def test_a_failed_cache_write_leaves_no_temporary_file(make_repo: MakeRepo, tmp_path: Path) -> None:
+    repo = make_repo({**MANY_HITS, "datasheets/x.yaml": "datasheet_version: 1\nid: x\n"})
+    cache = tmp_path / "cache"
+    expected = _findings_of(repo, cache)
+    folder = cache / "datasheet-lint"
+    names = [p.name for p in folder.iterdir()]
+    assert any(name.startswith("datasheets-") for name in names)
+    for name in names:  # every entry becomes a folder: each rename onto it fails
+        (folder / name).unlink()
+        (folder / name).mkdir()
+    assert _findings_of(repo, cache) == expected
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    assert not [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_datasheet_parse_cache_is_checked_keyed_and_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import marshal
+
+    from datasheet_lint.datasheets import cache as sheets
+    from datasheet_lint.datasheets.load import parse_native
+    from datasheet_lint.knowledge import cache as cache_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    text = "datasheet_version: 1\nid: squad\n"
+    first = sheets.ParseCache(tmp_path / "p", parse_native)
+    assert first.parse(text) == parse_native(text)
+    first.save()
+    assert first.path is not None
+    # A sealed entry of another shape is parsed again; one of the right shape is used.
+    key = cache_module.digest(text)
+    for hostile in [{"data": 1}, {"error": ["x", "1", 1, ""]}, {"tag": [1, 1, 1]}, [1]]:
+        first.path.write_bytes(cache_module.sealed(first.path.name, marshal.dumps({key: hostile})))
+        assert sheets.ParseCache(tmp_path / "p", parse_native).parse(text) == parse_native(text)
+    # One file per project, pruned to the newest KEEP.
+    for number in range(cache_module.KEEP + 5):
+        project = sheets.ParseCache(tmp_path / f"p{number}", parse_native)
+        project.parse(text)
+        project.save()
+    kept = list((tmp_path / "datasheet-lint").glob("datasheets-*.bin"))
+    assert len(kept) == cache_module.KEEP
+    # Another parser never reads this parse.
+    monkeypatch.setattr(sheets, "_parser_key", lambda: "another parser")
+    assert sheets.ParseCache(tmp_path / "p", parse_native).path != first.path
+
+
+def test_datasheets_of_yaml_alias_chains_are_bounded(make_repo: MakeRepo, tmp_path: Path) -> None:
+    """85 kB of alias chains took 84 s and 2.75 GB and wrote a 450 MB cache."""
+    chain = "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{c}: &{c} [" + ",".join([f"*{chr(ord(c) - 1)}"] * 9) + "]" for c in "bcde"]
+        + ["datasheet_version: 1", ""]
+    )
+    sheets = {
+        f"datasheets/s{n}.yaml": chain.replace("datasheet_version: 1", f"id: s{n}")
+        for n in range(400)
+    }
+    assert sum(len(text) for text in sheets.values()) > 80_000
+    repo = make_repo({"a.py": HIT, **sheets})
+    started = time.monotonic()
+    code, found, stderr = _findings_of(repo, tmp_path / "cache")
+    assert time.monotonic() - started < 40
+    assert code == 1 and "Traceback" not in stderr
+    refused = [f for f in found if f[2] == "DSL203"]
+    assert len(refused) == 400 and ("a.py", 1, "DSL102", "ms1mv2") in found
+    cached = sum(p.stat().st_size for p in (tmp_path / "cache").rglob("*") if p.is_file())
+    assert cached < 5_000_000
