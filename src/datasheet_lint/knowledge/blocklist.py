@@ -6,7 +6,7 @@ The shipped file is ``blocklist.yaml`` beside this module; users add entries in 
 """
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -352,27 +352,23 @@ def to_rows(blocklist: Blocklist) -> dict[str, Any]:
     }
 
 
-def _row_checks() -> tuple[Callable[[object], bool], ...]:
-    """Type checks of the dataset, model and alias rows (see ``to_rows``)."""
-    from datasheet_lint.knowledge.cache import is_bool, is_str, list_of, optional, row_of
+def _columns() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+    """The columns of the dataset, model and alias rows (see ``to_rows``), for the cache."""
+    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR
 
-    text, maybe = is_str, optional(is_str)
-    sources = list_of(row_of(text, text))
-    severity = optional(lambda value: type(value) is int)
-    dataset = row_of(
-        text, text, text, maybe, text, text, maybe, text, severity, sources, maybe, text, is_bool,
-        text,
-    )  # fmt: skip
-    model = row_of(text, text, text, text, sources, maybe, is_bool)
-    return dataset, model, alias_row_check()
+    sources = [(STR, STR)]
+    severity = frozenset({int, type(None)})
+    dataset = (STR, STR, STR, OPTIONAL_STR, STR, STR, OPTIONAL_STR, STR, severity, sources,
+               OPTIONAL_STR, STR, BOOL, STR)  # fmt: skip
+    model = (STR, STR, STR, STR, sources, OPTIONAL_STR, BOOL)
+    return dataset, model, alias_columns()
 
 
-def alias_row_check() -> Callable[[object], bool]:
-    """The type check of an ``alias_row``."""
-    from datasheet_lint.knowledge.cache import is_bool, is_str, list_of, optional, row_of
+def alias_columns() -> tuple[Any, ...]:
+    """The columns of an ``alias_row``."""
+    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR
 
-    maybe = optional(is_str)
-    return row_of(is_str, maybe, is_bool, is_bool, is_bool, list_of(is_str), maybe, is_bool)
+    return (STR, OPTIONAL_STR, BOOL, BOOL, BOOL, [STR], OPTIONAL_STR, BOOL)
 
 
 def from_rows(rows: Mapping[str, Any]) -> Blocklist:
@@ -380,7 +376,7 @@ def from_rows(rows: Mapping[str, Any]) -> Blocklist:
     from datasheet_lint.knowledge.cache import rows as checked
     from datasheet_lint.knowledge.cache import text
 
-    dataset_row, model_row, alias_row = _row_checks()
+    dataset_row, model_row, alias_row = _columns()
     if type(rows) is not dict:
         raise TypeError("cached blocklist rows are not a mapping")
     datasets = {}

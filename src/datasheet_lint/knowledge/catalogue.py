@@ -104,15 +104,13 @@ def to_rows(catalogue: Catalogue) -> dict[str, Any]:
 
 def from_rows(rows: Mapping[str, Any]) -> Catalogue:
     """The Catalogue ``to_rows`` gave; TypeError (or another error) for rows of another shape."""
-    from datasheet_lint.knowledge.blocklist import alias_row_check
-    from datasheet_lint.knowledge.cache import is_bool, is_str, list_of, optional, row_of, text
+    from datasheet_lint.knowledge.blocklist import alias_columns
+    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR, text
     from datasheet_lint.knowledge.cache import rows as checked
 
-    maybe = optional(is_str)
-    entry_row = row_of(
-        is_str, is_str, maybe, maybe, is_bool, maybe, maybe, maybe, list_of(is_str),
-        list_of(row_of(is_str, is_str)), optional(is_bool),
-    )  # fmt: skip
+    maybe = OPTIONAL_STR
+    entry_row = (STR, STR, maybe, maybe, BOOL, maybe, maybe, maybe, [STR], [(STR, STR)],
+                 frozenset({bool, type(None)}))  # fmt: skip
     if type(rows) is not dict:
         raise TypeError("cached catalogue rows are not a mapping")
     datasets = {}
@@ -132,10 +130,10 @@ def from_rows(rows: Mapping[str, Any]) -> Catalogue:
             tuple((library, value) for library, value in loaders),
             commercial,
         )
-    loaders = checked(rows["loaders"], row_of(is_str, is_str, is_str))
+    loaders = checked(rows["loaders"], (STR, STR, STR))
     return Catalogue(
         datasets,
-        tuple(alias_of(row) for row in checked(rows["aliases"], alias_row_check())),
+        tuple(alias_of(row) for row in checked(rows["aliases"], alias_columns())),
         {(source, name): dataset for source, name, dataset in loaders},
         text(rows["data_version"]),
     )
