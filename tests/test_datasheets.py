@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import marshal
 from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.conftest import ROOT, MakeRepo, Result, RunCli
+
+from datasheet_lint.knowledge.cache import read_entry
 
 SQUAD = (ROOT / "tests" / "datasheets" / "squad.yaml").read_text(encoding="utf-8")
 LOADS_SQUAD = "from datasets import load_dataset\nds = load_dataset('rajpurkar/squad')\n"
@@ -513,15 +516,15 @@ def test_parsed_datasheets_are_cached_outside_the_repository(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     repo = make_repo({"t.py": LOADS_SQUAD, "datasheets/squad.yaml": SQUAD})
     assert found(check(run_cli, repo, "DSL2"), "DSL202") == []
-    (cached,) = (tmp_path / "cache" / "datasheet-lint").glob("datasheets-*.json")
-    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1
+    (cached,) = (tmp_path / "cache" / "datasheet-lint").glob("datasheets-*.bin")
+    assert len(marshal.loads(read_entry(cached) or b"")) == 1
     # An edit is parsed afresh, and the cache keeps only the current version.
     (repo / "datasheets" / "squad.yaml").write_text(
         SQUAD.replace("status: active", "status: live"), encoding="utf-8"
     )
     (error,) = found(check(run_cli, repo, "DSL202"), "DSL202")
     assert "live" in error["message"]
-    assert len(json.loads(cached.read_text(encoding="utf-8"))) == 1
+    assert len(marshal.loads(read_entry(cached) or b"")) == 1
     assert not any(p.name.endswith(".json") for p in repo.rglob("*") if ".git" not in p.parts)
 
 

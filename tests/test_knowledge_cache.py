@@ -86,19 +86,20 @@ def test_a_corrupt_or_unwritable_cache_only_costs_time(
 
 
 def test_the_key_changes_with_the_data_or_the_parser(tmp_path: Path) -> None:
-    """The rows are keyed by the files' size and modification time, as byte code is: an
-    edited parser (or a reinstalled package) never reads rows an older one wrote."""
+    """The rows are keyed by the text of the data and of its parsers: an edited parser (or a
+    reinstalled package) never reads rows an older one wrote, and a touched file keeps its
+    entry."""
     from datasheet_lint.knowledge.cache import shipped_key
 
     parser = tmp_path / "parser.py"
     parser.write_text("x = 1\n", encoding="utf-8")
     before = shipped_key("blocklist.yaml", str(parser))
     assert shipped_key("blocklist.yaml", str(parser)) == before
-    parser.write_text("x = 22\n", encoding="utf-8")  # another size
+    parser.write_text("x = 2\n", encoding="utf-8")  # the same size, other text
     assert shipped_key("blocklist.yaml", str(parser)) != before
     edited = shipped_key("blocklist.yaml", str(parser))
-    os.utime(parser, ns=(1, 1))  # the same size, another time
-    assert shipped_key("blocklist.yaml", str(parser)) != edited
+    os.utime(parser, ns=(1, 1))  # the same text, another time
+    assert shipped_key("blocklist.yaml", str(parser)) == edited
     assert shipped_key("catalogue.yaml", str(parser)) != shipped_key("blocklist.yaml", str(parser))
 
 
@@ -119,7 +120,9 @@ def test_the_cache_keeps_only_the_newest_files_of_a_kind(
     names = sorted(p.name.rsplit("-", 1)[0] for p in folder.iterdir())
     assert names == ["kind"] * cache.KEEP + ["kind-rows"]
     kept = {
-        marshal.loads(p.read_bytes())[0] for p in folder.glob("kind-*.bin") if "rows" not in p.name
+        marshal.loads(cache.read_entry(p) or b"")[0]
+        for p in folder.glob("kind-*.bin")
+        if "rows" not in p.name
     }
     assert kept == {f"source {n}" for n in range(5, cache.KEEP + 5)}
     # The newest are read back without building again.

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from datasheet_lint.errors import UserError
+from datasheet_lint.projectfiles import is_inside
 
 
 def refuse_links(root: Path, folder: Path, *, display: str) -> None:
@@ -31,9 +32,24 @@ def refuse_links(root: Path, folder: Path, *, display: str) -> None:
             )
 
 
-def write_text(path: Path, text: str, *, overwrite: bool = False, display: str = "") -> None:
-    """Write ``text`` to ``path`` atomically; without ``overwrite``, an existing file is kept."""
+def write_text(
+    path: Path, text: str, *, overwrite: bool = False, display: str = "", root: Path | None = None
+) -> None:
+    """Write ``text`` to ``path`` atomically; without ``overwrite``, an existing file is kept.
+
+    With ``root`` (the project), the folder the file goes to must resolve inside it: a
+    repository's settings and committed links decide where ``baseline`` and ``init`` write,
+    and a link such as ``link -> /home/me`` would otherwise carry the write out. A final
+    link is never followed (the rename would replace the link, never its target, but the
+    refusal says so instead).
+    """
     shown = display or str(path)
+    if root is not None and not is_inside(root, path.parent):
+        raise UserError(
+            "resolves outside the project (through a symbolic link or '..'); not writing it",
+            location=shown,
+            hint="write inside the project, through real folders",
+        )
     if not overwrite and (path.exists() or path.is_symlink()):
         raise UserError(
             "file exists; not overwriting it", location=shown, hint="pass --update to replace it"

@@ -9,6 +9,7 @@ it is about, with a count, never by line number, so moving code does not bring f
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from datasheet_lint.models import Finding, identity
 FILE_NAME = ".datasheet-lint-baseline.json"
 SCHEMA_VERSION = 1
 NOT_RECORDED = ("DSL902",)  # a stale entry is about the baseline itself
+HASH_ON_LINE = re.compile(r'"surface_hash": "([^"\\]*)"')
+MAX_SIZE = 100_000_000  # bytes: ~500,000 entries; a larger file is not a baseline
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,25 +57,28 @@ def render(findings: Iterable[Finding]) -> str:
 
 def load(path: Path, display: str) -> list[Entry]:
     """The entries of a baseline file; a malformed file is a UserError naming it."""
+    from datasheet_lint import projectfiles
+
+    text = projectfiles.read_text(path, limit=MAX_SIZE, display=display, what="the baseline")
     try:
-        text = path.read_text(encoding="utf-8")
         document = json.loads(text)
-    except OSError as err:
+    except (ValueError, RecursionError) as err:
         raise UserError(
-            f"cannot read the baseline: {err.strerror or err}", location=display
-        ) from None
-    except ValueError as err:
-        raise UserError(
-            f"the baseline is not valid JSON: {err}",
+            f"the baseline is not valid JSON: {str(err).split(';')[0]}",
             location=display,
             hint="regenerate it with 'datasheet-lint baseline --update'",
         ) from None
     raw = document.get("findings") if isinstance(document, dict) else None
-    if document.get("schema_version") != SCHEMA_VERSION or not isinstance(raw, list):
+    if not isinstance(raw, list) or document.get("schema_version") != SCHEMA_VERSION:
         raise UserError(
             "not a datasheet-lint baseline (schema_version 1 with findings)", location=display
         )
-    lines = text.split("\n")
+    # Lines by the hash they hold: one pass over the text, not one per entry.
+    by_hash: dict[str, list[tuple[int, str]]] = {}
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        found = HASH_ON_LINE.search(text_line)
+        if found:
+            by_hash.setdefault(found.group(1), []).append((number, text_line))
     entries = []
     for item in raw:
         try:
@@ -84,9 +90,9 @@ def load(path: Path, display: str) -> list[Entry]:
                 int(item["count"]),
             )
         except (KeyError, TypeError, ValueError):
-            raise UserError(f"malformed baseline entry: {item!r}", location=display) from None
-        needle = f'"surface_hash": "{entry.surface_hash}"'
-        line = next((n for n, t in enumerate(lines, 1) if needle in t and entry.path in t), 0)
+            raise UserError(f"malformed baseline entry: {item!r:.200}", location=display) from None
+        candidates = by_hash.get(entry.surface_hash, ())
+        line = next((n for n, t in candidates if entry.path in t), 0)
         entries.append(Entry(*entry.key, entry.count, line))
     return entries
 

@@ -267,7 +267,9 @@ def check(
     else:
         from datasheet_lint import atomic  # tempfile and friends: only when writing
 
-        atomic.write_text(output_file, text, overwrite=True)
+        # Inside the project, its committed links must not carry the report out of it.
+        inside = output_file.absolute().is_relative_to(settings.root)
+        atomic.write_text(output_file, text, overwrite=True, root=settings.root if inside else None)
         click.echo(f"{text_report.summary(report)} Report written to {output_file}.")
     sys.exit(0 if exit_zero else _exit_code(report, settings.fail_on))
 
@@ -305,7 +307,7 @@ def write_baseline(paths: tuple[str, ...], config_file: str | None, update: bool
     report, settings = _run(paths or (".",), config_file, use_baseline=False)
     text = baseline_module.render(report.findings)
     target = settings.root / settings.baseline
-    atomic.write_text(target, text, overwrite=update, display=settings.baseline)
+    atomic.write_text(target, text, overwrite=update, display=settings.baseline, root=settings.root)
     entries = text.count('"surface_hash"')
     click.echo(
         f"Wrote {settings.baseline}: {entries} entr{'y' if entries == 1 else 'ies'} for "
@@ -378,7 +380,7 @@ def init(
                 raise UserError(
                     f"cannot create: {err.strerror or err}", location=settings.datasheets
                 ) from None
-        atomic.write_text(folder / plan.filename, plan.text, display=shown)
+        atomic.write_text(folder / plan.filename, plan.text, display=shown, root=settings.root)
         todos = plan.text.count(": TODO") + plan.text.count('"TODO')
         plural = "s" if todos != 1 else ""
         click.echo(f"Wrote {shown} for {plan.dataset}: {todos} TODO field{plural} to fill in.")

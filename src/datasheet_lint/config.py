@@ -79,8 +79,11 @@ class Config(NamedTuple):
 class _Reader:
     """Checks one raw mapping key by key; knows how to point at a key's line."""
 
-    def __init__(self, raw: Mapping[str, Any], display: str, line_of: Callable[[str], int]) -> None:
+    def __init__(
+        self, raw: Mapping[str, Any], display: str, line_of: Callable[[str], int], root: Path
+    ) -> None:
         self.raw = raw
+        self.root = root
         self.display = display
         self.line_of = line_of
 
@@ -111,16 +114,33 @@ class _Reader:
         return tuple(result)
 
 
+MAX_SIZE = 1 << 30  # 1 GiB: a file is read whole; a larger "limit" is a typo or an attack
+
+
 def _size(reader: _Reader, key: str) -> int:
+    """A size in bytes: a whole number, or digits with a unit ("5MB", "1.5 MiB")."""
     value = reader.raw[key]
-    if isinstance(value, bool):
-        raise reader.fail(key, f"'{key}' must be a size such as 5000000 or \"5MB\"")
-    if isinstance(value, int) and value > 0:
-        return value
-    match = SIZE.match(str(value)) if isinstance(value, str) else None
-    if match is None or (match.group(2) or "").lower() not in SIZE_UNITS:
-        raise reader.fail(key, f"'{key}' must be a size such as 5000000 or \"5MB\", not {value!r}")
-    return int(float(match.group(1)) * SIZE_UNITS[(match.group(2) or "").lower()])
+    wrong = f"'{key}' must be a size such as 5000000 or \"5MB\""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise reader.fail(key, wrong)
+    if isinstance(value, int):
+        size = value
+    else:
+        match = SIZE.match(value) if len(value) < 40 else None
+        unit = (match.group(2) or "").lower() if match else ""
+        if match is None or unit not in SIZE_UNITS:
+            raise reader.fail(key, f"{wrong}, not {value[:40]!r}")
+        whole, _, fraction = match.group(1).partition(".")
+        scale = SIZE_UNITS[unit]
+        # Exact arithmetic: float("0.1") * 1 would silently round down to 0 bytes.
+        size = (int(whole + fraction) * scale) // 10 ** len(fraction)
+    if not 1 <= size <= MAX_SIZE:
+        raise reader.fail(
+            key,
+            f"'{key}' must be between 1 byte and 1GiB",
+            hint="the default is 5MB; a file over the limit is listed as skipped",
+        )
+    return size
 
 
 def _allow(reader: _Reader, key: str) -> tuple[Allow, ...]:
@@ -170,23 +190,47 @@ def _per_file(reader: _Reader, key: str) -> tuple[tuple[str, tuple[str, ...]], .
         values = (codes,) if isinstance(codes, str) else codes
         if not isinstance(values, list | tuple) or not all(isinstance(c, str) for c in values):
             raise reader.fail(key, f"'{key}': {pattern!r} must map to a list of codes")
-        result.append((str(pattern), reader.codes(key, tuple(values))))
+        result.append((_glob(reader, key, str(pattern)), reader.codes(key, tuple(values))))
     return tuple(result)
+
+
+def _inside(reader: _Reader, key: str, value: str) -> str:
+    """A path a setting names, checked as written and as the file system resolves it."""
+    from datasheet_lint import projectfiles
+
+    clean = projectfiles.normalised(value)
+    if clean is None or not projectfiles.is_inside(reader.root, reader.root / clean):
+        raise reader.fail(
+            key,
+            f"'{key}' must name a path inside the project, not {value[:200]!r}",
+            hint="paths are relative to the project root, without '..' or links out of it",
+        )
+    return clean
 
 
 def _path(reader: _Reader, key: str) -> str:
     value = reader.raw[key]
-    if not isinstance(value, str) or not value.strip() or value.startswith(("/", "..")):
-        raise reader.fail(key, f"'{key}' must be a path inside the project, not {value!r}")
-    return value.strip()
+    if not isinstance(value, str):
+        raise reader.fail(key, f"'{key}' must be a path inside the project")
+    return _inside(reader, key, value)
 
 
-def _paths(reader: _Reader, key: str) -> list[str]:
-    values = reader.strings(key)
-    for value in values:
-        if not value.strip() or value.startswith(("/", "..")):
-            raise reader.fail(key, f"'{key}' must list paths inside the project, not {value!r}")
-    return [v.strip() for v in values]
+def _paths(reader: _Reader, key: str) -> tuple[str, ...]:
+    return tuple(_inside(reader, key, value) for value in reader.strings(key))
+
+
+def _glob(reader: _Reader, key: str, pattern: str) -> str:
+    from datasheet_lint.globs import GlobError, check
+
+    try:
+        check(pattern)
+    except GlobError as err:
+        raise reader.fail(key, f"'{key}': {err}", hint="write a literal '[' as '[[]'") from None
+    return pattern
+
+
+def _globs(reader: _Reader, key: str) -> tuple[str, ...]:
+    return tuple(_glob(reader, key, value) for value in reader.strings(key))
 
 
 def _fail_on(reader: _Reader, key: str) -> str:
@@ -229,16 +273,16 @@ def _choices(choices: tuple[str, ...]) -> Callable[[_Reader, str], tuple[str, ..
 KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
     "select": ("select", lambda r, k: r.codes(k)),
     "ignore": ("ignore", lambda r, k: r.codes(k)),
-    "exclude": ("exclude", lambda r, k: r.strings(k)),
+    "exclude": ("exclude", _globs),
     "per-file-ignores": ("per_file_ignores", _per_file),
-    "blocklist": ("blocklists", lambda r, k: r.strings(k)),
+    "blocklist": ("blocklists", _paths),
     "allow": ("allow", _allow),
     "severity": ("severity", _severity),
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", _size),
     "baseline": ("baseline", _path),
     "datasheets": ("datasheets", _path),
-    "datasheet-files": ("datasheet_files", lambda r, k: tuple(_paths(r, k))),
+    "datasheet-files": ("datasheet_files", _paths),
     "require-datasheet": ("require_datasheet", _choices(KINDS)),
     "use": ("use", _choice(USES)),
     "activities": ("activities", _choices(ACTIVITIES)),
@@ -251,7 +295,7 @@ def parse(raw: Any, *, root: Path, display: str, line_of: Callable[[str], int]) 
         return Config(root=root, source=display)
     if not isinstance(raw, Mapping):
         raise UserError("the settings must be a mapping of keys to values", location=display)
-    reader = _Reader(raw, display, line_of)
+    reader = _Reader(raw, display, line_of, root)
     values: dict[str, Any] = {}
     for key in raw:
         if key not in KEYS:
@@ -327,12 +371,16 @@ def _from_yaml(path: Path, root: Path, display: str) -> Config:
     return parse(document, root=root, display=display, line_of=line_of)
 
 
+MAX_SETTINGS_SIZE = 1_000_000  # settings are a few lines; pyproject.toml a few kilobytes
+
+
 def _read(path: Path, display: str) -> str:
+    from datasheet_lint import projectfiles
+
     refuse_outside_link(path, display)
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UserError(f"cannot read configuration: {err}", location=display) from None
+    return projectfiles.read_text(
+        path, limit=MAX_SETTINGS_SIZE, display=display, what="configuration"
+    )
 
 
 def refuse_outside_link(path: Path, display: str) -> None:
@@ -355,11 +403,13 @@ def declares_settings(directory: Path) -> bool:
         return True
     pyproject = directory / "pyproject.toml"
     try:
-        return pyproject.is_file() and "tool.datasheet-lint" in pyproject.read_text(
-            encoding="utf-8", errors="replace"
-        ).replace('"datasheet-lint"', "datasheet-lint")
+        if not pyproject.is_file():  # a FIFO or a device is not a settings file
+            return False
+        with pyproject.open("rb") as handle:  # bounded: the file is the repository's
+            head = handle.read(MAX_SETTINGS_SIZE).decode("utf-8", errors="replace")
     except OSError:
         return False
+    return "tool.datasheet-lint" in head.replace('"datasheet-lint"', "datasheet-lint")
 
 
 def load(root: Path, explicit: Path | None = None) -> Config:

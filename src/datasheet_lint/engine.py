@@ -207,8 +207,8 @@ def _scan(
 def _apply_baseline(config: Config, findings: list[Finding]) -> tuple[list[Finding], list[Entry]]:
     """(findings the baseline does not record, its entries that matched nothing)."""
     path = config.root / config.baseline
-    if not config.use_baseline or not path.is_file():
-        return findings, []
+    if not config.use_baseline or not (path.exists() or path.is_symlink()):
+        return findings, []  # a FIFO or a dangling link is refused by load, never skipped
     from datasheet_lint import baseline  # most runs have no baseline file
 
     return baseline.apply(findings, baseline.load(path, config.baseline))

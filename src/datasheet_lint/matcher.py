@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Alias
-from datasheet_lint.knowledge.cache import cached, code_key, compiled_regex
+from datasheet_lint.knowledge.cache import cached, code_key, compiled_regex, text
 from datasheet_lint.names import chunks, normalise
 
 _LEFT = r"(?<![a-z0-9])"
 # A class name may run straight on into "Dataset": CocoDataset, DukeMTMCDataset.
 _RIGHT = r"(?=(?:datasets?)?(?![a-z0-9]))"
 _OPTIONAL_SEPARATOR = "[-_. ]?"
-_CODE = Path(__file__)  # part of the cache key of the pattern built here
+# The code that builds the pattern: its text is part of the cache key of the pattern.
+_CODE = (Path(__file__), Path(__file__).with_name("names.py"))
 
 
 class Hit(NamedTuple):
@@ -92,9 +93,9 @@ class Matcher:
         self._table: dict[str, Alias] | None = None  # built on the first match
         # The pattern depends only on the names and on this code: a hook reads it from the
         # cache instead of building the trie.
-        key = "\n".join([code_key(_CODE), *(a.value for a in self._aliases)])
+        key = "\n".join([code_key(*_CODE), *(a.value for a in self._aliases)])
         named = (alias for alias in self._aliases if normalise(alias.value))
-        body: str = cached("matcher", key, lambda _: _regex_source(named))
+        body = cached("matcher", key, lambda _: _regex_source(named), text)
         # Case-insensitive matching costs ~3x; lower-cased text with a case-sensitive
         # pattern gives the same matches whenever lowering keeps every offset in place.
         self._regex = compiled_regex(body)

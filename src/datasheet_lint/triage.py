@@ -6,11 +6,10 @@ Each step is a plain function of findings and settings; ``engine.py`` calls them
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from datasheet_lint.config import Config
-from datasheet_lint.globs import compile_globs, matches
+from datasheet_lint.globs import Globs, compile_globs, matches
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.models import Finding
 from datasheet_lint.suppress import Suppression
@@ -36,7 +35,7 @@ def _allowed(finding: Finding, config: Config, blocklist: Blocklist) -> bool:
 
 def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist) -> list[Finding]:
     """Drop what per-file-ignores and allow exclude; apply severity overrides."""
-    per_file: list[tuple[re.Pattern[str] | None, tuple[str, ...]]] = [
+    per_file: list[tuple[Globs | None, tuple[str, ...]]] = [
         (compile_globs([pattern]), codes) for pattern, codes in config.per_file_ignores
     ]
     kept = []

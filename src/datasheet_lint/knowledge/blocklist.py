@@ -352,9 +352,35 @@ def to_rows(blocklist: Blocklist) -> dict[str, Any]:
     }
 
 
+def _columns() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
+    """The columns of the dataset, model and alias rows (see ``to_rows``), for the cache."""
+    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR
+
+    sources = [(STR, STR)]
+    severity = frozenset({int, type(None)})
+    dataset = (STR, STR, STR, OPTIONAL_STR, STR, STR, OPTIONAL_STR, STR, severity, sources,
+               OPTIONAL_STR, STR, BOOL, STR)  # fmt: skip
+    model = (STR, STR, STR, STR, sources, OPTIONAL_STR, BOOL)
+    return dataset, model, alias_columns()
+
+
+def alias_columns() -> tuple[Any, ...]:
+    """The columns of an ``alias_row``."""
+    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR
+
+    return (STR, OPTIONAL_STR, BOOL, BOOL, BOOL, [STR], OPTIONAL_STR, BOOL)
+
+
 def from_rows(rows: Mapping[str, Any]) -> Blocklist:
+    """The Blocklist ``to_rows`` gave; TypeError (or another error) for rows of another shape."""
+    from datasheet_lint.knowledge.cache import rows as checked
+    from datasheet_lint.knowledge.cache import text
+
+    dataset_row, model_row, alias_row = _columns()
+    if type(rows) is not dict:
+        raise TypeError("cached blocklist rows are not a mapping")
     datasets = {}
-    for row in rows["datasets"]:
+    for row in checked(rows["datasets"], dataset_row):
         (key, name, status, date, acted_by, summary, replacement, confidence) = row[:8]
         severity, sources, parent, relation, carrier, origin = row[8:]
         datasets[key] = BlockedDataset(
@@ -374,15 +400,16 @@ def from_rows(rows: Mapping[str, Any]) -> Blocklist:
             origin,
         )
     models = {}
-    for key, name, trained_on, confidence, sources, replacement, by_name in rows["models"]:
+    model_rows = checked(rows["models"], model_row)
+    for key, name, trained_on, confidence, sources, replacement, by_name in model_rows:
         models[key] = BlockedModel(
             key, name, trained_on, confidence, _sources_of(sources), replacement, by_name
         )
     return Blocklist(
         datasets=datasets,
-        aliases=tuple(alias_of(row) for row in rows["aliases"]),
-        data_version=rows["data_version"],
-        updated=rows["updated"],
+        aliases=tuple(alias_of(row) for row in checked(rows["aliases"], alias_row)),
+        data_version=text(rows["data_version"]),
+        updated=text(rows["updated"]),
         models=models,
     )
 
@@ -407,21 +434,31 @@ def _builtin_rows(_key: str) -> dict[str, Any]:
     return to_rows(parse(parse_yaml(shipped_text("blocklist.yaml"))))
 
 
+MAX_USER_FILE = 5_000_000  # bytes: the shipped blocklist is ~110 kB
+# Characters: the longest shipped alias (a URL) has ~115. The matcher's trie nests one level
+# per character, and ~1,000 levels exceed Python's recursion limit.
+MAX_ALIAS = 300
+
+
 def load_user_file(path: Path, *, display: str) -> Blocklist:
     """Read, validate and parse a user blocklist; errors name the file, line and key."""
-    from datasheet_lint import yamlio
+    from datasheet_lint import projectfiles, yamlio
     from datasheet_lint.config import refuse_outside_link
 
     refuse_outside_link(path, display)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError("blocklist file not found", location=display) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UserError(f"cannot read blocklist file: {err}", location=display) from None
+    text = projectfiles.read_text(path, limit=MAX_USER_FILE, display=display, what="blocklist file")
     document = yamlio.load_yaml(text, origin=display)
     yamlio.validate(document, "blocklist.schema.json", origin=display)
-    return parse(document, origin=display)
+    parsed = parse(document, origin=display)
+    for alias in parsed.aliases:
+        if len(alias.value) > MAX_ALIAS:
+            owner = alias.dataset or "a not_flagged value"
+            raise UserError(
+                f"an alias of {owner!r} is longer than {MAX_ALIAS} characters",
+                location=display,
+                hint="aliases are dataset names, URLs or hosts; shorten it",
+            )
+    return parsed
 
 
 def load(extra_files: Sequence[tuple[Path, str]] = ()) -> Blocklist:

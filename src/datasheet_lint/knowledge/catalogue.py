@@ -103,8 +103,18 @@ def to_rows(catalogue: Catalogue) -> dict[str, Any]:
 
 
 def from_rows(rows: Mapping[str, Any]) -> Catalogue:
+    """The Catalogue ``to_rows`` gave; TypeError (or another error) for rows of another shape."""
+    from datasheet_lint.knowledge.blocklist import alias_columns
+    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR, text
+    from datasheet_lint.knowledge.cache import rows as checked
+
+    maybe = OPTIONAL_STR
+    entry_row = (STR, STR, maybe, maybe, BOOL, maybe, maybe, maybe, [STR], [(STR, STR)],
+                 frozenset({bool, type(None)}))  # fmt: skip
+    if type(rows) is not dict:
+        raise TypeError("cached catalogue rows are not a mapping")
     datasets = {}
-    for row in rows["entries"]:
+    for row in checked(rows["entries"], entry_row):
         key, name, homepage, licence, sourced, blocklist, source, confidence = row[:8]
         names, loaders, commercial = row[8:]
         datasets[key] = CatalogueEntry(
@@ -120,11 +130,12 @@ def from_rows(rows: Mapping[str, Any]) -> Catalogue:
             tuple((library, value) for library, value in loaders),
             commercial,
         )
+    loaders = checked(rows["loaders"], (STR, STR, STR))
     return Catalogue(
         datasets,
-        tuple(alias_of(row) for row in rows["aliases"]),
-        {(source, name): dataset for source, name, dataset in rows["loaders"]},
-        rows["data_version"],
+        tuple(alias_of(row) for row in checked(rows["aliases"], alias_columns())),
+        {(source, name): dataset for source, name, dataset in loaders},
+        text(rows["data_version"]),
     )
 
 

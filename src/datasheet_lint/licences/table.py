@@ -105,5 +105,6 @@ def builtin() -> Table:
         from datasheet_lint.knowledge.cache import cached
 
         text = resources.files(__package__).joinpath("terms.yaml").read_text(encoding="utf-8")
-        _BUILTIN = parse(cached("licence-terms", text, parse_yaml))
+        # parse checks what it reads: a cached document it cannot parse is parsed again.
+        _BUILTIN = cached("licence-terms", text, parse_yaml, parse)
     return _BUILTIN
