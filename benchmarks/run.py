@@ -20,6 +20,12 @@ installed package has it, whatever ``PYTHONDONTWRITEBYTECODE`` says here.
     python benchmarks/run.py                                   # 1k, 5k, 20k: ~30 minutes
     python benchmarks/run.py --sizes 1000 5000 --repeat 3      # ~8 minutes
     python benchmarks/run.py --lint-command "env PYTHONPATH=/tmp/old/src python -m datasheet_lint"
+    python benchmarks/run.py --sizes 1000 --baseline-command \
+        "env PYTHONPATH=/tmp/old/src python -m datasheet_lint"  # before and after, one run
+
+``--baseline-command`` adds a second datasheet-lint (another version) to the same round-robin:
+its whole scan is one more tool, and its pre-commit runs interleave with the current ones, so
+the two are compared under the same load.
 
 Results go to stdout (Markdown) and to ``--json`` (default ``<workdir>/results.json``).
 Exit status 0; with ``--strict``, 1 when a target fails; 2 on bad usage.
@@ -50,6 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DEFAULT_SIZES = (1000, 5000, 20000)
 TOOLS = ("datasheet-lint", "git-grep", "ripgrep", "ruff", "detect-secrets", "reuse")
+BASELINE = "baseline"  # --baseline-command's datasheet-lint, timed as one more tool
 PRECOMMIT_CHANGES = (1, 3, 5)
 TIMEOUT_SECONDS = 3600.0
 
@@ -140,8 +147,8 @@ def version(probe: list[str], env: dict[str, str]) -> str | None:
 
 
 def version_probe(name: str, cmd: list[str], lint: list[str]) -> list[str]:
-    if name == "datasheet-lint":
-        return [*lint, "--version"]
+    if name in {"datasheet-lint", BASELINE}:
+        return [*cmd[: cmd.index("check")], "--version"]
     return ["git", "--version"] if name == "git-grep" else [cmd[0], "--version"]
 
 
@@ -190,12 +197,20 @@ class PreCommit:
     check_ms: float
     bare_ms: float
     overhead_ms: float
+    baseline_ms: float | None = None  # --baseline-command's check --staged, interleaved
+    baseline_overhead_ms: float | None = None
 
 
 def precommit(
-    repo: synthetic.Repo, lint: list[str], python: str, runs: int, env: dict[str, str]
+    repo: synthetic.Repo,
+    lint: list[str],
+    python: str,
+    runs: int,
+    env: dict[str, str],
+    baseline: list[str] | None = None,
 ) -> list[PreCommit]:
-    """``check --staged`` of 1, 3 and 5 staged Python files vs ``python -c pass``, medians."""
+    """``check --staged`` of 1, 3 and 5 staged Python files vs ``python -c pass``, medians;
+    with ``baseline``, that version's ``check --staged`` interleaved with the others."""
     results = []
     bare = [python, "-c", "pass"]
     for count in PRECOMMIT_CHANGES:
@@ -206,18 +221,38 @@ def precommit(
                 with (repo.path / rel).open("a", encoding="utf-8") as handle:
                     handle.write('\nEXTRA = load_dataset("lab/warehouse-images")  # changed\n')
             subprocess.run(["git", "add", "--", *changed], cwd=repo.path, check=True)
-            check = [*lint, "check", "--staged", "--exit-zero", *changed]
-            run_once(check, repo.path, env, subprocess.DEVNULL)  # warm caches once
+            arguments = ["check", "--staged", "--exit-zero", *changed]
+            check = [*lint, *arguments]
+            old = [*baseline, *arguments] if baseline else None
+            for warm in (check, old):  # warm caches once
+                if warm:
+                    run_once(warm, repo.path, env, subprocess.DEVNULL)
             check_ms: list[float] = []
             bare_ms: list[float] = []
-            for _ in range(runs):  # interleaved, so load changes hit both
+            old_ms: list[float] = []
+            for _ in range(runs):  # interleaved, so load changes hit all
                 check_ms.append(run_once(check, repo.path, env, subprocess.DEVNULL).seconds * 1e3)
+                if old:
+                    old_ms.append(run_once(old, repo.path, env, subprocess.DEVNULL).seconds * 1e3)
                 bare_ms.append(run_once(bare, repo.path, env, subprocess.DEVNULL).seconds * 1e3)
         finally:
             subprocess.run(["git", "reset", "-q", "--hard"], cwd=repo.path, check=True)
         a, b = statistics.median(check_ms), statistics.median(bare_ms)
-        results.append(PreCommit(count, round(a, 1), round(b, 1), round(a - b, 1)))
-        sys.stderr.write(f"[{repo.files}] pre-commit {count} files: {a:.0f} ms vs {b:.0f} ms\n")
+        c = statistics.median(old_ms) if old_ms else None
+        results.append(
+            PreCommit(
+                count,
+                round(a, 1),
+                round(b, 1),
+                round(a - b, 1),
+                None if c is None else round(c, 1),
+                None if c is None else round(c - b, 1),
+            )
+        )
+        versus = "" if c is None else f" (baseline {c:.0f} ms)"
+        sys.stderr.write(
+            f"[{repo.files}] pre-commit {count} files: {a:.0f} ms{versus} vs {b:.0f} ms\n"
+        )
     return results
 
 
@@ -295,14 +330,15 @@ def render(results: Sequence[SizeResult], tools: Sequence[str]) -> str:
         "",
     ]
     lines += [
-        "| files | changed | check --staged | python -c pass | overhead |",
-        "|---|---|---|---|---|",
+        "| files | changed | check --staged | python -c pass | overhead | baseline overhead |",
+        "|---|---|---|---|---|---|",
     ]
     for r in results:
         for p in r.precommit:
+            old = "n/a" if p.baseline_overhead_ms is None else f"{p.baseline_overhead_ms:.0f} ms"
             lines.append(
                 f"| {r.repo.files} | {p.changed} | {p.check_ms:.0f} ms | {p.bare_ms:.0f} ms "
-                f"| {p.overhead_ms:.0f} ms |"
+                f"| {p.overhead_ms:.0f} ms | {old} |"
             )
     lines.append("")
     for r in results:
@@ -357,6 +393,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "dsl-bench")
     parser.add_argument("--json", type=Path, help="results file (default: WORKDIR/results.json)")
     parser.add_argument("--lint-command", help="how to run datasheet-lint (default: this venv's)")
+    parser.add_argument(
+        "--baseline-command", help="another datasheet-lint to time side by side (before/after)"
+    )
     parser.add_argument("--python", default=sys.executable, help="interpreter for python -c pass")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
     args = parser.parse_args(argv)
@@ -376,6 +415,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     pattern = ere_alternation(synthetic.DATASET_NAMES)
     cmds = {name: cmd for name, cmd in commands(lint, pattern).items() if name in tools}
     tools = [t for t in TOOLS if t in cmds]
+    baseline = shlex.split(args.baseline_command) if args.baseline_command else None
+    if baseline:
+        cmds[BASELINE] = [*baseline, "check", ".", "--format", "json", "--exit-zero"]
+        tools.insert(1, BASELINE)
     meta: dict[str, object] = {
         "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": {
@@ -385,6 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "repeat": args.repeat,
         "lint_command": lint,
+        "baseline_command": baseline,
         "pattern_names": list(synthetic.DATASET_NAMES),
         "versions": {
             name: version(version_probe(name, cmd, lint), env) if cmd else None
@@ -400,7 +444,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{time.perf_counter() - start:.0f} s\n"
         )
         timings, summary = time_tools(repo, cmds, args, env)
-        pre = precommit(repo, lint, args.python, args.precommit_runs, env)
+        pre = precommit(repo, lint, args.python, args.precommit_runs, env, baseline)
         results.append(SizeResult(repo, timings, summary, pre))
     table = render(results, tools)
     out = args.json or workdir / "results.json"

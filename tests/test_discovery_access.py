@@ -1,0 +1,148 @@
+"""Data access as references: identifiers, imports, downloads of unknown data, file reads.
+
+Each case is a shape found in real public repositories (tests/realrepos) that the name pass
+alone missed, and the look-alikes beside it that must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import MakeRepo, RunCli, references
+
+
+def refs(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> set[tuple[int, str, str]]:
+    """(line, dataset, kind) of each reference the file yields in a fresh repository."""
+    repo = make_repo({path: text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    return {(line, dataset, kind) for p, line, dataset, kind in found if p == path}
+
+
+IDENTIFIERS = [
+    # (code, line, dataset, kind): the dataset's name inside an identifier
+    ("class DukeMTMCreID(BaseImageDataset):\n    pass\n", 1, "dukemtmc-reid", "load"),
+    ("from .dukemtmcreid import DukeMTMCreID\n", 1, "dukemtmc-reid", "load"),
+    ("from keras.datasets import mnist\n", 1, "mnist", "load"),
+    ("from sklearn.datasets import load_iris\n", 1, "iris", "load"),
+    ("def load_boston():\n    pass\n", 1, "boston-housing", "load"),
+    ("loader = get_train_dataset(conf.ms1m_folder / 'imgs')\n", 1, "ms-celeb-1m", "path"),
+    ("class VOCAnnotationTransform(object):\n    pass\n", 1, "pascal-voc", "load"),
+    ("VOC_ROOT = osp.join(HOME, 'data/VOCdevkit/')\n", 1, "pascal-voc", "path"),
+    ("class SVHN(data.Dataset):\n    pass\n", 1, "svhn", "load"),
+    ("if args.dataset == 'mnist':\n    pass\n", 1, "mnist", "config"),
+]
+
+
+@pytest.mark.parametrize(("code", "line", "dataset", "kind"), IDENTIFIERS)
+def test_a_name_inside_an_identifier_is_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli, code: str, line: int, dataset: str, kind: str
+) -> None:
+    assert (line, dataset, kind) in refs(make_repo, run_cli, "loader.py", code)
+
+
+NOT_USES = [
+    "lfw_accuracy = evaluate(model)\n",  # a metric
+    "parser.add_argument('--lfw_batch_size', type=int, default=100)\n",  # an option's name
+    "stat['lfw_accuracy'][epoch] = acc\n",  # a metric's key
+    "if args.lfw_dir:\n    pass\n",  # a test that a location was given
+    "voc_size = len(vocabulary)\n",  # a vocabulary, not VOC
+    "x = CelebA(root)\ny = CelebAHQ(root)\n",  # never MS-Celeb
+    "z = NotMNIST(root)\n",  # a different dataset, not MNIST
+    "import eli5\neli5.show_weights(model)\n",  # the explainer library, not ELI5
+    "class SNLIClassifier(nn.Module):\n    pass\n",  # a model named after its data
+    "__author__ = 'Ka-Ping Yee <ping@lfw.org>'\n",  # an e-mail address
+]
+
+
+@pytest.mark.parametrize("code", NOT_USES)
+def test_look_alikes_in_code_yield_nothing_flagged(
+    make_repo: MakeRepo, run_cli: RunCli, code: str
+) -> None:
+    found = refs(make_repo, run_cli, "model.py", code)
+    assert not {d for _, d, _ in found} & {"lfw", "pascal-voc", "ms-celeb-1m", "mnist", "eli5-hf"}
+    assert not {d for _, d, k in found if k != "mention"} & {"snli"}
+
+
+def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "wget http://mattmahoney.net/dc/text8.zip\n"  # catalogued since issue 17
+        "curl -O https://example.org/corpora/mystery_corpus.tar.gz\n"
+        "kaggle competitions download -c carvana-image-masking-challenge -f train_hq.zip\n"
+        "unzip train_hq.zip\n"
+        "tar -xzf mystery_corpus.tar.gz\n"
+        "curl -sSL https://install.python-poetry.org | python3 -\n"
+        "wget https://download.pytorch.org/models/resnet50-19c8e357.pth\n"
+        "huggingface-cli download someone/corpus --repo-type dataset\n"
+    )
+    found = refs(make_repo, run_cli, "get_data.sh", script)
+    by_line = {line: dataset for line, dataset, _ in found}
+    assert by_line[2] == "url:example.org/corpora/mystery_corpus.tar.gz"
+    assert by_line[3] == "kaggle:competition/carvana-image-masking-challenge"
+    assert (4, "kaggle:competition/carvana-image-masking-challenge", "path") in found
+    assert (5, "url:example.org/corpora/mystery_corpus.tar.gz", "path") in found
+    assert by_line[8] == "hf:someone/corpus"
+    assert 6 not in by_line and 7 not in by_line  # an installer and model weights are not data
+
+
+def test_unknown_downloads_need_a_datasheet(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"get.sh": "kaggle competitions download -c titanic-lookalike-xyz\n"})
+    result = run_cli(repo, "check", "--format", "json")
+    missing = [f for f in result.json()["findings"] if f["rule"] == "DSL201"]
+    assert [f["dataset"] for f in missing] == ["kaggle:competition/titanic-lookalike-xyz"]
+
+
+READS = [
+    ("import numpy as np\nx = np.load('data/faces/embeddings.npy')\n", 2),
+    ("import numpy as np, os\nd = np.memmap(os.path.join(data_dir, 'train.bin'), mode='r')\n", 2),
+    ("import h5py\nf = h5py.File('data/faces.h5', 'r')\n", 2),
+    ("with open('data/ptb.train.txt') as f:\n    pass\n", 1),
+    ("import pandas as pd\ndf = pd.read_csv(\n    'datasets/sales/sales.csv')\n", 2),
+]
+
+
+@pytest.mark.parametrize(("code", "line"), READS)
+def test_reading_a_data_file_is_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli, code: str, line: int
+) -> None:
+    assert any(found_line == line for found_line, _, _ in refs(make_repo, run_cli, "r.py", code))
+
+
+def test_writing_or_opening_any_text_file_is_not(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = "with open('bug.txt') as f:\n    pass\nwith open('data/out.csv', 'w') as f:\n    pass\n"
+    assert refs(make_repo, run_cli, "w.py", code) == set()
+
+
+def test_a_url_bound_elsewhere_is_reported_where_it_is_fetched_too(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "import urllib.request\n"
+        "class Data:\n"
+        "    def __init__(self):\n"
+        "        self.dataset_url = 'http://example.org/x/stuff.zip'\n"
+        "    def download(self):\n"
+        "        urllib.request.urlretrieve(self.dataset_url, 'stuff.zip')\n"
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "d.py", code)}
+    assert {4, 6} <= lines
+
+
+def test_a_parameter_default_feeds_the_loader(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "from datasets import load_dataset\n"
+        "def train(data_path: str = 'someone/instructions'):\n"
+        "    return load_dataset(data_path)\n"
+    )
+    found = refs(make_repo, run_cli, "t.py", code)
+    assert (3, "hf:someone/instructions", "load") in found
+
+
+def test_old_and_wrapped_hugging_face_loaders(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = "from nlp import load_dataset\nx = load_dataset('someone/a')\n"
+    assert (2, "hf:someone/a", "load") in refs(make_repo, run_cli, "a.py", code)
+    wrapped = "from .utils import *\nx = load_dataset('someone/b')\n"
+    assert (2, "hf:someone/b", "load") in refs(make_repo, run_cli, "b.py", wrapped)
+
+
+def test_a_dataset_class_in_cpp(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = "auto train = torch::data::datasets::MNIST(kDataRoot);\n"
+    assert (1, "mnist", "load") in refs(make_repo, run_cli, "mnist.cpp", code)
