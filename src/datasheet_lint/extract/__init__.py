@@ -46,7 +46,7 @@ def _segment_references(
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
-    if segment.lang == "python" and python_ast.LOADER_USE.search(segment.text):
+    if segment.lang == "python" and python_ast.worth_parsing(segment.text):
         if len(segment.text) > PARSE_MAX_CHARS:
             limits.append(
                 f"loader calls not parsed: over {PARSE_MAX_CHARS:,} characters of code"
@@ -66,7 +66,9 @@ def _segment_references(
     hits = knowledge.matcher.hits(segment.text)
     first = next(hits, None)
     camel: list[Hit] = []
-    if segment.lang == "python":
+    if segment.lang == "python" and (first is not None or loader_spans):
+        # Only a module that names a dataset plainly somewhere is split at its humps: most
+        # modules name none, and splitting every identifier doubles the cost of a scan.
         camel = list(identifiers.camel_hits(segment.text, knowledge.matcher.hits))
     if first is not None or camel:  # most files name no known dataset: the context rules
         from datasheet_lint.extract import judge  # load for the first that does

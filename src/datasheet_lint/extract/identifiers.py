@@ -67,20 +67,31 @@ def camel_hits(text: str, hits: Callable[[str], Iterable[Hit]]) -> Iterator[Hit]
 
     A name counts only from the identifier's start (or an underscore) to its end, an
     underscore or the start of a capitalised word: ``CelebA`` and ``CelebAHQ`` never yield
-    ``Celeb``, and ``NotMNIST`` never yields ``MNIST``.
+    ``Celeb``, and ``NotMNIST`` never yields ``MNIST``. The identifiers are split and
+    matched together, one per line of a text of their own.
     """
-    for token in CAMEL.finditer(text):
-        word = token.group()
-        humps = [match.start() for match in HUMP.finditer(word)]
-        spaces = [hump + index for index, hump in enumerate(humps)]
-        spaced = HUMP.sub(" ", word)
-        for hit in hits(spaced):
-            if not _at_hump(spaced, hit):
-                continue  # the name pass finds it in the text itself
-            start = token.start() + _original(spaces, hit.start)
-            end = token.start() + _original(spaces, hit.end)
-            if _whole_words(text, start, end):
-                yield hit._replace(start=start, end=end, surface=text[start:end])
+    tokens = list(CAMEL.finditer(text))
+    if not tokens:
+        return
+    starts, pieces, offset = [], [], 0  # where each split token starts in the joined text
+    for token in tokens:
+        spaced = HUMP.sub(" ", token.group())
+        starts.append(offset)
+        pieces.append(spaced)
+        offset += len(spaced) + 1
+    joined = "\n".join(pieces)
+    for hit in hits(joined):
+        index = bisect.bisect_right(starts, hit.start) - 1
+        spaced, token = pieces[index], tokens[index]
+        local = hit._replace(start=hit.start - starts[index], end=hit.end - starts[index])
+        if local.end > len(spaced) or not _at_hump(spaced, local):
+            continue  # the name pass finds it in the text itself
+        humps = [match.start() for match in HUMP.finditer(token.group())]
+        spaces = [hump + number for number, hump in enumerate(humps)]
+        start = token.start() + _original(spaces, local.start)
+        end = token.start() + _original(spaces, local.end)
+        if _whole_words(text, start, end):
+            yield hit._replace(start=start, end=end, surface=text[start:end])
 
 
 def _original(spaces: Sequence[int], spaced: int) -> int:

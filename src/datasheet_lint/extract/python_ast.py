@@ -24,10 +24,32 @@ LOADER_USE = re.compile(
     r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
     r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
-    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|"
-    # a quoted data file's name, which a reader (np.load, h5py.File, open) may be given
-    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin|zip|gz|tgz)['"]"""
+    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file"
 )
+# A reader given a data file's name on the same line (np.load("x.npy"), open(join(d,
+# "train.txt"))) is worth parsing for too; a reader of a path built elsewhere is not (most
+# code has many, and nothing static names the file).
+DATA_LITERAL = re.compile(
+    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]"""
+)
+READER_CALL = re.compile(
+    r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen)\s*\("
+)
+LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile files
+
+
+def worth_parsing(text: str) -> bool:
+    """Whether the module may hold a loader call or a read of a named data file."""
+    if LOADER_USE.search(text):
+        return True
+    for count, literal in enumerate(DATA_LITERAL.finditer(text)):
+        if count >= LITERALS_LOOKED_AT:
+            break
+        line_start = text.rfind("\n", 0, literal.start()) + 1
+        if READER_CALL.search(text, line_start, literal.start()):
+            return True
+    return False
+
 
 # Qualified callable -> (source, argument position, keyword names) of the dataset's name.
 NAME_ARGUMENT: dict[str, tuple[str, int, tuple[str, ...]]] = {
