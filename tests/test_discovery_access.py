@@ -25,8 +25,8 @@ IDENTIFIERS = [
     ("from sklearn.datasets import load_iris\n", 1, "iris", "load"),
     ("def load_boston():\n    pass\n", 1, "boston-housing", "load"),
     ("loader = get_train_dataset(conf.ms1m_folder / 'imgs')\n", 1, "ms-celeb-1m", "path"),
-    # camelCase is split in modules that name a dataset plainly somewhere (here, VOCdevkit)
-    ("ROOT = 'data/VOCdevkit'\nclass VOCAnnotationTransform:\n    pass\n", 2, "pascal-voc", "load"),
+    # camelCase is split in modules that name a dataset plainly somewhere (here, in a comment)
+    ("# PASCAL VOC 2012\nclass VOCAnnotationTransform:\n    pass\n", 2, "pascal-voc", "load"),
     ("VOC_ROOT = osp.join(HOME, 'data/VOCdevkit/')\n", 1, "pascal-voc", "path"),
     ("class SVHN(data.Dataset):\n    pass\n", 1, "svhn", "load"),
     ("if args.dataset == 'mnist':\n    pass\n", 1, "mnist", "config"),
