@@ -1,0 +1,48 @@
+"""Accuracy on real public repositories labelled independently (scripts/realrepos.py).
+
+The labels live in tests/realrepos; the trees do not (no third-party code enters the project):
+``python scripts/realrepos.py export`` writes them from local git mirrors into a cache folder,
+and these tests skip with that instruction when they are absent. The development half is the
+one the linter is tuned on; its figures may not fall below the floors here, which are today's
+results rounded down (the issue's targets are higher: docs/accuracy.md). The test half is
+reported once per release, never used for tuning, so no test reads it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scripts.realrepos import LABELS, load_labels, load_repos, measure
+
+# Development-half floors: a change that loses recall or precision on real code fails here.
+FLOORS = {
+    "required-recall": 0.62,
+    "reference-precision": 0.93,
+    "retraction-recall": 0.86,
+    "retraction-precision": 0.89,
+    "dataset-recall": 0.72,
+}
+
+
+def test_every_repository_is_pinned_labelled_and_in_one_half() -> None:
+    repos = load_repos()
+    assert len(repos) >= 20
+    assert {repo.half for repo in repos} == {"dev", "test"}
+    assert len({repo.name for repo in repos}) == len(repos)
+    for repo in repos:
+        assert len(repo.commit) == 40
+        assert (LABELS / "labels" / f"{repo.folder}.yaml").is_file(), repo.name
+        labels, _, _ = load_labels(repo)
+        for label in labels:
+            assert label.tier in {"required", "optional"}, (repo.name, label)
+            assert label.line >= 1
+
+
+def test_the_development_half_stays_above_its_floors() -> None:
+    linter, naive, absent = measure("dev")
+    exported = [a for a in absent if "not exported" in a]
+    if exported:
+        pytest.skip(f"trees absent, run: python scripts/realrepos.py export ({exported[0]})")
+    for metric, floor in FLOORS.items():
+        assert linter.counts[metric].ratio >= floor, (metric, str(linter.counts[metric]))
+        # ... and every figure beats the naive grep's
+        assert linter.counts[metric].ratio >= naive.counts[metric].ratio, metric
