@@ -147,3 +147,27 @@ def test_old_and_wrapped_hugging_face_loaders(make_repo: MakeRepo, run_cli: RunC
 def test_a_dataset_class_in_cpp(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = "auto train = torch::data::datasets::MNIST(kDataRoot);\n"
     assert (1, "mnist", "load") in refs(make_repo, run_cli, "mnist.cpp", code)
+
+
+def test_command_lines_name_their_datasets(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "python baseline.py cifar100 --model $1\n"
+        "python3 tools/test.py DATASETS.NAMES \"('market1501')\" MODEL.DEVICE_ID \"('0')\"\n"
+        "python train.py --lfw_dir /data/x\n"
+    )
+    found = refs(make_repo, run_cli, "run.sh", script)
+    assert (1, "cifar-100", "config") in found
+    assert (2, "market-1501", "config") in found
+    assert not any(line == 3 for line, _, _ in found)  # an option's name selects nothing
+
+
+def test_the_folder_an_archive_unpacks_to_is_followed(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "kaggle competitions download -c carvana-image-masking-challenge -f train_hq.zip\n"
+        "unzip train_hq.zip\n"
+        "mv train_hq/* data/imgs/\n"
+        "rm -d train_hq\n"
+    )
+    found = refs(make_repo, run_cli, "get.sh", script)
+    carvana = "kaggle:competition/carvana-image-masking-challenge"
+    assert {(2, carvana, "path"), (3, carvana, "path"), (4, carvana, "path")} <= found

@@ -55,6 +55,10 @@ FLAG = re.compile(
     r"(?:--?[a-z0-9_-]*(?:data|source|target|name|src|tgt)[a-z0-9_-]*|-(?:d|s|t|ds|dt))[\s=]+['\"]?$",
     re.IGNORECASE,
 )
+# KEY VALUE pairs after a command (yacs, detectron2, fast-reid): DATASETS.TRAIN "('coco',)"
+OVERRIDE = re.compile(
+    r"(?:^|\s)[A-Z][A-Z0-9_]*\.[A-Z0-9_.]*(?:DATA|NAMES?|TRAIN|TEST)[A-Z0-9_]*\s+[\"'(\[\s,]*$"
+)
 ARGPARSE_OPTION = re.compile(
     r"add_argument\(\s*(?:['\"]-[\w-]*['\"]\s*,\s*)*['\"]--?[\w-]*"
     r"(?:data|source|target|src|tgt)",
@@ -125,8 +129,10 @@ def data_path_segment(line: Line) -> bool:
 
 
 def flag_value(line: Line) -> bool:
-    """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``."""
-    return FLAG.search(line.text[max(0, line.start - KEY_REACH) : line.start]) is not None
+    """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``, and a yacs override on a
+    command line: ``DATASETS.NAMES "('market1501')"``."""
+    before = line.text[max(0, line.start - KEY_REACH) : line.start]
+    return FLAG.search(before) is not None or OVERRIDE.search(before) is not None
 
 
 def argparse_dataset_option(line: Line) -> bool:

@@ -54,6 +54,7 @@ FILE_OPERATION = re.compile(
 ANY_DOWNLOAD = re.compile(
     r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone"
 )
+ARCHIVE = re.compile(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
 
@@ -134,6 +135,9 @@ def references(text: str, resolve: Resolve) -> list[Found]:
             written = _written(line, source, name)
             if written is not None and len(files) < MAX_FOLLOWED:
                 files[written] = dataset
+                unpacked = ARCHIVE.sub("", written)  # train_hq.zip unpacks to train_hq/
+                if unpacked != written and len(unpacked) >= MIN_NAME:
+                    files[unpacked] = dataset
         if downloads or not files or FILE_OPERATION.search(line) is None:
             continue
         for written, dataset in files.items():

@@ -73,6 +73,24 @@ def _media(line: Line) -> bool:
     return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
 
 
+# A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...
+COMMAND = re.compile(
+    r"^\s*(?:\$\s+)?(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|"
+    r"\./[\w./-]+)\s+\S"
+)
+
+
+def _argument(line: Line) -> bool:
+    """A bare word that is an argument on a command line (``python baseline.py cifar100``),
+    not an option's name (``--lfw_dir``)."""
+    command = COMMAND.match(line.text)
+    if command is None:
+        return False
+    token, offset = token_at(line)
+    # after the program's own name (python baseline.py ...), not inside it
+    return not token.startswith("-") and line.start - offset >= command.end() - 1
+
+
 def _assignment(line: Line) -> bool:
     """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
     before = line.text[: line.start]
@@ -219,7 +237,7 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):
             return Kind.LOAD  # torch::data::datasets::MNIST(root) in C++
-        if flag_value(line) or dataset_value(line) or _assignment(line):
+        if flag_value(line) or dataset_value(line) or _assignment(line) or _argument(line):
             return Kind.CONFIG
         return None
     if path:
