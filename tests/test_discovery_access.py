@@ -171,3 +171,17 @@ def test_the_folder_an_archive_unpacks_to_is_followed(make_repo: MakeRepo, run_c
     found = refs(make_repo, run_cli, "get.sh", script)
     carvana = "kaggle:competition/carvana-image-masking-challenge"
     assert {(2, carvana, "path"), (3, carvana, "path"), (4, carvana, "path")} <= found
+
+
+def test_an_image_folder_and_a_call_over_several_lines(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "from torchvision import datasets\n"
+        "train = datasets.ImageFolder(\n"
+        "    root='/share/data/faces/train')\n"
+    )
+    found = refs(make_repo, run_cli, "f.py", code)
+    assert {(2, "local:/share/data/faces/train"), (3, "local:/share/data/faces/train")} <= {
+        (line, dataset) for line, dataset, _ in found
+    }

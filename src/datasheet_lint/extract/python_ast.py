@@ -24,7 +24,7 @@ LOADER_USE = re.compile(
     r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
     r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
-    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file"
+    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder"
 )
 # A reader given a data file's name on the same line (np.load("x.npy"), open(join(d,
 # "train.txt"))) is worth parsing for too; a reader of a path built elsewhere is not (most
@@ -119,6 +119,9 @@ PATH_READERS = frozenset(
     | {"numpy.load", "numpy.memmap", "numpy.loadtxt", "numpy.genfromtxt", "numpy.fromfile"}
     | {"h5py.File", "scipy.io.loadmat", "builtins.open", "json.load", "pickle.load"}
     | {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
+)
+FOLDER_READERS = frozenset(
+    {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
 )
 # Modules whose classes are datasets: torchvision.datasets.MNIST(...).
 DATASET_MODULES = (
@@ -388,26 +391,29 @@ def _writes(call: ast.Call) -> bool:
     )
 
 
-def _path_reader(call: ast.Call, constants: Constants) -> LoaderCall | None:
+def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> LoaderCall | None:
     found = _joined(_argument(call, 0, ("file", "fname", "filename", "path", "root")), constants)
     if found is None or _writes(call):
         return None
     path, line, column = found
-    data = DATA_FILE.search(path) is not None or path.endswith(".bin")  # np.memmap("train.bin")
+    data = (
+        DATA_FILE.search(path) is not None
+        or path.endswith(".bin")  # np.memmap("train.bin")
+        or qualified in FOLDER_READERS  # ImageFolder("../data/test_images"): a folder of data
+    )
     if URL.match(path) or not data or "{" in path or "*" in path:
         return None
     if path.endswith(".txt") and not DATA_FOLDER.search(path):
         return None  # open("notes.txt"): any text file; data/ptb.train.txt is data
-    if line != call.lineno:  # an argument on a line of its own: the call is the reference
-        line, column = call.lineno, call.col_offset + 1
     return LoaderCall("local", path, line, column)
 
 
 def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
-    """The reference, and where the call stands too when its argument was a name bound
-    elsewhere (urlretrieve(self.dataset_url, ...) reads the URL that __init__ sets)."""
+    """The reference, and where the call stands too when its argument stands elsewhere: a
+    name bound elsewhere (urlretrieve(self.dataset_url, ...) reads the URL that __init__
+    sets) or a literal on a line of its own inside a call that spans lines."""
     yield found
-    if not call.lineno <= found.line <= (call.end_lineno or call.lineno):
+    if found.line != call.lineno:  # the name or path stands on a line of its own
         yield found._replace(line=call.lineno, column=call.col_offset + 1)
 
 
@@ -429,9 +435,9 @@ def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[Lo
     elif qualified in URL_READERS:
         found = _url_reader(call, URL_READERS[qualified], constants)
         if found is None and qualified in PATH_READERS:
-            found = _path_reader(call, constants)
+            found = _path_reader(call, qualified, constants)
     elif qualified in PATH_READERS:
-        found = _path_reader(call, constants)
+        found = _path_reader(call, qualified, constants)
     elif module in DATASET_MODULES and leaf[:1].isupper() and leaf not in NOT_DATASETS:
         found = _attribute_name(call.func, leaf, module.split(".", 1)[0])
     elif leaf in DATASET_CLASSMETHODS and module.rpartition(".")[0] in DATASET_MODULES:
