@@ -371,7 +371,8 @@ def _joined(node: ast.expr | None, constants: Constants) -> tuple[str, int, int]
     parts: list[str] = []
     for sub in ast.walk(node):
         if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.strip("/"):
-            parts.append(sub.value.strip("/"))
+            part = sub.value.rstrip("/")  # an absolute path keeps its leading slash
+            parts.append(part.lstrip("/") if parts else part)
         elif isinstance(sub, ast.Name | ast.Attribute) and sub is node:
             literal = _literal(sub, "local", constants)
             if literal is not None:
