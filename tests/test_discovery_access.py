@@ -185,3 +185,26 @@ def test_an_image_folder_and_a_call_over_several_lines(
     assert {(2, "local:/share/data/faces/train"), (3, "local:/share/data/faces/train")} <= {
         (line, dataset) for line, dataset, _ in found
     }
+
+
+DATA_LOCATIONS = [
+    ("treebank_path = './.data/eng_web_tbk/answers/answers_penntrees.dev.conll'\n", True),
+    ("data_dir = '../data/test_images'\n", True),
+    ("dir_img = Path('./data/imgs/')\n", True),
+    ("parser.add_argument('--data', type=str,\n    default='data/penn/')\n", True),
+    ("save_dir = 'data/results/run1'\n", False),  # where a run writes
+    ("data_path = Path('data')\n", False),  # a root of many datasets, not one
+    ("parser.add_argument('--out_dir', default='data/out/')\n", False),
+    ("model_path = 'data/weights/best.pth'\n", False),  # a model
+    ("greeting = 'data/hello.csv'\n", False),  # a name that says nothing of data
+]
+
+
+@pytest.mark.parametrize(("code", "counts"), DATA_LOCATIONS)
+def test_literal_data_locations(
+    make_repo: MakeRepo, run_cli: RunCli, code: str, counts: bool
+) -> None:
+    found = {
+        dataset for _, dataset, kind in refs(make_repo, run_cli, "p.py", code) if kind == "path"
+    }
+    assert bool(found) is counts, found

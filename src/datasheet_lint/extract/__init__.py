@@ -9,10 +9,19 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from typing import NamedTuple
 
-from datasheet_lint.extract import downloads, filetypes, identifiers, python_ast, structured
+from datasheet_lint.extract import (
+    data_paths,
+    downloads,
+    filetypes,
+    identifiers,
+    python_ast,
+    structured,
+)
 from datasheet_lint.extract.segments import Segment
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.matcher import Hit
@@ -63,6 +72,8 @@ def _segment_references(
             found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
     if segment.lang == "script":
         found.extend(downloads.references(segment.text, knowledge.resolve))
+    if segment.lang == "python":
+        found.extend(_data_paths(segment.text, knowledge))
     hits = knowledge.matcher.hits(segment.text)
     first = next(hits, None)
     camel: list[Hit] = []
@@ -88,6 +99,24 @@ def _segment_references(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
         )
     return references
+
+
+MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful
+
+
+def _data_paths(text: str, knowledge: Knowledge) -> list[tuple[str, int, int, Kind, str]]:
+    """Literal data locations (``data_dir = '../data/test_images'``) as path references."""
+    found: list[tuple[str, int, int, Kind, str]] = []
+    starts: list[int] | None = None
+    for path, start, _ in itertools.islice(data_paths.literals(text), MAX_DATA_PATHS):
+        dataset = knowledge.resolve("local", path)
+        if dataset is None:
+            continue
+        if starts is None:
+            starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        line = bisect.bisect_right(starts, start)
+        found.append((dataset, line, start - starts[line - 1] + 1, Kind.PATH, path))
+    return found
 
 
 def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:

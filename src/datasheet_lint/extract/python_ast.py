@@ -400,7 +400,9 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     data = (
         DATA_FILE.search(path) is not None
         or path.endswith(".bin")  # np.memmap("train.bin")
-        or qualified in FOLDER_READERS  # ImageFolder("../data/test_images"): a folder of data
+        # ImageFolder("../data/test_images"): a folder of data, named by more than a split's
+        # name (ImageFolder(join(args.data, "train")) names no dataset)
+        or (qualified in FOLDER_READERS and "/" in path.strip("/"))
     )
     if URL.match(path) or not data or "{" in path or "*" in path:
         return None

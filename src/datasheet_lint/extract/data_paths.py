@@ -1,0 +1,92 @@
+"""Data locations written as literals in Python: where the code keeps its data, named or not.
+
+Real code points at its data before it reads it: ``treebank_path = './.data/eng_web_tbk/...
+.conll'``, ``data_dir = '../data/test_images'``, ``parser.add_argument('--data',
+default='data/penn/')``, ``dir_img = Path('./data/imgs/')``. Such a line is a ``path``
+reference: to the dataset whose name the path holds, else to the local data itself
+(``local:data/penn``), which then needs a datasheet like any other.
+
+A literal counts when it looks like data (a data folder on its path, or a data file's suffix)
+and is either bound to a name whose words say where data lives (``path``, ``dir``, ``root``,
+``file``, ``folder``) or given as an option's ``default=``. Where a run writes (``save_dir``,
+``log_path``, ``results/``) and model files (``.pth``, ``weights/``) are not data.
+This reads lines, not the syntax tree: it costs one regex pass over the module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# = 'literal', = Path('literal'), = os.path.join('literal', ...): then the name before it.
+# "=" comes first so that the regex engine can skip to each "=" (a leading look-behind makes
+# it try every position: seven times slower).
+VALUE = re.compile(
+    r"""=(?<![=!<>]=)[ \t]*(?:[\w.]{0,40}(?:Path|join)\([ \t]*)?[rRbBuUf]?"""
+    r"""(?P<q>['"])(?P<path>[^'"\n]{1,300})(?P=q)"""
+)
+NAME = re.compile(r"[ \t]*(?P<name>[A-Za-z_][\w.]{0,80})[ \t]*(?::[^=\n]{1,60})?")
+DEFAULT = re.compile(r"""default[ \t]*=[ \t]*[rRbBuU]?(?P<q>['"])(?P<path>[^'"\n]{1,300})(?P=q)""")
+OPTION = re.compile(r"""['"]--?([\w-]+)['"]""")
+LOCATION_WORDS = frozenset(
+    {"path", "paths", "dir", "dirs", "directory", "root", "file", "files", "folder", "dataset"}
+    | {"data", "source", "src", "prefix", "location"}
+)
+OUTPUT_WORDS = frozenset(
+    {"save", "saved", "log", "logs", "logdir", "output", "outputs", "out", "result", "results"}
+    | {"checkpoint", "checkpoints", "ckpt", "model", "models", "weights", "weight", "cache"}
+    | {"exp", "experiment", "tmp", "temp", "export", "pretrained", "resume", "vocab"}
+)
+DATA_SEGMENT = re.compile(
+    r"(?:^|/)(?:\.?data|datasets?|orig_data|raw_data|corpus|corpora|raw)(?:/|$)", re.IGNORECASE
+)
+DATA_SUFFIX = re.compile(
+    r"\.(?:csv|tsv|jsonl?|npy|npz|hdf5|mat|pkl|pickle|parquet|arrow|conll|tfrecords?|zip|tgz|"
+    r"tar(?:\.gz)?|gz|lmdb|idx|rec)$",
+    re.IGNORECASE,
+)
+ROOT = re.compile(r"^(?:\.?data|datasets?|orig_data|raw_data|corpus|corpora|raw)$", re.IGNORECASE)
+NOT_DATA = re.compile(
+    r"\.(?:pth|pt|ckpt|onnx|safetensors|py|sh|yaml|yml|md|png|jpe?g|log)$|(?:^|/)(?:weights|"
+    r"checkpoints?|results?|logs?|outputs?|runs|models?)(?:/|$)",
+    re.IGNORECASE,
+)
+WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for part in re.split(r"[_.]", name) for w in WORDS.findall(part)}
+
+
+def looks_like_data(path: str) -> bool:
+    """A data folder on the path, or a data file's suffix, and no sign of outputs or models."""
+    path = path.strip().replace("\\", "/").rstrip("/")
+    if not path or "{" in path or "%" in path or "://" in path or NOT_DATA.search(path):
+        return False
+    named = [s for s in path.split("/") if s not in {"", ".", "..", "~"} and not ROOT.match(s)]
+    if not named:
+        return False  # 'data' or '../data/': a root for many datasets, not one
+    if path.endswith(".txt"):
+        return DATA_SEGMENT.search(path) is not None
+    return DATA_SEGMENT.search(path) is not None or DATA_SUFFIX.search(path) is not None
+
+
+def literals(text: str) -> Iterator[tuple[str, int, int]]:
+    """(path, offset of its first character, offset after it) of each data location."""
+    for match in VALUE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        assigned = NAME.fullmatch(text, line_start, match.start())
+        if assigned is None:
+            continue  # a keyword argument or a comparison, not name = value
+        words = _words(assigned.group("name"))
+        located = words & LOCATION_WORDS and not words & OUTPUT_WORDS
+        if located and looks_like_data(match.group("path")):
+            yield match.group("path"), match.start("path"), match.end("path")
+    for match in DEFAULT.finditer(text):
+        if text[match.start() - 1 : match.start()].isidentifier():
+            continue  # my_default = '...'
+        option = OPTION.findall(text[max(0, match.start() - 300) : match.start()])
+        if option and _words(option[-1]) & OUTPUT_WORDS:
+            continue  # parser.add_argument('--save_dir', default='data/out')
+        if looks_like_data(match.group("path")):
+            yield match.group("path"), match.start("path"), match.end("path")
