@@ -182,7 +182,8 @@ def test_an_image_folder_and_a_call_over_several_lines(
         "    root='/share/data/faces/train')\n"
     )
     found = refs(make_repo, run_cli, "f.py", code)
-    assert {(2, "local:/share/data/faces/train"), (3, "local:/share/data/faces/train")} <= {
+    # the dataset is the folder below the data root: /share/data/faces, not its split
+    assert {(2, "local:/share/data/faces"), (3, "local:/share/data/faces")} <= {
         (line, dataset) for line, dataset, _ in found
     }
 

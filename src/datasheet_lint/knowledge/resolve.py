@@ -15,6 +15,22 @@ from datasheet_lint.models import Dataset
 SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 
 
+# Folders that hold many datasets: a dataset is the folder or file just below the last one.
+DATA_ROOTS = frozenset({"data", ".data", "datasets", "dataset", "orig_data", "raw_data"})
+
+
+def dataset_folder(path: str) -> str:
+    """The local dataset a path lies in: ``.data/eng_web_tbk/email/dev.conll`` and
+    ``.data/eng_web_tbk/answers/dev.conll`` are both ``.data/eng_web_tbk``; a file right
+    under a data root (``data/train.jsonl``) is its own dataset; a path with no data root is
+    kept whole."""
+    parts = path.split("/")
+    roots = [index for index, part in enumerate(parts) if part.lower() in DATA_ROOTS]
+    if not roots or roots[-1] + 1 >= len(parts):
+        return path
+    return "/".join(parts[: roots[-1] + 2])
+
+
 class Knowledge(NamedTuple):
     blocklist: Blocklist
     catalogue: Catalogue
@@ -50,7 +66,7 @@ class Knowledge(NamedTuple):
         if source == "url":
             name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
         elif source == "local":
-            name = name.removeprefix("./").rstrip("/") or name
+            name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
 
     def describe(self, dataset_id: str) -> Dataset:
