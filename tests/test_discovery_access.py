@@ -77,8 +77,8 @@ def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli
     found = refs(make_repo, run_cli, "get_data.sh", script)
     by_line = {line: dataset for line, dataset, _ in found}
     assert by_line[2] == "url:example.org/corpora/mystery_corpus.tar.gz"
-    assert by_line[3] == "kaggle:competition/carvana-image-masking-challenge"
-    assert (4, "kaggle:competition/carvana-image-masking-challenge", "path") in found
+    assert by_line[3] == "carvana-image-masking-challenge"  # catalogued in data 2026.12.2
+    assert (4, "carvana-image-masking-challenge", "path") in found
     assert (5, "url:example.org/corpora/mystery_corpus.tar.gz", "path") in found
     assert by_line[8] == "hf:someone/corpus"
     assert 6 not in by_line and 7 not in by_line  # an installer and model weights are not data
@@ -169,7 +169,7 @@ def test_the_folder_an_archive_unpacks_to_is_followed(make_repo: MakeRepo, run_c
         "rm -d train_hq\n"
     )
     found = refs(make_repo, run_cli, "get.sh", script)
-    carvana = "kaggle:competition/carvana-image-masking-challenge"
+    carvana = "carvana-image-masking-challenge"  # the catalogue's kaggle loader id
     assert {(2, carvana, "path"), (3, carvana, "path"), (4, carvana, "path")} <= found
 
 

@@ -284,3 +284,73 @@ def test_mnist_evidence_no_longer_says_the_card_is_empty() -> None:
     mnist = text.read_text(encoding="utf-8").split("- id: mnist\n", 1)[1].split("\n  - id:", 1)[0]
     assert "empty licence field" not in mnist
     assert "license: mit" in mnist
+
+
+# ---- names seen in real repositories that named no dataset (data 2026.12.2) ----
+
+NAMES_SEEN = [
+    (
+        "get.sh",
+        "kaggle competitions download -c carvana-image-masking-challenge\n",
+        "carvana-image-masking-challenge",
+    ),
+    (
+        "train.py",
+        'IMAGES = "data/carvana-image-masking-challenge/train/"\n',
+        "carvana-image-masking-challenge",
+    ),
+    (
+        "get.sh",
+        "wget http://www2.eecs.berkeley.edu/Research/Projects/CS/vision/bsds/BSDS300-images.tgz\n",
+        "bsds300",
+    ),
+    (
+        "gcn.py",
+        'import numpy as np\nfeatures = np.genfromtxt("data/raw/cora.content", dtype=str)\n',
+        "cora",
+    ),
+    ("run.sh", "python train.py --dataset cora --epochs 200\n", "cora"),
+    (
+        "a1.py",
+        'import pickle\nwith open("notMNIST.pickle", "rb") as f:\n    save = pickle.load(f)\n',
+        "notmnist",
+    ),
+    ("get.sh", "wget http://cs231n.stanford.edu/tiny-imagenet-200.zip\n", "tiny-imagenet"),
+    ("train.py", 'ROOT = "data/tiny-imagenet-200/train"\n', "tiny-imagenet"),
+    ("align.py", 'SOURCE = "/home/me/datasets/facescrub/aligned/"\n', "facescrub"),
+    ("ewt.sh", "python get_ewt.py --data_root ../data/eng_web_tbk/data\n", "english-web-treebank"),
+    ("align.py", 'SOURCE = "/data/casia/CASIA-maxpy-clean/"\n', "casia-webface"),
+    ("get.sh", "tar -xzf 101_ObjectCategories.tar.gz\n", "caltech-101"),
+    ("svhn.py", 'from scipy.io import loadmat\nd = loadmat("data/raw/extra_32x32.mat")\n', "svhn"),
+    ("idx.py", 'IMAGES = "data/raw/t10k-images-idx3-ubyte.gz"\n', "mnist"),
+    ("run.sh", "python train.py --dataset 20ng\n", "twenty-newsgroups"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "dataset"), NAMES_SEEN, ids=[f"{n[2]}-{n[0]}" for n in NAMES_SEEN]
+)
+def test_names_seen_in_real_repositories_get_a_catalogue_name(
+    scan: Scan, path: str, text: str, dataset: str
+) -> None:
+    result = scan({path: text})
+    assert datasets_of(result) == {dataset}
+
+
+def test_tiny_imagenet_and_facescrub_are_not_flagged(scan: Scan) -> None:
+    """Tiny ImageNet is not 80 Million Tiny Images, and FaceScrub is on the research watchlist
+    (not supported well enough to flag): naming them is no DSL1 finding."""
+    result = scan(
+        {
+            "tiny.py": 'ROOT = "data/tiny-imagenet-200"  # Tiny ImageNet\n',
+            "faces.py": 'ROOT = "data/facescrub/aligned"\n',
+        }
+    )
+    assert [f for f in result.json()["findings"] if f["rule"].startswith("DSL1")] == []
+    assert datasets_of(result) == {"tiny-imagenet", "facescrub"}
+
+
+def test_80m_tiny_images_is_still_flagged_beside_tiny_imagenet(scan: Scan) -> None:
+    result = scan({"ood.py": 'data = np.memmap("data/80M_Tiny_Images/tiny_images.bin")\n'})
+    flagged = {f["dataset"] for f in result.json()["findings"] if f["rule"].startswith("DSL1")}
+    assert flagged == {"tiny-images-80m"}

@@ -130,7 +130,10 @@ def references(text: str, resolve: Resolve) -> list[Found]:
             dataset = resolve(source, name)
             if dataset is None:
                 continue
-            if ":" in dataset:  # a known dataset's name in the URL: the name pass reports it
+            # A known dataset's name in a URL is reported by the name pass; a Kaggle or Hub id
+            # may resolve through the catalogue's loader ids alone (kaggle:competition/<slug>),
+            # which the name pass does not see, so the download reports it itself.
+            if ":" in dataset or source != "url":
                 found.append((dataset, number, column, Kind.URL, surface))
             written = _written(line, source, name)
             if written is not None and len(files) < MAX_FOLLOWED:
