@@ -15,6 +15,7 @@ from typing import Any
 
 from datasheet_lint.bom import creation_time, missing_extra, spdx_expression
 from datasheet_lint.bom.inventory import DatasetItem, Inventory, ModelItem, used
+from datasheet_lint.licences.spdx import UNSTATED
 
 PREFIX = "datasheet-lint:"  # namespace of this tool's properties
 SERIAL_NAMESPACE = uuid.UUID("7c1f7d52-53a8-4d3f-9a59-1d0c3c6f2a41")  # chosen once, never changed
@@ -92,13 +93,13 @@ def _component(item: DatasetItem) -> Any:
 
     licences: list[Any] = []
     stated = item.declared_licence or item.catalogue_licence
-    acknowledged = (
-        LicenseAcknowledgement.DECLARED if item.declared_licence else LicenseAcknowledgement.CONCLUDED
-    )
+    acknowledged = LicenseAcknowledgement.CONCLUDED
+    if item.declared_licence:
+        acknowledged = LicenseAcknowledgement.DECLARED
     expression = spdx_expression(stated) if stated else None
     if expression is not None:
         licences.append(LicenseExpression(expression, acknowledgement=acknowledged))
-    elif stated and spdx_expression(stated) is None and stated.upper() != "NOASSERTION":
+    elif stated and stated.casefold() not in UNSTATED:  # free text: kept as a licence name
         licences.append(DisjunctiveLicense(name=stated, acknowledgement=acknowledged))
     references = []
     if item.homepage:
@@ -206,9 +207,7 @@ def render(inventory: Inventory, *, spec: str = "1.7") -> str:
             bom_ref="tool:datasheet-lint",
         )
     )
-    root = Component(
-        type=ComponentType.APPLICATION, name=inventory.name, bom_ref="repository"
-    )
+    root = Component(type=ComponentType.APPLICATION, name=inventory.name, bom_ref="repository")
     bom.metadata.component = root
     from cyclonedx.model import Property
 
@@ -222,9 +221,18 @@ def render(inventory: Inventory, *, spec: str = "1.7") -> str:
     components += [_model_component(model) for model in inventory.models]
     for component in components:
         bom.components.add(component)
-    bom.register_dependency(root, [c for c in components])
+    bom.register_dependency(root, components)
     text = make_outputter(bom, OutputFormat.JSON, version).output_as_string(indent=2)
     return _with_ml_fields(text, inventory)
+
+
+def _occurrence_key(occurrence: dict[str, Any]) -> tuple[str, int, int, str]:
+    return (
+        occurrence["location"],
+        occurrence.get("line", 0),
+        occurrence.get("offset", 0),
+        occurrence.get("symbol", ""),
+    )
 
 
 def _with_ml_fields(text: str, inventory: Inventory) -> str:
@@ -234,6 +242,9 @@ def _with_ml_fields(text: str, inventory: Inventory) -> str:
     models = {model_ref(model.id): model for model in inventory.models}
     for component in document.get("components", []):
         ref = component.get("bom-ref", "")
+        evidence = component.get("evidence", {})
+        if "occurrences" in evidence:  # the library orders them by hash: not reproducible
+            evidence["occurrences"].sort(key=_occurrence_key)
         if ref in datasets:
             component["data"] = [_component_data(datasets[ref])]
         elif ref in models and models[ref].trained_on:

@@ -170,9 +170,7 @@ def _people(sheet: Datasheet | None) -> People:
     )
 
 
-def _availability(
-    dataset_id: str, sheet: Datasheet | None, knowledge: Knowledge
-) -> Availability:
+def _availability(dataset_id: str, sheet: Datasheet | None, knowledge: Knowledge) -> Availability:
     """The blocklist first (it cites its sources), else the datasheet's maintenance status."""
     blocked = knowledge.blocklist.get(dataset_id)
     if blocked is not None:
@@ -200,9 +198,9 @@ def _lineage(dataset_id: str, sheet: Datasheet | None, knowledge: Knowledge) -> 
             target = knowledge.known(source, whole=True) or source
             found.append(Lineage(target, relation, "datasheet"))
     blocked = knowledge.blocklist.get(dataset_id)
-    if blocked is not None and blocked.parent:
-        if all(item.dataset != blocked.parent for item in found):
-            found.append(Lineage(blocked.parent, blocked.relation, "blocklist"))
+    parent = blocked.parent if blocked is not None else None
+    if blocked is not None and parent and all(item.dataset != parent for item in found):
+        found.append(Lineage(parent, blocked.relation, "blocklist"))
     return found
 
 
