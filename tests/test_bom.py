@@ -340,3 +340,61 @@ def test_a_bad_source_date_epoch_is_a_clear_error(
     result = run_cli(empty, "bom", "--format", "cyclonedx-json")
     assert result.exit_code == 2
     assert "SOURCE_DATE_EPOCH is not a whole number of seconds" in result.stderr
+
+
+ODD = """\
+datasheet_version: 1
+id: faces
+name: "In-house faces \\u0007"
+homepage: ask the data team
+loaders:
+  local: data/faces/train.csv
+composition:
+  modalities: [image, thermal]
+  contains_people: "yes"
+  biometric: {modalities: [face]}
+collection:
+  consent: unknown
+distribution:
+  license: our own research licence
+  download_urls: [on the NAS, "https://data.example.invalid/faces.tar"]
+maintenance:
+  status: retracted
+  status_sources: [an email from legal, "https://intranet.example.invalid/notice"]
+"""
+
+
+@pytest.mark.parametrize("output_format", ["spdx3-jsonld", "cyclonedx-json"])
+def test_a_datasheet_with_free_text_where_links_and_licences_go_still_gives_a_valid_bom(
+    output_format: str, make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"datasheets/faces.yaml": ODD, "train.py": "open('data/faces/train.csv')\n"})
+    text = bom(run_cli, repo, output_format)
+    if output_format == "cyclonedx-json":
+        assert cyclonedx_errors(text) == []
+        (faces,) = json.loads(text)["components"]
+        assert faces["licenses"] == [
+            {"license": {"name": "our own research licence", "acknowledgement": "declared"}}
+        ]
+        urls = [r["url"] for r in faces["externalReferences"]]
+        assert urls == [
+            "https://data.example.invalid/faces.tar",
+            "https://intranet.example.invalid/notice",
+        ]
+        assert dict(_properties(faces))["availability"] == "retracted"
+        assert faces["data"][0]["sensitiveData"] == ["biometric: face"]
+        return
+    objects = spdx_objects(text)
+    (faces,) = [o for o in objects.objects if isinstance(o, spdx.dataset_DatasetPackage)]
+    assert faces.software_homePage is None
+    assert faces.software_downloadLocation == "https://data.example.invalid/faces.tar"
+    assert list(faces.dataset_datasetType) == [spdx.dataset_DatasetType.image]
+    assert faces.dataset_hasSensitivePersonalInformation == spdx.PresenceType.yes
+    notes = [a.statement for a in objects.objects if isinstance(a, spdx.Annotation)]
+    assert "the datasheet's licence is not an SPDX expression: our own research licence" in notes
+    assert not [
+        r
+        for r in objects.objects
+        if isinstance(r, spdx.Relationship)
+        and r.relationshipType == spdx.RelationshipType.hasDeclaredLicense
+    ]

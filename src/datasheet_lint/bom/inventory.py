@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -150,6 +151,15 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if isinstance(v, str) and v.strip() and v != "TODO")
 
 
+URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`]+$")
+
+
+def _urls(values: Iterable[str]) -> tuple[str, ...]:
+    """The values that are URLs: a datasheet may write "ask the authors" where a link goes,
+    and both formats require a URI there."""
+    return tuple(v for v in values if URL.match(v))
+
+
 def _word(sheet: Datasheet | None, *path: str) -> str:
     return (sheet.text(*path) or "") if sheet is not None else ""
 
@@ -186,7 +196,7 @@ def _availability(dataset_id: str, sheet: Datasheet | None, knowledge: Knowledge
         )
     status = sheet.status if sheet is not None else None
     if status:
-        sources = _strings(sheet.get("maintenance", "status_sources")) if sheet else ()
+        sources = _urls(_strings(sheet.get("maintenance", "status_sources"))) if sheet else ()
         return Availability(status=status, stated_by="datasheet", sources=sources)
     return Availability(status="", stated_by="")
 
@@ -226,7 +236,8 @@ def _dataset(
 ) -> DatasetItem:
     entry = knowledge.catalogue.datasets.get(dataset_id)
     refs = sorted(references, key=lambda r: (r.location, r.kind.value, r.surface))
-    homepage = _word(sheet, "homepage") or (entry.homepage if entry and entry.homepage else "")
+    pages = (_word(sheet, "homepage"), (entry.homepage or "") if entry is not None else "")
+    homepage = next(iter(_urls(pages)), "")
     licence = (entry.licence or "") if entry is not None else ""
     return DatasetItem(
         id=dataset_id,
@@ -234,7 +245,9 @@ def _dataset(
         origin=origin,
         datasheet=report.repository_path(sheet.path) if sheet is not None else "",
         homepage=homepage,
-        download_locations=_strings(sheet.get("distribution", "download_urls")) if sheet else (),
+        download_locations=_urls(_strings(sheet.get("distribution", "download_urls")))
+        if sheet
+        else (),
         loaders=tuple(sorted({r.surface for r in refs if r.kind is Kind.LOAD})),
         modalities=_strings(sheet.get("composition", "modalities")) if sheet else (),
         declared_licence=(sheet.license or "") if sheet is not None else "",
