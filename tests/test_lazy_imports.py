@@ -127,3 +127,34 @@ def test_records_on_the_check_path_have_evaluated_field_types() -> None:
     from datasheet_lint import cli  # keeps `from __future__ import annotations`
 
     assert all(isinstance(t, str) for t in cli._run.__annotations__.values())
+
+
+BOM_LIBRARIES = ("datasheet_lint.bom", "cyclonedx", "spdx_python_model", "spdx_tools")
+
+
+def imported(repo: Path, *args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=repo, capture_output=True, text=True, check=True
+    )
+    modules: list[str] = json.loads(done.stdout.splitlines()[-1])
+    return {name for name in BOM_LIBRARIES if name in modules}
+
+
+def test_check_never_imports_the_bom_libraries(make_repo: MakeRepo) -> None:
+    """The 'bom' extra is installed with the dev tools: a check, in any format, must not pay
+    for it, while the same probe sees `bom` load them."""
+    repo = make_repo(
+        {
+            "train.py": "from datasets import load_dataset\nload_dataset('rajpurkar/squad')\n",
+            "embed.py": "torch.load('ms1mv3_arcface_r100_fp16/backbone.pth')\n",
+            "datasheets/squad.yaml": (Path(__file__).parent / "datasheets/squad.yaml").read_text(),
+        }
+    )
+    for output_format in ("text", "json", "sarif", "github", "gitlab"):
+        assert imported(repo, "check", "--format", output_format, "--exit-zero") == set()
+    assert imported(repo, "refs") == set()
+    assert imported(repo, "bom", "--format", "cyclonedx-json") >= {
+        "datasheet_lint.bom",
+        "cyclonedx",
+    }
+    assert "spdx_python_model" in imported(repo, "bom", "--format", "spdx3-jsonld")

@@ -290,6 +290,47 @@ def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) ->
     click.echo(encodable(buffer.getvalue()), nl=False)
 
 
+@cli.command()
+@PATHS
+@CONFIG
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["spdx3-jsonld", "cyclonedx-json"]),
+    required=True,
+    help="spdx3-jsonld: SPDX 3.0.1 (Dataset and AI profiles); cyclonedx-json: CycloneDX 1.7.",
+)
+@click.option(
+    "--output",
+    "output_file",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the BOM to FILE (atomically) instead of printing it.",
+)
+@handles_errors
+def bom(
+    paths: tuple[str, ...], config_file: str | None, output_format: str, output_file: Path | None
+) -> None:
+    """Write a bill of materials of the datasets and models PATHS use (needs the 'bom' extra).
+
+    One element per dataset, described from its datasheet, the catalogue and the blocklist;
+    a dataset without a datasheet is listed and marked as lacking one. The creation time is
+    SOURCE_DATE_EPOCH when set, so the same repository state gives the same bytes.
+    """
+    from datasheet_lint.bom import write
+
+    report, settings = _run(paths or (".",), config_file)
+    text = write.render(report, settings, output_format)
+    if output_file is None:
+        click.echo(encodable(text), nl=False)
+        return
+    from datasheet_lint import atomic
+
+    inside = output_file.absolute().is_relative_to(settings.root)
+    atomic.write_text(output_file, text, overwrite=True, root=settings.root if inside else None)
+    click.echo(f"Wrote {output_file}: a {output_format} bill of materials.", err=True)
+
+
 @cli.command("baseline")
 @PATHS
 @CONFIG

@@ -17,7 +17,7 @@ from datasheet_lint import extract, modelcards, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
-from datasheet_lint.datasheets.model import Problem
+from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
@@ -323,6 +323,17 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
 def _covering(coverage: Coverage, dataset_id: str) -> str:
     sheets = coverage.sheets_for(dataset_id)
     return sheets[0].path if sheets else ""
+
+
+def project_datasheets(config: Config) -> tuple[Datasheet, ...]:
+    """Every datasheet in the project, read from the work tree, whatever a run scans.
+
+    ``bom`` describes each dataset from its datasheet; a run's Report carries only the
+    datasets, so the inventory reads the datasheets the way a partial run finds them.
+    """
+    patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
+    listing = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
+    return tuple(_datasheets(config, listing, whole=True).sheets)
 
 
 def knowledge_for(config: Config) -> Knowledge:
