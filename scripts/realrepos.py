@@ -298,6 +298,7 @@ class Scores:
 
 METRICS = (
     ("required-recall", "required reference lines found"),
+    ("required-recall-data", "... not counting models trained on data that is not retracted"),
     ("reference-precision", "reported reference lines that are labelled"),
     ("retraction-recall", "retracted-data lines flagged (all tiers)"),
     ("retraction-recall-required", "retracted-data lines flagged (required only)"),
@@ -323,6 +324,13 @@ def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) ->
         return f"{name}: {item[0]}:{item[1]}"
 
     required = {(lab.path, lab.line) for lab in labels if lab.tier == "required"}
+    # The rubric counts models only when trained on retracted data; ours (RUBRIC.md)
+    # asked labellers for every model whose training set the repository names.
+    data_required = {
+        (lab.path, lab.line)
+        for lab in labels
+        if lab.tier == "required" and (lab.kind != "model" or lab.retracted)
+    }
     labelled = {(lab.path, lab.line) for lab in labels}
     reported = {line for line in seen.lines if _in_scope(line[0], unlabelled)}
     scores.add(
@@ -330,6 +338,12 @@ def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) ->
         len(required & seen.lines),
         len(required),
         map(where, sorted(required - seen.lines)),
+    )
+    scores.add(
+        "required-recall-data",
+        len(data_required & seen.lines),
+        len(data_required),
+        map(where, sorted(data_required - seen.lines)),
     )
     scores.add(
         "reference-precision",
