@@ -209,3 +209,10 @@ def test_literal_data_locations(
         dataset for _, dataset, kind in refs(make_repo, run_cli, "p.py", code) if kind == "path"
     }
     assert bool(found) is counts, found
+
+
+def test_a_word_named_dataset_in_a_loaders_own_name(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = "def load_extended_boston():\n    pass\nclass Boston:\n    pass\n"
+    found = refs(make_repo, run_cli, "mglearn.py", code)
+    assert (1, "boston-housing", "load") in found
+    assert not any(line == 3 for line, _, _ in found)  # a class named after the city

@@ -127,6 +127,15 @@ def library_shaped(line: Line) -> bool:
     return MODULE_CALL.match(line.text[right:].lstrip()) is not None
 
 
+LOADER_VERBS = frozenset({"load", "download", "fetch"})
+
+
+def loader_named(line: Line) -> bool:
+    """The name stands in a loader's own name: def load_extended_boston, download_bsd300()."""
+    left, _ = _identifier(line)
+    return bool(_words(line.text[left : line.start]) & LOADER_VERBS)
+
+
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's."""
     left, right = _identifier(line)

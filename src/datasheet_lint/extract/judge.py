@@ -105,9 +105,12 @@ def _hit_reference(
 
 def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
     """A short name that is no word (SVHN, COCO, MNIST) defined, imported, called or used as a
-    location in code: nothing but the dataset is spelled that way there."""
-    if role != "code" or hit.alias.needs_near or words.is_word(hit.alias.value):
+    location in code, or any name in a loader's own name (def load_extended_boston): nothing
+    but the dataset is spelled that way there."""
+    if role != "code" or hit.alias.needs_near:
         return False
+    if words.is_word(hit.alias.value) and not identifiers.loader_named(line):
+        return False  # class Places is a word; def load_extended_boston() loads a dataset
     if lang == "python" and identifiers.library_shaped(line):
         return False  # import eli5 is the explainer library, not ELI5
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
