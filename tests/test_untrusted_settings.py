@@ -16,26 +16,10 @@ from pathlib import Path
 
 import pytest
 from tests.conftest import MakeRepo, RunCli, findings, init_repo, write_files
+from tests.test_config import ORG_BLOCKLIST  # one organisation blocklist for both suites
 
 HIT = 'ds = load_dataset("ms1mv2")\n'
 SECRET = "hunter2-do-not-print"
-ORG_BLOCKLIST = """\
-schema_version: 1
-data_version: "2026.11.0"
-updated: "2026-11-20"
-entries:
-  - id: acme-faces
-    name: ACME Faces
-    status: withdrawn
-    date: "2025-01"
-    acted_by: ACME Corp legal
-    reason: Collected without consent; withdrawn internally.
-    confidence: high
-    sources:
-      - {url: "https://intranet.example.org/acme-faces", says: "internal notice of withdrawal"}
-    aliases:
-      - {value: acme_faces_v2}
-"""
 
 
 def clear_error(result: object) -> str:
