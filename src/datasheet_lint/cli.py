@@ -247,6 +247,7 @@ def check(
         staged=staged or None,
         diff=diff_ref,
         use_baseline=False if no_baseline else None,
+        outputs=(output_file,) if output_file is not None else None,
     )
     for note in report.notes:
         click.echo(printable(f"datasheet-lint: note: {note}"), err=True)

@@ -71,6 +71,7 @@ class Config(NamedTuple):
     staged: bool = False  # read files from git's index
     diff: str | None = None  # report only lines changed since this revision
     use_baseline: bool = True
+    outputs: tuple[Path, ...] = ()  # reports this run writes (--output): never scanned
 
     def with_overrides(self, **changes: Any) -> "Config":
         return self._replace(**{k: v for k, v in changes.items() if v is not None})

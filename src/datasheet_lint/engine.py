@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datasheet_lint import config as config_module
-from datasheet_lint import extract, modelcards, parallel, suppress, triage, vcs
+from datasheet_lint import extract, modelcards, ownreports, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
@@ -157,6 +157,8 @@ def _scan_file(
         item = _read(listing, path, max_file_size)
         if isinstance(item, Skipped):
             return item, [], [], None
+        if ownreports.is_own_report(path, item.text):  # it quotes what an earlier run found
+            return Skipped(path, "a datasheet-lint report"), [], [], None
         if path == "pyproject.toml":
             item = SourceFile(path, config_module.mask_settings(item.text))
         scanned = item
@@ -182,6 +184,7 @@ def _scan(
     # on any README would hide what it says.
     cards = frozenset(p for p in datasheets if p.lower().endswith(MARKDOWN))
     own_files = {*config.blocklists, config.baseline, *(set(datasheets) - cards)}
+    own_files.update(_inside_root(config.root, output) for output in config.outputs)
     if config.source.endswith(config_module.YAML_NAMES):
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
@@ -202,6 +205,12 @@ def _scan(
         if card is not None:
             scan.model_cards.append(card)
     return scan
+
+
+def _inside_root(root: Path, target: Path) -> str:
+    """``target``'s path relative to the root ('' when it is outside)."""
+    real = Path(os.path.realpath(target.absolute().parent)) / target.name
+    return real.relative_to(root).as_posix() if real.is_relative_to(root) else ""
 
 
 def _apply_baseline(config: Config, findings: list[Finding]) -> tuple[list[Finding], list[Entry]]:
