@@ -77,7 +77,7 @@ def test_unused_suppression_of_a_deselected_rule_is_not_reported(
 
 def test_a_code_followed_by_a_newline_is_not_a_code() -> None:
     """``$`` matches before a final newline; codes are matched to the end of the text."""
-    from datasheet_lint.config import CODE_PREFIX
+    from datasheet_lint.selectors import CODE_PREFIX
     from datasheet_lint.suppress import CODE
 
     assert CODE.match("DSL101") and not CODE.match("DSL101\n")

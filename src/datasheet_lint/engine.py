@@ -243,6 +243,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
             listed()  # reap git; the knowledge's error is the one to report
         raise
     listing = listed()
+    _check_allow(config, knowledge)
     blocklist = knowledge.blocklist
     loaded = _datasheets(config, listing, whole=whole)
     scan = _scan(config, listing, knowledge, loaded.paths)
@@ -327,6 +328,30 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,
     )
+
+
+def _check_allow(config: Config, knowledge: Knowledge) -> None:
+    """Every ``allow`` entry names a dataset that exists: a misspelt one would allow nothing,
+    and the finding it was meant for would be blamed on the code, not on the setting."""
+    for allow in config.allow:
+        wanted = allow.dataset
+        if knowledge.blocklist.get(wanted) or wanted in knowledge.catalogue.datasets:
+            continue
+        if ":" in wanted:  # a source-qualified id (hf:org/name, local:path): any name is valid
+            continue
+        close = knowledge.known(wanted, whole=True)
+        if close is None:
+            import difflib  # only a mistake needs it
+
+            ids = [*knowledge.blocklist.datasets, *knowledge.catalogue.datasets]
+            found = difflib.get_close_matches(wanted.lower(), ids, n=1)
+            close = found[0] if found else None
+        hint = f"did you mean '{close}'?" if close else "'datasheet-lint refs' lists dataset ids"
+        raise UserError(
+            f"'allow': unknown dataset {wanted!r} (not a dataset id)",
+            location=config.source,
+            hint=hint,
+        )
 
 
 def _covering(coverage: Coverage, dataset_id: str) -> str:
