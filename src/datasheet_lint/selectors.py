@@ -10,6 +10,7 @@ closest known one as a hint.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from datasheet_lint.errors import UserError
@@ -17,6 +18,7 @@ from datasheet_lint.errors import UserError
 CODE_PREFIX = re.compile(r"^DSL\d{0,3}\Z")
 
 
+@functools.cache
 def _rules() -> dict[str, str]:
     """Every rule code -> its name (the registry loads rules, so it is imported late)."""
     from datasheet_lint.rules import RULES

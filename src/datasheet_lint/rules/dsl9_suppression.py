@@ -6,13 +6,16 @@ from collections.abc import Iterator
 
 from datasheet_lint.models import Finding, Location, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
+from datasheet_lint.suppress import Suppression
 
 
-@rule("DSL903", "invalid-suppression", severity=Severity.WARNING)
+@rule("DSL903", "invalid-suppression", severity=Severity.WARNING, meta=True)
 def invalid_suppression(ctx: Context) -> Iterator[Finding]:
     """## What it does
-    Reports an inline suppression that gives no reason or names no valid rule code. Such a
-    directive silences nothing.
+    Reports an inline suppression that gives no reason, or names no rule code, or names a code
+    that matches no rule (`DSL999`). Such a directive silences nothing. A bare
+    `# datasheet-lint: ignore` is reported here when a finding stands on its line (it is no
+    blanket suppression), and as DSL901 when nothing does.
 
     ## Why is this bad?
     A suppression is a decision someone made about a dataset; without the reason, the next
@@ -32,13 +35,29 @@ def invalid_suppression(ctx: Context) -> Iterator[Finding]:
     ruff's `noqa` directives and pylint's `disable` comments, which this follows.
     """
     for suppression in ctx.suppressions:
-        if suppression.problem:
-            yield finding(
-                "DSL903",
-                suppression.location,
-                f"suppression {suppression.problem}; it silences nothing",
-                hint="write '# datasheet-lint: ignore[DSL101] <why this is acceptable>'",
-            )
+        if not suppression.problem or (suppression.bare and not _on_its_line(suppression, ctx)):
+            continue
+        hint = "write '# datasheet-lint: ignore[DSL101] <why this is acceptable>'"
+        unknown = suppression.unknown_code
+        if unknown:
+            from datasheet_lint import selectors
+
+            close = selectors.closest(unknown)
+            hint = f"did you mean '{close}'?" if close else "'datasheet-lint rules' lists them"
+        yield finding(
+            "DSL903",
+            suppression.location,
+            f"suppression {suppression.problem}; it silences nothing",
+            hint=hint,
+        )
+
+
+def _on_its_line(suppression: Suppression, ctx: Context) -> bool:
+    """Whether a finding stands on the line a directive covers."""
+    return any(
+        f.location.path == suppression.location.path and f.location.line == suppression.target_line
+        for f in ctx.findings
+    )
 
 
 @rule("DSL901", "unused-suppression", severity=Severity.WARNING, meta=True)
@@ -63,6 +82,16 @@ def unused_suppression(ctx: Context) -> Iterator[Finding]:
     ruff's RUF100 (unused `noqa`), which this follows.
     """
     for suppression in ctx.suppressions:
+        if suppression.bare:  # silences nothing by design; unused when nothing is on its line
+            if not _on_its_line(suppression, ctx):
+                yield finding(
+                    "DSL901",
+                    suppression.location,
+                    f"suppression names no rule and matches no finding on line "
+                    f"{suppression.target_line}",
+                    hint="delete the directive; a suppression names its rule and a reason",
+                )
+            continue
         if suppression.problem or not any(
             code.startswith(suppression.codes) for code in ctx.selected
         ):
