@@ -128,6 +128,7 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
 
 
 MARKDOWN = (".md", ".markdown")
+STALE = "DSL902"  # stale-baseline-entry: judged after every other finding met the baseline
 
 # One file's share of a scan: why it was skipped (or scanned in part), and what it holds.
 _FileScan = tuple[Skipped | None, list[Reference], list[Suppression], ModelCard | None]
@@ -213,14 +214,17 @@ def _inside_root(root: Path, target: Path) -> str:
     return real.relative_to(root).as_posix() if real.is_relative_to(root) else ""
 
 
-def _apply_baseline(config: Config, findings: list[Finding]) -> tuple[list[Finding], list[Entry]]:
-    """(findings the baseline does not record, its entries that matched nothing)."""
+def _baseline_entries(config: Config, codes: frozenset[str]) -> list[Entry]:
+    """The baseline's entries for the rules this run reports (none without a baseline)."""
     path = config.root / config.baseline
     if not config.use_baseline or not (path.exists() or path.is_symlink()):
-        return findings, []  # a FIFO or a dangling link is refused by load, never skipped
+        return []  # a FIFO or a dangling link is refused by load, never skipped
     from datasheet_lint import baseline  # most runs have no baseline file
 
-    return baseline.apply(findings, baseline.load(path, config.baseline))
+    # An entry of a rule this run does not select cannot match; it is not stale either.
+    return [
+        e for e in baseline.load(path, config.baseline) if e.rule in codes or e.rule not in RULES
+    ]
 
 
 def run(config: Config, targets: Sequence[Path]) -> Report:
@@ -290,16 +294,32 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     ]
     configured = triage.configured(raw, config, blocklist)
     reported = triage.unsuppressed(configured, scan.suppressions)
-    new, stale = _apply_baseline(config, reported)
-    # Second round: the rules about the linter's own suppressions and baseline.
-    context = context._replace(findings=tuple(configured), stale_baseline=tuple(stale))
+    # Second round: the rules about the linter's own suppressions. Their findings are
+    # recorded in the baseline like any other, so 'baseline' then 'check' is clean.
+    context = context._replace(findings=tuple(configured))
     meta = [
         f
         for rule in RULES.values()
-        if rule.code in codes and rule.meta
+        if rule.code in codes and rule.meta and rule.code != STALE
         for f in rule.check(context)
     ]
-    findings = new + triage.configured(meta, config, blocklist)
+    judged = reported + triage.configured(meta, config, blocklist)
+    entries = _baseline_entries(config, codes)
+    new = judged
+    stale: list[Entry] = []
+    if entries:
+        from datasheet_lint import baseline
+
+        new, stale = baseline.apply(judged, entries)
+        # A partial run (some paths, --staged files) judges only the entries of the files
+        # it scanned: an entry elsewhere is not stale because this run did not look.
+        stale = [e for e in stale if whole or e.path in in_scope]
+    # Last: the baseline's own rule, on the entries that nothing matched.
+    from_baseline: list[Finding] = []
+    if STALE in codes and stale:
+        context = context._replace(stale_baseline=tuple(stale))
+        from_baseline = list(RULES[STALE].check(context))
+    findings = new + triage.configured(from_baseline, config, blocklist)
     if config.diff is not None:
         changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
         findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
@@ -318,7 +338,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         findings=triage.ordered(findings),
         skipped=tuple(scan.skipped),
         suppressed=len(raw) - len(reported),
-        baselined=len(reported) - len(new),
+        baselined=len(judged) - len(new),
         notes=notes,
         repository_prefix=prefix,
         datasets=tuple(
