@@ -127,3 +127,16 @@ def test_a_json_file_that_only_mentions_the_tool_is_still_scanned(
     repo = make_repo({"data.json": mimic})
     result = run_cli(repo, "check", "--format", "json", "--verbose")
     assert [r["path"] for r in result.json()["references"]] == ["data.json"]
+
+
+def test_a_report_with_a_key_of_its_own_is_scanned(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A file shaped like a report plus one more key is not a report: it is scanned."""
+    import json
+
+    repo = make_repo({"main.py": "print(1)\n"})
+    run_cli(repo, "check", "--format", "json", "--output", "report.json", "--exit-zero")
+    document = json.loads((repo / "report.json").read_text(encoding="utf-8"))
+    document["data_url"] = "http://vis-www.cs.umass.edu/lfw/"
+    (repo / "report.json").write_text(json.dumps(document), encoding="utf-8")
+    result = run_cli(repo, "check", "--format", "json")
+    assert [r["path"] for r in result.json()["references"]] == ["report.json"]

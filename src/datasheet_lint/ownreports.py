@@ -14,6 +14,10 @@ from typing import Any
 
 TOOL = "datasheet-lint"
 SUFFIXES = (".json", ".sarif")
+# The top-level keys of the JSON report and of a SARIF log, as report/ writes them: a file
+# with any other key is someone else's, and is scanned.
+JSON_KEYS = frozenset({"schema_version", "tool", "references", "findings", "skipped", "summary"})
+SARIF_KEYS = frozenset({"$schema", "version", "runs"})
 # The keys of one GitLab Code Quality issue, as report/gitlab.py writes it.
 GITLAB_KEYS = frozenset({"description", "check_name", "fingerprint", "severity", "location"})
 
@@ -48,6 +52,7 @@ def _is_json_report(document: dict[str, Any]) -> bool:
     return (
         isinstance(tool, dict)
         and tool.get("name") == TOOL
+        and set(document) <= JSON_KEYS
         and "schema_version" in document
         and isinstance(document.get("findings"), list)
     )
@@ -55,7 +60,9 @@ def _is_json_report(document: dict[str, Any]) -> bool:
 
 def _is_sarif(document: dict[str, Any]) -> bool:
     runs = document.get("runs")
-    if document.get("version") != "2.1.0" or not isinstance(runs, list) or not runs:
+    if not set(document) <= SARIF_KEYS or document.get("version") != "2.1.0":
+        return False
+    if not isinstance(runs, list) or not runs:
         return False
     for run in runs:
         tool = run.get("tool") if isinstance(run, dict) else None
