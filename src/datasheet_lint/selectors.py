@@ -26,6 +26,7 @@ def _rules() -> dict[str, str]:
     return {code: rule.name for code, rule in RULES.items()}
 
 
+@functools.lru_cache(maxsize=4096)  # every inline suppression asks again for its codes
 def resolve(selector: str, *, exact: bool = False) -> str | None:
     """The code or prefix ``selector`` stands for, or None when it matches no rule.
 

@@ -34,8 +34,9 @@ def invalid_suppression(ctx: Context) -> Iterator[Finding]:
     ## References
     ruff's `noqa` directives and pylint's `disable` comments, which this follows.
     """
+    by_line = _codes_by_line(ctx)
     for suppression in ctx.suppressions:
-        if not suppression.problem or (suppression.bare and not _on_its_line(suppression, ctx)):
+        if not suppression.problem or (suppression.bare and _covered(suppression) not in by_line):
             continue
         hint = "write '# datasheet-lint: ignore[DSL101] <why this is acceptable>'"
         unknown = suppression.unknown_code
@@ -52,12 +53,17 @@ def invalid_suppression(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _on_its_line(suppression: Suppression, ctx: Context) -> bool:
-    """Whether a finding stands on the line a directive covers."""
-    return any(
-        f.location.path == suppression.location.path and f.location.line == suppression.target_line
-        for f in ctx.findings
-    )
+def _codes_by_line(ctx: Context) -> dict[tuple[str, int], set[str]]:
+    """The codes of the findings on each (path, line): one pass, not one per directive."""
+    by_line: dict[tuple[str, int], set[str]] = {}
+    for f in ctx.findings:
+        by_line.setdefault((f.location.path, f.location.line), set()).add(f.code)
+    return by_line
+
+
+def _covered(suppression: Suppression) -> tuple[str, int]:
+    """The (path, line) a directive covers."""
+    return (suppression.location.path, suppression.target_line)
 
 
 @rule("DSL901", "unused-suppression", severity=Severity.WARNING, meta=True)
@@ -81,9 +87,10 @@ def unused_suppression(ctx: Context) -> Iterator[Finding]:
     ## References
     ruff's RUF100 (unused `noqa`), which this follows.
     """
+    by_line = _codes_by_line(ctx)
     for suppression in ctx.suppressions:
         if suppression.bare:  # silences nothing by design; unused when nothing is on its line
-            if not _on_its_line(suppression, ctx):
+            if _covered(suppression) not in by_line:
                 yield finding(
                     "DSL901",
                     suppression.location,
@@ -96,11 +103,8 @@ def unused_suppression(ctx: Context) -> Iterator[Finding]:
             code.startswith(suppression.codes) for code in ctx.selected
         ):
             continue
-        used = any(
-            f.location.path == suppression.location.path
-            and suppression.covers(f.code, f.location.line)
-            for f in ctx.findings
-        )
+        on_line = by_line.get(_covered(suppression), ())
+        used = any(suppression.covers(code, suppression.target_line) for code in on_line)
         if not used:
             codes = ", ".join(suppression.codes)
             yield finding(
