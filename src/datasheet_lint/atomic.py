@@ -2,12 +2,18 @@
 
 A reader sees the old file or the new one, never half of one; an interrupted write leaves the
 target untouched and removes its temporary file. Refusing to overwrite is the default.
+
+The temporary file is created private (0600); before it takes the target's place it gets the
+mode any other program would give it: a replaced file keeps its own, a new one follows the
+umask. Reports, baselines and datasheets are shared files, meant to be read by CI and
+teammates (issue 18).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -30,6 +36,16 @@ def refuse_links(root: Path, folder: Path, *, display: str) -> None:
                 location=display,
                 hint="make it a real folder inside the project",
             )
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits for ``path``: its current ones, or what the umask allows."""
+    try:
+        return stat.S_IMODE(path.stat(follow_symlinks=False).st_mode)
+    except OSError:  # a new file
+        mask = os.umask(0o022)  # reading the umask means setting it; restored at once
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def write_text(
@@ -64,6 +80,7 @@ def write_text(
         raise UserError(f"cannot write: {err.strerror or err}", location=shown) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as out:
+            os.fchmod(out.fileno(), _mode_for(path))
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

@@ -117,9 +117,12 @@ def _exit_code(report: Report, fail_on: str) -> int:
     return 1 if any(f.severity >= threshold for f in report.findings) else 0
 
 
-def _split_codes(values: Sequence[str]) -> tuple[str, ...] | None:
-    codes = tuple(c.strip().upper() for v in values for c in v.split(",") if c.strip())
-    return codes or None
+def _split_codes(values: Sequence[str], option: str) -> tuple[str, ...] | None:
+    """The codes of a comma-separated option; each must match a rule (exit 2 otherwise)."""
+    from datasheet_lint import selectors
+
+    codes = [c.strip() for v in values for c in v.split(",") if c.strip()]
+    return selectors.checked(codes, option) if codes else None
 
 
 def _run(paths: Sequence[str], config_file: str | None, **overrides: Any) -> tuple[Report, Config]:
@@ -184,13 +187,13 @@ CHECK_FORMAT = click.option(
     "--select",
     multiple=True,
     metavar="CODES",
-    help="Only these rule codes or prefixes (comma-separated).",
+    help="Only these rule codes, prefixes or names (comma-separated).",
 )
 @click.option(
     "--ignore",
     multiple=True,
     metavar="CODES",
-    help="Skip these rule codes or prefixes (comma-separated).",
+    help="Skip these rule codes, prefixes or names (comma-separated).",
 )
 @click.option(
     "--fail-on",
@@ -240,13 +243,14 @@ def check(
     report, settings = _run(
         paths or (".",),
         config_file,
-        select=_split_codes(select),
-        ignore=_split_codes(ignore),
+        select=_split_codes(select, "--select"),
+        ignore=_split_codes(ignore, "--ignore"),
         fail_on=fail_on,
         tracked_only=tracked_only or None,
         staged=staged or None,
         diff=diff_ref,
         use_baseline=False if no_baseline else None,
+        outputs=(output_file,) if output_file is not None else None,
     )
     for note in report.notes:
         click.echo(printable(f"datasheet-lint: note: {note}"), err=True)

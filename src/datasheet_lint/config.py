@@ -16,7 +16,6 @@ from datasheet_lint.errors import UserError
 from datasheet_lint.models import Severity
 
 YAML_NAMES = (".datasheet-lint.yaml", ".datasheet-lint.yml")
-CODE_PREFIX = re.compile(r"^DSL\d{0,3}\Z")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 USES = ("commercial", "academic")
 ACTIVITIES = ("train", "evaluate", "fine-tune", "redistribute-data", "publish-model")
@@ -71,6 +70,7 @@ class Config(NamedTuple):
     staged: bool = False  # read files from git's index
     diff: str | None = None  # report only lines changed since this revision
     use_baseline: bool = True
+    outputs: tuple[Path, ...] = ()  # reports this run writes (--output): never scanned
 
     def with_overrides(self, **changes: Any) -> "Config":
         return self._replace(**{k: v for k, v in changes.items() if v is not None})
@@ -100,17 +100,20 @@ class _Reader:
             raise self.fail(key, f"'{key}' must be a list of strings")
         return tuple(value)
 
-    def codes(self, key: str, values: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    def codes(
+        self, key: str, values: tuple[str, ...] | None = None, *, exact: bool = False
+    ) -> tuple[str, ...]:
+        """Rule codes, prefixes or names, each matching at least one rule (a typo must not
+        select nothing, or ignore nothing, in silence)."""
+        from datasheet_lint import selectors
+
         result = []
         for value in self.strings(key) if values is None else values:
-            code = value.strip().upper()
-            if not CODE_PREFIX.match(code):
-                raise self.fail(
-                    key,
-                    f"'{key}': {value!r} is not a rule code or prefix",
-                    hint="codes look like DSL101; prefixes like DSL1 or DSL",
-                )
-            result.append(code)
+            found = selectors.resolve(value, exact=exact)
+            if found is None:
+                message, hint = selectors.unknown_message(value, f"'{key}'", exact=exact)
+                raise self.fail(key, message, hint=hint)
+            result.append(found)
         return tuple(result)
 
 
@@ -177,7 +180,7 @@ def _mapping(reader: _Reader, key: str) -> Mapping[str, Any]:
 def _severity(reader: _Reader, key: str) -> dict[str, Severity]:
     result = {}
     for code, level in _mapping(reader, key).items():
-        (checked,) = reader.codes(key, (str(code),))
+        (checked,) = reader.codes(key, (str(code),), exact=True)
         if not isinstance(level, str) or level.lower() not in {"error", "warning", "info"}:
             raise reader.fail(key, f"'{key}': {code} must be error, warning or info, not {level!r}")
         result[checked] = Severity.parse(level)

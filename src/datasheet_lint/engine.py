@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datasheet_lint import config as config_module
-from datasheet_lint import extract, modelcards, parallel, suppress, triage, vcs
+from datasheet_lint import extract, modelcards, ownreports, parallel, suppress, triage, vcs
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
@@ -128,6 +128,7 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
 
 
 MARKDOWN = (".md", ".markdown")
+STALE = "DSL902"  # stale-baseline-entry: judged after every other finding met the baseline
 
 # One file's share of a scan: why it was skipped (or scanned in part), and what it holds.
 _FileScan = tuple[Skipped | None, list[Reference], list[Suppression], ModelCard | None]
@@ -157,6 +158,8 @@ def _scan_file(
         item = _read(listing, path, max_file_size)
         if isinstance(item, Skipped):
             return item, [], [], None
+        if ownreports.is_own_report(path, item.text):  # it quotes what an earlier run found
+            return Skipped(path, "a datasheet-lint report"), [], [], None
         if path == "pyproject.toml":
             item = SourceFile(path, config_module.mask_settings(item.text))
         scanned = item
@@ -182,6 +185,7 @@ def _scan(
     # on any README would hide what it says.
     cards = frozenset(p for p in datasheets if p.lower().endswith(MARKDOWN))
     own_files = {*config.blocklists, config.baseline, *(set(datasheets) - cards)}
+    own_files.update(_inside_root(config.root, output) for output in config.outputs)
     if config.source.endswith(config_module.YAML_NAMES):
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
@@ -204,14 +208,23 @@ def _scan(
     return scan
 
 
-def _apply_baseline(config: Config, findings: list[Finding]) -> tuple[list[Finding], list[Entry]]:
-    """(findings the baseline does not record, its entries that matched nothing)."""
+def _inside_root(root: Path, target: Path) -> str:
+    """``target``'s path relative to the root ('' when it is outside)."""
+    real = Path(os.path.realpath(target.absolute().parent)) / target.name
+    return real.relative_to(root).as_posix() if real.is_relative_to(root) else ""
+
+
+def _baseline_entries(config: Config, codes: frozenset[str]) -> list[Entry]:
+    """The baseline's entries for the rules this run reports (none without a baseline)."""
     path = config.root / config.baseline
     if not config.use_baseline or not (path.exists() or path.is_symlink()):
-        return findings, []  # a FIFO or a dangling link is refused by load, never skipped
+        return []  # a FIFO or a dangling link is refused by load, never skipped
     from datasheet_lint import baseline  # most runs have no baseline file
 
-    return baseline.apply(findings, baseline.load(path, config.baseline))
+    # An entry of a rule this run does not select cannot match; it is not stale either.
+    return [
+        e for e in baseline.load(path, config.baseline) if e.rule in codes or e.rule not in RULES
+    ]
 
 
 def run(config: Config, targets: Sequence[Path]) -> Report:
@@ -234,6 +247,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
             listed()  # reap git; the knowledge's error is the one to report
         raise
     listing = listed()
+    _check_allow(config, knowledge)
     blocklist = knowledge.blocklist
     loaded = _datasheets(config, listing, whole=whole)
     scan = _scan(config, listing, knowledge, loaded.paths)
@@ -280,16 +294,32 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     ]
     configured = triage.configured(raw, config, blocklist)
     reported = triage.unsuppressed(configured, scan.suppressions)
-    new, stale = _apply_baseline(config, reported)
-    # Second round: the rules about the linter's own suppressions and baseline.
-    context = context._replace(findings=tuple(configured), stale_baseline=tuple(stale))
+    # Second round: the rules about the linter's own suppressions. Their findings are
+    # recorded in the baseline like any other, so 'baseline' then 'check' is clean.
+    context = context._replace(findings=tuple(configured))
     meta = [
         f
         for rule in RULES.values()
-        if rule.code in codes and rule.meta
+        if rule.code in codes and rule.meta and rule.code != STALE
         for f in rule.check(context)
     ]
-    findings = new + triage.configured(meta, config, blocklist)
+    judged = reported + triage.configured(meta, config, blocklist)
+    entries = _baseline_entries(config, codes)
+    new = judged
+    stale: list[Entry] = []
+    if entries:
+        from datasheet_lint import baseline
+
+        new, stale = baseline.apply(judged, entries)
+        # A partial run (some paths, --staged files) judges only the entries of the files
+        # it scanned: an entry elsewhere is not stale because this run did not look.
+        stale = [e for e in stale if whole or e.path in in_scope]
+    # Last: the baseline's own rule, on the entries that nothing matched.
+    from_baseline: list[Finding] = []
+    if STALE in codes and stale:
+        context = context._replace(stale_baseline=tuple(stale))
+        from_baseline = list(RULES[STALE].check(context))
+    findings = new + triage.configured(from_baseline, config, blocklist)
     if config.diff is not None:
         changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
         findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
@@ -308,7 +338,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         findings=triage.ordered(findings),
         skipped=tuple(scan.skipped),
         suppressed=len(raw) - len(reported),
-        baselined=len(reported) - len(new),
+        baselined=len(judged) - len(new),
         notes=notes,
         repository_prefix=prefix,
         datasets=tuple(
@@ -318,6 +348,30 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,
     )
+
+
+def _check_allow(config: Config, knowledge: Knowledge) -> None:
+    """Every ``allow`` entry names a dataset that exists: a misspelt one would allow nothing,
+    and the finding it was meant for would be blamed on the code, not on the setting."""
+    for allow in config.allow:
+        wanted = allow.dataset
+        if knowledge.blocklist.get(wanted) or wanted in knowledge.catalogue.datasets:
+            continue
+        if ":" in wanted:  # a source-qualified id (hf:org/name, local:path): any name is valid
+            continue
+        close = knowledge.known(wanted, whole=True)
+        if close is None:
+            import difflib  # only a mistake needs it
+
+            ids = [*knowledge.blocklist.datasets, *knowledge.catalogue.datasets]
+            found = difflib.get_close_matches(wanted.lower(), ids, n=1)
+            close = found[0] if found else None
+        hint = f"did you mean '{close}'?" if close else "'datasheet-lint refs' lists dataset ids"
+        raise UserError(
+            f"'allow': unknown dataset {wanted!r} (not a dataset id)",
+            location=config.source,
+            hint=hint,
+        )
 
 
 def _covering(coverage: Coverage, dataset_id: str) -> str:

@@ -2,8 +2,12 @@
 
 A directive silences the listed codes (or code prefixes) on its own line; when the directive is
 the only thing on its line, it silences the next non-blank line instead. A reason is required:
-a directive without one (or with a malformed code) silences nothing and is itself
-reported (DSL903).
+a directive without one (or with a malformed code, or a code no rule has) silences nothing and
+is itself reported (DSL903).
+
+A bare ``# datasheet-lint: ignore`` (no codes) is no blanket suppression: it silences nothing.
+It is parsed so that it is reported, as DSL903 when a finding stands on its line (name the
+code and the reason) and as DSL901 when nothing does (delete it).
 """
 
 import re
@@ -12,7 +16,8 @@ from typing import NamedTuple
 from datasheet_lint.models import Location
 
 DIRECTIVE = re.compile(
-    r"datasheet-lint:\s*ignore\[(?P<codes>[^\]]*)\](?P<reason>.*?)(?:-->|\*/)?\s*$", re.IGNORECASE
+    r"datasheet-lint:\s*ignore(?:\[(?P<codes>[^\]]*)\]|\b)(?P<reason>.*?)(?:-->|\*/)?\s*$",
+    re.IGNORECASE,
 )
 COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
 CODE = re.compile(r"^DSL\d{0,3}\Z")
@@ -25,6 +30,7 @@ class Suppression(NamedTuple):
     target_line: int
     codes: tuple[str, ...]
     reason: str
+    bare: bool = False  # "datasheet-lint: ignore" with no bracketed codes at all
 
     @property
     def problem(self) -> str:
@@ -34,9 +40,19 @@ class Suppression(NamedTuple):
         bad = [c for c in self.codes if not CODE.match(c)]
         if bad:
             return f"has an invalid rule code {bad[0]!r}"
+        unknown = self.unknown_code
+        if unknown:
+            return f"names {unknown!r}, which matches no rule"
         if not self.reason:
             return "gives no reason"
         return ""
+
+    @property
+    def unknown_code(self) -> str:
+        """The first code that is well formed but matches no rule ('' when there is none)."""
+        from datasheet_lint import selectors  # the rule registry imports this module
+
+        return next((c for c in self.codes if selectors.resolve(c) is None), "")
 
     def covers(self, code: str, line: int) -> bool:
         return not self.problem and line == self.target_line and code.startswith(self.codes)
@@ -52,7 +68,8 @@ def parse(path: str, text: str) -> list[Suppression]:
         match = DIRECTIVE.search(line)
         if match is None:
             continue
-        codes = tuple(c.strip().upper() for c in match.group("codes").split(",") if c.strip())
+        listed = match.group("codes")
+        codes = tuple(c.strip().upper() for c in (listed or "").split(",") if c.strip())
         reason = match.group("reason").strip(" \t-:—")
         target = number
         if COMMENT_ONLY.match(line):
@@ -60,5 +77,6 @@ def parse(path: str, text: str) -> list[Suppression]:
                 (n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), number
             )
         column = match.start() + 1
-        found.append(Suppression(Location(path, number, column), target, codes, reason))
+        location = Location(path, number, column)
+        found.append(Suppression(location, target, codes, reason, bare=listed is None))
     return found

@@ -53,13 +53,18 @@ def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist
 
 def unsuppressed(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
     """Findings no valid inline suppression covers."""
-    by_path: dict[str, list[Suppression]] = {}
+    # By the line each covers: a file with thousands of directives costs no more per finding.
+    by_line: dict[tuple[str, int], list[Suppression]] = {}
     for suppression in suppressions:
-        by_path.setdefault(suppression.location.path, []).append(suppression)
+        key = (suppression.location.path, suppression.target_line)
+        by_line.setdefault(key, []).append(suppression)
     return [
         f
         for f in findings
-        if not any(s.covers(f.code, f.location.line) for s in by_path.get(f.location.path, ()))
+        if not any(
+            s.covers(f.code, f.location.line)
+            for s in by_line.get((f.location.path, f.location.line), ())
+        )
     ]
 
 

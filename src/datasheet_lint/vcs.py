@@ -187,8 +187,11 @@ def _git_executable() -> str:
 def _find_git(search_path: str) -> str:
     for folder in search_path.split(os.pathsep) if os.name == "posix" else ():
         candidate = Path(folder or ".", "git")
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate.absolute())
+        try:
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return str(candidate.absolute())
+        except OSError:  # a folder on PATH this user may not enter
+            continue
     return "git"
 
 
@@ -227,6 +230,7 @@ def _git_command(
     *args: str,
     settings: Sequence[tuple[str, str]] = (),
     index: str | None = None,
+    english: bool = False,
 ) -> tuple[list[str], dict[str, str]]:
     """(argv, environment) that run git as a reader of the untrusted work tree at ``top``.
 
@@ -235,7 +239,8 @@ def _git_command(
     optional lock (``check`` writes nothing into the repository, not even a refreshed
     index), and runs none of the repository's commands (``HARDENING``, plus ``settings``).
     ``index``: the index file to read instead of the repository's own (see
-    ``_commit_index``).
+    ``_commit_index``). ``english``: git's messages untranslated, for a caller that reads
+    its warnings (see ``_unreadable``).
     """
     env = {
         key: value
@@ -257,6 +262,8 @@ def _git_command(
     )
     if index is not None:
         env["GIT_INDEX_FILE"] = index
+    if english:
+        env["LC_ALL"] = "C"
     options = ["-C", str(top), f"--work-tree={top}", "--no-pager", "--no-optional-locks"]
     return [_git_executable(), *options, *args], env
 
@@ -315,9 +322,10 @@ def _refused(stderr: bytes, top: Path) -> UserError | None:
 
 def _start_git_files(
     top: Path, root: Path, targets: Sequence[Path], *, untracked: bool, specs: Sequence[str] = ()
-) -> Callable[[], list[str] | None]:
+) -> Callable[[], tuple[list[str], tuple[str, ...]] | None]:
     """Start listing the files git would show under the targets; the result waits for git and
-    gives them relative to ``root``, or None if this is not a work tree git can list."""
+    gives them relative to ``root`` with notes on folders git could not read, or None if this
+    is not a work tree git can list."""
     work = top.resolve()
     # -t tags each path and -d adds the tracked files missing from the work tree (tag R):
     # git checks them in C, far faster than a stat per path here (~0.2 s for 20,000 files).
@@ -330,25 +338,58 @@ def _start_git_files(
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
-        running = _start_git(work, "ls-files", *listing, "--", *specs)
+        running = _start_git(work, "ls-files", *listing, "--", *specs, english=True)
     except (OSError, ValueError):  # git is not installed, or a path it cannot take
         return lambda: None
 
-    def finish() -> list[str] | None:
+    def finish() -> tuple[list[str], tuple[str, ...]] | None:
         done = running.wait()
         if done.returncode != 0:
             refused = _refused(done.stderr, work)
             if refused is not None:
                 raise refused
             return None  # not a repository git can read: the caller walks the folder
-        return _git_paths(done.stdout, work, root, stat_here=stat_here)
+        folders, files = _unreadable(done.stderr, work, root)
+        paths = _git_paths(done.stdout, work, root, stat_here=stat_here, unreadable=files)
+        return paths, tuple(_folder_note(folder, reason) for folder, reason in folders)
 
     return finish
 
 
-def _git_paths(output: bytes, work: Path, root: Path, *, stat_here: bool) -> list[str]:
+# git's warnings (in English, see ``english``) for what it could not look at.
+UNOPENED = re.compile(rb"^warning: could not open directory '(.*)/': (.*)$", re.M)
+UNSTATTED = re.compile(rb"^error: cannot lstat '(.*)': (.*)$", re.M)
+
+
+def _unreadable(
+    stderr: bytes, work: Path, root: Path
+) -> tuple[list[tuple[str, str]], frozenset[bytes]]:
+    """(folders git could not open, as (path relative to root, why)), and the tracked files
+    it could not stat (git's own names). Such a file is not deleted: it is listed, and
+    reading it is refused like any unreadable file, so it shows as skipped."""
+    folders = []
+    for found in UNOPENED.finditer(stderr):
+        relative = os.path.relpath(work / os.fsdecode(found.group(1)), root)
+        if not _outside(relative):
+            folders.append((Path(relative).as_posix(), os.fsdecode(found.group(2))))
+    files = frozenset(found.group(1) for found in UNSTATTED.finditer(stderr))
+    return folders, files
+
+
+def _folder_note(folder: str, reason: str) -> str:
+    return f"skipped {folder}/: cannot read the folder ({reason}); its files are not scanned"
+
+
+def _git_paths(
+    output: bytes,
+    work: Path,
+    root: Path,
+    *,
+    stat_here: bool,
+    unreadable: frozenset[bytes] = frozenset(),
+) -> list[str]:
     entries = [(raw[:1], raw[2:]) for raw in output.split(b"\0") if raw]
-    deleted = {name for tag, name in entries if tag == b"R"}
+    deleted = {name for tag, name in entries if tag == b"R"} - unreadable
     paths = []
     seen = set()
     # Usually the root is the work tree: git's own paths are then the relative ones.
@@ -361,7 +402,7 @@ def _git_paths(output: bytes, work: Path, root: Path, *, stat_here: bool) -> lis
         relative = name if same else os.path.relpath(absolute, root)
         if _outside(relative) or relative in seen:
             continue  # outside the root, or listed twice
-        if (stat_here or tag == b"S") and not os.path.lexists(absolute):
+        if (stat_here or tag == b"S") and not _may_exist(absolute):
             continue  # deleted, or outside a sparse checkout
         seen.add(relative)
         paths.append(relative if same else Path(relative).as_posix())
@@ -373,19 +414,42 @@ def _outside(relative: str) -> bool:
     return relative == os.pardir or relative.startswith(os.pardir + os.sep)
 
 
-def _walk(root: Path, targets: Sequence[Path]) -> Iterator[str]:
+def _may_exist(path: str) -> bool:
+    """False only for a path that is certainly gone (one in a folder this user may not enter
+    is kept: reading it then fails, and it is listed as skipped)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _is_virtualenv(folder: Path) -> bool:
+    try:
+        return (folder / "pyvenv.cfg").exists()
+    except OSError:  # a folder this user may not enter: os.walk reports it
+        return False
+
+
+def _walk(root: Path, targets: Sequence[Path], notes: list[str]) -> Iterator[str]:
+    """Every file under the targets; a folder that cannot be read adds a note, not an error."""
+
+    def unreadable(err: OSError) -> None:
+        where = Path(os.path.relpath(err.filename, root)).as_posix()
+        notes.append(_folder_note(where, err.strerror or str(err)))
+
     for target in targets:
         if target.is_file() or target.is_symlink():
             yield Path(os.path.relpath(target, root)).as_posix()
             continue
-        for folder, dirs, files in os.walk(target, followlinks=False):
+        for folder, dirs, files in os.walk(target, onerror=unreadable, followlinks=False):
             here = Path(folder)
             for name in dirs:  # a linked folder is not entered; report it as skipped
                 if (here / name).is_symlink():
                     yield Path(os.path.relpath(here / name, root)).as_posix()
-            dirs[:] = sorted(
-                d for d in dirs if d not in SKIP_DIRS and not (here / d / "pyvenv.cfg").exists()
-            )
+            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_virtualenv(here / d))
             for name in sorted(files):
                 yield Path(os.path.relpath(here / name, root)).as_posix()
 
@@ -407,10 +471,14 @@ def start_files(
     finish = None if top is None else _start_git_files(top, root, targets, untracked=untracked)
 
     def result() -> Listing:
-        paths = None if finish is None else finish()
-        if top is not None and paths is not None:
-            return Listing(tuple(sorted(paths)), git=True, root=root, notes=_notes(top))
-        return Listing(tuple(sorted(set(_walk(root, targets)))), git=False, root=root)
+        listed = None if finish is None else finish()
+        if top is not None and listed is not None:
+            paths, unread = listed
+            notes = _notes(top) + unread
+            return Listing(tuple(sorted(paths)), git=True, root=root, notes=notes)
+        walk_notes: list[str] = []
+        walked = tuple(sorted(set(_walk(root, targets, walk_notes))))
+        return Listing(walked, git=False, root=root, notes=tuple(walk_notes))
 
     return result
 
@@ -443,9 +511,11 @@ def list_matching(root: Path, specs: Sequence[str], *, untracked: bool = True) -
     them instead of Python. Outside git, every file (the caller filters them)."""
     top = git_dir_above(root)
     if top is not None and specs:
-        paths = _start_git_files(top, root, [root], untracked=untracked, specs=specs)()
-        if paths is not None:
-            return Listing(tuple(sorted(paths)), git=True, root=root, notes=_notes(top))
+        listed = _start_git_files(top, root, [root], untracked=untracked, specs=specs)()
+        if listed is not None:
+            paths, unread = listed
+            notes = _notes(top) + unread
+            return Listing(tuple(sorted(paths)), git=True, root=root, notes=notes)
     return list_files(root, [root], untracked=untracked)
 
 

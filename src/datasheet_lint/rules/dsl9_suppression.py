@@ -6,13 +6,16 @@ from collections.abc import Iterator
 
 from datasheet_lint.models import Finding, Location, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
+from datasheet_lint.suppress import Suppression
 
 
-@rule("DSL903", "invalid-suppression", severity=Severity.WARNING)
+@rule("DSL903", "invalid-suppression", severity=Severity.WARNING, meta=True)
 def invalid_suppression(ctx: Context) -> Iterator[Finding]:
     """## What it does
-    Reports an inline suppression that gives no reason or names no valid rule code. Such a
-    directive silences nothing.
+    Reports an inline suppression that gives no reason, or names no rule code, or names a code
+    that matches no rule (`DSL999`). Such a directive silences nothing. A bare
+    `# datasheet-lint: ignore` is reported here when a finding stands on its line (it is no
+    blanket suppression), and as DSL901 when nothing does.
 
     ## Why is this bad?
     A suppression is a decision someone made about a dataset; without the reason, the next
@@ -31,14 +34,36 @@ def invalid_suppression(ctx: Context) -> Iterator[Finding]:
     ## References
     ruff's `noqa` directives and pylint's `disable` comments, which this follows.
     """
+    by_line = _codes_by_line(ctx)
     for suppression in ctx.suppressions:
-        if suppression.problem:
-            yield finding(
-                "DSL903",
-                suppression.location,
-                f"suppression {suppression.problem}; it silences nothing",
-                hint="write '# datasheet-lint: ignore[DSL101] <why this is acceptable>'",
-            )
+        if not suppression.problem or (suppression.bare and _covered(suppression) not in by_line):
+            continue
+        hint = "write '# datasheet-lint: ignore[DSL101] <why this is acceptable>'"
+        unknown = suppression.unknown_code
+        if unknown:
+            from datasheet_lint import selectors
+
+            close = selectors.closest(unknown)
+            hint = f"did you mean '{close}'?" if close else "'datasheet-lint rules' lists them"
+        yield finding(
+            "DSL903",
+            suppression.location,
+            f"suppression {suppression.problem}; it silences nothing",
+            hint=hint,
+        )
+
+
+def _codes_by_line(ctx: Context) -> dict[tuple[str, int], set[str]]:
+    """The codes of the findings on each (path, line): one pass, not one per directive."""
+    by_line: dict[tuple[str, int], set[str]] = {}
+    for f in ctx.findings:
+        by_line.setdefault((f.location.path, f.location.line), set()).add(f.code)
+    return by_line
+
+
+def _covered(suppression: Suppression) -> tuple[str, int]:
+    """The (path, line) a directive covers."""
+    return (suppression.location.path, suppression.target_line)
 
 
 @rule("DSL901", "unused-suppression", severity=Severity.WARNING, meta=True)
@@ -62,16 +87,24 @@ def unused_suppression(ctx: Context) -> Iterator[Finding]:
     ## References
     ruff's RUF100 (unused `noqa`), which this follows.
     """
+    by_line = _codes_by_line(ctx)
     for suppression in ctx.suppressions:
+        if suppression.bare:  # silences nothing by design; unused when nothing is on its line
+            if _covered(suppression) not in by_line:
+                yield finding(
+                    "DSL901",
+                    suppression.location,
+                    f"suppression names no rule and matches no finding on line "
+                    f"{suppression.target_line}",
+                    hint="delete the directive; a suppression names its rule and a reason",
+                )
+            continue
         if suppression.problem or not any(
             code.startswith(suppression.codes) for code in ctx.selected
         ):
             continue
-        used = any(
-            f.location.path == suppression.location.path
-            and suppression.covers(f.code, f.location.line)
-            for f in ctx.findings
-        )
+        on_line = by_line.get(_covered(suppression), ())
+        used = any(suppression.covers(code, suppression.target_line) for code in on_line)
         if not used:
             codes = ", ".join(suppression.codes)
             yield finding(
