@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,29 @@ from datasheet_lint.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTOR = git.Actor("Test", "test@example.invalid")
+
+# gitpython keeps `git cat-file --batch` processes running per Repo object (for index commits
+# and object reads) and stops them only when the object is collected: a collection after the
+# test, or at exit, is an unraisable ResourceWarning that fails the run at random. Every Repo
+# a test opens is closed when the test ends.
+_OPEN_REPOS: weakref.WeakSet[git.Repo] = weakref.WeakSet()
+_repo_init = git.Repo.__init__
+
+
+def _tracked_init(self: git.Repo, *args: Any, **kwargs: Any) -> None:
+    _repo_init(self, *args, **kwargs)
+    _OPEN_REPOS.add(self)
+
+
+git.Repo.__init__ = _tracked_init  # type: ignore[method-assign]
+
+
+@pytest.fixture(autouse=True)
+def _close_git_repositories() -> Iterator[None]:
+    yield
+    for repo in list(_OPEN_REPOS):
+        repo.close()
+
 
 Files = Mapping[str, str | bytes]
 
