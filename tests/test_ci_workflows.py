@@ -140,3 +140,18 @@ def test_a_report_with_a_key_of_its_own_is_scanned(make_repo: MakeRepo, run_cli:
     (repo / "report.json").write_text(json.dumps(document), encoding="utf-8")
     result = run_cli(repo, "check", "--format", "json")
     assert [r["path"] for r in result.json()["references"]] == ["report.json"]
+
+
+@pytest.mark.parametrize(
+    ("output_format", "name"), [("cyclonedx-json", "bom.cdx.json"), ("spdx3-jsonld", "bom.jsonld")]
+)
+def test_a_bill_of_materials_in_the_work_tree_is_never_scanned(
+    output_format: str, name: str, make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo(_demo_files())
+    before = run_cli(repo, "check", "--format", "json")
+    written = run_cli(repo, "bom", "--format", output_format, "--output", name)
+    assert written.exit_code == 0, written.stderr
+    after = run_cli(repo, "check", "--format", "json", "--verbose")
+    assert after.json()["findings"] == before.json()["findings"]
+    assert f"skipped {name}: a datasheet-lint report" in after.stderr

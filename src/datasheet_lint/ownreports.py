@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 TOOL = "datasheet-lint"
-SUFFIXES = (".json", ".sarif")
+SUFFIXES = (".json", ".sarif", ".jsonld")
 # The top-level keys of the JSON report and of a SARIF log, as report/ writes them: a file
 # with any other key is someone else's, and is scanned.
 JSON_KEYS = frozenset({"schema_version", "tool", "references", "findings", "skipped", "summary"})
@@ -23,7 +23,8 @@ GITLAB_KEYS = frozenset({"description", "check_name", "fingerprint", "severity",
 
 
 def is_own_report(path: str, text: str) -> bool:
-    """True if ``text`` is a report this tool wrote (JSON, SARIF or GitLab Code Quality)."""
+    """True if ``text`` is a report this tool wrote: JSON, SARIF, GitLab Code Quality, or a
+    bill of materials (CycloneDX or SPDX 3) that ``bom`` wrote."""
     if not path.lower().endswith(SUFFIXES):
         return False
     head = text.lstrip()[:1]
@@ -43,7 +44,12 @@ def is_own_report(path: str, text: str) -> bool:
     if isinstance(document, list):
         return _is_gitlab(document)
     if isinstance(document, dict):
-        return _is_json_report(document) or _is_sarif(document)
+        return (
+            _is_json_report(document)
+            or _is_sarif(document)
+            or _is_cyclonedx(document)
+            or _is_spdx(document)
+        )
     return False
 
 
@@ -79,4 +85,40 @@ def _is_gitlab(document: list[Any]) -> bool:
         and isinstance(issue["check_name"], str)
         and issue["check_name"].startswith(("DSL", f"{TOOL}/"))
         for issue in document
+    )
+
+
+def _is_cyclonedx(document: dict[str, Any]) -> bool:
+    """A CycloneDX BOM whose tools are exactly this one (``bom --format cyclonedx-json``)."""
+    metadata = document.get("metadata")
+    tools = metadata.get("tools") if isinstance(metadata, dict) else None
+    components = tools.get("components") if isinstance(tools, dict) else None
+    return (
+        document.get("bomFormat") == "CycloneDX"
+        and isinstance(components, list)
+        and bool(components)
+        and all(isinstance(c, dict) and c.get("name") == TOOL for c in components)
+    )
+
+
+def _is_spdx(document: dict[str, Any]) -> bool:
+    """An SPDX 3 JSON-LD document created by this tool (``bom --format spdx3-jsonld``): its
+    creation information names, as its only creator, a software agent called datasheet-lint."""
+    graph = document.get("@graph")
+    if not isinstance(graph, list) or "@context" not in document:
+        return False
+    elements = [e for e in graph if isinstance(e, dict)]
+    agents = {
+        e.get("spdxId")
+        for e in elements
+        if e.get("type") == "SoftwareAgent" and e.get("name") == TOOL
+    }
+    creations = [e for e in elements if e.get("type") == "CreationInfo"]
+    return (
+        bool(agents)
+        and bool(creations)
+        and all(
+            isinstance(c.get("createdBy"), list) and set(c["createdBy"]) <= agents
+            for c in creations
+        )
     )
