@@ -1,8 +1,8 @@
 """`datasheet-lint bom`: the inventory written as CycloneDX and SPDX 3.0.1, on real repositories
 (the demo repository, examples/datasheet-flow with datasheets, and a repository without
-datasets), validated by the official means, offline: cyclonedx-python-lib's strict JSON validator; the
-published SPDX 3.0.1 model's SHACL shapes (through spdx3-validate and pyshacl) and JSON schema;
-and a read-back through the SPDX project's generated 3.0.1 bindings."""
+datasets), validated by the official means, offline: cyclonedx-python-lib's strict JSON
+validator; the published SPDX 3.0.1 model's SHACL shapes (through spdx3-validate and pyshacl)
+and JSON schema; and a read-back through the SPDX project's generated 3.0.1 bindings."""
 
 from __future__ import annotations
 
