@@ -1,7 +1,8 @@
 """`datasheet-lint bom`: the inventory written as CycloneDX and SPDX 3.0.1, on real repositories
 (the demo repository, examples/datasheet-flow with datasheets, and a repository without
-datasets), validated by the official means available offline: cyclonedx-python-lib's strict
-JSON validator, and a read-back through the SPDX project's generated 3.0.1 bindings."""
+datasets), validated by the official means, offline: cyclonedx-python-lib's strict JSON
+validator; the published SPDX 3.0.1 model's SHACL shapes (through spdx3-validate and pyshacl)
+and JSON schema; and a read-back through the SPDX project's generated 3.0.1 bindings."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import pytest
 from cyclonedx.schema import SchemaVersion
 from cyclonedx.validation.json import JsonStrictValidator
 from spdx_python_model import v3_0_1 as spdx
+from tests import spdx_shapes
 from tests.conftest import ROOT, MakeRepo, RunCli, init_repo, write_files
 
 DEMO = ROOT / "examples" / "demo-repo"
@@ -144,6 +146,38 @@ def test_spdx_reads_back_through_the_spdx_3_0_1_bindings(
     if any(node["type"] == "dataset_DatasetPackage" for node in broken["@graph"]):
         with pytest.raises(ValueError, match="datasetType"):
             spdx_objects(json.dumps(broken))
+
+
+# rdflib 7.6's own JSON-LD parser builds the ConjunctiveGraph that rdflib 7.6 deprecates.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("which", ["demo", "flow", "empty"])
+def test_spdx_conforms_to_the_published_3_0_1_shapes_and_schema(
+    which: str, request: pytest.FixtureRequest, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = bom(run_cli, request.getfixturevalue(which), "spdx3-jsonld")
+
+    def no_network(*args: object) -> None:
+        raise AssertionError(f"validation tried to reach the network: {args}")
+
+    # Everything the validation needs is in tests/data/spdx-3.0.1: it must download nothing.
+    monkeypatch.setattr("socket.socket.connect", no_network)
+    assert spdx_shapes.schema_errors(text) == []
+    assert spdx_shapes.shacl_errors(text) == []
+    # The shapes can fail: an element without its required creationInfo is a violation, and
+    # so is a dataset without a datasetType, or with one that is not in the model's list.
+    broken = json.loads(text)
+    (document,) = [n for n in broken["@graph"] if n["type"] == "SpdxDocument"]
+    del document["creationInfo"]
+    for node in broken["@graph"]:
+        if node["type"] == "dataset_DatasetPackage":
+            node["dataset_datasetType"] = ["pictures"]
+    errors = "\n".join(spdx_shapes.shacl_errors(json.dumps(broken)))
+    assert "MinCountConstraintComponent" in errors
+    assert "Core/creationInfo" in errors
+    if which != "empty":
+        assert "Dataset/DatasetType/pictures" in errors
+        assert "InConstraintComponent" in errors
+    assert spdx_shapes.schema_errors(json.dumps(broken)) != []
 
 
 def _components(text: str) -> dict[str, dict[str, Any]]:
