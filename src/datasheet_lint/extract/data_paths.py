@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from datasheet_lint.extract.context import key_words
+
 # = 'literal', = Path('literal'), = os.path.join('literal', ...): then the name before it.
 # "=" comes first so that the regex engine can skip to each "=" (a leading look-behind makes
 # it try every position: seven times slower).
@@ -51,11 +53,6 @@ NOT_DATA = re.compile(
     r"checkpoints?|results?|logs?|outputs?|runs|models?)(?:/|$)",
     re.IGNORECASE,
 )
-WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-
-
-def _words(name: str) -> set[str]:
-    return {w.lower() for part in re.split(r"[_.]", name) for w in WORDS.findall(part)}
 
 
 def looks_like_data(path: str) -> bool:
@@ -78,7 +75,7 @@ def literals(text: str) -> Iterator[tuple[str, int, int]]:
         assigned = NAME.fullmatch(text, line_start, match.start())
         if assigned is None:
             continue  # a keyword argument or a comparison, not name = value
-        words = _words(assigned.group("name"))
+        words = key_words(assigned.group("name"))
         located = words & LOCATION_WORDS and not words & OUTPUT_WORDS
         if located and looks_like_data(match.group("path")):
             yield match.group("path"), match.start("path"), match.end("path")
@@ -86,7 +83,7 @@ def literals(text: str) -> Iterator[tuple[str, int, int]]:
         if text[match.start() - 1 : match.start()].isidentifier():
             continue  # my_default = '...'
         option = OPTION.findall(text[max(0, match.start() - 300) : match.start()])
-        if option and _words(option[-1]) & OUTPUT_WORDS:
+        if option and key_words(option[-1]) & OUTPUT_WORDS:
             continue  # parser.add_argument('--save_dir', default='data/out')
         if looks_like_data(match.group("path")):
             yield match.group("path"), match.start("path"), match.end("path")

@@ -20,7 +20,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from datasheet_lint.extract.context import Line
+from datasheet_lint.extract.context import Line, key_words
 from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind
 
@@ -40,13 +40,11 @@ MEASURE_WORDS = frozenset(
     # a model named after the data it classifies (SNLIClassifier), not the data
     | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
 )
-WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+$")
 CONDITION = re.compile(r"^\s*(?:el)?if\b|^\s*while\b")
 MODULE_CALL = re.compile(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
-
-
+# Words that make an identifier a dataset's class list (VOC_CLASSES).
 CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
 # Words that make an ambiguous name (voc, coco) a dataset's inside an identifier: VOC_ROOT,
 # VOC_CLASSES, COCOAnnotationTransform; voc_size stays a vocabulary.
@@ -133,13 +131,13 @@ LOADER_VERBS = frozenset({"load", "download", "fetch"})
 def loader_named(line: Line) -> bool:
     """The name stands in a loader's own name: def load_extended_boston, download_bsd300()."""
     left, _ = _identifier(line)
-    return bool(_words(line.text[left : line.start]) & LOADER_VERBS)
+    return bool(key_words(line.text[left : line.start]) & LOADER_VERBS)
 
 
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's."""
     left, right = _identifier(line)
-    others = _words(line.text[left : line.start] + "_" + line.text[line.end : right])
+    others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
     return bool(others & DATASET_CONTEXT) and not others & MEASURE_WORDS
 
 
@@ -154,13 +152,9 @@ def _identifier(line: Line) -> tuple[int, int]:
     return left, right
 
 
-def _words(identifier: str) -> set[str]:
-    return {word.lower() for part in identifier.split("_") for word in WORDS.findall(part)}
-
-
 def measures(text: str) -> bool:
     """A name whose other words measure or tune something (lfw_accuracy, lfw/val_rate)."""
-    return bool(_words(text.replace("/", "_")) & MEASURE_WORDS)
+    return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
 
 
 def kind(line: Line) -> Kind | None:
@@ -168,7 +162,7 @@ def kind(line: Line) -> Kind | None:
     left, right = _identifier(line)
     before = line.text[:left]
     after = line.text[right:].lstrip()
-    others = _words(line.text[left : line.start] + "_" + line.text[line.end : right])
+    others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
     if others & MEASURE_WORDS:
         return None
     if not others and MODULE_CALL.match(after) and not before.rstrip().endswith("."):
