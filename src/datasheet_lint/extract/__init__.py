@@ -9,9 +9,7 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
-import bisect
 import itertools
-import re
 from typing import NamedTuple
 
 from datasheet_lint.extract import (
@@ -22,7 +20,7 @@ from datasheet_lint.extract import (
     python_ast,
     structured,
 )
-from datasheet_lint.extract.segments import Segment
+from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
@@ -107,15 +105,14 @@ MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a h
 def _data_paths(text: str, knowledge: Knowledge) -> list[tuple[str, int, int, Kind, str]]:
     """Literal data locations (``data_dir = '../data/test_images'``) as path references."""
     found: list[tuple[str, int, int, Kind, str]] = []
-    starts: list[int] | None = None
-    for path, start, _ in itertools.islice(data_paths.literals(text), MAX_DATA_PATHS):
+    index: LineIndex | None = None  # built for the first module that has one
+    for path, start in itertools.islice(data_paths.literals(text), MAX_DATA_PATHS):
         dataset = knowledge.resolve("local", path)
         if dataset is None:
             continue
-        if starts is None:
-            starts = [0, *(match.end() for match in re.finditer("\n", text))]
-        line = bisect.bisect_right(starts, start)
-        found.append((dataset, line, start - starts[line - 1] + 1, Kind.PATH, path))
+        index = index or LineIndex(text)
+        line, column = index.position(start)
+        found.append((dataset, line, column, Kind.PATH, path))
     return found
 
 

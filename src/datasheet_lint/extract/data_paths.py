@@ -68,8 +68,8 @@ def looks_like_data(path: str) -> bool:
     return DATA_SEGMENT.search(path) is not None or DATA_SUFFIX.search(path) is not None
 
 
-def literals(text: str) -> Iterator[tuple[str, int, int]]:
-    """(path, offset of its first character, offset after it) of each data location."""
+def literals(text: str) -> Iterator[tuple[str, int]]:
+    """(path, offset of its first character) of each data location."""
     for match in VALUE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         assigned = NAME.fullmatch(text, line_start, match.start())
@@ -78,7 +78,7 @@ def literals(text: str) -> Iterator[tuple[str, int, int]]:
         words = key_words(assigned.group("name"))
         located = words & LOCATION_WORDS and not words & OUTPUT_WORDS
         if located and looks_like_data(match.group("path")):
-            yield match.group("path"), match.start("path"), match.end("path")
+            yield match.group("path"), match.start("path")
     for match in DEFAULT.finditer(text):
         if text[match.start() - 1 : match.start()].isidentifier():
             continue  # my_default = '...'
@@ -86,4 +86,4 @@ def literals(text: str) -> Iterator[tuple[str, int, int]]:
         if option and key_words(option[-1]) & OUTPUT_WORDS:
             continue  # parser.add_argument('--save_dir', default='data/out')
         if looks_like_data(match.group("path")):
-            yield match.group("path"), match.start("path"), match.end("path")
+            yield match.group("path"), match.start("path")

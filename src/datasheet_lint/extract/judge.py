@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from datasheet_lint.extract import context, identifiers, kinds, python_strings
-from datasheet_lint.extract.segments import Segment
+from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
 from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind
@@ -32,26 +31,10 @@ PER_SEGMENT = 10_000
 LATE_TRIES = 64
 
 
-class LineIndex:
-    """Offset <-> (line, column) for one text; columns count characters, 1-based."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset) - 1
-        return line + 1, offset - self.starts[line] + 1
-
-    def line(self, number: int) -> str:
-        start = self.starts[number - 1]
-        end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
-        return self.text[start:end]
-
-    def above(self, number: int) -> list[str]:
-        """The lines above, each cut to its start: the indentation and key are what count."""
-        first = max(1, number - CONTEXT_LINES)
-        return [self.line(n)[: 2 * CONTEXT_CHARS] for n in range(first, number)]
+def _above(index: LineIndex, number: int) -> list[str]:
+    """The lines above, each cut to its start: the indentation and key are what count."""
+    first = max(1, number - CONTEXT_LINES)
+    return [index.line(n)[: 2 * CONTEXT_CHARS] for n in range(first, number)]
 
 
 def _hit_reference(
@@ -70,7 +53,7 @@ def _hit_reference(
     if len(text) > 2 * CONTEXT_CHARS:  # minified files: judge the hit by its neighbourhood
         cut = max(0, start - CONTEXT_CHARS)
         text, start = text[cut : start + len(hit.surface) + CONTEXT_CHARS], start - cut
-    above = index.above(line_no) if hit.alias.ambiguous else ()
+    above = _above(index, line_no) if hit.alias.ambiguous else ()
     line = context.Line(text, start, start + len(hit.surface), above)
     assert hit.alias.dataset is not None
     if (line_no, column) in loader_spans:  # the loader call's own name

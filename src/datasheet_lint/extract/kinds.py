@@ -222,7 +222,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         return None  # a name inside a link to some page (docs, code, a model) is not data
     if _media(line):
         return None  # an image or a document, such as docs/coco_sample.png
-    if "@" in token_at(line)[0][: token_at(line)[1]]:
+    token, offset = token_at(line)
+    if "@" in token[:offset]:
         return None  # an e-mail address (ping@lfw.org)
     path = in_path(line) or data_file_name(line)
     if role in {"prose", "comment", "docstring"}:

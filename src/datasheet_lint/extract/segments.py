@@ -5,6 +5,8 @@ magic lines a script), each Markdown cell prose; every segment line knows the fi
 came from, so a finding lands on the notebook's own line.
 """
 
+import bisect
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -26,3 +28,20 @@ class Segment(NamedTuple):
             return file_line, column
         found = self.raw[file_line - 1].find(surface)
         return file_line, found + 1 if found >= 0 else 1
+
+
+class LineIndex:
+    """Offset <-> (line, column) for one text; columns count characters, 1-based."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line(self, number: int) -> str:
+        start = self.starts[number - 1]
+        end = self.starts[number] - 1 if number < len(self.starts) else len(self.text)
+        return self.text[start:end]
