@@ -114,14 +114,13 @@ URL_READERS = {
 # Calls whose first argument is a path of a data file the code reads (np.load("x.npy"),
 # h5py.File("faces.h5"), open("data/train.csv")): a reference to a local file, when the path's
 # literal parts end in a data file's suffix.
-PATH_READERS = frozenset(
+FOLDER_READERS = frozenset(
+    {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
+)
+PATH_READERS = FOLDER_READERS | frozenset(
     {f"pandas.read_{kind}" for kind in ["csv", "json", "parquet", "table", "excel", "feather"]}
     | {"numpy.load", "numpy.memmap", "numpy.loadtxt", "numpy.genfromtxt", "numpy.fromfile"}
     | {"h5py.File", "scipy.io.loadmat", "builtins.open", "json.load", "pickle.load"}
-    | {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
-)
-FOLDER_READERS = frozenset(
-    {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
 )
 # Modules whose classes are datasets: torchvision.datasets.MNIST(...).
 DATASET_MODULES = (
