@@ -39,6 +39,12 @@ w = "osnet_x1_0_duke_256x128_amsgrad_ep150_lr0.0015.pth"  # expect: DSL104 duke-
 lmbn = "lmbn_n_duke.pt"  # expect: DSL104 duke-mtmc
 ocsort = "external/weights/osnet_ain_ms_d_c.pth.tar"  # expect: DSL104 dukemtmc-reid
 """,
+    # Language models pre-trained on BookCorpus: Google's English BERT and the Hub ports.
+    "nlp/finetune.py": """\
+tok = BertTokenizer.from_pretrained("bert-base-uncased")  # expect: DSL104 bookcorpus
+student = AutoModel.from_pretrained("distilbert/distilbert-base-uncased")  # expect: DSL104 bookcorpus
+BERT_DIR = "/path/to/bert/wwm_uncased_L-24_H-1024_A-16"  # expect: DSL104 bookcorpus
+""",
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
         "duke_bot_R50.pth) | <!-- expect: DSL104 dukemtmc-reid -->\n"
@@ -60,6 +66,9 @@ old = "models/20180408-102900"
 market = "osnet_x1_0_market1501.pt"
 no_duke = "osnet_ain_ms_m_c.pth.tar"
 wf = "adaface_ir101_webface12m.ckpt"
+mbert = AutoModel.from_pretrained("bert-base-multilingual-cased")
+zh = "chinese_L-12_H-768_A-12/bert_model.ckpt"
+multi = "gs://bert_models/2018_11_23/multi_cased_L-12_H-768_A-12"
 config.output = "ms1mv3_arcface_r50"
 save_dir = "log/osnet_x1_0_dukemtmcreid_softmax"
 """,
