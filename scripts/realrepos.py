@@ -6,7 +6,7 @@ the labels live here (path, line, dataset, kind, tier, retracted and a short sur
 trees stay outside the project, in a cache folder that ``export`` fills from local git mirrors.
 
     python scripts/realrepos.py export [--mirrors DIR]   # pinned commits -> the cache folder
-    python scripts/realrepos.py score [--half dev|test|all] [--verbose] [--check]
+    python scripts/realrepos.py score [--half dev|test|all] [--round N] [--verbose] [--check]
 
 The repositories are split once, before any tuning, into a development half (tune on it) and a
 test half (report it once); ``repos.yaml`` records the split. ``score`` runs the installed
@@ -99,6 +99,7 @@ class Repo:
     commit: str
     kind: str
     half: str  # "dev" or "test"
+    round: int = 1  # labelling round: a later round is scored before any tuning on it
 
     @property
     def folder(self) -> str:
@@ -124,7 +125,10 @@ def _yaml() -> YAML:
 
 def load_repos() -> list[Repo]:
     data = _yaml().load((LABELS / "repos.yaml").read_text(encoding="utf-8"))
-    return [Repo(r["repo"], r["commit"], r["kind"], r["half"]) for r in data["repos"]]
+    return [
+        Repo(r["repo"], r["commit"], r["kind"], r["half"], int(r.get("round", 1)))
+        for r in data["repos"]
+    ]
 
 
 def load_names() -> dict[str, str]:
@@ -405,12 +409,15 @@ def _executable() -> str:
     return str(beside) if beside.exists() else "datasheet-lint"
 
 
-def measure(half: str) -> tuple[Scores, Scores, list[str]]:
-    """Scores of the linter and of the naive grep on one half, and the repositories skipped."""
+def measure(half: str, round_: int | None = None) -> tuple[Scores, Scores, list[str]]:
+    """Scores of the linter and of the naive grep on one half (and labelling round, if given),
+    and the repositories skipped."""
     names = load_names()
     linter, naive, absent = Scores(), Scores(), []
     for repo in load_repos():
         if half != "all" and repo.half != half:
+            continue
+        if round_ is not None and repo.round != round_:
             continue
         if not (LABELS / "labels" / f"{repo.folder}.yaml").is_file():
             absent.append(f"{repo.name} (no labels yet)")
@@ -455,6 +462,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     exporting.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     scoring = commands.add_parser("score", help="score the linter and the naive grep")
     scoring.add_argument("--half", choices=("dev", "test", "all"), default="dev")
+    scoring.add_argument("--round", type=int, help="only the repositories of this labelling round")
     scoring.add_argument("--verbose", action="store_true")
     scoring.add_argument("--check", action="store_true", help="exit 1 below the targets")
     args = parser.parse_args(argv)
@@ -463,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for repo in load_repos():
             sys.stdout.write(export(repo, args.mirrors) + "\n")
         return 0
-    linter, naive, absent = measure(args.half)
+    linter, naive, absent = measure(args.half, args.round)
     sys.stdout.write(render(args.half, linter, naive, absent, args.verbose) + "\n")
     failing = below_targets(linter)
     if args.check and failing:
