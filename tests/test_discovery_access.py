@@ -81,7 +81,8 @@ def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli
     assert (4, "carvana-image-masking-challenge", "path") in found
     assert (5, "url:example.org/corpora/mystery_corpus.tar.gz", "path") in found
     assert by_line[8] == "hf:someone/corpus"
-    assert 6 not in by_line and 7 not in by_line  # an installer and model weights are not data
+    assert 6 not in by_line  # an installer is not data
+    assert (7, "imagenet", "model") in found  # torchvision weights: a model trained on ImageNet
 
 
 def test_unknown_downloads_need_a_datasheet(make_repo: MakeRepo, run_cli: RunCli) -> None:
@@ -216,3 +217,43 @@ def test_a_word_named_dataset_in_a_loaders_own_name(make_repo: MakeRepo, run_cli
     found = refs(make_repo, run_cli, "mglearn.py", code)
     assert (1, "boston-housing", "load") in found
     assert not any(line == 3 for line, _, _ in found)  # a class named after the city
+
+
+PRETRAINED = """\
+model_urls = {
+    'resnet50': 'https://download.pytorch.org/models/resnet50-19c8e357.pth',
+    'frcnn': 'https://download.pytorch.org/models/fasterrcnn_resnet50_fpn_coco-258fb6c6.pth',
+    'raft': 'https://download.pytorch.org/models/raft_large_C_T_SKHT_V2-ff5fadd5.pth',
+}
+model.load_state_dict(model_zoo.load_url(model_urls['resnet50']))
+base = resnet50(pretrained=True, last_conv_stride=1)
+net = models.vgg16(weights=models.VGG16_Weights.IMAGENET1K_V1)
+seg = deeplabv3_resnet50(weights="COCO_WITH_VOC_LABELS_V1")
+se = 'http://data.lip6.fr/cadene/pretrainedmodels/se_resnet50-ce0d4300.pth'
+mine = MyNet(pretrained=True)
+ours = resnet50(pretrained=False)
+"""
+
+
+def test_weights_of_the_big_zoos_are_models_trained_on_their_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """torchvision and Cadene weights name their training set (ImageNet, COCO) as a model
+    reference; a zoo that states no training set, and untrained models, stay silent."""
+    found = refs(make_repo, run_cli, "backbone.py", PRETRAINED)
+    assert found == {
+        (2, "imagenet", "model"),
+        (3, "coco", "model"),
+        (6, "imagenet", "model"),
+        (7, "imagenet", "model"),
+        (8, "imagenet", "model"),
+        (9, "coco", "model"),
+        (10, "imagenet", "model"),
+    }
+
+
+def test_model_references_need_no_datasheet(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({"backbone.py": PRETRAINED})
+    result = run_cli(repo, "check", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    assert result.json()["findings"] == []

@@ -79,6 +79,25 @@ def test_duke_and_market_still_count_with_reid_evidence(scan: Scan) -> None:
     assert ("prep.py", 2, "market-1501", "path") in references(result)
 
 
+def test_duke_counts_in_a_file_that_handles_other_reid_datasets(scan: Scan) -> None:
+    """A module that also loads market1501 and cuhk03 means Duke MTMC by 'duke' on any line;
+    the same words among 'Reid' and 'Duke' as names in a transcript do not."""
+    module = (
+        "def create(name):\n"
+        "    if name == 'market1501':\n"
+        "        im_dir = '~/Dataset/market1501/images'\n"
+        "    elif name == 'cuhk03':\n"
+        "        im_dir = '~/Dataset/cuhk03/images'\n"
+        "    elif name == 'duke':\n"
+        "        im_dir = '~/Dataset/duke/images'\n"
+    )
+    transcript = "LJ001.wav|Reid went to the market.\nLJ002.wav|The Duke of York spoke.\n"
+    result = scan({"dataset.py": module, "filelist.txt": transcript}, "--select", "DSL1")
+    assert ("dataset.py", 6, "DSL101", "duke-mtmc") in findings(result)
+    assert ("dataset.py", 7, "DSL101", "duke-mtmc") in findings(result)
+    assert not [f for f in findings(result) if f[0] == "filelist.txt"]
+
+
 def test_laion_2b_itself_is_still_reported(scan: Scan) -> None:
     result = scan({"README.md": "# Data\n\nTrained on LAION-2B.\n"}, "--select", "DSL1")
     assert ("README.md", 3, "DSL103", "laion-5b") in findings(result)

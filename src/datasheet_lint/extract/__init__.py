@@ -17,6 +17,7 @@ from datasheet_lint.extract import (
     downloads,
     filetypes,
     identifiers,
+    pretrained,
     python_ast,
     structured,
 )
@@ -72,6 +73,7 @@ def _segment_references(
         found.extend(downloads.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
+    found.extend(pretrained.references(segment.text))
     hits = knowledge.matcher.hits(segment.text)
     first = next(hits, None)
     camel: list[Hit] = []

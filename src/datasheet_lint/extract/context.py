@@ -219,6 +219,19 @@ def near_in(text: str, alias: Alias) -> bool:
     return bool(alias.near) and _near_regex(alias.near).search(text) is not None
 
 
+def _distinctive(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The near tokens that name nothing but the domain: with a digit or an underscore, or
+    long (market1501, bounding_box_train, torchreid); not 'duke' or 'reid', which are also
+    names in any English text."""
+    return tuple(t for t in tokens if re.search(r"[\d_]", t) or len(t) >= 8)
+
+
+def distinctive_near_in(text: str, alias: Alias) -> bool:
+    """A distinctive near token of the alias anywhere in ``text`` (a whole file)."""
+    tokens = _distinctive(alias.near)
+    return bool(tokens) and _near_regex(tokens).search(text) is not None
+
+
 def in_quotes(line: Line) -> bool:
     before = line.text[: line.start]
     return before.count('"') % 2 == 1 or before.count("'") % 2 == 1
