@@ -257,3 +257,34 @@ def test_model_references_need_no_datasheet(make_repo: MakeRepo, run_cli: RunCli
     result = run_cli(repo, "check", "--format", "json")
     assert result.exit_code == 0, result.stdout
     assert result.json()["findings"] == []
+
+
+DATASET_MODULE = """\
+import os
+from .imdb import imdb
+
+class pascal_voc(imdb):
+    def __init__(self, image_set, year, devkit_path=None):
+        self._data_path = os.path.join(self._devkit_path, 'VOC' + year)
+        self.cache_file = os.path.join(self._data_path, 'cache.pkl')
+
+    def image_path_from_index(self, index):
+        image_path = os.path.join(self._data_path, 'JPEGImages', index + '.jpg')
+        return image_path
+
+    def _write_results(self, path):
+        with open(os.path.join(self._devkit_path, 'results', path), 'wt') as f:
+            f.write('')
+"""
+
+
+def test_a_dataset_module_reads_its_dataset_from_its_data_root(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """lib/datasets/pascal_voc.py reaches Pascal VOC's files from its data root; the same
+    module outside a data folder, its caches and what it writes are not the dataset's data."""
+    found = refs(make_repo, run_cli, "lib/datasets/pascal_voc_rbg.py", DATASET_MODULE)
+    paths = {(line, dataset) for line, dataset, kind in found if kind == "path"}
+    assert paths == {(6, "pascal-voc"), (10, "pascal-voc")}
+    elsewhere = refs(make_repo, run_cli, "tools/pascal_voc.py", DATASET_MODULE)
+    assert not {line for line, _, kind in elsewhere if kind == "path"}

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from datasheet_lint.extract import (
     data_paths,
+    dataset_modules,
     downloads,
     filetypes,
     identifiers,
@@ -73,6 +74,9 @@ def _segment_references(
         found.extend(downloads.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
+        module = dataset_modules.module_dataset(file.path, knowledge.matcher.hits)
+        if module is not None and segment.lines is None:  # a module, not a notebook cell
+            found.extend(dataset_modules.references(module, segment.text.split("\n")))
     found.extend(pretrained.references(segment.text))
     hits = knowledge.matcher.hits(segment.text)
     first = next(hits, None)
