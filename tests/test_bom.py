@@ -287,7 +287,9 @@ def test_demo_spdx_links_the_model_to_its_training_data(demo: Path, run_cli: Run
     assert any(n.startswith("availability: withdrawn") for n in notes)
 
 
-@pytest.mark.parametrize("output_format", ["spdx3-jsonld", "cyclonedx-json"])
+@pytest.mark.parametrize(
+    "output_format", ["spdx3-jsonld", "cyclonedx-json", "training-data-summary"]
+)
 def test_the_same_state_gives_the_same_bytes(
     output_format: str, demo: Path, run_cli: RunCli, tmp_path: Path
 ) -> None:
