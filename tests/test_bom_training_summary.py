@@ -197,3 +197,22 @@ def test_needs_no_bom_extra(empty: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("# Public Summary of Training Content")
+
+
+def test_a_draft_in_the_work_tree_is_never_scanned_until_it_is_edited_for_publication(
+    demo: Path, run_cli: RunCli
+) -> None:
+    """The draft names every dataset, with its links: scanned, it would add findings of its
+    own on each run (19 -> 30 on the demo). An unedited draft is skipped; once its drafting
+    notes are removed, as it asks before publishing, it is the project's text and scanned."""
+    before = run_cli(demo, "check", "--format", "json")
+    written = run_cli(demo, "bom", "--format", "training-data-summary", "--output", "SUMMARY.md")
+    assert written.exit_code == 0, written.stderr
+    assert "Wrote SUMMARY.md: a training-data-summary draft." in written.stderr
+    after = run_cli(demo, "check", "--format", "json", "--verbose")
+    assert after.json()["findings"] == before.json()["findings"]
+    assert "skipped SUMMARY.md: a datasheet-lint report" in after.stderr
+    draft = (demo / "SUMMARY.md").read_text(encoding="utf-8")
+    (demo / "SUMMARY.md").write_text(draft.split(f"\n{NOTES}", 1)[0], encoding="utf-8")
+    edited = run_cli(demo, "check", "--format", "json")
+    assert "SUMMARY.md" in {f["path"] for f in edited.json()["findings"]}

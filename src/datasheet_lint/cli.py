@@ -335,7 +335,8 @@ def bom(
 
     inside = output_file.absolute().is_relative_to(settings.root)
     atomic.write_text(output_file, text, overwrite=True, root=settings.root if inside else None)
-    click.echo(f"Wrote {output_file}: a {output_format} bill of materials.", err=True)
+    what = "draft" if output_format == "training-data-summary" else "bill of materials"
+    click.echo(f"Wrote {output_file}: a {output_format} {what}.", err=True)
 
 
 @cli.command("baseline")

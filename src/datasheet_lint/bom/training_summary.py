@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from datasheet_lint.bom.inventory import URL, DatasetItem, Inventory, used
+from datasheet_lint.ownreports import SUMMARY_DRAFT, SUMMARY_NOTES, SUMMARY_TITLE
 
 QUESTION = "**QUESTION**"
 TEMPLATE = (
@@ -273,7 +274,7 @@ def _processing(training: list[DatasetItem]) -> list[str]:
 def _notes(
     unplaced: list[DatasetItem], unknown: list[DatasetItem], other: list[DatasetItem]
 ) -> list[str]:
-    lines = ["## Drafting notes (not part of the template: remove before publishing)", ""]
+    lines = [SUMMARY_NOTES, ""]
     if unplaced:
         lines.append(
             f"Used for training, but no datasheet states open access. {QUESTION}: which "
@@ -298,9 +299,9 @@ def render(inventory: Inventory) -> str:
     referenced = [item for item in inventory.datasets if used(item)]
     training = [item for item in referenced if _training(item)]
     lines = [
-        f"# Public Summary of Training Content for {QUESTION} (model name)",
+        f"{SUMMARY_TITLE}{QUESTION} (model name)",
         "",
-        f"> Draft written by datasheet-lint {_text(inventory.tool_version)} from the datasheets of "
+        f"{SUMMARY_DRAFT}{_text(inventory.tool_version)} from the datasheets of "
         f"{_text(inventory.name)}, following the template of the {TEMPLATE} (<{TEMPLATE_URL}>), "
         "under Article 53(1)(d) of the AI Act. It states only what the datasheets say (and "
         "datasheet-lint's catalogue and blocklist, where named). Every line marked "
