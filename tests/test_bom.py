@@ -287,7 +287,9 @@ def test_demo_spdx_links_the_model_to_its_training_data(demo: Path, run_cli: Run
     assert any(n.startswith("availability: withdrawn") for n in notes)
 
 
-@pytest.mark.parametrize("output_format", ["spdx3-jsonld", "cyclonedx-json"])
+@pytest.mark.parametrize(
+    "output_format", ["spdx3-jsonld", "cyclonedx-json", "training-data-summary"]
+)
 def test_the_same_state_gives_the_same_bytes(
     output_format: str, demo: Path, run_cli: RunCli, tmp_path: Path
 ) -> None:
@@ -341,7 +343,11 @@ def test_output_never_leaves_the_project_through_a_link(
 
 @pytest.mark.parametrize(
     ("output_format", "module"),
-    [("cyclonedx-json", "cyclonedx"), ("spdx3-jsonld", "spdx_python_model")],
+    [
+        ("cyclonedx-json", "cyclonedx"),
+        ("spdx3-jsonld", "spdx_tools"),
+        ("spdx3-jsonld", "spdx_python_model"),
+    ],
 )
 def test_without_the_extra_bom_says_which_to_install(
     output_format: str, module: str, empty: Path
@@ -358,10 +364,14 @@ def test_without_the_extra_bom_says_which_to_install(
     )
     assert done.returncode == 2
     assert done.stdout == ""
+    distribution = {
+        "cyclonedx": "cyclonedx-python-lib",
+        "spdx_tools": "spdx-tools",
+        "spdx_python_model": "spdx-python-model",
+    }[module]
     assert done.stderr.splitlines()[0] == (
         "datasheet-lint: error: the bom command needs the optional 'bom' extra "
-        f"({'cyclonedx-python-lib' if module == 'cyclonedx' else 'spdx-python-model'} "
-        "is not installed)"
+        f"({distribution} is not installed)"
     )
     assert 'pip install "datasheet-lint[bom]"' in done.stderr
     assert "Traceback" not in done.stderr

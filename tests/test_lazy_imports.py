@@ -157,4 +157,5 @@ def test_check_never_imports_the_bom_libraries(make_repo: MakeRepo) -> None:
         "datasheet_lint.bom",
         "cyclonedx",
     }
-    assert "spdx_python_model" in imported(repo, "bom", "--format", "spdx3-jsonld")
+    # SPDX is built with spdx-tools (the design's library) and checked by the 3.0.1 bindings.
+    assert imported(repo, "bom", "--format", "spdx3-jsonld") >= {"spdx_tools", "spdx_python_model"}

@@ -300,9 +300,11 @@ def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) ->
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["spdx3-jsonld", "cyclonedx-json"]),
+    type=click.Choice(["spdx3-jsonld", "cyclonedx-json", "training-data-summary"]),
     required=True,
-    help="spdx3-jsonld: SPDX 3.0.1 (Dataset and AI profiles); cyclonedx-json: CycloneDX 1.7.",
+    help="spdx3-jsonld: SPDX 3.0.1 (Dataset and AI profiles); cyclonedx-json: CycloneDX 1.7; "
+    "training-data-summary: a Markdown draft of the EU AI Act's public summary of training "
+    "content (AI Office template).",
 )
 @click.option(
     "--output",
@@ -315,7 +317,8 @@ def refs(paths: tuple[str, ...], config_file: str | None, output_format: str) ->
 def bom(
     paths: tuple[str, ...], config_file: str | None, output_format: str, output_file: Path | None
 ) -> None:
-    """Write a bill of materials of the datasets and models PATHS use (needs the 'bom' extra).
+    """Write a bill of materials of the datasets and models PATHS use (needs the 'bom' extra),
+    or a draft of the EU AI Act's public summary of training content (needs no extra).
 
     One element per dataset, described from its datasheet, the catalogue and the blocklist;
     a dataset without a datasheet is listed and marked as lacking one. The creation time is
@@ -332,7 +335,8 @@ def bom(
 
     inside = output_file.absolute().is_relative_to(settings.root)
     atomic.write_text(output_file, text, overwrite=True, root=settings.root if inside else None)
-    click.echo(f"Wrote {output_file}: a {output_format} bill of materials.", err=True)
+    what = "draft" if output_format == "training-data-summary" else "bill of materials"
+    click.echo(f"Wrote {output_file}: a {output_format} {what}.", err=True)
 
 
 @cli.command("baseline")

@@ -22,9 +22,20 @@ SARIF_KEYS = frozenset({"$schema", "version", "runs"})
 GITLAB_KEYS = frozenset({"description", "check_name", "fingerprint", "severity", "location"})
 
 
+# An unfinished draft of ``bom --format training-data-summary`` (bom/training_summary.py
+# writes these lines): its title, the note that datasheet-lint drafted it, and the drafting
+# notes it asks to remove before publishing.
+SUMMARY_TITLE = "# Public Summary of Training Content for "
+SUMMARY_DRAFT = "> Draft written by datasheet-lint "
+SUMMARY_NOTES = "## Drafting notes (not part of the template: remove before publishing)"
+
+
 def is_own_report(path: str, text: str) -> bool:
-    """True if ``text`` is a report this tool wrote: JSON, SARIF, GitLab Code Quality, or a
-    bill of materials (CycloneDX or SPDX 3) that ``bom`` wrote."""
+    """True if ``text`` is a report this tool wrote: JSON, SARIF, GitLab Code Quality, a
+    bill of materials (CycloneDX or SPDX 3) that ``bom`` wrote, or its unfinished draft of a
+    training data summary."""
+    if path.lower().endswith(".md"):
+        return _is_training_summary(text)
     if not path.lower().endswith(SUFFIXES):
         return False
     head = text.lstrip()[:1]
@@ -121,4 +132,16 @@ def _is_spdx(document: dict[str, Any]) -> bool:
             isinstance(c.get("createdBy"), list) and set(c["createdBy"]) <= agents
             for c in creations
         )
+    )
+
+
+def _is_training_summary(text: str) -> bool:
+    """The draft as written, with its drafting notes: once they are removed for publication,
+    the summary is the project's own text, and scanned like any other."""
+    lines = text.split("\n", 3)
+    return (
+        len(lines) == 4
+        and lines[0].startswith(SUMMARY_TITLE)
+        and lines[2].startswith(SUMMARY_DRAFT)
+        and f"\n{SUMMARY_NOTES}\n" in lines[3]
     )

@@ -1,7 +1,8 @@
 """Bills of materials of a repository's datasets: one inventory, two formats.
 
 ``inventory`` gathers what the run and the datasheets say; ``cyclonedx`` and ``spdx3`` write
-it. The writers need the optional ``bom`` extra; ``check`` never imports this package.
+it as a BOM (they need the optional ``bom`` extra), ``training_summary`` as a draft of the AI
+Act's public summary of training content (no extra). ``check`` never imports this package.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import datetime, timezone
 
 from datasheet_lint.errors import UserError
 
-FORMATS = ("spdx3-jsonld", "cyclonedx-json")
+FORMATS = ("spdx3-jsonld", "cyclonedx-json", "training-data-summary")
 EXTRA = 'pip install "datasheet-lint[bom]"'
 
 

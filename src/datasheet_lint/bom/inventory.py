@@ -91,6 +91,8 @@ class DatasetItem(NamedTuple):
     derived_from: tuple[Lineage, ...]
     occurrences: tuple[Occurrence, ...]
     description: str = ""
+    access: str = ""  # distribution.access: open, gated, restricted, internal, unavailable
+    size: str = ""  # composition.size as written: a count or text, no unit implied
 
     @property
     def has_datasheet(self) -> bool:
@@ -260,7 +262,17 @@ def _dataset(
         derived_from=tuple(_lineage(dataset_id, sheet, knowledge)),
         occurrences=tuple(_occurrence(r, report) for r in refs if r.kind is not Kind.MODEL),
         description=_word(sheet, "description"),
+        access=_word(sheet, "distribution", "access"),
+        size=_size(sheet),
     )
+
+
+def _size(sheet: Datasheet | None) -> str:
+    """composition.size as written: YAML reads a bare count as a number."""
+    value = sheet.get("composition", "size") if sheet is not None else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _word(sheet, "composition", "size")
 
 
 def _models(report: Report, knowledge: Knowledge) -> tuple[ModelItem, ...]:

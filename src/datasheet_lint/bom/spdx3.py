@@ -1,18 +1,19 @@
-"""The inventory as an SPDX 3.0.1 JSON-LD document (Dataset and AI profiles).
+"""The inventory as an SPDX 3.0.1 JSON-LD document (Dataset and AI profiles), through spdx-tools.
 
-spdx-tools 0.8.5 (the newest release) writes SPDX 3 from a prototype of the model that
-predates 3.0.1: its JSON-LD context and terms use the draft namespace
-``https://spdx.org/rdf/<Profile>/``, not ``https://spdx.org/rdf/3.0.1/terms/``, and it has no
-3.0.1 parser (spdx/tools-python#717 open; the update to 3.0.1, #829, and the move to the SPDX
-project's generated bindings, #897 and #898, are open pull requests). So the document is built
-with those generated bindings, spdx-python-model, which are made from the published 3.0.1
-SHACL model, check each value and cardinality as it is set, and read the document back.
+The elements are built with spdx-tools' ``spdx3`` model, which type-checks every value as it
+is set, and written to JSON-LD by its writer's converter. spdx-tools 0.8.5 (the newest
+release) implements a draft of SPDX 3.0 that predates 3.0.1 (spdx/tools-python#717): its
+terms, namespaces and licence fields are not 3.0.1's. ``spdx301`` brings the converter's
+output to the published 3.0.1 model, and the SPDX project's generated 3.0.1 bindings
+(spdx-python-model) then read it, which rejects anything the 3.0.1 model does not allow, and
+write the document. docs/bom.md lists each gap and how it is filled.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,20 +25,20 @@ BASE = "https://spdx.org/spdxdocs/datasheet-lint/"  # + the inventory's digest: 
 
 # Datasheet modalities (composition.modalities) that name an SPDX DatasetType.
 DATASET_TYPES = {
-    "image": "image",
-    "images": "image",
-    "text": "text",
-    "audio": "audio",
-    "speech": "audio",
-    "video": "video",
-    "tabular": "structured",
-    "structured": "structured",
-    "graph": "graph",
-    "time-series": "timeseries",
-    "timeseries": "timeseries",
-    "sensor": "sensor",
-    "numeric": "numeric",
-    "categorical": "categorical",
+    "image": "IMAGE",
+    "images": "IMAGE",
+    "text": "TEXT",
+    "audio": "AUDIO",
+    "speech": "AUDIO",
+    "video": "VIDEO",
+    "tabular": "STRUCTURED",
+    "structured": "STRUCTURED",
+    "graph": "GRAPH",
+    "time-series": "TIMESERIES",
+    "timeseries": "TIMESERIES",
+    "sensor": "SENSOR",
+    "numeric": "NUMERIC",
+    "categorical": "CATEGORICAL",
 }
 
 
@@ -48,89 +49,94 @@ def _slug(text: str) -> str:
     return f"{safe.strip('-')[:60]}-{digest}"
 
 
-def _local(element: Any) -> str:
+def local(spdx_id: str) -> str:
     """The part of an element's id after the document's base."""
-    return str(element._id).rsplit("#", 1)[-1]
+    return spdx_id.rsplit("#", 1)[-1]
 
 
 class _Builder:
-    """Creates the elements, each with an id derived from the content."""
+    """Creates spdx-tools elements, each with an id derived from the content."""
 
-    def __init__(self, model: Any, inventory: Inventory) -> None:
-        self.model = model
+    def __init__(self, tools: Any, inventory: Inventory) -> None:
+        self.tools = tools
+        model = tools.model
         self.base = f"{BASE}{inventory.name and _slug(inventory.name)}-{inventory.digest()[:16]}"
-        self.elements: list[Any] = []
+        self.payload = tools.Payload()
+        tool_id = f"{self.base}#tool-datasheet-lint"
+        agent_id = f"{self.base}#agent-datasheet-lint"
+        profiles = ("CORE", "SOFTWARE", "LICENSING", "DATASET", "AI")
         self.creation = model.CreationInfo(
-            _id="_:creationinfo",
-            specVersion=SPEC_VERSION,
+            spec_version=tools.Version(SPEC_VERSION),
             created=creation_time(),
+            created_by=[agent_id],
+            created_using=[tool_id],
+            profile=[getattr(model.ProfileIdentifierType, p) for p in profiles],
         )
-        tool = model.Tool(
-            _id=f"{self.base}#tool-datasheet-lint",
-            creationInfo=self.creation,
-            name=f"datasheet-lint {inventory.tool_version}",
+        self.add(
+            model.Tool(
+                tool_id,
+                creation_info=self.creation,
+                name=f"datasheet-lint {inventory.tool_version}",
+            )
         )
-        agent = model.SoftwareAgent(
-            _id=f"{self.base}#agent-datasheet-lint",
-            creationInfo=self.creation,
-            name="datasheet-lint",
-        )
-        self.creation.createdBy.append(agent)
-        self.creation.createdUsing.append(tool)
-        self.elements += [tool, agent]
+        self.add(model.SoftwareAgent(agent_id, creation_info=self.creation, name="datasheet-lint"))
 
     def iri(self, kind: str, key: str) -> str:
         return f"{self.base}#{kind}-{_slug(key)}"
 
     def add(self, element: Any) -> Any:
-        self.elements.append(element)
+        self.payload.add_element(element)
         return element
 
     def relate(self, source: Any, kind: str, targets: Iterable[Any], key: str) -> None:
-        targets = list(targets)
-        if not targets:
+        """A relationship of spdx-tools' ``RelationshipType`` ``kind`` (``TRAINED_ON``); its
+        id names the type as 3.0.1 does, as ids made before spdx-tools was used did."""
+        from datasheet_lint.bom.spdx301 import relationship_type
+
+        to = [target.spdx_id for target in targets]
+        if not to:
             return
+        name = relationship_type(kind)
         self.add(
-            self.model.Relationship(
-                _id=self.iri("relationship", f"{_local(source)} {kind} {key}"),
-                creationInfo=self.creation,
-                from_=source,
-                relationshipType=getattr(self.model.RelationshipType, kind),
-                to=targets,
+            self.tools.model.Relationship(
+                self.iri("relationship", f"{local(source.spdx_id)} {name} {key}"),
+                source.spdx_id,
+                getattr(self.tools.model.RelationshipType, kind),
+                to,
+                creation_info=self.creation,
             )
         )
 
     def annotate(self, subject: Any, topic: str, statement: str) -> None:
+        model = self.tools.model
         self.add(
-            self.model.Annotation(
-                _id=self.iri("annotation", f"{_local(subject)} {topic}"),
-                creationInfo=self.creation,
-                annotationType=self.model.AnnotationType.other,
-                subject=subject,
+            model.Annotation(
+                self.iri("annotation", f"{local(subject.spdx_id)} {topic}"),
+                model.AnnotationType.OTHER,
+                subject.spdx_id,
+                creation_info=self.creation,
                 statement=statement,
             )
         )
 
     def licence(self, text: str) -> Any | None:
+        """The expression as spdx-tools' licence model (a listed licence, a set, a WITH),
+        parsed by spdx-tools' own SPDX licensing; None when it is not an SPDX expression."""
         expression = spdx_expression(text)
         if expression is None:
             return None
-        return self.add(
-            self.model.simplelicensing_LicenseExpression(
-                _id=self.iri("licence", expression),
-                creationInfo=self.creation,
-                simplelicensing_licenseExpression=expression,
-            )
-        )
+        parsed = self.tools.spdx_licensing.parse(expression)
+        return self.tools.bump_license_expression(parsed, [])
 
 
-def _presence(model: Any, item: DatasetItem) -> Any:
+def _presence(item: DatasetItem) -> bool | None:
+    """spdx-tools' draft has a yes/no flag; None is "no assertion" (3.0.1's PresenceType)."""
     people = item.people
     if people.personal_data or people.biometric:
-        return model.PresenceType.yes
+        return True
     if people.contains_people == "no":
-        return model.PresenceType.no
-    return model.PresenceType.noAssertion
+        return False
+    return None
 
 
 def _collection(item: DatasetItem) -> str:
@@ -163,55 +169,50 @@ def _people_note(item: DatasetItem) -> str:
 
 
 def _dataset(builder: _Builder, item: DatasetItem) -> Any:
-    model = builder.model
+    model = builder.tools.model
+    dataset_type = builder.tools.DatasetType
     types = sorted({DATASET_TYPES.get(m.lower(), "") for m in item.modalities} - {""})
-    package = model.dataset_DatasetPackage(
-        _id=builder.iri("dataset", item.id),
-        creationInfo=builder.creation,
-        name=item.name,
-        software_primaryPurpose=model.software_SoftwarePurpose.data,
-        dataset_datasetType=[getattr(model.dataset_DatasetType, t) for t in types]
-        or [model.dataset_DatasetType.noAssertion],
-        dataset_hasSensitivePersonalInformation=_presence(model, item),
-    )
-    if item.description:
-        package.description = item.description
-    if item.homepage:
-        package.software_homePage = item.homepage
-    if item.download_locations:
-        package.software_downloadLocation = item.download_locations[0]
-    collection = _collection(item)
-    if collection:
-        package.dataset_dataCollectionProcess = collection
-    if item.intended_use:
-        package.dataset_intendedUse = "; ".join(item.intended_use)
-    package.externalIdentifier.append(
-        model.ExternalIdentifier(
-            externalIdentifierType=model.ExternalIdentifierType.other,
-            identifier=item.id,
-            issuingAuthority="datasheet-lint",
-            comment="the dataset's id in datasheet-lint's catalogue and blocklist, or the "
-            "loader's own name for a dataset they do not know",
-        )
-    )
-    for url in item.availability.sources:
-        package.externalRef.append(
-            model.ExternalRef(
-                externalRefType=model.ExternalRefType.other,
-                locator=[url],
-                comment=f"states that the dataset is {item.availability.status}",
-            )
-        )
-    builder.add(package)
-    declared = builder.licence(item.declared_licence) if item.declared_licence else None
-    builder.relate(package, "hasDeclaredLicense", [declared] if declared else [], "declared")
     concluded_text = (
         item.catalogue_licence
         if item.catalogue_licence and (not item.declared_licence or item.licences_differ)
         else ""
     )
-    concluded = builder.licence(concluded_text) if concluded_text else None
-    builder.relate(package, "hasConcludedLicense", [concluded] if concluded else [], "concluded")
+    package = builder.tools.Dataset(
+        builder.iri("dataset", item.id),
+        item.name,
+        originated_by=[],  # no datasheet field names an agent: left out, not guessed
+        download_location=item.download_locations[0] if item.download_locations else None,
+        primary_purpose=model.software.SoftwarePurpose.DATA,
+        built_time=None,
+        release_time=None,
+        dataset_type=[getattr(dataset_type, t) for t in types] or [dataset_type.NO_ASSERTION],
+        creation_info=builder.creation,
+        description=item.description or None,
+        homepage=item.homepage or None,
+        data_collection_process=_collection(item) or None,
+        intended_use="; ".join(item.intended_use) or None,
+        sensitive_personal_information=_presence(item),
+        declared_license=builder.licence(item.declared_licence) if item.declared_licence else None,
+        concluded_license=builder.licence(concluded_text) if concluded_text else None,
+        external_identifier=[
+            model.ExternalIdentifier(
+                model.ExternalIdentifierType.OTHER,
+                item.id,
+                comment="the dataset's id in datasheet-lint's catalogue and blocklist, or the "
+                "loader's own name for a dataset they do not know",
+                issuing_authority="datasheet-lint",
+            )
+        ],
+        external_reference=[
+            model.ExternalReference(
+                model.ExternalReferenceType.OTHER,
+                [url],
+                comment=f"states that the dataset is {item.availability.status}",
+            )
+            for url in item.availability.sources
+        ],
+    )
+    builder.add(package)
     _notes(builder, package, item)
     return package
 
@@ -275,95 +276,119 @@ def _notes(builder: _Builder, package: Any, item: DatasetItem) -> None:
 
 
 def _model(builder: _Builder, model_item: ModelItem, datasets: dict[str, Any]) -> Any:
-    model = builder.model
+    model = builder.tools.model
     package = builder.add(
-        model.ai_AIPackage(
-            _id=builder.iri("model", model_item.id),
-            creationInfo=builder.creation,
-            name=model_item.name,
-            software_primaryPurpose=model.software_SoftwarePurpose.model,
+        builder.tools.AIPackage(
+            builder.iri("model", model_item.id),
+            model_item.name,
+            supplied_by=[],
+            download_location=None,
+            package_version=None,
+            primary_purpose=model.software.SoftwarePurpose.MODEL,
+            release_time=None,
+            creation_info=builder.creation,
+            external_reference=[
+                model.ExternalReference(
+                    model.ExternalReferenceType.OTHER,
+                    [url],
+                    comment="states the model's training data",
+                )
+                for url in model_item.evidence
+            ],
         )
     )
-    for url in model_item.evidence:
-        package.externalRef.append(
-            model.ExternalRef(
-                externalRefType=model.ExternalRefType.other,
-                locator=[url],
-                comment="states the model's training data",
-            )
-        )
-    builder.relate(package, "trainedOn", [datasets[d] for d in model_item.trained_on], "trained")
+    builder.relate(package, "TRAINED_ON", [datasets[d] for d in model_item.trained_on], "trained")
     lines = [f"{o.path}:{o.line}:{o.column} {o.surface}" for o in model_item.occurrences]
     builder.annotate(package, "occurrences", "loaded at:\n" + "\n".join(lines))
     return package
 
 
-def _load() -> Any:
-    try:
-        from spdx_python_model import v3_0_1
-    except ImportError:
-        raise missing_extra("spdx-python-model") from None
-    return v3_0_1
+class _Tools:
+    """spdx-tools' modules, imported only when a BOM is written."""
+
+    def __init__(self) -> None:
+        try:
+            from semantic_version import Version
+            from spdx_tools.common.spdx_licensing import spdx_licensing
+            from spdx_tools.spdx3 import model
+            from spdx_tools.spdx3.bump_from_spdx2.license_expression import (
+                bump_license_expression,
+            )
+            from spdx_tools.spdx3.model.ai.ai_package import AIPackage
+            from spdx_tools.spdx3.model.dataset.dataset import Dataset, DatasetType
+            from spdx_tools.spdx3.payload import Payload
+            from spdx_tools.spdx3.writer.json_ld import json_ld_converter
+        except ImportError:
+            raise missing_extra("spdx-tools") from None
+        self.model = model
+        self.Version = Version
+        self.spdx_licensing = spdx_licensing
+        self.bump_license_expression = bump_license_expression
+        self.AIPackage = AIPackage
+        self.Dataset = Dataset
+        self.DatasetType = DatasetType
+        self.Payload = Payload
+        self.converter = json_ld_converter
 
 
-def build(inventory: Inventory) -> Any:
-    """The SHACL object set of the document."""
-    model = _load()
-    builder = _Builder(model, inventory)
+def build(tools: _Tools, inventory: Inventory) -> _Builder:
+    """The document's elements, built with spdx-tools' model, in the builder's payload."""
+    model = tools.model
+    builder = _Builder(tools, inventory)
     datasets = {item.id: _dataset(builder, item) for item in inventory.datasets}
     models = [_model(builder, m, datasets) for m in inventory.models]
     for item in inventory.datasets:
         builder.relate(
             datasets[item.id],
-            "descendantOf",
+            "DESCENDANT",
             [datasets[lineage.dataset] for lineage in item.derived_from],
             "lineage",
         )
     repository = builder.add(
-        model.software_Package(
-            _id=builder.iri("repository", inventory.name),
-            creationInfo=builder.creation,
-            name=inventory.name,
-            software_primaryPurpose=model.software_SoftwarePurpose.source,
+        model.software.Package(
+            builder.iri("repository", inventory.name),
+            inventory.name,
+            creation_info=builder.creation,
+            primary_purpose=model.software.SoftwarePurpose.SOURCE,
         )
     )
     builder.relate(
         repository,
-        "dependsOn",
+        "DEPENDS_ON",
         [datasets[item.id] for item in inventory.datasets if used(item)] + models,
         "uses",
     )
-    document = model.SpdxDocument(
-        _id=f"{builder.base}#document",
-        creationInfo=builder.creation,
-        name=f"Datasets and models of {inventory.name}",
-        dataLicense=builder.add(
-            model.simplelicensing_LicenseExpression(
-                _id=builder.iri("licence", "CC0-1.0"),
-                creationInfo=builder.creation,
-                simplelicensing_licenseExpression="CC0-1.0",
-            )
-        ),
-        profileConformance=[
-            model.ProfileIdentifierType.core,
-            model.ProfileIdentifierType.software,
-            model.ProfileIdentifierType.simpleLicensing,
-            model.ProfileIdentifierType.dataset,
-            model.ProfileIdentifierType.ai,
-        ],
-        rootElement=[repository],
-        element=list(builder.elements),
+    elements = list(builder.payload.get_full_map())
+    builder.add(
+        model.SpdxDocument(
+            f"{builder.base}#document",
+            f"Datasets and models of {inventory.name}",
+            element=elements,
+            root_element=[repository.spdx_id],
+            creation_info=builder.creation,
+        )
     )
-    objects = model.SHACLObjectSet()
-    for element in [document, *builder.elements]:
-        objects.add(element)
-    return objects
+    return builder
 
 
 def render(inventory: Inventory) -> str:
-    """The document as SPDX 3 JSON (the JSON-LD subset SPDX 3.0.1 defines)."""
-    model = _load()
-    objects = build(inventory)
+    """The document as SPDX 3 JSON (the JSON-LD subset SPDX 3.0.1 defines): spdx-tools'
+    JSON-LD, brought to 3.0.1, then read and written by the generated 3.0.1 bindings."""
+    from datasheet_lint.bom import spdx301
+
+    tools = _Tools()
+    builder = build(tools, inventory)
+    # The converter is what spdx-tools' write_payload() uses; write_payload itself only
+    # writes to a file name it appends ".jsonld" to, with the draft's inline context.
+    drafts = tools.converter.convert_payload_to_json_ld_list_of_elements(builder.payload)
+    elements = list(builder.payload.get_full_map().values())
+    document = spdx301.from_spdx_tools(elements, drafts, builder.iri)
+    try:
+        from spdx_python_model import v3_0_1
+    except ImportError:
+        raise missing_extra("spdx-python-model") from None
+    objects = v3_0_1.SHACLObjectSet()
+    v3_0_1.JSONLDDeserializer().read(io.BytesIO(json.dumps(document).encode("utf-8")), objects)
     out = io.BytesIO()
-    model.JSONLDSerializer().write(objects, out, indent=2, sort_keys=True, ensure_ascii=False)
+    v3_0_1.JSONLDSerializer().write(objects, out, indent=2, sort_keys=True, ensure_ascii=False)
     return out.getvalue().decode("utf-8") + "\n"

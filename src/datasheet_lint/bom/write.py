@@ -26,6 +26,10 @@ def build(report: Report, settings: Config) -> inventory.Inventory:
 def render(report: Report, settings: Config, output_format: str) -> str:
     """The BOM text in ``output_format`` (one of ``datasheet_lint.bom.FORMATS``)."""
     items = build(report, settings)
+    if output_format == "training-data-summary":
+        from datasheet_lint.bom import training_summary
+
+        return training_summary.render(items)
     if output_format == "cyclonedx-json":
         from datasheet_lint.bom import cyclonedx
 
