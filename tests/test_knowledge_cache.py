@@ -26,10 +26,10 @@ def fresh_builtins(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def parsed() -> tuple[blocklist.Blocklist, catalogue.Catalogue]:
-    """Straight from the YAML, no cache involved."""
+    """Straight from the shipped files, no cache involved."""
     return (
         blocklist.parse(blocklist.parse_yaml(shipped_text("blocklist.yaml"))),
-        catalogue.parse(blocklist.parse_yaml(shipped_text("catalogue.yaml"))),
+        catalogue.parse(catalogue.shipped_document()),
     )
 
 

@@ -6,6 +6,7 @@ the licence rules; the matcher only uses names, loader ids and URLs.
 """
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from datasheet_lint.knowledge.blocklist import (
@@ -74,6 +75,29 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
             for name in names:
                 loaders.setdefault((source, str(name).casefold()), entry.id)
     return Catalogue(datasets, tuple(aliases), loaders, str(document["data_version"]))
+
+
+def with_registries(curated: Mapping[str, Any], generated: Mapping[str, Any]) -> dict[str, Any]:
+    """The curated document joined with the registry-derived entries (``registries.json``,
+    written by ``scripts/registries.py``). Curated entries keep precedence: an ``extends``
+    record only adds loader ids and URLs to the curated entry it names, and the generated
+    datasets, whose names the script checked against both shipped files, follow. Each entry
+    gains ``registries``: where its facts came from (empty for a curated entry alone)."""
+    extensions = {record["extends"]: record for record in generated["extensions"]}
+    datasets = []
+    for raw in curated["datasets"]:
+        record = extensions.get(raw["id"])
+        if record is None:
+            datasets.append({**raw, "registries": []})
+            continue
+        loaders = {kind: list(names) for kind, names in (raw.get("loaders") or {}).items()}
+        for kind, names in record["loaders"].items():
+            loaders[kind] = loaders.get(kind, []) + list(names)
+        urls = [*(raw.get("urls") or ()), *record.get("urls", ())]
+        datasets.append({**raw, "loaders": loaders, "urls": urls, "registries": record["registries"]})
+    for raw in generated["datasets"]:
+        datasets.append({**raw, "sourced": raw["licence"] is not None})
+    return {**curated, "datasets": datasets}
 
 
 def to_rows(catalogue: Catalogue) -> dict[str, Any]:
@@ -149,13 +173,23 @@ def builtin() -> Catalogue:
         from datasheet_lint.knowledge import blocklist
         from datasheet_lint.knowledge.cache import cached, shipped_key
 
-        # The key covers this parser and the blocklist's, whose alias_records it uses.
-        key = shipped_key("catalogue.yaml", __file__, blocklist.__file__)
+        # The key covers the generated entries, this parser and the blocklist's, whose
+        # alias_records it uses.
+        generated = str(Path(__file__).with_name("registries.json"))
+        key = shipped_key("catalogue.yaml", generated, __file__, blocklist.__file__)
         _BUILTIN = cached("catalogue-rows", key, _builtin_rows, from_rows)
     return _BUILTIN
 
 
 def _builtin_rows(_key: str) -> dict[str, Any]:
+    return to_rows(parse(shipped_document()))
+
+
+def shipped_document() -> dict[str, Any]:
+    """The shipped catalogue as one document: catalogue.yaml with registries.json."""
+    import json
+
     from datasheet_lint.knowledge.cache import shipped_text
 
-    return to_rows(parse(parse_yaml(shipped_text("catalogue.yaml"))))
+    curated = parse_yaml(shipped_text("catalogue.yaml"))
+    return with_registries(curated, json.loads(shipped_text("registries.json")))
