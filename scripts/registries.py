@@ -37,7 +37,7 @@ import subprocess
 import sys
 import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -55,14 +55,14 @@ HF_REPO = "https://github.com/huggingface/datasets"
 URL_CAP = 3  # download URLs kept per dataset: enough to recognise it, few enough to stay fast
 SEPARATORS = re.compile(r"[-_. ]+")
 HTTP = re.compile(r"^https?://[^\s\"'<>{}]+$")
-DRIVE_ID = re.compile(r"[?&]id=([A-Za-z0-9_-]{20,})")
+DRIVE_ID = re.compile(r"(?:[?&]id=|/d/)([A-Za-z0-9_-]{20,})")
 # Hosts that serve many datasets: a URL on them names one only with a path below.
-GENERIC_HOSTS = frozenset(
-    """github.com gitlab.com huggingface.co hf.co kaggle.com arxiv.org drive.google.com
-    docs.google.com storage.googleapis.com zenodo.org figshare.com dropbox.com www.dropbox.com
-    archive.org raw.githubusercontent.com s3.amazonaws.com dl.fbaipublicfiles.com
-    download.pytorch.org people.csail.mit.edu""".split()
-)
+GENERIC_HOSTS = frozenset({
+    "github.com", "gitlab.com", "huggingface.co", "hf.co", "kaggle.com", "arxiv.org",
+    "drive.google.com", "docs.google.com", "storage.googleapis.com", "zenodo.org",
+    "figshare.com", "dropbox.com", "www.dropbox.com", "archive.org", "raw.githubusercontent.com",
+    "s3.amazonaws.com", "dl.fbaipublicfiles.com", "download.pytorch.org", "people.csail.mit.edu",
+})  # fmt: skip
 # Pages that are documentation, code or licences, never data.
 NOT_DATA = re.compile(
     r"github\.com/(pytorch|tensorflow|keras-team|huggingface|scikit-learn)/|"
@@ -83,10 +83,10 @@ HF_LICENCES = {
     "unlicense": "Unlicense",
 }  # fmt: skip
 # Exports of the torch libraries that are machinery, not datasets.
-NOT_DATASETS = frozenset(
-    """VisionDataset DatasetFolder ImageFolder FakeData wrap_dataset_for_transforms_v2
-    LSUNClass""".split()
-)
+NOT_DATASETS = frozenset({
+    "VisionDataset", "DatasetFolder", "ImageFolder", "FakeData", "wrap_dataset_for_transforms_v2",
+    "LSUNClass",
+})  # fmt: skip
 KERAS_NOT_DATASETS = frozenset({"npz_utils", "__init__"})
 
 
@@ -350,6 +350,10 @@ def torch_library(wheel: Wheel, kind: str, package: str) -> list[Found]:
     return found
 
 
+def torch_reader(library: str) -> Callable[[Wheel], list[Found]]:
+    return lambda wheel: torch_library(wheel, library, f"{library}/datasets")
+
+
 def keras(wheel: Wheel) -> list[Found]:
     package = "keras/src/datasets/"
     found = []
@@ -370,7 +374,9 @@ def sklearn(wheel: Wheel) -> list[Found]:
         if not name.startswith("fetch_") or name == "fetch_openml" or module not in wheel.names:
             continue
         tree = wheel.tree(module)
-        found.append(Found("sklearn", "sklearn", name, name[6:], urls=urls_in(tree, constants(tree))))
+        found.append(
+            Found("sklearn", "sklearn", name, name[6:], urls=urls_in(tree, constants(tree)))
+        )
     return found
 
 
@@ -441,7 +447,9 @@ def hf_canonical(repo: Path) -> list[Found]:
                 tree = ast.parse("")
             values = constants(tree)
             homepage = values.get("_HOMEPAGE")
-            entry.homepage = homepage if isinstance(homepage, str) and HTTP.match(homepage) else None
+            entry.homepage = (
+                homepage if isinstance(homepage, str) and HTTP.match(homepage) else None
+            )
             entry.urls = urls_in(tree, values)
         found.append(entry)
     return found
@@ -461,6 +469,8 @@ def words() -> frozenset[str]:
 
 def url_item(url: str) -> dict[str, str] | None:
     """A URL pattern that names one file or folder of one dataset, or None."""
+    if not HTTP.match(url):
+        return None  # ftp:// and other schemes: not what the catalogue's URLs hold
     drive = DRIVE_ID.search(url)
     if "drive.google.com" in url or "docs.google.com" in url:
         return {"gdrive_id": drive.group(1)} if drive else None
@@ -556,7 +566,9 @@ def build(found: list[Found], today: str) -> tuple[list[dict[str, Any]], list[di
         elif key in blocked or normalise(item.name) in blocked:
             continue  # the blocklist's own dataset: never a second entry
         else:
-            target = new.get(key) or new.setdefault(key, Generated(kebab(item.loader), item.name, []))
+            target = new.get(key) or new.setdefault(
+                key, Generated(kebab(item.loader), item.name, [])
+            )
             target.homepage = target.homepage or item.homepage
             if item.licence and not target.licence:
                 target.licence, target.licence_source = item.licence, item.licence_source
@@ -574,7 +586,7 @@ def build(found: list[Found], today: str) -> tuple[list[dict[str, Any]], list[di
         for item in target.urls:
             url_owners[url_key(item)].add(index)
     used: set[str] = set()
-    for index, target in enumerate(everything):
+    for target in everything:
         kept = []
         for item in target.urls:
             key = url_key(item)
@@ -622,7 +634,11 @@ def alias_for(kind: str, value: str, dictionary: frozenset[str]) -> dict[str, An
     if kind == "hf" and "/" in value:
         return {"value": value}
     if kind in {"tfds", "hf"} and distinctive(value, dictionary):
-        return {"value": value, "ambiguous": True, "note": "generated: counts only as a dataset name"}
+        return {
+            "value": value,
+            "ambiguous": True,
+            "note": "generated: counts only as a dataset name",
+        }
     return None
 
 
@@ -654,9 +670,9 @@ def collect(wheels: Path, hf_git: Path) -> tuple[list[Found], dict[str, dict[str
     registries: dict[str, dict[str, str]] = {}
     for key, project, reader in (
         ("tfds", "tensorflow-datasets", tfds),
-        ("torchvision", "torchvision", lambda w: torch_library(w, "torchvision", "torchvision/datasets")),
-        ("torchaudio", "torchaudio", lambda w: torch_library(w, "torchaudio", "torchaudio/datasets")),
-        ("torchtext", "torchtext", lambda w: torch_library(w, "torchtext", "torchtext/datasets")),
+        ("torchvision", "torchvision", torch_reader("torchvision")),
+        ("torchaudio", "torchaudio", torch_reader("torchaudio")),
+        ("torchtext", "torchtext", torch_reader("torchtext")),
         ("keras", "keras", keras),
         ("sklearn", "scikit-learn", sklearn),
         ("lm-eval", "lm-eval", lambda w: eval_harness_ids(w, "lm-eval")),
@@ -696,7 +712,9 @@ def render(document: dict[str, Any]) -> str:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wheels", type=Path, required=True, help="folder of downloaded wheels")
-    parser.add_argument("--hf-datasets", type=Path, required=True, help="git dir of huggingface/datasets")
+    parser.add_argument(
+        "--hf-datasets", type=Path, required=True, help="git dir of huggingface/datasets"
+    )
     parser.add_argument("--date", default=datetime.date.today().isoformat())
     parser.add_argument("--data-version", help="default: catalogue.yaml's data_version")
     parser.add_argument("--output", type=Path, default=OUTPUT)
