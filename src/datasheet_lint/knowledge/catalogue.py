@@ -6,6 +6,7 @@ the licence rules; the matcher only uses names, loader ids and URLs.
 """
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
 from datasheet_lint.knowledge import registries
@@ -118,23 +119,19 @@ def with_registries(curated: Mapping[str, Any], generated: Mapping[str, Any]) ->
     written by ``scripts/registries.py``). Curated entries keep precedence: an ``extends``
     record only adds loader ids and URLs to the curated entry it names, and the generated
     datasets, whose names the script checked against both shipped files, follow. Each entry
-    gains ``registries``: where its facts came from (empty for a curated entry alone)."""
+    gains ``curated`` and ``registries`` (where its facts, or the added ones, came from)."""
     extensions = {record["extends"]: record for record in generated["extensions"]}
     datasets = []
     for raw in curated["datasets"]:
-        record = extensions.get(raw["id"])
-        if record is None:
-            datasets.append({**raw, "registries": []})
-            continue
+        record = extensions.get(raw["id"], {"registries": [], "loaders": {}})
         loaders = {kind: list(names) for kind, names in (raw.get("loaders") or {}).items()}
         for kind, names in record["loaders"].items():
             loaders[kind] = loaders.get(kind, []) + list(names)
         urls = [*(raw.get("urls") or ()), *record.get("urls", ())]
-        datasets.append(
-            {**raw, "loaders": loaders, "urls": urls, "registries": record["registries"]}
-        )
+        joined = {"loaders": loaders, "urls": urls, "registries": record["registries"]}
+        datasets.append({**raw, **joined, "curated": True})
     for raw in generated["datasets"]:
-        datasets.append({**raw, "sourced": raw["licence"] is not None})
+        datasets.append({**raw, "sourced": raw["licence"] is not None, "curated": False})
     return {**curated, "datasets": datasets}
 
 
@@ -223,13 +220,21 @@ def _builtin_rows(_key: str) -> dict[str, Any]:
     return to_rows(parse(parse_yaml(shipped_text("catalogue.yaml"))))
 
 
+@cache
 def shipped_document() -> dict[str, Any]:
     """The shipped catalogue as one document, catalogue.yaml with registries.json: every
     fact of every entry, for ``datasheet-lint catalogue`` and the data tests (a run reads the
-    curated rows and looks the generated ones up)."""
+    curated rows and looks the generated ones up). Parsed once; callers only read it."""
+    from datasheet_lint.knowledge.cache import shipped_text
+
+    return with_registries(parse_yaml(shipped_text("catalogue.yaml")), registry_document())
+
+
+def registry_document() -> dict[str, Any]:
+    """registries.json as written by scripts/registries.py."""
     import json
 
     from datasheet_lint.knowledge.cache import shipped_text
 
-    curated = parse_yaml(shipped_text("catalogue.yaml"))
-    return with_registries(curated, json.loads(shipped_text("registries.json")))
+    loaded: dict[str, Any] = json.loads(shipped_text("registries.json"))
+    return loaded
