@@ -1,6 +1,7 @@
 """Record the digest of each shipped knowledge file beside its ``data_version``.
 
-Every change to the data in ``blocklist.yaml`` or ``catalogue.yaml`` must bump its
+Every change to the data in ``blocklist.yaml``, ``catalogue.yaml`` or the generated
+``registries.json`` (``scripts/registries.py`` writes the catalogue's version into it) must bump its
 ``data_version`` (CONTRIBUTING.md): users see the version in ``--version`` and in reports, and
 it is the only way to tell which facts a finding was based on. ``tests/knowledge_digests.json``
 holds, for each file, the version and a SHA-256 of its data (the parsed document without
@@ -29,8 +30,8 @@ from ruamel.yaml import YAML
 ROOT = Path(__file__).resolve().parents[1]
 KNOWLEDGE = ROOT / "src/datasheet_lint/knowledge"
 RECORD = ROOT / "tests/knowledge_digests.json"
-FILES = ("blocklist.yaml", "catalogue.yaml")
-UNHASHED = ("data_version", "updated")  # what a bump itself changes
+FILES = ("blocklist.yaml", "catalogue.yaml", "registries.json")
+UNHASHED = ("data_version", "updated", "generated_on")  # what a bump itself changes
 
 
 def data_digest(document: dict[str, Any]) -> str:
@@ -43,7 +44,8 @@ def data_digest(document: dict[str, Any]) -> str:
 @cache
 def current(name: str) -> dict[str, str]:
     """The file's version and data digest (read once per process)."""
-    document = YAML(typ="safe", pure=True).load((KNOWLEDGE / name).read_text(encoding="utf-8"))
+    text = (KNOWLEDGE / name).read_text(encoding="utf-8")
+    document = json.loads(text) if name.endswith(".json") else YAML(typ="safe", pure=True).load(text)
     return {"data_version": str(document["data_version"]), "sha256": data_digest(document)}
 
 

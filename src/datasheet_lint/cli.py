@@ -550,6 +550,54 @@ def blocklist_show(dataset: str) -> None:
                 click.echo(f"      names: {', '.join(aliases)}")
 
 
+@cli.command("catalogue")
+@click.argument("words", nargs=-1, metavar="[QUERY] | show ID")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@handles_errors
+def catalogue_command(words: tuple[str, ...], output_format: str) -> None:
+    """List or search the catalogue (by id, name, alias, loader id or URL); `catalogue show
+    ID` prints one entry: names, loader ids, URLs, licence with its source, confidence, and
+    whether it is curated or from a registry (which version)."""
+    from datasheet_lint.knowledge import catalogue as catalogue_module
+    from datasheet_lint.knowledge import listing
+
+    document = catalogue_module.shipped_document()
+    generated = catalogue_module.registry_document()
+    listed = listing.entries(document, generated)
+    if len(words) == 2 and words[0] == "show":
+        found = listing.find(listed, words[1])
+        if found is None:
+            close = listing.closest(listed, words[1])
+            hint = (
+                f"did you mean '{close}'?" if close else "'datasheet-lint catalogue QUERY' searches"
+            )
+            raise UserError(f"no catalogue entry {words[1]!r}", hint=hint)
+        shown = [found]
+    elif len(words) > 1:
+        raise UserError(
+            f"unexpected arguments: {' '.join(words)}",
+            hint="datasheet-lint catalogue [QUERY], or datasheet-lint catalogue show ID",
+        )
+    else:
+        shown = listing.search(listed, words[0]) if words else listed
+    if output_format == "json":
+        click.echo(listing.to_json(shown))
+    elif len(words) == 2:
+        click.echo("\n".join(listing.details(shown[0])))
+    else:
+        click.echo(
+            f"catalogue {document['data_version']}: {len(shown)} of {len(listed)} datasets\n"
+        )
+        for entry in shown:
+            click.echo(listing.line(entry))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console entry point: run the command, then end the process at once.
 

@@ -71,7 +71,9 @@ def _segment_references(
             loader_spans.add((call.line, call.column))
             found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
     if segment.lang == "script":
-        found.extend(downloads.references(segment.text, knowledge.resolve))
+        found.extend(
+            downloads.references(segment.text, knowledge.resolve, knowledge.names_a_dataset)
+        )
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
         module = dataset_modules.module_dataset(file.path, knowledge.matcher.hits)

@@ -115,8 +115,9 @@ def _written(line: str, source: str, name: str) -> str | None:
     return written if len(written) >= MIN_NAME and "." in written else None
 
 
-def references(text: str, resolve: Resolve) -> list[Found]:
-    """Downloads in a script, and the lines that handle the files they wrote."""
+def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> list[Found]:
+    """Downloads in a script, and the lines that handle the files they wrote. ``named``:
+    whether the name pass finds a known dataset in a URL (it reports those itself)."""
     found: list[Found] = []
     if ANY_DOWNLOAD.search(text) is None:
         return found
@@ -132,8 +133,9 @@ def references(text: str, resolve: Resolve) -> list[Found]:
                 continue
             # A known dataset's name in a URL is reported by the name pass; a Kaggle or Hub id
             # may resolve through the catalogue's loader ids alone (kaggle:competition/<slug>),
-            # which the name pass does not see, so the download reports it itself.
-            if ":" in dataset or source != "url":
+            # and a URL through the registry-derived URLs, which the name pass does not see,
+            # so the download reports it itself.
+            if ":" in dataset or source != "url" or not named(name):
                 found.append((dataset, number, column, Kind.URL, surface))
             written = _written(line, source, name)
             if written is not None and len(files) < MAX_FOLLOWED:

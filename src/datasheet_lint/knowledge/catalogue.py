@@ -6,8 +6,10 @@ the licence rules; the matcher only uses names, loader ids and URLs.
 """
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
+from datasheet_lint.knowledge import registries
 from datasheet_lint.knowledge.blocklist import (
     Alias,
     alias_of,
@@ -33,12 +35,48 @@ class CatalogueEntry(NamedTuple):
 
 class Catalogue(NamedTuple):
     datasets: Mapping[str, CatalogueEntry]
-    aliases: tuple[Alias, ...]
+    aliases: tuple[Alias, ...]  # the curated names only: the generated ones are looked up
     loaders: Mapping[tuple[str, str], str]  # (source, name casefolded) -> id
     data_version: str
+    generated: bool = False  # whether registries.json answers what the curated data does not
 
     def by_loader(self, source: str, name: str) -> str | None:
-        return self.loaders.get((source, name.casefold()))
+        found = self.loaders.get((source, name.casefold()))
+        if found is None and self.generated:
+            found = registries.by_loader(source, name)
+        return found
+
+    def by_location(self, source: str, value: str) -> str | None:
+        """A generated dataset a download URL or a data path names (curated ones are
+        matched by name, with the blocklist's)."""
+        if not self.generated:
+            return None
+        if source == "url":
+            return registries.by_url(value)
+        if source == "local":
+            return registries.by_path(value)
+        return None
+
+
+def joined(curated: Catalogue) -> Catalogue:
+    """The curated catalogue answering for the registry-derived one too: its ids, loader
+    ids, URLs and data path names are read from registries.json only when asked for."""
+    datasets = registries.Entries(curated.datasets, _generated_entry)
+    return curated._replace(datasets=datasets, generated=True)
+
+
+def _generated_entry(dataset_id: str, row: list[str | None]) -> CatalogueEntry:
+    name, homepage, licence, source, confidence = row
+    return CatalogueEntry(
+        id=dataset_id,
+        name=name or dataset_id,
+        homepage=homepage,
+        licence=licence,
+        sourced=licence is not None,
+        blocklist=None,
+        licence_source=source,
+        licence_confidence=confidence,
+    )
 
 
 def parse(document: Mapping[str, Any]) -> Catalogue:
@@ -74,6 +112,27 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
             for name in names:
                 loaders.setdefault((source, str(name).casefold()), entry.id)
     return Catalogue(datasets, tuple(aliases), loaders, str(document["data_version"]))
+
+
+def with_registries(curated: Mapping[str, Any], generated: Mapping[str, Any]) -> dict[str, Any]:
+    """The curated document joined with the registry-derived entries (``registries.json``,
+    written by ``scripts/registries.py``). Curated entries keep precedence: an ``extends``
+    record only adds loader ids and URLs to the curated entry it names, and the generated
+    datasets, whose names the script checked against both shipped files, follow. Each entry
+    gains ``curated`` and ``registries`` (where its facts, or the added ones, came from)."""
+    extensions = {record["extends"]: record for record in generated["extensions"]}
+    datasets = []
+    for raw in curated["datasets"]:
+        record = extensions.get(raw["id"], {"registries": [], "loaders": {}})
+        loaders = {kind: list(names) for kind, names in (raw.get("loaders") or {}).items()}
+        for kind, names in record["loaders"].items():
+            loaders[kind] = loaders.get(kind, []) + list(names)
+        urls = [*(raw.get("urls") or ()), *record.get("urls", ())]
+        joined = {"loaders": loaders, "urls": urls, "registries": record["registries"]}
+        datasets.append({**raw, **joined, "curated": True})
+    for raw in generated["datasets"]:
+        datasets.append({**raw, "sourced": raw["licence"] is not None, "curated": False})
+    return {**curated, "datasets": datasets}
 
 
 def to_rows(catalogue: Catalogue) -> dict[str, Any]:
@@ -151,7 +210,7 @@ def builtin() -> Catalogue:
 
         # The key covers this parser and the blocklist's, whose alias_records it uses.
         key = shipped_key("catalogue.yaml", __file__, blocklist.__file__)
-        _BUILTIN = cached("catalogue-rows", key, _builtin_rows, from_rows)
+        _BUILTIN = joined(cached("catalogue-rows", key, _builtin_rows, from_rows))
     return _BUILTIN
 
 
@@ -159,3 +218,23 @@ def _builtin_rows(_key: str) -> dict[str, Any]:
     from datasheet_lint.knowledge.cache import shipped_text
 
     return to_rows(parse(parse_yaml(shipped_text("catalogue.yaml"))))
+
+
+@cache
+def shipped_document() -> dict[str, Any]:
+    """The shipped catalogue as one document, catalogue.yaml with registries.json: every
+    fact of every entry, for ``datasheet-lint catalogue`` and the data tests (a run reads the
+    curated rows and looks the generated ones up). Parsed once; callers only read it."""
+    from datasheet_lint.knowledge.cache import shipped_text
+
+    return with_registries(parse_yaml(shipped_text("catalogue.yaml")), registry_document())
+
+
+def registry_document() -> dict[str, Any]:
+    """registries.json as written by scripts/registries.py."""
+    import json
+
+    from datasheet_lint.knowledge.cache import shipped_text
+
+    loaded: dict[str, Any] = json.loads(shipped_text("registries.json"))
+    return loaded

@@ -49,6 +49,11 @@ class Knowledge(NamedTuple):
                 return hit.alias.dataset
         return None
 
+    def names_a_dataset(self, text: str) -> bool:
+        """Whether the matcher finds a known dataset's name in the text (as the name pass
+        does); the registry-derived names are not among them."""
+        return self.known(text, whole=False) is not None
+
     def resolve(self, source: str, name: str, *, needs_known: bool = False) -> str | None:
         """Canonical id of a loader's dataset: blocklist, catalogue, else ``source:name``.
 
@@ -56,7 +61,7 @@ class Knowledge(NamedTuple):
         """
         name = name.strip()
         if source in {"url", "local"}:
-            found = self.known(name, whole=False)
+            found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
         else:
             found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
         if found is not None:
