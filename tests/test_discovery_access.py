@@ -288,3 +288,36 @@ def test_a_dataset_module_reads_its_dataset_from_its_data_root(
     assert paths == {(6, "pascal-voc"), (10, "pascal-voc")}
     elsewhere = refs(make_repo, run_cli, "tools/pascal_voc.py", DATASET_MODULE)
     assert not {line for line, _, kind in elsewhere if kind == "path"}
+
+
+FOLDED = """\
+import os
+import urllib.request
+import pandas as pd
+
+DOWNLOAD_ROOT = "https://example.org/handson/"
+HOUSING_PATH = os.path.join("datasets", "housing")
+HOUSING_URL = DOWNLOAD_ROOT + "datasets/housing/housing.tgz"
+SPAM_URL = f"{DOWNLOAD_ROOT}corpora/spam.tar.bz2"
+
+def fetch(housing_url=HOUSING_URL, housing_path=HOUSING_PATH):
+    urllib.request.urlretrieve(housing_url, os.path.join(housing_path, "housing.tgz"))
+
+def load(housing_path=HOUSING_PATH):
+    return pd.read_csv(os.path.join(housing_path, "housing.csv"))
+
+def spam(url=SPAM_URL):
+    urllib.request.urlretrieve(url, "spam.tar.bz2")
+"""
+
+
+def test_urls_and_paths_built_from_constants_are_followed(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A URL or path bound once, built with +, an f-string or os.path.join from other bound
+    names, and passed on as a parameter's default, is read where the call uses it."""
+    found = refs(make_repo, run_cli, "fetch.py", FOLDED)
+    lines = {line for line, _, _ in found}
+    assert {7, 11} <= lines  # HOUSING_URL where it is built, and the download
+    assert {8, 17} <= lines  # the f-string URL, and its download
+    assert 14 in lines  # read_csv of datasets/housing/housing.csv

@@ -217,35 +217,99 @@ def _keyword(call: ast.Call, name: str) -> ast.expr | None:
 
 
 def _constants(
-    assignments: list[ast.Assign | ast.AnnAssign], parameters: list[tuple[str, ast.Constant]]
+    assignments: list[ast.Assign | ast.AnnAssign], parameters: list[tuple[str, ast.expr]]
 ) -> dict[str, ast.Constant]:
     """Names bound exactly once to a string or number literal (``URL = "https://..."``), by an
     assignment or as a parameter's default (``def train(data_path="yahma/alpaca-cleaned")``).
 
+    A value built from literals and such names is folded into one literal: ``HOUSING_URL =
+    DOWNLOAD_ROOT + "datasets/housing/housing.tgz"``, an f-string, ``os.path.join(ROOT,
+    "train.csv")``, a parameter defaulting to a bound name (``def fetch(url=HOUSING_URL)``).
     A loader called with such a name (``requests.get(URL)``) gets the literal, reported where
-    the literal stands; a name bound twice is ambiguous and left alone.
+    the value stands; a name bound twice is ambiguous and left alone.
     """
-    bound: dict[str, ast.Constant | None] = {}
+    bound: dict[str, ast.expr | None] = {}
+
+    def bind(name: str, value: ast.expr) -> None:
+        # Bound twice to the same value (two functions' housing_path=HOUSING_PATH) is one value.
+        known = bound.get(name, value)
+        same = known is value or (known is not None and ast.dump(known) == ast.dump(value))
+        bound[name] = value if same else None
+
     for parameter, default in parameters:  # def train(data_path="yahma/alpaca-cleaned")
-        bound[parameter] = default if parameter not in bound else None
+        bind(parameter, default)
     for node in assignments:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             name = target.id if isinstance(target, ast.Name) else None
             if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
                 name = f"{target.value.id}.{target.attr}"  # self.dataset_url = "..."
-            if name is None:
+            if name is None or node.value is None:
                 continue
-            constant = node.value if isinstance(node.value, ast.Constant) else None
-            bound[name] = constant if name not in bound else None
-    return {name: constant for name, constant in bound.items() if constant is not None}
+            bind(name, node.value)
+    folded: dict[str, ast.Constant] = {}
+    for name, value in bound.items():
+        if value is None:
+            continue
+        constant = _fold(value, bound, FOLD_DEPTH)
+        if constant is not None:
+            folded[name] = constant
+    return folded
+
+
+FOLD_DEPTH = 4  # names followed through names: real code binds a URL in one or two steps
+PATH_JOINS = frozenset({"os.path.join", "osp.join", "path.join", "posixpath.join"})
+
+
+def _fold(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> ast.Constant | None:
+    """The literal a value stands for, placed where the value stands, or None."""
+    if isinstance(node, ast.Constant):
+        return node if isinstance(node.value, str | int) else None
+    if isinstance(node, ast.Name | ast.Attribute):  # placed where the name's value stands
+        dotted = _dotted(node) or ""
+        value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
+        return None if value is None or depth <= 0 else _fold(value, bound, depth - 1)
+    text = _fold_text(node, bound, depth)
+    if text is None:
+        return None
+    return ast.copy_location(ast.Constant(value=text), node)
+
+
+def _fold_text(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> str | None:
+    if depth < 0:
+        return None
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.Name | ast.Attribute):
+        dotted = _dotted(node) or ""
+        value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
+        return None if value is None else _fold_text(value, bound, depth - 1)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _fold_text(node.left, bound, depth)
+        right = _fold_text(node.right, bound, depth) if left is not None else None
+        return None if right is None else left + right  # type: ignore[operator]
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for part in node.values:
+            inner = part.value if isinstance(part, ast.FormattedValue) else part
+            text = _fold_text(inner, bound, depth)
+            if text is None or (isinstance(part, ast.FormattedValue) and part.format_spec):
+                return None
+            parts.append(text)
+        return "".join(parts)
+    if isinstance(node, ast.Call) and _dotted(node.func) in PATH_JOINS and not node.keywords:
+        pieces = [_fold_text(arg, bound, depth) for arg in node.args]
+        if not pieces or any(piece is None for piece in pieces):
+            return None
+        return "/".join(piece.rstrip("/") for piece in pieces if piece is not None)
+    return None
 
 
 Constants = dict[str, ast.Constant]
 
 
-def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.Constant]]:
-    """(name, default) of each parameter whose default is a literal."""
+def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.expr]]:
+    """(name, default) of each parameter whose default is a literal or a name."""
     positional = [*arguments.posonlyargs, *arguments.args]
     pairs = [
         *zip(
@@ -254,7 +318,7 @@ def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.Constant]]:
         *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
     ]
     for argument, default in pairs:
-        if isinstance(default, ast.Constant):
+        if isinstance(default, ast.Constant | ast.Name | ast.Attribute):
             yield argument.arg, default
 
 
@@ -493,7 +557,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     calls: list[ast.Call] = []
     assignments: list[ast.Assign | ast.AnnAssign] = []
     defined: set[str] = set()  # functions the module defines itself
-    parameters: list[tuple[str, ast.Constant]] = []  # parameters with a literal default
+    parameters: list[tuple[str, ast.expr]] = []  # parameters with a literal or named default
     for node in _walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
             calls.append(node)
