@@ -68,7 +68,8 @@ def test_statistics_count_by_rule_and_by_dataset(make_repo: MakeRepo, run_cli: R
         '  12  MS1MV2 / MS1M-ArcFace ("emore") [ms1mv2]',
         "   1  Large Movie Review Dataset (IMDB, Maas et al. 2011) [imdb]",
     ]
-    assert lines[-1].startswith("Found 13 errors, 1 warning in 13 files")
+    assert lines[-2].startswith("Found 13 errors, 1 warning in 13 files")
+    assert lines[-1].startswith("Adopting datasheet-lint in an existing repository?")
     assert "faces_emore" not in result.stdout  # counts, not findings
 
 

@@ -318,8 +318,9 @@ def check(
         outputs_module.append_step_summary(report, Path(summary_file))
     code = _exit_code(report, settings.fail_on)
     advice = text_report.adoption(report) if code == 1 and not report.baselined else ""
-    if advice and not quiet:
-        click.echo(advice, err=not (to_stdout and output_format == "text") or statistics)
+    if advice and not quiet:  # after the text report; beside any other format, not in it
+        in_text = statistics or (to_stdout and output_format == "text")
+        click.echo(advice, err=not in_text)
     sys.exit(0 if exit_zero else code)
 
 

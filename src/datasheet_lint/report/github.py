@@ -50,8 +50,10 @@ def annotation(finding: Finding, path: str) -> str:
         "title": f"{finding.code} {finding.rule}",
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    # An annotation is read on its own, beside the line: it carries the dataset's evidence.
+    text = f"{finding.message}\n{finding.detail}" if finding.detail else finding.message
     # Line breaks are the runner's own escapes; every other control character is shown.
-    message = escape_data("\n".join(printable(part) for part in finding.message.split("\n")))
+    message = escape_data("\n".join(printable(part) for part in text.split("\n")))
     return f"::{COMMANDS[finding.severity]} {joined}::{message}"
 
 
