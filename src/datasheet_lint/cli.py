@@ -175,7 +175,8 @@ CHECK_FORMAT = click.option(
     metavar="[FORMAT=]FILE",
     help="Write the report to FILE (atomically), in FORMAT or else in --format's; repeat it "
     "to write several formats from one scan (--output sarif=a.sarif --output json=a.json). "
-    "Standard output then shows only the summary, unless --format is given too.",
+    "Standard output then shows only the summary; with FORMAT=FILE forms only, a --format "
+    "given too still prints its report there.",
 )
 @click.option(
     "--output-format",
