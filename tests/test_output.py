@@ -372,6 +372,8 @@ def test_counts_use_the_singular_for_one(make_repo: MakeRepo, run_cli: RunCli) -
     assert refs.stdout.splitlines()[-1] == "1 reference to 1 dataset in 1 file scanned."
     check = run_cli(repo, "check")
     assert "(1 file scanned, 1 dataset reference;" in check.stdout
+    listing = run_cli(repo, "blocklist").stdout
+    assert " 1 derivative  " in listing and " 1 derivatives" not in listing
 
 
 def test_check_help_names_every_output_option(make_repo: MakeRepo, run_cli: RunCli) -> None:

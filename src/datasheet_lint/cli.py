@@ -552,7 +552,7 @@ def blocklist(ctx: click.Context) -> None:
         origin = "" if entry.origin == "builtin" else f"  [{entry.origin}]"
         click.echo(
             f"{entry.id:<26} {entry.status:<11} {when:<11} {entry.confidence:<7} "
-            f"{derived:>2} derivatives  {entry.name}{origin}"
+            f"{derived:>2} {'derivative ' if derived == 1 else 'derivatives'}  {entry.name}{origin}"
         )
 
 
