@@ -157,7 +157,7 @@ def test_models_pretrained_on_ms_celeb_are_reported(scan: Scan, text: str, model
     result = scan({"face.py": text}, "--select", "DSL1")
     hits = [f for f in result.json()["findings"] if f["rule"] == "DSL104"]
     assert [f["dataset"] for f in hits] == ["ms-celeb-1m"], result.json()["findings"]
-    assert model in hits[0]["message"]
+    assert model in hits[0]["detail"]  # the evidence, told with the dataset's story
 
 
 def test_casia_facenet_checkpoint_is_not_ms_celeb(scan: Scan) -> None:
