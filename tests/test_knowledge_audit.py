@@ -90,12 +90,13 @@ def test_duke_counts_in_a_file_that_handles_other_reid_datasets(scan: Scan) -> N
         "        im_dir = '~/Dataset/cuhk03/images'\n"
         "    elif name == 'duke':\n"
         "        im_dir = '~/Dataset/duke/images'\n"
+        "SPONSOR = 'Duke Energy'\n"
     )
     transcript = "LJ001.wav|Reid went to the market.\nLJ002.wav|The Duke of York spoke.\n"
     result = scan({"dataset.py": module, "filelist.txt": transcript}, "--select", "DSL1")
     assert ("dataset.py", 6, "DSL101", "duke-mtmc") in findings(result)
     assert ("dataset.py", 7, "DSL101", "duke-mtmc") in findings(result)
-    assert not [f for f in findings(result) if f[0] == "filelist.txt"]
+    assert not [f for f in findings(result) if f[0] == "filelist.txt" or f[1] == 8]
 
 
 def test_laion_2b_itself_is_still_reported(scan: Scan) -> None:
@@ -176,7 +177,7 @@ def test_models_pretrained_on_ms_celeb_are_reported(scan: Scan, text: str, model
     result = scan({"face.py": text}, "--select", "DSL1")
     hits = [f for f in result.json()["findings"] if f["rule"] == "DSL104"]
     assert [f["dataset"] for f in hits] == ["ms-celeb-1m"], result.json()["findings"]
-    assert model in hits[0]["message"]
+    assert model in hits[0]["detail"]  # the evidence, told with the dataset's story
 
 
 def test_casia_facenet_checkpoint_is_not_ms_celeb(scan: Scan) -> None:

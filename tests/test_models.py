@@ -139,12 +139,12 @@ def test_message_names_model_dataset_evidence_and_replacement(scanned: Result) -
     by_line = {
         (f["path"], f["line"]): f for f in scanned.json()["findings"] if f["rule"] == "DSL104"
     }
-    ada = by_line[("face/arcface_infer.py", 5)]["message"]
-    assert ada.startswith("'adaface_ir101_ms1mv2.ckpt' is a model trained on MS1MV2")
-    assert "derived from MS-Celeb-1M" in ada
-    assert "https://github.com/mk-minchul/AdaFace" in ada
-    assert "No replacement trained on consented data was named" in ada
-    fastreid = by_line[("reid/MODEL_ZOO.md", 1)]["message"]
+    ada = by_line[("face/arcface_infer.py", 5)]
+    assert ada["message"].startswith("'adaface_ir101_ms1mv2.ckpt' is a model trained on MS1MV2")
+    assert "derived from MS-Celeb-1M" in ada["message"]
+    assert "https://github.com/mk-minchul/AdaFace" in ada["detail"]
+    assert "No replacement trained on consented data was named" in ada["detail"]
+    fastreid = by_line[("reid/MODEL_ZOO.md", 1)]["detail"]
     assert "https://github.com/JDAI-CV/fast-reid/blob/master/MODEL_ZOO.md" in fastreid
 
 

@@ -1,8 +1,9 @@
-"""Reporters: golden output on the demo repository, schema validity, stable fingerprints, escaping.
+"""Reporters: golden output of a fixed sample report, schema validity, stable fingerprints,
+escaping.
 
-Goldens are built through the engine, not the CLI, so they depend only on the reporters and
-the scan. After an intended change, rewrite them with ``pytest --update-golden`` and review
-the diff.
+Goldens are rendered from SAMPLE_REPORT, built here by hand, so they change only when a
+reporter does (never when the scan, the blocklist or the demo repository changes). After an
+intended change, rewrite them with ``pytest --update-golden`` and review the diff.
 """
 
 from __future__ import annotations
@@ -18,10 +19,20 @@ from jsonschema.validators import validator_for
 from tests.conftest import ROOT, MakeRepo, RunCli
 
 from datasheet_lint import __version__, engine
-from datasheet_lint.models import Location, Report, Severity
+from datasheet_lint.models import (
+    Dataset,
+    Kind,
+    Location,
+    Reference,
+    Report,
+    Severity,
+    Skipped,
+    Suppressed,
+)
 from datasheet_lint.report import FORMATS, github, reporter, sarif, text
 from datasheet_lint.rules import RULES
 from datasheet_lint.rules.registry import finding
+from datasheet_lint.triage import ordered
 
 DEMO = ROOT / "examples" / "demo-repo"
 GOLDEN = ROOT / "tests" / "golden"
@@ -59,11 +70,125 @@ def validate(document: Any, schema_path: Path) -> None:
 
 # Golden files -------------------------------------------------------------------------------
 
+MS1MV2_STORY = (
+    "Microsoft withdrew MS-Celeb-1M in 2019-06: deleted after reporting that its face images "
+    "were scraped without consent. No replacement was named. Source: https://example.org/msceleb"
+)
+RETRACTED_HINT = "remove it, or record why this repository needs it"
+_REFERENCES = (
+    Reference("ms1mv2", Location("README.md", 3, 12), Kind.MENTION, "MS1MV2"),
+    Reference("ms1mv2", Location("configs/face.yaml", 2, 7), Kind.CONFIG, "faces_emore"),
+    Reference("ms1mv2", Location("train.py", 4, 20), Kind.LOAD, "ms1mv2"),
+    Reference("laion-5b", Location("train.py", 9, 26), Kind.LOAD, "laion/laion2B-en"),
+    Reference("café-faces", Location("données/café.py", 1, 30), Kind.PATH, "café_faces"),
+)
 
-@pytest.mark.parametrize("name", FORMATS)
-def test_demo_output_matches_golden(demo: Report, name: str, update_golden: bool) -> None:
-    golden = GOLDEN / f"demo.{name}"
-    output = rendered(demo, name)
+
+def _on(ref: Reference, code: str, message: str, **extra: Any) -> Any:
+    return finding(code, ref.location, message, dataset=ref.dataset, reference=ref, **extra)
+
+
+_MS1MV2 = "is MS1MV2 (derived from MS-Celeb-1M, withdrawn 2019-06)"
+_FINDINGS = (
+    _on(
+        _REFERENCES[0],
+        "DSL102",
+        f"'MS1MV2' {_MS1MV2}",
+        severity=Severity.WARNING,
+        detail=MS1MV2_STORY,
+        hint=RETRACTED_HINT,
+    ),
+    _on(
+        _REFERENCES[1],
+        "DSL102",
+        f"'faces_emore' {_MS1MV2}",
+        detail=MS1MV2_STORY,
+        hint=RETRACTED_HINT,
+    ),
+    _on(_REFERENCES[2], "DSL102", f"'ms1mv2' {_MS1MV2}", detail=MS1MV2_STORY, hint=RETRACTED_HINT),
+    _on(
+        _REFERENCES[3],
+        "DSL103",
+        "'laion/laion2B-en' is LAION-5B (replaced 2023-12-19)",
+        detail="LAION e.V. replaced LAION-5B in 2023-12-19. Use instead: Re-LAION-5B.",
+        hint=RETRACTED_HINT,
+    ),
+    _on(
+        _REFERENCES[4],
+        "DSL201",
+        "no datasheet for 'café_faces' (Café « visages », 2 more references elsewhere)",
+        hint="scaffold one: datasheet-lint init café-faces",
+        severity=Severity.INFO,
+    ),
+    finding(
+        "DSL901",
+        Location("train.py", 12, 5),
+        "unused suppression: nothing here matches DSL101",
+        hint="delete the comment",
+    ),
+)
+SAMPLE_REPORT = Report(
+    root="/work/project",
+    files_scanned=5,
+    references=_REFERENCES,
+    findings=ordered(_FINDINGS),
+    skipped=(
+        Skipped("data/huge.csv", "larger than 5MB (the max-file-size setting)"),
+        Skipped("logo.png", "binary"),
+        Skipped("notebook.ipynb", "scan time limit reached at line 4000", partial=True),
+    ),
+    suppressed=2,
+    datasets=(
+        Dataset("café-faces", "Café « visages »", "unresolved"),
+        Dataset("laion-5b", "LAION-5B", "blocklist"),
+        Dataset("ms1mv2", "MS1MV2 / MS1M-ArcFace", "blocklist"),
+    ),
+    repository_prefix="ml/",
+    blocklist_version="2026.12.2",
+    blocklist_updated="2026-12-07",
+    suppressed_findings=(
+        Suppressed(
+            _on(
+                _REFERENCES[2]._replace(location=Location("eval.py", 2, 9)),
+                "DSL102",
+                f"'ms1mv2' {_MS1MV2}",
+                detail=MS1MV2_STORY,
+            ),
+            "inSource",
+            "we audit this dataset",
+        ),
+        Suppressed(
+            _on(
+                _REFERENCES[2]._replace(location=Location("legacy/old.py", 1, 1)),
+                "DSL102",
+                f"'ms1mv2' {_MS1MV2}",
+                detail=MS1MV2_STORY,
+            ),
+            "external",
+        ),
+    ),
+)
+# Each golden file's name: report.<format>, plus the text format's other renderings.
+RENDERINGS = [*FORMATS, "text-full", "text-statistics", "github-summary"]
+
+
+def render_sample(name: str) -> str:
+    buffer = io.StringIO()
+    if name == "text-full":
+        text.render(SAMPLE_REPORT, buffer, style="full")
+    elif name == "text-statistics":
+        text.render_statistics(SAMPLE_REPORT, buffer)
+    elif name == "github-summary":
+        buffer.write(github.step_summary(SAMPLE_REPORT))
+    else:
+        return rendered(SAMPLE_REPORT, name)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", RENDERINGS)
+def test_sample_report_matches_golden(name: str, update_golden: bool) -> None:
+    golden = GOLDEN / f"report.{name}"
+    output = render_sample(name)
     if update_golden:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_bytes(output.encode("utf-8"))
@@ -71,8 +196,21 @@ def test_demo_output_matches_golden(demo: Report, name: str, update_golden: bool
     assert output.encode("utf-8") == golden.read_bytes()
 
 
+def test_sample_report_has_every_severity_kind_and_suppression() -> None:
+    """The goldens only prove something if the sample exercises every branch they print."""
+    assert {f.severity for f in SAMPLE_REPORT.findings} == set(Severity)
+    assert {f.kind for f in SAMPLE_REPORT.findings} >= {Kind.MENTION, Kind.LOAD, None}
+    assert {s.kind for s in SAMPLE_REPORT.suppressed_findings} == {"inSource", "external"}
+    assert any(not f.message.isascii() for f in SAMPLE_REPORT.findings)
+
+
+def test_sample_json_and_sarif_validate_against_their_schemas() -> None:
+    validate(json.loads(render_sample("json")), REPORT_SCHEMA)
+    validate(json.loads(render_sample("sarif")), SARIF_SCHEMA)
+
+
 def test_demo_has_findings_of_two_severities(demo: Report) -> None:
-    """The goldens only prove something if the demo exercises errors and warnings."""
+    """The demo (scanned by the other tests here) exercises errors and warnings."""
     assert {f.severity for f in demo.findings} >= {Severity.ERROR, Severity.WARNING}
 
 
@@ -101,7 +239,7 @@ def test_sarif_validates_with_no_findings(make_repo: MakeRepo) -> None:
 
 def test_json_golden_validates_against_the_report_schema() -> None:
     schema = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
-    document = json.loads((GOLDEN / "demo.json").read_text(encoding="utf-8"))
+    document = json.loads((GOLDEN / "report.json").read_text(encoding="utf-8"))
     errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
     assert errors == []
 
@@ -133,17 +271,17 @@ def test_sarif_results_point_at_rules_and_locations(demo: Report) -> None:
     assert run["properties"]["blocklistVersion"] == demo.blocklist_version
     assert "%SRCROOT%" in run["originalUriBaseIds"]
     rules = run["tool"]["driver"]["rules"]
-    for result, found in zip(run["results"], demo.findings, strict=True):
+    shown = [r for r in run["results"] if "suppressions" not in r]
+    for result, found in zip(shown, demo.findings, strict=True):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"] == found.code
         physical = result["locations"][0]["physicalLocation"]
         assert physical["artifactLocation"] == {
             "uri": demo.repository_path(found.location.path),
             "uriBaseId": "%SRCROOT%",
         }
-        assert physical["region"] == {
-            "startLine": found.location.line,
-            "startColumn": found.location.column,
-        }
+        region = physical["region"]
+        assert (region["startLine"], region["startColumn"]) == tuple(found.location)[1:]
+        assert region.get("endColumn", 0) == found.end_column
         assert result["message"]["text"] == sarif.message_text(found)
         assert result["message"]["text"].startswith(found.message)
     levels = {r["level"] for r in run["results"]}
@@ -220,12 +358,12 @@ def test_github_annotation_is_escaped_end_to_end() -> None:
     )
 
 
-def test_github_one_line_per_finding_then_summary(demo: Report) -> None:
-    lines = rendered(demo, "github").splitlines()
-    assert len(lines) == len(demo.findings) + 1
-    assert lines[0].startswith("::error file=")
-    assert any(line.startswith("::warning file=") for line in lines)
-    assert lines[-1] == text.summary(demo)
+def test_github_one_line_per_finding_then_summary() -> None:
+    lines = render_sample("github").splitlines()
+    assert len(lines) == len(SAMPLE_REPORT.findings) + 3  # the 2 files left unread, the summary
+    assert lines[0].startswith("::warning file=ml/README.md,line=3,col=12,")
+    assert any(line.startswith("::error file=") for line in lines)
+    assert lines[-1] == text.summary(SAMPLE_REPORT)
 
 
 def test_code_scanning_paths_start_at_the_repository_top(

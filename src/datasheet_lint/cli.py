@@ -19,7 +19,7 @@ import click
 from datasheet_lint import __version__
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Report, Severity
-from datasheet_lint.report import FORMATS
+from datasheet_lint.report import FORMATS, STYLES
 from datasheet_lint.terminal import encodable, printable
 
 if TYPE_CHECKING:
@@ -103,10 +103,14 @@ def cli(debug: bool) -> None:
 
 
 def _use_colour(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never" or os.environ.get("NO_COLOR"):
+    """--color, then NO_COLOR (no-color.org), then FORCE_COLOR (CI logs that render colour
+    though they are no terminal), then whether standard output is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -166,11 +170,30 @@ CHECK_FORMAT = click.option(
 @CHECK_FORMAT
 @click.option(
     "--output",
-    "output_file",
-    metavar="FILE",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to FILE (atomically); print only the summary.",
+    "output_files",
+    multiple=True,
+    metavar="[FORMAT=]FILE",
+    help="Write the report to FILE (atomically), in FORMAT or else in --format's; repeat it "
+    "to write several formats from one scan (--output sarif=a.sarif --output json=a.json). "
+    "Standard output then shows only the summary; with FORMAT=FILE forms only, a --format "
+    "given too still prints its report there.",
 )
+@click.option(
+    "--output-format",
+    "style",
+    type=click.Choice(STYLES),
+    default="concise",
+    show_default=True,
+    help="Text style: concise gives each finding one line and each dataset's evidence once, "
+    "at the end; full gives the evidence and the hint under every finding.",
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print counts by rule and by dataset, not the findings."
+)
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Print the findings only: no hints, notes or summary."
+)
+@click.option("--no-hints", is_flag=True, help="Do not print how to fix each finding.")
 @click.option(
     "--staged",
     is_flag=True,
@@ -207,7 +230,8 @@ CHECK_FORMAT = click.option(
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="Colour the text output.",
+    help="Colour the text output (auto: on a terminal, or when FORCE_COLOR is set and "
+    "NO_COLOR is not).",
 )
 @click.option(
     "--tracked-only",
@@ -220,7 +244,11 @@ def check(
     paths: tuple[str, ...],
     config_file: str | None,
     output_format: str,
-    output_file: Path | None,
+    output_files: tuple[str, ...],
+    style: str,
+    statistics: bool,
+    quiet: bool,
+    no_hints: bool,
     staged: bool,
     diff_ref: str | None,
     no_baseline: bool,
@@ -235,11 +263,12 @@ def check(
     """Scan PATHS (default: the current folder) and report retracted datasets.
 
     Inside a git work tree, tracked and untracked-but-not-ignored files are scanned (with
-    --staged: the index). Nothing is written, except the report with --output.
+    --staged: the index). Nothing is written, except the reports --output names.
     """
-    from datasheet_lint.report import reporter
+    from datasheet_lint import outputs as outputs_module
     from datasheet_lint.report import text as text_report
 
+    targets = outputs_module.parse(output_files, output_format)
     report, settings = _run(
         paths or (".",),
         config_file,
@@ -250,32 +279,50 @@ def check(
         staged=staged or None,
         diff=diff_ref,
         use_baseline=False if no_baseline else None,
-        outputs=(output_file,) if output_file is not None else None,
+        outputs=tuple(target.path for target in targets) or None,
     )
-    for note in report.notes:
-        click.echo(printable(f"datasheet-lint: note: {note}"), err=True)
+    if not quiet:
+        for note in report.notes:
+            click.echo(printable(f"datasheet-lint: note: {note}"), err=True)
     # Files whose text went unread are always named; binary files and links under --verbose.
     for skipped in report.skipped:
         if verbose or skipped.unread:
             what = "scanned in part" if skipped.partial else "skipped"
             message = f"datasheet-lint: {what} {skipped.path}: {skipped.reason}"
             click.echo(printable(message), err=True)
-    buffer = io.StringIO()
-    if output_format == "text":
-        text_report.render(report, buffer, colour=_use_colour(colour) and output_file is None)
-    else:
-        reporter(output_format)(report, buffer)
-    text = encodable(buffer.getvalue())
-    if output_file is None:
-        click.echo(text, nl=False)
-    else:
-        from datasheet_lint import atomic  # tempfile and friends: only when writing
-
-        # Inside the project, its committed links must not carry the report out of it.
-        inside = output_file.absolute().is_relative_to(settings.root)
-        atomic.write_text(output_file, text, overwrite=True, root=settings.root if inside else None)
-        click.echo(f"{text_report.summary(report)} Report written to {output_file}.")
-    sys.exit(0 if exit_zero else _exit_code(report, settings.fail_on))
+    for target in targets:
+        outputs_module.write(report, target, settings.root, style=style)
+    explicit = click.get_current_context().get_parameter_source("output_format")
+    # With --output, standard output shows the summary; a --format given too (and not used
+    # by a plain --output FILE) still prints its report there: one scan feeds CI.
+    to_stdout = not targets or (
+        explicit is click.core.ParameterSource.COMMANDLINE
+        and all(target.named for target in targets)
+    )
+    painted = _use_colour(colour)
+    if statistics:
+        buffer = io.StringIO()
+        text_report.render_statistics(report, buffer)
+        buffer.write(text_report.summary(report) + "\n")
+        click.echo(encodable(buffer.getvalue()), nl=False)
+    elif to_stdout:
+        text = outputs_module.rendered(
+            report, output_format, colour=painted, hints=not no_hints, style=style, quiet=quiet
+        )
+        click.echo(encodable(text), nl=False, color=painted)
+    elif not quiet:
+        written = ", ".join(str(target.path) for target in targets)
+        click.echo(f"{text_report.summary(report)} Report written to {written}.")
+    formats = {target.format for target in targets} | ({output_format} if to_stdout else set())
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if "github" in formats and summary_file:
+        outputs_module.append_step_summary(report, Path(summary_file))
+    code = _exit_code(report, settings.fail_on)
+    advice = text_report.adoption(report) if code == 1 and not report.baselined else ""
+    if advice and not quiet:  # after the text report; beside any other format, not in it
+        in_text = statistics or (to_stdout and output_format == "text")
+        click.echo(advice, err=not in_text)
+    sys.exit(0 if exit_zero else code)
 
 
 @cli.command()
@@ -509,7 +556,7 @@ def blocklist(ctx: click.Context) -> None:
         origin = "" if entry.origin == "builtin" else f"  [{entry.origin}]"
         click.echo(
             f"{entry.id:<26} {entry.status:<11} {when:<11} {entry.confidence:<7} "
-            f"{derived:>2} derivatives  {entry.name}{origin}"
+            f"{derived:>2} {'derivative ' if derived == 1 else 'derivatives'}  {entry.name}{origin}"
         )
 
 

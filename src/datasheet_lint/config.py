@@ -22,6 +22,7 @@ ACTIVITIES = ("train", "evaluate", "fine-tune", "redistribute-data", "publish-mo
 DEFAULT_ACTIVITIES = ("train", "evaluate")
 KINDS = ("load", "url", "path", "config", "mention", "model")
 REQUIRE_DATASHEET = ("load", "url", "path", "config")
+SEVERITY_BY_KIND = {"mention": Severity.WARNING}  # prose: at most a warning
 SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 SIZE_UNITS = {
     "": 1,
@@ -57,6 +58,9 @@ class Config(NamedTuple):
     blocklists: tuple[str, ...] = ()
     allow: tuple[Allow, ...] = ()
     severity: Mapping[str, Severity] = MappingProxyType({})
+    # The highest severity of a finding on a reference of each kind: prose that names a
+    # dataset ("trained on MS1MV2") weighs less than code that loads it.
+    severity_by_kind: Mapping[str, Severity] = MappingProxyType(SEVERITY_BY_KIND)
     fail_on: str = "error"
     max_file_size: int = 5_000_000
     baseline: str = ".datasheet-lint-baseline.json"  # relative to the root
@@ -187,6 +191,28 @@ def _severity(reader: _Reader, key: str) -> dict[str, Severity]:
     return result
 
 
+def _level(reader: _Reader, key: str, what: str, level: Any) -> Severity:
+    levels = ("error", "warning", "info")
+    if isinstance(level, str) and level.strip().lower() in levels:
+        return Severity.parse(level)
+    close = _close(str(level).lower(), levels) if isinstance(level, str) else []
+    hint = f"did you mean '{close[0]}'?" if close else "one of error, warning, info"
+    raise reader.fail(key, f"'{key}': {what} must be error, warning or info, not {level!r}", hint)
+
+
+def _severity_by_kind(reader: _Reader, key: str) -> Mapping[str, Severity]:
+    """``{mention = "info"}``: kinds of reference to the highest severity of their findings.
+    Kinds not named keep the default (mentions at most a warning)."""
+    result = dict(SEVERITY_BY_KIND)
+    for kind, level in _mapping(reader, key).items():
+        if kind not in KINDS:
+            close = _close(str(kind).lower(), KINDS)
+            hint = f"did you mean '{close[0]}'?" if close else f"kinds: {', '.join(KINDS)}"
+            raise reader.fail(key, f"'{key}': unknown reference kind {kind!r}", hint=hint)
+        result[kind] = _level(reader, key, str(kind), level)
+    return MappingProxyType(result)
+
+
 def _per_file(reader: _Reader, key: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     result = []
     for pattern, codes in _mapping(reader, key).items():
@@ -281,6 +307,7 @@ KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
     "blocklist": ("blocklists", _paths),
     "allow": ("allow", _allow),
     "severity": ("severity", _severity),
+    "severity-by-kind": ("severity_by_kind", _severity_by_kind),
     "fail-on": ("fail_on", _fail_on),
     "max-file-size": ("max_file_size", _size),
     "baseline": ("baseline", _path),

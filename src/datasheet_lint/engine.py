@@ -338,6 +338,9 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         findings=triage.ordered(findings),
         skipped=tuple(scan.skipped),
         suppressed=len(raw) - len(reported),
+        suppressed_findings=triage.suppressed(
+            raw, configured, reported, config, blocklist, scan.suppressions
+        ),
         baselined=len(judged) - len(new),
         notes=notes,
         repository_prefix=prefix,

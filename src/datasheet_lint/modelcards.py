@@ -29,6 +29,7 @@ class ModelCard(NamedTuple):
     path: str
     location: Location
     datasets: frozenset[str]
+    header_end: int = 0  # the line of the front matter's closing '---' (0: none)
 
 
 def front_matter(text: str) -> str | None:
@@ -94,4 +95,7 @@ def read(file: SourceFile, knowledge: Knowledge) -> ModelCard | None:
         for value in _listed(header)
         if (found := knowledge.resolve("hf", value.strip())) is not None
     )
-    return ModelCard(file.path, Location(file.path, line, column), datasets)
+    header_end = 0
+    if header is not None:  # the YAML's lines, then the closing '---'
+        header_end = (front_matter(file.text) or "").count("\n") + 3
+    return ModelCard(file.path, Location(file.path, line, column), datasets, header_end)

@@ -83,6 +83,15 @@ class Finding(NamedTuple):
     dataset: str = ""
     hint: str = ""
     surface: str = ""  # the text the finding is about, as spelled (for stable fingerprints)
+    # How the repository refers to the dataset (a loader call, a URL, prose...) when the
+    # finding is about one reference; None for findings about a file or the whole project.
+    kind: Kind | None = None
+    # The column just past the surface on the finding's line, when the surface is known to
+    # sit there; 0 when unknown (reporters then give the start only).
+    end_column: int = 0
+    # The evidence shared by every finding on this dataset (what happened, the replacement,
+    # a source): concise output prints it once per dataset, full output under each finding.
+    detail: str = ""
 
 
 class Skipped(NamedTuple):
@@ -103,6 +112,15 @@ class Skipped(NamedTuple):
         return self.partial or self.reason.startswith(("larger than", "cannot read"))
 
 
+class Suppressed(NamedTuple):
+    """A finding that a suppression hid, and how: "inSource" (an inline comment, whose reason
+    is the justification) or "external" (per-file-ignores or the allow list in settings)."""
+
+    finding: Finding
+    kind: str
+    justification: str = ""
+
+
 class Report(NamedTuple):
     """Everything one run produced, in the order reporters print it."""
 
@@ -120,6 +138,9 @@ class Report(NamedTuple):
     repository_prefix: str = ""
     blocklist_version: str = ""
     blocklist_updated: str = ""
+    # The suppressed findings themselves, for formats that mark rather than drop them
+    # (SARIF): inline suppressions first-hand ("inSource"), settings ("external").
+    suppressed_findings: tuple["Suppressed", ...] = ()
 
     def repository_path(self, path: str) -> str:
         return self.repository_prefix + path

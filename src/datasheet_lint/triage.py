@@ -6,12 +6,13 @@ Each step is a plain function of findings and settings; ``engine.py`` calls them
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from datasheet_lint.config import Config
 from datasheet_lint.globs import Globs, compile_globs, matches
 from datasheet_lint.knowledge.blocklist import Blocklist
-from datasheet_lint.models import Finding
+from datasheet_lint.models import Finding, Suppressed
 from datasheet_lint.suppress import Suppression
 
 
@@ -33,22 +34,74 @@ def _allowed(finding: Finding, config: Config, blocklist: Blocklist) -> bool:
     return finding.dataset in allowed or (parent is not None and parent in allowed)
 
 
+def _per_file(config: Config) -> list[tuple[Globs | None, tuple[str, ...]]]:
+    return [(compile_globs([pattern]), codes) for pattern, codes in config.per_file_ignores]
+
+
+def _excluded(
+    finding: Finding,
+    per_file: list[tuple[Globs | None, tuple[str, ...]]],
+    config: Config,
+    blocklist: Blocklist,
+) -> bool:
+    ignored = any(
+        finding.code.startswith(codes) and matches(regex, finding.location.path)
+        for regex, codes in per_file
+    )
+    return ignored or _allowed(finding, config, blocklist)
+
+
 def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist) -> list[Finding]:
-    """Drop what per-file-ignores and allow exclude; apply severity overrides."""
-    per_file: list[tuple[Globs | None, tuple[str, ...]]] = [
-        (compile_globs([pattern]), codes) for pattern, codes in config.per_file_ignores
-    ]
+    """Drop what per-file-ignores and allow exclude; apply severity overrides, then cap each
+    finding at its reference kind's level (``severity-by-kind``)."""
+    per_file = _per_file(config)
     kept = []
     for finding in findings:
-        ignored = any(
-            finding.code.startswith(codes) and matches(regex, finding.location.path)
-            for regex, codes in per_file
-        )
-        if ignored or _allowed(finding, config, blocklist):
+        if _excluded(finding, per_file, config, blocklist):
             continue
         override = config.severity.get(finding.code)
-        kept.append(finding if override is None else finding._replace(severity=override))
+        if override is not None:
+            finding = finding._replace(severity=override)
+        # Last, the kind's ceiling: a mention in prose stays below code that uses the data.
+        ceiling = config.severity_by_kind.get(finding.kind.value) if finding.kind else None
+        if ceiling is not None and finding.severity > ceiling:
+            finding = finding._replace(severity=ceiling)
+        kept.append(finding)
     return kept
+
+
+def suppressed(
+    raw: Iterable[Finding],
+    configured: Sequence[Finding],
+    reported: Sequence[Finding],
+    config: Config,
+    blocklist: Blocklist,
+    suppressions: Sequence[Suppression],
+) -> tuple[Suppressed, ...]:
+    """What the settings ("external") and inline comments ("inSource") hid, for formats
+    that mark suppressed findings rather than drop them."""
+    per_file = _per_file(config)
+    hidden = [Suppressed(f, "external") for f in raw if _excluded(f, per_file, config, blocklist)]
+    shown = Counter(reported)
+    by_line: dict[tuple[str, int], list[Suppression]] = {}
+    for suppression in suppressions:
+        by_line.setdefault((suppression.location.path, suppression.target_line), []).append(
+            suppression
+        )
+    for finding in configured:
+        if shown[finding]:
+            shown[finding] -= 1
+            continue
+        place = (finding.location.path, finding.location.line)
+        reason = next(
+            (s.reason for s in by_line.get(place, ()) if s.covers(finding.code, place[1])), ""
+        )
+        hidden.append(Suppressed(finding, "inSource", reason))
+    return tuple(sorted(hidden, key=lambda s: _position(s.finding)))
+
+
+def _position(finding: Finding) -> tuple[str, int, int, str]:
+    return (finding.location.path, finding.location.line, finding.location.column, finding.code)
 
 
 def unsuppressed(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
@@ -84,8 +137,4 @@ def on_changed_lines(
 
 
 def ordered(findings: Iterable[Finding]) -> tuple[Finding, ...]:
-    return tuple(
-        sorted(
-            findings, key=lambda f: (f.location.path, f.location.line, f.location.column, f.code)
-        )
-    )
+    return tuple(sorted(findings, key=_position))

@@ -77,9 +77,14 @@ def _hit_reference(
             # module uses it (from utils.tinyimages_80mn_loader import TinyImages).
             or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
             # A name that only its near tokens confirm ('duke' needs a re-ID token) is
-            # confirmed by a distinctive one anywhere in the file: a module or README that
-            # also handles market1501 and cuhk03 means Duke MTMC wherever it says 'duke'.
-            or (hit.alias.needs_near and context.distinctive_near_in(index.text, hit.alias))
+            # confirmed by a distinctive one anywhere in the file when it is spelled as a key,
+            # folder or flag is (lower case): a module or README that also handles market1501
+            # and cuhk03 means Duke MTMC by 'duke', but not by "Duke Energy" or a person's name.
+            or (
+                hit.alias.needs_near
+                and hit.surface.islower()
+                and context.distinctive_near_in(index.text, hit.alias)
+            )
             or _code_names_it(line, lang, role, hit)
         )
         if not confirmed:

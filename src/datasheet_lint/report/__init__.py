@@ -23,6 +23,13 @@ MODULES = {
     "gitlab": "gitlab",
 }
 FORMATS = tuple(MODULES)
+STYLES = ("concise", "full")  # of the text format (--output-format)
+RULES_DOC_URI = "https://github.com/datasheet-lint/datasheet-lint/blob/main/docs/rules.md"
+
+
+def rule_url(code: str, name: str) -> str:
+    """A rule's heading in docs/rules.md, e.g. ``…/docs/rules.md#dsl101-retracted-dataset``."""
+    return f"{RULES_DOC_URI}#{code.lower()}-{name}"
 
 
 def reporter(name: str) -> Render:

@@ -6,9 +6,33 @@ import json
 from typing import Any, TextIO
 
 from datasheet_lint import __version__
-from datasheet_lint.models import Report, Severity
+from datasheet_lint.models import Finding, Report, Severity, fingerprints
+from datasheet_lint.report import rule_url
+from datasheet_lint.report.text import by_dataset, by_rule
 
 SCHEMA_VERSION = 1
+
+
+def _finding(finding: Finding, fingerprint: str) -> dict[str, Any]:
+    location = finding.location
+    return {
+        "rule": finding.code,
+        "name": finding.rule,
+        "severity": finding.severity.label,
+        "path": location.path,
+        "line": location.line,
+        "column": location.column,
+        # Past the last character on the same line; null when the span is not known.
+        "end_line": location.line if finding.end_column > location.column else None,
+        "end_column": finding.end_column if finding.end_column > location.column else None,
+        "dataset": finding.dataset,
+        "kind": finding.kind.value if finding.kind is not None else None,
+        "message": finding.message,
+        "detail": finding.detail,
+        "hint": finding.hint,
+        "fingerprint": fingerprint,
+        "url": rule_url(finding.code, finding.rule),
+    }
 
 
 def as_dict(report: Report) -> dict[str, Any]:
@@ -27,18 +51,8 @@ def as_dict(report: Report) -> dict[str, Any]:
             for r in report.references
         ],
         "findings": [
-            {
-                "rule": f.code,
-                "name": f.rule,
-                "severity": f.severity.label,
-                "path": f.location.path,
-                "line": f.location.line,
-                "column": f.location.column,
-                "dataset": f.dataset,
-                "message": f.message,
-                "hint": f.hint,
-            }
-            for f in report.findings
+            _finding(f, fingerprint)
+            for f, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True)
         ],
         # Files not scanned (and scanned only in part), so that none is skipped silently.
         "skipped": [
@@ -54,6 +68,8 @@ def as_dict(report: Report) -> dict[str, Any]:
             "suppressed": report.suppressed,
             "skipped": sum(1 for s in report.skipped if not s.partial),
             "partial": sum(1 for s in report.skipped if s.partial),
+            "by_rule": by_rule(report),
+            "by_dataset": by_dataset(report),
             "blocklist": {"version": report.blocklist_version, "updated": report.blocklist_updated},
         },
     }

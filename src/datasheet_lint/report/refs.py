@@ -7,6 +7,7 @@ from itertools import groupby
 from typing import Any, TextIO
 
 from datasheet_lint.models import Reference, Report
+from datasheet_lint.report.text import plural
 from datasheet_lint.terminal import line_start, printable
 
 ORIGINS = {"blocklist": "blocklist", "catalogue": "catalogue", "unresolved": "not catalogued"}
@@ -21,17 +22,17 @@ def _grouped(report: Report) -> list[tuple[Any, list[Reference]]]:
 def render_text(report: Report, out: TextIO) -> None:
     for dataset, refs in _grouped(report):
         label = f" ({dataset.name})" if dataset.name != dataset.id else ""
-        count = f"{len(refs)} reference{'s' if len(refs) != 1 else ''}"
+        count = plural(len(refs), "reference")
         sheet = f", datasheet {printable(dataset.datasheet)}" if dataset.datasheet else ""
         name = line_start(printable(dataset.id))
         out.write(f"{name}{label} [{ORIGINS[dataset.origin]}{sheet}]: {count}\n")
         for ref in refs:
             where = line_start(printable(str(ref.location)))
             out.write(f"  {where}: {ref.kind.value} {ref.surface!r}\n")
-    datasets = len(report.datasets)
     out.write(
-        f"{len(report.references)} references to {datasets} dataset{'s' if datasets != 1 else ''} "
-        f"in {report.files_scanned} files scanned.\n"
+        f"{plural(len(report.references), 'reference')} to "
+        f"{plural(len(report.datasets), 'dataset')} in "
+        f"{plural(report.files_scanned, 'file')} scanned.\n"
     )
 
 

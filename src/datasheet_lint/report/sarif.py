@@ -13,12 +13,12 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from datasheet_lint import __version__
-from datasheet_lint.models import Finding, Report, Severity, Skipped, fingerprints
+from datasheet_lint.models import Finding, Report, Severity, Skipped, Suppressed, fingerprints
+from datasheet_lint.report import rule_url
 from datasheet_lint.rules import RULES, Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/datasheet-lint/datasheet-lint"
-RULES_DOC_URI = f"{INFORMATION_URI}/blob/main/docs/rules.md"
 FINGERPRINT_KEY = "datasheetLint/v1"
 SRCROOT = "%SRCROOT%"
 
@@ -41,7 +41,7 @@ def first_sentence(text: str) -> str:
 
 def help_uri(rule: Rule) -> str:
     """The rule's heading in docs/rules.md, e.g. ``#dsl101-retracted-dataset``."""
-    return f"{RULES_DOC_URI}#{rule.code.lower()}-{rule.name}"
+    return rule_url(rule.code, rule.name)
 
 
 def _tags(rule: Rule) -> list[str]:
@@ -69,11 +69,17 @@ def _full_stop(text: str) -> str:
 
 
 def message_text(finding: Finding) -> str:
-    """The message, then the hint (if any, capitalised) as a second sentence."""
-    if not finding.hint:
+    """The message, its detail (the dataset's story) and the hint (capitalised), as
+    sentences: a code-scanning alert is read on its own, so it carries the whole evidence."""
+    parts = [finding.message]
+    if finding.detail:
+        parts.append(finding.detail)
+    if finding.hint:
+        hint = finding.hint.strip()
+        parts.append(hint[:1].upper() + hint[1:])
+    if len(parts) == 1:
         return finding.message
-    hint = finding.hint.strip()
-    return f"{_full_stop(finding.message)} {_full_stop(hint[:1].upper() + hint[1:])}"
+    return " ".join(_full_stop(part) for part in parts)
 
 
 def artifact_uri(path: str) -> str:
@@ -95,7 +101,10 @@ def _notification(skipped: Skipped, path: str) -> dict[str, Any]:
 
 def _result(finding: Finding, fingerprint: str, rule_index: int, path: str) -> dict[str, Any]:
     location = finding.location
-    return {
+    region = {"startLine": location.line, "startColumn": location.column}
+    if finding.end_column > location.column:
+        region["endColumn"] = finding.end_column
+    result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
@@ -107,24 +116,52 @@ def _result(finding: Finding, fingerprint: str, rule_index: int, path: str) -> d
                         "uri": artifact_uri(path),
                         "uriBaseId": SRCROOT,
                     },
-                    "region": {"startLine": location.line, "startColumn": location.column},
+                    "region": region,
                 }
             }
         ],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
+    if finding.kind is not None:
+        result["properties"] = {"referenceKind": finding.kind.value}
+    return result
+
+
+def _suppression(suppressed: Suppressed) -> dict[str, Any]:
+    """SARIF's record of why a result is not shown: code scanning lists it as dismissed."""
+    record = {"kind": suppressed.kind, "status": "accepted"}
+    if suppressed.justification:
+        record["justification"] = suppressed.justification
+    return record
 
 
 def as_dict(report: Report) -> dict[str, Any]:
     """The SARIF log as plain data, ready for ``json.dump``."""
     rules = sorted(RULES.values(), key=lambda rule: rule.code)
     index = {rule.code: position for position, rule in enumerate(rules)}
-    results = [
-        _result(
-            finding, fingerprint, index[finding.code], report.repository_path(finding.location.path)
-        )
-        for finding, fingerprint in zip(report.findings, fingerprints(report.findings), strict=True)
-    ]
+    # Suppressed findings stay in the log, marked: code scanning then closes their alerts
+    # as dismissed instead of reporting them fixed. Fingerprints are counted over all of
+    # them together, so a finding keeps its fingerprint when a suppression comes or goes.
+    everything = [*report.findings, *(s.finding for s in report.suppressed_findings)]
+    marks: list[Suppressed | None] = [None] * len(report.findings)
+    marks += list(report.suppressed_findings)
+    pairs = sorted(
+        zip(everything, marks, strict=True),
+        key=lambda pair: (
+            pair[0].location.path,
+            pair[0].location.line,
+            pair[0].location.column,
+            pair[0].code,
+        ),
+    )
+    ordered = [finding for finding, _ in pairs]
+    results = []
+    for (finding, mark), fingerprint in zip(pairs, fingerprints(ordered), strict=True):
+        path = report.repository_path(finding.location.path)
+        result = _result(finding, fingerprint, index[finding.code], path)
+        if mark is not None:
+            result["suppressions"] = [_suppression(mark)]
+        results.append(result)
     driver = {
         "name": "datasheet-lint",
         "version": __version__,

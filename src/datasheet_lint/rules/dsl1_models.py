@@ -7,17 +7,16 @@ from pathlib import PurePosixPath
 
 from datasheet_lint.knowledge.blocklist import BlockedDataset, BlockedModel
 from datasheet_lint.models import Finding, Kind, Severity
-from datasheet_lint.rules.dsl1_retraction import VERBS, short_name
+from datasheet_lint.rules.dsl1_retraction import short_name, status_in_brief, what_happened
 from datasheet_lint.rules.registry import Context, finding, rule
 
 
-def _trained_on(dataset: BlockedDataset, entry: BlockedDataset) -> str:
-    """'MS1MV3 (derived from MS-Celeb-1M, which Microsoft withdrew in 2019-06)'."""
-    when = f" in {entry.date}" if entry.date else ""
-    happened = f"which {entry.acted_by} {VERBS[entry.status]}{when}"
+def _trained_on(dataset: BlockedDataset, entry: BlockedDataset, *, medium: bool) -> str:
+    """'MS1MV3 (derived from MS-Celeb-1M, withdrawn 2019-06)'."""
     if dataset is entry:
-        return f"{short_name(dataset)}, {happened}"
-    return f"{short_name(dataset)}, derived from {short_name(entry)}, {happened}"
+        return f"{short_name(dataset)} ({status_in_brief(entry, medium=medium)})"
+    why = status_in_brief(entry, medium=medium)
+    return f"{short_name(dataset)} (derived from {short_name(entry)}, {why})"
 
 
 def _evidence(model: BlockedModel, surface: str) -> str:
@@ -83,10 +82,12 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
             if model.replacement
             else " No replacement trained on consented data was named."
         )
-        medium = " (medium confidence)" if model.confidence == "medium" else ""
-        message = (
-            f"'{ref.surface}' is a model trained on {_trained_on(dataset, entry)}.{replacement}"
-            f" Evidence: {model.name}, {_evidence(model, ref.surface)}{medium}"
+        medium = model.confidence == "medium"
+        trained_on = _trained_on(dataset, entry, medium=medium)
+        message = f"'{ref.surface}' is a model trained on {trained_on}"
+        detail = (
+            f"{what_happened(entry)}.{replacement} Evidence: {model.name}, "
+            f"{_evidence(model, ref.surface)}"
         )
         yield finding(
             "DSL104",
@@ -99,7 +100,8 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
                 f"blocklist show {dataset.id}"
             ),
             severity=_severity(model, dataset),
-            surface=ref.surface,
+            detail=detail,
+            reference=ref,
         )
 
 

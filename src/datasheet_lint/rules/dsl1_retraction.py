@@ -22,13 +22,19 @@ def short_name(dataset: BlockedDataset) -> str:
     return dataset.name.split(" (", 1)[0]
 
 
-def _what_happened(entry: BlockedDataset) -> str:
-    """'which Microsoft withdrew in 2019-06: <summary>'."""
+def what_happened(entry: BlockedDataset) -> str:
+    """'Microsoft withdrew MS-Celeb-1M in 2019-06: <summary>'."""
     when = f" in {entry.date}" if entry.date else ""
     summary = entry.summary.rstrip(".")
     if summary[1:2].islower():  # "Deleted after..." reads on after a colon as "deleted after..."
         summary = summary[0].lower() + summary[1:]
-    return f"which {entry.acted_by} {VERBS[entry.status]}{when}: {summary}"
+    return f"{entry.acted_by} {VERBS[entry.status]} {short_name(entry)}{when}: {summary}"
+
+
+def status_in_brief(entry: BlockedDataset, *, medium: bool = False) -> str:
+    """'withdrawn 2019-06' (the status and date of a top-level entry, for one-line messages)."""
+    when = f" {entry.date}" if entry.date else ""
+    return f"{entry.status.replace('-', ' ')}{when}{', medium confidence' if medium else ''}"
 
 
 def _tail(entry: BlockedDataset) -> str:
@@ -38,8 +44,7 @@ def _tail(entry: BlockedDataset) -> str:
     else:
         instead = " No replacement was named."
     source = f" Source: {entry.sources[0].url}" if entry.sources else ""
-    medium = " (medium confidence)" if entry.confidence == "medium" else ""
-    return instead + source + medium
+    return instead + source
 
 
 def _hint(dataset: BlockedDataset) -> str:
@@ -49,11 +54,31 @@ def _hint(dataset: BlockedDataset) -> str:
     )
 
 
+def _disclosed(ctx: Context) -> list[Reference]:
+    """The references, with each model card's own declaration of its training data (its
+    front matter) judged as what it is: disclosure. Where the repository also uses the
+    dataset, that use is the one problem and the declaration is left out; where nothing else
+    names it, the declaration stands as a mention (the model was trained on it)."""
+    headers = {card.path: card.header_end for card in ctx.model_cards if card.header_end}
+    if not headers:
+        return list(ctx.references)
+
+    def declaration(ref: Reference) -> bool:
+        return ref.location.line <= headers.get(ref.location.path, 0)
+
+    used = {r.dataset for r in ctx.references if r.kind is not Kind.MENTION and not declaration(r)}
+    return [
+        ref._replace(kind=Kind.MENTION) if declaration(ref) else ref
+        for ref in ctx.references
+        if not (declaration(ref) and ref.dataset in used)
+    ]
+
+
 def _matches(
     ctx: Context, *, derivative: bool, superseded: bool
 ) -> Iterator[tuple[Reference, BlockedDataset, BlockedDataset]]:
     """(reference, dataset, its top-level entry) for blocklisted references of one sort."""
-    for ref in ctx.references:
+    for ref in _disclosed(ctx):
         if ref.kind is Kind.MODEL:
             continue  # weights trained on the dataset, not the dataset itself: DSL104
         dataset = ctx.blocklist.get(ref.dataset)
@@ -66,22 +91,24 @@ def _matches(
 def _findings(ctx: Context, code: str, *, derivative: bool, superseded: bool) -> Iterator[Finding]:
     """One finding per matching reference: what it is, what happened, the fix and a source."""
     for ref, dataset, entry in _matches(ctx, derivative=derivative, superseded=superseded):
+        cited = dataset if dataset.replacement else entry
+        medium = cited.confidence == "medium"
         if dataset is entry:
-            what = f"'{ref.surface}' is {short_name(dataset)}"
+            why = status_in_brief(entry, medium=medium)
         else:
             link = "a corpus that carries" if dataset.carrier else "derived from"
-            what = f"'{ref.surface}' is {short_name(dataset)}, {link} {short_name(entry)}"
-        message = (
-            f"{what}, {_what_happened(entry)}.{_tail(dataset if dataset.replacement else entry)}"
-        )
+            why = f"{link} {short_name(entry)}, {status_in_brief(entry, medium=medium)}"
+        # The message is one line; the story (what happened, the replacement, a source) is
+        # the same for every use of the dataset, so it is the detail, shown once per dataset.
         yield finding(
             code,
             ref.location,
-            message,
+            f"'{ref.surface}' is {short_name(dataset)} ({why})",
             dataset=dataset.id,
             hint=_hint(dataset),
             severity=dataset.default_severity,
-            surface=ref.surface,
+            detail=f"{what_happened(entry)}.{_tail(cited)}",
+            reference=ref,
         )
 
 

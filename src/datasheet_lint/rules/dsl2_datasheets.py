@@ -118,6 +118,7 @@ def missing_datasheet(ctx: Context) -> Iterator[Finding]:
             dataset=dataset,
             hint=f"scaffold one: datasheet-lint init {init_argument(dataset)}",
             surface=dataset,
+            reference=first,
         )
 
 

@@ -231,4 +231,5 @@ def self_declared_retired(ctx: Context) -> Iterator[Finding]:
                 hint="move to the replacement, or suppress with the reason the use is needed",
                 surface=dataset,
                 severity=RETIRED[status],
+                reference=refs[0],
             )

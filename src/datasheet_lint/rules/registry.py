@@ -17,7 +17,7 @@ from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.modelcards import ModelCard
-from datasheet_lint.models import Finding, Location, Reference, Severity
+from datasheet_lint.models import Finding, Kind, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
 
 if TYPE_CHECKING:  # the baseline module loads only when a baseline file exists
@@ -103,9 +103,23 @@ def finding(
     hint: str = "",
     severity: Severity | None = None,
     surface: str = "",
+    detail: str = "",
+    reference: Reference | None = None,
 ) -> Finding:
-    """A finding stamped with its rule's name and (unless given) default severity."""
+    """A finding stamped with its rule's name and (unless given) default severity.
+
+    A finding about one ``reference`` carries its kind (reporters and ``severity-by-kind``
+    tell code from prose by it), its surface and, when the surface is spelled on one line,
+    the column just past it (an end position for editors and code scanning).
+    """
     registered = RULES[code]
+    kind: Kind | None = None
+    end_column = 0
+    if reference is not None:
+        kind = reference.kind
+        surface = surface or reference.surface
+        if location == reference.location and reference.surface and "\n" not in reference.surface:
+            end_column = reference.location.column + len(reference.surface)
     return Finding(
         code=code,
         rule=registered.name,
@@ -115,6 +129,9 @@ def finding(
         dataset=dataset,
         hint=hint,
         surface=surface,
+        kind=kind,
+        end_column=end_column,
+        detail=detail,
     )
 
 
