@@ -6,6 +6,7 @@ Nothing here prints or writes; ``cli.py`` turns the Report into output and an ex
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 from collections.abc import Sequence
@@ -165,7 +166,8 @@ def _scan_file(
         scanned = item
         if path in cards:  # a dataset card's body is prose like any other; its header is data
             scanned = SourceFile(path, datasheet_load.blank_front_matter(item.text))
-        references, limits = extract.scan(scanned, knowledge)
+        extracted = extract.scan(scanned, knowledge)
+        references, limits = extracted.references, extracted.limits
         suppressions = suppress.parse(path, item.text)
         partial = Skipped(path, "; ".join(limits), partial=True) if limits else None
         return partial, references, suppressions, modelcards.read(item, knowledge)
@@ -342,7 +344,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         notes=notes,
         repository_prefix=prefix,
         datasets=tuple(
-            knowledge.describe(i)._replace(datasheet=_covering(coverage, i))
+            dataclasses.replace(knowledge.describe(i), datasheet=_covering(coverage, i))
             for i in sorted({r.dataset for r in scan.references})
         ),
         blocklist_version=blocklist.data_version,
@@ -402,7 +404,7 @@ def missing_datasheets(config: Config, targets: Sequence[Path]) -> list[str]:
     Inline suppressions and per-file ignores of DSL201 are respected; the baseline and
     ``select`` are not: ``init --missing`` is asked for exactly these.
     """
-    only = config._replace(select=("DSL201",), ignore=(), diff=None, use_baseline=False)
+    only = dataclasses.replace(config, select=("DSL201",), ignore=(), diff=None, use_baseline=False)
     report = run(only, targets)
     return list(dict.fromkeys(f.dataset for f in report.findings if f.code == "DSL201"))
 

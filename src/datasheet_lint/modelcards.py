@@ -7,8 +7,11 @@ them with the datasets the training code loads. A card whose front matter cannot
 taken to list nothing; it never stops a run.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.knowledge.resolve import Knowledge
@@ -22,7 +25,8 @@ DATASET_KEYS = frozenset({"dataset_info", "task_categories", "size_categories", 
 MAX_FRONT_MATTER_LINES = 500
 
 
-class ModelCard(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ModelCard:
     """A model card: where it is, where its ``datasets:`` key is (or would go), and the
     canonical ids of the datasets it lists."""
 

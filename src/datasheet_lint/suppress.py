@@ -10,8 +10,10 @@ It is parsed so that it is reported, as DSL903 when a finding stands on its line
 code and the reason) and as DSL901 when nothing does (delete it).
 """
 
+from __future__ import annotations
+
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from datasheet_lint.models import Location
 
@@ -23,7 +25,8 @@ COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lin
 CODE = re.compile(r"^DSL\d{0,3}\Z")
 
 
-class Suppression(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppression:
     """One directive: where it is, which line it covers, which codes, and why."""
 
     location: Location

@@ -6,6 +6,7 @@ Each step is a plain function of findings and settings; ``engine.py`` calls them
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 
 from datasheet_lint.config import Config
@@ -47,7 +48,9 @@ def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist
         if ignored or _allowed(finding, config, blocklist):
             continue
         override = config.severity.get(finding.code)
-        kept.append(finding if override is None else finding._replace(severity=override))
+        kept.append(
+            finding if override is None else dataclasses.replace(finding, severity=override)
+        )
     return kept
 
 
