@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datasheet_lint import config as config_module
-from datasheet_lint import extract, files, git, modelcards, ownreports, parallel, suppress, triage
+from datasheet_lint import (
+    extract,
+    files,
+    frontmatter,
+    git,
+    modelcards,
+    ownreports,
+    parallel,
+    suppress,
+    triage,
+)
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
@@ -165,7 +175,7 @@ def _scan_file(
             item = SourceFile(path, config_module.mask_settings(item.text))
         scanned = item
         if path in cards:  # a dataset card's body is prose like any other; its header is data
-            scanned = SourceFile(path, datasheet_load.blank_front_matter(item.text))
+            scanned = SourceFile(path, frontmatter.blank(item.text))
         extracted = extract.scan(scanned, knowledge)
         references, limits = extracted.references, extracted.limits
         suppressions = suppress.parse(path, item.text)

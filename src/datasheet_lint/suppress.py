@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from datasheet_lint import selectors
 from datasheet_lint.models import Location
 
 DIRECTIVE = re.compile(
@@ -22,7 +23,6 @@ DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
-CODE = re.compile(r"^DSL\d{0,3}\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ class Suppression:
         """Why the directive is invalid ('' when it is valid)."""
         if not self.codes:
             return "names no rule code"
-        bad = [c for c in self.codes if not CODE.match(c)]
+        bad = [c for c in self.codes if not selectors.CODE_PREFIX.match(c)]
         if bad:
             return f"has an invalid rule code {bad[0]!r}"
         unknown = self.unknown_code
@@ -53,8 +53,6 @@ class Suppression:
     @property
     def unknown_code(self) -> str:
         """The first code that is well formed but matches no rule ('' when there is none)."""
-        from datasheet_lint import selectors  # the rule registry imports this module
-
         return next((c for c in self.codes if selectors.resolve(c) is None), "")
 
     def covers(self, code: str, line: int) -> bool:
