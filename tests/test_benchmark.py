@@ -136,6 +136,24 @@ def test_parallel_map_keeps_order_and_raises_like_a_serial_run() -> None:
         list(parallel.map_paths(_square, [*paths, "bad"], min_files=2, processes=2))
 
 
+def test_runner_times_datasheet_lint_alone(tmp_path: Path) -> None:
+    """``--tools datasheet-lint`` (no git grep to compare with) still renders its table."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(RUNNER),
+            *("--sizes", "12", "--repeat", "1", "--precommit-runs", "1"),
+            *("--tools", "datasheet-lint", "--workdir", str(tmp_path / "work")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| files | MB | datasheet-lint |" in done.stdout
+
+
 def test_binary_files_are_skipped_without_reading_them_whole(tmp_path: Path) -> None:
     (tmp_path / "weights.bin").write_bytes(b"\0\1" + b"x" * 100_000)
     (tmp_path / "notes.txt").write_bytes("ms-celeb-1m\n".encode("utf-16"))
