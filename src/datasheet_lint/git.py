@@ -227,7 +227,8 @@ def _as_staged(path: Path, sha: str, max_size: int) -> bytes | None:
     except OSError:
         return None
     blob = b"blob %d\0" % len(data) + data
-    digest = hashlib.sha1(blob) if len(sha) == 40 else hashlib.sha256(blob)
+    # git's object id, not a security check (FIPS builds refuse SHA-1 otherwise).
+    digest = hashlib.sha1(blob, usedforsecurity=False) if len(sha) == 40 else hashlib.sha256(blob)
     return data if digest.hexdigest() == sha else None
 
 
