@@ -281,7 +281,8 @@ def targets(results: Sequence[SizeResult]) -> list[tuple[str, bool | None]]:
     largest = results[-1]
     lint = largest.timings["datasheet-lint"]
     checks: list[tuple[str, bool | None]] = []
-    grep = _ratio(lint, largest.timings["git-grep"])
+    grep_timing = largest.timings.get("git-grep")  # absent under --tools datasheet-lint
+    grep = None if grep_timing is None else _ratio(lint, grep_timing)
     label = f"whole scan <= {MAX_RATIO_GREP:.0f}x git grep ({largest.repo.files} files)"
     checks.append((label, None if grep is None else grep <= MAX_RATIO_GREP))
     for other in ("detect-secrets", "reuse"):

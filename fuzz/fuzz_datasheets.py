@@ -1,4 +1,4 @@
-"""Fuzz the datasheet path: bytes -> ``vcs.decode`` -> ``datasheets.load`` (YAML datasheet,
+"""Fuzz the datasheet path: bytes -> ``files.decode`` -> ``datasheets.load`` (YAML datasheet,
 dataset card or Croissant file; schema validation) -> every rule, plus the SPDX licence parser.
 
 Run with atheris (see fuzz/README.md): ``python fuzz/fuzz_datasheets.py -max_total_time=60``.
@@ -27,7 +27,7 @@ with atheris.instrument_imports():
     from datasheet_lint.licences import spdx, table
     from datasheet_lint.models import Skipped, SourceFile
     from datasheet_lint.rules import RULES, Context
-    from datasheet_lint.vcs import decode
+    from datasheet_lint.files import decode
 
 KNOWLEDGE = Knowledge.build(blocklist.builtin(), catalogue.builtin())
 TABLE = table.builtin()

@@ -1,4 +1,4 @@
-"""Fuzz the text pipeline: bytes -> ``vcs.decode`` -> ``extract`` under several file names.
+"""Fuzz the text pipeline: bytes -> ``files.decode`` -> ``extract`` under several file names.
 
 Run with atheris (see fuzz/README.md): ``python fuzz/fuzz_extract.py -max_total_time=60``.
 Anything but a normal return (an exception of any type, a hang, a crash) is a finding.
@@ -16,7 +16,7 @@ with atheris.instrument_imports():
     from datasheet_lint.knowledge import blocklist, catalogue
     from datasheet_lint.knowledge.resolve import Knowledge
     from datasheet_lint.models import Skipped
-    from datasheet_lint.vcs import decode
+    from datasheet_lint.files import decode
 
 KNOWLEDGE = Knowledge.build(blocklist.builtin(), catalogue.builtin())
 NAMES = (

@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 from tests.conftest import MakeRepo, write_files
 
-from datasheet_lint import parallel, vcs
+from datasheet_lint import files, git, parallel
 from datasheet_lint.datasheets import load
 from datasheet_lint.extract import python_ast
 from datasheet_lint.knowledge import blocklist, catalogue, resolve
 from datasheet_lint.knowledge.cache import compiled_regex
+from datasheet_lint.models import Skipped, SourceFile
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = ROOT / "benchmarks" / "run.py"
@@ -135,12 +136,30 @@ def test_parallel_map_keeps_order_and_raises_like_a_serial_run() -> None:
         list(parallel.map_paths(_square, [*paths, "bad"], min_files=2, processes=2))
 
 
+def test_runner_times_datasheet_lint_alone(tmp_path: Path) -> None:
+    """``--tools datasheet-lint`` (no git grep to compare with) still renders its table."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(RUNNER),
+            *("--sizes", "12", "--repeat", "1", "--precommit-runs", "1"),
+            *("--tools", "datasheet-lint", "--workdir", str(tmp_path / "work")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "| files | MB | datasheet-lint |" in done.stdout
+
+
 def test_binary_files_are_skipped_without_reading_them_whole(tmp_path: Path) -> None:
     (tmp_path / "weights.bin").write_bytes(b"\0\1" + b"x" * 100_000)
     (tmp_path / "notes.txt").write_bytes("ms-celeb-1m\n".encode("utf-16"))
-    assert vcs.read(tmp_path, "weights.bin", 10**6) == vcs.Skipped("weights.bin", "binary")
-    notes = vcs.read(tmp_path, "notes.txt", 10**6)
-    assert isinstance(notes, vcs.SourceFile) and notes.text == "ms-celeb-1m\n"
+    assert files.read(tmp_path, "weights.bin", 10**6) == Skipped("weights.bin", "binary")
+    notes = files.read(tmp_path, "notes.txt", 10**6)
+    assert isinstance(notes, SourceFile) and notes.text == "ms-celeb-1m\n"
 
 
 def test_git_narrows_datasheet_candidates_to_what_a_full_listing_finds(
@@ -163,8 +182,8 @@ def test_git_narrows_datasheet_candidates_to_what_a_full_listing_finds(
     write_files(root, {"data/untracked/README.md": "x"})
     named = ["policy/odd[name]*.yaml"]
     for untracked in (True, False):
-        full = vcs.list_files(root, [root], untracked=untracked).paths
-        narrow = vcs.list_matching(root, load.pathspecs("datasheets", named), untracked=untracked)
+        full = git.list_files(root, [root], untracked=untracked).paths
+        narrow = git.list_matching(root, load.pathspecs("datasheets", named), untracked=untracked)
         assert narrow.git and len(narrow.paths) < len(full)
         expected = load.candidates(full, "datasheets", named)
         assert load.candidates(narrow.paths, "datasheets", named) == expected
@@ -185,10 +204,10 @@ def test_datasheet_pathspecs_work_from_a_project_below_the_git_top(make_repo: Ma
     top = make_repo({**{f"pro[j]*/{k}": v for k, v in inside.items()}, **outside})
     root = top / "pro[j]*"
     specs = load.pathspecs("datasheets", [])
-    expected = load.candidates(vcs.list_files(root, [root]).paths, "datasheets", [])
+    expected = load.candidates(git.list_files(root, [root]).paths, "datasheets", [])
     assert expected == ["data/README.md", "data/set.croissant.json", "datasheets/faces.yaml"]
-    narrow = vcs.list_matching(root, specs)
+    narrow = git.list_matching(root, specs)
     assert load.candidates(narrow.paths, "datasheets", []) == expected
-    staged = vcs.list_staged(root, [root / "train.py"], also=specs)
+    staged = git.list_staged(root, [root / "train.py"], also=specs)
     assert staged.paths == ("train.py",)
     assert load.candidates(staged.everything().paths, "datasheets", []) == expected

@@ -357,7 +357,7 @@ def test_without_the_extra_bom_says_which_to_install(
     probe = (
         f"import sys; sys.modules[{module!r}] = None\n"
         "from datasheet_lint.cli import main\n"
-        f"main(['bom', '--format', {output_format!r}])\n"
+        f"raise SystemExit(main(['bom', '--format', {output_format!r}]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], cwd=empty, capture_output=True, text=True, check=False

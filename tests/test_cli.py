@@ -191,8 +191,7 @@ def test_module_and_console_script_run(make_repo: MakeRepo) -> None:
 
 
 def test_console_script_ends_with_its_output_and_status(make_repo: MakeRepo) -> None:
-    """main() ends the process with os._exit once output is flushed: a large report still
-    arrives whole through a pipe, and 0, 1 and 2 keep their meaning."""
+    """A large report arrives whole through a pipe, and 0, 1 and 2 keep their meaning."""
     repo = make_repo({f"m{i}.py": "import ms_celeb_1m  # MS1MV2 emore\n" for i in range(300)})
     script = str(Path(sys.executable).parent / "datasheet-lint")
 
@@ -212,6 +211,46 @@ def test_console_script_ends_with_its_output_and_status(make_repo: MakeRepo) -> 
         process.stdout.read(10)
         process.stdout.close()
         assert process.wait(timeout=60) != 0
+
+
+def test_main_returns_the_exit_status_in_process(
+    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``main(argv) -> int`` never ends the process: a caller (a test, a wrapper) gets the
+    status and can go on."""
+    from datasheet_lint.cli import main
+
+    repo = make_repo(RETRACTED)
+    monkeypatch.chdir(repo)
+    assert main(["check", "--color", "never"]) == 1
+    assert "train.py:1:" in capsys.readouterr().out
+    assert main(["check", "--exit-zero"]) == 0
+    assert main(["check", "no-such-path"]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    assert main(["--no-such-option"]) == 2
+
+
+def test_atexit_handlers_run_after_the_command(make_repo: MakeRepo) -> None:
+    """``python -m datasheet_lint`` ends through ``SystemExit``: the interpreter shuts down
+    normally, so ``atexit`` handlers (coverage, profilers, a wrapper's clean-up) run, and the
+    status is the command's."""
+    repo = make_repo(RETRACTED)
+    probe = (
+        "import atexit, runpy\n"
+        "atexit.register(print, 'atexit handler ran')\n"
+        "runpy.run_module('datasheet_lint', run_name='__main__')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "check", "--color", "never"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[-1] == "atexit handler ran"
+    assert "train.py:1:" in done.stdout
+    assert "Exception ignored" not in done.stderr
 
 
 def test_check_writes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:

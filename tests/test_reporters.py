@@ -8,6 +8,7 @@ intended change, rewrite them with ``pytest --update-golden`` and review the dif
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -149,7 +150,7 @@ SAMPLE_REPORT = Report(
     suppressed_findings=(
         Suppressed(
             _on(
-                _REFERENCES[2]._replace(location=Location("eval.py", 2, 9)),
+                dataclasses.replace(_REFERENCES[2], location=Location("eval.py", 2, 9)),
                 "DSL102",
                 f"'ms1mv2' {_MS1MV2}",
                 detail=MS1MV2_STORY,
@@ -159,7 +160,7 @@ SAMPLE_REPORT = Report(
         ),
         Suppressed(
             _on(
-                _REFERENCES[2]._replace(location=Location("legacy/old.py", 1, 1)),
+                dataclasses.replace(_REFERENCES[2], location=Location("legacy/old.py", 1, 1)),
                 "DSL102",
                 f"'ms1mv2' {_MS1MV2}",
                 detail=MS1MV2_STORY,
@@ -280,7 +281,8 @@ def test_sarif_results_point_at_rules_and_locations(demo: Report) -> None:
             "uriBaseId": "%SRCROOT%",
         }
         region = physical["region"]
-        assert (region["startLine"], region["startColumn"]) == tuple(found.location)[1:]
+        start = (found.location.line, found.location.column)
+        assert (region["startLine"], region["startColumn"]) == start
         assert region.get("endColumn", 0) == found.end_column
         assert result["message"]["text"] == sarif.message_text(found)
         assert result["message"]["text"].startswith(found.message)

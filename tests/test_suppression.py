@@ -78,10 +78,25 @@ def test_unused_suppression_of_a_deselected_rule_is_not_reported(
 def test_a_code_followed_by_a_newline_is_not_a_code() -> None:
     """``$`` matches before a final newline; codes are matched to the end of the text."""
     from datasheet_lint.selectors import CODE_PREFIX
-    from datasheet_lint.suppress import CODE
 
-    assert CODE.match("DSL101") and not CODE.match("DSL101\n")
+    assert CODE_PREFIX.match("DSL101") and not CODE_PREFIX.match("DSL101\n")
     assert CODE_PREFIX.match("DSL1") and not CODE_PREFIX.match("DSL1\n")
+
+
+def test_settings_and_suppressions_accept_the_same_codes(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """One definition of a rule code: what ``ignore`` in the settings accepts, an inline
+    suppression accepts too, and what one refuses the other refuses."""
+    for code, valid in (("DSL1", True), ("dsl102", True), ("DSL1020", False), ("DSL10x", False)):
+        settings = f'[tool.datasheet-lint]\nignore = ["{code}"]\n'
+        line = f'a = "faces_emore"  # datasheet-lint: ignore[{code}] audited in 2019\n'
+        repo = make_repo({"t.py": line, "pyproject.toml": settings})
+        in_settings = run_cli(repo, "check", "--format", "json")
+        repo = make_repo({"t.py": line})
+        inline = run_cli(repo, "check", "--format", "json")
+        inline_valid = not [f for f in inline.json()["findings"] if f["rule"] == "DSL903"]
+        assert (in_settings.exit_code != 2, inline_valid) == (valid, valid), code
 
 
 def test_an_unknown_code_is_an_invalid_suppression(make_repo: MakeRepo, run_cli: RunCli) -> None:

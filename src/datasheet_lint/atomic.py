@@ -1,5 +1,8 @@
 """Writing files so that nothing is lost: a temporary file beside the target, then a rename.
 
+The one writer of the package: reports, baselines, datasheets and cache entries all go
+through ``write_bytes``.
+
 A reader sees the old file or the new one, never half of one; an interrupted write leaves the
 target untouched and removes its temporary file. Refusing to overwrite is the default.
 
@@ -38,20 +41,43 @@ def refuse_links(root: Path, folder: Path, *, display: str) -> None:
             )
 
 
-def _mode_for(path: Path) -> int:
-    """The permission bits for ``path``: its current ones, or what the umask allows."""
+def _mode_for(path: Path, *, private: bool) -> int:
+    """The permission bits for ``path``: its current ones, or what the umask allows; a
+    ``private`` file is for this user only, whatever the umask would share."""
+    mask = os.umask(0o022)  # reading the umask means setting it; restored at once
+    os.umask(mask)
+    if private:
+        return 0o600 & ~mask
     try:
         return stat.S_IMODE(path.stat(follow_symlinks=False).st_mode)
     except OSError:  # a new file
-        mask = os.umask(0o022)  # reading the umask means setting it; restored at once
-        os.umask(mask)
         return 0o666 & ~mask
 
 
 def write_text(
     path: Path, text: str, *, overwrite: bool = False, display: str = "", root: Path | None = None
 ) -> None:
-    """Write ``text`` to ``path`` atomically; without ``overwrite``, an existing file is kept.
+    """Write ``text`` as UTF-8 (newlines as given) through ``write_bytes``."""
+    data = text.encode("utf-8", errors="replace")
+    write_bytes(path, data, overwrite=overwrite, display=display, root=root)
+
+
+def write_bytes(
+    path: Path,
+    data: bytes,
+    *,
+    overwrite: bool = False,
+    display: str = "",
+    root: Path | None = None,
+    private: bool = False,
+) -> None:
+    """Write ``data`` to ``path`` atomically; without ``overwrite``, an existing file is kept.
+
+    The one policy for every file the linter writes (reports, baselines, datasheets, cache
+    entries): a temporary file in the target's folder, flushed to disk (fsync), renamed
+    over the target; the mode ``_mode_for`` gives (``private``: for a cache entry, which
+    only this user may write or read); no temporary file left when anything fails. Errors
+    are UserErrors naming ``display`` (or the path).
 
     With ``root`` (the project), the folder the file goes to must resolve inside it: a
     repository's settings and committed links decide where ``baseline`` and ``init`` write,
@@ -79,9 +105,9 @@ def write_text(
     except OSError as err:
         raise UserError(f"cannot write: {err.strerror or err}", location=shown) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as out:
-            os.fchmod(out.fileno(), _mode_for(path))
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            os.fchmod(out.fileno(), _mode_for(path, private=private))
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if not overwrite and path.exists():  # appeared meanwhile: still never overwrite
@@ -90,5 +116,5 @@ def write_text(
     except OSError as err:
         raise UserError(f"cannot write: {err.strerror or err}", location=shown) from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             Path(temporary).unlink()

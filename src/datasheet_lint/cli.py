@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -645,13 +645,12 @@ def catalogue_command(words: tuple[str, ...], output_format: str) -> None:
             click.echo(listing.line(entry))
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Console entry point: run the command, then end the process at once.
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status, as pre-commit-hooks' ``main`` does.
 
-    Tearing the interpreter down (every module, the loaded knowledge, git's pipe) took
-    ~20 ms, a tenth of a pre-commit run, and by then there is nothing left to clean up:
-    reports and datasheets are written atomically and closed. So once the output is
-    flushed the process ends with ``os._exit``, as mypy's command line does.
+    The console script and ``python -m datasheet_lint`` pass the status to ``sys.exit``, so
+    the interpreter ends normally (``atexit`` handlers run) and a test can call ``main``
+    in-process and see the status.
     """
     code = 0
     try:  # click's standalone mode ends every command with SystemExit
@@ -663,7 +662,20 @@ def main(argv: Sequence[str] | None = None) -> None:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (| head): nobody is reading
             code = code or 1
-    os._exit(code)
+            _discard(stream)
+    return code
+
+
+def _discard(stream: TextIO) -> None:
+    """Point a stream whose reader went away at the null device, so that the interpreter's
+    own flush at exit does not fail again (the recipe of Python's documentation, "Note on
+    SIGPIPE")."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no file descriptor behind it (a test's StringIO)
+        pass
 
 
 def _exit_status(code: object) -> int:

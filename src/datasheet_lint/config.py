@@ -4,13 +4,17 @@ Both hold the same keys. Every mistake is a UserError naming the file, the line 
 with a hint; unknown keys are errors (a typo must not silently disable a check).
 """
 
+from __future__ import annotations
+
+import dataclasses
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Severity
@@ -39,14 +43,16 @@ SIZE_UNITS = {
 }
 
 
-class Allow(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Allow:
     """A dataset the repository may reference anyway, and why (e.g. it studies its harms)."""
 
     dataset: str
     reason: str
 
 
-class Config(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Config:
     """Everything that changes what a run checks or reports."""
 
     root: Path
@@ -57,10 +63,12 @@ class Config(NamedTuple):
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     blocklists: tuple[str, ...] = ()
     allow: tuple[Allow, ...] = ()
-    severity: Mapping[str, Severity] = MappingProxyType({})
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
     # The highest severity of a finding on a reference of each kind: prose that names a
     # dataset ("trained on MS1MV2") weighs less than code that loads it.
-    severity_by_kind: Mapping[str, Severity] = MappingProxyType(SEVERITY_BY_KIND)
+    severity_by_kind: Mapping[str, Severity] = field(
+        default_factory=lambda: MappingProxyType(SEVERITY_BY_KIND)
+    )
     fail_on: str = "error"
     max_file_size: int = 5_000_000
     baseline: str = ".datasheet-lint-baseline.json"  # relative to the root
@@ -76,8 +84,8 @@ class Config(NamedTuple):
     use_baseline: bool = True
     outputs: tuple[Path, ...] = ()  # reports this run writes (--output): never scanned
 
-    def with_overrides(self, **changes: Any) -> "Config":
-        return self._replace(**{k: v for k, v in changes.items() if v is not None})
+    def with_overrides(self, **changes: Any) -> Config:
+        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 class _Reader:

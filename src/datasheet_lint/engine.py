@@ -6,6 +6,7 @@ Nothing here prints or writes; ``cli.py`` turns the Report into output and an ex
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 from collections.abc import Sequence
@@ -13,7 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datasheet_lint import config as config_module
-from datasheet_lint import extract, modelcards, ownreports, parallel, suppress, triage, vcs
+from datasheet_lint import (
+    extract,
+    files,
+    frontmatter,
+    git,
+    modelcards,
+    ownreports,
+    parallel,
+    suppress,
+    triage,
+)
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
@@ -40,7 +51,7 @@ def find_root(start: Path) -> Path:
     as /tmp, or another user's folder, must not decide what a scan below it reports.
     """
     folder = start if start.is_dir() and not start.is_symlink() else start.parent
-    top = vcs.git_dir_above(folder)
+    top = git.git_dir_above(folder)
     last = top if top is not None else _home_above(folder)
     for candidate in (folder, *folder.parents):
         if config_module.declares_settings(candidate) or candidate == top:
@@ -69,7 +80,7 @@ def load_config(paths: Sequence[str], config_file: Path | None = None) -> tuple[
     start = Path(os.path.realpath(absolute.parent)) / absolute.name if absolute.name else absolute
     root = find_root(start)
     settings = config_module.load(root, config_file)
-    return settings, vcs.resolve_targets(root, list(paths) or ["."])
+    return settings, files.resolve_targets(root, list(paths) or ["."])
 
 
 class _Scan:
@@ -88,7 +99,7 @@ class _Scan:
 DATASHEET_MAX_SIZE = 256_000
 
 
-def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datasheet_load.Loaded:
+def _datasheets(config: Config, listing: git.Listing, *, whole: bool) -> datasheet_load.Loaded:
     """Load every datasheet in the project, whatever part of it this run scans.
 
     A partial run (some paths, or --staged) still needs them all: a changed file that uses a
@@ -102,7 +113,7 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
         everything = listing.everything()
     else:
         patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
-        everything = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
+        everything = git.list_matching(config.root, patterns, untracked=not config.tracked_only)
     excluded = compile_globs(config.exclude)
     paths = [p for p in everything.paths if not matches(excluded, p)]
     scanned = set(listing.paths)
@@ -134,7 +145,7 @@ STALE = "DSL902"  # stale-baseline-entry: judged after every other finding met t
 _FileScan = tuple[Skipped | None, list[Reference], list[Suppression], ModelCard | None]
 
 
-def _read(listing: vcs.Listing, path: str, max_file_size: int) -> SourceFile | Skipped:
+def _read(listing: git.Listing, path: str, max_file_size: int) -> SourceFile | Skipped:
     """The file, or why it is not scanned. A notebook's limit applies to its code and
     Markdown, not to its outputs: a plot in an output must not hide the code that loads data."""
     item = listing.read(path, max_file_size)
@@ -152,7 +163,7 @@ def _read(listing: vcs.Listing, path: str, max_file_size: int) -> SourceFile | S
 
 
 def _scan_file(
-    listing: vcs.Listing, knowledge: Knowledge, max_file_size: int, cards: frozenset[str], path: str
+    listing: git.Listing, knowledge: Knowledge, max_file_size: int, cards: frozenset[str], path: str
 ) -> _FileScan:
     try:
         item = _read(listing, path, max_file_size)
@@ -164,8 +175,9 @@ def _scan_file(
             item = SourceFile(path, config_module.mask_settings(item.text))
         scanned = item
         if path in cards:  # a dataset card's body is prose like any other; its header is data
-            scanned = SourceFile(path, datasheet_load.blank_front_matter(item.text))
-        references, limits = extract.scan(scanned, knowledge)
+            scanned = SourceFile(path, frontmatter.blank(item.text))
+        extracted = extract.scan(scanned, knowledge)
+        references, limits = extracted.references, extracted.limits
         suppressions = suppress.parse(path, item.text)
         partial = Skipped(path, "; ".join(limits), partial=True) if limits else None
         return partial, references, suppressions, modelcards.read(item, knowledge)
@@ -176,7 +188,7 @@ def _scan_file(
 
 
 def _scan(
-    config: Config, listing: vcs.Listing, knowledge: Knowledge, datasheets: set[str]
+    config: Config, listing: git.Listing, knowledge: Knowledge, datasheets: set[str]
 ) -> _Scan:
     """Read each file once: its references and its inline suppressions."""
     # The linter's own data files name the datasets they block, and datasheets describe
@@ -236,9 +248,9 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         sheets = (
             [] if whole else datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
         )
-        listed = vcs.start_staged(config.root, targets, also=sheets)
+        listed = git.start_staged(config.root, targets, also=sheets)
     else:
-        listed = vcs.start_files(config.root, targets, untracked=not config.tracked_only)
+        listed = git.start_files(config.root, targets, untracked=not config.tracked_only)
     # git lists the files on another core while this one loads the knowledge (~8 ms each).
     try:
         knowledge = knowledge_for(config)
@@ -321,13 +333,13 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         from_baseline = list(RULES[STALE].check(context))
     findings = new + triage.configured(from_baseline, config, blocklist)
     if config.diff is not None:
-        changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
+        changed = git.changed_lines(config.root, config.diff, staged=config.staged)
         findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
 
     notes = listing.notes
     if not listing.git:
         notes += (".gitignore is not applied: not inside a git work tree",)
-    top = vcs.git_dir_above(config.root)
+    top = git.git_dir_above(config.root)
     prefix = (
         "" if top is None or top == config.root else config.root.relative_to(top).as_posix() + "/"
     )
@@ -345,7 +357,7 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         notes=notes,
         repository_prefix=prefix,
         datasets=tuple(
-            knowledge.describe(i)._replace(datasheet=_covering(coverage, i))
+            dataclasses.replace(knowledge.describe(i), datasheet=_covering(coverage, i))
             for i in sorted({r.dataset for r in scan.references})
         ),
         blocklist_version=blocklist.data_version,
@@ -389,7 +401,7 @@ def project_datasheets(config: Config) -> tuple[Datasheet, ...]:
     datasets, so the inventory reads the datasheets the way a partial run finds them.
     """
     patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
-    listing = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
+    listing = git.list_matching(config.root, patterns, untracked=not config.tracked_only)
     return tuple(_datasheets(config, listing, whole=True).sheets)
 
 
@@ -405,7 +417,7 @@ def missing_datasheets(config: Config, targets: Sequence[Path]) -> list[str]:
     Inline suppressions and per-file ignores of DSL201 are respected; the baseline and
     ``select`` are not: ``init --missing`` is asked for exactly these.
     """
-    only = config._replace(select=("DSL201",), ignore=(), diff=None, use_baseline=False)
+    only = dataclasses.replace(config, select=("DSL201",), ignore=(), diff=None, use_baseline=False)
     report = run(only, targets)
     return list(dict.fromkeys(f.dataset for f in report.findings if f.code == "DSL201"))
 

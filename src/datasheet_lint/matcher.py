@@ -9,6 +9,8 @@ engine walks a text once, and at each position the longest pattern wins: a look-
 Drive ids go through the same trie (their dots and dashes are separators too).
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path

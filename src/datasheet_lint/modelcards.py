@@ -7,22 +7,22 @@ them with the datasets the training code loads. A card whose front matter cannot
 taken to list nothing; it never stops a run.
 """
 
-from collections.abc import Mapping
-from typing import Any, NamedTuple
+from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from datasheet_lint import frontmatter
 from datasheet_lint.errors import UserError
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Location, SourceFile
 
 CARD_NAMES = frozenset({"model_card.md", "modelcard.md"})
-MODEL_KEYS = frozenset(
-    {"library_name", "pipeline_tag", "base_model", "model-index", "model_name", "model_type"}
-)
-DATASET_KEYS = frozenset({"dataset_info", "task_categories", "size_categories", "configs"})
-MAX_FRONT_MATTER_LINES = 500
 
 
-class ModelCard(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class ModelCard:
     """A model card: where it is, where its ``datasets:`` key is (or would go), and the
     canonical ids of the datasets it lists."""
 
@@ -32,25 +32,14 @@ class ModelCard(NamedTuple):
     header_end: int = 0  # the line of the front matter's closing '---' (0: none)
 
 
-def front_matter(text: str) -> str | None:
-    """The YAML between a leading ``---`` line and the next one, if the file has it."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None
-    for end in range(1, min(len(lines), MAX_FRONT_MATTER_LINES)):
-        if lines[end].strip() == "---":
-            return "\n".join(lines[1:end])
-    return None
-
-
 def _header(file: SourceFile) -> Mapping[str, Any] | None:
     from datasheet_lint import yamlio
 
-    text = front_matter(file.text)
-    if text is None:
+    found = frontmatter.split(file.text)
+    if found is None:
         return None
     try:
-        document = yamlio.load_yaml(text, origin=file.path)
+        document = yamlio.load_yaml(found.yaml, origin=file.path)
     except UserError:
         return None
     return document if isinstance(document, Mapping) else None
@@ -61,7 +50,7 @@ def _is_card(name: str, header: Mapping[str, Any] | None) -> bool:
         return True
     if name.lower() != "readme.md" or header is None:
         return False
-    return bool(MODEL_KEYS & set(header)) and not DATASET_KEYS & set(header)
+    return frontmatter.describes_model(header)
 
 
 def _listed(header: Mapping[str, Any] | None) -> list[str]:
@@ -97,5 +86,6 @@ def read(file: SourceFile, knowledge: Knowledge) -> ModelCard | None:
     )
     header_end = 0
     if header is not None:  # the YAML's lines, then the closing '---'
-        header_end = (front_matter(file.text) or "").count("\n") + 3
+        matter = frontmatter.split(file.text)
+        header_end = (matter.yaml if matter else "").count("\n") + 3
     return ModelCard(file.path, Location(file.path, line, column), datasets, header_end)

@@ -4,9 +4,11 @@ Each stage turns one immutable value into the next. Positions are 1-based everyw
 module; 0-based parser positions are converted once, where they are read.
 """
 
+from __future__ import annotations
+
 import enum
 from collections.abc import Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
 class Severity(enum.IntEnum):
@@ -21,7 +23,7 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
     @classmethod
-    def parse(cls, text: str) -> "Severity":
+    def parse(cls, text: str) -> Severity:
         return cls[text.strip().upper()]
 
 
@@ -36,7 +38,8 @@ class Kind(str, enum.Enum):
     MODEL = "model"  # pretrained weights trained on the dataset (a weight file, zoo name, hub id)
 
 
-class Location(NamedTuple):
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
     """A place in the repository: POSIX path relative to the scanned root, 1-based line/col."""
 
     path: str
@@ -47,14 +50,16 @@ class Location(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}"
 
 
-class SourceFile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SourceFile:
     """A text file to scan: its repository-relative path and decoded text."""
 
     path: str
     text: str
 
 
-class Reference(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Reference:
     """One place where the repository points at a dataset."""
 
     dataset: str  # canonical id: a blocklist id, or the loader's own name for others
@@ -63,7 +68,8 @@ class Reference(NamedTuple):
     surface: str  # the text as spelled there
 
 
-class Dataset(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Dataset:
     """A referenced dataset as the linter knows it."""
 
     id: str
@@ -72,7 +78,8 @@ class Dataset(NamedTuple):
     datasheet: str = ""  # the datasheet file that covers it, if any
 
 
-class Finding(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Finding:
     """One problem, ready for a reporter; reporters see nothing else."""
 
     code: str
@@ -94,7 +101,8 @@ class Finding(NamedTuple):
     detail: str = ""
 
 
-class Skipped(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Skipped:
     """A file that was not scanned, or (``partial``) scanned only in part, and why.
 
     Every report counts them; those that may hide text (``unread``) are listed, so that a
@@ -112,7 +120,8 @@ class Skipped(NamedTuple):
         return self.partial or self.reason.startswith(("larger than", "cannot read"))
 
 
-class Suppressed(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppressed:
     """A finding that a suppression hid, and how: "inSource" (an inline comment, whose reason
     is the justification) or "external" (per-file-ignores or the allow list in settings)."""
 
@@ -121,7 +130,8 @@ class Suppressed(NamedTuple):
     justification: str = ""
 
 
-class Report(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Report:
     """Everything one run produced, in the order reporters print it."""
 
     root: str
@@ -140,7 +150,7 @@ class Report(NamedTuple):
     blocklist_updated: str = ""
     # The suppressed findings themselves, for formats that mark rather than drop them
     # (SARIF): inline suppressions first-hand ("inSource"), settings ("external").
-    suppressed_findings: tuple["Suppressed", ...] = ()
+    suppressed_findings: tuple[Suppressed, ...] = ()
 
     def repository_path(self, path: str) -> str:
         return self.repository_prefix + path

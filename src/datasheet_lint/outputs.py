@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Report
@@ -17,7 +17,8 @@ from datasheet_lint.report import FORMATS, reporter
 from datasheet_lint.terminal import encodable
 
 
-class Target(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Target:
     """One report to write: its format, its file, and whether the format was named there."""
 
     format: str

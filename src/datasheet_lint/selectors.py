@@ -15,6 +15,7 @@ import re
 
 from datasheet_lint.errors import UserError
 
+# A rule code or a prefix of one, as settings, the command line and suppressions write them.
 CODE_PREFIX = re.compile(r"^DSL\d{0,3}\Z")
 
 

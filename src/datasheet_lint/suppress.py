@@ -10,9 +10,12 @@ It is parsed so that it is reported, as DSL903 when a finding stands on its line
 code and the reason) and as DSL901 when nothing does (delete it).
 """
 
-import re
-from typing import NamedTuple
+from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from datasheet_lint import selectors
 from datasheet_lint.models import Location
 
 DIRECTIVE = re.compile(
@@ -20,10 +23,10 @@ DIRECTIVE = re.compile(
     re.IGNORECASE,
 )
 COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
-CODE = re.compile(r"^DSL\d{0,3}\Z")
 
 
-class Suppression(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Suppression:
     """One directive: where it is, which line it covers, which codes, and why."""
 
     location: Location
@@ -37,7 +40,7 @@ class Suppression(NamedTuple):
         """Why the directive is invalid ('' when it is valid)."""
         if not self.codes:
             return "names no rule code"
-        bad = [c for c in self.codes if not CODE.match(c)]
+        bad = [c for c in self.codes if not selectors.CODE_PREFIX.match(c)]
         if bad:
             return f"has an invalid rule code {bad[0]!r}"
         unknown = self.unknown_code
@@ -50,8 +53,6 @@ class Suppression(NamedTuple):
     @property
     def unknown_code(self) -> str:
         """The first code that is well formed but matches no rule ('' when there is none)."""
-        from datasheet_lint import selectors  # the rule registry imports this module
-
         return next((c for c in self.codes if selectors.resolve(c) is None), "")
 
     def covers(self, code: str, line: int) -> bool:

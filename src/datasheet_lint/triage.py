@@ -6,6 +6,7 @@ Each step is a plain function of findings and settings; ``engine.py`` calls them
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -61,11 +62,11 @@ def configured(findings: Iterable[Finding], config: Config, blocklist: Blocklist
             continue
         override = config.severity.get(finding.code)
         if override is not None:
-            finding = finding._replace(severity=override)
+            finding = dataclasses.replace(finding, severity=override)
         # Last, the kind's ceiling: a mention in prose stays below code that uses the data.
         ceiling = config.severity_by_kind.get(finding.kind.value) if finding.kind else None
         if ceiling is not None and finding.severity > ceiling:
-            finding = finding._replace(severity=ceiling)
+            finding = dataclasses.replace(finding, severity=ceiling)
         kept.append(finding)
     return kept
 

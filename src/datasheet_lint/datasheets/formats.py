@@ -15,26 +15,9 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from typing import Any
 
+from datasheet_lint import frontmatter
 from datasheet_lint.datasheets.model import Path
 
-# Front-matter keys that only dataset cards use, and keys that make a card a model card.
-DATASET_KEYS = frozenset(
-    {
-        "pretty_name",
-        "dataset_info",
-        "configs",
-        "task_categories",
-        "task_ids",
-        "size_categories",
-        "source_datasets",
-        "annotations_creators",
-        "language_creators",
-        "multilinguality",
-        "paperswithcode_id",
-        "datasheet",
-    }
-)
-MODEL_KEYS = frozenset({"library_name", "pipeline_tag", "base_model", "model-index", "model_name"})
 MODALITIES = ("3d", "audio", "geospatial", "image", "tabular", "text", "timeseries", "video")
 CC_URL = re.compile(
     r"creativecommons\.org/(?:licenses/(?P<terms>[a-z-]+)/(?P<version>\d\.\d)(?:/(?P<port>[a-z]{2,}))?"
@@ -54,13 +37,11 @@ def slug(text: str) -> str:
 
 def looks_like_dataset_card(front_matter: str) -> bool:
     """A cheap test on unparsed front matter (used when it fails to parse)."""
-    keys = set(KEY_LINE.findall(front_matter))
-    return bool(keys & DATASET_KEYS) and not keys & MODEL_KEYS
+    return frontmatter.describes_dataset(KEY_LINE.findall(front_matter))
 
 
 def is_dataset_card(document: Mapping[str, Any]) -> bool:
-    keys = {str(k) for k in document}
-    return bool(keys & DATASET_KEYS) and not keys & MODEL_KEYS
+    return frontmatter.describes_dataset(document)
 
 
 class _Builder:

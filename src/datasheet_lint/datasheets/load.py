@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Mapping
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from datasheet_lint import frontmatter
 from datasheet_lint.datasheets.model import Datasheet, Path, Problem
 from datasheet_lint.errors import FileError, UserError
 from datasheet_lint.models import Location
@@ -27,16 +28,7 @@ if TYPE_CHECKING:
 YAML_SUFFIXES = (".yaml", ".yml")
 CROISSANT = re.compile(r"(?:^|/)(?:[^/]*\.)?croissant\.json$", re.IGNORECASE)
 CARD = re.compile(r"(?:^|/)README\.md$", re.IGNORECASE)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*$", re.S | re.M)
 LOCATION = re.compile(r":(\d+):(\d+)$")
-
-
-def blank_front_matter(text: str) -> str:
-    """The text with a card's front matter emptied, every line kept in its place."""
-    match = FRONT_MATTER.match(text)
-    if match is None:
-        return text
-    return "\n" * match.group(0).count("\n") + text[match.end() :]
 
 
 def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[str]:
@@ -212,8 +204,8 @@ def _native(path: str, text: str, loaded: Loaded, cache: ParseCache | None) -> N
 
 
 def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
-    match = FRONT_MATTER.match(text)
-    if match is None:
+    header = frontmatter.split(text)
+    if header is None:
         if explicit:
             loaded.paths.add(path)
             loaded.problems.append(
@@ -229,9 +221,9 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
     from datasheet_lint.datasheets import formats
 
     try:
-        document = yamlio.load_yaml(match.group(1), origin=path)
+        document = yamlio.load_yaml(header.yaml, origin=path)
     except UserError as err:
-        if explicit or formats.looks_like_dataset_card(match.group(1)):
+        if explicit or formats.looks_like_dataset_card(header.yaml):
             loaded.paths.add(path)
             problem = _syntax_problem(path, err)
             at = problem.location
@@ -244,7 +236,7 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
     if _refuse_tags(path, document, loaded, offset=1):
         return
     folder = str(PurePosixPath(path).parent)
-    body = text[match.end() :]
+    body = text[header.end :]
     data, where = formats.from_card(plain(document), anchors(document, offset=1), folder, body)
     sheet = Datasheet(path, "hf-card", data, where)
     loaded.sheets.append(sheet)

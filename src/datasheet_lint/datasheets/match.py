@@ -7,6 +7,8 @@ name (``my_faces`` and ``My-Faces`` are one dataset). A reference to a dataset t
 not know keeps the loader's own id (``hf:org/name``); its name part is matched by name too.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -71,7 +73,7 @@ class Coverage(NamedTuple):
     keys: Mapping[str, frozenset[str]]  # datasheet path -> keys it claims
 
     @classmethod
-    def build(cls, sheets: Sequence[Datasheet], knowledge: Knowledge) -> "Coverage":
+    def build(cls, sheets: Sequence[Datasheet], knowledge: Knowledge) -> Coverage:
         return cls(tuple(sheets), {s.path: sheet_keys(s, knowledge) for s in sheets})
 
     def sheets_for(self, dataset_id: str) -> tuple[Datasheet, ...]:

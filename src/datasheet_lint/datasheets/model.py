@@ -5,9 +5,12 @@ mapped into the shape of ``schemas/datasheet.schema.json``; ``anchors`` remember
 node was written so that a finding can point at ``path:line:col``.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any
 
 from datasheet_lint.models import Location
 
@@ -21,13 +24,14 @@ def is_todo(value: Any) -> bool:
     return isinstance(value, str) and value.lstrip().startswith(TODO)
 
 
-class Datasheet(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Datasheet:
     """One datasheet file, mapped into the datasheet model."""
 
     path: str  # repository-relative file
     format: str  # "yaml", "hf-card" or "croissant"
     data: Mapping[str, Any]
-    anchors: Mapping[Path, tuple[int, int]] = MappingProxyType({})
+    anchors: Mapping[Path, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}))
 
     def get(self, *path: str | int) -> Any:
         """The value at ``path``, or None if any step is missing or of the wrong type."""
@@ -116,7 +120,8 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if isinstance(v, str) and v.strip() and not is_todo(v))
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Problem:
     """Something wrong with a datasheet file itself, found while loading it."""
 
     kind: str  # "syntax", "schema", "todo" or "incomplete"

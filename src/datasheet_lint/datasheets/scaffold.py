@@ -31,7 +31,7 @@ STATUS = {
 PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._/()+-]*")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scaffold:
     dataset: str  # the canonical id it was made for
     filename: str  # inside the datasheets folder

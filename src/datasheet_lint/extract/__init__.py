@@ -10,7 +10,7 @@ name. See docs/references.md.
 from __future__ import annotations
 
 import itertools
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from datasheet_lint.extract import (
     data_paths,
@@ -43,7 +43,8 @@ KIND_PRIORITY = {
 PARSE_MAX_CHARS = 1_000_000
 
 
-class Extracted(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Extracted:
     """A file's references, and what was left unread by the limits on work per file."""
 
     references: list[Reference]

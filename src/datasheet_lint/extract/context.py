@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.names import chunks
@@ -75,7 +75,8 @@ VALUE_END = re.compile(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
 KEY_REACH = 64
 
 
-class Line(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Line:
     """The line a hit sits on, with enough surroundings to judge it."""
 
     text: str

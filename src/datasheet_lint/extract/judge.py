@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from datasheet_lint.extract import context, identifiers, kinds, python_strings
 from datasheet_lint.extract.segments import LineIndex, Segment
@@ -108,7 +108,8 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 
-class Judged(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Judged:
     """The hits that count, as (dataset, line, column, kind, surface), and how many hits were
     left unjudged by the limits above (0 for every ordinary file)."""
 

@@ -11,11 +11,14 @@ Each call is reported with its *source* (``hf``, ``torchvision``, ``kaggle``, ``
 blocklist nor the catalogue knows it.
 """
 
+from __future__ import annotations
+
 import ast
+import dataclasses
 import re
 from collections import deque
 from collections.abc import Iterator
-from typing import NamedTuple
+from dataclasses import dataclass
 
 # A module can only hold a loader call we recognise if its text names one of these; the
 # AST (the costly part of a scan) is built only then.
@@ -157,7 +160,8 @@ DATA_FILE = re.compile(
 DATA_FOLDER = re.compile(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
 
 
-class LoaderCall(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LoaderCall:
     """A loader's dataset name as spelled, where it is (1-based), and where it comes from."""
 
     source: str  # hf, kaggle, openml, tfds, torchvision, sklearn, keras, local, url, ...
@@ -480,7 +484,7 @@ def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
     sets) or a literal on a line of its own inside a call that spans lines."""
     yield found
     if found.line != call.lineno:  # the name or path stands on a line of its own
-        yield found._replace(line=call.lineno, column=call.col_offset + 1)
+        yield dataclasses.replace(found, line=call.lineno, column=call.col_offset + 1)
 
 
 def _loaders(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from datasheet_lint.extract import context
 
 TRIPLE = re.compile(r"(?P<quote>\"\"\"|''')(?:\\.|[\s\S])*?(?P=quote)")
 
 
-class Regions(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Regions:
     """The triple-quoted strings of a file: sorted (start, end, role) offsets."""
 
     starts: list[int]

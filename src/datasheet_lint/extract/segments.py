@@ -5,13 +5,16 @@ magic lines a script), each Markdown cell prose; every segment line knows the fi
 came from, so a finding lands on the notebook's own line.
 """
 
+from __future__ import annotations
+
 import bisect
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class Segment(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Segment:
     """Text in one language; ``lines[i]`` is the file line of segment line ``i + 1``."""
 
     text: str

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from datasheet_lint import frontmatter
 from datasheet_lint.knowledge.resolve import SCHEME, Knowledge
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
@@ -87,23 +88,13 @@ def _dvc(file: SourceFile, knowledge: Knowledge) -> Iterator[Reference]:
             yield found
 
 
-def _front_matter(text: str) -> list[str] | None:
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None
-    for end in range(1, min(len(lines), 500)):
-        if lines[end].strip() == "---":
-            return lines[1:end]
-    return None
-
-
 def _card(file: SourceFile, knowledge: Knowledge) -> Iterator[Reference]:
     """``datasets:`` in the YAML front matter of a Hugging Face card (README.md)."""
-    header = _front_matter(file.text)
+    header = frontmatter.split(file.text)
     if header is None:
         return
     inside = False
-    for offset, text in enumerate(header, start=2):
+    for offset, text in enumerate(header.lines, start=2):
         if re.match(r"^datasets:\s*(?:#.*)?$", text):
             inside = True
             continue

@@ -5,12 +5,15 @@ The shipped file is ``blocklist.yaml`` beside this module; users add entries in 
 ``BlockedDataset``; each alias, URL and look-alike becomes an ``Alias`` for the matcher.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from datasheet_lint import sentences
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Severity
 from datasheet_lint.names import normalise
@@ -127,9 +130,7 @@ class Blocklist(NamedTuple):
 
 def _first_sentence(text: str, limit: int = 200) -> str:
     """The reason's first sentence, for messages when an entry has no ``summary``."""
-    # A sentence ends at a period after two letters or digits ("5B. ", not "e.V. ").
-    sentence = re.split(r"(?<=[A-Za-z0-9)]{2}\.)\s", " ".join(text.split()), maxsplit=1)[0]
-    sentence = sentence.rstrip(" .;,:")
+    sentence = sentences.first_sentence(text).rstrip(" .;,:")
     return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
 
 

@@ -195,26 +195,18 @@ KEEP = 32  # files of one kind: releases, Pythons and projects with their own bl
 
 
 def store(path: Path, kind: str, payload: bytes) -> None:
-    """Write a sealed cache file atomically, then drop all but the ``KEEP`` newest files of
-    its kind. Too large, or not writable: only a slower next run; no ``.tmp`` is left."""
-    import tempfile
+    """Write a sealed cache file (``atomic.write_bytes``), then drop all but the ``KEEP``
+    newest files of its kind. Too large, or not writable: only a slower next run."""
+    from datasheet_lint import atomic  # only a run that writes the cache needs tempfile
+    from datasheet_lint.errors import UserError
 
     if len(payload) > MAX_ENTRY:
         return
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(sealed(path.name, payload))
-        Path(temporary).replace(path)
+        atomic.write_bytes(path, sealed(path.name, payload), overwrite=True, private=True)
         _prune(path.parent, kind)
-    except OSError:
+    except (UserError, OSError):
         pass
-    finally:
-        with contextlib.suppress(OSError):
-            Path(temporary).unlink()
 
 
 def _prune(folder: Path, name: str) -> None:

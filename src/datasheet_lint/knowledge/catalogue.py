@@ -5,6 +5,8 @@ It resolves a reference to a canonical id (``MNIST``, ``ylecun/mnist`` and
 the licence rules; the matcher only uses names, loader ids and URLs.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from functools import cache
 from typing import Any, NamedTuple

@@ -4,6 +4,8 @@
 dataset always wins a tie), and the resolution of a loader's name to a canonical id.
 """
 
+from __future__ import annotations
+
 import re
 from typing import NamedTuple
 
@@ -37,7 +39,7 @@ class Knowledge(NamedTuple):
     matcher: Matcher
 
     @classmethod
-    def build(cls, blocklist: Blocklist, catalogue: Catalogue) -> "Knowledge":
+    def build(cls, blocklist: Blocklist, catalogue: Catalogue) -> Knowledge:
         return cls(blocklist, catalogue, Matcher(blocklist.aliases + catalogue.aliases))
 
     def known(self, text: str, *, whole: bool) -> str | None:

@@ -18,7 +18,7 @@ from datasheet_lint.models import Location
 LICENSE = ("distribution", "license")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     sheet: Datasheet
     parsed: spdx.Parsed | None  # None: no licence written (missing, empty or TODO)

@@ -39,7 +39,7 @@ class Licence:
     spdx_pending: bool = False  # accepted by SPDX for a list newer than the bundled one
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     licences: Mapping[str, Licence]  # by id
     by_lower: Mapping[str, Licence]  # by casefolded id

@@ -10,6 +10,7 @@ where to see them. ``step_summary`` is the Markdown table for ``$GITHUB_STEP_SUM
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import TextIO
 
@@ -130,7 +131,7 @@ def step_summary(report: Report) -> str:
         parts.append("\n| severity | location | rule | message |\n|---|---|---|---|\n")
         for finding in report.findings[:SUMMARY_ROWS]:
             path = report.repository_path(finding.location.path)
-            where = _cell(str(finding.location._replace(path=path)))
+            where = _cell(str(dataclasses.replace(finding.location, path=path)))
             parts.append(
                 f"| {finding.severity.label} | `{where}` | {finding.code} {finding.rule} "
                 f"| {_cell(finding.message)} |\n"

@@ -8,7 +8,6 @@ alerts survive edits that only move code.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, TextIO
 from urllib.parse import quote
 
@@ -27,18 +26,6 @@ BASE_TAGS = ("datasets", "compliance")
 FAMILY_TAGS = {"DSL1": "retraction", "DSL9": "suppression"}
 
 
-def doc_section(doc: str, title: str) -> str:
-    """The text of one ``## title`` section of a rule's docs, its lines joined into one."""
-    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", doc, re.MULTILINE | re.DOTALL)
-    return " ".join(match.group(1).split()) if match else ""
-
-
-def first_sentence(text: str) -> str:
-    """Up to the first full stop that ends a sentence (``"e.g. "`` and ``"..."`` do not)."""
-    match = re.search(r"(?<![.]{2})(?<!e\.g)(?<!i\.e)[.!?](?=\s|$)", text)
-    return text[: match.end()] if match else text
-
-
 def help_uri(rule: Rule) -> str:
     """The rule's heading in docs/rules.md, e.g. ``#dsl101-retracted-dataset``."""
     return rule_url(rule.code, rule.name)
@@ -50,11 +37,11 @@ def _tags(rule: Rule) -> list[str]:
 
 
 def _rule_descriptor(rule: Rule) -> dict[str, Any]:
-    what = doc_section(rule.doc, "What it does")
+    what = " ".join(rule.section("What it does").split())
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": first_sentence(what).rstrip(".") or rule.summary},
+        "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": what or rule.summary},
         "help": {"text": rule.doc, "markdown": rule.doc},
         "helpUri": help_uri(rule),

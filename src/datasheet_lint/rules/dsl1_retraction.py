@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from datasheet_lint.knowledge.blocklist import SUPERSEDED, BlockedDataset
@@ -68,7 +69,7 @@ def _disclosed(ctx: Context) -> list[Reference]:
 
     used = {r.dataset for r in ctx.references if r.kind is not Kind.MENTION and not declaration(r)}
     return [
-        ref._replace(kind=Kind.MENTION) if declaration(ref) else ref
+        dataclasses.replace(ref, kind=Kind.MENTION) if declaration(ref) else ref
         for ref in ctx.references
         if not (declaration(ref) and ref.dataset in used)
     ]

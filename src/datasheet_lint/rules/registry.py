@@ -5,12 +5,15 @@ yields findings; it never touches files, git or the terminal. Its docstring is i
 documentation, printed by ``datasheet-lint explain``.
 """
 
+from __future__ import annotations
+
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
+from datasheet_lint import sentences
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
@@ -35,7 +38,7 @@ class Context(NamedTuple):
     suppressions: Sequence[Suppression] = ()
     selected: frozenset[str] = frozenset()  # codes that this run reports
     findings: Sequence[Finding] = ()  # first-round findings, before inline suppressions
-    stale_baseline: Sequence["Entry"] = ()  # baseline entries that matched nothing
+    stale_baseline: Sequence[Entry] = ()  # baseline entries that matched nothing
     baseline_path: str = ""
     model_cards: Sequence[ModelCard] = ()  # model cards in the scanned files (DSL105)
     # The datasheets (loaded and mapped into one model), what was wrong with their files, and
@@ -72,9 +75,8 @@ class Rule(NamedTuple):
 
     @property
     def summary(self) -> str:
-        """The first sentence of the 'What it does' section, on one line."""
-        text = " ".join(self.section("What it does").split())
-        return re.split(r"(?<=[a-z)])[.:] ", text, maxsplit=1)[0].rstrip(".:")
+        """The first sentence of the 'What it does' section, on one line (``sentences``)."""
+        return sentences.summary(self.section("What it does"))
 
 
 RULES: dict[str, Rule] = {}

@@ -1,199 +1,32 @@
-"""Which files to scan, and their text. The only module that talks to git.
+"""Which files to scan, and where to read them from. The only module that runs git.
 
-With ``--staged`` the files come from git's index instead, and ``--diff REF`` asks git which
-lines changed. Inside a git work tree: tracked files plus untracked files that are not ignored, as
-``git ls-files -co --exclude-standard`` lists them. Outside git: a walk that skips VCS folders,
-virtual environments, node_modules and caches. Symbolic links are never followed. Binary files,
-files over the size limit and unreadable files are skipped with a reason.
+Inside a git work tree: tracked files plus untracked files that are not ignored, as
+``git ls-files -co --exclude-standard`` lists them; outside git, ``files.walk``. With
+``--staged`` the files come from git's index instead, and ``--diff REF`` asks git which
+lines changed.
 
-The repository is untrusted, its ``.git`` folder included: every git command is built by
-``_git_command``, which runs git as a reader that executes nothing the repository names and
-ignores the git variables of the environment it inherits. git runs directly (one
-``ls-files``; one ``cat-file --batch`` for staged files whose work-tree copy differs; a few
-plumbing commands for ``--diff``), its output parsed here.
+The repository is untrusted, its ``.git`` folder included: every git command starts in
+``_start``, the one place this package runs a program. It runs git as a reader that executes
+nothing the repository names and ignores the git variables of the environment it inherits
+(see ``_command`` and docs/security.md). git's output is parsed here.
 """
 
-import functools
-import importlib
+from __future__ import annotations
+
+import dataclasses
+import hashlib
 import os
 import re
 import stat
+import subprocess
 import weakref
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
-from datasheet_lint import spawn
+from datasheet_lint import files
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Skipped, SourceFile
-
-if TYPE_CHECKING:
-    import subprocess
-
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        "site-packages",
-        ".eggs",
-        ".ipynb_checkpoints",
-    }
-)
-SNIFF_BYTES = 8192
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-class _Blobs:
-    """Contents of git objects from one ``git cat-file --batch``, started on first use."""
-
-    CHUNK = 1 << 20
-
-    def __init__(self, top: Path) -> None:
-        self.top = top
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def _start(self) -> "subprocess.Popen[bytes]":
-        import subprocess  # only for a staged file whose work-tree copy differs
-
-        argv, env = _git_command(self.top, "cat-file", "--batch")
-        process = subprocess.Popen(
-            argv,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            close_fds=False,
-        )
-        weakref.finalize(self, _stop, process)
-        return process
-
-    def read(self, sha: str, max_size: int) -> tuple[int, bytes | None]:
-        """(size, bytes) of one blob; bytes is None when it is over ``max_size``."""
-        if self.process is None:
-            self.process = self._start()
-        assert self.process.stdin is not None and self.process.stdout is not None
-        self.process.stdin.write(sha.encode("ascii") + b"\n")
-        self.process.stdin.flush()
-        out = self.process.stdout
-        header = out.readline().split()  # "<sha> blob <size>", or "<sha> missing"
-        if len(header) != 3:  # a corrupt repository: reported per file
-            raise ValueError(f"git has no object {sha}: {b' '.join(header).decode()!r}")
-        size = int(header[2])
-        data: bytes | None = None
-        if size <= max_size:
-            data = out.read(size)
-        else:  # read past it in chunks: a huge blob never sits in memory whole
-            left = size
-            while left > 0:
-                left -= len(out.read(min(left, self.CHUNK)))
-        out.read(1)  # the newline after each object
-        return size, data
-
-
-def _stop(process: "subprocess.Popen[bytes]") -> None:
-    for stream in (process.stdin, process.stdout):
-        if stream is not None:
-            stream.close()
-    process.wait()
-
-
-class Listing(NamedTuple):
-    """The candidate files (paths relative to the root, POSIX) and where to read them from."""
-
-    paths: tuple[str, ...]
-    git: bool
-    root: Path
-    # For --staged: path -> (object id, mode) in git's index, for the paths and any other
-    # files listed with them; None reads the working tree.
-    staged: Mapping[str, tuple[str, int]] | None = None
-    blobs: _Blobs | None = None
-    # What the user should know about where git read the listing from (see ``_notes``).
-    notes: tuple[str, ...] = ()
-
-    def everything(self) -> "Listing":
-        """This listing with every file it can read among its paths."""
-        if self.staged is None:
-            return self
-        return self._replace(paths=tuple(sorted(self.staged)))
-
-    def read(self, relative: str, max_size: int) -> SourceFile | Skipped:
-        if self.staged is None or self.blobs is None:
-            return read(self.root, relative, max_size)
-        sha, mode = self.staged[relative]
-        if stat.S_ISLNK(mode):
-            return Skipped(relative, "symbolic link, not followed")
-        data = _as_staged(self.root / relative, sha, max_size)
-        if data is None:
-            size, data = self.blobs.read(sha, max_size)
-            if data is None:
-                message = f"larger than the {max_size:,}-byte limit ({size:,} bytes)"
-                return Skipped(relative, message)
-        return decode(relative, data)
-
-
-def _as_staged(path: Path, sha: str, max_size: int) -> bytes | None:
-    """The work tree's copy of a staged file when it holds exactly the staged bytes (its git
-    blob id is ``sha``), else None and the blob is read from git.
-
-    Under pre-commit it always does: pre-commit stashes unstaged changes before its hooks
-    run. Reading it here spares starting ``git cat-file`` (~5 ms of every commit). The id
-    is checked, so an unstaged edit, a clean filter or line-ending conversion only means
-    git is asked.
-    """
-    if len(sha) not in (40, 64):  # SHA-1, or a repository in SHA-256 object format
-        return None
-    try:
-        info = path.lstat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
-            return None
-        with path.open("rb") as handle:
-            data = handle.read(max_size + 1)
-    except OSError:
-        return None
-    header = b"blob %d\0" % len(data)
-    return data if _hexdigest(len(sha), header + data) == sha else None
-
-
-def _hexdigest(length: int, data: bytes) -> str:
-    if length == 40:
-        try:  # CPython's own SHA-1: hashlib would load OpenSSL first (~4 ms)
-            sha1: Any = importlib.import_module("_sha1").sha1
-        except ImportError:  # pragma: no cover - another Python
-            from hashlib import sha1
-        return str(sha1(data).hexdigest())
-    from hashlib import sha256
-
-    return sha256(data).hexdigest()
-
-
-def _git_executable() -> str:
-    """git's full path from PATH, looked up once: started by its full path with ``git -C``
-    (no ``cwd``), git starts through ``posix_spawn``, ~2.5 ms sooner than through fork on the
-    benchmark machine. "git" when PATH has none: running it then fails as before."""
-    return _find_git(os.environ.get("PATH", os.defpath))
-
-
-@functools.cache
-def _find_git(search_path: str) -> str:
-    for folder in search_path.split(os.pathsep) if os.name == "posix" else ():
-        candidate = Path(folder or ".", "git")
-        try:
-            if candidate.is_file() and os.access(candidate, os.X_OK):
-                return str(candidate.absolute())
-        except OSError:  # a folder on PATH this user may not enter
-            continue
-    return "git"
-
 
 # The repository is untrusted: its .git/config, its .gitattributes and whatever they include
 # may name commands (fsmonitor hook, pager, external diff, textconv, filters, a transport for
@@ -225,7 +58,7 @@ KEPT_VARIABLES = frozenset(
 KEPT_PREFIXES = ("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_")
 
 
-def _git_command(
+def _command(
     top: Path,
     *args: str,
     settings: Sequence[tuple[str, str]] = (),
@@ -234,13 +67,12 @@ def _git_command(
 ) -> tuple[list[str], dict[str, str]]:
     """(argv, environment) that run git as a reader of the untrusted work tree at ``top``.
 
-    Every git this module starts is built here. git never looks for a repository above
-    ``top``, takes ``top`` as the work tree whatever ``core.worktree`` says, writes no
-    optional lock (``check`` writes nothing into the repository, not even a refreshed
-    index), and runs none of the repository's commands (``HARDENING``, plus ``settings``).
-    ``index``: the index file to read instead of the repository's own (see
-    ``_commit_index``). ``english``: git's messages untranslated, for a caller that reads
-    its warnings (see ``_unreadable``).
+    git never looks for a repository above ``top``, takes ``top`` as the work tree whatever
+    ``core.worktree`` says, writes no optional lock (``check`` writes nothing into the
+    repository, not even a refreshed index), and runs none of the repository's commands
+    (``HARDENING``, plus ``settings``). ``index``: the index file to read instead of the
+    repository's own (see ``_commit_index``). ``english``: git's messages untranslated, for
+    a caller that reads its warnings (see ``_unreadable``).
     """
     env = {
         key: value
@@ -265,13 +97,139 @@ def _git_command(
     if english:
         env["LC_ALL"] = "C"
     options = ["-C", str(top), f"--work-tree={top}", "--no-pager", "--no-optional-locks"]
-    return [_git_executable(), *options, *args], env
+    return ["git", *options, *args], env
 
 
-def _start_git(top: Path, *args: str, **how: Any) -> spawn.Started:
-    """Start git in the work tree at ``top``; ``wait()`` on the result collects it, so the
-    caller can work while git does."""
-    return spawn.Started(*_git_command(top, *args, **how))
+def _start(
+    top: Path,
+    *args: str,
+    batch: bool = False,
+    settings: Sequence[tuple[str, str]] = (),
+    index: str | None = None,
+    english: bool = False,
+) -> subprocess.Popen[bytes]:
+    """Start git in the work tree at ``top``, hardened by ``_command``: every git this
+    package runs starts here. The caller can work while git does, then collect it with
+    ``_wait``. Standard input is the null device, unless ``batch`` (``cat-file --batch``)
+    asks for a pipe to write requests to; its errors are then not collected.
+
+    Raises OSError when git cannot start (not installed), ValueError for an argument git
+    cannot take (a NUL byte in a path).
+    """
+    argv, env = _command(top, *args, settings=settings, index=index, english=english)
+    return subprocess.Popen(
+        argv,
+        env=env,
+        stdin=subprocess.PIPE if batch else subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL if batch else subprocess.PIPE,
+    )
+
+
+def _wait(process: subprocess.Popen[bytes]) -> subprocess.CompletedProcess[bytes]:
+    """Collect git's output and status; both pipes are read together, so neither can fill
+    up and stall it."""
+    stdout, stderr = process.communicate()
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr or b"")
+
+
+class _Blobs:
+    """Contents of git objects from one ``git cat-file --batch``, started on first use."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def read(self, sha: str, max_size: int) -> tuple[int, bytes | None]:
+        """(size, bytes) of one blob; bytes is None when it is over ``max_size``."""
+        if self.process is None:
+            self.process = _start(self.top, "cat-file", "--batch", batch=True)
+            weakref.finalize(self, _stop, self.process)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(sha.encode("ascii") + b"\n")
+        self.process.stdin.flush()
+        out = self.process.stdout
+        header = out.readline().split()  # "<sha> blob <size>", or "<sha> missing"
+        if len(header) != 3:  # a corrupt repository: reported per file
+            raise ValueError(f"git has no object {sha}: {b' '.join(header).decode()!r}")
+        size = int(header[2])
+        data: bytes | None = None
+        if size <= max_size:
+            data = out.read(size)
+        else:  # read past it in chunks: a huge blob never sits in memory whole
+            left = size
+            while left > 0:
+                left -= len(out.read(min(left, self.CHUNK)))
+        out.read(1)  # the newline after each object
+        return size, data
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    for stream in (process.stdin, process.stdout):
+        if stream is not None:
+            stream.close()
+    process.wait()
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The candidate files (paths relative to the root, POSIX) and where to read them from."""
+
+    paths: tuple[str, ...]
+    git: bool
+    root: Path
+    # For --staged: path -> (object id, mode) in git's index, for the paths and any other
+    # files listed with them; None reads the working tree.
+    staged: Mapping[str, tuple[str, int]] | None = None
+    blobs: _Blobs | None = None
+    # What the user should know about where git read the listing from (see ``_notes``).
+    notes: tuple[str, ...] = ()
+
+    def everything(self) -> Listing:
+        """This listing with every file it can read among its paths."""
+        if self.staged is None:
+            return self
+        return dataclasses.replace(self, paths=tuple(sorted(self.staged)))
+
+    def read(self, relative: str, max_size: int) -> SourceFile | Skipped:
+        if self.staged is None or self.blobs is None:
+            return files.read(self.root, relative, max_size)
+        sha, mode = self.staged[relative]
+        if stat.S_ISLNK(mode):
+            return Skipped(relative, "symbolic link, not followed")
+        data = _as_staged(self.root / relative, sha, max_size)
+        if data is None:
+            size, data = self.blobs.read(sha, max_size)
+            if data is None:
+                message = f"larger than the {max_size:,}-byte limit ({size:,} bytes)"
+                return Skipped(relative, message)
+        return files.decode(relative, data)
+
+
+def _as_staged(path: Path, sha: str, max_size: int) -> bytes | None:
+    """The work tree's copy of a staged file when it holds exactly the staged bytes (its git
+    blob id is ``sha``), else None and the blob is read from git.
+
+    Under pre-commit it always does: pre-commit stashes unstaged changes before its hooks
+    run, so a hook run need not start ``git cat-file`` at all. The id is checked, so an
+    unstaged edit, a clean filter or line-ending conversion only means git is asked.
+    """
+    if len(sha) not in (40, 64):  # SHA-1, or a repository in SHA-256 object format
+        return None
+    try:
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(max_size + 1)
+    except OSError:
+        return None
+    blob = b"blob %d\0" % len(data) + data
+    # git's object id, not a security check (FIPS builds refuse SHA-1 otherwise).
+    digest = hashlib.sha1(blob, usedforsecurity=False) if len(sha) == 40 else hashlib.sha256(blob)
+    return data if digest.hexdigest() == sha else None
 
 
 def git_dir_above(path: Path) -> Path | None:
@@ -338,20 +296,20 @@ def _start_git_files(
     listing = ["-z", "-t", "-c", *([] if stat_here else ["-d"])]
     listing += ["-o", "--exclude-standard"] if untracked else []
     try:
-        running = _start_git(work, "ls-files", *listing, "--", *specs, english=True)
+        running = _start(work, "ls-files", *listing, "--", *specs, english=True)
     except (OSError, ValueError):  # git is not installed, or a path it cannot take
         return lambda: None
 
     def finish() -> tuple[list[str], tuple[str, ...]] | None:
-        done = running.wait()
+        done = _wait(running)
         if done.returncode != 0:
             refused = _refused(done.stderr, work)
             if refused is not None:
                 raise refused
             return None  # not a repository git can read: the caller walks the folder
-        folders, files = _unreadable(done.stderr, work, root)
-        paths = _git_paths(done.stdout, work, root, stat_here=stat_here, unreadable=files)
-        return paths, tuple(_folder_note(folder, reason) for folder, reason in folders)
+        folders, unstatted = _unreadable(done.stderr, work, root)
+        paths = _git_paths(done.stdout, work, root, stat_here=stat_here, unreadable=unstatted)
+        return paths, tuple(files.folder_note(folder, reason) for folder, reason in folders)
 
     return finish
 
@@ -374,10 +332,6 @@ def _unreadable(
             folders.append((Path(relative).as_posix(), os.fsdecode(found.group(2))))
     files = frozenset(found.group(1) for found in UNSTATTED.finditer(stderr))
     return folders, files
-
-
-def _folder_note(folder: str, reason: str) -> str:
-    return f"skipped {folder}/: cannot read the folder ({reason}); its files are not scanned"
 
 
 def _git_paths(
@@ -426,34 +380,6 @@ def _may_exist(path: str) -> bool:
     return True
 
 
-def _is_virtualenv(folder: Path) -> bool:
-    try:
-        return (folder / "pyvenv.cfg").exists()
-    except OSError:  # a folder this user may not enter: os.walk reports it
-        return False
-
-
-def _walk(root: Path, targets: Sequence[Path], notes: list[str]) -> Iterator[str]:
-    """Every file under the targets; a folder that cannot be read adds a note, not an error."""
-
-    def unreadable(err: OSError) -> None:
-        where = Path(os.path.relpath(err.filename, root)).as_posix()
-        notes.append(_folder_note(where, err.strerror or str(err)))
-
-    for target in targets:
-        if target.is_file() or target.is_symlink():
-            yield Path(os.path.relpath(target, root)).as_posix()
-            continue
-        for folder, dirs, files in os.walk(target, onerror=unreadable, followlinks=False):
-            here = Path(folder)
-            for name in dirs:  # a linked folder is not entered; report it as skipped
-                if (here / name).is_symlink():
-                    yield Path(os.path.relpath(here / name, root)).as_posix()
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_virtualenv(here / d))
-            for name in sorted(files):
-                yield Path(os.path.relpath(here / name, root)).as_posix()
-
-
 def list_files(root: Path, targets: Sequence[Path], *, untracked: bool = True) -> Listing:
     """Candidate files under the targets (folders or files inside ``root``).
 
@@ -477,7 +403,7 @@ def start_files(
             notes = _notes(top) + unread
             return Listing(tuple(sorted(paths)), git=True, root=root, notes=notes)
         walk_notes: list[str] = []
-        walked = tuple(sorted(set(_walk(root, targets, walk_notes))))
+        walked = tuple(sorted(set(files.walk(root, targets, walk_notes))))
         return Listing(walked, git=False, root=root, notes=tuple(walk_notes))
 
     return result
@@ -548,12 +474,12 @@ def start_staged(
     specs += _from_top(work, root, also)
     index = _commit_index(work)
     try:
-        running = _start_git(work, "ls-files", "-s", "-z", "--", *specs, index=index)
+        running = _start(work, "ls-files", "-s", "-z", "--", *specs, index=index)
     except OSError as err:
         raise UserError(f"cannot run git: {err}", location=".git/index") from None
 
     def finish() -> Listing:
-        done = running.wait()
+        done = _wait(running)
         if done.returncode != 0:
             raise _git_failed(done.stderr, work, root, "cannot read git's index")
         staged = _index_entries(done.stdout, work, root)
@@ -652,24 +578,27 @@ def changed_lines(root: Path, ref: str, *, staged: bool) -> dict[str, frozenset[
         index = _commit_index(work) if staged else None
         settings = () if staged else _no_filters(work)  # only the work tree is filtered
         diff = ("diff", *DIFF_OPTIONS, *(["--cached"] if staged else []))
-        how = {"index": index, "settings": settings}
-        numstat = _start_git(work, *diff, "--numstat", "-z", commit, "--", **how)
-        patch = _start_git(work, *diff, *PATCH_OPTIONS, commit, "--", **how)
-        new = None if staged else _start_git(work, "ls-files", "-z", "-o", "--exclude-standard")
+        started = [
+            _start(work, *diff, "--numstat", "-z", commit, "--", index=index, settings=settings),
+            _start(work, *diff, *PATCH_OPTIONS, commit, "--", index=index, settings=settings),
+        ]
+        if not staged:  # untracked files are new: they count whole
+            started.append(_start(work, "ls-files", "-z", "-o", "--exclude-standard"))
     except OSError as err:
         raise UserError(f"--diff needs git, which cannot run: {err.strerror or err}") from None
     outputs = []
-    for running in (numstat, patch, new):
-        done = running.wait() if running is not None else spawn.Done(0, b"", b"")
+    for running in started:
+        done = _wait(running)
         if done.returncode != 0:
             raise _git_failed(done.stderr, work, root, f"--diff {ref}")
         outputs.append(done.stdout)
-    files = _numstat_files(outputs[0])
+    numstat = _numstat_files(outputs[0])
     lines = _patch_lines(outputs[1])
     changed: dict[bytes, frozenset[int] | None] = {
-        name: None if binary else frozenset(lines.get(name, ())) for name, binary in files
+        name: None if binary else frozenset(lines.get(name, ())) for name, binary in numstat
     }
-    changed.update(dict.fromkeys(filter(None, outputs[2].split(b"\0"))))
+    for untracked in outputs[2:]:
+        changed.update(dict.fromkeys(filter(None, untracked.split(b"\0"))))
     result: dict[str, frozenset[int] | None] = {}
     for name, numbers in changed.items():
         relative = Path(os.path.relpath(work / os.fsdecode(name), root)).as_posix()
@@ -679,9 +608,9 @@ def changed_lines(root: Path, ref: str, *, staged: bool) -> dict[str, frozenset[
 
 def _commit(work: Path, root: Path, ref: str) -> str:
     """The commit ``ref`` names, as git's object id; a UserError when it names none."""
-    done = _start_git(
-        work, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
-    ).wait()
+    done = _wait(
+        _start(work, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}")
+    )
     if done.returncode != 0:
         if done.stderr.strip():
             raise _git_failed(done.stderr, work, root, f"--diff {ref}")
@@ -700,7 +629,7 @@ def _no_filters(work: Path) -> list[tuple[str, str]]:
     Attributes cannot be overridden from outside the repository, so each configured driver
     is emptied instead: git then uses the file as it is (git-lfs's included).
     """
-    done = _start_git(work, "config", "-z", "--get-regexp", r"^filter\.").wait()
+    done = _wait(_start(work, "config", "-z", "--get-regexp", r"^filter\."))
     names = set()
     for record in done.stdout.split(b"\0"):
         key = os.fsdecode(record.partition(b"\n")[0])
@@ -784,66 +713,3 @@ def _c_unquote(body: bytes) -> bytes:
             out.append(C_ESCAPES.get(escaped, escaped[0]))
             position += 2
     return bytes(out)
-
-
-def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:
-    """A file's text (UTF-8 with replacement, newlines normalised), or why it was skipped."""
-    path = root / relative
-    try:
-        info = path.lstat()
-    except OSError as err:
-        return Skipped(relative, f"cannot read: {err.strerror or err}")
-    if stat.S_ISLNK(info.st_mode):
-        return Skipped(relative, "symbolic link, not followed")
-    if not stat.S_ISREG(info.st_mode):
-        return Skipped(relative, "not a regular file")
-    if info.st_size > max_size:
-        return Skipped(
-            relative, f"larger than the {max_size:,}-byte limit ({info.st_size:,} bytes)"
-        )
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(SNIFF_BYTES)
-            if not _binary(data):  # most bytes of an ML repository are weights: left unread
-                data += handle.read(max_size + 1 - len(data))
-    except OSError as err:
-        return Skipped(relative, f"cannot read: {err.strerror or err}")
-    return decode(relative, data)
-
-
-def decode(relative: str, data: bytes) -> SourceFile | Skipped:
-    """Bytes -> text; binary (a NUL byte early on, without a UTF-16 BOM) is skipped."""
-    if data.startswith(UTF16_BOMS):
-        text = data.decode("utf-16", errors="replace")
-    elif _binary(data):
-        return Skipped(relative, "binary")
-    else:
-        text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceFile(relative, text)
-
-
-def _binary(head: bytes) -> bool:
-    """A NUL byte early on, without a UTF-16 byte-order mark."""
-    return b"\0" in head[:SNIFF_BYTES] and not head.startswith(UTF16_BOMS)
-
-
-def resolve_targets(root: Path, paths: Sequence[str]) -> list[Path]:
-    """Absolute target paths; a missing path or one outside the root is a user error."""
-    targets = []
-    for raw in paths:
-        given = Path(raw).absolute()
-        # Resolve the folders above it, but not a final symbolic link (never followed).
-        parent = Path(os.path.realpath(given.parent))
-        absolute = parent / given.name if given.name else Path(os.path.realpath(given))
-        if not absolute.exists() and not absolute.is_symlink():
-            raise UserError(
-                "no such file or directory",
-                location=raw,
-                hint="check the path; datasheet-lint check takes folders or files",
-            )
-        if os.path.commonpath([absolute, root]) != str(root):
-            raise UserError(f"path is outside the project root {root}", location=raw)
-        targets.append(absolute)
-    return targets
