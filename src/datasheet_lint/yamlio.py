@@ -192,6 +192,21 @@ def position(node: Any, path: Sequence[str | int]) -> tuple[int, int] | None:
     return best
 
 
+def parse_yaml(text: str) -> Any:
+    """Safe YAML parse without positions, for the shipped data files when they are built."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def shipped_json(package: str, name: str) -> Any:
+    """A JSON file built into ``package`` (``scripts/build_knowledge.py``), read through
+    ``importlib.resources`` so that a wheel, a zip or a read-only install all work."""
+    from importlib import resources
+
+    return json.loads(resources.files(package).joinpath(name).read_bytes())
+
+
 def schema(name: str) -> dict[str, Any]:
     """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
     from importlib import resources  # only a run that validates: zipfile and more
