@@ -3,8 +3,8 @@
 The YAML files are the source a person edits (comments, anchors, one entry per block);
 parsing them with the pure-Python YAML parser takes ~0.4 s, which a pre-commit hook would pay
 on every commit. This script parses them once, checks them against their schemas, and writes
-beside each one a JSON file the package loads with ``importlib.resources`` (from a folder, a
-wheel or a zip alike):
+beside each one a JSON file the package loads with ``pkgutil.get_data`` (from a folder, a
+wheel or a zip alike, through the package's loader):
 
 - ``knowledge/blocklist.json`` and ``knowledge/catalogue.json``: the documents, which
   ``blocklist.parse`` and ``catalogue.parse`` turn into records at run time (~4 ms: the same
@@ -51,7 +51,8 @@ def _plain(value: object) -> str:
 
 
 def _json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=1, default=_plain) + "\n"
+    # Compact: the catalogue loads in ~3 ms this way, ~6 ms indented.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"
 
 
 def _document(package: Path, source: str, schema: str | None) -> Any:

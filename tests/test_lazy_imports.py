@@ -2,8 +2,8 @@
 imports on every commit): a run over ordinary files loads none of the modules that only
 datasheets, a baseline, settings, other formats or known dataset names need.
 
-Every run loads the shipped knowledge, built into JSON package data and read through
-``importlib.resources`` (which imports ``tempfile``): ``json`` and ``yamlio`` are always loaded."""
+Every run loads the shipped knowledge, built into JSON package data: ``json`` and ``yamlio``
+are always loaded."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ ONLY_WHEN_NEEDED = (
     "datasheet_lint.extract.notebooks",  # a notebook
     "datasheet_lint.report.sarif",  # another --format
     "tomllib",  # settings in pyproject.toml
+    "tempfile",  # writing a cache or a report
+    "importlib.resources",  # ~9 ms of imports: package data is read with pkgutil.get_data
     "hashlib",  # fingerprints (JSON, SARIF, baseline)
     "git",  # gitpython: no command imports it (git's plumbing is parsed in vcs.py)
     "subprocess",  # git cat-file, for a staged file unlike its work-tree copy (spawn.py)

@@ -15,10 +15,9 @@ from datasheet_lint.names import normalise
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    from importlib import resources
+    import pkgutil  # as yamlio.shipped_json reads the built data: from a zip too
 
-    words = resources.files(__package__).joinpath("dictionary_words.txt")
-    lines = words.read_text(encoding="utf-8").splitlines()
+    lines = (pkgutil.get_data(__package__, "dictionary_words.txt") or b"").decode().splitlines()
     return frozenset(normalise(line) for line in lines if line and not line.startswith("#"))
 
 
