@@ -2,8 +2,9 @@
 imports on every commit): a run over ordinary files loads none of the modules that only
 datasheets, a baseline, settings, other formats or known dataset names need.
 
-Every run loads the shipped knowledge, built into JSON package data: ``json`` and ``yamlio``
-are always loaded."""
+Every run loads the shipped knowledge, built into JSON package data (``json``, ``yamlio``), and
+hands the rules a ``Context`` (a frozen dataclass) that carries the licence terms table (empty
+without datasheets): ``dataclasses`` and ``licences.table`` are always loaded."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ ONLY_WHEN_NEEDED = (
     "datasheet_lint.datasheets.formats",
     "datasheet_lint.datasheets.validate",
     "datasheet_lint.licences.spdx",
-    "datasheet_lint.licences.table",
     "ruamel.yaml",
     "jsonschema",
     "license_expression",
@@ -34,7 +34,6 @@ ONLY_WHEN_NEEDED = (
     "git",  # gitpython: no command imports it (git's plumbing is parsed in vcs.py)
     "subprocess",  # git cat-file, for a staged file unlike its work-tree copy (spawn.py)
     "multiprocessing",  # more than 1,000 files
-    "dataclasses",  # records are NamedTuples: a frozen dataclass costs ~1 ms to define
 )
 PROBE = """
 import sys
@@ -81,7 +80,6 @@ def test_what_the_repository_holds_loads_what_it_needs(make_repo: MakeRepo) -> N
         "datasheet_lint.extract.judge",
         "datasheet_lint.extract.notebooks",
         "datasheet_lint.datasheets.validate",
-        "datasheet_lint.licences.table",
         "datasheet_lint.report.sarif",
         "tomllib",
         "hashlib",

@@ -51,6 +51,9 @@ class Table:
         return self.licences.get(licence_id) or self.by_lower.get(licence_id.casefold())
 
 
+EMPTY = Table(licences={}, by_lower={}, deprecated={}, deprecated_source="", spdx_list_version="")
+
+
 def _terms(raw: Mapping[str, Any]) -> Terms:
     adaptations = raw.get("adaptations", "allowed")
     if adaptations not in ADAPTATIONS:

@@ -6,20 +6,8 @@ from collections.abc import Iterator
 
 from datasheet_lint.knowledge.blocklist import SUPERSEDED, BlockedDataset
 from datasheet_lint.models import Finding, Kind, Reference, Severity
+from datasheet_lint.rules._common import VERBS, short_name
 from datasheet_lint.rules.registry import Context, finding, rule
-
-VERBS = {
-    "retracted": "retracted",
-    "withdrawn": "withdrew",
-    "taken-down": "took down",
-    "deprecated": "deprecated",
-    "replaced": "replaced",
-}
-
-
-def short_name(dataset: BlockedDataset) -> str:
-    """'MS-Celeb-1M (Microsoft Celeb)' -> 'MS-Celeb-1M'."""
-    return dataset.name.split(" (", 1)[0]
 
 
 def _what_happened(entry: BlockedDataset) -> str:
