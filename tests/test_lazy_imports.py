@@ -2,7 +2,7 @@
 imports on every commit): a run over ordinary files loads none of the modules that only
 datasheets, a baseline, settings, other formats or known dataset names need.
 
-Every run loads the shipped knowledge, built into JSON package data (``json``, ``yamlio``), and
+Every run loads the shipped knowledge, built into JSON package data (``json``), and
 hands the rules a ``Context`` (a frozen dataclass) that carries the licence terms table (empty
 without datasheets): ``dataclasses`` and ``licences.table`` are always loaded."""
 
@@ -29,6 +29,7 @@ ONLY_WHEN_NEEDED = (
     "datasheet_lint.report.sarif",  # another --format
     "tomllib",  # settings in pyproject.toml
     "tempfile",  # writing a cache or a report
+    "datasheet_lint.yamlio",  # a project's own YAML: settings, blocklists, datasheets
     "importlib.resources",  # ~9 ms of imports: package data is read with pkgutil.get_data
     "hashlib",  # fingerprints (JSON, SARIF, baseline)
     "git",  # gitpython: no command imports it (git's plumbing is parsed in vcs.py)

@@ -199,21 +199,6 @@ def parse_yaml(text: str) -> Any:
     return YAML(typ="safe", pure=True).load(text)
 
 
-def shipped_json(package: str, name: str) -> Any:
-    """A JSON file built into ``package`` (``scripts/build_knowledge.py``).
-
-    Read through the package's loader (``pkgutil.get_data``), so a wheel, a zip or a
-    read-only install all work. ``importlib.resources`` reads it the same way but its imports
-    (``tempfile``, ``zipfile`` and more) cost ~9 ms, over a tenth of a pre-commit run.
-    """
-    import pkgutil
-
-    data = pkgutil.get_data(package, name)
-    if data is None:  # a loader that cannot read data files: not one Python ships
-        raise FileNotFoundError(f"{package}: {name} cannot be read")
-    return json.loads(data)
-
-
 def schema(name: str) -> dict[str, Any]:
     """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
     from importlib import resources  # only a run that validates: zipfile and more

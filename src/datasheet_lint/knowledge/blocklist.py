@@ -278,9 +278,9 @@ def merge(base: Blocklist, extra: Blocklist, *, origin: str) -> Blocklist:
 def builtin() -> Blocklist:
     """The shipped blocklist, from the JSON built from ``blocklist.yaml`` (and checked against
     its schema) by ``scripts/build_knowledge.py``."""
-    from datasheet_lint.yamlio import shipped_json
+    from datasheet_lint.packagedata import load_json
 
-    return parse(shipped_json(__package__, "blocklist.json"))
+    return parse(load_json(__package__, "blocklist.json"))
 
 
 MAX_USER_FILE = 5_000_000  # bytes: the shipped blocklist is ~110 kB

@@ -76,6 +76,6 @@ def builtin() -> Catalogue:
     """The shipped catalogue, from the JSON built from ``catalogue.yaml`` (and checked against
     its schema) by ``scripts/build_knowledge.py``. This is the catalogue's loader: every
     command that reads the shipped catalogue calls it (parsed once per process)."""
-    from datasheet_lint.yamlio import shipped_json
+    from datasheet_lint.packagedata import load_json
 
-    return parse(shipped_json(__package__, "catalogue.json"))
+    return parse(load_json(__package__, "catalogue.json"))

@@ -13,7 +13,7 @@ from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
 from datasheet_lint.knowledge.matcher import Matcher
 from datasheet_lint.models import Dataset
-from datasheet_lint.yamlio import shipped_json
+from datasheet_lint.packagedata import load_json
 
 SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 
@@ -45,7 +45,7 @@ class Knowledge(NamedTuple):
         aliases = blocklist.aliases + catalogue.aliases
         pattern = None
         if blocklist is builtin_blocklist() and catalogue is builtin_catalogue():
-            pattern = shipped_json(__package__, "matcher.json")["pattern"]  # built with these
+            pattern = load_json(__package__, "matcher.json")["pattern"]  # built with these
         return cls(blocklist, catalogue, Matcher(aliases, pattern))
 
     def known(self, text: str, *, whole: bool) -> str | None:

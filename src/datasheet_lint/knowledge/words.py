@@ -15,9 +15,9 @@ from datasheet_lint.names import normalise
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    import pkgutil  # as yamlio.shipped_json reads the built data: from a zip too
+    from datasheet_lint.packagedata import read_bytes
 
-    lines = (pkgutil.get_data(__package__, "dictionary_words.txt") or b"").decode().splitlines()
+    lines = read_bytes(__package__, "dictionary_words.txt").decode("utf-8").splitlines()
     return frozenset(normalise(line) for line in lines if line and not line.startswith("#"))
 
 

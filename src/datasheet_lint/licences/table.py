@@ -101,6 +101,6 @@ def parse(document: Mapping[str, Any]) -> Table:
 def builtin() -> Table:
     """The shipped terms table, from the JSON built from ``terms.yaml`` by
     ``scripts/build_knowledge.py`` (parsed once per process)."""
-    from datasheet_lint.yamlio import shipped_json
+    from datasheet_lint.packagedata import load_json
 
-    return parse(shipped_json(__package__, "terms.json"))
+    return parse(load_json(__package__, "terms.json"))
