@@ -38,7 +38,6 @@ def test_a_yaml_edit_without_a_rebuild_is_caught(tmp_path: Path) -> None:
                 shutil.copyfile(PACKAGE / path, package / path)
     script = [sys.executable, str(ROOT / "scripts/build_knowledge.py")]
     check = [*script, "--check", "--package", str(package)]
-    assert subprocess.run(check, capture_output=True, check=False).returncode == 0
     catalogue_yaml = package / "knowledge/catalogue.yaml"
     text = catalogue_yaml.read_text(encoding="utf-8")
     catalogue_yaml.write_text(text.replace("name: MNIST\n", "name: MNIST digits\n", 1), "utf-8")

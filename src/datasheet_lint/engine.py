@@ -234,17 +234,14 @@ def _baseline_entries(config: Config, codes: frozenset[str]) -> list[Entry]:
 def run(config: Config, targets: Sequence[Path]) -> Report:
     """Scan the targets under the config's root and report what the selected rules find:
     files -> references -> datasheets -> rules -> findings -> report."""
-    whole = list(targets) == [config.root]  # the whole project, not some paths or --staged
+    whole = list(targets) == [config.root]  # every file (from the work tree, or git's index)
     listing, knowledge = _files_and_knowledge(config, targets, whole=whole)
     loaded = _datasheets(config, listing, whole=whole)
     scan = _scan(config, listing, knowledge, loaded.paths)
     context = _context(config, knowledge, listing, loaded, scan, whole=whole)
     judged = _apply_rules(context)
     new, stale = _apply_baseline(context, judged.findings)
-    findings = new + _stale_baseline_findings(context, stale)
-    if config.diff is not None:
-        changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
-        findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
+    findings = _on_changed_lines(config, new + _stale_baseline_findings(context, stale))
     baselined = len(judged.findings) - len(new)
     return _report(context, listing, scan, findings, judged.suppressed, baselined)
 
@@ -388,6 +385,14 @@ def _stale_baseline_findings(context: Context, stale: list[Entry]) -> list[Findi
         return []
     found = RULES[STALE].check(replace(context, stale_baseline=tuple(stale)))
     return triage.configured(list(found), context.config, context.blocklist)
+
+
+def _on_changed_lines(config: Config, findings: list[Finding]) -> list[Finding]:
+    """With ``--diff``, only the findings on lines the diff changed (and the baseline's)."""
+    if config.diff is None:
+        return findings
+    changed = vcs.changed_lines(config.root, config.diff, staged=config.staged)
+    return triage.on_changed_lines(findings, changed, keep=config.baseline)
 
 
 def _report(
