@@ -1,7 +1,9 @@
 """The blocklist: retracted and deprecated datasets, their derivatives, and their names in code.
 
-The shipped file is ``blocklist.yaml`` beside this module; users add entries in the same schema
-(``blocklist = ["org-blocklist.yaml"]`` in the config). Each entry and derivative becomes a
+The shipped file is ``blocklist.yaml`` beside this module, built into ``blocklist.json`` by
+``scripts/build_knowledge.py``; users add entries in the same schema
+(``blocklist = ["org-blocklist.yaml"]`` in the config), parsed at run time. One ``parse``
+turns either document into records. Each entry and derivative becomes a
 ``BlockedDataset``; each alias, URL and look-alike becomes an ``Alias`` for the matcher.
 """
 
