@@ -19,12 +19,13 @@ with atheris.instrument_imports():
     import ruamel.yaml  # noqa: F401
 
     from datasheet_lint.config import Config
-    from datasheet_lint.datasheets import load
+    from datasheet_lint.datasheets import load, validate
     from datasheet_lint.datasheets.match import Coverage
     from datasheet_lint.extract import extract
     from datasheet_lint.knowledge import blocklist, catalogue
     from datasheet_lint.knowledge.resolve import Knowledge
     from datasheet_lint.licences import spdx, table
+    from datasheet_lint.licences.reading import read_all
     from datasheet_lint.models import Skipped, SourceFile
     from datasheet_lint.rules import RULES, Context
     from datasheet_lint.files import decode
@@ -79,15 +80,21 @@ def TestOneInput(data: bytes) -> None:
     for sheet in loaded.sheets:
         for node, (line, column) in sheet.anchors.items():
             _inside(file.text, line, column, node)
+    sheets = tuple(loaded.sheets)
+    terms, readings = read_all(sheets, CONFIG.use, CONFIG.activities)
     context = Context(
+        config=CONFIG,
+        knowledge=KNOWLEDGE,
         references=REFERENCES,
-        blocklist=KNOWLEDGE.blocklist,
-        selected=frozenset(RULES),
-        datasheets=tuple(loaded.sheets),
+        suppressions=(),
+        model_cards=(),
+        datasheets=sheets,
         problems=tuple(loaded.problems),
         coverage=Coverage.build(loaded.sheets, KNOWLEDGE),
-        knowledge=KNOWLEDGE,
-        config=CONFIG,
+        readings=readings,
+        terms=terms,
+        schema=validate.schema(),
+        selected=frozenset(RULES),
         whole_repository=True,
         scanned_paths=frozenset({CODE.path, path}),
     )

@@ -45,7 +45,9 @@ def data_digest(document: dict[str, Any]) -> str:
 def current(name: str) -> dict[str, str]:
     """The file's version and data digest (read once per process)."""
     text = (KNOWLEDGE / name).read_text(encoding="utf-8")
-    document = json.loads(text) if name.endswith(".json") else YAML(typ="safe", pure=True).load(text)
+    document = (
+        json.loads(text) if name.endswith(".json") else YAML(typ="safe", pure=True).load(text)
+    )
     return {"data_version": str(document["data_version"]), "sha256": data_digest(document)}
 
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from datasheet_lint import atomic
+from datasheet_lint import atomic, cache
 from datasheet_lint.errors import UserError
-from datasheet_lint.knowledge import cache
 
 
 @contextlib.contextmanager

@@ -18,10 +18,10 @@ import pytest
 from tests.conftest import MakeRepo, write_files
 
 from datasheet_lint import files, git, parallel
+from datasheet_lint.cache import compiled_regex
 from datasheet_lint.datasheets import load
 from datasheet_lint.extract import python_ast
 from datasheet_lint.knowledge import blocklist, catalogue, resolve
-from datasheet_lint.knowledge.cache import compiled_regex
 from datasheet_lint.models import Skipped, SourceFile
 
 ROOT = Path(__file__).resolve().parents[1]

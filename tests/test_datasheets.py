@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from tests.conftest import ROOT, MakeRepo, Result, RunCli
 
-from datasheet_lint.knowledge.cache import read_entry
+from datasheet_lint.cache import read_entry
 
 SQUAD = (ROOT / "tests" / "datasheets" / "squad.yaml").read_text(encoding="utf-8")
 LOADS_SQUAD = "from datasets import load_dataset\nds = load_dataset('rajpurkar/squad')\n"

@@ -10,8 +10,8 @@ from datasheet_lint import suppress
 from datasheet_lint.extract import extract
 from datasheet_lint.knowledge import catalogue
 from datasheet_lint.knowledge.blocklist import builtin
+from datasheet_lint.knowledge.matcher import Matcher
 from datasheet_lint.knowledge.resolve import Knowledge
-from datasheet_lint.matcher import Matcher
 from datasheet_lint.models import SourceFile
 from datasheet_lint.names import chunks
 

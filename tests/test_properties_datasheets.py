@@ -29,13 +29,14 @@ from tests.test_init import fill
 
 from datasheet_lint import engine, yamlio
 from datasheet_lint.config import Config
-from datasheet_lint.datasheets import load
+from datasheet_lint.datasheets import load, validate
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.scaffold import file_id, scaffold
 from datasheet_lint.extract import extract
 from datasheet_lint.knowledge import blocklist, catalogue
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.licences import spdx, table
+from datasheet_lint.licences.reading import read_all
 from datasheet_lint.models import Finding, SourceFile
 from datasheet_lint.rules import RULES, Context
 
@@ -63,15 +64,21 @@ SETTINGS = {
 
 def run_rules(loaded: load.Loaded) -> list[Finding]:
     """Every rule (meta rules too) over the loaded datasheets and a few references."""
+    sheets = tuple(loaded.sheets)
+    terms, readings = read_all(sheets, CONFIG.use, CONFIG.activities)
     context = Context(
+        config=CONFIG,
+        knowledge=KNOWLEDGE,
         references=REFERENCES,
-        blocklist=KNOWLEDGE.blocklist,
-        selected=frozenset(RULES),
-        datasheets=tuple(loaded.sheets),
+        suppressions=(),
+        model_cards=(),
+        datasheets=sheets,
         problems=tuple(loaded.problems),
         coverage=Coverage.build(loaded.sheets, KNOWLEDGE),
-        knowledge=KNOWLEDGE,
-        config=CONFIG,
+        readings=readings,
+        terms=terms,
+        schema=validate.schema(),
+        selected=frozenset(RULES),
         whole_repository=True,
         scanned_paths=frozenset({CODE.path, *loaded.paths}),
     )

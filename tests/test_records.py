@@ -23,7 +23,7 @@ NAMED_TUPLES_LEFT = {
     "datasheet_lint.knowledge.blocklist",
     "datasheet_lint.knowledge.catalogue",
     "datasheet_lint.knowledge.resolve",
-    "datasheet_lint.matcher",
+    "datasheet_lint.knowledge.matcher",
     "datasheet_lint.rules.registry",
 }
 

@@ -344,12 +344,11 @@ def _findings_of(repo: Path, cache: Path) -> tuple[int, list[tuple[str, int, str
 
 
 def test_tampered_cache_entries_change_nothing(make_repo: MakeRepo, tmp_path: Path) -> None:
+    """The knowledge is built into the package; the only cached entry a plain run writes is
+    the matcher's compiled regex, and whoever writes over it changes nothing."""
     import array
-    import marshal
 
-    from datasheet_lint.knowledge import blocklist
-    from datasheet_lint.knowledge import cache as cache_module
-    from datasheet_lint.knowledge.cache import shipped_text
+    from datasheet_lint import cache as cache_module
 
     repo = make_repo(MANY_HITS)
     cache = tmp_path / "cache"
@@ -357,46 +356,33 @@ def test_tampered_cache_entries_change_nothing(make_repo: MakeRepo, tmp_path: Pa
     assert expected[0] == 1 and len(expected[1]) >= 6, expected
     folder = cache / "datasheet-lint"
     files = {p.name.split("-")[0]: p for p in folder.iterdir()}
-    assert set(files) == {"blocklist", "catalogue", "matcher", "regex"}
-    # The issue's tampering: another pattern's engine code, and rows of a smaller blocklist,
-    # written over the entries (whoever writes them cannot compute what a run checks).
+    assert set(files) == {"regex"}
+    # The issue's tampering: another pattern's engine code, written over the entry (whoever
+    # writes it cannot compute what a run checks).
     flags, code = cache_module._engine_code("(?<![a-z0-9])ms1mv2(?![a-z0-9])")
     files["regex"].write_bytes(array.array("I", [flags, *code]).tobytes())
-    rows = blocklist.to_rows(blocklist.parse(blocklist.parse_yaml(shipped_text("blocklist.yaml"))))
-    rows["aliases"] = rows["aliases"][:5]
-    files["blocklist"].write_bytes(marshal.dumps(rows))
-    files["matcher"].write_bytes(marshal.dumps("ms1mv2"))
     assert _findings_of(repo, cache) == expected
-    # Sealed but wrongly typed or garbage: rebuilt, never an internal error.
-    for name, payload in [
-        ("blocklist", marshal.dumps({"datasets": 1, "models": [], "aliases": []})),
-        ("catalogue", marshal.dumps({**rows, "entries": [[1, 2, 3]]})),
-        ("matcher", marshal.dumps(["not", "a", "pattern"])),
-        ("regex", array.array("I", [0, 17, 99, 12345]).tobytes()),
-    ]:
-        path = next(folder.glob(f"{name}-*.bin"))
-        path.write_bytes(cache_module.sealed(path.name, payload))
+    # Sealed but garbage: compiled again, never an internal error.
+    path = files["regex"]
+    payload = array.array("I", [0, 17, 99, 12345]).tobytes()
+    path.write_bytes(cache_module.sealed(path.name, payload))
     assert _findings_of(repo, cache) == expected
     assert folder.stat().st_mode & 0o777 == 0o700  # the user's alone
 
 
 def test_a_cache_folder_others_can_write_is_not_used(make_repo: MakeRepo, tmp_path: Path) -> None:
-    import marshal
+    import array
 
-    from datasheet_lint.knowledge import cache as cache_module
+    from datasheet_lint import cache as cache_module
 
     repo = make_repo(MANY_HITS)
     cache = tmp_path / "cache"
     expected = _findings_of(repo, cache)
     folder = cache / "datasheet-lint"
-    # Entries that pass every check but hold a smaller blocklist, in a folder anyone may write.
-    path = next(folder.glob("blocklist-*.bin"))
-    rows = marshal.loads(cache_module.read_entry(path) or b"")
-    path.write_bytes(cache_module.sealed(path.name, marshal.dumps({**rows, "aliases": []})))
-    for regex in folder.glob("regex-*.bin"):
-        regex.unlink()
-    for matcher in folder.glob("matcher-*.bin"):
-        matcher.unlink()
+    # An entry that passes every check but holds another pattern, in a folder anyone may write.
+    path = next(folder.glob("regex-*.bin"))
+    flags, code = cache_module._engine_code("(?<![a-z0-9])ms1mv2(?![a-z0-9])")
+    path.write_bytes(cache_module.sealed(path.name, array.array("I", [flags, *code]).tobytes()))
     folder.chmod(0o777)
     assert _findings_of(repo, cache) == expected
 
@@ -421,9 +407,9 @@ def test_datasheet_parse_cache_is_checked_keyed_and_pruned(
 ) -> None:
     import marshal
 
+    from datasheet_lint import cache as cache_module
     from datasheet_lint.datasheets import cache as sheets
     from datasheet_lint.datasheets.load import parse_native
-    from datasheet_lint.knowledge import cache as cache_module
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     text = "datasheet_version: 1\nid: squad\n"

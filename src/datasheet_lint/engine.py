@@ -1,4 +1,4 @@
-"""The pipeline, in order: files -> references -> rules -> findings -> report.
+"""The pipeline, in order: files -> references -> datasheets -> rules -> findings -> report.
 
 Nothing here prints or writes; ``cli.py`` turns the Report into output and an exit code.
 """
@@ -9,9 +9,10 @@ import contextlib
 import dataclasses
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from datasheet_lint import config as config_module
 from datasheet_lint import (
@@ -34,13 +35,24 @@ from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
 from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.licences.table import EMPTY as EMPTY_TABLE
+from datasheet_lint.licences.table import Table
 from datasheet_lint.modelcards import ModelCard
-from datasheet_lint.models import Finding, Location, Reference, Report, Skipped, SourceFile
-from datasheet_lint.rules import RULES, Context
+from datasheet_lint.models import (
+    Finding,
+    Location,
+    Reference,
+    Report,
+    Skipped,
+    SourceFile,
+    Suppressed,
+)
+from datasheet_lint.rules import RULES, Context, Rule
 from datasheet_lint.suppress import Suppression
 
 if TYPE_CHECKING:
     from datasheet_lint.baseline import Entry
+    from datasheet_lint.licences.reading import Reading
 
 
 def find_root(start: Path) -> Path:
@@ -240,9 +252,25 @@ def _baseline_entries(config: Config, codes: frozenset[str]) -> list[Entry]:
 
 
 def run(config: Config, targets: Sequence[Path]) -> Report:
-    """Scan the targets under the config's root and report what the selected rules find."""
-    # The whole project, from the work tree or (--staged) from git's index.
-    whole = list(targets) == [config.root]
+    """Scan the targets under the config's root and report what the selected rules find:
+    files -> references -> datasheets -> rules -> findings -> report."""
+    whole = list(targets) == [config.root]  # every file (from the work tree, or git's index)
+    listing, knowledge = _files_and_knowledge(config, targets, whole=whole)
+    loaded = _datasheets(config, listing, whole=whole)
+    scan = _scan(config, listing, knowledge, loaded.paths)
+    context = _context(config, knowledge, listing, loaded, scan, whole=whole)
+    judged = _apply_rules(context)
+    new, stale = _apply_baseline(context, judged.findings)
+    findings = _on_changed_lines(config, new + _stale_baseline_findings(context, stale))
+    baselined = len(judged.findings) - len(new)
+    return _report(context, listing, scan, findings, judged, baselined)
+
+
+def _files_and_knowledge(
+    config: Config, targets: Sequence[Path], *, whole: bool
+) -> tuple[git.Listing, Knowledge]:
+    """The files to scan (from the work tree, or under --staged from git's index) and what
+    the linter knows; git lists the files on another core while this one loads the knowledge."""
     if config.staged:
         # A partial run needs every datasheet too: git lists them in the same call.
         sheets = (
@@ -251,7 +279,6 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         listed = git.start_staged(config.root, targets, also=sheets)
     else:
         listed = git.start_files(config.root, targets, untracked=not config.tracked_only)
-    # git lists the files on another core while this one loads the knowledge (~8 ms each).
     try:
         knowledge = knowledge_for(config)
     except BaseException:
@@ -260,82 +287,147 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         raise
     listing = listed()
     _check_allow(config, knowledge)
-    blocklist = knowledge.blocklist
-    loaded = _datasheets(config, listing, whole=whole)
-    scan = _scan(config, listing, knowledge, loaded.paths)
-    codes = frozenset(code for code in RULES if triage.selected(code, config))
-    # Problems in datasheet files are reported when this run scans those files.
-    in_scope = set(listing.paths)
+    return listing, knowledge
+
+
+def _context(
+    config: Config,
+    knowledge: Knowledge,
+    listing: git.Listing,
+    loaded: datasheet_load.Loaded,
+    scan: _Scan,
+    *,
+    whole: bool,
+) -> Context:
+    """What the rules read: the references, and the datasheets this run judges, validated,
+    with their licences read once."""
+    in_scope = frozenset(listing.paths)  # datasheet problems are reported where scanned
     coverage = Coverage.build(loaded.sheets, knowledge)
     # A card's body names the dataset it describes: that is no use of it.
-    scan.references = [
+    references = tuple(
         r
         for r in scan.references
         if r.location.path not in loaded.paths
         or all(s.path != r.location.path for s in coverage.sheets_for(r.dataset))
-    ]
+    )
     # The datasheets this run reports on: all of them, or (a partial run) those it scans and
     # those covering a dataset the scanned files use. Only those are validated and judged.
     relevant = {s.path for s in loaded.sheets if whole or s.path in in_scope}
     if not whole:
-        for dataset in {r.dataset for r in scan.references}:
+        for dataset in {r.dataset for r in references}:
             relevant.update(s.path for s in coverage.sheets_for(dataset))
     datasheet_load.validate_sheets(loaded, relevant & in_scope)
-    context = Context(
-        references=tuple(scan.references),
-        blocklist=blocklist,
+    sheets = tuple(s for s in loaded.sheets if s.path in relevant)
+    terms, readings = _licences(config, sheets)
+    return Context(
+        config=config,
+        knowledge=knowledge,
+        references=references,
         suppressions=tuple(scan.suppressions),
-        selected=codes,
-        baseline_path=config.baseline,
         model_cards=tuple(scan.model_cards),
-        datasheets=tuple(s for s in loaded.sheets if s.path in relevant),
+        datasheets=sheets,
         problems=tuple(p for p in loaded.problems if p.location.path in in_scope),
         coverage=coverage,
-        knowledge=knowledge,
-        config=config,
+        readings=readings,
+        terms=terms,
+        schema=_datasheet_schema(sheets),
+        selected=frozenset(code for code in RULES if triage.selected(code, config)),
         whole_repository=whole,
-        scanned_paths=frozenset(in_scope),
+        scanned_paths=in_scope,
     )
 
+
+def _licences(config: Config, sheets: Sequence[Datasheet]) -> tuple[Table, tuple[Reading, ...]]:
+    """The terms table and each datasheet's licence reading (none without datasheets: the
+    licence modules then stay unloaded)."""
+    if not sheets:
+        return EMPTY_TABLE, ()
+    from datasheet_lint.licences.reading import read_all
+
+    return read_all(sheets, config.use, config.activities)
+
+
+def _datasheet_schema(sheets: Sequence[Datasheet]) -> Mapping[str, Any]:
+    """The datasheet schema, for DSL206's recommended fields (empty without datasheets)."""
+    if not sheets:
+        return {}
+    from datasheet_lint.datasheets import validate
+
+    return validate.schema()
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    findings: list[Finding]  # both rounds, settings and inline suppressions applied
+    suppressed: int  # first-round findings that settings or inline suppressions removed
+    suppressed_findings: tuple[Suppressed, ...]  # those findings, and what hid each
+
+
+def _apply_rules(context: Context) -> _Judged:
+    """Run the selected rules in two rounds and apply the settings and inline suppressions."""
+    config, blocklist = context.config, context.blocklist
     # First round: the rules about the repository's data.
-    raw = [
-        f
-        for rule in RULES.values()
-        if rule.code in codes and not rule.meta
-        for f in rule.check(context)
-    ]
+    raw = [f for rule in _selected(context, meta=False) for f in rule.check(context)]
     configured = triage.configured(raw, config, blocklist)
-    reported = triage.unsuppressed(configured, scan.suppressions)
+    reported = triage.unsuppressed(configured, context.suppressions)
     # Second round: the rules about the linter's own suppressions. Their findings are
     # recorded in the baseline like any other, so 'baseline' then 'check' is clean.
-    context = context._replace(findings=tuple(configured))
-    meta = [
-        f
-        for rule in RULES.values()
-        if rule.code in codes and rule.meta and rule.code != STALE
-        for f in rule.check(context)
-    ]
+    second = replace(context, findings=tuple(configured))
+    meta = [f for rule in _selected(second, meta=True) for f in rule.check(second)]
     judged = reported + triage.configured(meta, config, blocklist)
-    entries = _baseline_entries(config, codes)
-    new = judged
-    stale: list[Entry] = []
-    if entries:
-        from datasheet_lint import baseline
+    hidden = triage.suppressed(raw, configured, reported, config, blocklist, context.suppressions)
+    return _Judged(judged, len(raw) - len(reported), hidden)
 
-        new, stale = baseline.apply(judged, entries)
-        # A partial run (some paths, --staged files) judges only the entries of the files
-        # it scanned: an entry elsewhere is not stale because this run did not look.
-        stale = [e for e in stale if whole or e.path in in_scope]
-    # Last: the baseline's own rule, on the entries that nothing matched.
-    from_baseline: list[Finding] = []
-    if STALE in codes and stale:
-        context = context._replace(stale_baseline=tuple(stale))
-        from_baseline = list(RULES[STALE].check(context))
-    findings = new + triage.configured(from_baseline, config, blocklist)
-    if config.diff is not None:
-        changed = git.changed_lines(config.root, config.diff, staged=config.staged)
-        findings = triage.on_changed_lines(findings, changed, keep=config.baseline)
 
+def _selected(context: Context, *, meta: bool) -> list[Rule]:
+    """The selected rules of one round; the baseline's own rule runs after the baseline."""
+    return [
+        rule
+        for rule in RULES.values()
+        if rule.code in context.selected and rule.meta == meta and rule.code != STALE
+    ]
+
+
+def _apply_baseline(context: Context, judged: list[Finding]) -> tuple[list[Finding], list[Entry]]:
+    """The findings the baseline does not hold, and its entries that nothing matched."""
+    entries = _baseline_entries(context.config, context.selected)
+    if not entries:
+        return judged, []
+    from datasheet_lint import baseline
+
+    new, stale = baseline.apply(judged, entries)
+    # A partial run (some paths, --staged files) judges only the entries of the files it
+    # scanned: an entry elsewhere is not stale because this run did not look.
+    in_scope = context.scanned_paths
+    return new, [e for e in stale if context.whole_repository or e.path in in_scope]
+
+
+def _stale_baseline_findings(context: Context, stale: list[Entry]) -> list[Finding]:
+    """Last: the baseline's own rule, on the entries that nothing matched."""
+    if STALE not in context.selected or not stale:
+        return []
+    found = RULES[STALE].check(replace(context, stale_baseline=tuple(stale)))
+    return triage.configured(list(found), context.config, context.blocklist)
+
+
+def _on_changed_lines(config: Config, findings: list[Finding]) -> list[Finding]:
+    """With ``--diff``, only the findings on lines the diff changed (and the baseline's)."""
+    if config.diff is None:
+        return findings
+    changed = git.changed_lines(config.root, config.diff, staged=config.staged)
+    return triage.on_changed_lines(findings, changed, keep=config.baseline)
+
+
+def _report(
+    context: Context,
+    listing: git.Listing,
+    scan: _Scan,
+    findings: list[Finding],
+    judged: _Judged,
+    baselined: int,
+) -> Report:
+    """The report: what was scanned and found, and the datasets the references name."""
+    config, knowledge = context.config, context.knowledge
     notes = listing.notes
     if not listing.git:
         notes += (".gitignore is not applied: not inside a git work tree",)
@@ -346,22 +438,20 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
     return Report(
         root=str(config.root),
         files_scanned=scan.scanned,
-        references=tuple(scan.references),
+        references=context.references,
         findings=triage.ordered(findings),
         skipped=tuple(scan.skipped),
-        suppressed=len(raw) - len(reported),
-        suppressed_findings=triage.suppressed(
-            raw, configured, reported, config, blocklist, scan.suppressions
-        ),
-        baselined=len(judged) - len(new),
+        suppressed=judged.suppressed,
+        suppressed_findings=judged.suppressed_findings,
+        baselined=baselined,
         notes=notes,
         repository_prefix=prefix,
         datasets=tuple(
-            dataclasses.replace(knowledge.describe(i), datasheet=_covering(coverage, i))
-            for i in sorted({r.dataset for r in scan.references})
+            dataclasses.replace(knowledge.describe(i), datasheet=_covering(context.coverage, i))
+            for i in sorted({r.dataset for r in context.references})
         ),
-        blocklist_version=blocklist.data_version,
-        blocklist_updated=blocklist.updated,
+        blocklist_version=knowledge.blocklist.data_version,
+        blocklist_updated=knowledge.blocklist.updated,
     )
 
 

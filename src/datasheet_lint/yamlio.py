@@ -192,6 +192,13 @@ def position(node: Any, path: Sequence[str | int]) -> tuple[int, int] | None:
     return best
 
 
+def parse_yaml(text: str) -> Any:
+    """Safe YAML parse without positions, for the shipped data files when they are built."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=True).load(text)
+
+
 def schema(name: str) -> dict[str, Any]:
     """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
     from importlib import resources  # only a run that validates: zipfile and more

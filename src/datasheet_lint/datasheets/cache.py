@@ -3,7 +3,7 @@
 ruamel.yaml's pure-Python parser takes tens of milliseconds per datasheet, and every run needs
 every datasheet (a changed file is covered by a datasheet nobody touched). One file per
 project in the user's private cache folder (never in the repository; see
-``knowledge/cache.py`` for the checksum, the ``0700`` folder and the atomic writes) maps a
+``cache.py`` for the checksum, the ``0700`` folder and the atomic writes) maps a
 hash of each datasheet's text to its parse. It is named by the project and by the text of
 the code that parses (this package's parser modules and ruamel.yaml's version), so a new
 parser never reads an old parse; it holds only the datasheets of the last run, and the
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from datasheet_lint import __version__
-from datasheet_lint.knowledge.cache import code_key, digest, private_dir, read_entry, store
+from datasheet_lint.cache import code_key, digest, private_dir, read_entry, store
 
 MAX_PARSE = 1_000_000  # bytes of one datasheet's marshalled parse
 KIND = "datasheets"

@@ -53,9 +53,9 @@ def _under_todo(error: ValidationError, todos: set[Path]) -> bool:
     return any(path[: len(todo)] == todo for todo in todos) or is_todo(error.instance)
 
 
-def is_required(path: Path) -> bool:
+def is_required(path: Path, datasheet_schema: Mapping[str, Any]) -> bool:
     """True if every step of ``path`` is required by the schema (conditions aside)."""
-    node: Any = schema()
+    node: Any = datasheet_schema
     for key in path:
         if not isinstance(node, Mapping) or isinstance(key, int):
             return False

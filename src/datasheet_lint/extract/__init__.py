@@ -23,8 +23,8 @@ from datasheet_lint.extract import (
     structured,
 )
 from datasheet_lint.extract.segments import LineIndex, Segment
+from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.knowledge.resolve import Knowledge
-from datasheet_lint.matcher import Hit
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 KIND_PRIORITY = {

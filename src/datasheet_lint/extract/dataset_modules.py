@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from datasheet_lint.matcher import Hit
+from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.models import Kind
 
 # (dataset, line, column, kind, surface), as the other extractors yield them.

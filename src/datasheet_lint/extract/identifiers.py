@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from datasheet_lint.extract.context import Line, key_words
-from datasheet_lint.matcher import Hit
+from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.models import Kind
 
 IDENTIFIER_CHAR = re.compile(r"[A-Za-z0-9_]")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datasheet_lint.extract import context, identifiers, kinds, python_strings
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
-from datasheet_lint.matcher import Hit
+from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.models import Kind
 
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key

@@ -1,12 +1,15 @@
 """The blocklist: retracted and deprecated datasets, their derivatives, and their names in code.
 
-The shipped file is ``blocklist.yaml`` beside this module; users add entries in the same schema
-(``blocklist = ["org-blocklist.yaml"]`` in the config). Each entry and derivative becomes a
+The shipped file is ``blocklist.yaml`` beside this module, built into ``blocklist.json`` by
+``scripts/build_knowledge.py``; users add entries in the same schema
+(``blocklist = ["org-blocklist.yaml"]`` in the config), parsed at run time. One ``parse``
+turns either document into records. Each entry and derivative becomes a
 ``BlockedDataset``; each alias, URL and look-alike becomes an ``Alias`` for the matcher.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -274,165 +277,13 @@ def merge(base: Blocklist, extra: Blocklist, *, origin: str) -> Blocklist:
     )
 
 
-def parse_yaml(text: str) -> Any:
-    """Safe YAML parse without positions, for the shipped data files."""
-    from ruamel.yaml import YAML
-
-    return YAML(typ="safe", pure=True).load(text)
-
-
-# The cache holds the parsed blocklist as rows of plain values: building the records from the
-# YAML document (names, URLs, summaries) cost ~5-10 ms per run; the rows load in ~2 ms.
-
-
-def _source_rows(sources: Sequence[Source]) -> list[list[str]]:
-    return [[s.url, s.says] for s in sources]
-
-
-def _sources_of(rows: Sequence[Sequence[str]]) -> tuple[Source, ...]:
-    return tuple(Source(url, says) for url, says in rows)
-
-
-def alias_row(alias: Alias) -> list[Any]:
-    return [
-        alias.value,
-        alias.dataset,
-        alias.url,
-        alias.ambiguous,
-        alias.needs_near,
-        list(alias.near),
-        alias.model,
-        alias.names_models,
-    ]
-
-
-def alias_of(row: Sequence[Any]) -> Alias:
-    value, dataset, url, ambiguous, needs_near, near, model, names_models = row
-    return Alias(value, dataset, url, ambiguous, needs_near, tuple(near), model, names_models)
-
-
-def to_rows(blocklist: Blocklist) -> dict[str, Any]:
-    """The blocklist as plain JSON values, for the cache; ``from_rows`` turns them back."""
-    datasets: list[list[Any]] = [
-        [
-            d.id,
-            d.name,
-            d.status,
-            d.date,
-            d.acted_by,
-            d.summary,
-            d.replacement,
-            d.confidence,
-            None if d.severity is None else int(d.severity),
-            _source_rows(d.sources),
-            d.parent,
-            d.relation,
-            d.carrier,
-            d.origin,
-        ]
-        for d in blocklist.datasets.values()
-    ]
-    models: list[list[Any]] = [
-        [
-            m.id,
-            m.name,
-            m.trained_on,
-            m.confidence,
-            _source_rows(m.sources),
-            m.replacement,
-            m.by_name,
-        ]
-        for m in blocklist.models.values()
-    ]
-    return {
-        "datasets": datasets,
-        "models": models,
-        "aliases": [alias_row(a) for a in blocklist.aliases],
-        "data_version": blocklist.data_version,
-        "updated": blocklist.updated,
-    }
-
-
-def _columns() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
-    """The columns of the dataset, model and alias rows (see ``to_rows``), for the cache."""
-    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR
-
-    sources = [(STR, STR)]
-    severity = frozenset({int, type(None)})
-    dataset = (STR, STR, STR, OPTIONAL_STR, STR, STR, OPTIONAL_STR, STR, severity, sources,
-               OPTIONAL_STR, STR, BOOL, STR)  # fmt: skip
-    model = (STR, STR, STR, STR, sources, OPTIONAL_STR, BOOL)
-    return dataset, model, alias_columns()
-
-
-def alias_columns() -> tuple[Any, ...]:
-    """The columns of an ``alias_row``."""
-    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR
-
-    return (STR, OPTIONAL_STR, BOOL, BOOL, BOOL, [STR], OPTIONAL_STR, BOOL)
-
-
-def from_rows(rows: Mapping[str, Any]) -> Blocklist:
-    """The Blocklist ``to_rows`` gave; TypeError (or another error) for rows of another shape."""
-    from datasheet_lint.knowledge.cache import rows as checked
-    from datasheet_lint.knowledge.cache import text
-
-    dataset_row, model_row, alias_row = _columns()
-    if type(rows) is not dict:
-        raise TypeError("cached blocklist rows are not a mapping")
-    datasets = {}
-    for row in checked(rows["datasets"], dataset_row):
-        (key, name, status, date, acted_by, summary, replacement, confidence) = row[:8]
-        severity, sources, parent, relation, carrier, origin = row[8:]
-        datasets[key] = BlockedDataset(
-            key,
-            name,
-            status,
-            date,
-            acted_by,
-            summary,
-            replacement,
-            confidence,
-            None if severity is None else Severity(severity),
-            _sources_of(sources),
-            parent,
-            relation,
-            carrier,
-            origin,
-        )
-    models = {}
-    model_rows = checked(rows["models"], model_row)
-    for key, name, trained_on, confidence, sources, replacement, by_name in model_rows:
-        models[key] = BlockedModel(
-            key, name, trained_on, confidence, _sources_of(sources), replacement, by_name
-        )
-    return Blocklist(
-        datasets=datasets,
-        aliases=tuple(alias_of(row) for row in checked(rows["aliases"], alias_row)),
-        data_version=text(rows["data_version"]),
-        updated=text(rows["updated"]),
-        models=models,
-    )
-
-
-_BUILTIN: Blocklist | None = None
-
-
+@functools.cache
 def builtin() -> Blocklist:
-    """The shipped blocklist (validated by the test suite, not at run time)."""
-    global _BUILTIN
-    if _BUILTIN is None:
-        from datasheet_lint.knowledge.cache import cached, shipped_key
+    """The shipped blocklist, from the JSON built from ``blocklist.yaml`` (and checked against
+    its schema) by ``scripts/build_knowledge.py``."""
+    from datasheet_lint.packagedata import load_json
 
-        key = shipped_key("blocklist.yaml", __file__)
-        _BUILTIN = cached("blocklist-rows", key, _builtin_rows, from_rows)
-    return _BUILTIN
-
-
-def _builtin_rows(_key: str) -> dict[str, Any]:
-    from datasheet_lint.knowledge.cache import shipped_text
-
-    return to_rows(parse(parse_yaml(shipped_text("blocklist.yaml"))))
+    return parse(load_json(__package__, "blocklist.json"))
 
 
 MAX_USER_FILE = 5_000_000  # bytes: the shipped blocklist is ~110 kB

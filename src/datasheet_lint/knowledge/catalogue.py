@@ -7,18 +7,12 @@ the licence rules; the matcher only uses names, loader ids and URLs.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-from functools import cache
 from typing import Any, NamedTuple
 
 from datasheet_lint.knowledge import registries
-from datasheet_lint.knowledge.blocklist import (
-    Alias,
-    alias_of,
-    alias_records,
-    alias_row,
-    parse_yaml,
-)
+from datasheet_lint.knowledge.blocklist import Alias, alias_records
 
 
 class CatalogueEntry(NamedTuple):
@@ -137,106 +131,31 @@ def with_registries(curated: Mapping[str, Any], generated: Mapping[str, Any]) ->
     return {**curated, "datasets": datasets}
 
 
-def to_rows(catalogue: Catalogue) -> dict[str, Any]:
-    """The catalogue as plain JSON values, for the cache; ``from_rows`` turns them back."""
-    entries = [
-        [
-            e.id,
-            e.name,
-            e.homepage,
-            e.licence,
-            e.sourced,
-            e.blocklist,
-            e.licence_source,
-            e.licence_confidence,
-            list(e.names),
-            [list(pair) for pair in e.loaders],
-            e.commercial,
-        ]
-        for e in catalogue.datasets.values()
-    ]
-    return {
-        "entries": entries,
-        "aliases": [alias_row(a) for a in catalogue.aliases],
-        "loaders": [[source, name, to] for (source, name), to in catalogue.loaders.items()],
-        "data_version": catalogue.data_version,
-    }
-
-
-def from_rows(rows: Mapping[str, Any]) -> Catalogue:
-    """The Catalogue ``to_rows`` gave; TypeError (or another error) for rows of another shape."""
-    from datasheet_lint.knowledge.blocklist import alias_columns
-    from datasheet_lint.knowledge.cache import BOOL, OPTIONAL_STR, STR, text
-    from datasheet_lint.knowledge.cache import rows as checked
-
-    maybe = OPTIONAL_STR
-    entry_row = (STR, STR, maybe, maybe, BOOL, maybe, maybe, maybe, [STR], [(STR, STR)],
-                 frozenset({bool, type(None)}))  # fmt: skip
-    if type(rows) is not dict:
-        raise TypeError("cached catalogue rows are not a mapping")
-    datasets = {}
-    for row in checked(rows["entries"], entry_row):
-        key, name, homepage, licence, sourced, blocklist, source, confidence = row[:8]
-        names, loaders, commercial = row[8:]
-        datasets[key] = CatalogueEntry(
-            key,
-            name,
-            homepage,
-            licence,
-            sourced,
-            blocklist,
-            source,
-            confidence,
-            tuple(names),
-            tuple((library, value) for library, value in loaders),
-            commercial,
-        )
-    loaders = checked(rows["loaders"], (STR, STR, STR))
-    return Catalogue(
-        datasets,
-        tuple(alias_of(row) for row in checked(rows["aliases"], alias_columns())),
-        {(source, name): dataset for source, name, dataset in loaders},
-        text(rows["data_version"]),
-    )
-
-
-_BUILTIN: Catalogue | None = None
-
-
+@functools.cache
 def builtin() -> Catalogue:
-    """The shipped catalogue (validated by the test suite, cached like the blocklist)."""
-    global _BUILTIN
-    if _BUILTIN is None:
-        from datasheet_lint.knowledge import blocklist
-        from datasheet_lint.knowledge.cache import cached, shipped_key
+    """The shipped catalogue, from the JSON built from ``catalogue.yaml`` (and checked against
+    its schema) by ``scripts/build_knowledge.py``. This is the catalogue's loader: every
+    command that reads the shipped catalogue calls it (parsed once per process)."""
+    from datasheet_lint.packagedata import load_json
 
-        # The key covers this parser and the blocklist's, whose alias_records it uses.
-        key = shipped_key("catalogue.yaml", __file__, blocklist.__file__)
-        _BUILTIN = joined(cached("catalogue-rows", key, _builtin_rows, from_rows))
-    return _BUILTIN
+    return joined(parse(load_json(__package__, "catalogue.json")))
 
 
-def _builtin_rows(_key: str) -> dict[str, Any]:
-    from datasheet_lint.knowledge.cache import shipped_text
-
-    return to_rows(parse(parse_yaml(shipped_text("catalogue.yaml"))))
-
-
-@cache
+@functools.cache
 def shipped_document() -> dict[str, Any]:
-    """The shipped catalogue as one document, catalogue.yaml with registries.json: every
-    fact of every entry, for ``datasheet-lint catalogue`` and the data tests (a run reads the
-    curated rows and looks the generated ones up). Parsed once; callers only read it."""
-    from datasheet_lint.knowledge.cache import shipped_text
+    """The shipped catalogue as one document, catalogue.yaml (as built into catalogue.json)
+    with registries.json: every fact of every entry, for ``datasheet-lint catalogue`` and the
+    data tests (a run reads the curated rows and looks the generated ones up). Parsed once;
+    callers only read it."""
+    from datasheet_lint.packagedata import load_json
 
-    return with_registries(parse_yaml(shipped_text("catalogue.yaml")), registry_document())
+    curated: dict[str, Any] = load_json(__package__, "catalogue.json")
+    return with_registries(curated, registry_document())
 
 
 def registry_document() -> dict[str, Any]:
     """registries.json as written by scripts/registries.py."""
-    import json
+    from datasheet_lint.packagedata import load_json
 
-    from datasheet_lint.knowledge.cache import shipped_text
-
-    loaded: dict[str, Any] = json.loads(shipped_text("registries.json"))
+    loaded: dict[str, Any] = load_json(__package__, "registries.json")
     return loaded

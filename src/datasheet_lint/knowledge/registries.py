@@ -38,7 +38,7 @@ def url_key(url: str) -> str:
 
 def index_rows(generated: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """The generated document as lookups: loader key, URL key and name key -> dataset id,
-    and the entry rows by id. Each part is cached and loaded on its own, when first asked."""
+    and the entry rows by id."""
     parts: dict[str, dict[str, Any]] = {"loader": {}, "url": {}, "name": {}, "entries": {}}
 
     def add(dataset_id: str, record: Mapping[str, Any]) -> None:
@@ -66,55 +66,21 @@ def index_rows(generated: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return parts
 
 
-def _checked_keys(rows: Any) -> dict[str, str]:
-    """``rows`` if ``index_rows`` could have made them; else TypeError (a cache is untrusted)."""
-    if type(rows) is not dict or not all(
-        type(k) is str and type(v) is str for k, v in rows.items()
-    ):
-        raise TypeError("cached registry keys are not a mapping of strings")
-    return rows
-
-
-def _checked_entries(rows: Any) -> dict[str, list[str | None]]:
-    if type(rows) is not dict:
-        raise TypeError("cached registry entries are not a mapping")
-    for key, row in rows.items():
-        if type(key) is not str or type(row) is not list or len(row) != 5:
-            raise TypeError("cached registry entry has the wrong shape")
-        if not all(value is None or type(value) is str for value in row):
-            raise TypeError("cached registry entry has the wrong types")
-    return rows
-
-
 @cache
 def _rows() -> dict[str, dict[str, Any]]:
-    import json
+    """The lookups, built from the shipped registries.json the first time a run misses."""
+    from datasheet_lint.packagedata import load_json
 
-    from datasheet_lint.knowledge.cache import shipped_text
-
-    return index_rows(json.loads(shipped_text("registries.json")))
-
-
-@cache
-def _key() -> str:
-    from datasheet_lint.knowledge.cache import shipped_key
-
-    return shipped_key("registries.json", __file__)
+    return index_rows(load_json(__package__, "registries.json"))
 
 
-@cache
 def keys(kind: str) -> dict[str, str]:
-    """One lookup (``loader``, ``url`` or ``name``), from the user's cache when it matches."""
-    from datasheet_lint.knowledge.cache import cached
-
-    return cached(f"registries-{kind}", _key(), lambda _: _rows()[kind], _checked_keys)
+    """One lookup: ``loader``, ``url`` or ``name``."""
+    return _rows()[kind]
 
 
-@cache
 def entries() -> dict[str, list[str | None]]:
-    from datasheet_lint.knowledge.cache import cached
-
-    return cached("registries-entries", _key(), lambda _: _rows()["entries"], _checked_entries)
+    return _rows()["entries"]
 
 
 def by_loader(source: str, name: str) -> str | None:

@@ -10,9 +10,12 @@ import re
 from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Blocklist
+from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
-from datasheet_lint.matcher import Matcher
+from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
+from datasheet_lint.knowledge.matcher import Matcher
 from datasheet_lint.models import Dataset
+from datasheet_lint.packagedata import load_json
 
 SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 
@@ -40,7 +43,12 @@ class Knowledge(NamedTuple):
 
     @classmethod
     def build(cls, blocklist: Blocklist, catalogue: Catalogue) -> Knowledge:
-        return cls(blocklist, catalogue, Matcher(blocklist.aliases + catalogue.aliases))
+        """One matcher over both; blocklist names first, so a retracted dataset wins a tie."""
+        aliases = blocklist.aliases + catalogue.aliases
+        pattern = None
+        if blocklist is builtin_blocklist() and catalogue is builtin_catalogue():
+            pattern = load_json(__package__, "matcher.json")["pattern"]  # built with these
+        return cls(blocklist, catalogue, Matcher(aliases, pattern))
 
     def known(self, text: str, *, whole: bool) -> str | None:
         """The dataset a name (``whole``) or any name inside ``text`` refers to, if known."""

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from datasheet_lint.knowledge.cache import shipped_text
 from datasheet_lint.names import normalise
 
 
 @lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    lines = shipped_text("dictionary_words.txt").splitlines()
+    from datasheet_lint.packagedata import read_bytes
+
+    lines = read_bytes(__package__, "dictionary_words.txt").decode("utf-8").splitlines()
     return frozenset(normalise(line) for line in lines if line and not line.startswith("#"))
 
 

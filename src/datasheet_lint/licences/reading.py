@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.licences import spdx
 from datasheet_lint.licences.evaluate import Evaluation, Verdict, declared_terms, evaluate
-from datasheet_lint.licences.table import Table, Terms
+from datasheet_lint.licences.table import EMPTY, Table, Terms, builtin
 from datasheet_lint.models import Location
 
 LICENSE = ("distribution", "license")
@@ -63,3 +63,15 @@ def read(sheet: Datasheet, table: Table, use: str | None, activities: Sequence[s
             parsed, table, use=use, activities=acts, declared=terms, declared_source=source
         )
     return Reading(sheet, parsed, terms, evaluation, use, acts)
+
+
+def read_all(
+    sheets: Sequence[Datasheet], use: str | None, activities: Sequence[str]
+) -> tuple[Table, tuple[Reading, ...]]:
+    """The terms table and every datasheet's reading, once per run for all the DSL3xx rules.
+
+    The table (and license-expression) load only when some datasheet names a licence; a
+    sheet without one looks nothing up, so the empty table stands in.
+    """
+    table = builtin() if any(sheet.license is not None for sheet in sheets) else EMPTY
+    return table, tuple(read(sheet, table, use, activities) for sheet in sheets)

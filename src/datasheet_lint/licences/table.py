@@ -5,9 +5,9 @@ Pure data access; no licence-expression parsing happens here (``spdx.py`` does t
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 ADAPTATIONS = ("allowed", "private-only", "forbidden")  # ordered from least to most restrictive
@@ -49,6 +49,9 @@ class Table:
 
     def get(self, licence_id: str) -> Licence | None:
         return self.licences.get(licence_id) or self.by_lower.get(licence_id.casefold())
+
+
+EMPTY = Table(licences={}, by_lower={}, deprecated={}, deprecated_source="", spdx_list_version="")
 
 
 def _terms(raw: Mapping[str, Any]) -> Terms:
@@ -94,17 +97,10 @@ def parse(document: Mapping[str, Any]) -> Table:
     )
 
 
-_BUILTIN: Table | None = None
-
-
+@functools.cache
 def builtin() -> Table:
-    """The shipped terms table (parsed once, cached like the other data files)."""
-    global _BUILTIN
-    if _BUILTIN is None:
-        from datasheet_lint.knowledge.blocklist import parse_yaml
-        from datasheet_lint.knowledge.cache import cached
+    """The shipped terms table, from the JSON built from ``terms.yaml`` by
+    ``scripts/build_knowledge.py`` (parsed once per process)."""
+    from datasheet_lint.packagedata import load_json
 
-        text = resources.files(__package__).joinpath("terms.yaml").read_text(encoding="utf-8")
-        # parse checks what it reads: a cached document it cannot parse is parsed again.
-        _BUILTIN = cached("licence-terms", text, parse_yaml, parse)
-    return _BUILTIN
+    return parse(load_json(__package__, "terms.json"))

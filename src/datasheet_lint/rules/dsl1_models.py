@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 from datasheet_lint.knowledge.blocklist import BlockedDataset, BlockedModel
 from datasheet_lint.models import Finding, Kind, Severity
-from datasheet_lint.rules.dsl1_retraction import short_name, status_in_brief, what_happened
+from datasheet_lint.rules._common import short_name, status_in_brief, what_happened
 from datasheet_lint.rules.registry import Context, finding, rule
 
 

@@ -7,35 +7,8 @@ from collections.abc import Iterator
 
 from datasheet_lint.knowledge.blocklist import SUPERSEDED, BlockedDataset
 from datasheet_lint.models import Finding, Kind, Reference, Severity
+from datasheet_lint.rules._common import short_name, status_in_brief, what_happened
 from datasheet_lint.rules.registry import Context, finding, rule
-
-VERBS = {
-    "retracted": "retracted",
-    "withdrawn": "withdrew",
-    "taken-down": "took down",
-    "deprecated": "deprecated",
-    "replaced": "replaced",
-}
-
-
-def short_name(dataset: BlockedDataset) -> str:
-    """'MS-Celeb-1M (Microsoft Celeb)' -> 'MS-Celeb-1M'."""
-    return dataset.name.split(" (", 1)[0]
-
-
-def what_happened(entry: BlockedDataset) -> str:
-    """'Microsoft withdrew MS-Celeb-1M in 2019-06: <summary>'."""
-    when = f" in {entry.date}" if entry.date else ""
-    summary = entry.summary.rstrip(".")
-    if summary[1:2].islower():  # "Deleted after..." reads on after a colon as "deleted after..."
-        summary = summary[0].lower() + summary[1:]
-    return f"{entry.acted_by} {VERBS[entry.status]} {short_name(entry)}{when}: {summary}"
-
-
-def status_in_brief(entry: BlockedDataset, *, medium: bool = False) -> str:
-    """'withdrawn 2019-06' (the status and date of a top-level entry, for one-line messages)."""
-    when = f" {entry.date}" if entry.date else ""
-    return f"{entry.status.replace('-', ' ')}{when}{', medium confidence' if medium else ''}"
 
 
 def _tail(entry: BlockedDataset) -> str:

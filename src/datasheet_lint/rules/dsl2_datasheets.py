@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from datasheet_lint.datasheets.match import NAME, dataset_keys
 from datasheet_lint.datasheets.model import Datasheet, is_todo
-from datasheet_lint.models import Finding, Reference, Severity
+from datasheet_lint.models import Finding, Severity
+from datasheet_lint.rules._common import by_dataset, elsewhere, used_references
 from datasheet_lint.rules.registry import Context, finding, rule
-
-
-def used_references(ctx: Context) -> list[Reference]:
-    """References of the kinds that need a datasheet (settings: ``require-datasheet``)."""
-    kinds = set(ctx.config.require_datasheet) if ctx.config else {"load", "url", "path", "config"}
-    return [r for r in ctx.references if r.kind.value in kinds]
-
-
-DOCS = (".md", ".markdown", ".rst", ".txt", ".adoc")
-
-
-def by_dataset(references: Sequence[Reference]) -> dict[str, list[Reference]]:
-    """References grouped by dataset, code before docs, then in file order.
-
-    The first reference of a group is where a finding about the dataset goes: the place the
-    code uses it beats a command line quoted in a changelog.
-    """
-    groups: dict[str, list[Reference]] = {}
-    ordered = sorted(
-        references,
-        key=lambda r: (
-            r.location.path.lower().endswith(DOCS),
-            r.location.path,
-            r.location.line,
-            r.location.column,
-        ),
-    )
-    for ref in ordered:
-        groups.setdefault(ref.dataset, []).append(ref)
-    return groups
 
 
 def init_argument(dataset_id: str) -> str:
@@ -47,16 +18,8 @@ def init_argument(dataset_id: str) -> str:
 
 
 def display_name(ctx: Context, dataset_id: str) -> str:
-    if ctx.knowledge is None:
-        return dataset_id
     described = ctx.knowledge.describe(dataset_id)
     return described.name if described.origin != "unresolved" else dataset_id
-
-
-def elsewhere(count: int) -> str:
-    if count == 0:
-        return ""
-    return f" ({count} more reference{'s' if count != 1 else ''} elsewhere)"
 
 
 def _problems(ctx: Context, kind: str, code: str) -> Iterator[Finding]:
@@ -260,9 +223,8 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.datasheets:
         for _index, parent, _relation in sheet.derived_from:
             used |= dataset_keys(parent)
-            if ctx.knowledge is not None:
-                known = ctx.knowledge.known(parent, whole=True)
-                used |= {known} if known else set()
+            known = ctx.knowledge.known(parent, whole=True)
+            used |= {known} if known else set()
     for sheet in ctx.datasheets:
         keys = coverage.keys.get(sheet.path, frozenset())
         if keys & used:
@@ -326,14 +288,14 @@ def incomplete_datasheet(ctx: Context) -> Iterator[Finding]:
     yield from _problems(ctx, "incomplete", "DSL206")
     if not ctx.datasheets:
         return
-    from datasheet_lint.datasheets import validate  # the schema: only with datasheets
+    from datasheet_lint.datasheets import validate
 
     in_scope = {p.location.path for p in ctx.problems} | _scanned_sheets(ctx)
     for sheet in ctx.datasheets:
         if sheet.path not in in_scope:
             continue
         todos = _todos(sheet)
-        required = [p for p in todos if validate.is_required(p)]
+        required = [p for p in todos if validate.is_required(p, ctx.schema)]
         for group, severity, what in (
             (required, Severity.ERROR, "required field"),
             ([p for p in todos if p not in required], None, "field"),
@@ -355,7 +317,7 @@ def incomplete_datasheet(ctx: Context) -> Iterator[Finding]:
             )
         if sheet.format != "yaml":
             continue
-        missing = list(_missing_recommended(validate.schema(), sheet.data))
+        missing = list(_missing_recommended(ctx.schema, sheet.data))
         missing = [m for m in missing if not _is_todo_at(sheet, m)]
         if missing:
             yield finding(

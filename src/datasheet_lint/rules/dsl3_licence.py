@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from datasheet_lint.config import DEFAULT_ACTIVITIES
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.knowledge.catalogue import CatalogueEntry
 from datasheet_lint.models import Finding, Location, Severity
-from datasheet_lint.rules.dsl2_datasheets import used_references
+from datasheet_lint.rules._common import used_references
 from datasheet_lint.rules.registry import Context, finding, rule
 
 # The licence modules load only when a run has datasheets: a pre-commit hook on a repository
@@ -28,25 +27,9 @@ SETTINGS_FILES = ("pyproject.toml", ".datasheet-lint.yaml", ".datasheet-lint.yml
 NOT_ADVICE = "This is not legal advice."
 
 
-def _readings(ctx: Context) -> Iterator[Reading]:
-    if not ctx.datasheets:
-        return
-    from datasheet_lint.licences.reading import read
-    from datasheet_lint.licences.table import Table, builtin
-
-    use = ctx.config.use if ctx.config is not None else None
-    activities = ctx.config.activities if ctx.config is not None else DEFAULT_ACTIVITIES
-    table: Table | None = None
-    for sheet in ctx.datasheets:
-        if sheet.license is not None and table is None:
-            table = builtin()  # the table and license-expression load only when needed
-        # A sheet without a licence looks nothing up: an empty table stands in.
-        yield read(sheet, table or Table({}, {}, {}, "", ""), use, activities)
-
-
 def _entry(ctx: Context, sheet: Datasheet) -> CatalogueEntry | None:
     """The catalogue's entry for the dataset a datasheet describes, if it records a licence."""
-    if ctx.knowledge is None or sheet.path not in ctx.coverage.keys:
+    if sheet.path not in ctx.coverage.keys:
         return None
     for dataset_id in sorted(ctx.coverage.canonical(sheet)):
         entry = ctx.knowledge.catalogue.datasets.get(dataset_id)
@@ -101,7 +84,7 @@ def use_not_stated(ctx: Context) -> Iterator[Finding]:
     ## References
     docs/licences.md. This is not legal advice.
     """
-    if ctx.config is None or ctx.config.use is not None:
+    if ctx.config.use is not None:
         return
     # The datasets whose licence matters: those DSL201 would ask a datasheet for. A retracted
     # dataset is reported whatever the use, so it alone does not ask for one.
@@ -151,9 +134,8 @@ def invalid_licence(ctx: Context) -> Iterator[Finding]:
         return
     from datasheet_lint.licences import spdx
     from datasheet_lint.licences.suggest import suggest
-    from datasheet_lint.licences.table import builtin
 
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         parsed = reading.parsed
         if isinstance(parsed, spdx.Malformed):
             message = f"licence '{parsed.text}' {parsed.reason}"
@@ -161,7 +143,7 @@ def invalid_licence(ctx: Context) -> Iterator[Finding]:
             yield _make("DSL301", reading, message, hint, Severity.ERROR)
         if not isinstance(parsed, spdx.Expression):
             continue
-        table = builtin()
+        table = ctx.terms
         for leaf in parsed.unknown:
             advice = suggest(leaf.id, table)
             message = f"licence '{leaf.id}' is not an SPDX licence id: {advice}"
@@ -207,7 +189,7 @@ def unknown_licence(ctx: Context) -> Iterator[Finding]:
         return
     from datasheet_lint.licences import spdx
 
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         severity = _unknown_severity(reading)
         entry = _entry(ctx, reading.sheet)
         hint = "write the licence the dataset's source states"
@@ -262,7 +244,7 @@ def non_commercial_licence(ctx: Context) -> Iterator[Finding]:
     Creative Commons BY-NC 4.0 legal code (https://creativecommons.org/licenses/by-nc/4.0/legalcode);
     docs/licences.md. This is not legal advice: whether a use is commercial depends on the facts.
     """
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         verdicts = reading.verdicts("DSL310")
         for verdict in verdicts:
             message = (
@@ -312,7 +294,7 @@ def no_derivatives(ctx: Context) -> Iterator[Finding]:
         return
     from datasheet_lint.licences.evaluate import CC_AI_GUIDANCE
 
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         verdicts = reading.verdicts("DSL311")
         if not verdicts:
             continue
@@ -366,7 +348,7 @@ def share_alike_obligation(ctx: Context) -> Iterator[Finding]:
     (https://creativecommons.org/using-cc-licensed-works-for-ai-training/). This is not legal
     advice.
     """
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         verdicts = reading.verdicts("DSL312")
         if not verdicts or reading.evaluation is None:
             continue
@@ -410,16 +392,14 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
     """
     if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
         return
-    from datasheet_lint.licences.table import builtin
-
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         if reading.evaluation is None or not reading.evaluation.attribution:
             continue
         sheet = reading.sheet
         if sheet.text("citation") or sheet.text("distribution", "attribution"):
             continue
         licence = reading.evaluation.attribution[0]
-        listed = builtin().get(licence.split(" WITH ")[0].rstrip("+"))
+        listed = ctx.terms.get(licence.split(" WITH ")[0].rstrip("+"))
         source = listed.source if listed is not None else "the licence text"
         message = (
             f"licence '{licence}' requires attribution, and the datasheet has no citation or "
@@ -460,9 +440,8 @@ def licence_conflicts_with_catalogue(ctx: Context) -> Iterator[Finding]:
         return
     from datasheet_lint.licences import spdx
     from datasheet_lint.licences.conflict import conflict
-    from datasheet_lint.licences.table import builtin
 
-    for reading in _readings(ctx):
+    for reading in ctx.readings:
         if not isinstance(reading.parsed, spdx.Expression) or reading.parsed.unknown:
             continue
         entry = _entry(ctx, reading.sheet)
@@ -471,7 +450,7 @@ def licence_conflicts_with_catalogue(ctx: Context) -> Iterator[Finding]:
         found = conflict(
             reading.parsed,
             entry.licence,
-            builtin(),
+            ctx.terms,
             catalogue_commercial=entry.commercial,
             declared_terms=reading.terms,
         )

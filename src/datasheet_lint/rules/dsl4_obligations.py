@@ -9,8 +9,7 @@ from datasheet_lint.datasheets.match import Coverage, dataset_keys
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.knowledge.blocklist import BlockedDataset
 from datasheet_lint.models import Finding, Severity
-from datasheet_lint.rules.dsl1_retraction import VERBS, short_name
-from datasheet_lint.rules.dsl2_datasheets import by_dataset, elsewhere, used_references
+from datasheet_lint.rules._common import VERBS, by_dataset, elsewhere, short_name, used_references
 from datasheet_lint.rules.registry import Context, finding, rule
 
 # GDPR Art. 9(1) special categories, plus Art. 10 (criminal convictions).
@@ -93,7 +92,7 @@ def people_without_consent(ctx: Context) -> Iterator[Finding]:
 
 def _blocked(ctx: Context, name: str) -> BlockedDataset | None:
     found = ctx.blocklist.get(name)
-    if found is None and ctx.knowledge is not None:
+    if found is None:
         known = ctx.knowledge.known(name, whole=True)
         found = ctx.blocklist.get(known) if known else None
     return found

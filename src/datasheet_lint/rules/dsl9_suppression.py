@@ -139,7 +139,7 @@ def stale_baseline_entry(ctx: Context) -> Iterator[Finding]:
     for entry in ctx.stale_baseline:
         yield finding(
             "DSL902",
-            Location(ctx.baseline_path, max(entry.line, 1), 1),
+            Location(ctx.config.baseline, max(entry.line, 1), 1),
             f"baseline entry for {entry.rule} in {entry.path} ({entry.dataset or 'no dataset'}): "
             f"{entry.count} recorded finding{'s' if entry.count != 1 else ''} no longer found",
             dataset=entry.dataset,

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterator, Sequence
-from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from datasheet_lint import sentences
 from datasheet_lint.config import Config
@@ -19,37 +19,46 @@ from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.licences.table import Table
 from datasheet_lint.modelcards import ModelCard
 from datasheet_lint.models import Finding, Kind, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
 
-if TYPE_CHECKING:  # the baseline module loads only when a baseline file exists
+if TYPE_CHECKING:  # loaded only when a baseline file exists, or a datasheet names a licence
     from datasheet_lint.baseline import Entry
+    from datasheet_lint.licences.reading import Reading
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix", "References")
 
 
-class Context(NamedTuple):
-    """What rules may read. Meta rules (about suppressions and the baseline) run second and
-    also see the first rules' findings."""
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything rules read, computed once by ``engine.run`` before any rule runs: rules
+    load no data and read no files themselves. Meta rules (about suppressions and the
+    baseline) run second and also see the first rules' findings."""
 
-    references: Sequence[Reference]
-    blocklist: Blocklist
-    suppressions: Sequence[Suppression] = ()
-    selected: frozenset[str] = frozenset()  # codes that this run reports
-    findings: Sequence[Finding] = ()  # first-round findings, before inline suppressions
-    stale_baseline: Sequence[Entry] = ()  # baseline entries that matched nothing
-    baseline_path: str = ""
-    model_cards: Sequence[ModelCard] = ()  # model cards in the scanned files (DSL105)
-    # The datasheets (loaded and mapped into one model), what was wrong with their files, and
-    # which datasheet covers which referenced dataset.
-    datasheets: Sequence[Datasheet] = ()
-    problems: Sequence[Problem] = ()
-    coverage: Coverage = Coverage((), MappingProxyType({}))
-    knowledge: Knowledge | None = None
-    config: Config | None = None  # the settings: stated use, activities, datasheet kinds
-    whole_repository: bool = False  # every file was scanned (not some paths, not --staged)
-    scanned_paths: frozenset[str] = frozenset()  # the files this run covers
+    config: Config  # the settings: stated use, activities, datasheet kinds, baseline path
+    knowledge: Knowledge  # the blocklist and catalogue (shipped, plus the project's own)
+    references: tuple[Reference, ...]
+    suppressions: tuple[Suppression, ...]
+    model_cards: tuple[ModelCard, ...]  # model cards in the scanned files (DSL105)
+    # The datasheets this run judges (loaded and mapped into one model), what was wrong with
+    # their files, and which datasheet covers which referenced dataset.
+    datasheets: tuple[Datasheet, ...]
+    problems: tuple[Problem, ...]
+    coverage: Coverage
+    readings: tuple[Reading, ...]  # each datasheet's licence, parsed and judged once
+    terms: Table  # the licence terms table (empty when no datasheet names a licence)
+    schema: Mapping[str, Any]  # the datasheet schema (empty when there are no datasheets)
+    selected: frozenset[str]  # codes that this run reports
+    whole_repository: bool  # every file was scanned (not some paths, not --staged)
+    scanned_paths: frozenset[str]  # the files this run covers
+    findings: tuple[Finding, ...] = ()  # first-round findings, before inline suppressions
+    stale_baseline: tuple[Entry, ...] = ()  # baseline entries that matched nothing
+
+    @property
+    def blocklist(self) -> Blocklist:
+        return self.knowledge.blocklist
 
 
 Check = Callable[[Context], Iterator[Finding]]

@@ -13,19 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import NamedTuple
 
+from datasheet_lint.cache import compiled_regex
 from datasheet_lint.knowledge.blocklist import Alias
-from datasheet_lint.knowledge.cache import cached, code_key, compiled_regex, text
 from datasheet_lint.names import chunks, normalise
 
 _LEFT = r"(?<![a-z0-9])"
 # A class name may run straight on into "Dataset": CocoDataset, DukeMTMCDataset.
 _RIGHT = r"(?=(?:datasets?)?(?![a-z0-9]))"
 _OPTIONAL_SEPARATOR = "[-_. ]?"
-# The code that builds the pattern: its text is part of the cache key of the pattern.
-_CODE = (Path(__file__), Path(__file__).with_name("names.py"))
 
 
 class Hit(NamedTuple):
@@ -72,10 +69,16 @@ def _pattern(node: _Node) -> str:
     return body
 
 
-def _regex_source(aliases: Iterable[Alias]) -> str:
-    """The one regex over every alias: a trie of their normalised names."""
+def regex_source(aliases: Iterable[Alias]) -> str:
+    """The one regex over every alias: a trie of their normalised names.
+
+    The shipped names' regex is built with the package (``knowledge/matcher.json``); a run
+    with its own blocklist builds it here (~35 ms).
+    """
     root = _Node()
     for alias in aliases:
+        if not normalise(alias.value):
+            continue
         node = root
         for char, separated in _steps(alias):
             node.separator = node.separator or separated
@@ -90,14 +93,11 @@ def _regex_source(aliases: Iterable[Alias]) -> str:
 class Matcher:
     """Finds alias hits in text; built once per run from the blocklist's aliases."""
 
-    def __init__(self, aliases: Iterable[Alias]) -> None:
+    def __init__(self, aliases: Iterable[Alias], pattern: str | None = None) -> None:
+        """``pattern``: ``regex_source(aliases)`` when it was built beforehand."""
         self._aliases = tuple(aliases)
         self._table: dict[str, Alias] | None = None  # built on the first match
-        # The pattern depends only on the names and on this code: a hook reads it from the
-        # cache instead of building the trie.
-        key = "\n".join([code_key(*_CODE), *(a.value for a in self._aliases)])
-        named = (alias for alias in self._aliases if normalise(alias.value))
-        body = cached("matcher", key, lambda _: _regex_source(named), text)
+        body = regex_source(self._aliases) if pattern is None else pattern
         # Case-insensitive matching costs ~3x; lower-cased text with a case-sensitive
         # pattern gives the same matches whenever lowering keeps every offset in place.
         self._regex = compiled_regex(body)

@@ -1,28 +1,26 @@
-"""A cache of parsed data files, outside any repository, that can make a run slower, never wrong.
+"""Per-user cache files that can make a run slower, never wrong: the datasheet parses and the
+regex engine's compiled code for the matcher.
 
-The shipped YAML takes ~0.4 s to parse in pure Python, which a pre-commit hook would pay on
-every commit; parsed into rows of plain values it loads in milliseconds. Values are stored
-with ``marshal`` (the format of CPython's byte code caches: ~2x faster than JSON, no import),
-so the key includes the Python version.
-
+The shipped data is parsed when the package is built (``scripts/build_knowledge.py``), so
+nothing here holds knowledge; what is cached is derived from the project or the interpreter.
 Whoever can write the cache decides what a run believes, so:
 
-- An entry is named by a content hash of everything it is derived from: the data file's text
-  and the text of the modules that parse it (``shipped_key``), never sizes or times, so an
-  edited file or parser never meets an entry an older one wrote.
+- An entry is named by a content hash of everything it is derived from (the text it parses
+  and the text of the code that parses it, or the whole regex pattern and the Python
+  version), never sizes or times.
 - The folder is the user's own (``$XDG_CACHE_HOME`` or ``~/.cache``, then
   ``datasheet-lint``), created ``0700``. A folder another user owns, or one others may write
-  to, is not used at all: a run then parses the data itself.
+  to, is not used at all.
 - Each file carries its own checksum over its name and content, checked on load; a file
-  that fails it, is too large, is not a regular file of ours, or decodes to values of the
-  wrong types (``decode`` raises) is ignored and rebuilt, never an error.
+  that fails it, is too large, or is not a regular file of ours is ignored and rebuilt.
 - Files are written atomically (no ``.tmp`` is left when a write fails), at most ``MAX_ENTRY``
   bytes each, and at most ``KEEP`` files of a kind are kept (the oldest go).
 
-The matcher's one big regex is cached the same way: Python's regex compiler is pure Python and
-takes ~70 ms over 1,100 names, so its output (the engine's code, a list of integers) is stored
-and handed to the C engine next time, keyed by the whole pattern, the Python version and the
-engine's magic number; any failure falls back to ``re.compile``.
+The matcher's one big regex: Python's regex compiler is pure Python and takes ~70 ms over
+~1,400 names, a pre-commit hook's whole budget; its output (the engine's code, a list of
+integers) is stored and handed to the C engine next time, keyed by the whole pattern, the
+Python version and the engine's magic number; any failure falls back to ``re.compile``.
+That code depends on the interpreter, so it cannot be built with the package.
 """
 
 from __future__ import annotations
@@ -30,19 +28,13 @@ from __future__ import annotations
 import array
 import contextlib
 import importlib
-import itertools
-import marshal
 import os
 import re
 import stat
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
 
 from datasheet_lint import __version__
-
-T = TypeVar("T")
 
 try:  # CPython's own BLAKE2: importing hashlib loads OpenSSL first (~4 ms of every run)
     from _blake2 import blake2b
@@ -59,24 +51,6 @@ def digest(text: str) -> str:
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
-def shipped_text(name: str) -> str:
-    """A data file shipped beside this module, read straight from disk when it is there.
-
-    ``importlib.resources`` costs ~20 ms of imports (zipfile among them) that a hook would
-    pay on every commit; it stays the fallback for a package that is not on disk.
-    """
-    try:
-        return Path(__file__).with_name(name).read_text(encoding="utf-8")
-    except OSError:
-        from importlib import resources
-
-        return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
-
-
 def code_key(*modules: str | Path) -> str:
     """A cache key for files such as the modules that build a cached value: a hash of their
     text (~1 ms for the ~400 kB of data and code a run depends on)."""
@@ -88,14 +62,6 @@ def code_key(*modules: str | Path) -> str:
             whole.update(f"unreadable {module}".encode())
         whole.update(b"\0")
     return whole.hexdigest()
-
-
-def shipped_key(name: str, *modules: str) -> str:
-    """A cache key for a shipped data file and the modules that parse it: their content."""
-    data = Path(__file__).with_name(name)
-    if not data.is_file():
-        return "\0".join([digest(shipped_text(name)), code_key(*modules)])
-    return code_key(data, *modules)
 
 
 def cache_dir() -> Path:
@@ -163,34 +129,6 @@ def read_entry(path: Path) -> bytes | None:
     return payload
 
 
-def cached(
-    name: str,
-    source_text: str,
-    build: Callable[[str], Any],
-    decode: Callable[[Any], T] = _same,
-) -> T:
-    """``decode(build(source_text))``, with what ``build`` returns (plain values: str, int,
-    float, bool, None, lists, tuples and dicts of them) remembered under a content-addressed
-    file name. ``decode`` checks the types of what it is given and raises on any surprise:
-    a cached value that does not decode is built again, so the cache can make a run slower,
-    never wrong."""
-    key = f"{__version__}\0{sys.version}\0{marshal.version}\0{source_text}"
-    folder = private_dir()
-    path = None if folder is None else folder / f"{name}-{digest(key)}.bin"
-    payload = None if path is None else read_entry(path)
-    if payload is not None:
-        try:
-            return decode(marshal.loads(payload))
-        except Exception:  # whatever the bytes hold, the answer is to build again
-            pass
-    value = build(source_text)
-    if path is not None:
-        # A build that returns values marshal cannot write is simply not cached.
-        with contextlib.suppress(ValueError):
-            store(path, name, marshal.dumps(value))
-    return decode(value)
-
-
 KEEP = 32  # files of one kind: releases, Pythons and projects with their own blocklists
 
 
@@ -220,52 +158,6 @@ def _prune(folder: Path, name: str) -> None:
     for _, old in sorted(kind, reverse=True)[KEEP:]:
         with contextlib.suppress(OSError):
             Path(old).unlink()
-
-
-# Type checks for cached rows: ``decode`` functions call ``rows`` before building records, so
-# a value of the wrong type (a hand-made or corrupted entry) means "build again", never a
-# record whose str is an int somewhere downstream. A row's columns are checked together
-# (``zip``, ``map`` and ``set`` in C): ~0.5 ms for the ~3,000 rows a run loads, where a
-# check per value took ~5 ms.
-#
-# A column is a frozenset of the types its values may have, a one-item list (a list of
-# values of that column), or a tuple of columns (rows of those columns).
-Column = frozenset[type] | list[Any] | tuple[Any, ...]
-STR: Column = frozenset({str})
-OPTIONAL_STR: Column = frozenset({str, type(None)})
-BOOL: Column = frozenset({bool})
-
-
-def _column_ok(values: Sequence[Any], column: Column) -> bool:
-    if isinstance(column, frozenset):
-        return set(map(type, values)) <= column
-    if isinstance(column, list):
-        items = itertools.chain.from_iterable(values)
-        return set(map(type, values)) <= {list} and _column_ok(list(items), column[0])
-    return _rows_ok(values, column)
-
-
-def _rows_ok(values: Sequence[Any], columns: tuple[Any, ...]) -> bool:
-    if not set(map(type, values)) <= {list}:
-        return False
-    if not set(map(len, values)) <= {len(columns)}:
-        return False
-    by_column = list(zip(*values, strict=True))
-    return all(_column_ok(c, spec) for c, spec in zip(by_column, columns, strict=False))
-
-
-def rows(value: object, columns: tuple[Any, ...]) -> list[Any]:
-    """``value`` if it is a list of rows with these columns; else TypeError."""
-    if type(value) is not list or not _rows_ok(value, columns):
-        raise TypeError("a cached row has the wrong shape")
-    return value
-
-
-def text(value: object) -> str:
-    """``value`` if it is a str; else TypeError."""
-    if type(value) is not str:
-        raise TypeError("a cached value is not a str")
-    return value
 
 
 def _engine_code(pattern: str) -> tuple[int, list[int]]:

@@ -1,0 +1,3 @@
+from datasets import load_dataset
+
+reviews = load_dataset("imdb")

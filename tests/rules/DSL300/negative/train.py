@@ -1,0 +1,3 @@
+from datasets import load_dataset
+
+squad = load_dataset("rajpurkar/squad")

@@ -1,0 +1,3 @@
+from datasets import load_dataset
+
+faces = load_dataset("ms_celeb_1m")
