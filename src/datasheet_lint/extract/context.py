@@ -217,7 +217,7 @@ def near(line: Line, tokens: tuple[str, ...]) -> bool:
 
 def near_in(text: str, alias: Alias) -> bool:
     """A disambiguating token of the alias anywhere in ``text`` (a whole module)."""
-    return bool(alias.near) and _near_regex(alias.near).search(text) is not None
+    return bool(alias.near) and _searched(text, alias.near)
 
 
 def _distinctive(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -230,7 +230,14 @@ def _distinctive(tokens: tuple[str, ...]) -> tuple[str, ...]:
 def distinctive_near_in(text: str, alias: Alias) -> bool:
     """A distinctive near token of the alias anywhere in ``text`` (a whole file)."""
     tokens = _distinctive(alias.near)
-    return bool(tokens) and _near_regex(tokens).search(text) is not None
+    return bool(tokens) and _searched(text, tokens)
+
+
+@lru_cache(maxsize=64)
+def _searched(text: str, tokens: tuple[str, ...]) -> bool:
+    """One search of a file per set of tokens, however many of its names ask: a file of a
+    million 'duke's costs one pass, not a million (the text's hash is computed once)."""
+    return _near_regex(tokens).search(text) is not None
 
 
 def in_quotes(line: Line) -> bool:
