@@ -48,7 +48,8 @@ def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[
         # The folder itself is listed only when it is not a folder (a symbolic link, a file):
         # kept, so that it is refused with a message instead of silently holding nothing.
         native = (path.startswith(prefix) and path.endswith(YAML_SUFFIXES)) or path == prefix[:-1]
-        card = CARD.search(path) is not None and "/" in path  # a card sits in its data folder
+        # A card sits in its data folder; a root card is the repository's own datasheet.
+        card = CARD.search(path) is not None
         if path in explicit or native or card or CROISSANT.search(path):
             found.append(path)
     return sorted(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from datasheet_lint.datasheets.match import NAME, dataset_keys
+from datasheet_lint.datasheets.match import NAME
 from datasheet_lint.datasheets.model import Datasheet, is_todo
 from datasheet_lint.models import Finding, Reference, Severity
 from datasheet_lint.rules.registry import Context, finding, rule
@@ -253,18 +253,15 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_repository:
         return
     coverage = ctx.coverage
-    used: set[str] = set()
-    for dataset in {r.dataset for r in ctx.references}:
-        used |= dataset_keys(dataset)
+    used = {r.dataset for r in ctx.references}
     for sheet in ctx.datasheets:
         for _index, parent, _relation in sheet.derived_from:
-            used |= dataset_keys(parent)
+            used.add(parent)
             if ctx.knowledge is not None:
                 known = ctx.knowledge.known(parent, whole=True)
                 used |= {known} if known else set()
     for sheet in ctx.datasheets:
-        keys = coverage.keys.get(sheet.path, frozenset())
-        if keys & used:
+        if any(coverage.covers(sheet, dataset) for dataset in used):
             continue
         yield finding(
             "DSL205",
