@@ -53,6 +53,7 @@ class Config(NamedTuple):
     select: tuple[str, ...] = ("DSL",)
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    default_exclude: bool = True  # skip virtual environments, node_modules, caches
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     blocklists: tuple[str, ...] = ()
     allow: tuple[Allow, ...] = ()
@@ -236,6 +237,13 @@ def _globs(reader: _Reader, key: str) -> tuple[str, ...]:
     return tuple(_glob(reader, key, value) for value in reader.strings(key))
 
 
+def _bool(reader: _Reader, key: str) -> bool:
+    value = reader.raw[key]
+    if not isinstance(value, bool):
+        raise reader.fail(key, f"'{key}' must be true or false, not {value!r}")
+    return value
+
+
 def _fail_on(reader: _Reader, key: str) -> str:
     value = reader.raw[key]
     if value not in FAIL_LEVELS:
@@ -277,6 +285,7 @@ KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
     "select": ("select", lambda r, k: r.codes(k)),
     "ignore": ("ignore", lambda r, k: r.codes(k)),
     "exclude": ("exclude", _globs),
+    "default-exclude": ("default_exclude", _bool),
     "per-file-ignores": ("per_file_ignores", _per_file),
     "blocklist": ("blocklists", _paths),
     "allow": ("allow", _allow),

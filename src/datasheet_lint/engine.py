@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datasheet_lint import config as config_module
-from datasheet_lint import extract, modelcards, ownreports, parallel, suppress, triage, vcs
+from datasheet_lint import (
+    excludes,
+    extract,
+    modelcards,
+    ownreports,
+    parallel,
+    suppress,
+    triage,
+    vcs,
+)
 from datasheet_lint.config import Config
 from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
@@ -104,7 +113,7 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
         patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
         everything = vcs.list_matching(config.root, patterns, untracked=not config.tracked_only)
     excluded = compile_globs(config.exclude)
-    paths = [p for p in everything.paths if not matches(excluded, p)]
+    paths = _default_excluded(config, [p for p in everything.paths if not matches(excluded, p)])
     scanned = set(listing.paths)
     files = []
     refused = []
@@ -190,6 +199,7 @@ def _scan(
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
     paths = [p for p in listing.paths if p not in own_files and not matches(excluded, p)]
+    paths = _default_excluded(config, paths)
     job = functools.partial(_scan_file, listing, knowledge, config.max_file_size, cards)
     scan = _Scan()
     # git's index is read through one pipe: only work-tree scans fan out over processes.
@@ -206,6 +216,14 @@ def _scan(
         if card is not None:
             scan.model_cards.append(card)
     return scan
+
+
+def _default_excluded(config: Config, paths: list[str]) -> list[str]:
+    """The paths outside virtual environments, node_modules and caches, unless the settings
+    turn that off: git lists them when nothing ignores them."""
+    if not config.default_exclude:
+        return paths
+    return excludes.DefaultExcludes(config.root).kept(paths)
 
 
 def _inside_root(root: Path, target: Path) -> str:

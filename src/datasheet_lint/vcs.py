@@ -23,32 +23,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from datasheet_lint import spawn
+from datasheet_lint import excludes, spawn
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Skipped, SourceFile
 
 if TYPE_CHECKING:
     import subprocess
 
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        "site-packages",
-        ".eggs",
-        ".ipynb_checkpoints",
-    }
-)
+SKIP_DIRS = excludes.FOLDERS
 SNIFF_BYTES = 8192
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -426,13 +408,6 @@ def _may_exist(path: str) -> bool:
     return True
 
 
-def _is_virtualenv(folder: Path) -> bool:
-    try:
-        return (folder / "pyvenv.cfg").exists()
-    except OSError:  # a folder this user may not enter: os.walk reports it
-        return False
-
-
 def _walk(root: Path, targets: Sequence[Path], notes: list[str]) -> Iterator[str]:
     """Every file under the targets; a folder that cannot be read adds a note, not an error."""
 
@@ -449,7 +424,9 @@ def _walk(root: Path, targets: Sequence[Path], notes: list[str]) -> Iterator[str
             for name in dirs:  # a linked folder is not entered; report it as skipped
                 if (here / name).is_symlink():
                     yield Path(os.path.relpath(here / name, root)).as_posix()
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_virtualenv(here / d))
+            dirs[:] = sorted(
+                d for d in dirs if d not in SKIP_DIRS and not excludes.is_virtualenv(here / d)
+            )
             for name in sorted(files):
                 yield Path(os.path.relpath(here / name, root)).as_posix()
 
