@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from datasheet_lint.config import DEFAULT_ACTIVITIES
-from datasheet_lint.datasheets.model import Datasheet
+from datasheet_lint.datasheets.model import Datasheet, is_todo
 from datasheet_lint.knowledge.catalogue import CatalogueEntry
 from datasheet_lint.models import Finding, Location, Severity
 from datasheet_lint.rules.dsl2_datasheets import used_references
@@ -382,6 +382,11 @@ def share_alike_obligation(ctx: Context) -> Iterator[Finding]:
             yield _make("DSL312", reading, message, hint, _worst(mine))
 
 
+def _attribution_todo(sheet: Datasheet) -> bool:
+    """The citation or attribution still holds init's placeholder."""
+    return is_todo(sheet.get("citation")) or is_todo(sheet.get("distribution", "attribution"))
+
+
 @rule("DSL313", "attribution-missing", severity=Severity.WARNING)
 def attribution_missing(ctx: Context) -> Iterator[Finding]:
     """## What it does
@@ -402,7 +407,8 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
 
     ## How to fix
     Add the dataset's `citation` (BibTeX or a reference) or the attribution notice its creators
-    ask for in `distribution.attribution`.
+    ask for in `distribution.attribution`. A `citation` that still holds `init`'s TODO is
+    reported once, by DSL206, not here too.
 
     ## References
     CC BY 4.0 legal code section 3(a) (https://creativecommons.org/licenses/by/4.0/legalcode).
@@ -412,12 +418,15 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
         return
     from datasheet_lint.licences.table import builtin
 
+    todo_reported = "DSL206" in ctx.selected
     for reading in _readings(ctx):
         if reading.evaluation is None or not reading.evaluation.attribution:
             continue
         sheet = reading.sheet
         if sheet.text("citation") or sheet.text("distribution", "attribution"):
             continue
+        if todo_reported and _attribution_todo(sheet):
+            continue  # DSL206 already reports the TODO: one placeholder, one finding
         licence = reading.evaluation.attribution[0]
         listed = builtin().get(licence.split(" WITH ")[0].rstrip("+"))
         source = listed.source if listed is not None else "the licence text"
