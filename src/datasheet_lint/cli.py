@@ -476,6 +476,25 @@ def explain(code: str) -> None:
     click.echo(found.doc)
 
 
+SCHEMAS = ("datasheet", "blocklist")
+
+
+@cli.command("schema")
+@click.argument("name", type=click.Choice(SCHEMAS), default="datasheet")
+@click.option("--path", "show_path", is_flag=True, help="Print the installed file's path.")
+@handles_errors
+def show_schema(name: str, show_path: bool) -> None:
+    """Print the JSON Schema (draft-07) of a datasheet or a blocklist, as installed.
+
+    For editors without network access: point the `$schema=` line of a datasheet at the file
+    `--path` prints. It is the schema `check` validates with, of the installed version.
+    """
+    from datasheet_lint import yamlio
+
+    path = yamlio.schema_path(f"{name}.schema.json")
+    click.echo(str(path) if show_path else path.read_text(encoding="utf-8"), nl=show_path)
+
+
 def _project_blocklist() -> Blocklist:
     """The shipped blocklist plus the blocklist files of the project around this folder."""
     from datasheet_lint import engine

@@ -121,7 +121,8 @@ def _datasheets(config: Config, listing: vcs.Listing, *, whole: bool) -> datashe
         limit = min(config.max_file_size, DATASHEET_MAX_SIZE)
         item = (listing if path in scanned else everything).read(path, limit)
         if isinstance(item, SourceFile):
-            files.append((item.path, item.text))
+            if datasheet_load.worth_loading(item.path, item.text, config.datasheet_files):
+                files.append((item.path, item.text))
         elif datasheet_load.is_datasheet_path(path, config.datasheets, config.datasheet_files):
             refused.append(Problem("syntax", Location(path, 1, 1), f"not read: {item.reason}"))
     if not files and not refused:

@@ -76,6 +76,14 @@ def is_datasheet_path(path: str, folder: str, named: Iterable[str]) -> bool:
     return in_folder or path in set(named) or bool(CROISSANT.search(path))
 
 
+def worth_loading(path: str, text: str, named: Iterable[str]) -> bool:
+    """False for a README with no front matter (most of them): it cannot be a card, and a
+    run that finds none loads no datasheet parser for it."""
+    if not CARD.search(path) or path in set(named):
+        return True
+    return FRONT_MATTER.match(text) is not None
+
+
 class Loaded:
     """What loading the datasheet files produced."""
 

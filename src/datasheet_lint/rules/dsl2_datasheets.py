@@ -145,8 +145,8 @@ def invalid_datasheet(ctx: Context) -> Iterator[Finding]:
     start with `x-`.
 
     ## References
-    JSON Schema draft 2020-12 (https://json-schema.org/draft/2020-12); the datasheet format in
-    the README.
+    JSON Schema draft-07 (https://json-schema.org/draft-07), the draft editors' YAML
+    extensions read; the datasheet format in the README.
     """
     yield from _problems(ctx, "schema", "DSL202")
 
