@@ -100,8 +100,9 @@ def unknown_keys(error: ValidationError) -> Iterator[tuple[Path, str, str]]:
 
     path: Path = tuple(error.absolute_path)
     where = ".".join(str(p) for p in path) or "the top level"
-    known = list(error.schema.get("properties") or {})
-    patterns = list(error.schema.get("patternProperties") or {})
+    parent = error.schema if isinstance(error.schema, Mapping) else {}
+    known = list(parent.get("properties") or {})
+    patterns = list(parent.get("patternProperties") or {})
     instance = error.instance if isinstance(error.instance, Mapping) else {}
     for key in instance:
         name = str(key)
