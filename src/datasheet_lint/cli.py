@@ -126,11 +126,25 @@ def _split_codes(values: Sequence[str], option: str) -> tuple[str, ...] | None:
 
 
 def _run(paths: Sequence[str], config_file: str | None, **overrides: Any) -> tuple[Report, Config]:
-    from datasheet_lint import engine
+    """Run each project the paths belong to with its own settings; one merged report.
 
-    settings, targets = engine.load_config(paths, Path(config_file) if config_file else None)
-    settings = settings.with_overrides(**overrides)
-    return engine.run(settings, targets), settings
+    With several projects the returned settings are the first project's, with a ``fail_on``
+    that gives the exit code the projects' own ``fail-on`` levels decide together.
+    """
+    from datasheet_lint import engine, projects
+
+    untracked = not overrides.get("tracked_only")
+    planned = projects.plan(paths, Path(config_file) if config_file else None, untracked=untracked)
+    results = []
+    for project in planned:
+        settings = project.config.with_overrides(**overrides)
+        results.append((project._replace(config=settings), engine.run(settings, project.targets)))
+    report = projects.merged(results)
+    first = results[0][0].config
+    if len(results) == 1:
+        return report, first
+    fails = projects.failing(results, FAIL_AT)
+    return report, first._replace(fail_on="info" if fails else "never")
 
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
@@ -346,19 +360,25 @@ def write_baseline(paths: tuple[str, ...], config_file: str | None, update: bool
     Writes .datasheet-lint-baseline.json (or the `baseline` setting) at the project root,
     atomically; an existing baseline is replaced only with --update.
     """
-    from datasheet_lint import atomic
+    from datasheet_lint import atomic, engine, projects
     from datasheet_lint import baseline as baseline_module
 
-    report, settings = _run(paths or (".",), config_file, use_baseline=False)
-    text = baseline_module.render(report.findings)
-    target = settings.root / settings.baseline
-    atomic.write_text(target, text, overwrite=update, display=settings.baseline, root=settings.root)
-    entries = text.count('"surface_hash"')
-    click.echo(
-        f"Wrote {settings.baseline}: {entries} entr{'y' if entries == 1 else 'ies'} for "
-        f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}. "
-        "check now reports only findings it does not hold."
+    planned = projects.plan(
+        paths or (".",), Path(config_file) if config_file else None, untracked=True
     )
+    for project in planned:  # each project keeps its own baseline, with its own paths
+        settings = project.config.with_overrides(use_baseline=False)
+        report = engine.run(settings, project.targets)
+        text = baseline_module.render(report.findings)
+        target = settings.root / settings.baseline
+        shown = settings.baseline if len(planned) == 1 else str(target)
+        atomic.write_text(target, text, overwrite=update, display=shown, root=settings.root)
+        entries = text.count('"surface_hash"')
+        click.echo(
+            f"Wrote {shown}: {entries} entr{'y' if entries == 1 else 'ies'} for "
+            f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}. "
+            "check now reports only findings it does not hold."
+        )
 
 
 @cli.command()

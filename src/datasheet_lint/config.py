@@ -72,6 +72,7 @@ class Config(NamedTuple):
     diff: str | None = None  # report only lines changed since this revision
     use_baseline: bool = True
     outputs: tuple[Path, ...] = ()  # reports this run writes (--output): never scanned
+    nested_projects: tuple[str, ...] = ()  # folders with settings of their own (projects.py)
 
     def with_overrides(self, **changes: Any) -> "Config":
         return self._replace(**{k: v for k, v in changes.items() if v is not None})

@@ -332,7 +332,12 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         new, stale = baseline.apply(judged, entries)
         # A partial run (some paths, --staged files) judges only the entries of the files
         # it scanned: an entry elsewhere is not stale because this run did not look.
-        stale = [e for e in stale if whole or e.path in in_scope]
+        # Nor is an entry of a nested project's file: that project's own run judges it.
+        stale = [
+            e
+            for e in stale
+            if (whole or e.path in in_scope) and not _in_nested_project(config, e.path)
+        ]
     # Last: the baseline's own rule, on the entries that nothing matched.
     from_baseline: list[Finding] = []
     if STALE in codes and stale:
@@ -367,6 +372,10 @@ def run(config: Config, targets: Sequence[Path]) -> Report:
         blocklist_version=blocklist.data_version,
         blocklist_updated=blocklist.updated,
     )
+
+
+def _in_nested_project(config: Config, path: str) -> bool:
+    return any(path.startswith(folder + "/") for folder in config.nested_projects)
 
 
 def _check_allow(config: Config, knowledge: Knowledge) -> None:
