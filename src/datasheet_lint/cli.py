@@ -335,9 +335,15 @@ def bom(
     a dataset without a datasheet is listed and marked as lacking one. The creation time is
     SOURCE_DATE_EPOCH when set, so the same repository state gives the same bytes.
     """
+    from datasheet_lint import engine
     from datasheet_lint.bom import write
 
-    report, settings = _run(paths or (".",), config_file)
+    # One project's inventory, described from its own datasheets (projects.py's merged runs
+    # are for check and refs).
+    settings, targets = engine.load_config(
+        paths or (".",), Path(config_file) if config_file else None
+    )
+    report = engine.run(settings, targets)
     text = write.render(report, settings, output_format)
     if output_file is None:
         click.echo(encodable(text), nl=False)
