@@ -43,6 +43,15 @@ def test_hub_and_kaggle_ids_are_owner_qualified(
     assert uncovered(run_cli, make_repo(files)) == [f"{source}:{theirs}"]
 
 
+def test_an_alias_written_with_its_source_is_exact(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = f"{LOADS}a = load_dataset('acme/claims')\nb = load_dataset('evilcorp/claims')\n"
+    text = sheet_for("claims", "  tfds: acme_claims_tfds").replace(
+        "id: claims\n", "id: claims\naliases: ['hf:acme/claims']\n"
+    )
+    files = {"t.py": code, "datasheets/claims.yaml": text}
+    assert uncovered(run_cli, make_repo(files)) == ["hf:evilcorp/claims"]
+
+
 def test_a_sheet_named_like_a_hub_dataset_does_not_cover_it(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
@@ -126,6 +135,8 @@ def test_a_root_dataset_card_without_configs_is_the_repositorys_datasheet(
     result = check(run_cli, repo, "DSL2")
     assert found(result, "DSL201") == []
     assert found(result, "DSL202") == []
+    only_data = make_repo({"README.md": CARD, "data/train.csv": "a,b\n1,2\n"})
+    assert found(check(run_cli, only_data, "DSL2"), "DSL205") == []  # the repository's own
     refs = run_cli(repo, "refs", "--format", "json").json()
     assert {d["datasheet"] for d in refs["datasets"]} == {"README.md"}
 

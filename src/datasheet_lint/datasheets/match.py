@@ -84,7 +84,7 @@ def sheet_claims(sheet: Datasheet, knowledge: Knowledge) -> Claims:
         if not name:
             continue
         source, sep, rest = name.partition(":")
-        if sep and rest and (source in NO_NAME_KEYS or source in {s for s, _ in loaders}):
+        if sep and rest and source in NO_NAME_KEYS:
             loaders.append((source, rest))  # an id written with its source: "hf:acme/claims"
             continue
         known = knowledge.known(name, whole=True)

@@ -245,7 +245,8 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     ```
 
     ## How to fix
-    Delete the datasheet, or add the name the code uses to its `aliases` or `loaders`.
+    Delete the datasheet, or add the name the code uses to its `aliases` or `loaders`. A
+    dataset repository's root `README.md` card is never an orphan: it describes the repository.
 
     ## References
     `datasheet-lint refs` lists every reference and the dataset it resolves to.
@@ -263,6 +264,8 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     for sheet in ctx.datasheets:
         if any(coverage.covers(sheet, dataset) for dataset in used):
             continue
+        if sheet.format == "hf-card" and "/" not in sheet.path:
+            continue  # a dataset repository's own card: the repository is the dataset
         yield finding(
             "DSL205",
             sheet.location("id"),
