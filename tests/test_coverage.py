@@ -55,8 +55,9 @@ def test_an_alias_written_with_its_source_is_exact(make_repo: MakeRepo, run_cli:
 def test_a_sheet_named_like_a_hub_dataset_does_not_cover_it(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    code = f"{LOADS}b = load_dataset('evilcorp/claims')\n"
+    code = f"{LOADS}b = load_dataset('evilcorp/claims')\nc = load_dataset('claims')\n"
     files = {"t.py": code, "datasheets/claims.yaml": sheet_for("claims", "  local: claims")}
+    # 'claims' alone is the Hub's global-namespace id: its whole name is the sheet's id.
     assert uncovered(run_cli, make_repo(files)) == ["hf:evilcorp/claims"]
 
 

@@ -7,7 +7,8 @@ name (``my_faces`` and ``My-Faces`` are one dataset).
 
 Ids the linter does not know are matched by what they are, never by a bare name:
 - Hub and Kaggle ids are owner-qualified: ``hf:acme/claims`` is not ``hf:evilcorp/claims``,
-  however alike their names (another owner's dataset is another dataset).
+  however alike their names (another owner's dataset is another dataset). An id without an
+  owner (``hf:imdb``, the Hub's global namespace) matches by its whole name.
 - Local ids match by path prefix on whole path components: a datasheet for ``data/a``
   covers ``data/a/train.jsonl``, never ``data/b/train.jsonl`` nor ``data/ab``. A loader path
   with glob characters (a dataset card's ``data_files: data/train-*``) covers what it
@@ -51,7 +52,10 @@ def dataset_keys(dataset_id: str) -> frozenset[str]:
     source, sep, name = dataset_id.partition(":")
     if sep and source == "hf" and name:
         keys.add(f"{LOCAL}:{name}")  # the folder load_dataset("org/name") reads when present
-    if not sep or (name and source not in NO_NAME_KEYS):
+    # A Hub id without an owner ("hf:imdb") names a dataset of the Hub's global namespace:
+    # its whole name is the id, so it matches like a library's name does.
+    ownerless = source in OWNED and "/" not in name
+    if not sep or (name and (source not in NO_NAME_KEYS or ownerless)):
         key = name_key(name if sep else dataset_id)
         if key:
             keys.add(key)
