@@ -56,7 +56,7 @@ def test_a_sheet_named_like_a_hub_dataset_does_not_cover_it(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     code = f"{LOADS}b = load_dataset('evilcorp/claims')\nc = load_dataset('claims')\n"
-    files = {"t.py": code, "datasheets/claims.yaml": sheet_for("claims", "  local: claims")}
+    files = {"t.py": code, "datasheets/claims.yaml": sheet_for("claims", "  tfds: acme_tfds")}
     # 'claims' alone is the Hub's global-namespace id: its whole name is the sheet's id.
     assert uncovered(run_cli, make_repo(files)) == ["hf:evilcorp/claims"]
 
