@@ -169,7 +169,8 @@ def test_schema_rejects_unknown_fields() -> None:
 
 def test_alias_and_url_shapes_are_the_blocklists() -> None:
     catalogue = json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]
-    blocklist = json.loads(BLOCKLIST_SCHEMA.read_text(encoding="utf-8"))["$defs"]
+    # The blocklist schema is draft-07 (people edit blocklists in editors): "definitions".
+    blocklist = json.loads(BLOCKLIST_SCHEMA.read_text(encoding="utf-8"))["definitions"]
     for name in ("alias", "url"):
         assert without_descriptions(catalogue[name]) == without_descriptions(blocklist[name])
 

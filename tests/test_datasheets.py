@@ -118,8 +118,8 @@ def test_schema_errors_land_on_the_node(make_repo: MakeRepo, run_cli: RunCli) ->
     where = {(f["line"], f["column"]) for f in errors}
     assert (lines.index("  status: live") + 1, 11) in where  # the value "live"
     assert (lines.index("  license: [CC-BY-SA-4.0]") + 1, 3) in where  # a list: at its key
-    composition = lines.index("composition:") + 1
-    assert any(f["line"] == composition and "colour" in f["message"] for f in errors)
+    colour = lines.index("  colour: blue") + 1  # an unknown key: at the key's own line
+    assert any(f["line"] == colour and "'colour' in composition" in f["message"] for f in errors)
     status = next(f for f in errors if "live" in f["message"])
     assert "active, unmaintained" in status["hint"]  # the schema's own description
 

@@ -44,6 +44,44 @@ def test_outside_git_the_folder_is_walked_and_the_user_told(
     assert result.stderr.count(".gitignore is not applied") == 1
 
 
+TOOLS_FILES = {
+    "a.py": HIT,
+    "node_modules/x/y.py": HIT,
+    "env2/pyvenv.cfg": "home = /usr\n",
+    "env2/lib/python3.12/blocklist.yaml": "dataset: ms1mv2\n",
+    "env2/lib/python3.12/site-packages/pkg/README.md": "Trained on MS1MV2.\n",
+    "vendor/site-packages/pkg/w.py": HIT,
+    "src/__pycache__/c.py": HIT,
+    "notes/.ipynb_checkpoints/n.py": HIT,
+}
+
+
+@pytest.mark.parametrize("staged", [False, True])
+def test_git_mode_skips_virtual_environments_packages_and_caches(
+    make_repo: MakeRepo, run_cli: RunCli, staged: bool
+) -> None:
+    repo = make_repo(TOOLS_FILES)  # committed: nothing ignores them
+    args = ("--staged", *TOOLS_FILES) if staged else ()
+    assert scanned_paths(run_cli, repo, *args) == {"a.py"}
+
+
+def test_default_exclude_false_scans_them_again(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    repo = make_repo({**TOOLS_FILES, ".datasheet-lint.yaml": "default-exclude: false\n"})
+    assert scanned_paths(run_cli, repo) == {
+        "a.py",
+        "node_modules/x/y.py",
+        "env2/lib/python3.12/blocklist.yaml",
+        "env2/lib/python3.12/site-packages/pkg/README.md",
+        "vendor/site-packages/pkg/w.py",
+        "src/__pycache__/c.py",
+        "notes/.ipynb_checkpoints/n.py",
+    }
+    bad = make_repo({".datasheet-lint.yaml": "default-exclude: 'no'\n"})
+    result = run_cli(bad, "check")
+    assert result.exit_code == 2
+    assert "'default-exclude' must be true or false" in result.stderr
+
+
 def test_binary_and_large_files_are_skipped(make_repo: MakeRepo, run_cli: RunCli) -> None:
     repo = make_repo(
         {

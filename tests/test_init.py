@@ -38,7 +38,7 @@ def fill(text: str) -> str:
         text = re.sub(rf'^(\s*){key}: "?TODO\b.*$', rf"\g<1>{key}: {answer}", text, flags=re.M)
     text = re.sub(r'"TODO: [^"]*"', '"Answered by the team."', text)
     text = text.replace(": TODO", ": answered")
-    assert "TODO" not in text.split("\n", 3)[3]  # only the header comment may say TODO
+    assert "TODO" not in text.split("\n", 4)[4]  # only the header comment may say TODO
     return text
 
 

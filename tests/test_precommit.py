@@ -227,3 +227,84 @@ def test_files_hook_needs_a_datasheet_and_finds_the_committed_one(
         user_repo(tmp_path / "covered", documented, uses_squad), "datasheet-lint-files"
     )
     assert hook_status(covered.output, "datasheet-lint-files") == "Passed", covered.output
+
+
+def test_files_hook_accepts_a_commit_across_two_projects(tmp_path: Path, try_repo: TryRepo) -> None:
+    """A monorepo: each staged file is checked with the settings closest to it."""
+    projects = {
+        "a/pyproject.toml": '[tool.datasheet-lint]\nignore = ["DSL102"]\n',
+        "b/pyproject.toml": '[tool.datasheet-lint]\nuse = "academic"\n',
+    }
+    staged = {"a/face.yaml": RETRACTED, "b/face.yaml": RETRACTED}
+    repo = user_repo(tmp_path / "mono", {**ORDINARY, **projects}, staged)
+
+    result = try_repo(repo, "datasheet-lint-files")
+
+    assert hook_status(result.output, "datasheet-lint-files") == "Failed", result.output
+    assert "- exit code: 1" in result.output  # findings, not a refused argument (2)
+    assert "outside the project root" not in result.output
+    assert re.search(r"^b/face\.yaml:2:\d+: DSL102\b", result.output, flags=re.MULTILINE)
+    assert "a/face.yaml:" not in result.output  # a's own settings ignore DSL102
+
+
+def readme_pre_commit_config() -> str:
+    """The README's pre-commit snippet, exactly as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## pre-commit\n", 1)[1]
+    found = re.search(r"```yaml\n(.*?)```", section, flags=re.DOTALL)
+    assert found, "no YAML snippet under '## pre-commit'"
+    return found.group(1)
+
+
+def test_readme_snippet_needs_no_invented_tag_and_pins_a_commit(
+    tmp_path: Path, hook_repo: Path, pre_commit_env: Mapping[str, str]
+) -> None:
+    snippet = readme_pre_commit_config()
+    examples = (ROOT / "examples" / "ci" / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    (rev,) = re.findall(r"^\s*rev: (\S+)", snippet, flags=re.MULTILINE)
+    assert re.findall(r"^\s*rev: (\S+)", examples, flags=re.MULTILINE) == [rev]
+    assert re.search(r"^\s*- id: datasheet-lint-files\b", snippet, flags=re.MULTILINE)
+    tags = subprocess.run(
+        ["git", "tag"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.split()
+    branches = subprocess.run(
+        ["git", "branch", "--format=%(refname:short)"],
+        cwd=hook_repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert rev in tags or rev in branches, f"rev {rev!r} names nothing the project has"
+
+    # The published URL is the only change: the project under test stands in for it.
+    url = "https://github.com/datasheet-lint/datasheet-lint"
+    assert url in snippet
+    repo = user_repo(tmp_path / "project", ORDINARY, {FACE_CONFIG: RETRACTED})
+    (repo / ".pre-commit-config.yaml").write_text(
+        snippet.replace(url, str(hook_repo)), encoding="utf-8"
+    )
+
+    def pre_commit(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(PRE_COMMIT), *args],
+            cwd=repo,
+            env=dict(pre_commit_env),
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+
+    pinned = pre_commit("autoupdate")  # what the README says to run once
+    assert pinned.returncode == 0, pinned.stdout + pinned.stderr
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    config = (repo / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert re.search(rf"^\s*rev: {head}\b", config, flags=re.MULTILINE), config
+
+    ran = pre_commit("run", "--color", "never", "--verbose")
+    output = ran.stdout + ran.stderr
+    assert ran.returncode == 1, output
+    assert hook_status(output, "datasheet-lint-files") == "Failed", output
+    assert re.search(rf"^{re.escape(FACE_CONFIG)}:2:\d+: DSL102\b", output, flags=re.MULTILINE)

@@ -6,6 +6,7 @@ or internal error (never a traceback unless --debug).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import io
 import os
@@ -130,11 +131,27 @@ def _split_codes(values: Sequence[str], option: str) -> tuple[str, ...] | None:
 
 
 def _run(paths: Sequence[str], config_file: str | None, **overrides: Any) -> tuple[Report, Config]:
-    from datasheet_lint import engine
+    """Run each project the paths belong to with its own settings; one merged report.
 
-    settings, targets = engine.load_config(paths, Path(config_file) if config_file else None)
-    settings = settings.with_overrides(**overrides)
-    return engine.run(settings, targets), settings
+    With several projects the returned settings are the first project's, with a ``fail_on``
+    that gives the exit code the projects' own ``fail-on`` levels decide together.
+    """
+    from datasheet_lint import engine, projects
+
+    untracked = not overrides.get("tracked_only")
+    planned = projects.plan(paths, Path(config_file) if config_file else None, untracked=untracked)
+    results = []
+    for project in planned:
+        settings = project.config.with_overrides(**overrides)
+        results.append(
+            (dataclasses.replace(project, config=settings), engine.run(settings, project.targets))
+        )
+    report = projects.merged(results)
+    first = results[0][0].config
+    if len(results) == 1:
+        return report, first
+    fails = projects.failing(results, FAIL_AT)
+    return report, dataclasses.replace(first, fail_on="info" if fails else "never")
 
 
 PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=str))
@@ -371,9 +388,15 @@ def bom(
     a dataset without a datasheet is listed and marked as lacking one. The creation time is
     SOURCE_DATE_EPOCH when set, so the same repository state gives the same bytes.
     """
+    from datasheet_lint import engine
     from datasheet_lint.bom import write
 
-    report, settings = _run(paths or (".",), config_file)
+    # One project's inventory, described from its own datasheets (projects.py's merged runs
+    # are for check and refs).
+    settings, targets = engine.load_config(
+        paths or (".",), Path(config_file) if config_file else None
+    )
+    report = engine.run(settings, targets)
     text = write.render(report, settings, output_format)
     if output_file is None:
         click.echo(encodable(text), nl=False)
@@ -397,19 +420,25 @@ def write_baseline(paths: tuple[str, ...], config_file: str | None, update: bool
     Writes .datasheet-lint-baseline.json (or the `baseline` setting) at the project root,
     atomically; an existing baseline is replaced only with --update.
     """
-    from datasheet_lint import atomic
+    from datasheet_lint import atomic, engine, projects
     from datasheet_lint import baseline as baseline_module
 
-    report, settings = _run(paths or (".",), config_file, use_baseline=False)
-    text = baseline_module.render(report.findings)
-    target = settings.root / settings.baseline
-    atomic.write_text(target, text, overwrite=update, display=settings.baseline, root=settings.root)
-    entries = text.count('"surface_hash"')
-    click.echo(
-        f"Wrote {settings.baseline}: {entries} entr{'y' if entries == 1 else 'ies'} for "
-        f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}. "
-        "check now reports only findings it does not hold."
+    planned = projects.plan(
+        paths or (".",), Path(config_file) if config_file else None, untracked=True
     )
+    for project in planned:  # each project keeps its own baseline, with its own paths
+        settings = project.config.with_overrides(use_baseline=False)
+        report = engine.run(settings, project.targets)
+        text = baseline_module.render(report.findings)
+        target = settings.root / settings.baseline
+        shown = settings.baseline if len(planned) == 1 else str(target)
+        atomic.write_text(target, text, overwrite=update, display=shown, root=settings.root)
+        entries = text.count('"surface_hash"')
+        click.echo(
+            f"Wrote {shown}: {entries} entr{'y' if entries == 1 else 'ies'} for "
+            f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}. "
+            "check now reports only findings it does not hold."
+        )
 
 
 @cli.command()
@@ -525,6 +554,25 @@ def explain(code: str) -> None:
         raise UserError(f"unknown rule {code!r}", hint=f"known rules: {', '.join(RULES)}")
     click.echo(f"# {found.code} {found.name} (default severity: {found.severity.label})\n")
     click.echo(found.doc)
+
+
+SCHEMAS = ("datasheet", "blocklist")
+
+
+@cli.command("schema")
+@click.argument("name", type=click.Choice(SCHEMAS), default="datasheet")
+@click.option("--path", "show_path", is_flag=True, help="Print the installed file's path.")
+@handles_errors
+def show_schema(name: str, show_path: bool) -> None:
+    """Print the JSON Schema (draft-07) of a datasheet or a blocklist, as installed.
+
+    For editors without network access: point the `$schema=` line of a datasheet at the file
+    `--path` prints. It is the schema `check` validates with, of the installed version.
+    """
+    from datasheet_lint import yamlio
+
+    path = yamlio.schema_path(f"{name}.schema.json")
+    click.echo(str(path) if show_path else path.read_text(encoding="utf-8"), nl=show_path)
 
 
 def _project_blocklist() -> Blocklist:

@@ -60,6 +60,7 @@ class Config:
     select: tuple[str, ...] = ("DSL",)
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    default_exclude: bool = True  # skip virtual environments, node_modules, caches
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     blocklists: tuple[str, ...] = ()
     allow: tuple[Allow, ...] = ()
@@ -83,6 +84,7 @@ class Config:
     diff: str | None = None  # report only lines changed since this revision
     use_baseline: bool = True
     outputs: tuple[Path, ...] = ()  # reports this run writes (--output): never scanned
+    nested_projects: tuple[str, ...] = ()  # folders with settings of their own (projects.py)
 
     def with_overrides(self, **changes: Any) -> Config:
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -270,6 +272,13 @@ def _globs(reader: _Reader, key: str) -> tuple[str, ...]:
     return tuple(_glob(reader, key, value) for value in reader.strings(key))
 
 
+def _bool(reader: _Reader, key: str) -> bool:
+    value = reader.raw[key]
+    if not isinstance(value, bool):
+        raise reader.fail(key, f"'{key}' must be true or false, not {value!r}")
+    return value
+
+
 def _fail_on(reader: _Reader, key: str) -> str:
     value = reader.raw[key]
     if value not in FAIL_LEVELS:
@@ -311,6 +320,7 @@ KEYS: dict[str, tuple[str, Callable[[_Reader, str], Any]]] = {
     "select": ("select", lambda r, k: r.codes(k)),
     "ignore": ("ignore", lambda r, k: r.codes(k)),
     "exclude": ("exclude", _globs),
+    "default-exclude": ("default_exclude", _bool),
     "per-file-ignores": ("per_file_ignores", _per_file),
     "blocklist": ("blocklists", _paths),
     "allow": ("allow", _allow),

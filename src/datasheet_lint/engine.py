@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from datasheet_lint import config as config_module
 from datasheet_lint import (
+    excludes,
     extract,
     files,
     frontmatter,
@@ -127,7 +128,7 @@ def _datasheets(config: Config, listing: git.Listing, *, whole: bool) -> datashe
         patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
         everything = git.list_matching(config.root, patterns, untracked=not config.tracked_only)
     excluded = compile_globs(config.exclude)
-    paths = [p for p in everything.paths if not matches(excluded, p)]
+    paths = _default_excluded(config, [p for p in everything.paths if not matches(excluded, p)])
     scanned = set(listing.paths)
     files = []
     refused = []
@@ -135,7 +136,8 @@ def _datasheets(config: Config, listing: git.Listing, *, whole: bool) -> datashe
         limit = min(config.max_file_size, DATASHEET_MAX_SIZE)
         item = (listing if path in scanned else everything).read(path, limit)
         if isinstance(item, SourceFile):
-            files.append((item.path, item.text))
+            if datasheet_load.worth_loading(item.path, item.text, config.datasheet_files):
+                files.append((item.path, item.text))
         elif datasheet_load.is_datasheet_path(path, config.datasheets, config.datasheet_files):
             refused.append(Problem("syntax", Location(path, 1, 1), f"not read: {item.reason}"))
     if not files and not refused:
@@ -214,6 +216,7 @@ def _scan(
         own_files.add(config.source)
     excluded = compile_globs(config.exclude)
     paths = [p for p in listing.paths if p not in own_files and not matches(excluded, p)]
+    paths = _default_excluded(config, paths)
     job = functools.partial(_scan_file, listing, knowledge, config.max_file_size, cards)
     scan = _Scan()
     # git's index is read through one pipe: only work-tree scans fan out over processes.
@@ -230,6 +233,14 @@ def _scan(
         if card is not None:
             scan.model_cards.append(card)
     return scan
+
+
+def _default_excluded(config: Config, paths: list[str]) -> list[str]:
+    """The paths outside virtual environments, node_modules and caches, unless the settings
+    turn that off: git lists them when nothing ignores them."""
+    if not config.default_exclude:
+        return paths
+    return excludes.DefaultExcludes(config.root).kept(paths)
 
 
 def _inside_root(root: Path, target: Path) -> str:
@@ -398,8 +409,14 @@ def _apply_baseline(context: Context, judged: list[Finding]) -> tuple[list[Findi
     new, stale = baseline.apply(judged, entries)
     # A partial run (some paths, --staged files) judges only the entries of the files it
     # scanned: an entry elsewhere is not stale because this run did not look.
-    in_scope = context.scanned_paths
-    return new, [e for e in stale if context.whole_repository or e.path in in_scope]
+    # Nor is an entry of a nested project's file: that project's own run judges it.
+    in_scope, config = context.scanned_paths, context.config
+    return new, [
+        e
+        for e in stale
+        if (context.whole_repository or e.path in in_scope)
+        and not _in_nested_project(config, e.path)
+    ]
 
 
 def _stale_baseline_findings(context: Context, stale: list[Entry]) -> list[Finding]:
@@ -453,6 +470,10 @@ def _report(
         blocklist_version=knowledge.blocklist.data_version,
         blocklist_updated=knowledge.blocklist.updated,
     )
+
+
+def _in_nested_project(config: Config, path: str) -> bool:
+    return any(path.startswith(folder + "/") for folder in config.nested_projects)
 
 
 def _check_allow(config: Config, knowledge: Knowledge) -> None:

@@ -12,41 +12,17 @@ import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from datasheet_lint import excludes
 from datasheet_lint.errors import UserError
 from datasheet_lint.models import Skipped, SourceFile
 
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "node_modules",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        "site-packages",
-        ".eggs",
-        ".ipynb_checkpoints",
-    }
-)
+SKIP_DIRS = excludes.FOLDERS  # the folders no scan enters unless the settings say so
 SNIFF_BYTES = 8192
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def folder_note(folder: str, reason: str) -> str:
     return f"skipped {folder}/: cannot read the folder ({reason}); its files are not scanned"
-
-
-def _is_virtualenv(folder: Path) -> bool:
-    try:
-        return (folder / "pyvenv.cfg").exists()
-    except OSError:  # a folder this user may not enter: os.walk reports it
-        return False
 
 
 def walk(root: Path, targets: Sequence[Path], notes: list[str]) -> Iterator[str]:
@@ -65,7 +41,9 @@ def walk(root: Path, targets: Sequence[Path], notes: list[str]) -> Iterator[str]
             for name in dirs:  # a linked folder is not entered; report it as skipped
                 if (here / name).is_symlink():
                     yield Path(os.path.relpath(here / name, root)).as_posix()
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _is_virtualenv(here / d))
+            dirs[:] = sorted(
+                d for d in dirs if d not in SKIP_DIRS and not excludes.is_virtualenv(here / d)
+            )
             for name in sorted(files):
                 yield Path(os.path.relpath(here / name, root)).as_posix()
 

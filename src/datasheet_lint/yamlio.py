@@ -199,24 +199,30 @@ def parse_yaml(text: str) -> Any:
     return YAML(typ="safe", pure=True).load(text)
 
 
-def schema(name: str) -> dict[str, Any]:
-    """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
+def schema_path(name: str) -> Path:
+    """The installed copy of a shipped JSON Schema (``datasheet.schema.json``): what an
+    editor can point at offline, and what the linter itself validates with."""
     from importlib import resources  # only a run that validates: zipfile and more
 
     packaged = resources.files("datasheet_lint").joinpath("schemas").joinpath(name)
-    if packaged.is_file():
-        text = packaged.read_text(encoding="utf-8")
-    else:  # running from a source checkout or an editable install
-        text = (Path(__file__).resolve().parents[2] / "schemas" / name).read_text(encoding="utf-8")
-    loaded: dict[str, Any] = json.loads(text)
+    if isinstance(packaged, Path) and packaged.is_file():
+        return packaged
+    # running from a source checkout or an editable install
+    return Path(__file__).resolve().parents[2] / "schemas" / name
+
+
+def schema(name: str) -> dict[str, Any]:
+    """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
+    loaded: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
     return loaded
 
 
 def schema_errors(document: Any, schema_name: str) -> Iterator[tuple[list[str | int], str]]:
     """Yield (path, message) for each schema violation, best-first."""
-    from jsonschema import Draft202012Validator
+    from jsonschema.validators import validator_for
 
-    validator = Draft202012Validator(schema(schema_name))
+    loaded = schema(schema_name)
+    validator = validator_for(loaded)(loaded)  # the draft the schema declares
     errors = sorted(
         validator.iter_errors(document), key=lambda e: (list(map(str, e.path)), e.message)
     )

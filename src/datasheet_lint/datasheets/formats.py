@@ -99,6 +99,39 @@ def card_licence(card: Mapping[str, Any]) -> str | None:
     return " AND ".join(mapped)
 
 
+def _config_paths(config: Mapping[str, Any]) -> list[str]:
+    """The paths one ``configs`` item names: ``data_dir``, and ``data_files`` as a string, a
+    list of strings, a list of ``{split, path}`` items or a ``{split: path}`` mapping."""
+    paths = _strings(config.get("data_dir"))
+    files = config.get("data_files")
+    items = list(files.values()) if isinstance(files, Mapping) else _listed(files)
+    for item in items:
+        paths += _strings(item.get("path") if isinstance(item, Mapping) else item)
+    return paths
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value] if value is not None else []
+
+
+def card_data_files(card: Mapping[str, Any], folder: str) -> list[str]:
+    """The repository paths a card's ``configs`` name, relative to the card's folder as on
+    the Hub. A URL, an absolute path or one that climbs out of the card's folder is left out:
+    a card describes the files beside it."""
+    base = "" if folder in {"", "."} else folder.strip("/") + "/"
+    found: list[str] = []
+    for config in _listed(card.get("configs")):
+        if not isinstance(config, Mapping):
+            continue
+        for path in _config_paths(config):
+            text = path.strip().removeprefix("./").rstrip("/")
+            parts = text.split("/")
+            if not text or "://" in text or text.startswith("/") or ".." in parts:
+                continue
+            found.append(base + text)
+    return list(dict.fromkeys(found))
+
+
 def _card_citation(body: str) -> str | None:
     match = CITATION.search(body)
     if match is None:
@@ -112,12 +145,18 @@ def from_card(
 ) -> tuple[dict[str, Any], dict[Path, tuple[int, int]]]:
     """A Hugging Face dataset card's front matter (and body) in the datasheet model."""
     out = _Builder(where)
-    name = PurePosixPath(folder).name or folder
-    out.set(("id",), slug(name))
+    root = folder in {"", "."}
     pretty = card.get("pretty_name")
-    out.set(("name",), pretty if isinstance(pretty, str) else name, ("pretty_name",))
-    out.set(("aliases",), [name])
-    out.set(("loaders",), {"local": folder})
+    name = PurePosixPath(folder).name if not root else pretty if isinstance(pretty, str) else ""
+    out.set(("id",), slug(name))
+    out.set(("name",), pretty if isinstance(pretty, str) else name or "dataset", ("pretty_name",))
+    if name:
+        out.set(("aliases",), [name])
+    files = card_data_files(card, folder)
+    # A nested card describes its folder; a repository's root card describes the files its
+    # configs name, else the whole repository (it is the repository's datasheet).
+    covered = files if root and files else [folder if not root else ".", *files]
+    out.set(("loaders",), {"local": covered[0] if len(covered) == 1 else covered}, ("configs",))
     licence = card_licence(card)
     if licence is not None:
         out.set(("distribution", "license"), licence, ("license",))

@@ -40,7 +40,8 @@ def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[
         # The folder itself is listed only when it is not a folder (a symbolic link, a file):
         # kept, so that it is refused with a message instead of silently holding nothing.
         native = (path.startswith(prefix) and path.endswith(YAML_SUFFIXES)) or path == prefix[:-1]
-        card = CARD.search(path) is not None and "/" in path  # a card sits in its data folder
+        # A card sits in its data folder; a root card is the repository's own datasheet.
+        card = CARD.search(path) is not None
         if path in explicit or native or card or CROISSANT.search(path):
             found.append(path)
     return sorted(found)
@@ -65,6 +66,14 @@ def is_datasheet_path(path: str, folder: str, named: Iterable[str]) -> bool:
     prefix = folder.strip("/") + "/"
     in_folder = (path.startswith(prefix) and path.endswith(YAML_SUFFIXES)) or path == prefix[:-1]
     return in_folder or path in set(named) or bool(CROISSANT.search(path))
+
+
+def worth_loading(path: str, text: str, named: Iterable[str]) -> bool:
+    """False for a README with no front matter (most of them): it cannot be a card, and a
+    run that finds none loads no datasheet parser for it."""
+    if not CARD.search(path) or path in set(named):
+        return True
+    return frontmatter.split(text) is not None
 
 
 class Loaded:

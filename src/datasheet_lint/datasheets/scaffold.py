@@ -2,8 +2,11 @@
 
 Known datasets get their name, aliases, homepage, loader ids and (from the catalogue) their
 sourced licence; blocklisted ones get their status and sources. Every field only a person can
-answer holds a ``TODO`` placeholder with a comment saying what to write. Once each TODO is
-replaced, the file validates against ``schemas/datasheet.schema.json``.
+answer holds a ``TODO`` placeholder with a comment saying what to write. Fields that apply
+only to some datasets (personal data, consent and legal basis when the data relates to people;
+lineage; a licence URL nobody knows yet) are written as comments to uncomment, never as TODO:
+once the required TODOs are answered, the file validates against
+``schemas/datasheet.schema.json`` in the linter and in an editor alike.
 """
 
 from __future__ import annotations
@@ -18,9 +21,19 @@ from datasheet_lint.knowledge.catalogue import CatalogueEntry
 from datasheet_lint.knowledge.resolve import Knowledge
 
 SCHEMA_URL = (
-    "https://raw.githubusercontent.com/datasheet-lint/datasheet-lint/main/schemas/"
+    "https://raw.githubusercontent.com/datasheet-lint/datasheet-lint/v{version}/schemas/"
     "datasheet.schema.json"
 )
+
+
+def schema_url() -> str:
+    """The schema of the installed version: a datasheet and its editor agree on the fields
+    whatever changes on the main branch later."""
+    from datasheet_lint import __version__
+
+    return SCHEMA_URL.format(version=__version__)
+
+
 STATUS = {
     "retracted": "retracted",
     "withdrawn": "retracted",
@@ -56,10 +69,46 @@ def _todo(what: str) -> str:
     return _quote(f"TODO: {what}")
 
 
+# Path parts that say where a file is hosted or kept, not what it is.
+HOSTING = frozenset(
+    {"master", "main", "raw", "blob", "resolve", "refs", "heads", "tree", "releases", "files"}
+    | {"download", "downloads", "static", "assets", "uc", "view", "export", "www", "content"}
+    | {"data", ".data", "datasets", "dataset", "orig_data", "raw_data"}
+)
+# File names that say which part of a dataset a file is, not which dataset.
+GENERIC = frozenset({"input", "train", "test", "valid", "validation", "dev", "index", "all"})
+SUFFIXES = re.compile(
+    r"(?:\.(?:tar|gz|tgz|zip|bz2|xz|7z|txt|csv|tsv|jsonl?|parquet|arrow|npz|npy|h5|hdf5|pkl|"
+    r"pickle|mat|tfrecords?))+$",
+    re.IGNORECASE,
+)
+MAX_FILE_ID = 60
+
+
+def _readable(parts: list[str]) -> str:
+    """The last two parts that name something: 'karpathy/char-rnn/master/data/
+    tinyshakespeare/input.txt' -> 'char-rnn-tinyshakespeare'."""
+    words = [SUFFIXES.sub("", part) for part in parts]
+    kept = [w for w in words if w and w.lower() not in HOSTING | GENERIC]
+    return "-".join(kept[-2:])
+
+
 def file_id(dataset_id: str) -> str:
-    """A datasheet id (and file name) for a dataset id: 'hf:org/name' -> 'org-name'."""
-    _source, _, name = dataset_id.partition(":")
-    return slug(name or dataset_id)
+    """A readable datasheet id (and file name) for a dataset id: 'hf:org/name' ->
+    'org-name', 'local:data/faces' -> 'faces', a URL -> the last parts of its path that name
+    something (never the host and every folder on the way)."""
+    source, sep, name = dataset_id.partition(":")
+    if not sep or not name:
+        return slug(dataset_id)[:MAX_FILE_ID].strip("-._") or "dataset"
+    if source in {"url", "local"}:
+        parts = [p for p in name.split("?", 1)[0].split("/") if p]
+        host = parts.pop(0).split(".") if source == "url" and parts else []
+        readable = _readable(parts)
+        if not readable and host:  # a bare host: its main name, "www.example.org" -> example
+            named = [label for label in host if label.lower() not in HOSTING]
+            readable = named[-2] if len(named) > 1 else "".join(named)
+        name = readable or name
+    return slug(name)[:MAX_FILE_ID].strip("-._") or "dataset"
 
 
 def _loaders(dataset_id: str, entry: CatalogueEntry | None) -> list[tuple[str, str]]:
@@ -114,17 +163,19 @@ composition:
   instances: {instances}
   size: {size}
   contains_people: TODO  # yes, no or unknown: does the data relate to people?
-  # If people: which personal data? [] for none; GDPR Art. 9 special categories are
-  # biometric, genetic, health, racial_or_ethnic_origin, political_opinions,
-  # religious_or_philosophical_beliefs, trade_union_membership, sex_life_or_sexual_orientation,
-  # criminal_convictions; others: names, contact_details, precise_location, images_of_people, ...
-  personal_data: TODO
+  # If yes or unknown, uncomment and answer: which personal data ([] for none)? GDPR Art. 9
+  # special categories are biometric, genetic, health, racial_or_ethnic_origin,
+  # political_opinions, religious_or_philosophical_beliefs, trade_union_membership,
+  # sex_life_or_sexual_orientation, criminal_convictions; others: names, contact_details,
+  # precise_location, images_of_people, ...
+  # personal_data: []
 collection:
   process: {process}
-  consent: TODO  # obtained, not-obtained, unknown, or not-applicable (no people)
-  legal_basis:  # needed when the data relates to people
-    gdpr_art6: TODO  # consent, contract, legitimate_interests, public_task, ..., unknown
-    gdpr_art9: TODO  # for special categories: explicit_consent, manifestly_made_public, ...
+  # If the data relates to people (contains_people yes or unknown), uncomment and answer:
+  # consent: unknown  # obtained, not-obtained or unknown
+  # legal_basis:
+  #   gdpr_art6: unknown  # consent, contract, legitimate_interests, public_task, ..., unknown
+  #   gdpr_art9: unknown  # for special categories: explicit_consent, manifestly_made_public, ...
 uses:
   intended: [{intended}]
   # this_repository: [train, evaluate]  # narrows the 'activities' setting for this dataset
@@ -142,7 +193,7 @@ def _distribution(entry: CatalogueEntry | None) -> list[str]:
             lines.append(f"  license_url: {_quote(entry.licence_source)}")
     else:
         lines.append("  license: TODO  # an SPDX expression such as CC-BY-4.0, or NOASSERTION")
-        lines.append(f"  license_url: {_todo('where the licence or terms are published')}")
+        lines.append("  # license_url: where the licence or terms are published (a URL)")
     return lines
 
 
@@ -166,8 +217,8 @@ def _lineage(blocked: BlockedDataset | None) -> list[str]:
     if blocked is not None and blocked.parent is not None:
         return ["lineage:", "  derived_from:", f"    - {{id: {blocked.parent}, relation: other}}"]
     return [
-        "lineage:",
-        "  derived_from: TODO  # [] if original; else [{id: source-dataset, relation: subset}]",
+        "# lineage:  # what the dataset was made from, when known",
+        "#   derived_from: []  # [] if original; else [{id: source-dataset, relation: subset}]",
     ]
 
 
@@ -176,7 +227,8 @@ def scaffold(dataset_id: str, knowledge: Knowledge) -> Scaffold:
     entry = knowledge.catalogue.datasets.get(dataset_id)
     blocked = knowledge.blocklist.get(dataset_id)
     header = [
-        f"# yaml-language-server: $schema={SCHEMA_URL}",
+        f"# yaml-language-server: $schema={schema_url()}",
+        "# (offline: `datasheet-lint schema --path` prints the installed copy of that schema)",
         "# A datasheet (Gebru et al., 'Datasheets for Datasets'), written by datasheet-lint init.",
         "# Replace every TODO with the answer; 'unknown' is an honest answer where allowed.",
     ]

@@ -16,17 +16,17 @@ from datasheet_lint import yamlio
 from datasheet_lint.datasheets.model import Datasheet, Path, Problem, is_todo
 
 if TYPE_CHECKING:
-    from jsonschema import Draft202012Validator, ValidationError
+    from jsonschema import Draft7Validator, ValidationError
 
 SCHEMA = "datasheet.schema.json"
 MAX_ERRORS = 50  # per file: after that, the file needs rewriting, not a longer list
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    from jsonschema import Draft202012Validator, FormatChecker
+def _validator() -> Draft7Validator:
+    from jsonschema import Draft7Validator, FormatChecker
 
-    return Draft202012Validator(yamlio.schema(SCHEMA), format_checker=FormatChecker())
+    return Draft7Validator(yamlio.schema(SCHEMA), format_checker=FormatChecker())
 
 
 def schema() -> Mapping[str, Any]:
@@ -88,14 +88,30 @@ def _message(error: ValidationError) -> tuple[Path, str, str]:
         missing = str(error.message).split("'")[1] if "'" in error.message else ""
         field = f"{dotted}.{missing}" if dotted else missing
         return path, f"'{field}' is required", describe((*path, missing))
-    if error.validator == "additionalProperties":
-        return (
-            path,
-            f"{dotted or 'top level'}: {error.message}",
-            "check the spelling; own fields start with 'x-'",
-        )
     where = dotted or "top level"
     return path, f"'{where}': {error.message}", describe(path)
+
+
+def unknown_keys(error: ValidationError) -> Iterator[tuple[Path, str, str]]:
+    """(path of the key, message, hint) for each key an object may not have, with the
+    known key it most likely misspells: 'contains_peple' -> 'contains_people'."""
+    import difflib  # only a datasheet with a typo needs it
+    import re
+
+    path: Path = tuple(error.absolute_path)
+    where = ".".join(str(p) for p in path) or "the top level"
+    parent = error.schema if isinstance(error.schema, Mapping) else {}
+    known = list(parent.get("properties") or {})
+    patterns = list(parent.get("patternProperties") or {})
+    instance = error.instance if isinstance(error.instance, Mapping) else {}
+    for key in instance:
+        name = str(key)
+        if name in known or any(re.search(pattern, name) for pattern in patterns):
+            continue
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        hint += " (fields of your own start with 'x-')"
+        yield (*path, name), f"unknown key '{name}' in {where}", hint
 
 
 FORMAT_NAMES = {"hf-card": "a Hugging Face dataset card", "croissant": "a Croissant file"}
@@ -123,6 +139,18 @@ def problems(sheet: Datasheet, document: Any) -> list[Problem]:
     )
     for error in errors:
         if _under_todo(error, todos):
+            continue
+        if error.validator == "additionalProperties":
+            for path, message, hint in unknown_keys(error):
+                found.append(
+                    Problem(
+                        "schema",
+                        sheet.location(*path),
+                        message,
+                        hint=hint,
+                        surface=".".join(map(str, path)) + ":additionalProperties",
+                    )
+                )
             continue
         path, message, hint = _message(error)
         if sheet.format != "yaml" and error.validator == "required":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from datasheet_lint.datasheets.match import NAME, dataset_keys
+from datasheet_lint.datasheets.match import NAME
 from datasheet_lint.datasheets.model import Datasheet, is_todo
 from datasheet_lint.models import Finding, Severity
 from datasheet_lint.rules._common import by_dataset, elsewhere, used_references
@@ -109,8 +109,8 @@ def invalid_datasheet(ctx: Context) -> Iterator[Finding]:
     start with `x-`.
 
     ## References
-    JSON Schema draft 2020-12 (https://json-schema.org/draft/2020-12); the datasheet format in
-    the README.
+    JSON Schema draft-07 (https://json-schema.org/draft-07), the draft editors' YAML
+    extensions read; the datasheet format in the README.
     """
     yield from _problems(ctx, "schema", "DSL202")
 
@@ -209,7 +209,8 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     ```
 
     ## How to fix
-    Delete the datasheet, or add the name the code uses to its `aliases` or `loaders`.
+    Delete the datasheet, or add the name the code uses to its `aliases` or `loaders`. A
+    dataset repository's root `README.md` card is never an orphan: it describes the repository.
 
     ## References
     `datasheet-lint refs` lists every reference and the dataset it resolves to.
@@ -217,18 +218,17 @@ def orphan_datasheet(ctx: Context) -> Iterator[Finding]:
     if not ctx.whole_repository:
         return
     coverage = ctx.coverage
-    used: set[str] = set()
-    for dataset in {r.dataset for r in ctx.references}:
-        used |= dataset_keys(dataset)
+    used = {r.dataset for r in ctx.references}
     for sheet in ctx.datasheets:
         for _index, parent, _relation in sheet.derived_from:
-            used |= dataset_keys(parent)
+            used.add(parent)
             known = ctx.knowledge.known(parent, whole=True)
             used |= {known} if known else set()
     for sheet in ctx.datasheets:
-        keys = coverage.keys.get(sheet.path, frozenset())
-        if keys & used:
+        if any(coverage.covers(sheet, dataset) for dataset in used):
             continue
+        if sheet.format == "hf-card" and "/" not in sheet.path:
+            continue  # a dataset repository's own card: the repository is the dataset
         yield finding(
             "DSL205",
             sheet.location("id"),

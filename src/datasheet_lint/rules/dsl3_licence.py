@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from datasheet_lint.datasheets.model import Datasheet
+from datasheet_lint.datasheets.model import Datasheet, is_todo
 from datasheet_lint.knowledge.catalogue import CatalogueEntry
 from datasheet_lint.models import Finding, Location, Severity
 from datasheet_lint.rules._common import used_references
@@ -364,6 +364,11 @@ def share_alike_obligation(ctx: Context) -> Iterator[Finding]:
             yield _make("DSL312", reading, message, hint, _worst(mine))
 
 
+def _attribution_todo(sheet: Datasheet) -> bool:
+    """The citation or attribution still holds init's placeholder."""
+    return is_todo(sheet.get("citation")) or is_todo(sheet.get("distribution", "attribution"))
+
+
 @rule("DSL313", "attribution-missing", severity=Severity.WARNING)
 def attribution_missing(ctx: Context) -> Iterator[Finding]:
     """## What it does
@@ -384,7 +389,8 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
 
     ## How to fix
     Add the dataset's `citation` (BibTeX or a reference) or the attribution notice its creators
-    ask for in `distribution.attribution`.
+    ask for in `distribution.attribution`. A `citation` that still holds `init`'s TODO is
+    reported once, by DSL206, not here too.
 
     ## References
     CC BY 4.0 legal code section 3(a) (https://creativecommons.org/licenses/by/4.0/legalcode).
@@ -392,12 +398,15 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
     """
     if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
         return
+    todo_reported = "DSL206" in ctx.selected
     for reading in ctx.readings:
         if reading.evaluation is None or not reading.evaluation.attribution:
             continue
         sheet = reading.sheet
         if sheet.text("citation") or sheet.text("distribution", "attribution"):
             continue
+        if todo_reported and _attribution_todo(sheet):
+            continue  # DSL206 already reports the TODO: one placeholder, one finding
         licence = reading.evaluation.attribution[0]
         listed = ctx.terms.get(licence.split(" WITH ")[0].rstrip("+"))
         source = listed.source if listed is not None else "the licence text"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from datasheet_lint.datasheets.match import Coverage, dataset_keys
+from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.knowledge.blocklist import BlockedDataset
 from datasheet_lint.models import Finding, Severity
@@ -99,8 +99,7 @@ def _blocked(ctx: Context, name: str) -> BlockedDataset | None:
 
 
 def _sheet_named(coverage: Coverage, sheets: tuple[Datasheet, ...], name: str) -> Datasheet | None:
-    wanted = dataset_keys(name)
-    return next((s for s in sheets if coverage.keys.get(s.path, frozenset()) & wanted), None)
+    return next((s for s in sheets if coverage.covers(s, name)), None)
 
 
 def _chain(ctx: Context, start: Datasheet) -> Iterator[tuple[int, list[str], BlockedDataset]]:
