@@ -29,7 +29,7 @@ FLOORS = {
         "required-recall": 0.55,
         "required-recall-data": 0.53,
         "reference-precision": 0.85,
-        "retraction-recall": 0.75,
+        "retraction-recall": 0.73,
         "retraction-precision": 0.81,
         "dataset-recall": 0.79,
     },
