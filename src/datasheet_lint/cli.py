@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import io
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -571,8 +572,17 @@ def show_schema(name: str, show_path: bool) -> None:
     """
     from datasheet_lint import yamlio
 
-    path = yamlio.schema_path(f"{name}.schema.json")
-    click.echo(str(path) if show_path else path.read_text(encoding="utf-8"), nl=show_path)
+    file_name = f"{name}.schema.json"
+    if not show_path:
+        click.echo(json.dumps(yamlio.schema(file_name), indent=2))
+        return
+    path = yamlio.schema_path(file_name)
+    if path is None:
+        raise UserError(
+            f"the {name} schema is inside the installed package, not a file on disk",
+            hint=f"write it to one: datasheet-lint schema {name} > {file_name}",
+        )
+    click.echo(str(path))
 
 
 def _project_blocklist() -> Blocklist:

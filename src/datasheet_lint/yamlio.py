@@ -199,21 +199,30 @@ def parse_yaml(text: str) -> Any:
     return YAML(typ="safe", pure=True).load(text)
 
 
-def schema_path(name: str) -> Path:
-    """The installed copy of a shipped JSON Schema (``datasheet.schema.json``): what an
-    editor can point at offline, and what the linter itself validates with."""
+def schema_path(name: str) -> Path | None:
+    """The installed copy of a shipped JSON Schema (``datasheet.schema.json``) as a file an
+    editor can point at offline; None when the package is not on disk (a zip, a wheel read in
+    place), where ``schema`` still reads it."""
     from importlib import resources  # only a run that validates: zipfile and more
 
     packaged = resources.files("datasheet_lint").joinpath("schemas").joinpath(name)
     if isinstance(packaged, Path) and packaged.is_file():
         return packaged
-    # running from a source checkout or an editable install
-    return Path(__file__).resolve().parents[2] / "schemas" / name
+    source = Path(__file__).resolve().parents[2] / "schemas" / name  # a source checkout
+    return source if source.is_file() else None
 
 
 def schema(name: str) -> dict[str, Any]:
-    """Load a shipped JSON Schema by file name (``blocklist.schema.json``)."""
-    loaded: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    """Load a shipped JSON Schema by file name (``blocklist.schema.json``), wherever the
+    package is installed, a zip included."""
+    from importlib import resources
+
+    packaged = resources.files("datasheet_lint").joinpath("schemas").joinpath(name)
+    if packaged.is_file():
+        text = packaged.read_text(encoding="utf-8")
+    else:  # running from a source checkout or an editable install
+        text = (Path(__file__).resolve().parents[2] / "schemas" / name).read_text(encoding="utf-8")
+    loaded: dict[str, Any] = json.loads(text)
     return loaded
 
 
