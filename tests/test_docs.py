@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.conftest import ROOT
 
 from datasheet_lint.report import rules_doc
@@ -20,3 +22,11 @@ def test_every_rule_has_an_anchor_in_the_rules_page() -> None:
     for rule in RULES.values():
         assert f"## {rule.code} {rule.name}\n" in page
         assert f"](#{rules_doc.anchor(rule)})" in page
+
+
+def test_no_snippet_installs_a_release_tag_that_does_not_exist() -> None:
+    """No release is tagged yet: README and the CI examples install from main or a commit."""
+    texts = [ROOT / "README.md", *sorted((ROOT / "examples" / "ci").iterdir())]
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"@v\d|rev:\s*v\d", text), path
