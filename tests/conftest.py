@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -17,6 +19,27 @@ from datasheet_lint.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 ACTOR = git.Actor("Test", "test@example.invalid")
+REPORT_SCHEMA = ROOT / "schemas" / "report.schema.json"
+SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
+
+# tests/test_realrepos_accuracy.py reads trees exported into the user's cache by scripts/realrepos.py.
+# Resolved once, from the real environment, before any test points XDG_CACHE_HOME elsewhere.
+REALREPOS_CACHE = os.environ.get("DATASHEET_LINT_REALREPOS") or str(
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "datasheet-lint-realrepos"
+)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test, and every process it starts, caches into a temporary folder, never ~/.cache.
+
+    Set in ``os.environ`` so subprocesses inherit it; a test may still point it elsewhere.
+    """
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+    monkeypatch.setenv("DATASHEET_LINT_REALREPOS", REALREPOS_CACHE)
+
 
 # gitpython keeps `git cat-file --batch` processes running per Repo object (for index commits
 # and object reads) and stops them only when the object is collected: a collection after the
@@ -121,6 +144,48 @@ def findings(result: Result) -> set[tuple[str, int, str, str]]:
 def references(result: Result) -> set[tuple[str, int, str, str]]:
     """(path, line, dataset, kind) of each reference in a JSON report."""
     return {(r["path"], r["line"], r["dataset"], r["kind"]) for r in result.json()["references"]}
+
+
+def assert_valid(document: Any, schema_path: Path) -> None:
+    """``document`` validates against the JSON schema at ``schema_path``, formats included.
+
+    The validator is the one the schema declares (``$schema``: Draft 4 for SARIF, 2020-12 for
+    the report), and the schema itself is checked first, so a broken schema cannot pass all.
+    """
+    from jsonschema.validators import validator_for  # only the tests that validate need it
+
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator_cls = validator_for(schema)
+    validator_cls.check_schema(schema)
+    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    assert errors == []
+
+
+Snapshot = dict[str, tuple[int, bytes]]
+
+
+def snapshot_tree(root: Path, *, skip: tuple[str, ...] = (".git",)) -> Snapshot:
+    """Every entry under ``root`` (but folders named in ``skip``): its mode and its content.
+
+    Content is a file's bytes, a link's target (links are never followed) or nothing for a
+    folder; compare two snapshots to prove a command wrote, chmodded or linked nothing.
+    """
+    entries: Snapshot = {}
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in skip)
+        here = Path(folder)
+        for name in [*dirs, *sorted(files)]:
+            path = here / name
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                content = os.fsencode(path.readlink())
+            elif stat.S_ISREG(info.st_mode):
+                content = path.read_bytes()
+            else:
+                content = b""
+            entries[path.relative_to(root).as_posix()] = (info.st_mode, content)
+    return entries
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -10,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
+from tests.conftest import assert_valid
 
 from datasheet_lint.names import normalise
 
@@ -169,10 +168,7 @@ def alias_by_key(name: str) -> tuple[str, dict[str, Any]]:
 
 
 def test_validates_against_schema() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document())]
-    assert errors == []
+    assert_valid(document(), SCHEMA)
 
 
 def test_ids_are_unique_across_entries_and_derivatives() -> None:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
+from tests.conftest import assert_valid
 
 from datasheet_lint.knowledge.blocklist import builtin
 from datasheet_lint.names import normalise
@@ -150,11 +151,7 @@ def without_descriptions(node: Any) -> Any:
 
 
 def test_validates_against_schema() -> None:
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document())]
-    assert errors == []
+    assert_valid(document(), SCHEMA)
 
 
 def test_schema_rejects_unknown_fields() -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import MakeRepo, RunCli, findings
+from tests.conftest import MakeRepo, RunCli, findings, snapshot_tree
 
 CODE = """\
 from datasets import load_dataset
@@ -40,14 +40,6 @@ def fill(text: str) -> str:
     text = text.replace(": TODO", ": answered")
     assert "TODO" not in text.split("\n", 4)[4]  # only the header comment may say TODO
     return text
-
-
-def tree(root: Path) -> dict[str, tuple[bytes, int]]:
-    return {
-        str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mode)
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and ".git" not in p.parts
-    }
 
 
 def test_missing_datasheets_then_init_then_filled_passes(
@@ -111,7 +103,7 @@ def test_init_twice_changes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> Non
     assert run_cli(repo, "init", "--missing").exit_code == 0
     sheet = repo / "datasheets" / "mnist.yaml"
     sheet.write_text(sheet.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
-    snapshot = tree(repo)
+    snapshot = snapshot_tree(repo)
 
     again = run_cli(repo, "init", "--missing")
     assert again.exit_code == 0
@@ -119,17 +111,17 @@ def test_init_twice_changes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> Non
     explicit = run_cli(repo, "init", "mnist")
     assert explicit.exit_code == 2
     assert "datasheets/mnist.yaml" in explicit.stderr and "not overwriting" in explicit.stderr
-    assert tree(repo) == snapshot
+    assert snapshot_tree(repo) == snapshot
 
 
 def test_dry_run_writes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
     repo = make_repo({"train.py": CODE})
-    snapshot = tree(repo)
+    snapshot = snapshot_tree(repo)
     result = run_cli(repo, "init", "--missing", "--dry-run")
     assert result.exit_code == 0
     assert result.stdout.count("Would write datasheets/") == 3
     assert "datasheet_version: 1" in result.stdout
-    assert tree(repo) == snapshot
+    assert snapshot_tree(repo) == snapshot
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")

@@ -139,12 +139,29 @@ def run_unprivileged(cwd: Path, *args: str) -> Result:
     return Result(done.returncode, done.stdout, done.stderr)
 
 
-def test_permissions_are_enforced_for_the_unprivileged_runs() -> None:
-    """Says which way the permission cases run (or why they are skipped)."""
+def test_permissions_are_enforced_for_the_unprivileged_runs(shared_folder: Path) -> None:
+    """The permission cases below prove something only if their runs obey permission bits:
+    under the chosen prefix a read-only folder refuses a write that a writable one takes."""
     found = unprivileged()
     if isinstance(found, str):
         pytest.skip(found)
-    print(f"permission cases run as: {found[0]}")
+    how, prefix = found
+    locked, writable = shared_folder / "locked", shared_folder / "writable"
+    locked.mkdir(mode=0o555)
+    locked.chmod(0o555)
+    writable.mkdir()
+    writable.chmod(0o777)
+    for folder, refused in ((locked, True), (writable, False)):
+        done = subprocess.run(
+            [*prefix, sys.executable, "-c", PROBE, str(folder)],
+            capture_output=True,
+            text=True,
+            env=_env(shared_folder),
+            timeout=60,
+            check=False,
+        )
+        assert ("PermissionError" in done.stderr) is refused, (how, folder.name, done.stderr)
+        assert (folder / "probe").exists() is not refused, (how, folder.name)
 
 
 def test_read_only_datasheets_folder(shared_folder: Path) -> None:

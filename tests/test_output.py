@@ -12,11 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, MakeRepo, RunCli
+from tests.conftest import SARIF_SCHEMA, MakeRepo, RunCli, assert_valid
 
 from datasheet_lint.report import FORMATS
 
-SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 STORY = "Microsoft withdrew MS-Celeb-1M"
 # One retracted dataset used in twelve places: the shape of a face-recognition repository.
 MANY = {f"configs/r{i}.py": f'rec = "/train_tmp/faces_emore"  # run {i}\n' for i in range(12)}
@@ -339,8 +338,6 @@ def test_github_format_appends_a_step_summary_table(
 def test_sarif_has_end_columns_and_marks_suppressed_results(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    from jsonschema import Draft4Validator
-
     repo = make_repo(
         {
             **ONE,
@@ -350,7 +347,7 @@ def test_sarif_has_end_columns_and_marks_suppressed_results(
         }
     )
     document = json.loads(run_cli(repo, "check", "--format", "sarif").stdout)
-    Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(document)
+    assert_valid(document, SARIF_SCHEMA)
     results = {
         r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r
         for r in document["runs"][0]["results"]

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft7Validator, Draft202012Validator
-from jsonschema.validators import validator_for
-from tests.conftest import ROOT, MakeRepo, RunCli
+from jsonschema import Draft7Validator
+from tests.conftest import REPORT_SCHEMA, ROOT, SARIF_SCHEMA, MakeRepo, RunCli, assert_valid
 
 from datasheet_lint import __version__, engine
 from datasheet_lint.models import (
@@ -37,8 +36,6 @@ from datasheet_lint.triage import ordered
 
 DEMO = ROOT / "examples" / "demo-repo"
 GOLDEN = ROOT / "tests" / "golden"
-SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
-REPORT_SCHEMA = ROOT / "schemas" / "report.schema.json"
 
 
 def scan(path: Path) -> Report:
@@ -58,15 +55,6 @@ def rendered(report: Report, name: str) -> str:
 @pytest.fixture(scope="module")
 def demo() -> Report:
     return scan(DEMO)
-
-
-def validate(document: Any, schema_path: Path) -> None:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    validator_cls = validator_for(schema)
-    validator_cls.check_schema(schema)
-    validator = validator_cls(schema, format_checker=validator_cls.FORMAT_CHECKER)
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
-    assert errors == []
 
 
 # Golden files -------------------------------------------------------------------------------
@@ -206,8 +194,8 @@ def test_sample_report_has_every_severity_kind_and_suppression() -> None:
 
 
 def test_sample_json_and_sarif_validate_against_their_schemas() -> None:
-    validate(json.loads(render_sample("json")), REPORT_SCHEMA)
-    validate(json.loads(render_sample("sarif")), SARIF_SCHEMA)
+    assert_valid(json.loads(render_sample("json")), REPORT_SCHEMA)
+    assert_valid(json.loads(render_sample("sarif")), SARIF_SCHEMA)
 
 
 def test_demo_has_findings_of_two_severities(demo: Report) -> None:
@@ -226,7 +214,7 @@ def test_sarif_schema_is_the_official_oasis_copy() -> None:
 
 def test_sarif_validates_against_the_sarif_2_1_0_schema(demo: Report) -> None:
     document = json.loads(rendered(demo, "sarif"))
-    validate(document, SARIF_SCHEMA)  # with the validator the schema declares (Draft 4)
+    assert_valid(document, SARIF_SCHEMA)  # with the validator the schema declares (Draft 4)
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     assert list(Draft7Validator(schema).iter_errors(document)) == []  # and under Draft 7 rules
 
@@ -234,15 +222,13 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(demo: Report) -> None:
 def test_sarif_validates_with_no_findings(make_repo: MakeRepo) -> None:
     report = scan(make_repo({"train.py": "print('no data here')\n"}))
     document = json.loads(rendered(report, "sarif"))
-    validate(document, SARIF_SCHEMA)
+    assert_valid(document, SARIF_SCHEMA)
     assert document["runs"][0]["results"] == []
 
 
 def test_json_golden_validates_against_the_report_schema() -> None:
-    schema = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
     document = json.loads((GOLDEN / "report.json").read_text(encoding="utf-8"))
-    errors = [e.message for e in Draft202012Validator(schema).iter_errors(document)]
-    assert errors == []
+    assert_valid(document, REPORT_SCHEMA)
 
 
 # SARIF content ------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import snapshot_tree
 
 NAMES = st.sampled_from(
     [
@@ -100,14 +101,6 @@ def _git(repo: Path, *args: str) -> None:
     )
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.is_symlink()
-    }
-
-
 def _arm(repo: Path, marker: Path, drivers: list[str]) -> None:
     """Point the drawn git settings at a command that would create ``marker``."""
     command = f"touch {marker}"
@@ -175,7 +168,7 @@ def test_a_hostile_repository_runs_nothing_and_writes_nothing_outside(
                     _git(repo, "add", "-A")
         marker = armed / "marker"
         _arm(repo, marker, drivers)  # after the test's own git commands, which would trip it
-        before = _snapshot(outside)
+        before = snapshot_tree(outside)
 
         env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
         done = subprocess.run(
@@ -191,5 +184,5 @@ def test_a_hostile_repository_runs_nothing_and_writes_nothing_outside(
         assert done.returncode in {0, 1, 2}, done.stderr
         assert "Traceback" not in done.stderr, done.stderr
         assert not marker.exists(), f"{command} ran a command the repository names"
-        assert _snapshot(outside) == before, f"{command} wrote outside the repository"
+        assert snapshot_tree(outside) == before, f"{command} wrote outside the repository"
         assert "leaked" not in done.stdout + done.stderr

@@ -17,14 +17,18 @@ import time
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
-from jsonschema.validators import validator_for
 
-from conftest import ROOT, MakeRepo, RunCli, findings, references
+from conftest import (
+    REPORT_SCHEMA,
+    SARIF_SCHEMA,
+    MakeRepo,
+    RunCli,
+    assert_valid,
+    findings,
+    references,
+)
 from datasheet_lint import parallel
 
-SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
-REPORT_SCHEMA = ROOT / "schemas" / "report.schema.json"
 NAMES = "ms1mv2 faces_emore DukeMTMC brainwash MegaFace duke market1501 "
 FIVE_MB = 5_000_000
 
@@ -35,12 +39,6 @@ def timed(run_cli: RunCli, repo: Path, *args: str) -> tuple[float, dict]:  # typ
     elapsed = time.perf_counter() - start
     assert result.exit_code in (0, 1), result.stderr
     return elapsed, result.json()
-
-
-def validate(document: object, schema_path: Path) -> None:
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    validator = validator_for(schema)(schema)
-    assert [e.message for e in validator.iter_errors(document)] == []
 
 
 # Item 5: a killed worker ----------------------------------------------------------------------
@@ -180,14 +178,14 @@ def test_a_file_over_the_size_limit_is_counted_in_every_format(
             }
         ]
         assert document["skipped"][0]["reason"].startswith("larger than the 5,000,000-byte")
-        validate(document, REPORT_SCHEMA)
+        assert_valid(document, REPORT_SCHEMA)
     elif output_format == "sarif":
         document = json.loads(out)
         notes = document["runs"][0]["invocations"][0]["toolExecutionNotifications"]
         location = notes[0]["locations"][0]["physicalLocation"]["artifactLocation"]
         assert location["uri"] == "big.py"
         assert notes[0]["level"] == "warning"
-        validate(document, SARIF_SCHEMA)
+        assert_valid(document, SARIF_SCHEMA)
     elif output_format == "github":
         assert "::warning file=big.py,title=datasheet-lint%3A not scanned::larger than" in out
         assert "1 file not scanned" in out.splitlines()[-1]
@@ -289,7 +287,7 @@ def test_sarif_uris_are_percent_encoded(make_repo: MakeRepo, run_cli: RunCli) ->
         for r in document["runs"][0]["results"]
     }
     assert uris == {"a%23b.md", "c%3Fd.md", "e%20f.md", "g%25h.md"}
-    validate(document, SARIF_SCHEMA)
+    assert_valid(document, SARIF_SCHEMA)
 
 
 def test_the_json_report_lists_skipped_files_against_its_schema(
@@ -298,5 +296,4 @@ def test_the_json_report_lists_skipped_files_against_its_schema(
     repo = make_repo({"weights.bin": b"\0\1\2" * 100, "a.md": "faces_emore\n"})
     document = run_cli(repo, "check", "--format", "json").json()
     assert document["skipped"] == [{"path": "weights.bin", "reason": "binary", "partial": False}]
-    schema = json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))
-    assert [e.message for e in Draft202012Validator(schema).iter_errors(document)] == []
+    assert_valid(document, REPORT_SCHEMA)

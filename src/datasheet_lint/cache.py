@@ -16,11 +16,12 @@ Whoever can write the cache decides what a run believes, so:
 - Files are written atomically (no ``.tmp`` is left when a write fails), at most ``MAX_ENTRY``
   bytes each, and at most ``KEEP`` files of a kind are kept (the oldest go).
 
-The matcher's one big regex: Python's regex compiler is pure Python and takes ~70 ms over
-~1,400 names, a pre-commit hook's whole budget; its output (the engine's code, a list of
-integers) is stored and handed to the C engine next time, keyed by the whole pattern, the
-Python version and the engine's magic number; any failure falls back to ``re.compile``.
-That code depends on the interpreter, so it cannot be built with the package.
+The matcher's one big regex: Python's regex compiler is pure Python, and compiling every
+known name takes a large share of a pre-commit hook's budget (docs/performance.md); its
+output (the engine's code, a list of integers) is stored and handed to the C engine next
+time, keyed by the whole pattern, the Python version and the engine's magic number; any
+failure falls back to ``re.compile``. That code depends on the interpreter, so it cannot be
+built with the package.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from pathlib import Path
 
 from datasheet_lint import __version__
 
-try:  # CPython's own BLAKE2: importing hashlib loads OpenSSL first (~4 ms of every run)
+try:  # CPython's own BLAKE2: importing hashlib loads OpenSSL first, which every run would pay
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b
@@ -53,7 +54,7 @@ def digest(text: str) -> str:
 
 def code_key(*modules: str | Path) -> str:
     """A cache key for files such as the modules that build a cached value: a hash of their
-    text (~1 ms for the ~400 kB of data and code a run depends on)."""
+    text, cheap next to what the cached values save."""
     whole = blake2b(digest_size=16)
     for module in modules:
         try:
@@ -174,7 +175,7 @@ def compiled_regex(pattern: str) -> re.Pattern[str]:
     """``re.compile(pattern)`` (no flags, no capturing groups), through a cache of its code.
 
     The code is stored as native 32-bit words (flags first), in a sealed file named by a hash
-    of the whole pattern: it loads in a millisecond, where JSON took ten.
+    of the whole pattern: it loads an order of magnitude faster than JSON did.
     """
     try:
         sre = importlib.import_module("_sre")

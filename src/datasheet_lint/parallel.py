@@ -1,11 +1,12 @@
 """Per-file work over a pool of processes, for scans large enough to repay it.
 
 Reading and parsing files is pure Python, so threads would not help; forked processes share
-the loaded knowledge for free. A pool costs ~0.1 s to start; on an idle 2-core machine it
-pays off from a few hundred files, and ``MIN_FILES`` keeps a margin, so a pre-commit run
-never starts one (docs/performance.md has the measurements). Results come back in the order
-of the paths, so the output is the same as a serial run's; a file whose work fails in a
-worker is done again in this process, which raises the error exactly as a serial run would.
+the loaded knowledge for free. Starting a pool costs more than scanning a few files, so it
+pays off only for large scans; ``MIN_FILES`` keeps a margin above the measured crossover, so
+a pre-commit run never starts one (docs/performance.md has the measurements). Results come
+back in the order of the paths, so the output is the same as a serial run's; a file whose
+work fails in a worker is done again in this process, which raises the error exactly as a
+serial run would.
 
 A worker can also die outright: the kernel's OOM killer, a crash in an extension. A
 ``multiprocessing.Pool`` then waits forever for its results; ``ProcessPoolExecutor`` notices
@@ -84,7 +85,7 @@ def _map_paths(
     if not allowed or count < 2 or not enough:
         yield from _serial(job, paths)
         return
-    import multiprocessing  # ~15 ms: only for runs that fan out
+    import multiprocessing  # costly to import: only for runs that fan out
 
     if "fork" not in multiprocessing.get_all_start_methods():
         yield from _serial(job, paths)

@@ -140,8 +140,8 @@ def _check_alias_expansion(data: Any, origin: str) -> None:
     each time. It may be at most twice the document's distinct nodes plus
     ``MAX_ALIAS_EXPANSION``, and never over ``MAX_NODES``. Sizes are computed once per
     distinct node (bottom-up, memoised), so a chain of aliases that expands to 9**100 nodes
-    costs its own length to check. 85 kB of such chains in 400 datasheets took 84 s, 2.75 GB
-    and wrote a 450 MB cache before this bound.
+    costs its own length to check. Before this bound, a few dozen kB of such chains took
+    minutes and gigabytes (the figures are in the test that pins the bound).
     """
     if not isinstance(data, Mapping | list | tuple):
         return

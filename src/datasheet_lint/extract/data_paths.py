@@ -22,7 +22,7 @@ from datasheet_lint.extract.context import key_words
 
 # = 'literal', = Path('literal'), = os.path.join('literal', ...): then the name before it.
 # "=" comes first so that the regex engine can skip to each "=" (a leading look-behind makes
-# it try every position: seven times slower).
+# it try every position, which is several times slower).
 VALUE = re.compile(
     r"""=(?<![=!<>]=)[ \t]*(?:[\w.]{0,40}(?:Path|join)\([ \t]*)?[rRbBuUf]?"""
     r"""(?P<q>['"])(?P<path>[^'"\n]{1,300})(?P=q)"""

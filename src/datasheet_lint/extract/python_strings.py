@@ -4,7 +4,8 @@ Only strings, comments and loader calls can name a dataset: an identifier such a
 ``IMAGENET_MEAN`` or ``use_metric_cuhk03`` is code, not a reference. Triple-quoted strings
 (docstrings and text blocks) span lines, so one regex pass over the file finds them; quotes
 and comments on a single line are read from the line itself. Python's own tokenizer would be
-exact but costs ~20 ms a file, too much for a hook that runs on every commit.
+exact but costs several times more per file, too much for a hook that runs on every commit
+(docs/performance.md has the figures).
 """
 
 from __future__ import annotations
