@@ -22,7 +22,8 @@ ACTOR = git.Actor("Test", "test@example.invalid")
 REPORT_SCHEMA = ROOT / "schemas" / "report.schema.json"
 SARIF_SCHEMA = ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json"
 
-# tests/test_realrepos_accuracy.py reads trees exported into the user's cache by scripts/realrepos.py.
+# tests/test_realrepos_accuracy.py reads trees that scripts/realrepos.py exported into the
+# user's cache.
 # Resolved once, from the real environment, before any test points XDG_CACHE_HOME elsewhere.
 REALREPOS_CACHE = os.environ.get("DATASHEET_LINT_REALREPOS") or str(
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "datasheet-lint-realrepos"
