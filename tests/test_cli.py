@@ -257,3 +257,22 @@ def test_check_writes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
     for args in (["check"], ["check", "--format", "json"], ["refs"], ["rules"], ["blocklist"]):
         run_cli(repo, *args)
     assert snapshot_tree(repo, skip=()) == before
+
+
+def test_output_cut_short_by_the_reader_is_no_internal_error() -> None:
+    """`datasheet-lint rules | head -1`: the pipe closes early; exit 1, nothing on stderr."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datasheet_lint", "rules"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # the reader goes away, as head does
+    with process.stderr:
+        error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 1
+    assert "internal error" not in error, error

@@ -63,6 +63,9 @@ def handles_errors(command: F) -> F:
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader went away (| head): nothing more to say to it
+            _discard(sys.stdout)
+            sys.exit(1)
         except Exception as err:  # a bug: say so briefly, show the traceback only on request
             if debug:
                 import traceback
