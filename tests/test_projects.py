@@ -84,3 +84,20 @@ def test_baseline_writes_one_file_per_project_and_check_is_then_clean(
     after = run_cli(repo, "check", "--format", "json")
     assert after.exit_code == 0, after.stdout
     assert after.json()["findings"] == []
+
+
+def test_a_project_inside_an_excluded_folder_is_not_scanned(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The root's `exclude` covers the folders under it, nested projects included."""
+    repo = make_repo(
+        {
+            "pyproject.toml": '[tool.datasheet-lint]\nexclude = ["examples/**"]\n',
+            "app.py": "print('no data here')\n",
+            "examples/demo/pyproject.toml": "[tool.datasheet-lint]\n",
+            "examples/demo/train.py": "ROOT = 'data/faces_emore'\n",
+        }
+    )
+    result = run_cli(repo, "check", ".", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    assert result.json()["findings"] == []

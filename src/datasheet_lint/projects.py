@@ -24,6 +24,7 @@ from datasheet_lint import config as config_module
 from datasheet_lint import files, git
 from datasheet_lint.config import Config
 from datasheet_lint.errors import UserError
+from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.models import Finding, Location, Reference, Report, Severity, Skipped
 
 # Where a nested project's settings can be: git lists them in one call (``*`` crosses "/").
@@ -52,10 +53,12 @@ def _absolute(raw: str) -> Path:
 def _nested_roots(root: Path, folder: Path, *, untracked: bool) -> list[Path]:
     """Folders below ``folder`` (inside the project at ``root``) that declare settings."""
     listing = git.list_matching(root, list(SETTINGS_SPECS), untracked=untracked)
+    # A folder the project's own settings exclude is not scanned, nor are projects inside it.
+    excluded = compile_globs(config_module.load(root).exclude)
     found = set()
     for path in listing.paths:
         parent, _, name = path.rpartition("/")
-        if not parent or name not in SETTINGS_NAMES:
+        if not parent or name not in SETTINGS_NAMES or matches(excluded, path):
             continue
         candidate = root / parent
         below = candidate != folder and folder in candidate.parents
