@@ -12,6 +12,8 @@ wheel or a zip alike, through the package's loader):
 - ``knowledge/matcher.json``: the matcher's regex over every shipped name, whose trie takes
   ~35 ms to build;
 - ``licences/terms.json``: the licence terms table's document.
+- ``knowledge/registries-{loader,url,name,entries}.json``: the lookups of the registry-derived
+  catalogue (``registries.json``, written by ``scripts/registries.py``), read only on a miss.
 
     python scripts/build_knowledge.py           # after editing a YAML file: regenerate
     python scripts/build_knowledge.py --check   # exit 1 if a generated file is out of date
@@ -70,7 +72,7 @@ def _document(package: Path, source: str, schema: str | None) -> Any:
 
 def outputs(package: Path = PACKAGE) -> dict[str, str]:
     """Each generated file's path (relative to ``package``) and the text it should hold."""
-    from datasheet_lint.knowledge import blocklist, catalogue
+    from datasheet_lint.knowledge import blocklist, catalogue, registries
     from datasheet_lint.knowledge.matcher import regex_source
 
     texts: dict[str, str] = {}
@@ -86,6 +88,11 @@ def outputs(package: Path = PACKAGE) -> dict[str, str]:
     known = parsers["catalogue"](documents["knowledge/catalogue.json"])
     # Blocklist names first: a retracted dataset wins a tie (see knowledge/resolve.py).
     texts[MATCHER] = _json({"pattern": regex_source(shipped.aliases + known.aliases)})
+    # The registry-derived catalogue's lookups (loader, URL and name keys; entry rows), one
+    # file each: a run that misses on a loader id reads only the loader keys.
+    generated = json.loads((package / "knowledge/registries.json").read_text(encoding="utf-8"))
+    for kind, rows in registries.index_rows(generated).items():
+        texts[f"knowledge/registries-{kind}.json"] = _json(rows)
     return texts
 
 

@@ -67,20 +67,24 @@ def index_rows(generated: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 @cache
-def _rows() -> dict[str, dict[str, Any]]:
-    """The lookups, built from the shipped registries.json the first time a run misses."""
+def _lookup(kind: str) -> Any:
+    """One of the lookups ``scripts/build_knowledge.py`` builds with the package from
+    ``index_rows``, read the first time a run misses on that kind."""
     from datasheet_lint.packagedata import load_json
 
-    return index_rows(load_json(__package__, "registries.json"))
+    return load_json(__package__, f"registries-{kind}.json")
 
 
 def keys(kind: str) -> dict[str, str]:
-    """One lookup: ``loader``, ``url`` or ``name``."""
-    return _rows()[kind]
+    """One lookup: ``loader``, ``url`` or ``name`` key -> dataset id."""
+    found: dict[str, str] = _lookup(kind)
+    return found
 
 
 def entries() -> dict[str, list[str | None]]:
-    return _rows()["entries"]
+    """The generated datasets' rows by id."""
+    found: dict[str, list[str | None]] = _lookup("entries")
+    return found
 
 
 def by_loader(source: str, name: str) -> str | None:
