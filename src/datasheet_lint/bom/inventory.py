@@ -69,6 +69,20 @@ class People(NamedTuple):
     collection_process: str = ""
     collection_source: str = ""
 
+    def phrases(self) -> list[str]:
+        """What the datasheet says of people in the data, as short phrases, for every format
+        that notes it in prose ("contains people: yes", "biometric data: face")."""
+        said = []
+        if self.contains_people:
+            said.append(f"contains people: {self.contains_people}")
+        if self.personal_data:
+            said.append(f"personal data: {', '.join(self.personal_data)}")
+        if self.biometric:
+            said.append(f"biometric data: {', '.join(self.biometric)}")
+        if self.includes_minors:
+            said.append(f"includes minors: {self.includes_minors}")
+        return said
+
 
 class DatasetItem(NamedTuple):
     """One dataset the repository uses (or that a used one derives from)."""

@@ -154,15 +154,7 @@ def _collection(item: DatasetItem) -> str:
 
 def _people_note(item: DatasetItem) -> str:
     people = item.people
-    parts = []
-    if people.contains_people:
-        parts.append(f"contains people: {people.contains_people}")
-    if people.personal_data:
-        parts.append(f"personal data: {', '.join(people.personal_data)}")
-    if people.biometric:
-        parts.append(f"biometric data: {', '.join(people.biometric)}")
-    if people.includes_minors:
-        parts.append(f"includes minors: {people.includes_minors}")
+    parts = people.phrases()
     if people.sensitive_content:
         parts.append(f"sensitive content: {people.sensitive_content}")
     return "; ".join(parts)

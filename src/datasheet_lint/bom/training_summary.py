@@ -107,15 +107,7 @@ def _people(item: DatasetItem) -> list[str]:
     people = item.people
     if not item.datasheet:
         return [f"  - Personal data: {QUESTION}: no datasheet states it"]
-    said = []
-    if people.contains_people:
-        said.append(f"contains people: {people.contains_people}")
-    if people.personal_data:
-        said.append(f"personal data: {', '.join(people.personal_data)}")
-    if people.biometric:
-        said.append(f"biometric data: {', '.join(people.biometric)}")
-    if people.includes_minors:
-        said.append(f"includes minors: {people.includes_minors}")
+    said = people.phrases()
     if people.consent:
         said.append(f"consent: {people.consent}")
     if not said:
