@@ -409,15 +409,19 @@ def _executable() -> str:
     return str(beside) if beside.exists() else "datasheet-lint"
 
 
-def measure(half: str, round_: int | None = None) -> tuple[Scores, Scores, list[str]]:
-    """Scores of the linter and of the naive grep on one half (and labelling round, if given),
-    and the repositories skipped."""
+def measure(
+    half: str, round_: int | None = None, only: Sequence[str] = ()
+) -> tuple[Scores, Scores, list[str]]:
+    """Scores of the linter and of the naive grep on one half (and labelling round, and
+    repositories whose name contains one of `only`, if given), and the repositories skipped."""
     names = load_names()
     linter, naive, absent = Scores(), Scores(), []
     for repo in load_repos():
         if half != "all" and repo.half != half:
             continue
         if round_ is not None and repo.round != round_:
+            continue
+        if only and not any(part.lower() in repo.name.lower() for part in only):
             continue
         if not (LABELS / "labels" / f"{repo.folder}.yaml").is_file():
             absent.append(f"{repo.name} (no labels yet)")
@@ -463,6 +467,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     scoring = commands.add_parser("score", help="score the linter and the naive grep")
     scoring.add_argument("--half", choices=("dev", "test", "all"), default="dev")
     scoring.add_argument("--round", type=int, help="only the repositories of this labelling round")
+    scoring.add_argument(
+        "--repo", action="append", default=[], help="only repositories whose name contains this"
+    )
     scoring.add_argument("--verbose", action="store_true")
     scoring.add_argument("--check", action="store_true", help="exit 1 below the targets")
     args = parser.parse_args(argv)
@@ -471,7 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for repo in load_repos():
             sys.stdout.write(export(repo, args.mirrors) + "\n")
         return 0
-    linter, naive, absent = measure(args.half, args.round)
+    linter, naive, absent = measure(args.half, args.round, args.repo)
     sys.stdout.write(render(args.half, linter, naive, absent, args.verbose) + "\n")
     failing = below_targets(linter)
     if args.check and failing:
