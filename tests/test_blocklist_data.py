@@ -356,6 +356,18 @@ REQUIRED_MODELS = {
     "facenet-20170131-234652": "ms-celeb-1m",
     "facenet-20170216-091149": "ms-celeb-1m",
     "vggface2-pretrain-ms1m-models": "ms-celeb-1m",
+    # Language models, from their cards and papers (data 2026.12.4).
+    "gpt-neo": "the-pile",
+    "gpt-j-6b": "the-pile",
+    "gpt-neox-20b": "the-pile",
+    "pythia": "the-pile",
+    "dolly-v2-12b": "the-pile",
+    "llama-1": "books3",
+    "roberta-english": "bookcorpus",
+    "openai-gpt-1": "bookcorpus",
+    "albert-english": "bookcorpus",
+    "xlnet-english": "bookcorpus",
+    "opt": "bookcorpus",
 }
 # Generic names and weights trained on other data: never a model alias.
 NOT_MODEL_NAMES = [
@@ -371,6 +383,14 @@ NOT_MODEL_NAMES = [
     "resnet50_ft",
     "senet50_ft",
     "resnet50_scratch_caffe",
+    # Llama 2 and 3: Meta's card and paper name no Books3; XLM-R: CommonCrawl in 100 languages;
+    # the bare openai-gpt normalises like 'OpenAI GPT-2' and API names (openai-gpt-4o).
+    "llama-2-7b",
+    "llama-2-7b-hf",
+    "meta-llama-3-8b",
+    "xlm-roberta-base",
+    "distilroberta-base",
+    "openai-gpt",
 ]
 
 

@@ -45,6 +45,26 @@ tok = BertTokenizer.from_pretrained("bert-base-uncased")  # expect: DSL104 bookc
 student = AutoModel.from_pretrained("distilbert/distilbert-base-cased")  # expect: DSL104 bookcorpus
 BERT_DIR = "/path/to/bert/wwm_uncased_L-24_H-1024_A-16"  # expect: DSL104 bookcorpus
 """,
+    # Language models whose cards or papers name the Pile, Books3 or BookCorpus (data 2026.12.4),
+    # spelled as code loads them: Hub ids with and without their owner, renamed and -deduped
+    # Pythia names, conversions of LLaMA 1, fine-tunes that keep the base name.
+    "llm/load.py": """\
+model = AutoModelForCausalLM.from_pretrained("EleutherAI/pythia-1b")  # expect: DSL104 the-pile
+dedup = AutoModel.from_pretrained("EleutherAI/pythia-1.4b-deduped")  # expect: DSL104 the-pile
+renamed = "EleutherAI/pythia-13b"  # expect: DSL104 the-pile
+neo = pipeline("text-generation", model="EleutherAI/gpt-neo-125M")  # expect: DSL104 the-pile
+gptj = AutoModelForCausalLM.from_pretrained("EleutherAI/gpt-j-6b")  # expect: DSL104 the-pile
+neox = "EleutherAI/gpt-neox-20b"  # expect: DSL104 the-pile
+dolly = pipeline(model="databricks/dolly-v2-12b")  # expect: DSL104 the-pile
+base_model = "decapoda-research/llama-7b-hf"  # expect: DSL104 books3
+llama = LlamaForCausalLM.from_pretrained("huggyllama/llama-30b")  # expect: DSL104 books3
+rob = AutoModel.from_pretrained("FacebookAI/roberta-base")  # expect: DSL104 bookcorpus
+detector = pipeline(model="roberta-base-openai-detector")  # expect: DSL104 bookcorpus
+gpt1 = OpenAIGPTModel.from_pretrained("openai-community/openai-gpt")  # expect: DSL104 bookcorpus
+albert = AlbertModel.from_pretrained("albert-base-v2")  # expect: DSL104 bookcorpus
+xlnet = XLNetModel.from_pretrained("xlnet-base-cased")  # expect: DSL104 bookcorpus
+opt = OPTForCausalLM.from_pretrained("facebook/opt-13b")  # expect: DSL104 bookcorpus
+""",
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
         "duke_bot_R50.pth) | <!-- expect: DSL104 dukemtmc-reid -->\n"
@@ -71,6 +91,19 @@ zh = "chinese_L-12_H-768_A-12/bert_model.ckpt"
 multi = "gs://bert_models/2018_11_23/multi_cased_L-12_H-768_A-12"
 config.output = "ms1mv3_arcface_r50"
 save_dir = "log/osnet_x1_0_dukemtmcreid_softmax"
+""",
+    # Llama 2 and 3 (Meta names no Books3), Code Llama and TinyLlama, XLM-R (CommonCrawl),
+    # OpenLLaMA (not Meta's weights), DistilRoBERTa (OpenWebText), and an API model name that
+    # starts like GPT-1's bare id: no model reference.
+    "llm/other_models.py": """\
+llama2 = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-2-7b-hf")
+llama3 = "meta-llama/Meta-Llama-3-8B"
+xlmr = AutoModel.from_pretrained("FacebookAI/xlm-roberta-base")
+open_llama = "openlm-research/open_llama_7b"
+distil = AutoModel.from_pretrained("distilroberta-base")
+client = {"model": "openai-gpt-4o"}
+code = "codellama/CodeLlama-7b-hf"
+tiny = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
 """,
     "face/NOTES.md": (
         "We compared ArcFace and CosFace heads on a ResNet-50; see Duke Energy.\n"
