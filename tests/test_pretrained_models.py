@@ -92,13 +92,16 @@ multi = "gs://bert_models/2018_11_23/multi_cased_L-12_H-768_A-12"
 config.output = "ms1mv3_arcface_r50"
 save_dir = "log/osnet_x1_0_dukemtmcreid_softmax"
 """,
-    # Llama 2 and 3 (Meta names no Books3), Code Llama and TinyLlama, XLM-R (CommonCrawl),
-    # OpenLLaMA (not Meta's weights), DistilRoBERTa (OpenWebText), and an API model name that
-    # starts like GPT-1's bare id: no model reference.
+    # Llama 2 and 3 (Meta names no Books3), Code Llama and TinyLlama, XLM-R (CommonCrawl), the
+    # Korean and Spanish RoBERTas trained from scratch, OpenLLaMA (not Meta's weights),
+    # DistilRoBERTa (OpenWebText), and an API model name that starts like GPT-1's bare id: no
+    # model reference.
     "llm/other_models.py": """\
 llama2 = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-2-7b-hf")
 llama3 = "meta-llama/Meta-Llama-3-8B"
 xlmr = AutoModel.from_pretrained("FacebookAI/xlm-roberta-base")
+korean = AutoModel.from_pretrained("klue/roberta-base")
+spanish = "PlanTL-GOB-ES/roberta-base-bne"
 open_llama = "openlm-research/open_llama_7b"
 distil = AutoModel.from_pretrained("distilroberta-base")
 client = {"model": "openai-gpt-4o"}
