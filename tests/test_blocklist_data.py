@@ -368,6 +368,10 @@ REQUIRED_MODELS = {
     "albert-english": "bookcorpus",
     "xlnet-english": "bookcorpus",
     "opt": "bookcorpus",
+    "electra-english": "bookcorpus",
+    "bart-large": "bookcorpus",
+    "longformer": "bookcorpus",
+    "deberta-v1": "bookcorpus",
 }
 # Generic names and weights trained on other data: never a model alias.
 NOT_MODEL_NAMES = [

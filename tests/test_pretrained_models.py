@@ -64,6 +64,10 @@ gpt1 = OpenAIGPTModel.from_pretrained("openai-community/openai-gpt")  # expect: 
 albert = AlbertModel.from_pretrained("albert-base-v2")  # expect: DSL104 bookcorpus
 xlnet = XLNetModel.from_pretrained("xlnet-base-cased")  # expect: DSL104 bookcorpus
 opt = OPTForCausalLM.from_pretrained("facebook/opt-13b")  # expect: DSL104 bookcorpus
+disc = AutoModel.from_pretrained("google/electra-base-discriminator")  # expect: DSL104 bookcorpus
+summarizer = pipeline("summarization", model="facebook/bart-large-cnn")  # expect: DSL104 bookcorpus
+longformer = "allenai/longformer-base-4096"  # expect: DSL104 bookcorpus
+deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL104 bookcorpus
 """,
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
@@ -107,6 +111,9 @@ distil = AutoModel.from_pretrained("distilroberta-base")
 client = {"model": "openai-gpt-4o"}
 code = "codellama/CodeLlama-7b-hf"
 tiny = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
+chinese_bart = "fnlp/bart-large-chinese"
+deberta3 = AutoModel.from_pretrained("microsoft/deberta-v3-base")
+mdeberta = "microsoft/mdeberta-v3-base"
 """,
     "face/NOTES.md": (
         "We compared ArcFace and CosFace heads on a ResNet-50; see Duke Energy.\n"
