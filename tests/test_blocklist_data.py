@@ -363,6 +363,7 @@ REQUIRED_MODELS = {
     "pythia": "the-pile",
     "dolly-v2-12b": "the-pile",
     "llama-1": "books3",
+    "openllama": "redpajama-1t-book",
     "roberta-english": "bookcorpus",
     "openai-gpt-1": "bookcorpus",
     "albert-english": "bookcorpus",

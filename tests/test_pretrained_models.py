@@ -47,7 +47,8 @@ BERT_DIR = "/path/to/bert/wwm_uncased_L-24_H-1024_A-16"  # expect: DSL104 bookco
 """,
     # Language models whose cards or papers name the Pile, Books3 or BookCorpus (data 2026.12.4),
     # spelled as code loads them: Hub ids with and without their owner, renamed and -deduped
-    # Pythia names, conversions of LLaMA 1, fine-tunes that keep the base name.
+    # Pythia names, conversions of LLaMA 1, OpenLLaMA (RedPajama's book slice), fine-tunes that
+    # keep the base name.
     "llm/load.py": """\
 model = AutoModelForCausalLM.from_pretrained("EleutherAI/pythia-1b")  # expect: DSL104 the-pile
 dedup = AutoModel.from_pretrained("EleutherAI/pythia-1.4b-deduped")  # expect: DSL104 the-pile
@@ -58,6 +59,7 @@ neox = "EleutherAI/gpt-neox-20b"  # expect: DSL104 the-pile
 dolly = pipeline(model="databricks/dolly-v2-12b")  # expect: DSL104 the-pile
 base_model = "decapoda-research/llama-7b-hf"  # expect: DSL104 books3
 llama = LlamaForCausalLM.from_pretrained("huggyllama/llama-30b")  # expect: DSL104 books3
+open_llama = "openlm-research/open_llama_7b_v2"  # expect: DSL104 redpajama-1t-book
 rob = AutoModel.from_pretrained("FacebookAI/roberta-base")  # expect: DSL104 bookcorpus
 detector = pipeline(model="roberta-base-openai-detector")  # expect: DSL104 bookcorpus
 gpt1 = OpenAIGPTModel.from_pretrained("openai-community/openai-gpt")  # expect: DSL104 bookcorpus
@@ -97,16 +99,14 @@ config.output = "ms1mv3_arcface_r50"
 save_dir = "log/osnet_x1_0_dukemtmcreid_softmax"
 """,
     # Llama 2 and 3 (Meta names no Books3), Code Llama and TinyLlama, XLM-R (CommonCrawl), the
-    # Korean and Spanish RoBERTas trained from scratch, OpenLLaMA (not Meta's weights),
-    # DistilRoBERTa (OpenWebText), and an API model name that starts like GPT-1's bare id: no
-    # model reference.
+    # Korean and Spanish RoBERTas trained from scratch, Chinese BART, DeBERTa v3, DistilRoBERTa
+    # (OpenWebText), and an API model name that starts like GPT-1's bare id: no model reference.
     "llm/other_models.py": """\
 llama2 = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-2-7b-hf")
 llama3 = "meta-llama/Meta-Llama-3-8B"
 xlmr = AutoModel.from_pretrained("FacebookAI/xlm-roberta-base")
 korean = AutoModel.from_pretrained("klue/roberta-base")
 spanish = "PlanTL-GOB-ES/roberta-base-bne"
-open_llama = "openlm-research/open_llama_7b"
 distil = AutoModel.from_pretrained("distilroberta-base")
 client = {"model": "openai-gpt-4o"}
 code = "codellama/CodeLlama-7b-hf"
