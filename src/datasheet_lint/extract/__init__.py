@@ -20,6 +20,7 @@ from datasheet_lint.extract import (
     identifiers,
     pretrained,
     python_ast,
+    python_blocks,
     structured,
 )
 from datasheet_lint.extract.segments import LineIndex, Segment
@@ -64,7 +65,9 @@ def _segment_references(
             )
             tree = None
         else:
-            tree = python_ast.parse(segment.text)
+            # Code that does not parse as a whole (Python 2, a broken notebook cell) still
+            # has its loader calls read in the top-level statements that do.
+            tree = python_ast.parse(segment.text) or python_blocks.salvage(segment.text)
         for call in python_ast.loader_calls(tree) if tree is not None else ():
             dataset = knowledge.resolve(call.source, call.name, needs_known=call.needs_known)
             if dataset is None:
