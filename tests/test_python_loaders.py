@@ -108,7 +108,7 @@ def test_importing_a_librarys_dataset_loader_is_a_load_reference(
 
 def test_library_machinery_is_not_a_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = (
-        "from sklearn.datasets import load_files, make_blobs\n"
+        "from sklearn.datasets import load_files, make_blobs, fetch_openml\n"
         "from torchvision.datasets import ImageFolder, VisionDataset\n"
         "from torchvision import datasets\n"
         "from tensorflow import keras\n"

@@ -134,9 +134,11 @@ DATASET_MODULES = (
 )
 DATASET_CLASSMETHODS = ("splits", "iters", "download")  # torchtext's legacy datasets
 KERAS_PREFIXES = ("keras.datasets.", "tensorflow.keras.datasets.")
-# Loaders of the caller's own files. (load_sample_image(s) reads images bundled with the
-# library: data like any other.)
-SKLEARN_NOT_DATASETS = frozenset(["load_files", "load_svmlight_file", "load_svmlight_files"])
+# Loaders of the caller's own files, or of whatever dataset their argument names (imported,
+# they name none). load_sample_image(s) reads images bundled with the library: data.
+SKLEARN_NOT_DATASETS = frozenset(
+    ["load_files", "load_svmlight_file", "load_svmlight_files", "fetch_openml", "fetch_file"]
+)
 # Classes in dataset modules that are machinery, not datasets.
 NOT_DATASETS = frozenset(
     {"ImageFolder", "DatasetFolder", "VisionDataset", "FakeData"}
