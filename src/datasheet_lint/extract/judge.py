@@ -89,6 +89,10 @@ def _hit_reference(
         )
         if not confirmed:
             return None
+    weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
+    if weights is not None:  # weights named for the data they were trained on
+        left, right = weights
+        return hit.alias.dataset, line_no, column + left - start, Kind.MODEL, text[left:right]
     kind = kinds.kind_of(line, lang, role, known_url=hit.alias.url)
     if kind is None:
         return None
