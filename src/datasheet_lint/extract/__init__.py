@@ -21,6 +21,7 @@ from datasheet_lint.extract import (
     pretrained,
     python_ast,
     python_blocks,
+    specific,
     structured,
 )
 from datasheet_lint.extract.segments import LineIndex, Segment
@@ -103,7 +104,7 @@ def _segment_references(
                 f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
             )
     references = []
-    for dataset, line, column, kind, surface in found:
+    for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
         file_line, file_column = segment.position(line, column, surface)
         references.append(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasheet_lint.extract import context, identifiers, kinds, python_strings
+from datasheet_lint.extract import context, identifiers, kinds, python_strings, specific
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
@@ -86,6 +86,7 @@ def _hit_reference(
                 and context.distinctive_near_in(index.text, hit.alias)
             )
             or _code_names_it(line, lang, role, hit)
+            or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
         )
         if not confirmed:
             return None
