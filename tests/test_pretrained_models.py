@@ -240,3 +240,24 @@ def test_weights_named_for_retracted_data_are_reported_as_such(
     message = "'megaface_r50_epoch20.pth' is a model trained on MegaFace"
     assert finding["message"].startswith(message)
     assert finding["severity"] == "warning"  # inferred from a name: medium confidence
+
+
+HUB_ENTRY = '''\
+def unet(pretrained=False):
+    """UNet trained on https://www.kaggle.com/c/carvana-image-masking-challenge/data"""
+    url = "https://example.org/releases/v3.0/unet_carvana_scale0.5_epoch2.pth"
+    return load_state_dict_from_url(url)
+'''
+
+
+def test_an_ambiguous_name_in_weights_counts_where_the_file_names_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """'Carvana' is also a company: in a weight file's name it counts when the module names
+    the dataset unambiguously too (here, in its docstring), and not otherwise."""
+    alone = "\n".join(line for line in HUB_ENTRY.split("\n") if "kaggle" not in line)
+    repo = make_repo({"hubconf.py": HUB_ENTRY, "other/hubconf.py": alone})
+    result = run_cli(repo, "check", "--format", "json")
+    models = {(r["path"], r["line"], r["dataset"]) for r in result.json()["references"]}
+    assert ("hubconf.py", 3, "carvana-image-masking-challenge") in models
+    assert not any(path == "other/hubconf.py" for path, _, _ in models)
