@@ -33,15 +33,17 @@ LOCATION_WORDS = frozenset({"folder", "dir", "path", "root", "home", "prefix"})
 # A string that is the next argument after a data location, or joined onto it.
 AFTER_LOCATION = re.compile(r"(?P<key>[A-Za-z_][\w.]*)['\"]?\s*[,/+]\s*[rbf]?['\"]$")
 OUTPUT_WORDS = frozenset({"save", "log", "logs", "output", "out", "checkpoint", "result"})
+KEY_REACH = 80  # characters before the string that hold the location and its separator
 
 
 def inside_location(line: Line) -> bool:
     """The name is the whole string handed on after a data location: a folder inside it
     (``get_val_pair(conf.emore_folder, 'cfp_fp')``, ``data_path / 'lfw'``): a dataset's name
     there, as it is in a path, not the word it may also be."""
-    rest = line.text[line.end : line.end + 1]
-    after = AFTER_LOCATION.search(line.text[max(0, line.start - 200) : line.start])
-    if after is None or rest not in {"'", '"'}:
+    if line.text[line.end : line.end + 1] not in {"'", '"'}:
+        return False  # not the whole string
+    after = AFTER_LOCATION.search(line.text[max(0, line.start - KEY_REACH) : line.start])
+    if after is None:
         return False
     words = key_words(after.group("key"))
     return bool(words & LOCATION_WORDS) and not words & OUTPUT_WORDS
@@ -69,16 +71,27 @@ def most_specific(found: Sequence[Found], text: str) -> list[Found]:
             continue  # most lines name one dataset
         index = index or LineIndex(text)
         line = index.line(number)
-        for dataset, _, column, kind, surface in items:
+        items.sort(key=lambda item: item[2])
+        for position, (dataset, _, column, kind, surface) in enumerate(items):
             end = column - 1 + len(surface)
+            inner = _next_other(items, position, end)
             inside = (
-                kind is not Kind.MODEL
-                and any(  # a model's surface is its whole name
-                    inner[0] != dataset
-                    and inner[2] - 1 >= end
-                    and _inside(line[end : inner[2] - 1])
-                    for inner in items
-                )
+                kind is not Kind.MODEL  # a model's surface is its whole name, not a folder
+                and inner is not None
+                and _inside(line[end : inner[2] - 1])
             )
             holds[number, dataset] = holds.get((number, dataset), True) and inside
     return [item for item in found if not holds.get((item[1], item[0]), False)]
+
+
+LOOK_AHEAD = 32  # names after a container: a line names a handful (and repeats are capped)
+
+
+def _next_other(items: Sequence[Found], position: int, end: int) -> Found | None:
+    """The first name after column ``end`` of another dataset than ``items[position]``'s:
+    the only one that can be inside its folder (any other has that one between them)."""
+    dataset = items[position][0]
+    for item in items[position + 1 : position + 1 + LOOK_AHEAD]:
+        if item[0] != dataset and item[2] - 1 >= end:
+            return item
+    return None
