@@ -120,8 +120,15 @@ def test_look_alikes_yield_no_model_reference(scanned: Result) -> None:
         for r in scanned.json()["references"]
         if r["kind"] == "model"
     }
-    # torchvision's ImageNet weights are a model trained on ImageNet, which is not retracted.
-    assert {(p, d) for p, _, d in models if p in LOOK_ALIKES} == {("face/generic.py", "imagenet")}
+    # torchvision's ImageNet weights are a model trained on ImageNet, and
+    # pretrained="casia-webface" one trained on CASIA-WebFace: neither is retracted.
+    assert {(p, d) for p, _, d in models if p in LOOK_ALIKES} == {
+        ("face/generic.py", "imagenet"),
+        ("face/generic.py", "casia-webface"),
+    }
+    assert not [
+        f for f in scanned.json()["findings"] if f["path"] in LOOK_ALIKES and f["rule"] == "DSL104"
+    ]
 
 
 def test_model_reference_carries_training_set_and_model_name(scanned: Result) -> None:
@@ -261,3 +268,31 @@ def test_an_ambiguous_name_in_weights_counts_where_the_file_names_its_dataset(
     models = {(r["path"], r["line"], r["dataset"]) for r in result.json()["references"]}
     assert ("hubconf.py", 3, "carvana-image-masking-challenge") in models
     assert not any(path == "other/hubconf.py" for path, _, _ in models)
+
+
+CHOICES = {
+    "backbone.py": """\
+base = keras.applications.Xception(weights="imagenet", include_top=False)
+net = pretrainedmodels.__dict__[name](num_classes=1000, pretrained='imagenet')
+resnet = InceptionResnetV1(pretrained='casia-webface')
+clip = open_clip.create_model("ViT-B-32", pretrained="laion2b_s34b_b79k")
+""",
+    "configs/reid.yml": "MODEL:\n  PRETRAIN_CHOICE: 'imagenet'\n  NAME: resnet50\n",
+}
+
+
+def test_weights_chosen_by_their_training_data_are_models_of_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """weights="imagenet" selects the weights trained on ImageNet: a model of it, not the
+    dataset; an OpenCLIP tag only contains a dataset's name and stays silent."""
+    repo = make_repo(CHOICES)
+    result = run_cli(repo, "check", "--format", "json")
+    assert {
+        (r["path"], r["line"], r["dataset"], r["kind"]) for r in result.json()["references"]
+    } == {
+        ("backbone.py", 1, "imagenet", "model"),
+        ("backbone.py", 2, "imagenet", "model"),
+        ("backbone.py", 3, "casia-webface", "model"),
+        ("configs/reid.yml", 2, "imagenet", "model"),
+    }

@@ -101,6 +101,8 @@ def _hit_reference(
             return None
     if weights is not None:  # weights named for the data they were trained on
         return _model(hit.alias.dataset, line_no, column - start, text, weights)
+    if kinds.weights_choice(line, role):  # weights="imagenet": chosen by their data
+        return hit.alias.dataset, line_no, column, Kind.MODEL, hit.surface
     kind = kinds.kind_of(line, lang, role, known_url=hit.alias.url)
     if kind is None:
         return None

@@ -233,6 +233,18 @@ def weights_span(line: Line, lang: str, role: str) -> tuple[int, int] | None:
     return left, right
 
 
+def weights_choice(line: Line, role: str) -> bool:
+    """Weights chosen by the data they were trained on: the whole value of a ``pretrained=``,
+    ``weights=`` or ``PRETRAIN_CHOICE:`` key (``weights="imagenet"``,
+    ``pretrained='casia-webface'``), not a name inside a longer tag (``laion2b_s34b_b79k``)."""
+    if role not in {"string", "value"} or output_location(line):
+        return False
+    after = line.text[line.end : line.end + 1]
+    return (after == "" or after in "'\" \t,)]}#") and WEIGHTS_KEY.search(
+        line.text[: line.start]
+    ) is not None
+
+
 def surface(line: Line) -> str:
     return line.text[line.start : line.end]
 
