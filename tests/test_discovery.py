@@ -285,3 +285,18 @@ def test_a_shell_line_continued_with_a_backslash_stays_shell(
     assert ("nb.ipynb", line_of(text, "my_corpus"), "tfds:my_corpus", "load") in refs_of(
         run_cli, repo
     )
+
+
+def test_a_timed_statement_is_python(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """%time and %timeit run the Python statement after them (and their options)."""
+    text = notebook(
+        ("code", ["import tensorflow_datasets as tfds\n"]),
+        ("code", ['%time ds = tfds.load("my_corpus")\n']),
+        ("code", ["for i in range(2):\n", '    %timeit -r1 -n 10 tfds.load("other_corpus")\n']),
+        ("code", ["%time\n"]),
+    )
+    repo = make_repo({"nb.ipynb": text})
+    assert refs_of(run_cli, repo) == {
+        ("nb.ipynb", line_of(text, "my_corpus"), "tfds:my_corpus", "load"),
+        ("nb.ipynb", line_of(text, "other_corpus"), "tfds:other_corpus", "load"),
+    }
