@@ -198,3 +198,105 @@ def test_refs_groups_by_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
     groups = {group["dataset"]: group for group in document["datasets"]}
     assert [r["path"] for r in groups["ms1mv2"]["references"]] == ["a.yaml", "b.md"]
     assert groups["hf:someone/x"]["origin"] == "unresolved"
+
+
+COLAB_TRY = [
+    "try:\n",
+    "    # %tensorflow_version only exists in Colab.\n",
+    "    %tensorflow_version 2.x\n",
+    "except Exception:\n",
+    "    pass\n",
+]
+
+
+def test_a_magic_line_inside_a_block_keeps_the_notebook_parsing(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Before: the magic line was removed from the Python, leaving `try:` with no body, so the
+    whole notebook did not parse and no loader call in any cell was found."""
+    text = notebook(
+        ("code", COLAB_TRY),
+        ("code", ["from tensorflow import keras\n"]),
+        ("code", ["(X, y), _ = keras.datasets.fashion_mnist.load_data()\n"]),
+    )
+    repo = make_repo({"nb.ipynb": text})
+    assert refs_of(run_cli, repo) == {
+        ("nb.ipynb", line_of(text, "fashion_mnist.load_data"), "fashion-mnist", "load"),
+    }
+
+
+def test_a_cell_that_does_not_parse_leaves_the_other_cells_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A Python 2 cell and a half-written cell lose only themselves: the loader call in the
+    next cell is found, and the broken cell's own data path is still matched by name."""
+    text = notebook(
+        ("code", ["import tensorflow_datasets as tfds\n"]),
+        ("code", ['print "loading"\n', 'root = "/data/faces_emore"\n']),
+        ("code", ["x = foo(\n"]),
+        ("code", ['ds = tfds.load("my_corpus")\n']),
+        ("code", ["%%html\n", "<b>not python</b>\n"]),
+    )
+    repo = make_repo({"nb.ipynb": text})
+    assert refs_of(run_cli, repo) == {
+        ("nb.ipynb", line_of(text, "faces_emore"), "ms1mv2", "path"),
+        ("nb.ipynb", line_of(text, "my_corpus"), "tfds:my_corpus", "load"),
+    }
+
+
+def test_a_python_2_module_keeps_the_loader_calls_of_its_python_3_statements(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module with a Python 2 `print x` in one function still has its other top-level
+    statements read for loader calls, at their own lines."""
+    code = (
+        "import tensorflow_datasets as tfds\n"
+        "\n"
+        "def report(n):\n"
+        '    print "done", n\n'
+        "\n"
+        "@cached\n"
+        "def load():\n"
+        '    return tfds.load("my_corpus")\n'
+    )
+    repo = make_repo({"train.py": code})
+    assert refs_of(run_cli, repo) == {("train.py", 8, "tfds:my_corpus", "load")}
+
+
+def test_a_module_that_parses_nowhere_still_has_its_names_matched(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = 'def f(:\n    root = "/data/faces_emore"\n    print "x"\n'
+    repo = make_repo({"train.py": code})
+    assert refs_of(run_cli, repo) == {("train.py", 2, "ms1mv2", "path")}
+
+
+def test_a_shell_line_continued_with_a_backslash_stays_shell(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The continuation lines of `!cmd \\` are the command's arguments, not Python: read as
+    Python they failed to parse and took the notebook's loader calls with them."""
+    text = notebook(
+        ("code", ["import tensorflow_datasets as tfds\n"]),
+        ("code", ["!saved_model_cli run --dir model \\\n", "    --inputs x=my_tests.npy\n"]),
+        ("code", ['ds = tfds.load("my_corpus")\n']),
+    )
+    repo = make_repo({"nb.ipynb": text})
+    assert ("nb.ipynb", line_of(text, "my_corpus"), "tfds:my_corpus", "load") in refs_of(
+        run_cli, repo
+    )
+
+
+def test_a_timed_statement_is_python(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """%time and %timeit run the Python statement after them (and their options)."""
+    text = notebook(
+        ("code", ["import tensorflow_datasets as tfds\n"]),
+        ("code", ['%time ds = tfds.load("my_corpus")\n']),
+        ("code", ["for i in range(2):\n", '    %timeit -r1 -n 10 tfds.load("other_corpus")\n']),
+        ("code", ["%time\n"]),
+    )
+    repo = make_repo({"nb.ipynb": text})
+    assert refs_of(run_cli, repo) == {
+        ("nb.ipynb", line_of(text, "my_corpus"), "tfds:my_corpus", "load"),
+        ("nb.ipynb", line_of(text, "other_corpus"), "tfds:other_corpus", "load"),
+    }

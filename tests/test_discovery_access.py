@@ -252,6 +252,22 @@ def test_weights_of_the_big_zoos_are_models_trained_on_their_data(
     }
 
 
+def test_torchvision_architectures_looked_up_by_name_are_imagenet_weights(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """models.__dict__[args.arch](pretrained=True), the ImageNet example's idiom, loads a
+    torchvision classifier's ImageNet weights whichever architecture is named."""
+    code = (
+        "import torchvision.models as models\n"
+        "model = models.__dict__[args.arch](pretrained=True)\n"
+        "scratch = models.__dict__[args.arch]()\n"
+        "mine = registry.__dict__[name](pretrained=True)\n"
+    )
+    assert refs(make_repo, run_cli, "main.py", code) == {(2, "imagenet", "model")}
+    # Without torchvision, 'models' is the repository's own module: its weights are unknown.
+    assert refs(make_repo, run_cli, "own.py", code.replace("torchvision.", "")) == set()
+
+
 def test_model_references_need_no_datasheet(make_repo: MakeRepo, run_cli: RunCli) -> None:
     repo = make_repo({"backbone.py": PRETRAINED})
     result = run_cli(repo, "check", "--format", "json")

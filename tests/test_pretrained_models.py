@@ -163,8 +163,15 @@ def test_look_alikes_yield_no_model_reference(scanned: Result) -> None:
         for r in scanned.json()["references"]
         if r["kind"] == "model"
     }
-    # torchvision's ImageNet weights are a model trained on ImageNet, which is not retracted.
-    assert {(p, d) for p, _, d in models if p in LOOK_ALIKES} == {("face/generic.py", "imagenet")}
+    # torchvision's ImageNet weights are a model trained on ImageNet, and
+    # pretrained="casia-webface" one trained on CASIA-WebFace: neither is retracted.
+    assert {(p, d) for p, _, d in models if p in LOOK_ALIKES} == {
+        ("face/generic.py", "imagenet"),
+        ("face/generic.py", "casia-webface"),
+    }
+    assert not [
+        f for f in scanned.json()["findings"] if f["path"] in LOOK_ALIKES and f["rule"] == "DSL104"
+    ]
 
 
 def test_model_reference_carries_training_set_and_model_name(scanned: Result) -> None:
@@ -224,3 +231,111 @@ def test_model_references_are_not_reported_as_the_dataset(scanned: Result) -> No
         if f["rule"].startswith("DSL10")
     }
     assert {code for path, _, code in codes if path in FAMILIES} == {"DSL104"}
+
+
+# Weight files whose own name names the data they were trained on: a model reference to it.
+WEIGHTS = """\
+import torch
+net.load_state_dict(torch.load("weights/ssd300_voc2012_final.pth"))  # model pascal-voc
+URL = "https://example.org/releases/v3.0/unet_cityscapes_scale0.5_epoch2.pth"  # model cityscapes
+resnet = torch.load("models/20180408-102900-casia-webface.pt")  # model casia-webface
+model = keras.models.load_model("my_cifar10_model.h5")  # model cifar-10
+vgg = scipy.io.loadmat("pretrained/imagenet-vgg-verydeep-19.mat")  # model imagenet
+faces = torch.load("weights/megaface_r50_epoch20.pth")  # model megaface
+"""
+# Data files in the same formats, weights saved by the run, attributes and other datasets.
+NOT_WEIGHTS = """\
+svhn = scipy.io.loadmat("data/train_32x32.mat")
+urlretrieve("https://example.org/aclImdb_v1.tar", "aclImdb_v1.tar")
+params = coco_eval.params
+torch.save(model.state_dict(), "cifar10_cnn.pt")
+model.save_weights("cityscapes_model.h5")
+vgg = load_model("vgg_face_weights.h5")
+archive = "vgg_face_dataset.tar"
+heads = torch.load("weights/brainwash_head_detector.pth")
+"""
+
+
+def test_weights_named_after_their_training_data_are_models_of_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"load.py": WEIGHTS, "other.py": NOT_WEIGHTS})
+    result = run_cli(repo, "check", "--format", "json")
+    models = {
+        (r["path"], r["line"], r["dataset"], r["surface"])
+        for r in result.json()["references"]
+        if r["kind"] == "model"
+    }
+    assert models == {
+        ("load.py", 2, "pascal-voc", "ssd300_voc2012_final.pth"),
+        ("load.py", 3, "cityscapes", "unet_cityscapes_scale0.5_epoch2.pth"),
+        ("load.py", 4, "casia-webface", "20180408-102900-casia-webface.pt"),
+        ("load.py", 5, "cifar-10", "my_cifar10_model.h5"),
+        ("load.py", 6, "imagenet", "imagenet-vgg-verydeep-19.mat"),
+        ("load.py", 7, "megaface", "megaface_r50_epoch20.pth"),
+    }
+    # VGGFace (2015) is not VGGFace2; an ambiguous name (brainwash) still needs its context.
+    named = {r["dataset"] for r in result.json()["references"] if r["path"] == "other.py"}
+    assert named == {"svhn", "imdb"}  # the data files, as data
+
+
+def test_weights_named_for_retracted_data_are_reported_as_such(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """MegaFace has no model family in the blocklist: the file name is the evidence."""
+    repo = make_repo({"load.py": WEIGHTS})
+    result = run_cli(repo, "check", "--format", "json")
+    (finding,) = [f for f in result.json()["findings"] if f["rule"].startswith("DSL10")]
+    assert (finding["rule"], finding["line"], finding["dataset"]) == ("DSL104", 7, "megaface")
+    message = "'megaface_r50_epoch20.pth' is a model trained on MegaFace"
+    assert finding["message"].startswith(message)
+    assert finding["severity"] == "warning"  # inferred from a name: medium confidence
+
+
+HUB_ENTRY = '''\
+def unet(pretrained=False):
+    """UNet trained on https://www.kaggle.com/c/carvana-image-masking-challenge/data"""
+    url = "https://example.org/releases/v3.0/unet_carvana_scale0.5_epoch2.pth"
+    return load_state_dict_from_url(url)
+'''
+
+
+def test_an_ambiguous_name_in_weights_counts_where_the_file_names_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """'Carvana' is also a company: in a weight file's name it counts when the module names
+    the dataset unambiguously too (here, in its docstring), and not otherwise."""
+    alone = "\n".join(line for line in HUB_ENTRY.split("\n") if "kaggle" not in line)
+    repo = make_repo({"hubconf.py": HUB_ENTRY, "other/hubconf.py": alone})
+    result = run_cli(repo, "check", "--format", "json")
+    models = {(r["path"], r["line"], r["dataset"]) for r in result.json()["references"]}
+    assert ("hubconf.py", 3, "carvana-image-masking-challenge") in models
+    assert not any(path == "other/hubconf.py" for path, _, _ in models)
+
+
+CHOICES = {
+    "backbone.py": """\
+base = keras.applications.Xception(weights="imagenet", include_top=False)
+net = pretrainedmodels.__dict__[name](num_classes=1000, pretrained='imagenet')
+resnet = InceptionResnetV1(pretrained='casia-webface')
+clip = open_clip.create_model("ViT-B-32", pretrained="laion2b_s34b_b79k")
+""",
+    "configs/reid.yml": "MODEL:\n  PRETRAIN_CHOICE: 'imagenet'\n  NAME: resnet50\n",
+}
+
+
+def test_weights_chosen_by_their_training_data_are_models_of_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """weights="imagenet" selects the weights trained on ImageNet: a model of it, not the
+    dataset; an OpenCLIP tag only contains a dataset's name and stays silent."""
+    repo = make_repo(CHOICES)
+    result = run_cli(repo, "check", "--format", "json")
+    assert {
+        (r["path"], r["line"], r["dataset"], r["kind"]) for r in result.json()["references"]
+    } == {
+        ("backbone.py", 1, "imagenet", "model"),
+        ("backbone.py", 2, "imagenet", "model"),
+        ("backbone.py", 3, "casia-webface", "model"),
+        ("configs/reid.yml", 2, "imagenet", "model"),
+    }

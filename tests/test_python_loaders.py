@@ -25,6 +25,17 @@ LOADERS = [
     ("from tensorflow import keras\n(a, b), _ = keras.datasets.cifar10.load_data()\n", "cifar-10"),
     ("import tensorflow as tf\n(a, b), _ = tf.keras.datasets.mnist.load_data()\n", "mnist"),
     ("from keras.datasets import imdb\n(a, b), _ = imdb.load_data()\n", "imdb"),
+    ("import tensorflow_datasets as tfds\nx = tfds.load(name='mnist', split='train')\n", "mnist"),
+    # A library's dataset named without a call: bound to a name, or a helper of its module.
+    ("from tensorflow import keras\nfmnist = keras.datasets.fashion_mnist\n", "fashion-mnist"),
+    ("from tensorflow import keras\nindex = keras.datasets.imdb.get_word_index()\n", "imdb"),
+    ("from torchvision import datasets\nDATASET = datasets.CIFAR10\n", "cifar-10"),
+    ("import torchvision.datasets as dsets\nassert isinstance(d, dsets.SVHN)\n", "svhn"),
+    # Bundled sample data is data too, known or not.
+    (
+        "from sklearn.datasets import load_sample_images\nimg = load_sample_images()['images']\n",
+        "sklearn:load_sample_images",
+    ),
 ]
 
 
@@ -69,3 +80,53 @@ def test_ambiguous_name_in_a_loader_call_counts(make_repo: MakeRepo, run_cli: Ru
     repo = make_repo({"t.py": code})
     result = run_cli(repo, "check", "--format", "json")
     assert ("t.py", 3, "duke-mtmc", "load") in references(result)
+
+
+IMPORTS = [
+    ("from sklearn.datasets import load_sample_images\n", "sklearn:load_sample_images"),
+    (
+        "from sklearn.datasets import fetch_species_distributions\n",
+        "sklearn:fetch_species_distributions",
+    ),
+    ("from torchvision.datasets import Flowers102 as F\n", "oxford-flowers-102"),
+    ("from tensorflow.keras.datasets import reuters\n", "reuters-21578"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "dataset"), IMPORTS, ids=[f"{i}-{d}" for i, (_, d) in enumerate(IMPORTS)]
+)
+def test_importing_a_librarys_dataset_loader_is_a_load_reference(
+    make_repo: MakeRepo, run_cli: RunCli, code: str, dataset: str
+) -> None:
+    """The import names the dataset, known to the catalogue or not, on a line of its own."""
+    repo = make_repo({"train.py": "import numpy as np\n" + code})
+    assert references(run_cli(repo, "check", "--format", "json")) == {
+        ("train.py", 2, dataset, "load")
+    }
+
+
+def test_library_machinery_is_not_a_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "from sklearn.datasets import load_files, make_blobs, fetch_openml\n"
+        "from torchvision.datasets import ImageFolder, VisionDataset\n"
+        "from torchvision import datasets\n"
+        "from tensorflow import keras\n"
+        "import tensorflow as tf\n"
+        "folder = datasets.ImageFolder\n"
+        "transform = datasets.utils.download_url\n"
+        "x = keras.datasets\n"
+        "tf.data.Dataset.from_tensor_slices(x)\n"
+    )
+    repo = make_repo({"train.py": code})
+    assert references(run_cli(repo, "check", "--format", "json")) == set()
+
+
+def test_an_import_over_several_lines_names_each_dataset_on_its_own_line(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = "from sklearn.datasets import (\n    load_sample_image,\n    make_moons,\n)\n"
+    repo = make_repo({"train.py": code})
+    assert references(run_cli(repo, "check", "--format", "json")) == {
+        ("train.py", 2, "sklearn:load_sample_image", "load")
+    }

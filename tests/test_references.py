@@ -196,6 +196,7 @@ def test_separators_and_case_are_normalised(scan: Scan) -> None:
 
 
 def test_one_finding_per_reference_on_every_line(scan: Scan) -> None:
-    text = "rec: /train_tmp/faces_emore\nval: /train_tmp/faces_emore/lfw.bin\n"
+    # (faces_emore/lfw.bin is LFW, the evaluation pairs shipped in the MS1MV2 folder)
+    text = "rec: /train_tmp/faces_emore\nidx: /train_tmp/faces_emore/train.idx\n"
     result = scan({"face.yaml": text})
     assert sorted(f[1] for f in findings(result)) == [1, 2]

@@ -297,3 +297,32 @@ def test_the_json_report_lists_skipped_files_against_its_schema(
     document = run_cli(repo, "check", "--format", "json").json()
     assert document["skipped"] == [{"path": "weights.bin", "reason": "binary", "partial": False}]
     assert_valid(document, REPORT_SCHEMA)
+
+
+# Issue 16: salvaging the statements of code that does not parse, and specific datasets ---------
+
+
+def test_python_2_code_of_many_statements_is_salvaged_in_bounded_time(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Each top-level statement of a module that does not parse is parsed on its own; past a
+    few thousand statements none is (a generated file), and the names are still matched."""
+    salvaged = 'import tensorflow_datasets as tfds\nds = tfds.load("my_corpus")\nprint "x"\n'
+    generated = 'print "x"\n' * 200_000 + 'root = "/data/faces_emore"\nimport tensorflow_datasets\n'
+    repo = make_repo({"old.py": salvaged, "gen.py": generated})
+    elapsed, report = timed(run_cli, repo)
+    assert elapsed < 20
+    assert {(r["path"], r["dataset"]) for r in report["references"]} == {
+        ("old.py", "tfds:my_corpus"),
+        ("gen.py", "ms1mv2"),
+    }
+
+
+def test_a_line_of_many_nested_dataset_paths_costs_linear_time(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    line = " ".join(f"megaface/facescrub_{i}" for i in range(20_000))
+    repo = make_repo({"paths.sh": f"ls {line}\n"})
+    elapsed, report = timed(run_cli, repo)
+    assert elapsed < 20
+    assert {r["dataset"] for r in report["references"]} == {"facescrub"}

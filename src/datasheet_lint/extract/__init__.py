@@ -20,6 +20,8 @@ from datasheet_lint.extract import (
     identifiers,
     pretrained,
     python_ast,
+    python_blocks,
+    specific,
     structured,
 )
 from datasheet_lint.extract.segments import LineIndex, Segment
@@ -64,7 +66,9 @@ def _segment_references(
             )
             tree = None
         else:
-            tree = python_ast.parse(segment.text)
+            # Code that does not parse as a whole (Python 2, a broken notebook cell) still
+            # has its loader calls read in the top-level statements that do.
+            tree = python_ast.parse(segment.text) or python_blocks.salvage(segment.text)
         for call in python_ast.loader_calls(tree) if tree is not None else ():
             dataset = knowledge.resolve(call.source, call.name, needs_known=call.needs_known)
             if dataset is None:
@@ -100,7 +104,7 @@ def _segment_references(
                 f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
             )
     references = []
-    for dataset, line, column, kind, surface in found:
+    for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
         file_line, file_column = segment.position(line, column, surface)
         references.append(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from datasheet_lint.extract import context, identifiers, kinds, python_strings
+from datasheet_lint.extract import context, identifiers, kinds, python_strings, specific
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
@@ -44,9 +44,14 @@ def _hit_reference(
     loader_spans: set[tuple[int, int]],
     regions: python_strings.Regions | None,
     code_only: bool = False,
+    pending: list[tuple[str, int, int, Kind, str]] | None = None,
 ) -> tuple[str, int, int, Kind, str] | None:
     """(dataset, line, column, kind, surface) of a matched name, or None where it does not
-    count. A model's surface is the model's whole name (ms1mv3_arcface_r100_fp16)."""
+    count. A model's surface is the model's whole name (ms1mv3_arcface_r100_fp16).
+
+    An ambiguous name in a weight file's name that nothing on its line confirms
+    (unet_carvana_scale0.5_epoch2.pth) goes to ``pending``: it counts if the file names the
+    dataset where it does count (a docstring's "carvana-image-masking-challenge")."""
     line_no, column = index.position(hit.start)
     text = index.line(line_no)
     start = column - 1
@@ -68,6 +73,7 @@ def _hit_reference(
         return None  # a model's name where a run writes its output
     if code_only and role != "code":
         return None
+    weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
     if hit.alias.ambiguous:
         confirmed = (
             context.near(line, hit.alias.near)
@@ -86,13 +92,29 @@ def _hit_reference(
                 and context.distinctive_near_in(index.text, hit.alias)
             )
             or _code_names_it(line, lang, role, hit)
+            or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
         )
         if not confirmed:
+            # (a name that never counts alone, needs_near, stays silent in weights too)
+            if weights is not None and pending is not None and not hit.alias.needs_near:
+                pending.append(_model(hit.alias.dataset, line_no, column - start, text, weights))
             return None
+    if weights is not None:  # weights named for the data they were trained on
+        return _model(hit.alias.dataset, line_no, column - start, text, weights)
+    if kinds.weights_choice(line, role):  # weights="imagenet": chosen by their data
+        return hit.alias.dataset, line_no, column, Kind.MODEL, hit.surface
     kind = kinds.kind_of(line, lang, role, known_url=hit.alias.url)
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def _model(
+    dataset: str, line_no: int, offset: int, text: str, span: tuple[int, int]
+) -> tuple[str, int, int, Kind, str]:
+    """A model reference to the weight file at ``span`` of the line's ``text``."""
+    left, right = span
+    return dataset, line_no, offset + left, Kind.MODEL, text[left:right]
 
 
 def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
@@ -133,6 +155,7 @@ def references(
     per_line: dict[tuple[int, str], int] = {}
     late: dict[str, int] = {}
     named: set[str] = set()  # datasets already found in this segment
+    pending: list[tuple[str, int, int, Kind, str]] = []  # weights named by an ambiguous name
     judged = unjudged = 0
     tagged = itertools.chain(
         ((hit, False) for hit in hits), ((hit, True) for hit in identifier_hits)
@@ -151,8 +174,11 @@ def references(
             late[dataset] = late.get(dataset, 0) + 1
         judged += 1
         # A name at a loader call's position counts as that call (and is never ambiguous).
-        located = _hit_reference(hit, index, segment.lang, loader_spans, regions, code_only)
+        located = _hit_reference(
+            hit, index, segment.lang, loader_spans, regions, code_only, pending
+        )
         if located is not None:
             found.append(located)
             named.add(located[0])
+    found.extend(model for model in pending if model[0] in named)
     return Judged(found, unjudged)

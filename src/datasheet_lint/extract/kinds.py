@@ -111,8 +111,30 @@ WEIGHTS_KEY = re.compile(
     r"(?:pretrain\w*|weights?|init\w*|backbone\w*)['\"]?\s*[=:]\s*['\"]?$", re.I
 )
 MODEL_FILE = re.compile(
-    r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb|params)$", re.IGNORECASE
+    r"\.(?:pt|pth|pth\.tar|ckpt|onnx|safetensors|tflite|pb|params|caffemodel)$", re.IGNORECASE
 )
+# Formats that hold data as often as weights (celeba.h5, train_32x32.mat, VOCtrainval.tar):
+# weights only when the name says so (my_cifar10_model.h5, imagenet-vgg-verydeep-19.mat).
+SHARED_FORMAT = re.compile(r"\.(?:h5|hdf5|keras|mat|npz|tar)$", re.IGNORECASE)
+WEIGHT_WORDS = frozenset(
+    {"weights", "weight", "model", "models", "ckpt", "checkpoint", "pretrained", "pretrain"}
+    | {"snapshot", "epoch", "backbone", "trained", "best", "final"}
+    | {"vgg", "resnet", "resnext", "inception", "mobilenet", "densenet", "xception", "unet"}
+)
+NOT_WEIGHT_WORDS = frozenset({"data", "dataset", "datasets", "images", "imgs", "annotations"})
+
+
+def weights_file(name: str) -> bool:
+    """A file of model weights, by its name: a weights-only format, or a shared one whose
+    name has a word of weights and none of data."""
+    if MODEL_FILE.search(name):
+        return True
+    if not SHARED_FORMAT.search(name):
+        return False
+    words = key_words(name.rsplit(".", 1)[0])
+    return bool(words & WEIGHT_WORDS) and not words & NOT_WEIGHT_WORDS
+
+
 # Where a run writes (save_dir: log/osnet_market1501): outputs, not the data it reads.
 OUTPUT_WORDS = frozenset(
     {"save", "saved", "log", "logs", "logdir", "output", "outputs", "out", "checkpoint"}
@@ -126,7 +148,7 @@ def model_tag(line: Line) -> bool:
     return (
         MODEL_TAG.search(token.rstrip("/")) is not None
         # a model file, unless the name itself is a known data file (laion_face_ids.pth)
-        or (MODEL_FILE.search(token) is not None and not MODEL_FILE.search(surface(line)))
+        or (weights_file(token) and not weights_file(surface(line)))
         or WEIGHTS_KEY.search(line.text[: line.start]) is not None
     )
 
@@ -170,13 +192,15 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     left, right = _segment(line)
     name = line.text[left:right]
     if alias.ambiguous and not near(line, alias.near):
-        return (left, right) if MODEL_FILE.search(name) else None
-    if MODEL_FILE.search(surface(line)):
+        if alias.needs_near and not alias.near:
+            return None  # a name that never counts alone (VGGFace is not VGGFace2)
+        return (left, right) if weights_file(name) else None
+    if weights_file(surface(line)):
         return None  # the name is itself a data file (laion_face_ids.pth)
     token, offset = token_at(line)
     before = line.text[: line.start - offset]
     named = (
-        MODEL_FILE.search(token) is not None  # the weight file, or a folder on its path
+        weights_file(token)  # the weight file, or a folder on its path
         # the method word outside the dataset's own name (MS1M-ArcFace is a dataset)
         or MODEL_WORD.search(line.text[left : line.start] + " " + line.text[line.end : right])
         is not None
@@ -184,6 +208,41 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
         or MODEL_CALL.search(before) is not None
     )
     return (left, right) if named else None
+
+
+# A call that writes weights (torch.save(m, "cifar10_cnn.pt"), model.save_weights(...)): the
+# run's own output, not weights it uses.
+SAVED = re.compile(r"(?:\bsave\w*|\bto_file|ModelCheckpoint)\s*\(", re.IGNORECASE)
+
+
+def weights_span(line: Line, lang: str, role: str) -> tuple[int, int] | None:
+    """The weight file whose own name holds the hit (ssd_300_VOC0712.pth), or None.
+
+    Weights named for their training data (unet_carvana_scale0.5_epoch2.pth,
+    20180408-102900-casia-webface.pt) are a model trained on it, known to the blocklist's
+    model families or not. A name in Python code is an attribute (coco_eval.params), not a
+    file; weights the run writes are its output, not a model it uses.
+    """
+    if (lang == "python" and role == "code") or weights_file(surface(line)):
+        return None  # an attribute, or a known data file in a weights format (laion_face_ids.pth)
+    left, right = _segment(line)
+    if not weights_file(line.text[left:right]):
+        return None
+    if SAVED.search(line.text[: line.start]) or output_location(line):
+        return None
+    return left, right
+
+
+def weights_choice(line: Line, role: str) -> bool:
+    """Weights chosen by the data they were trained on: the whole value of a ``pretrained=``,
+    ``weights=`` or ``PRETRAIN_CHOICE:`` key (``weights="imagenet"``,
+    ``pretrained='casia-webface'``), not a name inside a longer tag (``laion2b_s34b_b79k``)."""
+    if role not in {"string", "value"} or output_location(line):
+        return False
+    after = line.text[line.end : line.end + 1]
+    return (after == "" or after in "'\" \t,)]}#") and WEIGHTS_KEY.search(
+        line.text[: line.start]
+    ) is not None
 
 
 def surface(line: Line) -> str:

@@ -9,12 +9,16 @@ that holds it. A file that is not a notebook's JSON is read as plain text.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from datasheet_lint.extract.segments import Segment
 
 SHELL_PREFIXES = ("!", "%")  # IPython shell escapes and line magics
+# Line magics that run the Python statement after their options: %time x = load(),
+# %timeit -r1 -n 10 f(). Their statement stays in the Python segment.
+TIMED = re.compile(r"%(?:time|timeit|prun)[ \t]+(?:-\w+(?:[ \t]+\d+)?[ \t]+)*(?P<code>\S.*)")
 # A notebook over ``max-file-size`` is read up to this size to measure its code and Markdown
 # without its outputs (plots, tables): they are what the size limit is for.
 READ_MAX = 64 * 1024 * 1024
@@ -84,21 +88,36 @@ def _cell_lines(cell: Any, locator: _Locator) -> Iterator[tuple[str, str, int]]:
     if not located or kind not in {"markdown", "code"}:
         return
     shell_cell = kind == "code" and located[0][0].startswith(("%%bash", "%%sh", "%%script"))
+    continued = False  # the line above is a shell line ending in a backslash
     for piece, number in located:
         if kind == "markdown":
             yield "prose", piece, number
-        elif shell_cell or piece.lstrip().startswith(SHELL_PREFIXES):
+        elif shell_cell or continued:
             yield "script", piece, number
+        elif piece.lstrip().startswith(SHELL_PREFIXES):
+            indent = piece[: len(piece) - len(piece.lstrip())]
+            timed = TIMED.fullmatch(piece.strip())
+            if timed is not None:
+                yield "python", indent + timed.group("code"), number
+                continue
+            yield "script", piece, number
+            # The Python keeps a statement in its place: a magic that is a block's only line
+            # (try: %tensorflow_version 2.x) would otherwise leave the block with no body.
+            yield "python", f"{indent}pass", number
         else:
             yield "python", piece, number
+        shell_line = continued or piece.lstrip().startswith(SHELL_PREFIXES)
+        continued = shell_line and piece.rstrip("\r\n").endswith("\\")
 
 
 def segments(text: str) -> list[Segment]:
     """The notebook as segments, or the whole text as a script if it is not a notebook.
 
     All code cells form one Python segment, as they run as one program: an import in the
-    first cell resolves a loader call in the fifth. Shell escapes form a script segment and
-    Markdown a prose one; each keeps the file line of every line.
+    first cell resolves a loader call in the fifth. Shell escapes (with their backslash
+    continuations) form a script segment, leaving ``pass`` in the Python in their place, and
+    Markdown a prose one; each keeps the file line of every line. A cell that does not parse
+    costs only itself its loader calls (see python_blocks).
     """
     try:
         notebook = json.loads(text)

@@ -9,7 +9,8 @@ retracted data are the blocklist's business (its ``models``); this module knows 
 whose training data their publisher states for the whole zoo:
 
 - torchvision, "Models and pre-trained weights" (https://pytorch.org/vision/stable/models.html):
-  classification weights are trained on ImageNet-1K (``IMAGENET1K_*``); detection, instance
+  classification weights are trained on ImageNet-1K (``IMAGENET1K_*``, and any architecture
+  looked up by name, ``models.__dict__[arch](pretrained=True)``); detection, instance
   segmentation and keypoint weights on COCO (``COCO_V1``, file names ``*_coco-<hash>.pth``);
   semantic segmentation on a COCO subset with the VOC classes (``COCO_WITH_VOC_LABELS_V1``);
   video classification on Kinetics-400 (``KINETICS400_V1``).
@@ -51,6 +52,9 @@ PRETRAINED_CALL = re.compile(
     rf"(?<![\w.])(?:\w+\.)*(?P<arch>{ARCHITECTURE})\s*\((?P<args>[^()]*\bpretrained\s*=\s*True\b)",
     re.IGNORECASE,
 )
+# The ImageNet example's idiom, in its forks: models.__dict__[args.arch](pretrained=True), any
+# torchvision classifier by name (counted only in a module that imports torchvision).
+ZOO_BY_NAME = re.compile(r"\bmodels\.__dict__\[[^\]\n]{1,80}\]\s*\(\s*pretrained\s*=\s*True\b")
 ZOO_LOOKUP = re.compile(
     rf"\bload_url\(\s*model_urls\[\s*['\"](?P<arch>{ARCHITECTURE})['\"]\s*\]", re.IGNORECASE
 )
@@ -100,6 +104,9 @@ def references(text: str) -> Iterator[Found]:
     for match in WEIGHT_ENUM.finditer(text):
         dataset = _enum_dataset(match.group(0))
         yield (dataset, *index.position(match.start()), Kind.MODEL, match.group(0))
+    if "torchvision" in text:
+        for match in ZOO_BY_NAME.finditer(text):
+            yield ("imagenet", *index.position(match.start()), Kind.MODEL, match.group(0))
     for pattern in (PRETRAINED_CALL, ZOO_LOOKUP):
         for match in pattern.finditer(text):
             line, column = index.position(match.start("arch"))

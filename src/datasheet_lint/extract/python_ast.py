@@ -134,14 +134,10 @@ DATASET_MODULES = (
 )
 DATASET_CLASSMETHODS = ("splits", "iters", "download")  # torchtext's legacy datasets
 KERAS_PREFIXES = ("keras.datasets.", "tensorflow.keras.datasets.")
+# Loaders of the caller's own files, or of whatever dataset their argument names (imported,
+# they name none). load_sample_image(s) reads images bundled with the library: data.
 SKLEARN_NOT_DATASETS = frozenset(
-    [
-        "load_files",
-        "load_svmlight_file",
-        "load_svmlight_files",
-        "load_sample_image",
-        "load_sample_images",
-    ]
+    ["load_files", "load_svmlight_file", "load_svmlight_files", "fetch_openml", "fetch_file"]
 )
 # Classes in dataset modules that are machinery, not datasets.
 NOT_DATASETS = frozenset(
@@ -524,6 +520,54 @@ def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[Lo
         yield found
 
 
+def _library_dataset(qualified: str) -> tuple[str, str] | None:
+    """(source, name) of a dataset a library's loader module names (torchvision.datasets.MNIST,
+    sklearn.datasets.load_iris, keras.datasets.mnist), or None for the module's machinery."""
+    module, _, leaf = qualified.rpartition(".")
+    if module in DATASET_MODULES and leaf[:1].isupper() and leaf not in NOT_DATASETS:
+        return module.split(".", 1)[0], leaf
+    if module == "sklearn.datasets" and leaf.startswith(("fetch_", "load_")):
+        return None if leaf in SKLEARN_NOT_DATASETS else ("sklearn", leaf)
+    if f"{module}." in KERAS_PREFIXES:  # keras.datasets holds only datasets' modules
+        return "keras", leaf
+    return None
+
+
+def _imported_datasets(node: ast.ImportFrom) -> Iterator[LoaderCall]:
+    """``from keras.datasets import mnist``: the import of a library's dataset, at its name."""
+    if node.module is None or node.level != 0:
+        return
+    for alias in node.names:
+        found = _library_dataset(f"{node.module}.{alias.name}")
+        if found is not None:
+            yield LoaderCall(*found, alias.lineno, alias.col_offset + 1)
+
+
+def _may_name_dataset(node: ast.Attribute) -> bool:
+    """Whether ``x.y`` is shaped like a library's dataset (a class, a fetch_/load_ function,
+    a module of ``datasets``): most attributes are not, and resolving each costs."""
+    parent = node.value
+    return (
+        node.attr[:1].isupper()
+        or node.attr.startswith(("fetch_", "load_"))
+        or (isinstance(parent, ast.Attribute) and parent.attr == "datasets")
+        or (isinstance(parent, ast.Name) and parent.id == "datasets")
+    )
+
+
+def _named_datasets(
+    attributes: list[ast.Attribute], imports: dict[str, str]
+) -> Iterator[LoaderCall]:
+    """A library's dataset named without a call of its own: ``fashion_mnist =
+    keras.datasets.fashion_mnist``, ``keras.datasets.imdb.get_word_index()``, ``DATASET =
+    datasets.CIFAR10``. Naming it there is using it, as a loader call is."""
+    for node in attributes:
+        qualified = _qualified(node, imports)
+        found = _library_dataset(qualified) if qualified is not None else None
+        if found is not None:
+            yield _attribute_name(node, found[1], found[0])
+
+
 def _method_leaf(func: ast.expr) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else None
 
@@ -562,14 +606,20 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     assignments: list[ast.Assign | ast.AnnAssign] = []
     defined: set[str] = set()  # functions the module defines itself
     parameters: list[tuple[str, ast.expr]] = []  # parameters with a literal or named default
+    attributes: list[ast.Attribute] = []  # x.y where y may be a library's dataset
+    imported: list[ast.ImportFrom] = []
     for node in _walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
             calls.append(node)
+        elif isinstance(node, ast.Attribute) and _may_name_dataset(node):
+            attributes.append(node)
         elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             defined.add(node.name)
             parameters.extend(_defaults(node.args))
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
+            if isinstance(node, ast.ImportFrom):
+                imported.append(node)
         elif isinstance(node, ast.Assign) or (
             isinstance(node, ast.AnnAssign) and node.value is not None
         ):
@@ -590,6 +640,9 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             if constants is None:  # only modules that call a loader need them
                 constants = _constants(assignments, parameters)
             yield from _loaders(call, qualified, constants)
+    for statement in imported:
+        yield from _imported_datasets(statement)
+    yield from _named_datasets(attributes, imports)
 
 
 def parse(text: str) -> ast.Module | None:

@@ -26,7 +26,20 @@ def _evidence(model: BlockedModel, surface: str) -> str:
         project = source.url.rstrip("/").rsplit("/", 1)[-1].lower()
         if len(project) > 3 and project in surface.lower():
             return source.url
-    return model.sources[0].url if model.sources else "none recorded"
+    return model.sources[0].url if model.sources else "the name of the weights itself"
+
+
+def _named_for(dataset: BlockedDataset) -> BlockedModel:
+    """Weights that no model family lists but whose own name names their training set
+    (megaface_r50_epoch20.pth): the name is the evidence, of medium confidence."""
+    return BlockedModel(
+        id=f"weights-named-{dataset.id}",
+        name=f"weights named for {short_name(dataset)}",
+        trained_on=dataset.id,
+        confidence="medium",
+        sources=(),
+        by_name=True,
+    )
 
 
 def _severity(model: BlockedModel, dataset: BlockedDataset) -> Severity:
@@ -42,8 +55,10 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
     Reports pretrained weights that were trained on a retracted or withdrawn dataset, wherever
     the repository names them: a weight file or checkpoint folder (`ms1mv3_arcface_r100_fp16`,
     `osnet_x1_0_dukemtmcreid.pt`), a model zoo's name (`20170512-110547`, `duke_bot_R50`,
-    `osnet_ain_ms_d_c`), a download link or a `pretrained="vggface2"` argument. The message
-    names the model, its training set and the evidence for it.
+    `osnet_ain_ms_d_c`), a download link or a `pretrained="vggface2"` argument. A weight file
+    whose own name names a retracted dataset that no model family lists
+    (`megaface_r50_epoch20.pth`) is reported too, as a warning: its name is the evidence. The
+    message names the model, its training set and the evidence for it.
 
     ## Why is this bad?
     Deleting a dataset does not delete what was learned from it. ArcFace, FaceNet and
@@ -73,9 +88,9 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
         if ref.kind is not Kind.MODEL:
             continue
         dataset = ctx.blocklist.get(ref.dataset)
-        model = ctx.blocklist.model_named(ref.surface, ref.dataset)
-        if dataset is None or model is None or not dataset.removed:
+        if dataset is None or not dataset.removed:
             continue
+        model = ctx.blocklist.model_named(ref.surface, ref.dataset) or _named_for(dataset)
         entry = ctx.blocklist.parent_of(dataset)
         replacement = (
             f" Use instead: {model.replacement.rstrip('.')}."
