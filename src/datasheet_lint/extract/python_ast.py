@@ -20,6 +20,8 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from datasheet_lint.lazyregex import lazy
+
 # A module can only hold a loader call we recognise if its text names one of these; the
 # AST (the costly part of a scan) is built only then.
 LOADER_USE = re.compile(
@@ -32,12 +34,8 @@ LOADER_USE = re.compile(
 # A reader given a data file's name on the same line (np.load("x.npy"), open(join(d,
 # "train.txt"))) is worth parsing for too; a reader of a path built elsewhere is not (most
 # code has many, and nothing static names the file).
-DATA_LITERAL = re.compile(
-    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]"""
-)
-READER_CALL = re.compile(
-    r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen)\s*\("
-)
+DATA_LITERAL = lazy(r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]""")
+READER_CALL = lazy(r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen)\s*\(")
 LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile files
 
 
@@ -150,14 +148,14 @@ NOT_DATASETS = frozenset(
     | {"TranslationDataset", "Dataset", "Example", "Field"}
 )
 URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
-DATA_FILE = re.compile(
+DATA_FILE = lazy(
     r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|csv|tsv|json|jsonl|parquet|arrow|npz|npy|h5|hdf5|mat|"
     r"pkl|pickle|txt|xlsx?|feather|data|arff|tfrecords?)(?:[?#].*)?$",
     re.IGNORECASE,
 )
 
 
-DATA_FOLDER = re.compile(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
+DATA_FOLDER = lazy(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
