@@ -235,7 +235,7 @@ def _constants(
     def bind(name: str, value: ast.expr) -> None:
         # Bound twice to the same value (two functions' housing_path=HOUSING_PATH) is one value.
         known = bound.get(name, value)
-        same = known is value or (known is not None and ast.dump(known) == ast.dump(value))
+        same = known is value or (known is not None and _same_code(known, value))
         bound[name] = value if same else None
 
     for parameter, default in parameters:  # def train(data_path="yahma/alpaca-cleaned")
@@ -257,6 +257,27 @@ def _constants(
         if constant is not None:
             folded[name] = constant
     return folded
+
+
+def _same_code(first: object, second: object) -> bool:
+    """Whether two values are the same code: what ``ast.dump(first) == ast.dump(second)``
+    says, compared field by field and given up at the first difference. Names are often
+    rebound to other values of the same kind (two different calls): dumping both in full at
+    every rebinding cost ~10% of a whole scan (docs/performance.md)."""
+    if isinstance(first, ast.AST):
+        if type(first) is not type(second):  # a dump starts with the node's class name
+            return False
+        return all(
+            _same_code(getattr(first, name, None), getattr(second, name, None))
+            for name in first._fields
+        )
+    if isinstance(first, list):
+        return (
+            isinstance(second, list)
+            and len(first) == len(second)
+            and all(map(_same_code, first, second))
+        )
+    return not isinstance(second, ast.AST | list) and repr(first) == repr(second)
 
 
 FOLD_DEPTH = 4  # names followed through names: real code binds a URL in one or two steps
