@@ -1,12 +1,12 @@
 """Regular expressions compiled on first use, for modules that hold many.
 
-Python compiles a pattern in pure Python (~0.1-0.5 ms each), and a module-level
-``re.compile`` is paid at import whether the run needs the pattern or not. A pre-commit run
-imports every extractor but, for a few changed Python files, uses few of their ~100
-patterns: most only matter once a file names a known dataset, or for notebooks, shell
-scripts or configs (docs/performance.md). ``lazy(...)`` stands where ``re.compile(...)``
-stood; the use sites stay as they were (``URL.search(text)``) and the pattern is compiled
-the first time one of them runs, then kept.
+Python compiles a pattern in pure Python, and a module-level ``re.compile`` is paid at
+import whether the run needs the pattern or not. A pre-commit run imports the extractors
+but, for a few changed Python files, uses few of their ~100 patterns: most only matter once
+a file names a known dataset, or for notebooks, shell scripts or configs (the cost is
+measured in docs/performance.md). ``lazy(...)`` stands where ``re.compile(...)`` stood; the
+use sites stay as they were (``URL.search(text)``) and the pattern is compiled the first
+time one of them runs, then kept.
 
 Patterns that every scanned Python file needs are better compiled at import as before: a
 lazy one costs one more Python call per use.
