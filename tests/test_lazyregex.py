@@ -20,9 +20,7 @@ def test_each_method_answers_as_the_compiled_pattern() -> None:
     assert pattern.match(TEXT) is compiled.match(TEXT) is None
     whole = pattern.fullmatch("train.csv")
     assert whole is not None and whole.groups() == ("train", "csv")
-    assert [m.span() for m in pattern.finditer(TEXT)] == [
-        m.span() for m in compiled.finditer(TEXT)
-    ]
+    assert [m.span() for m in pattern.finditer(TEXT)] == [m.span() for m in compiled.finditer(TEXT)]
     assert pattern.findall(TEXT) == compiled.findall(TEXT) == [("train", "csv"), ("test", "CSV")]
     assert pattern.sub(r"\2:\1", TEXT) == compiled.sub(r"\2:\1", TEXT)
     assert pattern.sub(lambda m: m[1].upper(), TEXT, 1) == compiled.sub(
