@@ -98,3 +98,74 @@ def test_check_never_imports_the_bom_libraries(make_repo: MakeRepo) -> None:
     }
     # SPDX is built with spdx-tools (the design's library) and checked by the 3.0.1 bindings.
     assert imported(repo, "bom", "--format", "spdx3-jsonld") >= {"spdx_tools", "spdx_python_model"}
+
+
+# Extractors imported on demand (extract.ON_DEMAND): most commits hold nothing they find.
+ON_DEMAND_MODULES = ("datasheet_lint.extract.pretrained", "datasheet_lint.extract.downloads")
+
+
+def modules_after(repo: Path, *args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=repo, capture_output=True, text=True, check=True
+    )
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+def test_on_demand_extractors_load_only_for_what_they_find(make_repo: MakeRepo) -> None:
+    """A commit of ordinary code imports neither extractor; a file that holds what one finds
+    imports it, and its references are still reported."""
+    repo = make_repo({"README.md": "# Tools\n"})
+    (repo / "train.py").write_text(
+        "from datasets import load_dataset\nds = load_dataset('acme/reviews')\n", encoding="utf-8"
+    )
+    subprocess.run(["git", "add", "train.py"], cwd=repo, check=True)
+    staged = modules_after(repo, "check", "--staged", "--exit-zero", "train.py")
+    assert staged.isdisjoint(ON_DEMAND_MODULES)
+
+    (repo / "model.py").write_text(
+        "import torchvision\nnet = torchvision.models.resnet50(pretrained=True)\n",
+        encoding="utf-8",
+    )
+    (repo / "get.sh").write_text("wget https://example.org/corpus.tar.gz\n", encoding="utf-8")
+    subprocess.run(["git", "add", "model.py", "get.sh"], cwd=repo, check=True)
+    assert modules_after(repo, "check", "--exit-zero") >= set(ON_DEMAND_MODULES)
+    done = subprocess.run(
+        [sys.executable, "-m", "datasheet_lint", "check", "--format", "json", "--exit-zero"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = {(r["dataset"], r["kind"]) for r in json.loads(done.stdout)["references"]}
+    assert ("imagenet", "model") in found
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|b(c|d)|e`` -> ``a``, ``b(c|d)``, ``e``)."""
+    parts, depth, start, escaped = [], 0, 0, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:index])
+            start = index + 1
+    return [*parts, pattern[start:]]
+
+
+def test_pretrained_words_cover_every_trigger() -> None:
+    """The substrings that decide whether extract/pretrained.py is imported for a file must
+    be in every text its TRIGGER matches: each alternative of TRIGGER spells one literally.
+    A trigger added without a word would silently never run: this fails instead."""
+    from datasheet_lint.extract import PRETRAINED_WORDS, pretrained
+
+    alternatives = _alternatives(pretrained.TRIGGER.pattern)
+    assert len(alternatives) > 5
+    for alternative in alternatives:
+        literal = alternative.replace("\\.", ".").replace("\\[", "[")
+        assert any(word in literal for word in PRETRAINED_WORDS), alternative

@@ -130,3 +130,29 @@ def test_an_import_over_several_lines_names_each_dataset_on_its_own_line(
     assert references(run_cli(repo, "check", "--format", "json")) == {
         ("train.py", 2, "sklearn:load_sample_image", "load")
     }
+
+
+def test_rebinding_compares_values_as_ast_dump_does() -> None:
+    """A name bound twice keeps its value only when both are the same code. The comparison
+    stops at the first difference instead of dumping both trees (a whole scan's hot spot);
+    it must agree with ``ast.dump`` equality on every kind of node, equal or not."""
+    import ast
+    import itertools
+    from pathlib import Path
+
+    from datasheet_lint.extract import python_ast
+
+    source = Path(python_ast.__file__).read_text(encoding="utf-8")
+    first = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.expr)]
+    twins = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.expr)]  # equal copies
+    literals = [ast.Constant(v) for v in (1, True, 1.0, "1", b"1", None, float("nan"))]
+    literals.append(ast.Constant("1", kind="u"))
+    pairs = [
+        *zip(first, twins, strict=True),
+        *itertools.pairwise(first),
+        *zip(first, twins[3:], strict=False),
+        *((a, b) for a in literals for b in literals),
+    ]
+    verdicts = [python_ast._same_code(a, b) for a, b in pairs]
+    assert verdicts == [ast.dump(a) == ast.dump(b) for a, b in pairs]
+    assert True in verdicts and False in verdicts

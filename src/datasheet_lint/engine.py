@@ -127,12 +127,17 @@ def _datasheets(config: Config, listing: git.Listing, *, whole: bool) -> datashe
     else:
         patterns = datasheet_load.pathspecs(config.datasheets, config.datasheet_files)
         everything = git.list_matching(config.root, patterns, untracked=not config.tracked_only)
+    # The few paths that may be datasheets first, then the exclusions: a whole run's listing
+    # is every file, and the scan checks each of them against the exclusions on its own.
+    candidates = datasheet_load.candidates(
+        everything.paths, config.datasheets, config.datasheet_files
+    )
     excluded = compile_globs(config.exclude)
-    paths = _default_excluded(config, [p for p in everything.paths if not matches(excluded, p)])
+    paths = _default_excluded(config, [p for p in candidates if not matches(excluded, p)])
     scanned = set(listing.paths)
     files = []
     refused = []
-    for path in datasheet_load.candidates(paths, config.datasheets, config.datasheet_files):
+    for path in paths:
         limit = min(config.max_file_size, DATASHEET_MAX_SIZE)
         item = (listing if path in scanned else everything).read(path, limit)
         if isinstance(item, SourceFile):

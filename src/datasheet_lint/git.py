@@ -26,6 +26,7 @@ from pathlib import Path
 
 from datasheet_lint import files, gitdiff
 from datasheet_lint.errors import UserError
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Skipped, SourceFile
 
 # The repository is untrusted: its .git/config, its .gitattributes and whatever they include
@@ -315,8 +316,8 @@ def _start_git_files(
 
 
 # git's warnings (in English, see ``english``) for what it could not look at.
-UNOPENED = re.compile(rb"^warning: could not open directory '(.*)/': (.*)$", re.M)
-UNSTATTED = re.compile(rb"^error: cannot lstat '(.*)': (.*)$", re.M)
+UNOPENED = lazy(rb"^warning: could not open directory '(.*)/': (.*)$", re.M)
+UNSTATTED = lazy(rb"^error: cannot lstat '(.*)': (.*)$", re.M)
 
 
 def _unreadable(
@@ -412,8 +413,8 @@ def start_files(
 # Paths named on the command line are names, never patterns: pre-commit passes the names of
 # staged files, and a file named ":(exclude)train.py" must not hide train.py.
 LITERAL = ":(literal)"
-PATHSPEC_MAGIC = re.compile(r"^(:\([^)]*\))?(.*)$", re.S)
-WILDCARD = re.compile(r"([*?\[\]\\])")
+PATHSPEC_MAGIC = lazy(r"^(:\([^)]*\))?(.*)$", re.S)
+WILDCARD = lazy(r"([*?\[\]\\])")
 
 
 def _from_top(work: Path, root: Path, specs: Sequence[str]) -> list[str]:

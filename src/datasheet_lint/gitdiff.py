@@ -6,9 +6,9 @@ with fixed ``a/`` and ``b/`` prefixes gives the new side's changed lines.
 
 from __future__ import annotations
 
-import re
+from datasheet_lint.lazyregex import lazy
 
-HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+HUNK = lazy(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 C_ESCAPES = {b"a": 7, b"b": 8, b"t": 9, b"n": 10, b"v": 11, b"f": 12, b"r": 13, b'"': 34}
 
 

@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass
 
 from datasheet_lint import selectors
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Location
 
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"datasheet-lint:\s*ignore(?:\[(?P<codes>[^\]]*)\]|\b)(?P<reason>.*?)(?:-->|\*/)?\s*$",
     re.IGNORECASE,
 )
-COMMENT_ONLY = re.compile(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
+COMMENT_ONLY = lazy(r"^\s*(?:#|//|--|;|<!--|\.\.|%|/\*|\*)\s*datasheet-lint:", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

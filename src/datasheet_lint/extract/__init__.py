@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from datasheet_lint.extract import (
     data_paths,
     dataset_modules,
-    downloads,
     filetypes,
     identifiers,
-    pretrained,
     python_ast,
     python_blocks,
     specific,
@@ -37,6 +35,36 @@ KIND_PRIORITY = {
     Kind.CONFIG: 4,
     Kind.MENTION: 5,
 }
+
+
+# Extractors that few files need, imported for the first segment that may hold what they
+# find, so that a pre-commit run of a few Python files imports none of them. Each entry:
+# the segment languages it reads (None: any) and plain substrings one of which every match
+# of it contains (None: any text); ``in`` rules a segment out at C speed, with no regex.
+# A new extractor joins with one line here; its call in _segment_references goes under
+# ``if _wanted("name", segment):`` with its import inside.
+PRETRAINED_WORDS = (  # one in each alternative of pretrained.TRIGGER (tests/test_lazy_imports.py)
+    "pytorch.org",
+    ".pth",
+    "lip6.fr",
+    "IMAGENET1K_",
+    "COCO_",
+    "KINETICS400_",
+    "pretrained",
+    "model_urls",
+)
+ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
+    "downloads": (frozenset({"script"}), None),
+    "pretrained": (None, PRETRAINED_WORDS),
+}
+
+
+def _wanted(extractor: str, segment: Segment) -> bool:
+    """Whether the segment may hold what the ON_DEMAND extractor finds."""
+    langs, words = ON_DEMAND[extractor]
+    if langs is not None and segment.lang not in langs:
+        return False
+    return words is None or any(word in segment.text for word in words)
 
 
 # Python's parser needs ~500 bytes per syntax node, held at once: a 5 MB list literal takes
@@ -75,7 +103,9 @@ def _segment_references(
                 continue
             loader_spans.add((call.line, call.column))
             found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
-    if segment.lang == "script":
+    if _wanted("downloads", segment):
+        from datasheet_lint.extract import downloads
+
         found.extend(
             downloads.references(segment.text, knowledge.resolve, knowledge.names_a_dataset)
         )
@@ -84,7 +114,10 @@ def _segment_references(
         module = dataset_modules.module_dataset(file.path, knowledge.matcher.hits)
         if module is not None and segment.lines is None:  # a module, not a notebook cell
             found.extend(dataset_modules.references(module, segment.text.split("\n")))
-    found.extend(pretrained.references(segment.text))
+    if _wanted("pretrained", segment):
+        from datasheet_lint.extract import pretrained
+
+        found.extend(pretrained.references(segment.text))
     hits = knowledge.matcher.hits(segment.text)
     first = next(hits, None)
     camel: list[Hit] = []

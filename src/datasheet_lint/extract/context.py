@@ -16,17 +16,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from datasheet_lint.knowledge.blocklist import Alias
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.names import chunks
 
 # The scheme is bounded: unbounded, every word start of a long word is tried to its end.
-URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
+URL = lazy(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
 TOKEN_STOP = set(" \t'\"`()[]{}<>,;=|")
-DATA_FILE = re.compile(
+DATA_FILE = lazy(
     r"\.(?:zip|tar(?:\.(?:gz|bz2|xz))?|tgz|gz|7z|rar|idl|mat|h5|hdf5|npy|npz|pkl|pickle|"
     r"jsonl?|csv|tsv|rec|idx|lst|bin|parquet|arrow|tfrecords?|lmdb)(?![a-z0-9])",
     re.IGNORECASE,
 )
-DATA_DIR = re.compile(r"data|^corp(?:us|ora)$|^db$|^raw$|^inputs?$", re.IGNORECASE)
+DATA_DIR = lazy(r"data|^corp(?:us|ora)$|^db$|^raw$|^inputs?$", re.IGNORECASE)
 DATASET_WORDS = frozenset(
     [
         "dataset",
@@ -51,22 +52,22 @@ DATASET_WORDS = frozenset(
         "corpora",
     ]
 )
-FLAG = re.compile(
+FLAG = lazy(
     r"(?:--?[a-z0-9_-]*(?:data|source|target|name|src|tgt)[a-z0-9_-]*|-(?:d|s|t|ds|dt))[\s=]+['\"]?$",
     re.IGNORECASE,
 )
 # KEY VALUE pairs after a command (yacs, detectron2, fast-reid): DATASETS.TRAIN "('coco',)"
-OVERRIDE = re.compile(
+OVERRIDE = lazy(
     r"(?:^|\s)[A-Z][A-Z0-9_]*\.[A-Z0-9_.]*(?:DATA|NAMES?|TRAIN|TEST)[A-Z0-9_]*\s+[\"'(\[\s,]*$"
 )
-ARGPARSE_OPTION = re.compile(
+ARGPARSE_OPTION = lazy(
     r"add_argument\(\s*(?:['\"]-[\w-]*['\"]\s*,\s*)*['\"]--?[\w-]*"
     r"(?:data|source|target|src|tgt)",
     re.IGNORECASE,
 )
-KEY_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
-INDENTED_KEY = re.compile(r"^(\s*)(?:-\s+)?['\"]?([\w.\-]+)['\"]?\s*[:=](?!//)")
-VALUE_END = re.compile(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
+KEY_WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+INDENTED_KEY = lazy(r"^(\s*)(?:-\s+)?['\"]?([\w.\-]+)['\"]?\s*[:=](?!//)")
+VALUE_END = lazy(r"""^\s*['"]?\s*(?:[,\])}]|#|$|->|\s)""")
 
 
 # Patterns anchored at the hit (``key: ``, ``--dataset ``) read only this much of the text
@@ -144,7 +145,7 @@ def key_words(key: str) -> set[str]:
     return {word.lower() for word in KEY_WORDS.findall(key)}
 
 
-_KEY_BEFORE = re.compile(r"([A-Za-z_][\w.\-\[\]'\"]*?)['\"]?\s*$")
+_KEY_BEFORE = lazy(r"([A-Za-z_][\w.\-\[\]'\"]*?)['\"]?\s*$")
 _NOT_KEY_END = frozenset("=!<>:")
 
 
@@ -246,10 +247,10 @@ def in_quotes(line: Line) -> bool:
 
 
 COMMENT_MARKERS = {
-    "python": re.compile(r"#"),
-    "config": re.compile(r"#"),
+    "python": lazy(r"#"),
+    "config": lazy(r"#"),
     # Shell and C-like code; '//' after ':' is a URL, not a comment.
-    "script": re.compile(r"#|(?<!:)//|/\*"),
+    "script": lazy(r"#|(?<!:)//|/\*"),
 }
 
 
@@ -299,7 +300,7 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
 
 
 # args.dataset == 'mnist', conf.data_mode in ['ms1m', 'concat'], opt.dataset != "lsun"
-COMPARED = re.compile(r"([A-Za-z_][\w.]*)\s*(?:==|!=|\bin)\s*[\[({]?[\w\s'\",.-]*['\"]$")
+COMPARED = lazy(r"([A-Za-z_][\w.]*)\s*(?:==|!=|\bin)\s*[\[({]?[\w\s'\",.-]*['\"]$")
 
 
 def compared_dataset(line: Line) -> bool:

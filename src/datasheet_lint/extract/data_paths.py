@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from datasheet_lint.extract.context import key_words
+from datasheet_lint.lazyregex import lazy
 
 # = 'literal', = Path('literal'), = os.path.join('literal', ...): then the name before it.
 # "=" comes first so that the regex engine can skip to each "=" (a leading look-behind makes
@@ -27,9 +28,9 @@ VALUE = re.compile(
     r"""=(?<![=!<>]=)[ \t]*(?:[\w.]{0,40}(?:Path|join)\([ \t]*)?[rRbBuUf]?"""
     r"""(?P<q>['"])(?P<path>[^'"\n]{1,300})(?P=q)"""
 )
-NAME = re.compile(r"[ \t]*(?P<name>[A-Za-z_][\w.]{0,80})[ \t]*(?::[^=\n]{1,60})?")
+NAME = lazy(r"[ \t]*(?P<name>[A-Za-z_][\w.]{0,80})[ \t]*(?::[^=\n]{1,60})?")
 DEFAULT = re.compile(r"""default[ \t]*=[ \t]*[rRbBuU]?(?P<q>['"])(?P<path>[^'"\n]{1,300})(?P=q)""")
-OPTION = re.compile(r"""['"]--?([\w-]+)['"]""")
+OPTION = lazy(r"""['"]--?([\w-]+)['"]""")
 LOCATION_WORDS = frozenset(
     {"path", "paths", "dir", "dirs", "directory", "root", "file", "files", "folder", "dataset"}
     | {"data", "source", "src", "prefix", "location"}
@@ -39,16 +40,16 @@ OUTPUT_WORDS = frozenset(
     | {"checkpoint", "checkpoints", "ckpt", "model", "models", "weights", "weight", "cache"}
     | {"exp", "experiment", "tmp", "temp", "export", "pretrained", "resume", "vocab"}
 )
-DATA_SEGMENT = re.compile(
+DATA_SEGMENT = lazy(
     r"(?:^|/)(?:\.?data|datasets?|orig_data|raw_data|corpus|corpora|raw)(?:/|$)", re.IGNORECASE
 )
-DATA_SUFFIX = re.compile(
+DATA_SUFFIX = lazy(
     r"\.(?:csv|tsv|jsonl?|npy|npz|hdf5|mat|pkl|pickle|parquet|arrow|conll|tfrecords?|zip|tgz|"
     r"tar(?:\.gz)?|gz|lmdb|idx|rec)$",
     re.IGNORECASE,
 )
-ROOT = re.compile(r"^(?:\.?data|datasets?|orig_data|raw_data|corpus|corpora|raw)$", re.IGNORECASE)
-NOT_DATA = re.compile(
+ROOT = lazy(r"^(?:\.?data|datasets?|orig_data|raw_data|corpus|corpora|raw)$", re.IGNORECASE)
+NOT_DATA = lazy(
     r"\.(?:pth|pt|ckpt|onnx|safetensors|py|sh|yaml|yml|md|png|jpe?g|log)$|(?:^|/)(?:weights|"
     r"checkpoints?|results?|logs?|outputs?|runs|models?)(?:/|$)",
     re.IGNORECASE,

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from datasheet_lint.knowledge.matcher import Hit
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 # (dataset, line, column, kind, surface), as the other extractors yield them.
@@ -28,16 +29,16 @@ Hits = Callable[[str], Iterator[Hit]]
 DATA_FOLDERS = frozenset(
     {"data", "datasets", "dataset", "dataloader", "dataloaders", "data_loader", "loaders"}
 )
-DATA_ROOT = re.compile(
+DATA_ROOT = lazy(
     r"(?<![\w.])(?:self\.|cls\.)?_?(?:data_?path|data_?dir|dataset_?dir|dataset_?path|data_?root|"
     r"root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir)(?!\w)",
     re.IGNORECASE,
 )
-PATH_USE = re.compile(
+PATH_USE = lazy(
     r"\b(?:join|open|read_csv|loadmat|parse|File|listdir|glob|walk|Path)\s*\(|\s/\s*['\"]"
 )
 # What the module writes (its own caches, results, converted copies) is not the dataset's data.
-WRITES = re.compile(
+WRITES = lazy(
     r"cache|\b(?:write\w*|imsave|imwrite|save\w*|dump|copy\w*|move|mkdir|makedirs)\s*\(|"
     r"['\"][wax][bt+]*['\"]",
     re.IGNORECASE,

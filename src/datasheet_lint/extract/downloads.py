@@ -18,43 +18,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 # (dataset, line, column, kind, surface), as the other extractors yield them.
 Found = tuple[str, int, int, Kind, str]
 Resolve = Callable[[str, str], str | None]
 
-FETCH = re.compile(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
-URL = re.compile(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
-COPY = re.compile(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
-KAGGLE = re.compile(
-    r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE
-)
-KAGGLE_NAME = re.compile(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./-]+)")
-KAGGLE_POSITIONAL = re.compile(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
-HF_CLI = re.compile(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
-GDOWN = re.compile(r"(?<![\w-])gdown\b")
-OUTPUT = re.compile(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
-KAGGLE_FILE = re.compile(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
+FETCH = lazy(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
+URL = lazy(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
+COPY = lazy(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
+KAGGLE = lazy(r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE)
+KAGGLE_NAME = lazy(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./-]+)")
+KAGGLE_POSITIONAL = lazy(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
+HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
+GDOWN = lazy(r"(?<![\w-])gdown\b")
+OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
+KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
 # What a script downloads that is not data: installers, code, packages, model weights.
-NOT_DATA = re.compile(
+NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
     r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
     re.IGNORECASE,
 )
-HF_DATASET_URL = re.compile(
-    r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE
-)
+HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
 # Commands that unpack, move, link or remove a downloaded file.
-FILE_OPERATION = re.compile(
+FILE_OPERATION = lazy(
     r"(?<![\w-])(?:unzip|tar|gunzip|7z|unrar|mv|cp|rm|ln|move|del|rmdir|Expand-Archive)(?![\w-])",
     re.IGNORECASE,
 )
 # A script can only hold a download if its text names one of these commands.
-ANY_DOWNLOAD = re.compile(
-    r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone"
-)
-ARCHIVE = re.compile(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
+ANY_DOWNLOAD = lazy(r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone")
+ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
 

@@ -22,9 +22,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from datasheet_lint.extract.context import Line, key_words
 from datasheet_lint.knowledge.matcher import Hit
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
-IDENTIFIER_CHAR = re.compile(r"[A-Za-z0-9_]")
+IDENTIFIER_CHAR = lazy(r"[A-Za-z0-9_]")
 # Words that make an identifier a place where data lives.
 LOCATION_WORDS = frozenset(
     {"folder", "dir", "directory", "path", "root", "file", "files", "rec", "bin", "csv"}
@@ -40,10 +41,10 @@ MEASURE_WORDS = frozenset(
     # a model named after the data it classifies (SNLIClassifier), not the data
     | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
 )
-DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+$")
-CONDITION = re.compile(r"^\s*(?:el)?if\b|^\s*while\b")
-MODULE_CALL = re.compile(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
-IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
+DEFINITION = lazy(r"^\s*(?:async\s+)?(?:def|class)\s+$")
+CONDITION = lazy(r"^\s*(?:el)?if\b|^\s*while\b")
+MODULE_CALL = lazy(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
+IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
 CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
 # Words that make an ambiguous name (voc, coco) a dataset's inside an identifier: VOC_ROOT,
@@ -53,9 +54,9 @@ DATASET_CONTEXT = frozenset(
     | {"detection", "segmentation", "devkit", "images", "labels", "instances", "data"}
 )
 # Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
-HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+HUMP = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
-WORD_START = re.compile(r"[A-Z][a-z]")
+WORD_START = lazy(r"[A-Z][a-z]")
 
 
 def camel_hits(text: str, hits: Callable[[str], Iterable[Hit]]) -> Iterator[Hit]:
@@ -113,7 +114,7 @@ def _whole_words(text: str, start: int, end: int) -> bool:
     return not after[:1].isalnum() or WORD_START.match(after) is not None
 
 
-TOP_MODULE = re.compile(r"^\s*(?:import|from)\s+$")
+TOP_MODULE = lazy(r"^\s*(?:import|from)\s+$")
 
 
 def library_shaped(line: Line) -> bool:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from datasheet_lint.extract.segments import LineIndex
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 # (dataset, line, column, kind, surface), as the other extractors yield them.
@@ -36,26 +37,26 @@ ARCHITECTURE = (
     r"(?:resnet|resnext|wide_resnet|vgg|alexnet|densenet|squeezenet|inception|googlenet|"
     r"mobilenet|shufflenet|mnasnet|efficientnet|regnet|vit|swin|convnext|maxvit)[\w.]*"
 )
-TORCHVISION_FILE = re.compile(
+TORCHVISION_FILE = lazy(
     r"download\.pytorch\.org/models/(?:quantized/)?(?P<file>[\w.-]+?)\.pth\b", re.IGNORECASE
 )
 # A torchvision weight file where it was saved (~/.torch/models/resnet50-19c8e357.pth): its name
 # ends in the first 8 hex digits of its SHA-256, as torchvision names them.
-TORCHVISION_SAVED = re.compile(
+TORCHVISION_SAVED = lazy(
     rf"(?<![\w.-])(?P<file>{ARCHITECTURE}-[0-9a-f]{{8}})\.pth\b", re.IGNORECASE
 )
-CADENE_URL = re.compile(r"data\.lip6\.fr/cadene/pretrainedmodels/[\w.-]+", re.IGNORECASE)
-WEIGHT_ENUM = re.compile(
+CADENE_URL = lazy(r"data\.lip6\.fr/cadene/pretrainedmodels/[\w.-]+", re.IGNORECASE)
+WEIGHT_ENUM = lazy(
     r"\b(?:IMAGENET1K_(?:V\d|SWAG_\w+|FEATURES)|COCO_WITH_VOC_LABELS_V\d|COCO_V\d|KINETICS400_V\d)\b"
 )
-PRETRAINED_CALL = re.compile(
+PRETRAINED_CALL = lazy(
     rf"(?<![\w.])(?:\w+\.)*(?P<arch>{ARCHITECTURE})\s*\((?P<args>[^()]*\bpretrained\s*=\s*True\b)",
     re.IGNORECASE,
 )
 # The ImageNet example's idiom, in its forks: models.__dict__[args.arch](pretrained=True), any
 # torchvision classifier by name (counted only in a module that imports torchvision).
-ZOO_BY_NAME = re.compile(r"\bmodels\.__dict__\[[^\]\n]{1,80}\]\s*\(\s*pretrained\s*=\s*True\b")
-ZOO_LOOKUP = re.compile(
+ZOO_BY_NAME = lazy(r"\bmodels\.__dict__\[[^\]\n]{1,80}\]\s*\(\s*pretrained\s*=\s*True\b")
+ZOO_LOOKUP = lazy(
     rf"\bload_url\(\s*model_urls\[\s*['\"](?P<arch>{ARCHITECTURE})['\"]\s*\]", re.IGNORECASE
 )
 # Only a text that holds one of these can hold a reference here: most files hold none.
@@ -63,7 +64,7 @@ TRIGGER = re.compile(
     r"download\.pytorch\.org/models|-[0-9a-f]{8}\.pth|data\.lip6\.fr/cadene|IMAGENET1K_|COCO_V\d|"
     r"COCO_WITH_VOC|KINETICS400_|pretrained\s*=\s*True|model_urls\["
 )
-CLASSIFIER_FILE = re.compile(rf"^{ARCHITECTURE}$", re.IGNORECASE)
+CLASSIFIER_FILE = lazy(rf"^{ARCHITECTURE}$", re.IGNORECASE)
 
 
 def _file_dataset(name: str) -> str | None:

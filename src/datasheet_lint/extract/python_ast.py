@@ -20,6 +20,8 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from datasheet_lint.lazyregex import lazy
+
 # A module can only hold a loader call we recognise if its text names one of these; the
 # AST (the costly part of a scan) is built only then.
 LOADER_USE = re.compile(
@@ -32,12 +34,8 @@ LOADER_USE = re.compile(
 # A reader given a data file's name on the same line (np.load("x.npy"), open(join(d,
 # "train.txt"))) is worth parsing for too; a reader of a path built elsewhere is not (most
 # code has many, and nothing static names the file).
-DATA_LITERAL = re.compile(
-    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]"""
-)
-READER_CALL = re.compile(
-    r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen)\s*\("
-)
+DATA_LITERAL = lazy(r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]""")
+READER_CALL = lazy(r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen)\s*\(")
 LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile files
 
 
@@ -146,14 +144,14 @@ NOT_DATASETS = frozenset(
     | {"TranslationDataset", "Dataset", "Example", "Field"}
 )
 URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
-DATA_FILE = re.compile(
+DATA_FILE = lazy(
     r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|csv|tsv|json|jsonl|parquet|arrow|npz|npy|h5|hdf5|mat|"
     r"pkl|pickle|txt|xlsx?|feather|data|arff|tfrecords?)(?:[?#].*)?$",
     re.IGNORECASE,
 )
 
 
-DATA_FOLDER = re.compile(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
+DATA_FOLDER = lazy(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +231,7 @@ def _constants(
     def bind(name: str, value: ast.expr) -> None:
         # Bound twice to the same value (two functions' housing_path=HOUSING_PATH) is one value.
         known = bound.get(name, value)
-        same = known is value or (known is not None and ast.dump(known) == ast.dump(value))
+        same = known is value or (known is not None and _same_code(known, value))
         bound[name] = value if same else None
 
     for parameter, default in parameters:  # def train(data_path="yahma/alpaca-cleaned")
@@ -255,6 +253,27 @@ def _constants(
         if constant is not None:
             folded[name] = constant
     return folded
+
+
+def _same_code(first: object, second: object) -> bool:
+    """Whether two values are the same code: what ``ast.dump(first) == ast.dump(second)``
+    says, compared field by field and given up at the first difference. Names are often
+    rebound to other values of the same kind (two different calls): dumping both in full at
+    every rebinding cost ~10% of a whole scan (docs/performance.md)."""
+    if isinstance(first, ast.AST):
+        if type(first) is not type(second):  # a dump starts with the node's class name
+            return False
+        return all(
+            _same_code(getattr(first, name, None), getattr(second, name, None))
+            for name in first._fields
+        )
+    if isinstance(first, list):
+        return (
+            isinstance(second, list)
+            and len(first) == len(second)
+            and all(map(_same_code, first, second))
+        )
+    return not isinstance(second, ast.AST | list) and repr(first) == repr(second)
 
 
 FOLD_DEPTH = 4  # names followed through names: real code binds a URL in one or two steps

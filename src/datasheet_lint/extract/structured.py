@@ -13,26 +13,25 @@ from pathlib import PurePosixPath
 
 from datasheet_lint import frontmatter
 from datasheet_lint.knowledge.resolve import SCHEME, Knowledge
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
-SECTION = re.compile(r"^(\s*)(outs|deps|metrics|plots|params|cmd|repo|stages|wdir):")
-DVC_VALUE = re.compile(
-    r"""^(\s*)(?:-\s+)?(?:path:\s*)?['"]?([^'"#\s:][^'"#\s]*)['"]?\s*(?:#.*)?$"""
-)
-DVC_PATH = re.compile(r"""^(\s*)(?:-\s+)?path:\s*['"]?([^'"#\s]+)['"]?\s*(?:#.*)?$""")
+SECTION = lazy(r"^(\s*)(outs|deps|metrics|plots|params|cmd|repo|stages|wdir):")
+DVC_VALUE = lazy(r"""^(\s*)(?:-\s+)?(?:path:\s*)?['"]?([^'"#\s:][^'"#\s]*)['"]?\s*(?:#.*)?$""")
+DVC_PATH = lazy(r"""^(\s*)(?:-\s+)?path:\s*['"]?([^'"#\s]+)['"]?\s*(?:#.*)?$""")
 # Not data: code, settings, and model files (models are a later concern).
-CODE_FILE = re.compile(
+CODE_FILE = lazy(
     r"\.(?:py|sh|ipynb|r|jl|ya?ml|toml|json|cfg|ini|txt|md|lock|"
     r"pkl|pt|pth|ckpt|h5|onnx|joblib|safetensors|bin)$",
     re.IGNORECASE,
 )
 # Download commands that name a dataset by its hub id.
-DOWNLOAD = re.compile(
+DOWNLOAD = lazy(
     r"\bkaggle\s+datasets\s+download\b[^\n]*?(?:-d|--dataset)[ =]+['\"]?(?P<kaggle>[\w.-]+/[\w.-]+)"
     r"|\bhuggingface-cli\s+download\b(?=[^\n]*--repo-type[ =]+dataset)[^\n]*?\s"
     r"(?P<hf>(?!-)[\w.-]+/[\w.-]+)"
 )
-FRONT_MATTER_ITEM = re.compile(r"""^\s*-\s+['"]?([^'"#\s]+)['"]?\s*(?:#.*)?$""")
+FRONT_MATTER_ITEM = lazy(r"""^\s*-\s+['"]?([^'"#\s]+)['"]?\s*(?:#.*)?$""")
 
 
 def _reference(

@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from typing import Any, TypeVar
 
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.names import normalise
 
 T = TypeVar("T")
-SCHEME = re.compile(r"^[a-z0-9+.-]+://(www\.)?", re.IGNORECASE)
-DRIVE_ID = re.compile(r"(?:[?&]id=|/d/)([A-Za-z0-9_-]{20,})")
-EXTENSION = re.compile(r"(\.[a-z0-9]{1,5})+$", re.IGNORECASE)
+SCHEME = lazy(r"^[a-z0-9+.-]+://(www\.)?", re.IGNORECASE)
+DRIVE_ID = lazy(r"(?:[?&]id=|/d/)([A-Za-z0-9_-]{20,})")
+EXTENSION = lazy(r"(\.[a-z0-9]{1,5})+$", re.IGNORECASE)
 # The columns of an entry row: what a run needs of a generated dataset.
 NAME, HOMEPAGE, LICENCE, LICENCE_SOURCE, CONFIDENCE = range(5)
 
