@@ -134,6 +134,22 @@ def loader_named(line: Line) -> bool:
     return bool(key_words(line.text[left : line.start]) & LOADER_VERBS)
 
 
+# What follows a dataset's name at the start of a name built at run time: 'voc_' + year,
+# 'coco_{}_{}'.format(...), 'COCO_%s', "voc_2007_trainval".
+TEMPLATE_REST = re.compile(
+    r"""[_-](?:\{[^{}'"]{0,20}\}|%[sd]|(?:19|20)\d\d(?!\d)|['"]\s*(?:\+|%))"""
+)
+
+
+def name_template(line: Line) -> bool:
+    """A string that starts with the name and builds a dataset's name from it: an imdb or
+    split name (``'voc_' + year + '_' + split``, ``'coco_{}_{}'.format(year, split)``,
+    ``"voc_2007_trainval"``), never a word inside a sentence."""
+    if line.text[line.start - 1 : line.start] not in {"'", '"'}:
+        return False
+    return TEMPLATE_REST.match(line.text, line.end) is not None
+
+
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's."""
     left, right = _identifier(line)
