@@ -76,8 +76,9 @@ MESSAGE = re.compile(
     r"\b(?:print|raise|warn\w*|log\w*\.\w+|logger\.\w+|assert)\b|\b(?:help|description)\s*=",
 )
 LITERAL = re.compile(r"""(?P<q>['"])(?P<value>[^'"\n]{1,200})(?P=q)""")
-# Where a literal is handed on: an argument, a list item, a value assigned or concatenated.
-HANDED = re.compile(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
+# Where a literal is handed on: an argument, a list item, a value assigned or concatenated,
+# or an item that starts its line in a call or list written over several lines.
+HANDED = re.compile(r"(?:^|[(\[,+]|(?<![=!<>])=)\s*$")
 CLASS_DEF = re.compile(r"^\s*class\s+\w+")
 IMPORT = re.compile(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
 LOADER_NAME = re.compile(r"\b_*(?:load|read|parse|fetch|get)_(?P<name>[a-z0-9]+)_\w*\b")
@@ -207,7 +208,10 @@ def _line_reference(
         owner = _placed(value, layout) if layout is not None else None
         if owner is not None:
             return Kind.PATH, literal.start("value") + 1, value, owner
-        if use is not None and any(_same(hit, dataset) for hit in hits(value)):
+        # One of the dataset's names handed to a path call (osp.join(cfg.DATA_DIR, 'coco')) or
+        # built into a folder's name ('VOC' + self._year, in a join over several lines).
+        built = code[literal.end() :].lstrip()[:1] == "+"
+        if (use is not None or built) and any(_same(hit, dataset) for hit in hits(value)):
             return Kind.PATH, literal.start("value") + 1, value, dataset
     return None
 

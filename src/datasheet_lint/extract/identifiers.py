@@ -41,7 +41,9 @@ MEASURE_WORDS = frozenset(
     | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
 )
 DEFINITION = re.compile(r"^\s*(?:async\s+)?(?:def|class)\s+$")
-CONDITION = re.compile(r"^\s*(?:el)?if\b|^\s*while\b")
+# A test of whether an option was given at all (if args.lfw_dir:, if not opt.voc_root is None),
+# not a use of the location it holds (if not os.path.exists(COCO_ROOT), if root == VOC_ROOT).
+CONDITION = re.compile(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
 MODULE_CALL = re.compile(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = re.compile(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
@@ -145,8 +147,12 @@ def name_template(line: Line) -> bool:
     """A string that starts with the name and builds a dataset's name from it: an imdb or
     split name (``'voc_' + year + '_' + split``, ``'coco_{}_{}'.format(year, split)``,
     ``"voc_2007_trainval"``), never a word inside a sentence."""
-    if line.text[line.start - 1 : line.start] not in {"'", '"'}:
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'}:
         return False
+    content = line.text[line.start :].split(quote, 1)[0]
+    if any(char.isspace() for char in content):
+        return False  # 'voc_{} entries': a message
     return TEMPLATE_REST.match(line.text, line.end) is not None
 
 
