@@ -91,9 +91,10 @@ def _argument(line: Line) -> bool:
     return not token.startswith("-") and line.start - offset >= command.end() - 1
 
 
-# A shell command that creates, enters, moves, links, unpacks or removes a folder or file.
+# A shell command that creates, moves, links, unpacks or removes a folder or file. Not cd or
+# ls: example folders are named after their data (cd mnist && python main.py).
 FILE_COMMAND = re.compile(
-    r"^\s*(?:sudo\s+)?(?:mkdir|cd|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync|find|ls)\s"
+    r"^\s*(?:sudo\s+)?(?:mkdir|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync)\s"
 )
 
 
