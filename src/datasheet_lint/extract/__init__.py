@@ -129,7 +129,9 @@ def _own_dataset_references(
             return []
         return list(dataset_modules.script_references(dataset, segment.text, layout))
     words = dataset_modules.name_words(knowledge.names_of(dataset))
-    return list(dataset_modules.references(dataset, segment.text, hits, layout, words))
+    roots = dataset_modules.in_data_folder(file.path)
+    found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
+    return list(found_here)
 
 
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful

@@ -19,8 +19,8 @@ The file's dataset is, in this order:
 In that file a line counts when it
 
 - builds or opens a path from a data root (``data_path``, ``data_dir``, ``root``, ``raw_dir``,
-  ``devkit_path``, ``cfg.DATA_DIR``, ...) and does not write there (caches, results and
-  converted copies are the module's own files);
+  ``devkit_path``, ``cfg.DATA_DIR``, ...), in a module below a data folder, and does not write
+  there (caches, results and converted copies are the module's own files);
 - hands a folder or file name of the dataset's release (the catalogue's ``layouts``: 'query',
   'JPEGImages', 'instances_{}.json') to a call, a list or a name, or passes one of the
   dataset's own names to a path call (``osp.join(cfg.DATA_DIR, 'coco')``);
@@ -51,13 +51,12 @@ Family = Callable[[str], str]
 DATA_FOLDERS = frozenset(
     {"data", "datasets", "dataset", "dataloader", "dataloaders", "data_loader", "loaders"}
 )
-# The module's data root: its own attribute or variable (self._data_path, root, raw_dir), or
-# a data option of the run's settings (args.data, cfg.DATA_DIR; not cfg.ROOT_DIR, the code's).
+# The module's own data root (self._data_path, root, raw_dir). A run's settings (cfg.DATA_DIR,
+# args.data) hold the root of every dataset: a join from them reads this one only where its
+# name or a folder of its release follows (the literal rules below).
 DATA_ROOT = re.compile(
-    r"(?<![\w.])(?:(?:self\.|cls\.)?_?(?:data_?path|data_?dir|dataset_?dir|dataset_?path|"
-    r"data_?root|root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir)|"
-    r"(?:args|opts?|cfg|config|conf|FLAGS)\.(?:data|data_?path|data_?dir|data_?root|"
-    r"dataset_?dir|dataset_?path|dataroot))(?!\w)",
+    r"(?<![\w.])(?:self\.|cls\.)?_?(?:data_?path|data_?dir|dataset_?dir|dataset_?path|data_?root|"
+    r"root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir)(?!\w)",
     re.IGNORECASE,
 )
 PATH_USE = re.compile(
@@ -76,9 +75,10 @@ MESSAGE = re.compile(
     r"\b(?:print|raise|warn\w*|log\w*\.\w+|logger\.\w+|assert)\b|\b(?:help|description)\s*=",
 )
 LITERAL = re.compile(r"""(?P<q>['"])(?P<value>[^'"\n]{1,200})(?P=q)""")
-# Where a literal is handed on: an argument, a list item, a value assigned or concatenated,
-# or an item that starts its line in a call or list written over several lines.
-HANDED = re.compile(r"(?:^|[(\[,+]|(?<![=!<>])=)\s*$")
+# Where a literal is handed on: an argument, a list item, a value assigned or concatenated.
+HANDED = re.compile(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
+# An item that starts its line, in a call or list written over several lines.
+CONTINUED = re.compile(r"^\s*$")
 CLASS_DEF = re.compile(r"^\s*class\s+\w+")
 IMPORT = re.compile(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
 LOADER_NAME = re.compile(r"\b_*(?:load|read|parse|fetch|get)_(?P<name>[a-z0-9]+)_\w*\b")
@@ -127,13 +127,14 @@ def file_dataset(
     }
     if len(classes) == 1:
         return classes.pop()
-    if not script and not _in_data_folder(path) and not any(f[3] is Kind.URL for f in found):
+    if not script and not in_data_folder(path) and not any(f[3] is Kind.URL for f in found):
         return None  # train.py selects its data; only a data module or a download is "of" it
     used = {dataset for dataset, _, _, kind, _ in found if kind in USES and ":" not in dataset}
     return _one_family(used, family)
 
 
-def _in_data_folder(path: str) -> bool:
+def in_data_folder(path: str) -> bool:
+    """The file lies below a folder of data code (``data/``, ``lib/datasets/``)."""
     return any(part.lower() in DATA_FOLDERS for part in path.split("/")[:-1])
 
 
@@ -164,9 +165,13 @@ def references(
     hits: Hits,
     layout: Layout | None,
     words: frozenset[str] = frozenset(),
+    *,
+    roots: bool = True,
 ) -> Iterator[Found]:
     """Each code line of a Python file whose dataset is ``dataset`` that reads that dataset's
-    data without naming it. ``words``: the words of the dataset's names (``pascal``)."""
+    data without naming it. ``words``: the words of the dataset's names (``pascal``);
+    ``roots``: whether a join from a bare data root counts (only in a data folder's module:
+    elsewhere ``os.path.join(root, self.filename)`` is too weak a sign on its own)."""
     lines = text.split("\n")[:MAX_LINES]
     docstrings = _docstring_lines(text) if ('"""' in text or "'''" in text) else set()
     for number, line in enumerate(lines, start=1):
@@ -175,14 +180,19 @@ def references(
         code = line.split("#", 1)[0]
         if not code.strip() or MESSAGE.search(code):
             continue
-        found = _line_reference(dataset, code, hits, layout, words)
+        found = _line_reference(dataset, code, hits, layout, words, roots)
         if found is not None:
             kind, column, surface, owner = found
             yield owner, number, column, kind, surface
 
 
 def _line_reference(
-    dataset: str, code: str, hits: Hits, layout: Layout | None, words: frozenset[str]
+    dataset: str,
+    code: str,
+    hits: Hits,
+    layout: Layout | None,
+    words: frozenset[str],
+    roots: bool,
 ) -> tuple[Kind, int, str, str] | None:
     """(kind, column, surface, dataset) of the strongest use of the data on one line."""
     imported = IMPORT.match(code)
@@ -197,20 +207,26 @@ def _line_reference(
     if WRITES.search(code) or CHECK.search(code):
         return None
     use = PATH_USE.search(code)
-    if use is not None:
+    if use is not None and roots:
         root = DATA_ROOT.search(code, use.start())  # an argument, not the name assigned to
         if root is not None:
             return Kind.PATH, root.start() + 1, root.group(), dataset
     for literal in LITERAL.finditer(code):
         value = literal.group("value")
+        built = code[literal.end() :].lstrip()[:1] == "+"
+        if built and CONTINUED.match(code, 0, literal.start()):
+            # 'VOC' + self._year, the line of a join over several lines that names the
+            # dataset (its other lines are the same use)
+            if any(_same(hit, dataset) for hit in hits(value)):
+                return Kind.PATH, literal.start("value") + 1, value, dataset
+            continue
         if not HANDED.search(code, 0, literal.start()) or code[literal.end() :].lstrip()[:1] == ":":
             continue  # compared (split == 'query') or a dict's key, not handed to a reader
         owner = _placed(value, layout) if layout is not None else None
         if owner is not None:
             return Kind.PATH, literal.start("value") + 1, value, owner
         # One of the dataset's names handed to a path call (osp.join(cfg.DATA_DIR, 'coco')) or
-        # built into a folder's name ('VOC' + self._year, in a join over several lines).
-        built = code[literal.end() :].lstrip()[:1] == "+"
+        # built into a folder's name (rootpath = 'VOC' + year).
         if (use is not None or built) and any(_same(hit, dataset) for hit in hits(value)):
             return Kind.PATH, literal.start("value") + 1, value, dataset
     return None
