@@ -333,3 +333,28 @@ def test_layouts_are_sourced_and_name_known_datasets() -> None:
     assert others == []
     names = Counter(n.casefold() for layout in layouts for n in layout["unique"] + layout["shared"])
     assert [n for n, count in names.items() if count > 1] == []
+
+
+REGISTRY = """\
+from .veri import VeRi
+from .viper import VIPeR
+
+__factory = {
+    'veri': VeRi,
+    'viper': VIPeR,
+}
+settings = {'loss': veri_loss, 'title': VeRi.name}
+"""
+
+
+def test_a_registry_of_loader_classes_names_each_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A datasets package maps names to its loader classes ({'veri': VeRi}): each item loads
+    that dataset; a loss named after a short name and an attribute of the class do not."""
+    found = lines_of(
+        refs(make_repo, run_cli, {"reid/datasets/__init__.py": REGISTRY}),
+        "reid/datasets/__init__.py",
+    )
+    assert found.get(5) == {"veri-776"} and found.get(6) == {"viper"}
+    assert 8 not in found

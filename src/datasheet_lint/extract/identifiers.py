@@ -179,6 +179,11 @@ def measures(text: str) -> bool:
     return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
 
 
+# A dict item whose key is a string and whose value is the bare name: a registry of loaders.
+REGISTERED = re.compile(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
+ITEM_END = re.compile(r"[,}]|$")
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
@@ -191,6 +196,8 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
         return Kind.LOAD
+    if not others and REGISTERED.search(before) and ITEM_END.match(after):
+        return Kind.LOAD  # a loader class registered by name: {'veri': VeRi, ...}
     if after.startswith("(") and not before.rstrip().endswith("def"):
         # A call of the dataset's class or loader (Market1501(root), load_citibike()),
         # not of a function that happens to carry a dataset word among others.
