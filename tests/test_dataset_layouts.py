@@ -274,6 +274,9 @@ class pascal_voc(object):
 
     def _load_pascal_annotation(self, index):
         pass
+
+    def _load_detection_results(self, path):
+        pass
 """
 
 
@@ -294,6 +297,7 @@ def test_a_datasets_own_module_and_loader_in_its_file(make_repo: MakeRepo, run_c
         if p == "lib/datasets/pascal_voc.py" and ds == "pascal-voc"
     }
     assert {(1, "load"), (6, "load"), (8, "load")} <= module
+    assert 11 not in {line for line, _ in module}  # a loader of the module's own results
     assert not lines_of(found, "tools/report.py")
 
 

@@ -128,7 +128,7 @@ def _own_dataset_references(
         if layout is None:
             return []
         return list(dataset_modules.script_references(dataset, segment.text, layout))
-    words = dataset_modules.name_words(knowledge.names_of(dataset))
+    words = dataset_modules.name_words(dataset)
     roots = dataset_modules.in_data_folder(file.path)
     found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
     return list(found_here)

@@ -35,7 +35,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from datasheet_lint.extract.context import key_words
 from datasheet_lint.extract.python_strings import TRIPLE
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.models import Kind
@@ -259,15 +258,17 @@ def script_references(dataset: str, text: str, layout: Layout) -> Iterator[Found
                 break
 
 
-def name_words(names: Sequence[str]) -> frozenset[str]:
-    """The words of a dataset's names that a loader may be named after (``pascal`` of
-    'PASCAL VOC'): lower case, letters only, at least four of them."""
+def name_words(dataset: str) -> frozenset[str]:
+    """The words of a dataset's id that a loader may be named after (``pascal`` and ``voc`` of
+    ``pascal-voc``): letters only, at least three, and no word every kind of data has."""
     return frozenset(
         word
-        for name in names
-        for word in key_words(name.replace("-", "_"))
-        if len(word) >= 4 and word.isalpha() and word not in GENERIC_WORDS
+        for word in dataset.split("-")
+        if len(word) >= 3 and word.isalpha() and word not in GENERIC_WORDS
     )
 
 
-GENERIC_WORDS = frozenset({"data", "dataset", "images", "image", "faces", "face", "text"})
+GENERIC_WORDS = frozenset(
+    {"data", "dataset", "images", "image", "faces", "face", "text", "open", "common", "the"}
+    | {"visual", "speech", "audio", "video", "web", "news", "wiki", "books", "reviews", "large"}
+)

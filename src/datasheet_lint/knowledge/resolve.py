@@ -125,15 +125,6 @@ class Knowledge(NamedTuple):
         blocked = self.blocklist.get(dataset_id)
         return blocked.parent or dataset_id if blocked is not None else dataset_id
 
-    def names_of(self, dataset_id: str) -> tuple[str, ...]:
-        """The dataset's names as the catalogue or the blocklist spells them."""
-        entry = self.catalogue.datasets.get(dataset_id)
-        if entry is not None and entry.names:
-            return entry.names
-        return tuple(
-            a.value for a in self.blocklist.aliases if a.dataset == dataset_id and not a.url
-        )
-
     def describe(self, dataset_id: str) -> Dataset:
         """Name and origin of a referenced dataset."""
         blocked = self.blocklist.get(dataset_id)
