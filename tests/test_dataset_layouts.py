@@ -362,3 +362,28 @@ def test_a_registry_of_loader_classes_names_each_dataset(
     )
     assert found.get(5) == {"veri-776"} and found.get(6) == {"viper"}
     assert 8 not in found
+
+
+PREPARE = """\
+import os
+import requests
+
+input_file_path = os.path.join(os.path.dirname(__file__), 'input.txt')
+if not os.path.exists(input_file_path):
+    data_url = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'
+    with open(input_file_path, 'w') as f:
+        f.write(requests.get(data_url).text)
+"""
+
+
+def test_a_generic_file_name_is_its_datasets_only_in_a_file_of_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """'input.txt' is Tiny Shakespeare's one file where the data module downloads Tiny
+    Shakespeare, and nothing in a module that names no dataset."""
+    plain = "import os\n\npath = os.path.join(os.path.dirname(__file__), 'input.txt')\n"
+    found = refs(
+        make_repo, run_cli, {"data/shakespeare/prepare.py": PREPARE, "data/notes/prepare.py": plain}
+    )
+    assert lines_of(found, "data/shakespeare/prepare.py").get(4) == {"tiny-shakespeare"}
+    assert not lines_of(found, "data/notes/prepare.py")
