@@ -80,7 +80,10 @@ HANDED = re.compile(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
 CONTINUED = re.compile(r"^\s*$")
 CLASS_DEF = re.compile(r"^\s*class\s+\w+")
 IMPORT = re.compile(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
-LOADER_NAME = re.compile(r"\b_*(?:load|read|parse|fetch|get)_(?P<name>[a-z0-9]+)_\w*\b")
+# A loader named after the dataset (_load_pascal_annotation); not a getter of the module's own
+# outputs (_get_voc_results_file_template).
+LOADER_NAME = re.compile(r"\b_*(?:load|read|parse|fetch)_(?P<name>[a-z0-9]+)_(?P<rest>\w*)")
+OUTPUT_WORDS = frozenset({"result", "results", "output", "outputs", "cache", "log", "logs"})
 # Shell commands that create, enter, list, move or unpack a folder or file.
 FILE_COMMAND = re.compile(
     r"(?<![\w-])(?:mkdir|cd|find|mv|cp|tar|unzip|ln|rm|ls|rsync|gunzip|7z|unrar)(?![\w-])"
@@ -201,7 +204,11 @@ def _line_reference(
             return Kind.LOAD, code.find(module) + 1, module, dataset
         return None
     loader = LOADER_NAME.search(code)
-    if loader is not None and loader.group("name") in words:
+    if (
+        loader is not None
+        and loader.group("name") in words
+        and not set(loader.group("rest").split("_")) & OUTPUT_WORDS
+    ):
         return Kind.LOAD, loader.start() + 1, loader.group(), dataset
     if WRITES.search(code) or CHECK.search(code):
         return None
