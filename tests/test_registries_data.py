@@ -210,6 +210,10 @@ def test_a_run_loads_the_generated_lookups_only_when_asked(tmp_path: Path) -> No
     the matcher, and its entry is made only for an id that is no curated one."""
     shipped = catalogue.builtin()
     curated_names = {normalise(a["value"]) for d in curated()["datasets"] for a in d["aliases"]}
+    # the curated layouts' unique names are curated names too (catalogue.yaml, layouts)
+    curated_names |= {
+        normalise(n) for layout in curated().get("layouts", ()) for n in layout["unique"]
+    }
     assert all(normalise(alias.value) in curated_names or alias.url
                or alias.value in {n for d in curated()["datasets"]
                                   for n in d.get("blocklist_look_alikes", ())}

@@ -111,9 +111,6 @@ def _segment_references(
         )
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
-        module = dataset_modules.module_dataset(file.path, knowledge.matcher.hits)
-        if module is not None and segment.lines is None:  # a module, not a notebook cell
-            found.extend(dataset_modules.references(module, segment.text.split("\n")))
     if _wanted("pretrained", segment):
         from datasheet_lint.extract import pretrained
 
@@ -136,6 +133,8 @@ def _segment_references(
                 f"{judged.unjudged:,} repeats of known names not judged (limits: "
                 f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
             )
+    if segment.lines is None and segment.lang in {"python", "script"}:
+        found.extend(_own_dataset_references(file, segment, knowledge, found))
     references = []
     for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
         file_line, file_column = segment.position(line, column, surface)
@@ -143,6 +142,33 @@ def _segment_references(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
         )
     return references
+
+
+def _own_dataset_references(
+    file: SourceFile,
+    segment: Segment,
+    knowledge: Knowledge,
+    found: list[tuple[str, int, int, Kind, str]],
+) -> list[tuple[str, int, int, Kind, str]]:
+    """Lines of a module or script that read its own dataset's data without naming it
+    (extract/dataset_modules.py); the file's dataset is known from the references so far."""
+    hits = knowledge.matcher.hits
+    lines = segment.text.split("\n")
+    script = segment.lang == "script"
+    dataset = dataset_modules.file_dataset(
+        file.path, lines, found, hits, knowledge.family, script=script
+    )
+    if dataset is None:
+        return []
+    layout = knowledge.layout(dataset)
+    if script:
+        if layout is None:
+            return []
+        return list(dataset_modules.script_references(dataset, segment.text, layout))
+    words = dataset_modules.name_words(dataset)
+    roots = dataset_modules.in_data_folder(file.path)
+    found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
+    return list(found_here)
 
 
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful

@@ -1,16 +1,33 @@
-"""Lines of a dataset's own loader module that point into that dataset's files.
+"""A file's own dataset, and the lines that read its data without naming it.
 
-Detection and re-identification code keeps one module per dataset in a data folder
-(``lib/datasets/pascal_voc.py``, ``reid/datasets/dukemtmc.py``, ``data/coco.py``). Inside it
-the dataset is rarely named again: its files are reached from the module's data root,
-``os.path.join(self._data_path, 'Annotations', index + '.xml')``. Such a line reads the data
-of the dataset the module is named for, so it is a ``path`` reference to it.
+Detection and re-identification code keeps one module per dataset (``lib/datasets/
+pascal_voc.py``, ``reid/datasets/dukemtmc.py``, ``data/coco.py``) and one script per download
+(``data/scripts/COCO2014.sh``). Inside them the dataset is rarely named again: its files are
+reached from the module's data root (``os.path.join(self._data_path, 'Annotations', ...)``) or
+by the folder names of its release (``register('bounding_box_train')``, ``cd ../train2014``).
+Such a line reads the data of the file's dataset, so it is a ``path`` reference to it.
 
-The module counts when it sits in a data folder and its file name starts with a known name
-of a dataset (``pascal_voc_rbg.py`` is Pascal VOC; a name that only near tokens confirm, such
-as ``duke``, does not count). A line counts when it builds or opens a path from the module's
-data root (``data_path``, ``data_dir``, ``root``, ``raw_dir``, ``devkit_path``, ...), and does
-not write there (caches, results and converted copies are the module's own files).
+The file's dataset is, in this order:
+
+- the dataset its name starts with, for a module in a data folder (``pascal_voc_rbg.py`` is
+  Pascal VOC; a name that only near tokens confirm, such as ``duke``, does not count);
+- the one dataset whose class the file defines (``class Market1501(Dataset):``);
+- the one dataset (with its blocklisted derivatives) the file's other references load,
+  download, point at or select (``COCO2014.sh`` downloads COCO), for a script, a module in a
+  data folder or one that downloads: a training script selects its data, it is not "of" it.
+
+In that file a line counts when it
+
+- builds or opens a path from a data root (``data_path``, ``data_dir``, ``root``, ``raw_dir``,
+  ``devkit_path``, ``cfg.DATA_DIR``, ...), in a module below a data folder, and does not write
+  there (caches, results and converted copies are the module's own files);
+- hands a folder or file name of the dataset's release (the catalogue's ``layouts``: 'query',
+  'JPEGImages', 'instances_{}.json') to a call, a list or a name, or passes one of the
+  dataset's own names to a path call (``osp.join(cfg.DATA_DIR, 'coco')``);
+- imports a module named after the dataset (``from .voc_eval import voc_eval``) or names a
+  loader after it (``def _load_pascal_annotation``): a ``load`` reference;
+- in a script, runs a file operation (``mkdir``, ``cd``, ``find``, ``mv``, ``tar``, ...) on one
+  of the release's folders (``cd ../train2014``).
 """
 
 from __future__ import annotations
@@ -18,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from datasheet_lint.extract.python_strings import TRIPLE
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -25,10 +43,17 @@ from datasheet_lint.models import Kind
 # (dataset, line, column, kind, surface), as the other extractors yield them.
 Found = tuple[str, int, int, Kind, str]
 Hits = Callable[[str], Iterator[Hit]]
+# a folder or file name -> the dataset whose release has it (read in a file of one dataset)
+Layout = Callable[[str], str | None]
+# a dataset -> the entry it derives from (itself if none)
+Family = Callable[[str], str]
 
 DATA_FOLDERS = frozenset(
     {"data", "datasets", "dataset", "dataloader", "dataloaders", "data_loader", "loaders"}
 )
+# The module's own data root (self._data_path, root, raw_dir). A run's settings (cfg.DATA_DIR,
+# args.data) hold the root of every dataset: a join from them reads this one only where its
+# name or a folder of its release follows (the literal rules below).
 DATA_ROOT = lazy(
     r"(?<![\w.])(?:self\.|cls\.)?_?(?:data_?path|data_?dir|dataset_?dir|dataset_?path|data_?root|"
     r"root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir)(?!\w)",
@@ -37,13 +62,35 @@ DATA_ROOT = lazy(
 PATH_USE = lazy(
     r"\b(?:join|open|read_csv|loadmat|parse|File|listdir|glob|walk|Path)\s*\(|\s/\s*['\"]"
 )
+# A test of whether a path exists reads nothing.
+CHECK = re.compile(r"\b(?:exists|isdir|isfile|lexists)\s*\(")
 # What the module writes (its own caches, results, converted copies) is not the dataset's data.
 WRITES = lazy(
     r"cache|\b(?:write\w*|imsave|imwrite|save\w*|dump|copy\w*|move|mkdir|makedirs)\s*\(|"
     r"['\"][wax][bt+]*['\"]",
     re.IGNORECASE,
 )
-MAX_LINES = 5_000  # lines read per module: dataset modules are a few hundred
+# A line that only reports something: a message, not a use of the data.
+MESSAGE = re.compile(
+    r"\b(?:print|raise|warn\w*|log\w*\.\w+|logger\.\w+|assert)\b|\b(?:help|description)\s*=",
+)
+LITERAL = re.compile(r"""(?P<q>['"])(?P<value>[^'"\n]{1,200})(?P=q)""")
+# Where a literal is handed on: an argument, a list item, a value assigned or concatenated.
+HANDED = re.compile(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
+# An item that starts its line, in a call or list written over several lines.
+CONTINUED = re.compile(r"^\s*$")
+CLASS_DEF = re.compile(r"^\s*class\s+\w+")
+IMPORT = re.compile(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
+# A loader named after the dataset (_load_pascal_annotation); not a getter of the module's own
+# outputs (_get_voc_results_file_template).
+LOADER_NAME = re.compile(r"\b_*(?:load|read|parse|fetch)_(?P<name>[a-z0-9]+)_(?P<rest>\w*)")
+OUTPUT_WORDS = frozenset({"result", "results", "output", "outputs", "cache", "log", "logs"})
+# Shell commands that create, enter, list, move or unpack a folder or file.
+FILE_COMMAND = re.compile(
+    r"(?<![\w-])(?:mkdir|cd|find|mv|cp|tar|unzip|ln|rm|ls|rsync|gunzip|7z|unrar)(?![\w-])"
+)
+USES = frozenset({Kind.LOAD, Kind.URL, Kind.PATH, Kind.CONFIG})
+MAX_LINES = 5_000  # lines read per file: dataset modules are a few hundred
 
 
 def module_dataset(path: str, hits: Hits) -> str | None:
@@ -62,13 +109,174 @@ def module_dataset(path: str, hits: Hits) -> str | None:
     return None
 
 
-def references(dataset: str, lines: Sequence[str]) -> Iterator[Found]:
-    """Each code line of the module that builds or opens a path from its data root."""
-    for number, text in enumerate(lines[:MAX_LINES], start=1):
-        code = text.split("#", 1)[0]
-        use = PATH_USE.search(code)
-        if use is None or WRITES.search(code):
+def file_dataset(
+    path: str,
+    lines: Sequence[str],
+    found: Sequence[Found],
+    hits: Hits,
+    family: Family,
+    *,
+    script: bool = False,
+) -> str | None:
+    """The file's own dataset (module docstring), from its name, the dataset class it defines
+    or the references found in it so far; None where it has none or several."""
+    named = module_dataset(path, hits)
+    if named is not None:
+        return named
+    classes = {
+        dataset
+        for dataset, line, _, kind, _ in found
+        if kind is Kind.LOAD and line <= len(lines) and CLASS_DEF.match(lines[line - 1])
+    }
+    if len(classes) == 1:
+        return classes.pop()
+    if not script and not in_data_folder(path) and not any(f[3] is Kind.URL for f in found):
+        return None  # train.py selects its data; only a data module or a download is "of" it
+    used = {dataset for dataset, _, _, kind, _ in found if kind in USES and ":" not in dataset}
+    return _one_family(used, family)
+
+
+def in_data_folder(path: str) -> bool:
+    """The file lies below a folder of data code (``data/``, ``lib/datasets/``)."""
+    return any(part.lower() in DATA_FOLDERS for part in path.split("/")[:-1])
+
+
+def _one_family(datasets: set[str], family: Family) -> str | None:
+    """The one dataset of a set of one entry and its derivatives: the derivative where only
+    one is named (a Duke module that unzips DukeMTMC-reID.zip), else the entry itself."""
+    roots = {family(dataset) for dataset in datasets}
+    if len(roots) != 1:
+        return None
+    if len(datasets) == 1:
+        return next(iter(datasets))
+    derived = datasets - roots
+    return derived.pop() if len(derived) == 1 else roots.pop()
+
+
+def _docstring_lines(text: str) -> set[int]:
+    """Line numbers (1-based) inside triple-quoted strings."""
+    inside: set[int] = set()
+    for match in TRIPLE.finditer(text):
+        first = text.count("\n", 0, match.start()) + 1
+        inside.update(range(first, first + match.group().count("\n") + 1))
+    return inside
+
+
+def references(
+    dataset: str,
+    text: str,
+    hits: Hits,
+    layout: Layout | None,
+    words: frozenset[str] = frozenset(),
+    *,
+    roots: bool = True,
+) -> Iterator[Found]:
+    """Each code line of a Python file whose dataset is ``dataset`` that reads that dataset's
+    data without naming it. ``words``: the words of the dataset's names (``pascal``);
+    ``roots``: whether a join from a bare data root counts (only in a data folder's module:
+    elsewhere ``os.path.join(root, self.filename)`` is too weak a sign on its own)."""
+    lines = text.split("\n")[:MAX_LINES]
+    docstrings = _docstring_lines(text) if ('"""' in text or "'''" in text) else set()
+    for number, line in enumerate(lines, start=1):
+        if number in docstrings:
             continue
+        code = line.split("#", 1)[0]
+        if not code.strip() or MESSAGE.search(code):
+            continue
+        found = _line_reference(dataset, code, hits, layout, words, roots)
+        if found is not None:
+            kind, column, surface, owner = found
+            yield owner, number, column, kind, surface
+
+
+def _line_reference(
+    dataset: str,
+    code: str,
+    hits: Hits,
+    layout: Layout | None,
+    words: frozenset[str],
+    roots: bool,
+) -> tuple[Kind, int, str, str] | None:
+    """(kind, column, surface, dataset) of the strongest use of the data on one line."""
+    imported = IMPORT.match(code)
+    if imported is not None:
+        module = imported.group("source") or imported.group("module") or ""
+        if any(_same(hit, dataset) for hit in hits(module.replace(".", " "))):
+            return Kind.LOAD, code.find(module) + 1, module, dataset
+        return None
+    loader = LOADER_NAME.search(code)
+    if (
+        loader is not None
+        and loader.group("name") in words
+        and not set(loader.group("rest").split("_")) & OUTPUT_WORDS
+    ):
+        return Kind.LOAD, loader.start() + 1, loader.group(), dataset
+    if WRITES.search(code) or CHECK.search(code):
+        return None
+    use = PATH_USE.search(code)
+    if use is not None and roots:
         root = DATA_ROOT.search(code, use.start())  # an argument, not the name assigned to
         if root is not None:
-            yield dataset, number, root.start() + 1, Kind.PATH, root.group(0)
+            return Kind.PATH, root.start() + 1, root.group(), dataset
+    for literal in LITERAL.finditer(code):
+        value = literal.group("value")
+        built = code[literal.end() :].lstrip()[:1] == "+"
+        if built and CONTINUED.match(code, 0, literal.start()):
+            # 'VOC' + self._year, the line of a join over several lines that names the
+            # dataset (its other lines are the same use)
+            if any(_same(hit, dataset) for hit in hits(value)):
+                return Kind.PATH, literal.start("value") + 1, value, dataset
+            continue
+        if not HANDED.search(code, 0, literal.start()) or code[literal.end() :].lstrip()[:1] == ":":
+            continue  # compared (split == 'query') or a dict's key, not handed to a reader
+        owner = _placed(value, layout) if layout is not None else None
+        if owner is not None:
+            return Kind.PATH, literal.start("value") + 1, value, owner
+        # One of the dataset's names handed to a path call (osp.join(cfg.DATA_DIR, 'coco')) or
+        # built into a folder's name (rootpath = 'VOC' + year).
+        if (use is not None or built) and any(_same(hit, dataset) for hit in hits(value)):
+            return Kind.PATH, literal.start("value") + 1, value, dataset
+    return None
+
+
+def _placed(path: str, layout: Layout) -> str | None:
+    """The dataset whose release has a folder or file on the path."""
+    for segment in re.split(r"[/\\]", path):
+        owner = layout(segment.strip("*."))
+        if owner is not None:
+            return owner
+    return None
+
+
+def _same(hit: Hit, dataset: str) -> bool:
+    return hit.alias.dataset == dataset and hit.alias.model is None
+
+
+def script_references(dataset: str, text: str, layout: Layout) -> Iterator[Found]:
+    """Each file operation of a script whose dataset is ``dataset`` on a folder or file of
+    that dataset's release (``mkdir ../images/trainval35k``, ``cd ../val2014``)."""
+    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
+        code = re.split(r"(?:^|\s)#", line, maxsplit=1)[0]
+        if FILE_COMMAND.search(code) is None:
+            continue
+        for token in re.finditer(r"[^\s'\"`;|&(){}]+", code):
+            owner = _placed(token.group(), layout)
+            if owner is not None:
+                yield owner, number, token.start() + 1, Kind.PATH, token.group()
+                break
+
+
+def name_words(dataset: str) -> frozenset[str]:
+    """The words of a dataset's id that a loader may be named after (``pascal`` and ``voc`` of
+    ``pascal-voc``): letters only, at least three, and no word every kind of data has."""
+    return frozenset(
+        word
+        for word in dataset.split("-")
+        if len(word) >= 3 and word.isalpha() and word not in GENERIC_WORDS
+    )
+
+
+GENERIC_WORDS = frozenset(
+    {"data", "dataset", "images", "image", "faces", "face", "text", "open", "common", "the"}
+    | {"visual", "speech", "audio", "video", "web", "news", "wiki", "books", "reviews", "large"}
+)

@@ -42,9 +42,10 @@ NOT_DATA = lazy(
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
-# Commands that unpack, move, link or remove a downloaded file.
+# Commands that unpack, move, link, enter or remove a downloaded file.
 FILE_OPERATION = lazy(
-    r"(?<![\w-])(?:unzip|tar|gunzip|7z|unrar|mv|cp|rm|ln|move|del|rmdir|Expand-Archive)(?![\w-])",
+    r"(?<![\w-])(?:unzip|tar|gunzip|7z|unrar|mv|cp|rm|ln|cd|move|del|rmdir|Expand-Archive)"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 # A script can only hold a download if its text names one of these commands.

@@ -42,7 +42,9 @@ MEASURE_WORDS = frozenset(
     | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
 )
 DEFINITION = lazy(r"^\s*(?:async\s+)?(?:def|class)\s+$")
-CONDITION = lazy(r"^\s*(?:el)?if\b|^\s*while\b")
+# A test of whether an option was given at all (if args.lfw_dir:, if not opt.voc_root is None),
+# not a use of the location it holds (if not os.path.exists(COCO_ROOT), if root == VOC_ROOT).
+CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
 MODULE_CALL = lazy(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
@@ -135,6 +137,26 @@ def loader_named(line: Line) -> bool:
     return bool(key_words(line.text[left : line.start]) & LOADER_VERBS)
 
 
+# What follows a dataset's name at the start of a name built at run time: 'voc_' + year,
+# 'coco_{}_{}'.format(...), 'COCO_%s', "voc_2007_trainval".
+TEMPLATE_REST = re.compile(
+    r"""[_-](?:\{[^{}'"]{0,20}\}|%[sd]|(?:19|20)\d\d(?!\d)|['"]\s*(?:\+|%))"""
+)
+
+
+def name_template(line: Line) -> bool:
+    """A string that starts with the name and builds a dataset's name from it: an imdb or
+    split name (``'voc_' + year + '_' + split``, ``'coco_{}_{}'.format(year, split)``,
+    ``"voc_2007_trainval"``), never a word inside a sentence."""
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'}:
+        return False
+    content = line.text[line.start :].split(quote, 1)[0]
+    if any(char.isspace() for char in content):
+        return False  # 'voc_{} entries': a message
+    return TEMPLATE_REST.match(line.text, line.end) is not None
+
+
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's."""
     left, right = _identifier(line)
@@ -158,6 +180,11 @@ def measures(text: str) -> bool:
     return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
 
 
+# A dict item whose key is a string and whose value is the bare name: a registry of loaders.
+REGISTERED = re.compile(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
+ITEM_END = re.compile(r"[,}]|$")
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
@@ -170,6 +197,8 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
         return Kind.LOAD
+    if not others and REGISTERED.search(before) and ITEM_END.match(after):
+        return Kind.LOAD  # a loader class registered by name: {'veri': VeRi, ...}
     if after.startswith("(") and not before.rstrip().endswith("def"):
         # A call of the dataset's class or loader (Market1501(root), load_citibike()),
         # not of a function that happens to carry a dataset word among others.

@@ -91,6 +91,22 @@ def _argument(line: Line) -> bool:
     return not token.startswith("-") and line.start - offset >= command.end() - 1
 
 
+# A shell command that creates, moves, links, unpacks or removes a folder or file. Not cd or
+# ls: example folders are named after their data (cd mnist && python main.py).
+FILE_COMMAND = re.compile(
+    r"^\s*(?:sudo\s+)?(?:mkdir|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync)\s"
+)
+
+
+def _file_operand(line: Line) -> bool:
+    """A bare word that a file operation acts on (``cd caltech-101``), not an option."""
+    command = FILE_COMMAND.match(line.text)
+    if command is None or line.start < command.end():
+        return False
+    token, _ = token_at(line)
+    return not token.startswith("-")
+
+
 def _assignment(line: Line) -> bool:
     """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
     before = line.text[: line.start]
@@ -297,6 +313,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):
             return Kind.LOAD  # torch::data::datasets::MNIST(root) in C++
+        if _file_operand(line):
+            return Kind.PATH  # cd caltech-101, mv 101_ObjectCategories dataset/
         if flag_value(line) or dataset_value(line) or _assignment(line) or _argument(line):
             return Kind.CONFIG
         return None

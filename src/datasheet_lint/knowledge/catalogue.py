@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from datasheet_lint.knowledge import registries
@@ -35,6 +36,9 @@ class Catalogue(NamedTuple):
     loaders: Mapping[tuple[str, str], str]  # (source, name casefolded) -> id
     data_version: str
     generated: bool = False  # whether registries.json answers what the curated data does not
+    # dataset id -> the folder and file names of its release (casefolded; '*' in a file name
+    # stands for any part): the ``layouts`` section, read only in a file of that dataset
+    layouts: Mapping[str, frozenset[str]] = MappingProxyType({})
 
     def by_loader(self, source: str, name: str) -> str | None:
         found = self.loaders.get((source, name.casefold()))
@@ -107,7 +111,27 @@ def parse(document: Mapping[str, Any]) -> Catalogue:
         for source, names in (raw.get("loaders") or {}).items():
             for name in names:
                 loaders.setdefault((source, str(name).casefold()), entry.id)
-    return Catalogue(datasets, tuple(aliases), loaders, str(document["data_version"]))
+    layouts: dict[str, set[str]] = {}
+    for layout in document.get("layouts") or ():
+        names = [str(name) for name in (*layout["unique"], *layout["shared"])]
+        for dataset_id in layout["datasets"]:
+            layouts.setdefault(str(dataset_id), set()).update(n.casefold() for n in names)
+        # A name of one release alone is one of its names wherever it stands (the first
+        # dataset listed is the release it comes from).
+        owner = str(layout["datasets"][0])
+        own = {a.value.casefold() for a in aliases if a.dataset == owner}
+        aliases.extend(
+            Alias(str(name), owner)
+            for name in layout["unique"]
+            if "*" not in str(name) and str(name).casefold() not in own
+        )
+    return Catalogue(
+        datasets,
+        tuple(aliases),
+        loaders,
+        str(document["data_version"]),
+        layouts=MappingProxyType({key: frozenset(names) for key, names in layouts.items()}),
+    )
 
 
 def with_registries(curated: Mapping[str, Any], generated: Mapping[str, Any]) -> dict[str, Any]:

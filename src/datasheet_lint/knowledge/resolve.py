@@ -6,7 +6,9 @@ dataset always wins a tie), and the resolution of a loader's name to a canonical
 
 from __future__ import annotations
 
+import fnmatch
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from datasheet_lint.knowledge.blocklist import Blocklist
@@ -34,6 +36,17 @@ def dataset_folder(path: str) -> str:
     if not roots or roots[-1] + 1 >= len(parts):
         return path
     return "/".join(parts[: roots[-1] + 2])
+
+
+# A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
+PLACEHOLDER = re.compile(r"\{[^{}]{0,40}\}|%[sd]")
+
+
+def _in_layout(name: str, names: frozenset[str]) -> bool:
+    """A name (placeholders as '*') is one of a layout's names or fits one of its patterns."""
+    if name in names:
+        return True
+    return any("*" in known and fnmatch.fnmatchcase(name, known) for known in names)
 
 
 class Knowledge(NamedTuple):
@@ -83,6 +96,34 @@ class Knowledge(NamedTuple):
         elif source == "local":
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
+
+    def layout(self, dataset: str) -> Callable[[str], str | None] | None:
+        """Where a folder or file name places data, read in a file whose own dataset is
+        ``dataset``: that dataset, or the one derivative of it whose layout it is (re-ID code
+        names DukeMTMC-reID by its parent's name, ``class DukeMTMC``). None where neither has
+        a layout in the catalogue. A ``{}`` or ``%s`` in a name stands for any part, as ``*``
+        does in the catalogue's names."""
+        layouts = self.catalogue.layouts
+        owners = [dataset, *(d.id for d in self.blocklist.derivatives_of(dataset))]
+        known = [(owner, layouts[owner]) for owner in owners if owner in layouts]
+        if not known:
+            return None
+
+        def place(name: str) -> str | None:
+            name = PLACEHOLDER.sub("*", name.strip()).casefold()
+            if len(name) < 4:
+                return None
+            found = [owner for owner, names in known if _in_layout(name, names)]
+            if len(found) == 1:
+                return found[0]
+            return dataset if dataset in found else None
+
+        return place
+
+    def family(self, dataset_id: str) -> str:
+        """The blocklist entry a derivative was built from; any other dataset itself."""
+        blocked = self.blocklist.get(dataset_id)
+        return blocked.parent or dataset_id if blocked is not None else dataset_id
 
     def describe(self, dataset_id: str) -> Dataset:
         """Name and origin of a referenced dataset."""

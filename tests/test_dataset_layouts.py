@@ -1,0 +1,393 @@
+"""A file's own dataset and its release's layout (extract/dataset_modules.py, catalogue layouts).
+
+Dataset modules and download scripts read their dataset by folder names that never name it
+(``register('query')``, ``cd ../train2014``). Each case is a shape seen in real re-ID,
+detection and tutorial repositories, written here from scratch, with the look-alikes beside it
+that must stay silent: the same names in a file of no dataset, in a comparison, in a message.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from tests.conftest import MakeRepo, RunCli, references
+
+from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
+from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
+from datasheet_lint.knowledge.catalogue import shipped_document
+from datasheet_lint.names import normalise
+
+
+def refs(
+    make_repo: MakeRepo, run_cli: RunCli, files: dict[str, str]
+) -> set[tuple[str, int, str, str]]:
+    """(path, line, dataset, kind) of each reference in a fresh repository of these files."""
+    repo = make_repo(files)
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    return {(path, line, dataset, kind) for path, line, dataset, kind in found}
+
+
+def lines_of(found: set[tuple[str, int, str, str]], path: str) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for p, line, dataset, _ in found:
+        if p == path:
+            out.setdefault(line, set()).add(dataset)
+    return out
+
+
+REID_MODULE = """\
+import os.path as osp
+from glob import glob
+
+
+class Market1501(object):
+    def __init__(self, root):
+        raw_dir = osp.join(root, 'raw')
+
+        def register(subdir):
+            return sorted(glob(osp.join(raw_dir, subdir, '*.jpg')))
+
+        self.train = register('bounding_box_train')
+        self.gallery = register('bounding_box_test')
+        self.query = register('query')
+        for name in ['bounding_box_train', 'query']:
+            pass
+
+    def split(self, subset):
+        if subset == 'query':
+            return self.query
+        print('query images:', len(self.query))
+        return {'query': self.query}
+"""
+
+
+def test_a_reid_module_reads_its_layout_by_folder_name(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """register('query') in a module whose dataset is Market-1501 reads Market-1501's query
+    folder; a comparison, a message and a dict key naming 'query' read nothing."""
+    found = lines_of(
+        refs(make_repo, run_cli, {"reid/datasets/market1501.py": REID_MODULE}),
+        "reid/datasets/market1501.py",
+    )
+    for line in (12, 13, 14, 15):
+        assert found.get(line) == {"market-1501"}, line
+    for line in (19, 21, 22):
+        assert line not in found, line
+
+
+def test_a_module_of_the_parent_reads_the_derivative_whose_layout_it_is(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """class DukeMTMC in a re-ID module reads DukeMTMC-reID's folders: the references are to
+    the retracted derivative, not to Market-1501, whose layout it copies."""
+    module = REID_MODULE.replace("Market1501", "DukeMTMC")
+    found = lines_of(
+        refs(make_repo, run_cli, {"reid/datasets/dukemtmc.py": module}), "reid/datasets/dukemtmc.py"
+    )
+    assert found.get(14) == {"dukemtmc-reid"}
+
+
+def test_layout_names_in_a_file_of_no_dataset_or_another_yield_nothing(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The same folder names read nothing where the file's dataset is unknown, or has another
+    layout (CIFAR-10 has no 'query' folder)."""
+    plain = REID_MODULE.replace("class Market1501(object)", "class Folders(object)")
+    cifar = REID_MODULE.replace("class Market1501(object)", "class CIFAR10(object)")
+    found = refs(
+        make_repo, run_cli, {"reid/datasets/folders.py": plain, "reid/datasets/cifar.py": cifar}
+    )
+    assert not lines_of(found, "reid/datasets/folders.py")
+    assert {
+        line for line, ds in lines_of(found, "reid/datasets/cifar.py").items() if ds != {"cifar-10"}
+    } == set()
+    assert 14 not in lines_of(found, "reid/datasets/cifar.py")
+
+
+VOC_MODULE = """\
+import os.path as osp
+
+
+class VOCDetection(object):
+    def __init__(self, root, image_sets):
+        self._annopath = osp.join('%s', 'Annotations', '%s.xml')
+        self._imgpath = osp.join('%s', 'JPEGImages', '%s.jpg')
+        for year, name in image_sets:
+            rootpath = osp.join(root, 'VOC' + year)
+            for line in open(osp.join(rootpath, 'ImageSets', 'Main', name + '.txt')):
+                pass
+
+    def results(self, devkit_path, year):
+        return osp.join(
+            devkit_path,
+            'VOC' + year,
+        )
+"""
+
+
+def test_a_voc_module_reads_the_devkit_layout(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    found = lines_of(refs(make_repo, run_cli, {"data/voc0712.py": VOC_MODULE}), "data/voc0712.py")
+    for line in (6, 7, 9, 10, 16):
+        assert found.get(line) == {"pascal-voc"}, line
+
+
+COCO_MODULE = """\
+import os.path as osp
+from lib.config import cfg
+
+INSTANCES_SET = 'instances_{}.json'
+
+
+class coco(object):
+    def __init__(self, image_set, year):
+        self._data_path = osp.join(cfg.DATA_DIR, 'coco')
+        self._name = 'coco_' + year + '_' + image_set
+
+    def _load_coco_annotation(self, index):
+        pass
+"""
+
+
+def test_a_coco_module_reads_its_annotation_files_and_folder(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = refs(
+        make_repo,
+        run_cli,
+        {
+            "lib/datasets/coco.py": COCO_MODULE,
+            "tools/files.py": "INSTANCES = 'instances_{}.json'\n",
+        },
+    )
+    module = lines_of(found, "lib/datasets/coco.py")
+    for line in (4, 9, 10):
+        assert module.get(line) == {"coco"}, line
+    assert not lines_of(found, "tools/files.py")  # COCO's file name shape, but no COCO file
+
+
+def test_names_unique_to_one_release_name_it_anywhere(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "def build(root, image_set='trainval35k'):\n"  # COCO's detection split
+        "    return osp.join(root, 'VOCdevkit')\n"  # Pascal VOC's devkit folder
+        "PAIRS = 'data/lfw_funneled/pairs.txt'\n"  # LFW's funneled release
+    )
+    download = "curl -LO https://example.org/mirror/instances_trainval35k.json.zip\n"
+    found = refs(make_repo, run_cli, {"build.py": code, "get.sh": download})
+    assert lines_of(found, "build.py") == {1: {"coco"}, 2: {"pascal-voc"}, 3: {"lfw"}}
+    assert lines_of(found, "get.sh") == {1: {"coco"}}  # not url:example.org/...
+
+
+COCO_SCRIPT = """\
+#!/bin/bash
+mkdir -p ../images
+curl -LO http://images.cocodataset.org/zips/train2014.zip
+curl -LO http://images.cocodataset.org/zips/val2014.zip
+mkdir ../images/trainval35k
+cd ../images/train2014
+find -maxdepth 1 -name '*.jpg' -exec cp -t ../trainval35k {} +
+cd ../val2014
+echo val2014 done
+"""
+PLAIN_SCRIPT = """\
+#!/bin/bash
+mkdir -p ../images/val2014
+cd ../images/val2014
+"""
+
+
+def test_a_download_script_moves_its_datasets_folders(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A script that downloads COCO works on COCO's folders; the same commands in a script that
+    downloads nothing name no dataset, and an echo is no file operation."""
+    found = refs(
+        make_repo, run_cli, {"data/COCO2014.sh": COCO_SCRIPT, "data/plain.sh": PLAIN_SCRIPT}
+    )
+    script = lines_of(found, "data/COCO2014.sh")
+    for line in (5, 6, 7, 8):
+        assert script.get(line) == {"coco"}, line
+    assert 2 not in script and 9 not in script
+    assert not lines_of(found, "data/plain.sh")
+
+
+def test_file_operations_on_a_named_folder_are_paths(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """mkdir, mv, tar of a folder named after its dataset act on the data, and so does cd into
+    the folder a download unpacked to; cd into a folder that merely shares a dataset's name (an
+    example's code: cd mnist && python main.py) and an echo do not."""
+    script = (
+        "wget https://data.caltech.edu/records/mzrjq-6wc02/files/caltech-101.zip\n"
+        "unzip caltech-101.zip\n"
+        "cd caltech-101\n"
+        "mv 101_ObjectCategories ../dataset\n"
+        "echo caltech-101 ready\n"
+        "mkdir -p imagenet\n"
+        "cd mnist\n"
+    )
+    found = refs(make_repo, run_cli, {"get_data.sh": script})
+    kinds = {(line, dataset, kind) for p, line, dataset, kind in found if p == "get_data.sh"}
+    assert {
+        (3, "caltech-101", "path"),
+        (4, "caltech-101", "path"),
+        (6, "imagenet", "path"),
+    } <= kinds
+    assert {line for line, _, _ in kinds} == {1, 2, 3, 4, 6}
+
+
+TEMPLATES = [
+    ("name = 'voc_{}_{}'.format(year, split)\n", "pascal-voc"),
+    ("imdb.__init__(self, 'voc_' + year + '_' + image_set)\n", "pascal-voc"),
+    ('args.imdb_name = "voc_2007_trainval"\n', "pascal-voc"),
+    ("file_name = ('COCO_' + self._data_name + '_' + str(index) + '.jpg')\n", "coco"),
+    ("name = 'coco_{}_{}'.format(year, split)\n", "coco"),
+]
+
+
+@pytest.mark.parametrize(("code", "dataset"), TEMPLATES)
+def test_a_name_built_from_a_datasets_short_name_is_a_selection(
+    make_repo: MakeRepo, run_cli: RunCli, code: str, dataset: str
+) -> None:
+    found = refs(make_repo, run_cli, {"factory.py": code})
+    assert ("factory.py", 1, dataset, "config") in found
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "key = 'voc_size'\n",  # a vocabulary size
+        "print('voc_{} entries'.format(n))\n",  # a message of a vocabulary
+        "label = 'the voc_' + name\n",  # a word inside a sentence, not a name's start
+    ],
+)
+def test_look_alike_templates_yield_nothing(
+    make_repo: MakeRepo, run_cli: RunCli, code: str
+) -> None:
+    assert not refs(make_repo, run_cli, {"vocab.py": code})
+
+
+PASCAL_MODULE = """\
+from .voc_eval import voc_eval
+
+
+class pascal_voc(object):
+    def gt_roidb(self):
+        return [self._load_pascal_annotation(index) for index in self.image_index]
+
+    def _load_pascal_annotation(self, index):
+        pass
+
+    def _load_detection_results(self, path):
+        pass
+
+    def _get_voc_results_file_template(self):
+        return self._load_voc_results(self._get_voc_results_file_template())
+"""
+
+
+def test_a_datasets_own_module_and_loader_in_its_file(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """In Pascal VOC's module, the import of its evaluation module and its annotation loader
+    load VOC; the same import in a file of no dataset does not."""
+    found = refs(
+        make_repo,
+        run_cli,
+        {
+            "lib/datasets/pascal_voc.py": PASCAL_MODULE,
+            "tools/report.py": PASCAL_MODULE.split("\n")[0] + "\n",
+        },
+    )
+    module = {
+        (line, kind)
+        for p, line, ds, kind in found
+        if p == "lib/datasets/pascal_voc.py" and ds == "pascal-voc"
+    }
+    assert {(1, "load"), (6, "load"), (8, "load")} <= module
+    # a loader of the module's own results, and a getter of them
+    assert not {line for line, _ in module} & {11, 14, 15}
+    assert not lines_of(found, "tools/report.py")
+
+
+def test_a_condition_that_uses_a_location_counts(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """if not os.path.exists(COCO_ROOT) and a comparison with VOC_ROOT use the locations; a
+    test that an option was given at all (if args.lfw_dir:) does not."""
+    code = (
+        "if not os.path.exists(COCO_ROOT):\n"
+        "    pass\n"
+        "if args.dataset_root == VOC_ROOT:\n"
+        "    pass\n"
+        "if args.lfw_dir:\n"
+        "    pass\n"
+    )
+    found = lines_of(refs(make_repo, run_cli, {"train.py": code}), "train.py")
+    assert found == {1: {"coco"}, 3: {"pascal-voc"}}
+
+
+def test_layouts_are_sourced_and_name_known_datasets() -> None:
+    """Each layout names datasets the shipped knowledge knows, cites a page, and its unique
+    names are no other dataset's names (they identify their dataset wherever they stand)."""
+    document = shipped_document()
+    layouts = document["layouts"]
+    assert layouts
+    known = set(builtin_catalogue().datasets) | set(builtin_blocklist().datasets)
+    owners: dict[str, str] = {}
+    for layout in layouts:
+        assert set(layout["datasets"]) <= known, layout["datasets"]
+        assert layout["source"].startswith("http") and len(layout["read"]) > 40
+        for name in layout["unique"]:
+            owners[normalise(name)] = layout["datasets"][0]
+    others = [
+        (alias.value, alias.dataset)
+        for alias in builtin_blocklist().aliases + builtin_catalogue().aliases
+        if normalise(alias.value) in owners and alias.dataset != owners[normalise(alias.value)]
+    ]
+    assert others == []
+    names = Counter(n.casefold() for layout in layouts for n in layout["unique"] + layout["shared"])
+    assert [n for n, count in names.items() if count > 1] == []
+
+
+REGISTRY = """\
+from .veri import VeRi
+from .viper import VIPeR
+
+__factory = {
+    'veri': VeRi,
+    'viper': VIPeR,
+}
+settings = {'loss': veri_loss, 'title': VeRi.name}
+"""
+
+
+def test_a_registry_of_loader_classes_names_each_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A datasets package maps names to its loader classes ({'veri': VeRi}): each item loads
+    that dataset; a loss named after a short name and an attribute of the class do not."""
+    found = lines_of(
+        refs(make_repo, run_cli, {"reid/datasets/__init__.py": REGISTRY}),
+        "reid/datasets/__init__.py",
+    )
+    assert found.get(5) == {"veri-776"} and found.get(6) == {"viper"}
+    assert 8 not in found
+
+
+PREPARE = """\
+import os
+import requests
+
+input_file_path = os.path.join(os.path.dirname(__file__), 'input.txt')
+if not os.path.exists(input_file_path):
+    data_url = 'https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt'
+    with open(input_file_path, 'w') as f:
+        f.write(requests.get(data_url).text)
+"""
+
+
+def test_a_generic_file_name_is_its_datasets_only_in_a_file_of_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """'input.txt' is Tiny Shakespeare's one file where the data module downloads Tiny
+    Shakespeare, and nothing in a module that names no dataset."""
+    plain = "import os\n\npath = os.path.join(os.path.dirname(__file__), 'input.txt')\n"
+    found = refs(
+        make_repo, run_cli, {"data/shakespeare/prepare.py": PREPARE, "data/notes/prepare.py": plain}
+    )
+    assert lines_of(found, "data/shakespeare/prepare.py").get(4) == {"tiny-shakespeare"}
+    assert not lines_of(found, "data/notes/prepare.py")
