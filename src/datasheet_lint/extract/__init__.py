@@ -9,6 +9,7 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
+import ast
 import itertools
 from dataclasses import dataclass
 
@@ -56,7 +57,10 @@ def _segment_references(
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
+    tree: ast.Module | None = None
+    parsed = False  # tried already: a module that does not parse is not parsed twice
     if segment.lang == "python" and python_ast.worth_parsing(segment.text):
+        parsed = True
         if len(segment.text) > PARSE_MAX_CHARS:
             limits.append(
                 f"loader calls not parsed: over {PARSE_MAX_CHARS:,} characters of code"
@@ -99,6 +103,8 @@ def _segment_references(
                 f"{judged.unjudged:,} repeats of known names not judged (limits: "
                 f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
             )
+    if segment.lang == "python" and found:
+        found.extend(_flowed(segment.text, tree if parsed else _parsed(segment.text), found))
     references = []
     for dataset, line, column, kind, surface in found:
         file_line, file_column = segment.position(line, column, surface)
@@ -106,6 +112,21 @@ def _segment_references(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
         )
     return references
+
+
+def _parsed(text: str) -> ast.Module | None:
+    return python_ast.parse(text) if len(text) <= PARSE_MAX_CHARS else None
+
+
+def _flowed(
+    text: str, tree: ast.Module | None, found: list[tuple[str, int, int, Kind, str]]
+) -> list[tuple[str, int, int, Kind, str]]:
+    """References that reach their uses through names bound to them (extract/flow.py)."""
+    if tree is None:
+        return []
+    from datasheet_lint.extract import flow  # only modules that reference data need it
+
+    return flow.references(tree, text, found)
 
 
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful

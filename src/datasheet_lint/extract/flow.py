@@ -1,0 +1,696 @@
+"""Data flow inside one Python module: names bound to a dataset's data carry it to their uses.
+
+Real code names its data once and then works through names::
+
+    HOUSING_PATH = os.path.join("datasets", "housing")
+    def load_housing_data(housing_path=HOUSING_PATH):
+        csv_path = os.path.join(housing_path, "housing.csv")
+        return pd.read_csv(csv_path)
+    housing = load_housing_data()
+
+Only the line that spells the data is found by the other passes. This one starts from those
+references (the *seeds*: loader calls, data paths, URLs, names judged certain; never a mention
+or a model) and follows the syntax tree in source order:
+
+- a name bound to a value that holds a seed, or that is built from a name carrying a dataset
+  (a join, ``/``, ``+``, an f-string, ``Path(...)``, ``open(...)``), carries that dataset;
+- a data operation given such a name (a download, a read, an archive or folder listing, a path
+  join) is a reference on its own line, of the operation's kind; ``print`` and logging are not;
+- a function or class whose body downloads or reads one dataset (or two ids of one, such as
+  its URL and its folder) carries it: its ``def`` line and each call of it are ``load``
+  references, and the name a call is bound to carries the dataset on;
+- argparse options whose default carries a dataset make ``args.<dest>`` carry it, and an
+  attribute (``self.dataset_url``, ``conf.vgg_folder``) carries what it was bound to.
+
+Two steps look backwards: a name whose folded value is exactly what a seed read
+(``pd.read_csv(csv_path)`` resolved through ``csv_path``'s value) carries the seed's dataset,
+as do the names its value was built from; and a literal constant joined into a download's or a
+read's argument (``DOWNLOAD_ROOT + name``) carries what the argument carries. Each pass can
+feed the next (a function found to load a dataset makes its callers load it), so the module is
+walked until nothing changes, a few times at most.
+
+Generic names (``path``, ``root``, ``data``, ``f``) carry a dataset only in the scope that bound
+them; any re-binding ends what a name carries. Nothing here runs or imports the scanned code.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from datasheet_lint.extract.python_ast import PATH_JOINS, _dotted, _fold_text, _writes
+from datasheet_lint.models import Kind
+
+Found = tuple[str, int, int, Kind, str]  # dataset, line, column, kind, surface (segment lines)
+Carried = frozenset[str]
+NOTHING: Carried = frozenset()
+
+PASSES = 4  # real modules settle in two or three: each pass only adds facts
+SEED_KINDS = frozenset({Kind.LOAD, Kind.URL, Kind.PATH, Kind.CONFIG})
+# A name this generic says nothing of its own; it carries a dataset only where it was bound.
+GENERIC = frozenset(
+    {"path", "paths", "root", "data", "url", "filename", "fname", "file", "f", "fp", "fh"}
+    | {"dir", "folder", "name", "p", "x", "d", "src", "dst", "dest", "tmp", "out", "fn"}
+)
+# The namespaces argparse results are conventionally bound to (``args.data``).
+NAMESPACES = frozenset({"args", "opt", "opts", "FLAGS", "flags", "hparams", "cfg", "config"})
+MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
+MAX_LOADER_LINES = 60
+# Functions that drive a run (main, train_model, evaluate): they load data among other work,
+# and a call of them is no reference to it.
+DRIVERS = frozenset({"main", "train", "test", "eval", "evaluate", "run", "validate", "fit"})
+# Calls whose result carries what their arguments carry (the same files, reordered or cast).
+PASSING = frozenset({"sorted", "list", "tuple", "set", "iter", "reversed", "str", "enumerate"})
+PATH_BUILDERS = PATH_JOINS | frozenset(
+    {"join", "os.path.dirname", "os.path.abspath", "os.path.expanduser", "os.path.realpath"}
+    | {"os.path.normpath", "Path", "pathlib.Path", "PurePath", "PosixPath", "os.fspath"}
+)
+PATH_BUILDER_METHODS = frozenset({"joinpath", "format", "replace", "with_suffix", "with_name"})
+DOWNLOAD_LEAVES = frozenset(
+    {"urlretrieve", "urlopen", "get_file", "download_url", "download_and_extract_archive"}
+    | {"download_url_to_file", "hf_hub_download", "snapshot_download"}
+)
+DOWNLOAD_CALLS = frozenset({"requests.get", "wget.download", "gdown.download", "httpx.get"})
+READ_LEAVES = frozenset(
+    {"read_csv", "read_json", "read_table", "read_parquet", "read_excel", "read_feather"}
+    | {"read_pickle", "read_fwf", "loadtxt", "genfromtxt", "fromfile", "memmap", "loadmat"}
+    | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
+)
+READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
+READ_METHODS = frozenset({"read", "readlines", "readline", "read_text", "read_bytes"})
+ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
+LISTING_CALLS = frozenset(
+    {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
+)
+LISTING_METHODS = frozenset({"glob", "rglob", "iterdir", "extractall", "extract", "namelist"})
+# Calls whose arguments are messages, never data operations.
+MESSAGES = frozenset({"print", "logging", "logger", "log", "warnings", "tqdm", "LOGGER"})
+MESSAGE_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exception", "write"})
+
+
+@dataclass
+class _State:
+    """What a pass learns about the module and hands to the next."""
+
+    marks: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # line -> (col, ds)
+    carriers: dict[str, Carried] = field(default_factory=dict)  # function/class -> datasets
+    options: dict[str, Carried] = field(default_factory=dict)  # argparse dest -> datasets
+    attributes: dict[str, Carried] = field(default_factory=dict)  # dotted attribute -> datasets
+
+    def snapshot(self) -> tuple[object, ...]:
+        marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
+        return (
+            marks,
+            frozenset(self.carriers.items()),
+            frozenset(self.options.items()),
+            frozenset(self.attributes.items()),
+        )
+
+
+def references(tree: ast.Module, text: str, found: Iterable[Found]) -> list[Found]:
+    """References that reach their uses through names, beyond ``found`` (the seeds)."""
+    seeds: dict[int, set[tuple[int, str]]] = {}
+    surfaces: list[tuple[int, str, str]] = []
+    for dataset, line, column, kind, surface in found:
+        if kind in SEED_KINDS:
+            seeds.setdefault(line, set()).add((column, dataset))
+            surfaces.append((line, dataset, surface))
+    if not seeds:
+        return []
+    lines = text.split("\n")
+    bound = _bound_once(tree)
+    state = _State()
+    for line, dataset, surface in surfaces:
+        _backwards(tree, bound, line, dataset, surface, state, lines)
+    flow = _Flow(lines, seeds, bound, state)
+    for _ in range(PASSES):
+        before = state.snapshot()
+        flow = _Flow(lines, seeds, bound, state)
+        flow.module(tree)
+        if state.snapshot() == before:
+            break
+    return flow.found + [
+        (dataset, line, column, _literal_kind(lines, line), _surface(lines, line, column))
+        for line, marked in state.marks.items()
+        for column, dataset in marked
+    ]
+
+
+def _literal_kind(lines: Sequence[str], line: int) -> Kind:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Kind.URL if "://" in text else Kind.PATH
+
+
+def _surface(lines: Sequence[str], line: int, column: int) -> str:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    rest = text[column - 1 :].strip()
+    return rest.split("=", 1)[0].strip() or rest[:40]
+
+
+def _char_column(lines: Sequence[str], line: int, offset: int) -> int:
+    """1-based character column of an AST byte offset on a segment line."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return len(text.encode("utf-8")[:offset].decode("utf-8", "replace")) + 1
+
+
+# --- names bound once, for the backward step ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Binding:
+    value: ast.expr
+    line: int  # where the binding stands (0 for a parameter's default: no line of its own)
+    column: int  # byte offset of the value
+
+
+def _bound_once(tree: ast.Module) -> dict[str, _Binding | None]:
+    """Names (and ``self.x``) bound exactly once in the module, to their value; None for a
+    name bound twice to different values (which of them a use reads is not known)."""
+    bound: dict[str, _Binding | None] = {}
+
+    def bind(name: str, binding: _Binding) -> None:
+        known = bound.get(name, binding)
+        same = known is not None and ast.dump(known.value) == ast.dump(binding.value)
+        bound[name] = binding if same else None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for argument, default in _defaults(node.args):
+                bind(argument, _Binding(default, 0, default.col_offset))
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                name = _dotted(target) if isinstance(target, ast.Name | ast.Attribute) else None
+                if name is not None:
+                    bind(name, _Binding(node.value, node.value.lineno, node.value.col_offset))
+    return bound
+
+
+def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.expr]]:
+    positional = [*arguments.posonlyargs, *arguments.args]
+    with_default = positional[len(positional) - len(arguments.defaults) :]
+    yield from ((a.arg, d) for a, d in zip(with_default, arguments.defaults, strict=True))
+    for argument, default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+        if default is not None:
+            yield argument.arg, default
+
+
+def _values(bound: dict[str, _Binding | None]) -> dict[str, ast.expr | None]:
+    return {name: (b.value if b is not None else None) for name, b in bound.items()}
+
+
+def _backwards(
+    tree: ast.Module,
+    bound: dict[str, _Binding | None],
+    line: int,
+    dataset: str,
+    surface: str,
+    state: _State,
+    lines: Sequence[str],
+) -> None:
+    """A seed read through a name (``pd.read_csv(csv_path)``) marks where that name and the
+    names its value was built from were bound (``csv_path = join(housing_path, ...)``,
+    ``HOUSING_PATH = join("datasets", "housing")``)."""
+    values = _values(bound)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or node.lineno != line:
+            continue
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            if not isinstance(argument, ast.Name | ast.Attribute):
+                continue
+            if _fold_text(argument, values, 4) == surface:
+                _mark_chain(argument, bound, dataset, state, lines, depth=4)
+
+
+def _mark_chain(
+    node: ast.expr,
+    bound: dict[str, _Binding | None],
+    dataset: str,
+    state: _State,
+    lines: Sequence[str],
+    depth: int,
+) -> None:
+    for name in _names_in(node):
+        binding = bound.get(name) or bound.get(name.removeprefix("self."))
+        if binding is None or depth <= 0:
+            continue
+        if binding.line:
+            column = _char_column(lines, binding.line, binding.column)
+            state.marks.setdefault(binding.line, set()).add((column, dataset))
+        _mark_chain(binding.value, bound, dataset, state, lines, depth - 1)
+
+
+def _names_in(node: ast.expr) -> Iterator[str]:
+    """Names a string value is built from: itself, the parts of a ``+``, an f-string or a
+    join."""
+    if isinstance(node, ast.Name | ast.Attribute):
+        dotted = _dotted(node)
+        if dotted is not None:
+            yield dotted
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
+        yield from _names_in(node.left)
+        yield from _names_in(node.right)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue):
+                yield from _names_in(part.value)
+    elif isinstance(node, ast.Call) and _dotted(node.func) in PATH_BUILDERS:
+        for argument in node.args:
+            yield from _names_in(argument)
+
+
+# --- the forward walk -----------------------------------------------------------------------------
+
+
+class _Flow:
+    """One pass over the module in source order, with what names carry in each scope."""
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        seeds: dict[int, set[tuple[int, str]]],
+        bound: dict[str, _Binding | None],
+        state: _State,
+    ) -> None:
+        self.lines = lines
+        self.seeds = seeds
+        self.bound = bound
+        self.state = state
+        self.found: list[Found] = []
+        self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
+        self.classes: list[str] = []
+        self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
+
+    # scopes ------------------------------------------------------------------------------------
+
+    def module(self, tree: ast.Module) -> None:
+        self.block(tree.body, {})
+
+    def block(self, body: Sequence[ast.stmt], env: dict[str, Carried]) -> None:
+        for statement in body:
+            self.statement(statement, env)
+
+    def statement(self, node: ast.stmt, env: dict[str, Carried]) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            self.function(node, env)
+        elif isinstance(node, ast.ClassDef):
+            self.klass(node, env)
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            self.assignment(node, env)
+        elif isinstance(node, ast.For | ast.AsyncFor):
+            self.uses(node.iter, env)
+            self.bind(node.target, self.carried(node.iter, env) | self.seeded(node.iter), env)
+            self.block(node.body, env)
+            self.block(node.orelse, env)
+        elif isinstance(node, ast.With | ast.AsyncWith):
+            for item in node.items:
+                self.uses(item.context_expr, env)
+                if item.optional_vars is not None:
+                    value = item.context_expr
+                    self.writer(value, item.optional_vars)
+                    self.bind(
+                        item.optional_vars, self.carried(value, env) | self.seeded(value), env
+                    )
+            self.block(node.body, env)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            for alias in node.names:
+                env.pop((alias.asname or alias.name).split(".", 1)[0], None)
+        else:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.expr):
+                    self.uses(child, env)
+            for name in ("body", "orelse", "finalbody"):
+                self.block(getattr(node, name, None) or [], env)
+            for handler in getattr(node, "handlers", None) or []:
+                self.block(handler.body, env)
+            for case in getattr(node, "cases", None) or []:
+                self.block(case.body, env)
+
+    def function(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, env: dict[str, Carried]
+    ) -> None:
+        local = {name: ds for name, ds in env.items() if name not in GENERIC}
+        for parameter in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            local.pop(parameter.arg, None)
+        for name, default in _defaults(node.args):
+            self.uses(default, env)
+            carried = self.carried(default, env) | self.seeded(default)
+            if carried:
+                local[name] = carried
+        self.touched.append(set())
+        self.block(node.body, local)
+        touched = self.touched.pop()
+        env.pop(node.name, None)
+        self.loader(node, node.name, touched)
+
+    def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
+        self.classes.append(node.name)
+        self.touched.append(set())
+        self.block(node.body, dict(env))
+        touched = self.touched.pop()
+        self.classes.pop()
+        env.pop(node.name, None)
+        self.loader(node, node.name, touched)
+
+    def loader(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+        name: str,
+        touched: set[str],
+    ) -> None:
+        """A function or class that downloads or reads one dataset carries it (and its def
+        line is a load reference); its caller touches what it touches."""
+        size = (node.end_lineno or node.lineno) - node.lineno
+        driver = name.lower().lstrip("_").split("_", 1)[0] in DRIVERS
+        if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and not driver:
+            if not self.classes:  # a method is called through its object, not by its name
+                self.state.carriers[name] = frozenset(touched)
+            for dataset in sorted(touched):
+                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
+        if self.touched:
+            self.touched[-1].update(touched)
+
+    # bindings ----------------------------------------------------------------------------------
+
+    def assignment(
+        self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, env: dict[str, Carried]
+    ) -> None:
+        value = node.value
+        if value is None:
+            return
+        self.uses(value, env)
+        carried = self.carried(value, env)
+        if carried and _builds_path(value):
+            for dataset in sorted(carried):
+                self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
+        carried |= self.seeded(value)
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            if isinstance(node, ast.AugAssign):
+                carried |= self.carried(target, env)
+            self.bind(target, carried, env)
+
+    def bind(self, target: ast.expr, carried: Carried, env: dict[str, Carried]) -> None:
+        if isinstance(target, ast.Tuple | ast.List):
+            for item in target.elts:
+                self.bind(item, carried, env)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, carried, env)
+        elif isinstance(target, ast.Name):
+            if carried:
+                env[target.id] = carried
+            else:
+                env.pop(target.id, None)
+        elif isinstance(target, ast.Attribute) and carried:
+            key = self.attribute_key(target)
+            if key is not None:
+                known = self.state.attributes.get(key, NOTHING)
+                self.state.attributes[key] = known | carried
+
+    def attribute_key(self, node: ast.Attribute) -> str | None:
+        dotted = _dotted(node)
+        if dotted is None:
+            return None
+        if dotted.startswith(("self.", "cls.")):
+            return f"{self.classes[-1] if self.classes else ''}:{dotted.split('.', 1)[1]}"
+        return dotted
+
+    def seeded(self, node: ast.expr) -> Carried:
+        """Datasets of the seeds (and marks) that stand inside the value."""
+        found: set[str] = set()
+        end = node.end_lineno or node.lineno
+        for line in range(node.lineno, end + 1):
+            for column, dataset in self.seeds.get(line, set()) | self.state.marks.get(line, set()):
+                if line == node.lineno and column < _char_column(self.lines, line, node.col_offset):
+                    continue
+                if line == end and column > _char_column(
+                    self.lines, line, node.end_col_offset or 0
+                ):
+                    continue
+                found.add(dataset)
+        return frozenset(found)
+
+    def carried(self, node: ast.expr, env: dict[str, Carried]) -> Carried:
+        """The datasets a value carries through names bound before it."""
+        if isinstance(node, ast.Name):
+            return env.get(node.id, NOTHING)
+        if isinstance(node, ast.Attribute):
+            key = self.attribute_key(node)
+            known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
+            if isinstance(node.value, ast.Name) and node.value.id in NAMESPACES:
+                known = known | self.state.options.get(node.attr, NOTHING)
+            return known or self.carried(node.value, env)
+        if isinstance(node, ast.BinOp):
+            return self.carried(node.left, env) | self.carried(node.right, env)
+        if isinstance(node, ast.JoinedStr):
+            return _union(
+                self.carried(p.value, env) for p in node.values if isinstance(p, ast.FormattedValue)
+            )
+        if isinstance(node, ast.Subscript | ast.Starred | ast.Await):
+            return self.carried(node.value, env)
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            return _union(self.carried(item, env) for item in node.elts)
+        if isinstance(node, ast.IfExp):
+            return self.carried(node.body, env) | self.carried(node.orelse, env)
+        if isinstance(node, ast.BoolOp):
+            return _union(self.carried(item, env) for item in node.values)
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+            inner = self.comprehension_env(node, env)
+            return self.carried(node.elt, inner)
+        if isinstance(node, ast.Call):
+            return self.call_carries(node, env)
+        return NOTHING
+
+    def call_carries(self, node: ast.Call, env: dict[str, Carried]) -> Carried:
+        dotted = _dotted(node.func) or ""
+        leaf = dotted.rpartition(".")[2] if dotted else ""
+        carrier = self.state.carriers.get(dotted) if isinstance(node.func, ast.Name) else None
+        if carrier is not None:
+            return carrier
+        arguments = _union(self.carried(a, env) for a in _arguments(node))
+        if dotted in PATH_BUILDERS or leaf in PASSING or self.operation(node) is not None:
+            return arguments | (
+                self.carried(node.func.value, env)
+                if isinstance(node.func, ast.Attribute)
+                else NOTHING
+            )
+        if isinstance(node.func, ast.Attribute) and (
+            node.func.attr in PATH_BUILDER_METHODS or not isinstance(node.func.value, ast.Name)
+        ):
+            return self.carried(node.func.value, env) | arguments
+        return NOTHING
+
+    def comprehension_env(
+        self,
+        node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp,
+        env: dict[str, Carried],
+    ) -> dict[str, Carried]:
+        inner = dict(env)
+        for generator in node.generators:
+            self.bind(generator.target, self.carried(generator.iter, inner), inner)
+        return inner
+
+    # uses --------------------------------------------------------------------------------------
+
+    def operation(self, node: ast.Call) -> Kind | None:
+        """The kind of data operation a call is: a download (``url``), a read (``load``), an
+        archive or folder operation (``path``), or None."""
+        dotted = _dotted(node.func) or ""
+        leaf = node.func.attr if isinstance(node.func, ast.Attribute) else dotted
+        module = dotted.rpartition(".")[0]
+        if dotted in DOWNLOAD_CALLS or leaf in DOWNLOAD_LEAVES:
+            return Kind.URL
+        if "download" in leaf.lower().split("_") or leaf.lower().startswith("download"):
+            return Kind.URL
+        if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS:
+            return Kind.PATH
+        if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
+            return Kind.PATH
+        if dotted == "open" and not _writes(node):
+            return Kind.LOAD
+        if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
+            return Kind.LOAD
+        if dotted in {"h5py.File", "Image.open", "PIL.Image.open"}:
+            return Kind.LOAD
+        if isinstance(node.func, ast.Attribute) and leaf in READ_METHODS and not node.args:
+            return Kind.LOAD
+        return None
+
+    def uses(self, node: ast.expr, env: dict[str, Carried]) -> None:
+        """References where the expression hands a carried name to a data operation."""
+        if isinstance(node, ast.Lambda):
+            return
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp):
+            for generator in node.generators:
+                self.uses(generator.iter, env)
+            inner = self.comprehension_env(node, env)
+            parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            for generator in node.generators:
+                parts.extend(generator.ifs)
+            for part in parts:
+                self.uses(part, inner)
+            return
+        if isinstance(node, ast.Call):
+            self.written(node, env)
+            if _message(node):
+                return
+            self.call(node, env)
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Div)
+            and isinstance(node.right, ast.Constant)
+            and isinstance(node.right.value, str)
+        ):
+            for dataset in sorted(self.carried(node.left, env)):
+                self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.left))
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.uses(child, env)
+            elif isinstance(child, ast.keyword):
+                self.uses(child.value, env)
+
+    def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        dotted = _dotted(node.func) or ""
+        if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
+            carried = self.state.carriers[dotted]
+            self.touch(carried)
+            for dataset in sorted(carried):
+                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
+            return
+        self.option(node, env)
+        kind = self.operation(node)
+        if kind is None:
+            if dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}:
+                for dataset in sorted(_union(self.carried(a, env) for a in node.args)):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.func))
+            return
+        arguments = list(_arguments(node))
+        carried = _union(self.carried(a, env) for a in arguments)
+        if isinstance(node.func, ast.Attribute):
+            carried |= self.carried(node.func.value, env)
+        if not carried:
+            return
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
+            for argument in arguments:  # a multi-line call's arguments on their own lines
+                if argument.lineno != node.lineno and self.carried(argument, env):
+                    self.emit(dataset, argument.lineno, argument.col_offset, kind, _label(argument))
+        for argument in arguments:  # constants joined into what the operation reads
+            if self.carried(argument, env):
+                self.mark_constants(argument, carried)
+
+    def mark_constants(self, node: ast.expr, carried: Carried) -> None:
+        """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
+        values = _values(self.bound)
+        for name in _names_in(node):
+            binding = self.bound.get(name)
+            if binding is None or not binding.line or _fold_text(binding.value, values, 4) is None:
+                continue
+            column = _char_column(self.lines, binding.line, binding.column)
+            for dataset in carried:
+                self.state.marks.setdefault(binding.line, set()).add((column, dataset))
+
+    def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
+        if not isinstance(node.func, ast.Attribute) or node.func.attr != "add_argument":
+            return
+        default = next((k.value for k in node.keywords if k.arg == "default"), None)
+        if default is None:
+            return
+        carried = self.carried(default, env) | self.seeded(default)
+        dest = next((k.value for k in node.keywords if k.arg == "dest"), None)
+        names = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if isinstance(dest, ast.Constant) and isinstance(dest.value, str):
+            name = dest.value
+        else:
+            long = [n for n in names if isinstance(n, str) and n.startswith("--")]
+            plain = [n for n in names if isinstance(n, str) and not n.startswith("-")]
+            chosen = (long or plain or [""])[0]
+            name = chosen.lstrip("-").replace("-", "_")
+        if carried and name:
+            self.state.options[name] = self.state.options.get(name, NOTHING) | carried
+
+    def writer(self, value: ast.expr, target: ast.expr) -> None:
+        """``with open(path, "w") as f``: what ``f.write`` writes ends up at ``path``."""
+        if (
+            isinstance(value, ast.Call)
+            and _dotted(value.func) == "open"
+            and value.args
+            and _writes(value)
+            and isinstance(target, ast.Name)
+        ):
+            self.writers[target.id] = value.args[0]
+
+    def written(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        """``f.write(requests.get(url).text)``: the file written holds the downloaded data, so
+        the name of its path carries the dataset (``input_file_path``, read further down)."""
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "write" and node.args):
+            return
+        path = self.writers.get(func.value.id) if isinstance(func.value, ast.Name) else None
+        carried = self.carried(node.args[0], env)
+        if path is None or not carried:
+            return
+        for name in _names_in(path):
+            binding = self.bound.get(name)
+            if binding is not None and binding.line:
+                column = _char_column(self.lines, binding.line, binding.column)
+                for dataset in carried:
+                    self.state.marks.setdefault(binding.line, set()).add((column, dataset))
+
+    def touch(self, carried: Carried) -> None:
+        if self.touched:
+            self.touched[-1].update(carried)
+
+    def emit(self, dataset: str, line: int, offset: int, kind: Kind, surface: str) -> None:
+        column = _char_column(self.lines, line, offset)
+        self.found.append((dataset, line, column, kind, surface))
+
+
+def _union(parts: Iterable[Carried]) -> Carried:
+    result: set[str] = set()
+    for part in parts:
+        result |= part
+    return frozenset(result)
+
+
+def _arguments(node: ast.Call) -> Iterator[ast.expr]:
+    yield from node.args
+    yield from (keyword.value for keyword in node.keywords)
+
+
+def _builds_path(node: ast.expr) -> bool:
+    """A value that names a location: a join, ``Path(...)``, ``/``, or a ``+``/f-string whose
+    literal parts are a path or a URL."""
+    if isinstance(node, ast.Call):
+        dotted = _dotted(node.func) or ""
+        return dotted in PATH_BUILDERS or (
+            isinstance(node.func, ast.Attribute) and node.func.attr == "joinpath"
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        return True
+    if isinstance(node, ast.BinOp | ast.JoinedStr):
+        return any(
+            isinstance(part, ast.Constant)
+            and isinstance(part.value, str)
+            and ("/" in part.value or "." in part.value)
+            for part in ast.walk(node)
+        )
+    return False
+
+
+def _message(node: ast.Call) -> bool:
+    """print(...), logger.info(...), warnings.warn(...): text for people, not data."""
+    dotted = _dotted(node.func) or ""
+    head = dotted.split(".", 1)[0]
+    leaf = dotted.rpartition(".")[2]
+    return head in MESSAGES or (isinstance(node.func, ast.Attribute) and leaf in MESSAGE_METHODS)
+
+
+def _label(node: ast.expr) -> str:
+    """The name a reference's surface shows: the called or bound name, as written."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    return _dotted(node) or ""
