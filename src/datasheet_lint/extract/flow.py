@@ -36,9 +36,11 @@ them; any re-binding ends what a name carries. Nothing here runs or imports the 
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
 from datasheet_lint.extract.python_ast import PATH_JOINS, _dotted, _fold_text, _writes
 from datasheet_lint.models import Kind
 
@@ -55,11 +57,17 @@ GENERIC = frozenset(
 )
 # The namespaces argparse results are conventionally bound to (``args.data``).
 NAMESPACES = frozenset({"args", "opt", "opts", "FLAGS", "flags", "hparams", "cfg", "config"})
+# Where a run writes or keeps models; a --load option names a snapshot to resume from.
+OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
+WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 MAX_LOADER_LINES = 60
-# Functions that drive a run (main, train_model, evaluate): they load data among other work,
-# and a call of them is no reference to it.
-DRIVERS = frozenset({"main", "train", "test", "eval", "evaluate", "run", "validate", "fit"})
+# A function carries its data only when its name says it provides data (load_email,
+# fetch_housing_data, get_training_set, imdb_dataset, class WiderFaceDetection(Dataset)):
+# process(), get_batch() or accuracy() read data too, but a call of them is no reference.
+LOADER_VERBS = frozenset({"load", "fetch", "download", "read", "maybe"})
+GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
+DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
 # Calls whose result carries what their arguments carry (the same files, reordered or cast).
 PASSING = frozenset({"sorted", "list", "tuple", "set", "iter", "reversed", "str", "enumerate"})
 PATH_BUILDERS = PATH_JOINS | frozenset(
@@ -78,7 +86,7 @@ READ_LEAVES = frozenset(
     | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
 )
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
-READ_METHODS = frozenset({"read", "readlines", "readline", "read_text", "read_bytes"})
+PATH_ATTRIBUTES = frozenset({"parent", "parents"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
 LISTING_CALLS = frozenset(
     {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
@@ -362,8 +370,7 @@ class _Flow:
         """A function or class that downloads or reads one dataset carries it (and its def
         line is a load reference); its caller touches what it touches."""
         size = (node.end_lineno or node.lineno) - node.lineno
-        driver = name.lower().lstrip("_").split("_", 1)[0] in DRIVERS
-        if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and not driver:
+        if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
             for dataset in sorted(touched):
@@ -381,7 +388,7 @@ class _Flow:
             return
         self.uses(value, env)
         carried = self.carried(value, env)
-        if carried and _builds_path(value):
+        if carried and _builds_path(value) and self.named_path(value, env):
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
@@ -398,11 +405,11 @@ class _Flow:
         elif isinstance(target, ast.Starred):
             self.bind(target.value, carried, env)
         elif isinstance(target, ast.Name):
-            if carried:
+            if carried and not _output(target.id):
                 env[target.id] = carried
             else:
                 env.pop(target.id, None)
-        elif isinstance(target, ast.Attribute) and carried:
+        elif isinstance(target, ast.Attribute) and carried and not _output(target.attr):
             key = self.attribute_key(target)
             if key is not None:
                 known = self.state.attributes.get(key, NOTHING)
@@ -440,8 +447,10 @@ class _Flow:
             known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
             if isinstance(node.value, ast.Name) and node.value.id in NAMESPACES:
                 known = known | self.state.options.get(node.attr, NOTHING)
-            return known or self.carried(node.value, env)
-        if isinstance(node, ast.BinOp):
+            if not known and (isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES):
+                return self.carried(node.value, env)  # requests.get(url).text, path.parent
+            return known  # an attribute of a loaded dataset (.data, .root) is no path
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
             return self.carried(node.left, env) | self.carried(node.right, env)
         if isinstance(node, ast.JoinedStr):
             return _union(
@@ -475,9 +484,7 @@ class _Flow:
                 if isinstance(node.func, ast.Attribute)
                 else NOTHING
             )
-        if isinstance(node.func, ast.Attribute) and (
-            node.func.attr in PATH_BUILDER_METHODS or not isinstance(node.func.value, ast.Name)
-        ):
+        if isinstance(node.func, ast.Attribute) and node.func.attr in PATH_BUILDER_METHODS:
             return self.carried(node.func.value, env) | arguments
         return NOTHING
 
@@ -513,8 +520,6 @@ class _Flow:
             return Kind.LOAD
         if dotted in {"h5py.File", "Image.open", "PIL.Image.open"}:
             return Kind.LOAD
-        if isinstance(node.func, ast.Attribute) and leaf in READ_METHODS and not node.args:
-            return Kind.LOAD
         return None
 
     def uses(self, node: ast.expr, env: dict[str, Carried]) -> None:
@@ -541,6 +546,7 @@ class _Flow:
             and isinstance(node.op, ast.Div)
             and isinstance(node.right, ast.Constant)
             and isinstance(node.right.value, str)
+            and self.named_path(node, env)
         ):
             for dataset in sorted(self.carried(node.left, env)):
                 self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.left))
@@ -561,7 +567,8 @@ class _Flow:
         self.option(node, env)
         kind = self.operation(node)
         if kind is None:
-            if dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}:
+            joins = dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}
+            if joins and self.named_path(node, env):
                 for dataset in sorted(_union(self.carried(a, env) for a in node.args)):
                     self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.func))
             return
@@ -574,12 +581,23 @@ class _Flow:
         self.touch(carried)
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
-            for argument in arguments:  # a multi-line call's arguments on their own lines
+            for argument in arguments:  # a path built on a line of its own in a long call
+                if isinstance(argument, ast.Name | ast.Attribute | ast.Constant):
+                    continue
                 if argument.lineno != node.lineno and self.carried(argument, env):
                     self.emit(dataset, argument.lineno, argument.col_offset, kind, _label(argument))
         for argument in arguments:  # constants joined into what the operation reads
             if self.carried(argument, env):
                 self.mark_constants(argument, carried)
+
+    def named_path(self, node: ast.expr, env: dict[str, Carried]) -> bool:
+        """A path built from carried names and literals only (``join(housing_path,
+        "housing.csv")``, ``folder / "train.rec"``), not a file of a listing joined to its
+        folder in a loop (``join(root, name)``): the former names the data, the latter is
+        one of a thousand files."""
+        parts = list(_parts(node))
+        literal = any(isinstance(p, ast.Constant) for p in parts)
+        return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
 
     def mark_constants(self, node: ast.expr, carried: Carried) -> None:
         """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
@@ -609,7 +627,7 @@ class _Flow:
             plain = [n for n in names if isinstance(n, str) and not n.startswith("-")]
             chosen = (long or plain or [""])[0]
             name = chosen.lstrip("-").replace("-", "_")
-        if carried and name:
+        if carried and name and not _output(name):
             self.state.options[name] = self.state.options.get(name, NOTHING) | carried
 
     def writer(self, value: ast.expr, target: ast.expr) -> None:
@@ -661,6 +679,21 @@ def _arguments(node: ast.Call) -> Iterator[ast.expr]:
     yield from (keyword.value for keyword in node.keywords)
 
 
+def _parts(node: ast.expr) -> Iterator[ast.expr]:
+    """The pieces a path is joined from: literals and the values between them."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
+        yield from _parts(node.left)
+        yield from _parts(node.right)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            yield from _parts(part.value if isinstance(part, ast.FormattedValue) else part)
+    elif isinstance(node, ast.Call) and (_dotted(node.func) or "") in PATH_BUILDERS:
+        for argument in node.args:
+            yield from _parts(argument)
+    elif not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
+        yield node
+
+
 def _builds_path(node: ast.expr) -> bool:
     """A value that names a location: a join, ``Path(...)``, ``/``, or a ``+``/f-string whose
     literal parts are a path or a URL."""
@@ -687,6 +720,25 @@ def _message(node: ast.Call) -> bool:
     head = dotted.split(".", 1)[0]
     leaf = dotted.rpartition(".")[2]
     return head in MESSAGES or (isinstance(node.func, ast.Attribute) and leaf in MESSAGE_METHODS)
+
+
+def _words(name: str) -> list[str]:
+    return [word.lower() for word in WORDS.findall(name)]
+
+
+def _output(name: str) -> bool:
+    """A name where a run writes or keeps its models (save_dir, model_path, resume)."""
+    return bool(set(_words(name)) & OUTPUT_WORDS)
+
+
+def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
+    words = _words(node.name)
+    if isinstance(node, ast.ClassDef):
+        bases = [(_dotted(base) or "").rpartition(".")[2] for base in node.bases]
+        return bool(set(words) & DATA_NOUNS) or any(b.endswith("Dataset") for b in bases)
+    if set(words) & LOADER_VERBS or (words and words[-1] in {"dataset", "datasets"}):
+        return True
+    return bool(words) and words[0] in GETTERS and bool(set(words) & DATA_NOUNS)
 
 
 def _label(node: ast.expr) -> str:
