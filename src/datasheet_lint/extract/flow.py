@@ -228,13 +228,13 @@ def _backwards(
             if not isinstance(argument, ast.Name | ast.Attribute):
                 continue
             if _fold_text(argument, values, 4) == surface:
-                _mark_chain(argument, bound, dataset, state, lines, depth=4)
+                _mark_chain(argument, bound, [dataset], state, lines, depth=4)
 
 
 def _mark_chain(
     node: ast.expr,
     bound: dict[str, _Binding | None],
-    dataset: str,
+    datasets: Iterable[str],
     state: _State,
     lines: Sequence[str],
     depth: int,
@@ -245,8 +245,8 @@ def _mark_chain(
             continue
         if binding.line:
             column = _char_column(lines, binding.line, binding.column)
-            state.marks.setdefault(binding.line, set()).add((column, dataset))
-        _mark_chain(binding.value, bound, dataset, state, lines, depth - 1)
+            state.marks.setdefault(binding.line, set()).update((column, d) for d in datasets)
+        _mark_chain(binding.value, bound, datasets, state, lines, depth - 1)
 
 
 def _names_in(node: ast.expr) -> Iterator[str]:
@@ -589,6 +589,10 @@ class _Flow:
         for argument in arguments:  # constants joined into what the operation reads
             if self.carried(argument, env):
                 self.mark_constants(argument, carried)
+            elif kind is Kind.URL and isinstance(argument, ast.Name):
+                # urlretrieve(url, archive): the file downloaded to holds the data
+                env[argument.id] = carried
+                _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=1)
 
     def named_path(self, node: ast.expr, env: dict[str, Carried]) -> bool:
         """A path built from carried names and literals only (``join(housing_path,

@@ -1,0 +1,289 @@
+"""Data flow in Python: a name bound to a dataset's data carries it to the lines that use it.
+
+Each case is written here in the shape real code has (a constant URL and folder, a fetch
+function with them as defaults, an argparse option, a download written to a file and read
+back), with the look-alikes beside it that must stay silent: print and arithmetic, a generic
+name outside the scope that bound it, a name bound again, a function whose name says it does
+something other than provide data, files joined to their folder in a loop.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import MakeRepo, RunCli, references
+
+CIFAR_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
+
+
+def lines(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> dict[int, set[str]]:
+    """Line -> kinds of the references the file yields in a fresh repository."""
+    repo = make_repo({path: text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    by_line: dict[int, set[str]] = {}
+    for where, line, _dataset, kind in found:
+        if where == path:
+            by_line.setdefault(line, set()).add(kind)
+    return by_line
+
+
+def datasets_at(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> dict[int, set[str]]:
+    repo = make_repo({path: text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    by_line: dict[int, set[str]] = {}
+    for where, line, dataset, _kind in found:
+        if where == path:
+            by_line.setdefault(line, set()).add(dataset)
+    return by_line
+
+
+FETCH = """\
+import os
+import tarfile
+import urllib.request
+import pandas as pd
+
+ARCHIVE_ROOT = "https://example.org/course/master/"
+BIRDS_PATH = os.path.join("datasets", "birds")
+BIRDS_URL = ARCHIVE_ROOT + "datasets/birds/birds.tgz"
+
+
+def fetch_birds_data(birds_url=BIRDS_URL, birds_path=BIRDS_PATH):
+    os.makedirs(birds_path, exist_ok=True)
+    tgz_path = os.path.join(birds_path, "birds.tgz")
+    urllib.request.urlretrieve(birds_url, tgz_path)
+    birds_tgz = tarfile.open(tgz_path)
+    birds_tgz.extractall(path=birds_path)
+    birds_tgz.close()
+
+
+def load_birds_data(birds_path=BIRDS_PATH):
+    csv_path = os.path.join(birds_path, "birds.csv")
+    print("reading", csv_path)
+    return pd.read_csv(csv_path)
+
+
+fetch_birds_data()
+birds = load_birds_data()
+summary = len(birds) * 2
+"""
+
+
+def test_constants_defaults_and_joins_carry_the_download_to_every_step(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = lines(make_repo, run_cli, "fetch.py", FETCH)
+    # the root joined into the URL, the folder, the archive's path, its opening and extraction
+    for line in (6, 7, 13, 15, 16):
+        assert "path" in found.get(line, set()) or "url" in found.get(line, set()), line
+    assert "url" in found[14] or "load" in found[14]  # urlretrieve(birds_url, tgz_path)
+    assert "path" in found[21]  # csv_path = os.path.join(birds_path, "birds.csv")
+    # the functions that fetch and read the data, where defined and where called
+    for line in (11, 20, 26, 27):
+        assert "load" in found.get(line, set()), line
+
+
+def test_print_makedirs_close_and_arithmetic_are_not_uses(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = lines(make_repo, run_cli, "fetch.py", FETCH)
+    for line in (12, 17, 22, 28):  # makedirs, close, print, len(...) * 2
+        assert line not in found, (line, found.get(line))
+
+
+NOTEBOOK_CELLS = [
+    ["import os\n", "import urllib.request\n", "import pandas as pd\n"],
+    [
+        'DATA_ROOT = "https://example.org/data/"\n',
+        'FERNS_PATH = os.path.join("datasets", "ferns")\n',
+    ],
+    [
+        "def fetch_ferns(path=FERNS_PATH):\n",
+        '    url = DATA_ROOT + "ferns/ferns.csv"\n',
+        '    urllib.request.urlretrieve(url, os.path.join(path, "ferns.csv"))\n',
+    ],
+    ["fetch_ferns()\n", 'ferns = pd.read_csv(os.path.join(FERNS_PATH, "ferns.csv"))'],
+]
+
+
+def _notebook(cells: list[list[str]]) -> str:
+    return json.dumps(
+        {
+            "cells": [
+                {"cell_type": "code", "metadata": {}, "outputs": [], "source": source}
+                for source in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 4,
+        },
+        indent=1,
+    )
+
+
+def test_names_flow_across_notebook_cells_to_the_file_lines(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    text = _notebook(NOTEBOOK_CELLS)
+    found = lines(make_repo, run_cli, "ferns.ipynb", text)
+    raw = text.split("\n")
+
+    def at(fragment: str) -> int:
+        return next(n for n, line in enumerate(raw, 1) if fragment in line)
+
+    assert at("DATA_ROOT = ") in found  # the root of the URL the function downloads
+    assert "load" in found[at("def fetch_ferns")]
+    assert "load" in found[at('"fetch_ferns()')]
+
+
+SHAKESPEARE_LIKE = """\
+import os
+import requests
+
+input_file_path = os.path.join(os.path.dirname(__file__), 'input.txt')
+if not os.path.exists(input_file_path):
+    data_url = 'https://raw.githubusercontent.com/someone/char-model/master/data/poems/input.txt'
+    with open(input_file_path, 'w') as f:
+        f.write(requests.get(data_url).text)
+
+with open(input_file_path, 'r') as f:
+    data = f.read()
+print(len(data))
+"""
+
+
+def test_a_download_written_to_a_file_makes_the_file_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "prepare.py", SHAKESPEARE_LIKE)
+    downloaded = found[6]  # the URL's own line: the seed
+    assert found.get(4, set()) & downloaded  # the path the download is written to
+    assert found.get(10, set()) & downloaded  # where that file is read back
+    assert 5 not in found and 12 not in found  # os.path.exists, print(len(...))
+
+
+ARGPARSE = """\
+import argparse
+import os
+import torchvision.datasets as datasets
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--data', default='./data/cifar-10-batches-py', help='where the data is')
+parser.add_argument('--epochs', default=10, type=int)
+
+
+def main():
+    args = parser.parse_args()
+    traindir = os.path.join(args.data, 'train')
+    train_set = datasets.ImageFolder(traindir)
+    steps = args.epochs * 10
+    print(traindir)
+
+
+if __name__ == '__main__':
+    main()
+"""
+
+
+def test_an_option_default_carries_through_args(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    found = datasets_at(make_repo, run_cli, "train.py", ARGPARSE)
+    assert "cifar-10" in found[6]
+    assert "cifar-10" in found.get(12, set())  # os.path.join(args.data, 'train')
+    assert "cifar-10" in found.get(13, set())  # ImageFolder(traindir)
+    for line in (14, 15, 19):  # another option, print, and main() (a driver, not a loader)
+        assert line not in found, (line, found.get(line))
+
+
+LOADERS = f"""\
+import tarfile
+import urllib.request
+from os.path import join
+
+
+def download_cifar(dest="dataset"):
+    url = "{CIFAR_URL}"
+    archive = join(dest, "cifar.tar.gz")
+    urllib.request.urlretrieve(url, archive)
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest)
+    return dest
+
+
+def get_training_set():
+    root_dir = download_cifar()
+    train_dir = join(root_dir, "train")
+    return train_dir
+
+
+def accuracy(predictions):
+    root_dir = download_cifar()
+    return sum(predictions) / len(predictions)
+
+
+train_set = get_training_set()
+score = accuracy([1, 0])
+"""
+
+
+def test_a_function_that_downloads_carries_its_dataset_to_callers(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "data.py", LOADERS)
+    # the def, the archive it downloads to, opened and extracted; the function that calls it,
+    # the folder it returns and the join below it; the call at the end
+    for line in (6, 8, 10, 11, 15, 16, 17, 26):
+        assert "cifar-10" in found.get(line, set()), line
+    # accuracy() calls the download but its name says it computes something else: its own
+    # call of download_cifar is a reference, a call of accuracy is not
+    assert "cifar-10" in found.get(22, set())
+    assert 21 not in found and 27 not in found
+
+
+SCOPES = f"""\
+import os
+import urllib.request
+
+url = "{CIFAR_URL}"
+urllib.request.urlretrieve(url, "cifar.tar.gz")
+url = "https://example.org/about.html"
+urllib.request.urlopen(url)
+path = "data/cifar-10-batches-py"
+files = os.listdir(path)
+
+
+def report():
+    return os.listdir(path)
+
+
+def walk(root):
+    for name in os.listdir(root):
+        full = os.path.join(root, name)
+"""
+
+
+def test_generic_names_end_at_rebinding_and_at_their_scope(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "scopes.py", SCOPES)
+    assert "cifar-10" in found.get(5, set())
+    assert 7 not in found  # url was bound again to a page, not data
+    assert "cifar-10" in found.get(9, set())  # os.listdir(path) where path was bound
+    assert 13 not in found  # a generic name bound in another scope says nothing here
+    assert 17 not in found  # a folder's files joined in a loop, from a parameter
+
+
+OBJECTS = """\
+import torchvision
+
+train = torchvision.datasets.MNIST("data", download=True)
+half = train.data.size(0) / 2
+ratio = train.targets.sum() / half
+"""
+
+
+def test_a_loaded_dataset_object_does_not_make_arithmetic_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = lines(make_repo, run_cli, "objects.py", OBJECTS)
+    assert "load" in found[3]
+    assert 4 not in found and 5 not in found
