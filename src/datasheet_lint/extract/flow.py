@@ -87,6 +87,8 @@ READ_LEAVES = frozenset(
 )
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
+# What a handle's read returns is its data (response.read()), though the read is no new use.
+READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
 LISTING_CALLS = frozenset(
     {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
@@ -289,6 +291,7 @@ class _Flow:
         self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
+        self.messages = 0  # inside print(...) or a log call: paths built there are text
 
     # scopes ------------------------------------------------------------------------------------
 
@@ -484,7 +487,7 @@ class _Flow:
                 if isinstance(node.func, ast.Attribute)
                 else NOTHING
             )
-        if isinstance(node.func, ast.Attribute) and node.func.attr in PATH_BUILDER_METHODS:
+        if isinstance(node.func, ast.Attribute) and node.func.attr in PATH_BUILDER_METHODS | READS:
             return self.carried(node.func.value, env) | arguments
         return NOTHING
 
@@ -538,7 +541,11 @@ class _Flow:
             return
         if isinstance(node, ast.Call):
             self.written(node, env)
-            if _message(node):
+            if _message(node):  # print(path) is no use; print(pd.read_csv(path)) reads
+                self.messages += 1
+                for argument in _arguments(node):
+                    self.uses(argument, env)
+                self.messages -= 1
                 return
             self.call(node, env)
         elif (
@@ -551,10 +558,10 @@ class _Flow:
             for dataset in sorted(self.carried(node.left, env)):
                 self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.left))
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.expr):
-                self.uses(child, env)
-            elif isinstance(child, ast.keyword):
+            if isinstance(child, ast.keyword):
                 self.uses(child.value, env)
+            elif isinstance(child, ast.expr):
+                self.uses(child, env)
 
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
         dotted = _dotted(node.func) or ""
@@ -599,6 +606,8 @@ class _Flow:
         "housing.csv")``, ``folder / "train.rec"``), not a file of a listing joined to its
         folder in a loop (``join(root, name)``): the former names the data, the latter is
         one of a thousand files."""
+        if self.messages:
+            return False
         parts = list(_parts(node))
         literal = any(isinstance(p, ast.Constant) for p in parts)
         return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
@@ -655,6 +664,8 @@ class _Flow:
         carried = self.carried(node.args[0], env)
         if path is None or not carried:
             return
+        if isinstance(path, ast.Name):
+            env[path.id] = self.carried(path, env) | carried  # read back further down
         for name in _names_in(path):
             binding = self.bound.get(name)
             if binding is not None and binding.line:
