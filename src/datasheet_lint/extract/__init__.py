@@ -103,8 +103,9 @@ def _segment_references(
                 f"{judged.unjudged:,} repeats of known names not judged (limits: "
                 f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
             )
-    if segment.lang == "python" and found:
-        found.extend(_flowed(segment.text, tree if parsed else _parsed(segment.text), found))
+    if segment.lang == "python" and (found or tree is not None):
+        tree = tree if parsed else _parsed(segment.text)
+        found.extend(_flowed(segment.text, tree, found, knowledge))
     references = []
     for dataset, line, column, kind, surface in found:
         file_line, file_column = segment.position(line, column, surface)
@@ -119,14 +120,17 @@ def _parsed(text: str) -> ast.Module | None:
 
 
 def _flowed(
-    text: str, tree: ast.Module | None, found: list[tuple[str, int, int, Kind, str]]
+    text: str,
+    tree: ast.Module | None,
+    found: list[tuple[str, int, int, Kind, str]],
+    knowledge: Knowledge,
 ) -> list[tuple[str, int, int, Kind, str]]:
     """References that reach their uses through names bound to them (extract/flow.py)."""
     if tree is None:
         return []
     from datasheet_lint.extract import flow  # only modules that reference data need it
 
-    return flow.references(tree, text, found)
+    return flow.references(tree, text, found, knowledge.resolve)
 
 
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful

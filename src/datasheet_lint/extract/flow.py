@@ -39,9 +39,17 @@ import ast
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
-from datasheet_lint.extract.python_ast import PATH_JOINS, _dotted, _fold_text, _writes
+from datasheet_lint.extract.python_ast import (
+    DATA_FILE,
+    PATH_JOINS,
+    URL,
+    _dotted,
+    _fold_text,
+    _writes,
+)
 from datasheet_lint.models import Kind
 
 Found = tuple[str, int, int, Kind, str]  # dataset, line, column, kind, surface (segment lines)
@@ -86,6 +94,7 @@ READ_LEAVES = frozenset(
     | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
 )
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
+URL_KEYS = frozenset({"url", "origin", "fname_url"})
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
@@ -107,6 +116,8 @@ class _State:
     carriers: dict[str, Carried] = field(default_factory=dict)  # function/class -> datasets
     options: dict[str, Carried] = field(default_factory=dict)  # argparse dest -> datasets
     attributes: dict[str, Carried] = field(default_factory=dict)  # dotted attribute -> datasets
+    # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
+    fed: dict[str, dict[str, Carried]] = field(default_factory=dict)
 
     def snapshot(self) -> tuple[object, ...]:
         marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
@@ -115,10 +126,19 @@ class _State:
             frozenset(self.carriers.items()),
             frozenset(self.options.items()),
             frozenset(self.attributes.items()),
+            frozenset((f, p, d) for f, ps in self.fed.items() for p, d in ps.items()),
         )
 
 
-def references(tree: ast.Module, text: str, found: Iterable[Found]) -> list[Found]:
+class Resolve(Protocol):
+    """``Knowledge.resolve``: the dataset id a loader's source and name stand for."""
+
+    def __call__(self, source: str, name: str, *, needs_known: bool = False) -> str | None: ...
+
+
+def references(
+    tree: ast.Module, text: str, found: Iterable[Found], resolve: Resolve
+) -> list[Found]:
     """References that reach their uses through names, beyond ``found`` (the seeds)."""
     seeds: dict[int, set[tuple[int, str]]] = {}
     surfaces: list[tuple[int, str, str]] = []
@@ -126,17 +146,15 @@ def references(tree: ast.Module, text: str, found: Iterable[Found]) -> list[Foun
         if kind in SEED_KINDS:
             seeds.setdefault(line, set()).add((column, dataset))
             surfaces.append((line, dataset, surface))
-    if not seeds:
-        return []
     lines = text.split("\n")
     bound = _bound_once(tree)
     state = _State()
     for line, dataset, surface in surfaces:
         _backwards(tree, bound, line, dataset, surface, state, lines)
-    flow = _Flow(lines, seeds, bound, state)
+    flow = _Flow(lines, seeds, bound, state, resolve)
     for _ in range(PASSES):
         before = state.snapshot()
-        flow = _Flow(lines, seeds, bound, state)
+        flow = _Flow(lines, seeds, bound, state, resolve)
         flow.module(tree)
         if state.snapshot() == before:
             break
@@ -180,9 +198,11 @@ def _bound_once(tree: ast.Module) -> dict[str, _Binding | None]:
     bound: dict[str, _Binding | None] = {}
 
     def bind(name: str, binding: _Binding) -> None:
+        # The same value bound again (a notebook's later cell) is still one value: the first
+        # binding is the one uses below it read.
         known = bound.get(name, binding)
         same = known is not None and ast.dump(known.value) == ast.dump(binding.value)
-        bound[name] = binding if same else None
+        bound[name] = known if same else None
 
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -282,8 +302,16 @@ class _Flow:
         seeds: dict[int, set[tuple[int, str]]],
         bound: dict[str, _Binding | None],
         state: _State,
+        resolve: Resolve,
     ) -> None:
         self.lines = lines
+        self.resolve = resolve
+        # Module-level names as bound so far (a notebook binds FILENAME once per download):
+        # what a download's URL folds to where it is called, and where each name was bound.
+        self.values: dict[str, ast.expr | None] = {}
+        self.value_lines: dict[str, tuple[int, int]] = {}
+        self.depth = 0  # functions entered: their names are not module-level values
+        self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.seeds = seeds
         self.bound = bound
         self.state = state
@@ -296,6 +324,11 @@ class _Flow:
     # scopes ------------------------------------------------------------------------------------
 
     def module(self, tree: ast.Module) -> None:
+        self.loaders = {
+            node.name: node
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _loader_named(node)
+        }
         self.block(tree.body, {})
 
     def block(self, body: Sequence[ast.stmt], env: dict[str, Carried]) -> None:
@@ -349,9 +382,14 @@ class _Flow:
             carried = self.carried(default, env) | self.seeded(default)
             if carried:
                 local[name] = carried
+        fed = self.state.fed.get(node.name, {}) if not self.classes else {}
+        for name, carried in fed.items():
+            local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
+        self.depth += 1
         self.block(node.body, local)
-        touched = self.touched.pop()
+        self.depth -= 1
+        touched = self.touched.pop() | _union(fed.values())
         env.pop(node.name, None)
         self.loader(node, node.name, touched)
 
@@ -391,12 +429,17 @@ class _Flow:
             return
         self.uses(value, env)
         carried = self.carried(value, env)
-        if carried and _builds_path(value) and self.named_path(value, env):
+        parent = isinstance(value, ast.Attribute) and value.attr in PATH_ATTRIBUTES
+        if carried and (parent or (_builds_path(value) and self.named_path(value, env))):
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
+            if isinstance(target, ast.Name) and not self.depth:
+                folds = not isinstance(node, ast.AugAssign)
+                self.values[target.id] = value if folds else None
+                self.value_lines[target.id] = (value.lineno, value.col_offset)
             if isinstance(node, ast.AugAssign):
                 carried |= self.carried(target, env)
             self.bind(target, carried, env)
@@ -565,6 +608,8 @@ class _Flow:
 
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
         dotted = _dotted(node.func) or ""
+        if isinstance(node.func, ast.Name) and dotted in self.loaders:
+            self.feed(self.loaders[dotted], node, env)
         if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
             carried = self.state.carriers[dotted]
             self.touch(carried)
@@ -583,13 +628,19 @@ class _Flow:
         carried = _union(self.carried(a, env) for a in arguments)
         if isinstance(node.func, ast.Attribute):
             carried |= self.carried(node.func.value, env)
+        if not carried and kind is Kind.URL and not self.seeded(node):
+            carried = self.folded_download(node)
         if not carried:
             return
         self.touch(carried)
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
             for argument in arguments:  # a path built on a line of its own in a long call
-                if isinstance(argument, ast.Name | ast.Attribute | ast.Constant):
+                if isinstance(argument, ast.Name | ast.Attribute):
+                    continue
+                if isinstance(argument, ast.Constant):  # cache_subdir="datasets/birds"
+                    if argument.lineno != node.lineno and "/" in str(argument.value):
+                        self.emit(dataset, argument.lineno, argument.col_offset, kind, "")
                     continue
                 if argument.lineno != node.lineno and self.carried(argument, env):
                     self.emit(dataset, argument.lineno, argument.col_offset, kind, _label(argument))
@@ -612,6 +663,27 @@ class _Flow:
         literal = any(isinstance(p, ast.Constant) for p in parts)
         return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
 
+    def folded_download(self, node: ast.Call) -> Carried:
+        """``get_file(FILENAME, DOWNLOAD_ROOT + FILENAME)`` where FILENAME was bound to another
+        file further up: the URL the names hold here, resolved like a loader's, and the lines
+        that bound its parts (they are that download's root and file name)."""
+        for argument in [*node.args[:2], *(k.value for k in node.keywords if k.arg in URL_KEYS)]:
+            text = _fold_text(argument, self.values, 4)
+            if text is None or not URL.match(text):
+                continue
+            data_file = DATA_FILE.search(text) is not None
+            dataset = self.resolve("url", text, needs_known=not data_file)
+            if dataset is None:
+                continue
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+            for name in _names_in(argument):
+                if name in self.value_lines:
+                    line, offset = self.value_lines[name]
+                    column = _char_column(self.lines, line, offset)
+                    self.state.marks.setdefault(line, set()).add((column, dataset))
+            return frozenset({dataset})
+        return NOTHING
+
     def mark_constants(self, node: ast.expr, carried: Carried) -> None:
         """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
         values = _values(self.bound)
@@ -622,6 +694,23 @@ class _Flow:
             column = _char_column(self.lines, binding.line, binding.column)
             for dataset in carried:
                 self.state.marks.setdefault(binding.line, set()).add((column, dataset))
+
+    def feed(
+        self,
+        function: ast.FunctionDef | ast.AsyncFunctionDef,
+        node: ast.Call,
+        env: dict[str, Carried],
+    ) -> None:
+        """``load_chorales(train_files)``: a loader-named function of this module given a
+        name that carries a dataset reads it through that parameter."""
+        parameters = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
+        pairs = [*zip(parameters, node.args, strict=False)]
+        pairs += [(k.arg, k.value) for k in node.keywords if k.arg is not None]
+        for parameter, argument in pairs:
+            carried = self.carried(argument, env)
+            if carried:
+                known = self.state.fed.setdefault(function.name, {})
+                known[parameter] = known.get(parameter, NOTHING) | carried
 
     def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
@@ -679,6 +768,7 @@ class _Flow:
 
     def emit(self, dataset: str, line: int, offset: int, kind: Kind, surface: str) -> None:
         column = _char_column(self.lines, line, offset)
+        surface = surface or _surface(self.lines, line, column)
         self.found.append((dataset, line, column, kind, surface))
 
 
