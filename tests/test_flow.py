@@ -287,3 +287,60 @@ def test_a_loaded_dataset_object_does_not_make_arithmetic_a_reference(
     found = lines(make_repo, run_cli, "objects.py", OBJECTS)
     assert "load" in found[3]
     assert 4 not in found and 5 not in found
+
+
+def test_a_download_folds_the_names_bound_above_it_in_a_notebook(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """FILENAME and ROOT are bound again for each download in a notebook, so no one value
+    stands for them; where the download is called, they hold one URL."""
+    cells = [
+        ["from pathlib import Path\n", "from tensorflow import keras\n", "import pandas as pd\n"],
+        [
+            'ROOT = "https://example.org/data/sketches/"\n',
+            'FILENAME = "sketches_v1.tgz"\n',
+            "sketch_path = keras.utils.get_file(FILENAME, ROOT + FILENAME, extract=True)\n",
+        ],
+        [
+            'ROOT = "https://example.org/data/songs/"\n',
+            'FILENAME = "songs.tgz"\n',
+            "filepath = keras.utils.get_file(FILENAME,\n",
+            "                                ROOT + FILENAME,\n",
+            '                                cache_subdir="datasets/songs",\n',
+            "                                extract=True)\n",
+            "songs_dir = Path(filepath).parent\n",
+            'train_files = sorted(songs_dir.glob("train/song_*.csv"))\n',
+            "n_files = len(train_files)\n",
+        ],
+        [
+            "def load_songs(filepaths):\n",
+            "    return [pd.read_csv(filepath).values.tolist() for filepath in filepaths]\n",
+            "\n",
+            "train_songs = load_songs(train_files)\n",
+            "print(train_songs[0])\n",
+        ],
+    ]
+    text = _notebook(cells)
+    repo = make_repo({"songs.ipynb": text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    raw = text.split("\n")
+
+    def at(fragment: str) -> set[str]:
+        line = next(n for n, line in enumerate(raw, 1) if fragment in line)
+        return {dataset for path, n, dataset, _ in found if n == line}
+
+    songs = "url:example.org/data/songs/songs.tgz"
+    for fragment in (
+        "/data/songs/",  # the root of this download, not the one above it
+        '"FILENAME = \\"songs.tgz',
+        '"filepath = keras.utils.get_file',
+        "cache_subdir",
+        "songs_dir = Path(filepath).parent",
+        "train_files = sorted",
+        "def load_songs",  # a loader-named function given the files reads them
+        "pd.read_csv(filepath)",
+        "train_songs = load_songs",
+    ):
+        assert songs in at(fragment), fragment
+    assert songs not in at("/data/sketches/")
+    assert not at("n_files = len") and not at("print(train_songs")

@@ -647,8 +647,9 @@ class _Flow:
         for argument in arguments:  # constants joined into what the operation reads
             if self.carried(argument, env):
                 self.mark_constants(argument, carried)
-            elif kind is Kind.URL and isinstance(argument, ast.Name):
-                # urlretrieve(url, archive): the file downloaded to holds the data
+            elif kind is Kind.URL and isinstance(argument, ast.Name) and argument in node.args:
+                # urlretrieve(url, archive): the file downloaded to holds the data (not a
+                # keyword's value such as reporthook=hook)
                 env[argument.id] = carried
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=1)
 
