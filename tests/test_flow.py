@@ -344,3 +344,85 @@ def test_a_download_folds_the_names_bound_above_it_in_a_notebook(
         assert songs in at(fragment), fragment
     assert songs not in at("/data/sketches/")
     assert not at("n_files = len") and not at("print(train_songs")
+
+
+SR_DATA = f"""\
+import tarfile
+import urllib.request
+from os.path import join
+
+
+def download_cifar(dest="dataset"):
+    url = "{CIFAR_URL}"
+    archive = join(dest, "cifar.tar.gz")
+    urllib.request.urlretrieve(url, archive)
+    return dest
+
+
+def get_training_set(upscale_factor):
+    root_dir = download_cifar()
+    return join(root_dir, "train")
+
+
+def get_batch_size():
+    return 64
+"""
+
+SR_MAIN = """\
+from data import get_training_set, get_batch_size
+from torch.utils.data import DataLoader
+
+train_set = get_training_set(2)
+loader = DataLoader(train_set, batch_size=get_batch_size())
+"""
+
+OTHER_MAIN = """\
+from helpers import get_training_set
+
+train_set = get_training_set(2)
+"""
+
+
+def test_a_loader_imported_from_a_module_of_the_repository_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"sr/data.py": SR_DATA, "sr/main.py": SR_MAIN, "other/main.py": OTHER_MAIN})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    lines = {(path, line) for path, line, dataset, _ in found if dataset == "cifar-10"}
+    assert {("sr/main.py", 1), ("sr/main.py", 4)} <= lines  # the import and the call
+    assert ("sr/main.py", 5) not in lines  # DataLoader(...) and get_batch_size() load nothing
+    # the same name imported from a module the repository does not have is not that loader
+    assert not {line for path, line in lines if path == "other/main.py"}
+
+
+CONFIG = """\
+from pathlib import Path
+
+
+def get_config():
+    conf = {}
+    conf.data_path = Path('data')
+    conf.pictures_folder = conf.data_path / 'cifar-10-batches-py'
+    conf.log_path = conf.data_path / 'log'
+    return conf
+"""
+
+PIPE = """\
+from torchvision.datasets import ImageFolder
+
+
+def get_train_loader(conf):
+    dataset = ImageFolder(conf.pictures_folder / 'imgs')
+    logs = conf.data_path / 'log'
+    return dataset
+"""
+
+
+def test_a_config_attribute_set_in_one_module_is_that_data_in_another(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"config.py": CONFIG, "data/pipe.py": PIPE})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    lines = {(path, line) for path, line, dataset, _ in found if dataset == "cifar-10"}
+    assert ("data/pipe.py", 5) in lines  # conf.pictures_folder / 'imgs' names no dataset
+    assert ("data/pipe.py", 6) not in lines  # data_path is any data's root, not CIFAR's

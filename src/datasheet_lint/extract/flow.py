@@ -37,10 +37,11 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
 from datasheet_lint.extract.python_ast import (
     DATA_FILE,
@@ -67,6 +68,9 @@ GENERIC = frozenset(
 NAMESPACES = frozenset({"args", "opt", "opts", "FLAGS", "flags", "hparams", "cfg", "config"})
 # Where a run writes or keeps models; a --load option names a snapshot to resume from.
 OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
+# Words that say where data is but not which: an attribute of only these (data_path,
+# train_root) names no dataset of its own, and is not followed into other modules.
+LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 MAX_LOADER_LINES = 60
@@ -130,6 +134,33 @@ class _State:
         )
 
 
+@dataclass(frozen=True)
+class Linked:
+    """What a module imports from the repository's other modules: functions and classes
+    that load a dataset (by the name this module calls them), and configuration attributes
+    that hold a dataset's location (``conf.vgg_folder``, by attribute name)."""
+
+    loaders: Mapping[str, Carried]
+    attributes: Mapping[str, Carried]
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What other modules may import from this one: its loaders and its config attributes."""
+
+    loaders: Mapping[str, Carried]
+    attributes: Mapping[str, Carried]
+
+
+@dataclass(frozen=True)
+class Flowed:
+    """A module's references through names, and what it exports (frozen, not slotted: it
+    crosses from worker processes by pickle)."""
+
+    found: list[Found]
+    exports: Exports
+
+
 class Resolve(Protocol):
     """``Knowledge.resolve``: the dataset id a loader's source and name stand for."""
 
@@ -137,9 +168,14 @@ class Resolve(Protocol):
 
 
 def references(
-    tree: ast.Module, text: str, found: Iterable[Found], resolve: Resolve
-) -> list[Found]:
-    """References that reach their uses through names, beyond ``found`` (the seeds)."""
+    tree: ast.Module,
+    text: str,
+    found: Iterable[Found],
+    resolve: Resolve,
+    linked: Linked | None = None,
+) -> Flowed:
+    """References that reach their uses through names, beyond ``found`` (the seeds), and
+    what the module offers others to import."""
     seeds: dict[int, set[tuple[int, str]]] = {}
     surfaces: list[tuple[int, str, str]] = []
     for dataset, line, column, kind, surface in found:
@@ -149,20 +185,48 @@ def references(
     lines = text.split("\n")
     bound = _bound_once(tree)
     state = _State()
+    if linked is not None:
+        state.carriers.update(linked.loaders)
     for line, dataset, surface in surfaces:
         _backwards(tree, bound, line, dataset, surface, state, lines)
-    flow = _Flow(lines, seeds, bound, state, resolve)
+    external = linked.attributes if linked is not None else {}
+    flow = _Flow(lines, seeds, bound, state, resolve, external)
     for _ in range(PASSES):
         before = state.snapshot()
-        flow = _Flow(lines, seeds, bound, state, resolve)
+        flow = _Flow(lines, seeds, bound, state, resolve, external)
         flow.module(tree)
         if state.snapshot() == before:
             break
-    return flow.found + [
+    marked = [
         (dataset, line, column, _literal_kind(lines, line), _surface(lines, line, column))
-        for line, marked in state.marks.items()
-        for column, dataset in marked
+        for line, marks in state.marks.items()
+        for column, dataset in marks
     ]
+    return Flowed(flow.found + marked, _exports(tree, state, linked))
+
+
+def _exports(tree: ast.Module, state: _State, linked: Linked | None) -> Exports:
+    """The module's own top-level loaders, and its attributes that name a dataset's location
+    in words of their own (``vgg_folder``, not ``data_path`` or ``root``)."""
+    defined = {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    }
+    imported = linked.loaders if linked is not None else {}
+    loaders = {
+        name: carried
+        for name, carried in state.carriers.items()
+        if name in defined and name not in imported
+    }
+    attributes: dict[str, Carried] = {}
+    for key, carried in state.attributes.items():
+        owner, _, attribute = key.rpartition(".")
+        if ":" in key or not owner or _output(attribute):
+            continue
+        if set(_words(attribute)) - LOCATION_WORDS:
+            attributes[attribute] = attributes.get(attribute, NOTHING) | carried
+    return Exports(loaders, attributes)
 
 
 def _literal_kind(lines: Sequence[str], line: int) -> Kind:
@@ -303,8 +367,10 @@ class _Flow:
         bound: dict[str, _Binding | None],
         state: _State,
         resolve: Resolve,
+        external: Mapping[str, Carried],
     ) -> None:
         self.lines = lines
+        self.external = external  # attribute name -> datasets, from other modules
         self.resolve = resolve
         # Module-level names as bound so far (a notebook binds FILENAME once per download):
         # what a download's URL folds to where it is called, and where each name was bound.
@@ -319,7 +385,9 @@ class _Flow:
         self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
-        self.messages = 0  # inside print(...) or a log call: paths built there are text
+        # Inside print(...) or a log call, or the value of an output's name: paths built there
+        # are text or where a run writes, not the data's paths.
+        self.messages = 0
 
     # scopes ------------------------------------------------------------------------------------
 
@@ -359,7 +427,11 @@ class _Flow:
             self.block(node.body, env)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             for alias in node.names:
-                env.pop((alias.asname or alias.name).split(".", 1)[0], None)
+                name = (alias.asname or alias.name).split(".", 1)[0]
+                env.pop(name, None)
+                if isinstance(node, ast.ImportFrom) and name in self.state.carriers:
+                    for dataset in sorted(self.state.carriers[name]):  # from data import get_set
+                        self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
         else:
             for child in ast.iter_child_nodes(node):
                 if isinstance(child, ast.expr):
@@ -383,6 +455,8 @@ class _Flow:
             if carried:
                 local[name] = carried
         fed = self.state.fed.get(node.name, {}) if not self.classes else {}
+        if len(_union(fed.values())) > MAX_DATASETS:
+            fed = {}  # a helper shared by many datasets (get_train_dataset(folder)) is no one's
         for name, carried in fed.items():
             local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
@@ -427,14 +501,19 @@ class _Flow:
         value = node.value
         if value is None:
             return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        # self.cache_file = join(self._data_path, "cache.pkl"): where a run keeps its own
+        output = all(_output(_dotted(t) or "") for t in targets)
+        self.messages += output  # paths joined for it are no data paths
         self.uses(value, env)
+        self.messages -= output
         carried = self.carried(value, env)
         parent = isinstance(value, ast.Attribute) and value.attr in PATH_ATTRIBUTES
-        if carried and (parent or (_builds_path(value) and self.named_path(value, env))):
+        path = parent or (_builds_path(value) and self.named_path(value, env))
+        if carried and path and not output:
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             if isinstance(target, ast.Name) and not self.depth:
                 folds = not isinstance(node, ast.AugAssign)
@@ -493,6 +572,8 @@ class _Flow:
             known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
             if isinstance(node.value, ast.Name) and node.value.id in NAMESPACES:
                 known = known | self.state.options.get(node.attr, NOTHING)
+            if not known and not (key or "").count(":"):
+                known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
             if not known and (isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES):
                 return self.carried(node.value, env)  # requests.get(url).text, path.parent
             return known  # an attribute of a loaded dataset (.data, .root) is no path
