@@ -229,7 +229,7 @@ def _scan(
     for path, (skipped, references, suppressions, card, exported) in zip(
         paths, scanned, strict=True
     ):
-        exports.update((path, e) for e in exported if e.loaders or e.attributes)
+        exports.update((path, e) for e in exported if e.loaders or e.attributes or e.names)
         if skipped is not None:
             scan.skipped.append(skipped)
             if not skipped.partial:
@@ -261,7 +261,7 @@ def _link(
     again: dict[str, list[Reference]] = {}
     for file in links.candidates(exports, (f for f in files if isinstance(f, SourceFile))):
         linked = links.linked(file, links.tree(file), exports)
-        if linked.loaders or linked.attributes:
+        if linked.loaders or linked.attributes or linked.names:
             again[file.path] = extract.scan(file, knowledge, linked).references
     if again:
         kept = [r for r in scan.references if r.location.path not in again]

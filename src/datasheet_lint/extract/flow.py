@@ -43,6 +43,7 @@ from typing import Protocol
 
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
+from datasheet_lint.extract.data_paths import looks_like_data
 from datasheet_lint.extract.python_ast import (
     DATA_FILE,
     PATH_JOINS,
@@ -96,6 +97,7 @@ READ_LEAVES = frozenset(
     {"read_csv", "read_json", "read_table", "read_parquet", "read_excel", "read_feather"}
     | {"read_pickle", "read_fwf", "loadtxt", "genfromtxt", "fromfile", "memmap", "loadmat"}
     | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
+    | {"MXIndexedRecordIO", "MXRecordIO"}  # mxnet's record files (face recognition sets)
 )
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
 URL_KEYS = frozenset({"url", "origin", "fname_url"})
@@ -142,14 +144,17 @@ class Linked:
 
     loaders: Mapping[str, Carried]
     attributes: Mapping[str, Carried]
+    names: Mapping[str, Carried]  # constants: from config import path_imgrec
 
 
 @dataclass(frozen=True)
 class Exports:
-    """What other modules may import from this one: its loaders and its config attributes."""
+    """What other modules may import from this one: its loaders, its config attributes and
+    its module-level names that hold a dataset's location."""
 
     loaders: Mapping[str, Carried]
     attributes: Mapping[str, Carried]
+    names: Mapping[str, Carried]
 
 
 @dataclass(frozen=True)
@@ -190,10 +195,11 @@ def references(
     for line, dataset, surface in surfaces:
         _backwards(tree, bound, line, dataset, surface, state, lines)
     external = linked.attributes if linked is not None else {}
-    flow = _Flow(lines, seeds, bound, state, resolve, external)
+    imported = linked.names if linked is not None else {}
+    flow = _Flow(lines, seeds, bound, state, resolve, external, imported)
     for _ in range(PASSES):
         before = state.snapshot()
-        flow = _Flow(lines, seeds, bound, state, resolve, external)
+        flow = _Flow(lines, seeds, bound, state, resolve, external, imported)
         flow.module(tree)
         if state.snapshot() == before:
             break
@@ -202,10 +208,12 @@ def references(
         for line, marks in state.marks.items()
         for column, dataset in marks
     ]
-    return Flowed(flow.found + marked, _exports(tree, state, linked))
+    return Flowed(flow.found + marked, _exports(tree, state, linked, flow.module_env))
 
 
-def _exports(tree: ast.Module, state: _State, linked: Linked | None) -> Exports:
+def _exports(
+    tree: ast.Module, state: _State, linked: Linked | None, env: Mapping[str, Carried]
+) -> Exports:
     """The module's own top-level loaders, and its attributes that name a dataset's location
     in words of their own (``vgg_folder``, not ``data_path`` or ``root``)."""
     defined = {
@@ -226,7 +234,12 @@ def _exports(tree: ast.Module, state: _State, linked: Linked | None) -> Exports:
             continue
         if set(_words(attribute)) - LOCATION_WORDS:
             attributes[attribute] = attributes.get(attribute, NOTHING) | carried
-    return Exports(loaders, attributes)
+    names = {
+        name: carried
+        for name, carried in env.items()
+        if name not in GENERIC and not _output(name) and name not in defined
+    }
+    return Exports(loaders, attributes, names)
 
 
 def _literal_kind(lines: Sequence[str], line: int) -> Kind:
@@ -368,6 +381,7 @@ class _Flow:
         state: _State,
         resolve: Resolve,
         external: Mapping[str, Carried],
+        linked_names: Mapping[str, Carried],
     ) -> None:
         self.lines = lines
         self.external = external  # attribute name -> datasets, from other modules
@@ -378,6 +392,8 @@ class _Flow:
         self.value_lines: dict[str, tuple[int, int]] = {}
         self.depth = 0  # functions entered: their names are not module-level values
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.module_env: dict[str, Carried] = {}
+        self.imported = linked_names  # names this module imports that carry a dataset
         self.seeds = seeds
         self.bound = bound
         self.state = state
@@ -397,7 +413,7 @@ class _Flow:
             for node in tree.body
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _loader_named(node)
         }
-        self.block(tree.body, {})
+        self.block(tree.body, self.module_env)
 
     def block(self, body: Sequence[ast.stmt], env: dict[str, Carried]) -> None:
         for statement in body:
@@ -412,6 +428,7 @@ class _Flow:
             self.assignment(node, env)
         elif isinstance(node, ast.For | ast.AsyncFor):
             self.uses(node.iter, env)
+            self.loop_value(node)
             self.bind(node.target, self.carried(node.iter, env) | self.seeded(node.iter), env)
             self.block(node.body, env)
             self.block(node.orelse, env)
@@ -429,6 +446,8 @@ class _Flow:
             for alias in node.names:
                 name = (alias.asname or alias.name).split(".", 1)[0]
                 env.pop(name, None)
+                if isinstance(node, ast.ImportFrom) and name in self.imported:
+                    env[name] = self.imported[name]  # from config import path_imgrec
                 if isinstance(node, ast.ImportFrom) and name in self.state.carriers:
                     for dataset in sorted(self.state.carriers[name]):  # from data import get_set
                         self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
@@ -709,9 +728,15 @@ class _Flow:
         carried = _union(self.carried(a, env) for a in arguments)
         if isinstance(node.func, ast.Attribute):
             carried |= self.carried(node.func.value, env)
-        if not carried and kind is Kind.URL and not self.seeded(node):
+        seeded = self.seeded(node)
+        if not carried and kind is Kind.URL and not seeded:
             carried = self.folded_download(node)
         if not carried:
+            # pd.read_csv(os.path.join(DATA_PATH, "citibike.csv")), found by the other passes:
+            # the function around it reads that data, and DATA_PATH is where it lies
+            self.touch(seeded)
+            for argument in arguments if seeded else ():
+                self.mark_constants(argument, seeded)
             return
         self.touch(carried)
         for dataset in sorted(carried):
@@ -720,7 +745,8 @@ class _Flow:
                 if isinstance(argument, ast.Name | ast.Attribute):
                     continue
                 if isinstance(argument, ast.Constant):  # cache_subdir="datasets/birds"
-                    if argument.lineno != node.lineno and "/" in str(argument.value):
+                    text = argument.value if isinstance(argument.value, str) else ""
+                    if argument.lineno != node.lineno and looks_like_data(text):
                         self.emit(dataset, argument.lineno, argument.col_offset, kind, "")
                     continue
                 if argument.lineno != node.lineno and self.carried(argument, env):
@@ -745,6 +771,25 @@ class _Flow:
         literal = any(isinstance(p, ast.Constant) for p in parts)
         return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
 
+    def value_names(self, nodes: Iterable[ast.expr], depth: int = 3) -> set[str]:
+        """The module-level names a value is built from, and the names theirs are."""
+        names = {name for node in nodes for name in _names_in(node)}
+        if depth > 0:
+            values = [self.values.get(name) for name in names]
+            names |= self.value_names([v for v in values if v is not None], depth - 1)
+        return names
+
+    def loop_value(self, node: ast.For | ast.AsyncFor) -> None:
+        """``for filename in ("a.csv", "b.csv"):`` at module level: a download in the loop
+        folds with the first file name (each is one file of the same data)."""
+        if self.depth or not isinstance(node.target, ast.Name):
+            return
+        items = node.iter.elts if isinstance(node.iter, ast.Tuple | ast.List) else []
+        literal = all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items)
+        name = node.target.id
+        self.values[name] = items[0] if items and literal else None
+        self.value_lines[name] = (node.iter.lineno, node.iter.col_offset)
+
     def folded_download(self, node: ast.Call) -> Carried:
         """``get_file(FILENAME, DOWNLOAD_ROOT + FILENAME)`` where FILENAME was bound to another
         file further up: the URL the names hold here, resolved like a loader's, and the lines
@@ -758,7 +803,7 @@ class _Flow:
             if dataset is None:
                 continue
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
-            for name in _names_in(argument):
+            for name in self.value_names(node.args[:2]):
                 if name in self.value_lines:
                     line, offset = self.value_lines[name]
                     column = _char_column(self.lines, line, offset)
@@ -771,7 +816,10 @@ class _Flow:
         values = _values(self.bound)
         for name in _names_in(node):
             binding = self.bound.get(name)
-            if binding is None or not binding.line or _fold_text(binding.value, values, 4) is None:
+            if binding is None or not binding.line:
+                continue
+            value = binding.value
+            if _fold_text(value, values, 4) is None and not _literal_path(value):
                 continue
             column = _char_column(self.lines, binding.line, binding.column)
             for dataset in carried:
@@ -879,6 +927,15 @@ def _parts(node: ast.expr) -> Iterator[ast.expr]:
             yield from _parts(argument)
     elif not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
         yield node
+
+
+def _literal_path(node: ast.expr) -> bool:
+    """``os.path.join(os.path.dirname(__file__), "data")``: a path whose only unknown is where
+    the module itself lies."""
+    parts = list(_parts(node))
+    named = [p for p in parts if not isinstance(p, ast.Constant)]
+    file = all("__file__" in ast.dump(p) for p in named)
+    return _builds_path(node) and file and any(isinstance(p, ast.Constant) for p in parts)
 
 
 def _builds_path(node: ast.expr) -> bool:

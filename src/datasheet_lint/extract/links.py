@@ -29,13 +29,14 @@ MAX_NAMES = 500  # exported names searched for: real repositories export a handf
 
 def modules(exports: Mapping[str, Exports]) -> dict[str, Exports]:
     """Exports of the modules that have any, by path."""
-    return {path: e for path, e in exports.items() if e.loaders or e.attributes}
+    return {path: e for path, e in exports.items() if e.loaders or e.attributes or e.names}
 
 
 def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> Iterator[SourceFile]:
     """The Python files and notebooks that spell an exported loader's name next to an
     import, or an exported attribute after a dot: the only ones worth reading again."""
-    loaders = sorted({name for e in exports.values() for name in e.loaders})[:MAX_NAMES]
+    loaders = sorted({name for e in exports.values() for name in [*e.loaders, *e.names]})
+    loaders = loaders[:MAX_NAMES]
     attributes = sorted({name for e in exports.values() for name in e.attributes})[:MAX_NAMES]
     if not loaders and not attributes:
         return
@@ -56,6 +57,7 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
     """What ``file`` imports from the exporting modules, by the names it uses for them, and
     the attributes every exporting module but its own sets."""
     loaders: dict[str, Carried] = {}
+    names: dict[str, Carried] = {}
     for node in ast.walk(tree) if tree is not None else ():
         if not isinstance(node, ast.ImportFrom):
             continue
@@ -66,6 +68,8 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
             for alias in node.names:
                 if alias.name in found.loaders:
                     loaders[alias.asname or alias.name] = found.loaders[alias.name]
+                elif alias.name in found.names:
+                    names[alias.asname or alias.name] = found.names[alias.name]
             break
     attributes: dict[str, Carried] = {}
     for path, found in exports.items():
@@ -73,7 +77,7 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
             continue
         for name, carried in found.attributes.items():
             attributes[name] = attributes.get(name, frozenset()) | carried
-    return Linked(loaders, attributes)
+    return Linked(loaders, attributes, names)
 
 
 def _module_paths(importer: str, module: str, level: int) -> list[str]:
