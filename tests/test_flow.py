@@ -426,3 +426,93 @@ def test_a_config_attribute_set_in_one_module_is_that_data_in_another(
     lines = {(path, line) for path, line, dataset, _ in found if dataset == "cifar-10"}
     assert ("data/pipe.py", 5) in lines  # conf.pictures_folder / 'imgs' names no dataset
     assert ("data/pipe.py", 6) not in lines  # data_path is any data's root, not CIFAR's
+
+
+FACES_CONFIG = """\
+import os
+
+faces_folder = 'data/faces_cifar-10-batches-py'
+path_index = os.path.join(faces_folder, 'train.idx')
+path_records = os.path.join(faces_folder, 'train.rec')
+"""
+
+FACES_PREPARE = """\
+from mxnet import recordio
+from config import path_index, path_records
+
+if __name__ == "__main__":
+    records = recordio.MXIndexedRecordIO(path_index, path_records, 'r')
+    print(path_index)
+"""
+
+
+def test_a_path_imported_from_a_config_module_is_read_where_it_is_used(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"config.py": FACES_CONFIG, "prepare.py": FACES_PREPARE})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    lines = {line for path, line, dataset, _ in found if path == "prepare.py"}
+    assert 5 in lines  # the record file opened through the imported names
+    assert 2 not in lines and 6 not in lines  # the import of constants, print
+
+
+TOOLKIT = """\
+import os
+import pickle
+import pandas as pd
+
+DATA_PATH = os.path.join(os.path.dirname(__file__), "data")
+IMAGE_ROOT = "images"
+
+
+def load_bikes():
+    frame = pd.read_csv(os.path.join(DATA_PATH, "bikes.csv"))
+    return frame
+
+
+def make_signals():
+    return [1, 2, 3]
+
+
+def image_paths(pickle_path):
+    with open(pickle_path, "rb") as handle:
+        samples = pickle.load(handle)
+    return [os.path.join(IMAGE_ROOT, sample["img"]) for sample in samples]
+"""
+
+
+def test_a_read_of_a_data_file_makes_its_function_a_loader_and_its_folder_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "toolkit.py", TOOLKIT)
+    bikes = found[10]
+    assert bikes & found.get(5, set())  # DATA_PATH: where the bikes file lies
+    assert bikes & found.get(9, set())  # def load_bikes
+    for line in (6, 14, 21):  # another folder, another function, paths from loaded data
+        assert line not in found, (line, found.get(line))
+
+
+LANDSCAPE = [
+    ["import os\n", "import urllib.request\n", "import pandas as pd\n"],
+    [
+        'datapath = os.path.join("datasets", "lifesat", "")\n',
+        'DOWNLOAD_ROOT = "https://example.org/book/master/"\n',
+        'for filename in ("happiness_2015.csv", "income_per_capita.csv"):\n',
+        '    url = DOWNLOAD_ROOT + "datasets/lifesat/" + filename\n',
+        "    urllib.request.urlretrieve(url, datapath + filename)\n",
+    ],
+    ['happiness = pd.read_csv(datapath + "happiness_2015.csv", thousands=",")\n'],
+]
+
+
+def test_a_loop_over_file_names_folds_the_download_inside_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    text = _notebook(LANDSCAPE)
+    found = lines(make_repo, run_cli, "landscape.ipynb", text)
+    raw = text.split("\n")
+    for fragment in ("datapath = ", "DOWNLOAD_ROOT = ", "for filename in", "url = DOWNLOAD_ROOT"):
+        line = next(n for n, text in enumerate(raw, 1) if fragment in text)
+        assert line in found, fragment
+    read = next(n for n, text in enumerate(raw, 1) if "happiness = pd.read_csv" in text)
+    assert "load" in found[read]

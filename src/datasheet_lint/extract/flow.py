@@ -624,7 +624,10 @@ class _Flow:
         if carrier is not None:
             return carrier
         arguments = _union(self.carried(a, env) for a in _arguments(node))
-        if dotted in PATH_BUILDERS or leaf in PASSING or self.operation(node) is not None:
+        operation = self.operation(node)
+        if operation is Kind.LOAD and dotted != "open":
+            return NOTHING  # what pickle.load or read_csv returns is the data, not its path
+        if dotted in PATH_BUILDERS or leaf in PASSING or operation is not None:
             return arguments | (
                 self.carried(node.func.value, env)
                 if isinstance(node.func, ast.Attribute)
