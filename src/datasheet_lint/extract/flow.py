@@ -36,6 +36,7 @@ them; any re-binding ends what a name carries. Nothing here runs or imports the 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
 from datasheet_lint.extract.data_paths import looks_like_data
 from datasheet_lint.extract.python_ast import (
+    _LEAVES,
     DATA_FILE,
     PATH_JOINS,
     URL,
@@ -100,6 +102,8 @@ READ_LEAVES = frozenset(
     | {"MXIndexedRecordIO", "MXRecordIO"}  # mxnet's record files (face recognition sets)
 )
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
+# A module with no reference may still download through names (get_file(NAME, ROOT + NAME)).
+DOWNLOADS = re.compile(r"urlretrieve|urlopen|get_file|download|requests\.get|httpx\.get")
 URL_KEYS = frozenset({"url", "origin", "fname_url"})
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
 # What a handle's read returns is its data (response.read()), though the read is no new use.
@@ -187,19 +191,25 @@ def references(
         if kind in SEED_KINDS:
             seeds.setdefault(line, set()).add((column, dataset))
             surfaces.append((line, dataset, surface))
+    if not seeds and linked is None and not DOWNLOADS.search(text):
+        return Flowed([], Exports({}, {}, {}))  # nothing to follow, nothing to fold
     lines = text.split("\n")
-    bound = _bound_once(tree)
+    # A seed whose text is not on its line was read through a name (read_csv(csv_path)):
+    # only those send the backward step looking for where the name was bound.
+    chased = [(line, d, s) for line, d, s in surfaces if s not in _line(lines, line)]
+    bindings = _Bindings(tree, lines, {line for line, _, _ in chased})
     state = _State()
     if linked is not None:
         state.carriers.update(linked.loaders)
-    for line, dataset, surface in surfaces:
-        _backwards(tree, bound, line, dataset, surface, state, lines)
+    for line, dataset, surface in chased:
+        calls = bindings.calls.get(line, [])
+        _backwards(calls, bindings.bound, bindings.values, dataset, surface, state, lines)
     external = linked.attributes if linked is not None else {}
     imported = linked.names if linked is not None else {}
-    flow = _Flow(lines, seeds, bound, state, resolve, external, imported)
+    flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
     for _ in range(PASSES):
         before = state.snapshot()
-        flow = _Flow(lines, seeds, bound, state, resolve, external, imported)
+        flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
         flow.module(tree)
         if state.snapshot() == before:
             break
@@ -269,19 +279,74 @@ class _Binding:
     column: int  # byte offset of the value
 
 
-def _bound_once(tree: ast.Module) -> dict[str, _Binding | None]:
+def _line(lines: Sequence[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+class _Bindings:
+    """The module's names bound once and the calls on chased seeds' lines, found by one walk
+    over its statements, made only when a backward step first needs them (most modules'
+    seeds are literals on their own lines, and their flow only goes forward)."""
+
+    def __init__(self, tree: ast.Module, lines: Sequence[str], seed_lines: set[int]) -> None:
+        self.tree = tree
+        self.lines = lines
+        self.seed_lines = seed_lines
+
+    @functools.cached_property
+    def found(self) -> tuple[dict[str, _Binding | None], dict[int, list[ast.Call]]]:
+        return _bound_once(self.tree, self.seed_lines, self.lines)
+
+    @property
+    def bound(self) -> dict[str, _Binding | None]:
+        return self.found[0]
+
+    @property
+    def calls(self) -> dict[int, list[ast.Call]]:
+        return self.found[1]
+
+    @functools.cached_property
+    def values(self) -> dict[str, ast.expr | None]:
+        return _values(self.bound)
+
+
+def _source(lines: Sequence[str], node: ast.expr) -> str | None:
+    """A one-line value's text (None for a longer one): two bindings of a name to the same
+    text are one value."""
+    if node.end_lineno != node.lineno or not 0 < node.lineno <= len(lines):
+        return None
+    return (
+        lines[node.lineno - 1]
+        .encode("utf-8")[node.col_offset : node.end_col_offset]
+        .decode("utf-8", "replace")
+    )
+
+
+def _bound_once(
+    tree: ast.Module, seed_lines: set[int], lines: Sequence[str]
+) -> tuple[dict[str, _Binding | None], dict[int, list[ast.Call]]]:
     """Names (and ``self.x``) bound exactly once in the module, to their value; None for a
-    name bound twice to different values (which of them a use reads is not known)."""
+    name bound twice to different values (which of them a use reads is not known). And the
+    calls on the seeds' lines, from the same walk (over statements, not expressions)."""
     bound: dict[str, _Binding | None] = {}
+    calls: dict[int, list[ast.Call]] = {}
 
     def bind(name: str, binding: _Binding) -> None:
         # The same value bound again (a notebook's later cell) is still one value: the first
         # binding is the one uses below it read.
-        known = bound.get(name, binding)
-        same = known is not None and ast.dump(known.value) == ast.dump(binding.value)
+        if name not in bound:
+            bound[name] = binding
+            return
+        known = bound[name]
+        same = known is not None and _source(lines, known.value) == _source(lines, binding.value)
         bound[name] = known if same else None
 
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
+        # a compound statement's own calls are on its header; its body's are statements too
+        end = node.lineno if hasattr(node, "body") else (node.end_lineno or node.lineno)
+        if seed_lines and any(line in seed_lines for line in range(node.lineno, end + 1)):
+            for call in _calls_outside_bodies(node):
+                calls.setdefault(call.lineno, []).append(call)
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             for argument, default in _defaults(node.args):
                 bind(argument, _Binding(default, 0, default.col_offset))
@@ -291,7 +356,28 @@ def _bound_once(tree: ast.Module) -> dict[str, _Binding | None]:
                 name = _dotted(target) if isinstance(target, ast.Name | ast.Attribute) else None
                 if name is not None:
                     bind(name, _Binding(node.value, node.value.lineno, node.value.col_offset))
-    return bound
+    return bound, calls
+
+
+def _statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, in source order."""
+    for node in body:
+        yield node
+        for name in ("body", "orelse", "finalbody"):
+            inner = getattr(node, name, None)
+            if type(inner) is list:
+                yield from _statements(inner)
+        for handler in getattr(node, "handlers", None) or []:
+            yield from _statements(handler.body)
+        for case in getattr(node, "cases", None) or []:
+            yield from _statements(case.body)
+
+
+def _calls_outside_bodies(node: ast.stmt) -> Iterator[ast.Call]:
+    """The calls in a statement's own expressions (a compound statement's header only)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr | ast.keyword | ast.withitem | ast.arguments):
+            yield from (n for n in ast.walk(child) if isinstance(n, ast.Call))
 
 
 def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.expr]]:
@@ -308,9 +394,9 @@ def _values(bound: dict[str, _Binding | None]) -> dict[str, ast.expr | None]:
 
 
 def _backwards(
-    tree: ast.Module,
+    calls: Sequence[ast.Call],
     bound: dict[str, _Binding | None],
-    line: int,
+    values: dict[str, ast.expr | None],
     dataset: str,
     surface: str,
     state: _State,
@@ -319,10 +405,7 @@ def _backwards(
     """A seed read through a name (``pd.read_csv(csv_path)``) marks where that name and the
     names its value was built from were bound (``csv_path = join(housing_path, ...)``,
     ``HOUSING_PATH = join("datasets", "housing")``)."""
-    values = _values(bound)
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call) or node.lineno != line:
-            continue
+    for node in calls:
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             if not isinstance(argument, ast.Name | ast.Attribute):
                 continue
@@ -377,13 +460,14 @@ class _Flow:
         self,
         lines: Sequence[str],
         seeds: dict[int, set[tuple[int, str]]],
-        bound: dict[str, _Binding | None],
+        bindings: _Bindings,
         state: _State,
         resolve: Resolve,
         external: Mapping[str, Carried],
         linked_names: Mapping[str, Carried],
     ) -> None:
         self.lines = lines
+        self.bindings = bindings
         self.external = external  # attribute name -> datasets, from other modules
         self.resolve = resolve
         # Module-level names as bound so far (a notebook binds FILENAME once per download):
@@ -395,7 +479,6 @@ class _Flow:
         self.module_env: dict[str, Carried] = {}
         self.imported = linked_names  # names this module imports that carry a dataset
         self.seeds = seeds
-        self.bound = bound
         self.state = state
         self.found: list[Found] = []
         self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
@@ -404,6 +487,10 @@ class _Flow:
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
         self.messages = 0
+
+    @property
+    def bound(self) -> dict[str, _Binding | None]:
+        return self.bindings.bound
 
     # scopes ------------------------------------------------------------------------------------
 
@@ -480,11 +567,26 @@ class _Flow:
             local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
         self.depth += 1
-        self.block(node.body, local)
+        if fed or not self.quiet(node, local):
+            self.block(node.body, local)
         self.depth -= 1
         touched = self.touched.pop() | _union(fed.values())
         env.pop(node.name, None)
         self.loader(node, node.name, touched)
+
+    def quiet(self, node: ast.FunctionDef | ast.AsyncFunctionDef, env: dict[str, Carried]) -> bool:
+        """Nothing can flow in the body: no seed on its lines, none of the names that carry a
+        dataset spelled in it, no download to fold. Most functions of most modules; their
+        bodies are not walked (a text search is far cheaper than the walk)."""
+        first, last = node.lineno, node.end_lineno or node.lineno
+        if any(line in self.seeds or line in self.state.marks for line in range(first, last + 1)):
+            return False
+        text = "\n".join(self.lines[first - 1 : last])
+        if DOWNLOADS.search(text):
+            return False
+        names = [*env, *self.state.carriers, *self.state.options, *self.external, *self.imported]
+        names += [key.rpartition(".")[2].rpartition(":")[2] for key in self.state.attributes]
+        return not any(name.rpartition(".")[2] in text for name in names)
 
     def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
         self.classes.append(node.name)
@@ -528,8 +630,8 @@ class _Flow:
         self.messages -= output
         carried = self.carried(value, env)
         parent = isinstance(value, ast.Attribute) and value.attr in PATH_ATTRIBUTES
-        path = parent or (_builds_path(value) and self.named_path(value, env))
-        if carried and path and not output:
+        path = carried and (parent or (_builds_path(value) and self.named_path(value, env)))
+        if path and not output:
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
@@ -703,11 +805,8 @@ class _Flow:
         ):
             for dataset in sorted(self.carried(node.left, env)):
                 self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.left))
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.keyword):
-                self.uses(child.value, env)
-            elif isinstance(child, ast.expr):
-                self.uses(child, env)
+        for child in _children(node):
+            self.uses(child, env)
 
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
         dotted = _dotted(node.func) or ""
@@ -816,7 +915,7 @@ class _Flow:
 
     def mark_constants(self, node: ast.expr, carried: Carried) -> None:
         """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
-        values = _values(self.bound)
+        values = self.bindings.values
         for name in _names_in(node):
             binding = self.bound.get(name)
             if binding is None or not binding.line:
@@ -903,6 +1002,18 @@ class _Flow:
         column = _char_column(self.lines, line, offset)
         surface = surface or _surface(self.lines, line, column)
         self.found.append((dataset, line, column, kind, surface))
+
+
+def _children(node: ast.AST) -> Iterator[ast.expr]:
+    """The expressions directly below ``node`` (keywords' values included), less the names
+    and literals, which hold no call: most of an expression's nodes, skipped unvisited."""
+    for name in node._fields:
+        value = getattr(node, name, None)
+        for child in value if type(value) is list else (value,):
+            if type(child) is ast.keyword:
+                child = child.value
+            if type(child) not in _LEAVES and isinstance(child, ast.expr):
+                yield child
 
 
 def _union(parts: Iterable[Carried]) -> Carried:
