@@ -475,6 +475,7 @@ class _Flow:
         self.values: dict[str, ast.expr | None] = {}
         self.value_lines: dict[str, tuple[int, int]] = {}
         self.depth = 0  # functions entered: their names are not module-level values
+        # the module's own functions, by name (only loader-named ones are fed: feed())
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.module_env: dict[str, Carried] = {}
         self.imported = linked_names  # names this module imports that carry a dataset
@@ -498,7 +499,7 @@ class _Flow:
         self.loaders = {
             node.name: node
             for node in tree.body
-            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and _loader_named(node)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
         }
         self.block(tree.body, self.module_env)
 
@@ -811,7 +812,9 @@ class _Flow:
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
         dotted = _dotted(node.func) or ""
         if isinstance(node.func, ast.Name) and dotted in self.loaders:
-            self.feed(self.loaders[dotted], node, env)
+            function = self.loaders[dotted]
+            if _loader_named(function):
+                self.feed(function, node, env)
         if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
             carried = self.state.carriers[dotted]
             self.touch(carried)
