@@ -873,6 +873,8 @@ class _Flow:
         if self.messages:
             return False
         parts = list(_parts(node))
+        if any(isinstance(p, ast.Constant) and _output(str(p.value)) for p in parts):
+            return False  # join(devkit_path, "results"): where a run writes
         literal = any(isinstance(p, ast.Constant) for p in parts)
         return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
 
@@ -1002,6 +1004,11 @@ class _Flow:
             self.touched[-1].update(carried)
 
     def emit(self, dataset: str, line: int, offset: int, kind: Kind, surface: str) -> None:
+        if self.classes:
+            # Inside a class, flow decides only whether the class loads a dataset (its own
+            # line is the reference): a dataset class's steps (checking, unpacking, listing
+            # its files) are its machinery, and the direct passes see what they name.
+            return
         column = _char_column(self.lines, line, offset)
         surface = surface or _surface(self.lines, line, column)
         self.found.append((dataset, line, column, kind, surface))
