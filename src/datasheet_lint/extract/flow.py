@@ -69,6 +69,7 @@ GENERIC = frozenset(
 )
 # The namespaces argparse results are conventionally bound to (``args.data``).
 NAMESPACES = frozenset({"args", "opt", "opts", "FLAGS", "flags", "hparams", "cfg", "config"})
+SETTINGS_WORDS = frozenset({"config", "configs", "package", "settings", "setup", "hparams"})
 # Where a run writes or keeps models; a --load option names a snapshot to resume from.
 OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
 # Words that say where data is but not which: an attribute of only these (data_path,
@@ -188,7 +189,7 @@ def references(
     seeds: dict[int, set[tuple[int, str]]] = {}
     surfaces: list[tuple[int, str, str]] = []
     for dataset, line, column, kind, surface in found:
-        if kind in SEED_KINDS:
+        if kind in SEED_KINDS and not _settings(dataset):
             seeds.setdefault(line, set()).add((column, dataset))
             surfaces.append((line, dataset, surface))
     if not seeds and linked is None and not DOWNLOADS.search(text):
@@ -488,6 +489,7 @@ class _Flow:
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
         self.messages = 0
+        self.downloads: set[str] = set()  # names bound to what a download returned
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -636,6 +638,8 @@ class _Flow:
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
+        if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
+            self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:
             if isinstance(target, ast.Name) and not self.depth:
                 folds = not isinstance(node, ast.AugAssign)
@@ -988,8 +992,8 @@ class _Flow:
             return
         path = self.writers.get(func.value.id) if isinstance(func.value, ast.Name) else None
         carried = self.carried(node.args[0], env)
-        if path is None or not carried:
-            return
+        if path is None or not carried or not self.fetched(node.args[0]):
+            return  # a log or results file written with a dataset's name in it is no copy
         if isinstance(path, ast.Name):
             env[path.id] = self.carried(path, env) | carried  # read back further down
         for name in _names_in(path):
@@ -998,6 +1002,16 @@ class _Flow:
                 column = _char_column(self.lines, binding.line, binding.column)
                 for dataset in carried:
                     self.state.marks.setdefault(binding.line, set()).add((column, dataset))
+
+    def fetched(self, node: ast.expr) -> bool:
+        """The value holds what a download returned: ``requests.get(url).text``,
+        ``response.read()``, or a name bound to a download (``data = urlopen(url)``)."""
+        for part in ast.walk(node):
+            if isinstance(part, ast.Call) and self.operation(part) is Kind.URL:
+                return True
+            if isinstance(part, ast.Name) and part.id in self.downloads:
+                return True
+        return False
 
     def touch(self, carried: Carried) -> None:
         if self.touched:
@@ -1094,6 +1108,13 @@ def _words(name: str) -> list[str]:
     return [word.lower() for word in WORDS.findall(name)]
 
 
+def _settings(dataset: str) -> bool:
+    """``local:configs/base.json``, ``local:package_info.json``: a local file the other passes
+    took for data whose name says it holds settings; followed, it would make every place
+    that reads settings a data reference."""
+    return dataset.startswith("local:") and bool(set(_words(dataset)) & SETTINGS_WORDS)
+
+
 def _output(name: str) -> bool:
     """A name where a run writes or keeps its models (save_dir, model_path, resume)."""
     return bool(set(_words(name)) & OUTPUT_WORDS)
@@ -1101,6 +1122,8 @@ def _output(name: str) -> bool:
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
     words = _words(node.name)
+    if set(words) & (OUTPUT_WORDS - {"load"}):
+        return False  # load_model, load_tf_model_weights: weights, not data
     if isinstance(node, ast.ClassDef):
         bases = [(_dotted(base) or "").rpartition(".")[2] for base in node.bases]
         return bool(set(words) & DATA_NOUNS) or any(b.endswith("Dataset") for b in bases)
