@@ -528,6 +528,10 @@ class _Flow:
                 if item.optional_vars is not None:
                     value = item.context_expr
                     self.writer(value, item.optional_vars)
+                    target = item.optional_vars
+                    fetches = isinstance(value, ast.Call) and self.operation(value) is Kind.URL
+                    if fetches and isinstance(target, ast.Name):  # urlopen(url) as response
+                        self.downloads.add(target.id)
                     self.bind(
                         item.optional_vars, self.carried(value, env) | self.seeded(value), env
                     )
@@ -1018,10 +1022,10 @@ class _Flow:
             self.touched[-1].update(carried)
 
     def emit(self, dataset: str, line: int, offset: int, kind: Kind, surface: str) -> None:
-        if self.classes:
-            # Inside a class, flow decides only whether the class loads a dataset (its own
-            # line is the reference): a dataset class's steps (checking, unpacking, listing
-            # its files) are its machinery, and the direct passes see what they name.
+        if self.classes and kind is not Kind.URL:
+            # Inside a class, flow decides whether the class loads a dataset (its own line is
+            # the reference) and finds its downloads: a dataset class's other steps
+            # (checking, unpacking, listing its files) are its machinery.
             return
         column = _char_column(self.lines, line, offset)
         surface = surface or _surface(self.lines, line, column)
@@ -1109,10 +1113,11 @@ def _words(name: str) -> list[str]:
 
 
 def _settings(dataset: str) -> bool:
-    """``local:configs/base.json``, ``local:package_info.json``: a local file the other passes
-    took for data whose name says it holds settings; followed, it would make every place
-    that reads settings a data reference."""
-    return dataset.startswith("local:") and bool(set(_words(dataset)) & SETTINGS_WORDS)
+    """``local:configs/base.json``, ``local:checkpoint.pth.tar``: a local file the other
+    passes took for data whose name says it holds settings or a run's output; followed, it
+    would make every place that reads settings or weights a data reference."""
+    words = set(_words(dataset))
+    return dataset.startswith("local:") and bool(words & (SETTINGS_WORDS | OUTPUT_WORDS))
 
 
 def _output(name: str) -> bool:
