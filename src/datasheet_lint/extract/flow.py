@@ -82,6 +82,7 @@ MAX_LOADER_LINES = 60
 # fetch_housing_data, get_training_set, imdb_dataset, class WiderFaceDetection(Dataset)):
 # process(), get_batch() or accuracy() read data too, but a call of them is no reference.
 LOADER_VERBS = frozenset({"load", "fetch", "download", "read", "maybe"})
+FEEDING_VERBS = frozenset({"load", "fetch", "download"})
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
 # Calls whose result carries what their arguments carry (the same files, reordered or cast).
@@ -821,7 +822,7 @@ class _Flow:
         dotted = _dotted(node.func) or ""
         if isinstance(node.func, ast.Name) and dotted in self.loaders:
             function = self.loaders[dotted]
-            if _loader_named(function):
+            if _builds_dataset(function.name):
                 self.feed(function, node, env)
         if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
             carried = self.state.carriers[dotted]
@@ -1123,6 +1124,13 @@ def _settings(dataset: str) -> bool:
 def _output(name: str) -> bool:
     """A name where a run writes or keeps its models (save_dir, model_path, resume)."""
     return bool(set(_words(name)) & OUTPUT_WORDS)
+
+
+def _builds_dataset(name: str) -> bool:
+    """load_chorales, bach_dataset: a function that makes a dataset of what it is given
+    (fed a carried name, it reads that data). read_json or get_data is any file's helper."""
+    words = _words(name)
+    return bool(words) and (words[0] in FEEDING_VERBS or words[-1] in {"dataset", "datasets"})
 
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
