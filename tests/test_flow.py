@@ -516,3 +516,70 @@ def test_a_loop_over_file_names_folds_the_download_inside_it(
         assert line in found, fragment
     read = next(n for n, text in enumerate(raw, 1) if "happiness = pd.read_csv" in text)
     assert "load" in found[read]
+
+
+DATASET_CLASS = f"""\
+import os.path as osp
+import urllib.request
+from zipfile import ZipFile
+
+from .base import Dataset
+
+
+class CifarArchive(Dataset):
+    url = "{CIFAR_URL}"
+
+    def __init__(self, root):
+        self.root = root
+        self.download()
+
+    def download(self):
+        fpath = osp.join(self.root, "cifar.tar.gz")
+        urllib.request.urlretrieve(self.url, fpath)
+        with ZipFile(fpath) as z:
+            z.extractall(path=self.root)
+"""
+
+
+def test_inside_a_dataset_class_only_the_class_and_its_download_are_references(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "cifar.py", DATASET_CLASS)
+    assert "cifar-10" in found.get(8, set())  # the dataset class that downloads it
+    assert "cifar-10" in found.get(17, set())  # its download
+    for line in (15, 18, 19):  # the method's def line, its own unpacking steps
+        assert "cifar-10" not in found.get(line, set()), line
+
+
+HELPERS = """\
+import json
+import os
+
+
+def read_json(fpath):
+    with open(fpath, "r") as f:
+        return json.load(f)
+
+
+def save_checkpoint(state, fpath="checkpoint.pth.tar"):
+    with open(fpath, "w") as f:
+        f.write(str(state))
+
+
+splits = read_json(os.path.join("data/cifar-10-batches-py", "splits.json"))
+results = os.path.join("data/cifar-10-batches-py", "results")
+with open(os.path.join(results, "log.txt"), "w") as log:
+    log.write(str(splits))
+"""
+
+
+def test_a_generic_helper_settings_and_logs_do_not_carry_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "helpers.py", HELPERS)
+    # read_json is any file's reader: neither its def nor its body are the dataset's
+    for line in (5, 6, 7):
+        assert "cifar-10" not in found.get(line, set()), line
+    # a checkpoint's name (another function's default) is not followed into json.load
+    assert 7 not in found
+    assert "cifar-10" not in found.get(17, set())  # a results folder, then a log written
