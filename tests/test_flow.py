@@ -583,3 +583,14 @@ def test_a_generic_helper_settings_and_logs_do_not_carry_data(
     # a checkpoint's name (another function's default) is not followed into json.load
     assert 7 not in found
     assert "cifar-10" not in found.get(17, set())  # a results folder, then a log written
+
+
+def test_an_expression_nested_too_deep_for_the_walk_keeps_the_direct_references(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    chain = " + ".join(['"/a"'] * 990)  # parses, but deeper than the recursion limit
+    code = f'import numpy as np\nROOT = "data/mnist"\nx = ROOT + {chain}\nnp.load(x)\n'
+    repo = make_repo({"deep.py": code})
+    result = run_cli(repo, "check", "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.stderr
+    assert ("deep.py", 2, "mnist", "path") in references(result)

@@ -186,7 +186,24 @@ def references(
     linked: Linked | None = None,
 ) -> Flowed:
     """References that reach their uses through names, beyond ``found`` (the seeds), and
-    what the module offers others to import."""
+    what the module offers others to import.
+
+    The walk recurses into expressions: one that parses but nests deeper than the
+    interpreter's recursion limit (a 1,000-term ``+`` chain in a hostile file) ends it, and
+    the module keeps what the direct passes found."""
+    try:
+        return _references(tree, text, found, resolve, linked)
+    except RecursionError:
+        return Flowed([], Exports({}, {}, {}))
+
+
+def _references(
+    tree: ast.Module,
+    text: str,
+    found: Iterable[Found],
+    resolve: Resolve,
+    linked: Linked | None,
+) -> Flowed:
     seeds: dict[int, set[tuple[int, str]]] = {}
     surfaces: list[tuple[int, str, str]] = []
     for dataset, line, column, kind, surface in found:
