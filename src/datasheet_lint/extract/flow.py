@@ -682,7 +682,12 @@ class _Flow:
                 env[target.id] = carried
             else:
                 env.pop(target.id, None)
-        elif isinstance(target, ast.Attribute) and carried and not _output(target.attr):
+        elif (
+            isinstance(target, ast.Attribute)
+            and carried
+            and not _output(target.attr)
+            and target.attr not in GENERIC  # ood_data.root = "...": any object's root
+        ):
             key = self.attribute_key(target)
             if key is not None:
                 known = self.state.attributes.get(key, NOTHING)
