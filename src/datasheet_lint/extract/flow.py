@@ -39,7 +39,7 @@ import ast
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
@@ -120,16 +120,16 @@ MESSAGES = frozenset({"print", "logging", "logger", "log", "warnings", "tqdm", "
 MESSAGE_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exception", "write"})
 
 
-@dataclass
 class _State:
-    """What a pass learns about the module and hands to the next."""
+    """What a pass learns about the module and hands to the next (mutable: each pass adds)."""
 
-    marks: dict[int, set[tuple[int, str]]] = field(default_factory=dict)  # line -> (col, ds)
-    carriers: dict[str, Carried] = field(default_factory=dict)  # function/class -> datasets
-    options: dict[str, Carried] = field(default_factory=dict)  # argparse dest -> datasets
-    attributes: dict[str, Carried] = field(default_factory=dict)  # dotted attribute -> datasets
-    # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
-    fed: dict[str, dict[str, Carried]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.marks: dict[int, set[tuple[int, str]]] = {}  # line -> (column, dataset)
+        self.carriers: dict[str, Carried] = {}  # function/class -> datasets
+        self.options: dict[str, Carried] = {}  # argparse dest -> datasets
+        self.attributes: dict[str, Carried] = {}  # dotted attribute -> datasets
+        # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
+        self.fed: dict[str, dict[str, Carried]] = {}
 
     def snapshot(self) -> tuple[object, ...]:
         marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
@@ -142,7 +142,7 @@ class _State:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Linked:
     """What a module imports from the repository's other modules: functions and classes
     that load a dataset (by the name this module calls them), and configuration attributes
@@ -153,7 +153,7 @@ class Linked:
     names: Mapping[str, Carried]  # constants: from config import path_imgrec
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Exports:
     """What other modules may import from this one: its loaders, its config attributes and
     its module-level names that hold a dataset's location."""
@@ -163,10 +163,9 @@ class Exports:
     names: Mapping[str, Carried]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flowed:
-    """A module's references through names, and what it exports (frozen, not slotted: it
-    crosses from worker processes by pickle)."""
+    """A module's references through names, and what it exports."""
 
     found: list[Found]
     exports: Exports
