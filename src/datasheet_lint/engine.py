@@ -53,6 +53,7 @@ from datasheet_lint.suppress import Suppression
 
 if TYPE_CHECKING:
     from datasheet_lint.baseline import Entry
+    from datasheet_lint.extract.flow import Exports
     from datasheet_lint.licences.reading import Reading
 
 
@@ -161,7 +162,9 @@ MARKDOWN = (".md", ".markdown")
 STALE = "DSL902"  # stale-baseline-entry: judged after every other finding met the baseline
 
 # One file's share of a scan: why it was skipped (or scanned in part), and what it holds.
-_FileScan = tuple[Skipped | None, list[Reference], list[Suppression], ModelCard | None]
+_FileScan = tuple[
+    Skipped | None, list[Reference], list[Suppression], ModelCard | None, list["Exports"]
+]
 
 
 def _read(listing: git.Listing, path: str, max_file_size: int) -> SourceFile | Skipped:
@@ -187,9 +190,9 @@ def _scan_file(
     try:
         item = _read(listing, path, max_file_size)
         if isinstance(item, Skipped):
-            return item, [], [], None
+            return item, [], [], None, []
         if ownreports.is_own_report(path, item.text):  # it quotes what an earlier run found
-            return Skipped(path, "a datasheet-lint report"), [], [], None
+            return Skipped(path, "a datasheet-lint report"), [], [], None, []
         if path == "pyproject.toml":
             item = SourceFile(path, config_module.mask_settings(item.text))
         scanned = item
@@ -199,7 +202,8 @@ def _scan_file(
         references, limits = extracted.references, extracted.limits
         suppressions = suppress.parse(path, item.text)
         partial = Skipped(path, "; ".join(limits), partial=True) if limits else None
-        return partial, references, suppressions, modelcards.read(item, knowledge)
+        card = modelcards.read(item, knowledge)
+        return partial, references, suppressions, card, extracted.exports
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as err:  # a bug: say which file triggered it
@@ -224,10 +228,13 @@ def _scan(
     paths = _default_excluded(config, paths)
     job = functools.partial(_scan_file, listing, knowledge, config.max_file_size, cards)
     scan = _Scan()
+    exports: dict[str, Exports] = {}
     # git's index is read through one pipe: only work-tree scans fan out over processes.
-    for skipped, references, suppressions, card in parallel.map_paths(
-        job, paths, allowed=listing.staged is None
+    scanned = parallel.map_paths(job, paths, allowed=listing.staged is None)
+    for path, (skipped, references, suppressions, card, exported) in zip(
+        paths, scanned, strict=True
     ):
+        exports.update((path, e) for e in exported if e.loaders or e.attributes or e.names)
         if skipped is not None:
             scan.skipped.append(skipped)
             if not skipped.partial:
@@ -237,7 +244,33 @@ def _scan(
         scan.suppressions.extend(suppressions)
         if card is not None:
             scan.model_cards.append(card)
+    if exports:  # a module defines a loader or a config attribute: who imports it?
+        _link(listing, knowledge, config.max_file_size, paths, exports, scan)
     return scan
+
+
+def _link(
+    listing: git.Listing,
+    knowledge: Knowledge,
+    max_file_size: int,
+    paths: Sequence[str],
+    exports: dict[str, Exports],
+    scan: _Scan,
+) -> None:
+    """Read again the files that import another module's loader or read its config
+    attributes, with those known (extract/links.py); their references replace the first."""
+    from datasheet_lint.extract import filetypes, links
+
+    code = [p for p in paths if filetypes.file_kind(p) in {"python", "notebook"}]
+    files = (_read(listing, p, max_file_size) for p in code)
+    again: dict[str, list[Reference]] = {}
+    for file in links.candidates(exports, (f for f in files if isinstance(f, SourceFile))):
+        linked = links.linked(file, links.tree(file), exports)
+        if linked.loaders or linked.attributes or linked.names:
+            again[file.path] = extract.scan(file, knowledge, linked).references
+    if again:
+        kept = [r for r in scan.references if r.location.path not in again]
+        scan.references = kept + [r for refs in again.values() for r in refs]
 
 
 def _default_excluded(config: Config, paths: list[str]) -> list[str]:

@@ -9,8 +9,10 @@ name. See docs/references.md.
 
 from __future__ import annotations
 
+import ast
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from datasheet_lint.extract import (
     data_paths,
@@ -26,6 +28,9 @@ from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
+
+if TYPE_CHECKING:
+    from datasheet_lint.extract.flow import Exports, Flowed, Linked
 
 KIND_PRIORITY = {
     Kind.LOAD: 0,
@@ -79,14 +84,23 @@ class Extracted:
 
     references: list[Reference]
     limits: list[str]
+    # What other modules of the repository may import from this one (extract/links.py).
+    exports: list[Exports] = field(default_factory=list)
 
 
 def _segment_references(
-    file: SourceFile, segment: Segment, knowledge: Knowledge, limits: list[str]
+    file: SourceFile,
+    segment: Segment,
+    knowledge: Knowledge,
+    limits: list[str],
+    links: tuple[Linked | None, list[Exports]],
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
+    tree: ast.Module | None = None
+    parsed = False  # tried already: a module that does not parse is not parsed twice
     if segment.lang == "python" and python_ast.worth_parsing(segment.text):
+        parsed = True
         if len(segment.text) > PARSE_MAX_CHARS:
             limits.append(
                 f"loader calls not parsed: over {PARSE_MAX_CHARS:,} characters of code"
@@ -135,6 +149,14 @@ def _segment_references(
             )
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
+    linked, exports = links
+    if segment.lang == "python" and (found or tree is not None or linked is not None):
+        tree = tree if parsed else _parsed(segment.text)
+        flowed = _flowed(segment.text, tree, found, knowledge, linked)
+        if flowed is not None:
+            found.extend(flowed.found)
+            if segment.lines is None:  # a module others can import, not a notebook
+                exports.append(flowed.exports)
     references = []
     for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
         file_line, file_column = segment.position(line, column, surface)
@@ -171,6 +193,25 @@ def _own_dataset_references(
     return list(found_here)
 
 
+def _parsed(text: str) -> ast.Module | None:
+    return python_ast.parse(text) if len(text) <= PARSE_MAX_CHARS else None
+
+
+def _flowed(
+    text: str,
+    tree: ast.Module | None,
+    found: list[tuple[str, int, int, Kind, str]],
+    knowledge: Knowledge,
+    linked: Linked | None,
+) -> Flowed | None:
+    """References that reach their uses through names bound to them (extract/flow.py)."""
+    if tree is None:
+        return None
+    from datasheet_lint.extract import flow  # only modules that reference data need it
+
+    return flow.references(tree, text, found, knowledge.resolve, linked)
+
+
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful
 
 
@@ -193,8 +234,11 @@ def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
     return scan(file, knowledge).references
 
 
-def scan(file: SourceFile, knowledge: Knowledge) -> Extracted:
-    """The file's references, and a note for each limit on work that its content reached."""
+def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -> Extracted:
+    """The file's references, and a note for each limit on work that its content reached.
+
+    ``linked``: what the file imports from the repository's other modules, for a second
+    look at the files that import a loader (extract/links.py)."""
     lang = filetypes.file_kind(file.path)
     limits: list[str] = []
     if lang == "skip":
@@ -206,10 +250,11 @@ def scan(file: SourceFile, knowledge: Knowledge) -> Extracted:
     else:
         segments = [Segment(file.text, lang)]
     references: list[Reference] = []
+    exports: list[Exports] = []
     for segment in segments:
-        references.extend(_segment_references(file, segment, knowledge, limits))
+        references.extend(_segment_references(file, segment, knowledge, limits, (linked, exports)))
     references.extend(structured.references(file, knowledge))
-    return Extracted(_one_per_line(references), list(dict.fromkeys(limits)))
+    return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
 
 
 def _one_per_line(references: list[Reference]) -> list[Reference]:

@@ -1,0 +1,1173 @@
+"""Data flow inside one Python module: names bound to a dataset's data carry it to their uses.
+
+Real code names its data once and then works through names::
+
+    HOUSING_PATH = os.path.join("datasets", "housing")
+    def load_housing_data(housing_path=HOUSING_PATH):
+        csv_path = os.path.join(housing_path, "housing.csv")
+        return pd.read_csv(csv_path)
+    housing = load_housing_data()
+
+Only the line that spells the data is found by the other passes. This one starts from those
+references (the *seeds*: loader calls, data paths, URLs, names judged certain; never a mention
+or a model) and follows the syntax tree in source order:
+
+- a name bound to a value that holds a seed, or that is built from a name carrying a dataset
+  (a join, ``/``, ``+``, an f-string, ``Path(...)``, ``open(...)``), carries that dataset;
+- a data operation given such a name (a download, a read, an archive or folder listing, a path
+  join) is a reference on its own line, of the operation's kind; ``print`` and logging are not;
+- a function or class whose body downloads or reads one dataset (or two ids of one, such as
+  its URL and its folder) carries it: its ``def`` line and each call of it are ``load``
+  references, and the name a call is bound to carries the dataset on;
+- argparse options whose default carries a dataset make ``args.<dest>`` carry it, and an
+  attribute (``self.dataset_url``, ``conf.vgg_folder``) carries what it was bound to.
+
+Two steps look backwards: a name whose folded value is exactly what a seed read
+(``pd.read_csv(csv_path)`` resolved through ``csv_path``'s value) carries the seed's dataset,
+as do the names its value was built from; and a literal constant joined into a download's or a
+read's argument (``DOWNLOAD_ROOT + name``) carries what the argument carries. Each pass can
+feed the next (a function found to load a dataset makes its callers load it), so the module is
+walked until nothing changes, a few times at most.
+
+Generic names (``path``, ``root``, ``data``, ``f``) carry a dataset only in the scope that bound
+them; any re-binding ends what a name carries. Nothing here runs or imports the scanned code.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
+from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
+from datasheet_lint.extract.data_paths import looks_like_data
+from datasheet_lint.extract.python_ast import (
+    _LEAVES,
+    DATA_FILE,
+    PATH_JOINS,
+    URL,
+    _dotted,
+    _fold_text,
+    _writes,
+)
+from datasheet_lint.models import Kind
+
+Found = tuple[str, int, int, Kind, str]  # dataset, line, column, kind, surface (segment lines)
+Carried = frozenset[str]
+NOTHING: Carried = frozenset()
+
+PASSES = 4  # real modules settle in two or three: each pass only adds facts
+SEED_KINDS = frozenset({Kind.LOAD, Kind.URL, Kind.PATH, Kind.CONFIG})
+# A name this generic says nothing of its own; it carries a dataset only where it was bound.
+GENERIC = frozenset(
+    {"path", "paths", "root", "data", "url", "filename", "fname", "file", "f", "fp", "fh"}
+    | {"dir", "folder", "name", "p", "x", "d", "src", "dst", "dest", "tmp", "out", "fn"}
+)
+# The namespaces argparse results are conventionally bound to (``args.data``).
+NAMESPACES = frozenset({"args", "opt", "opts", "FLAGS", "flags", "hparams", "cfg", "config"})
+SETTINGS_WORDS = frozenset({"config", "configs", "package", "settings", "setup", "hparams"})
+# Where a run writes or keeps models; a --load option names a snapshot to resume from.
+OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
+# Words that say where data is but not which: an attribute of only these (data_path,
+# train_root) names no dataset of its own, and is not followed into other modules.
+LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
+WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
+MAX_LOADER_LINES = 60
+# A function carries its data only when its name says it provides data (load_email,
+# fetch_housing_data, get_training_set, imdb_dataset, class WiderFaceDetection(Dataset)):
+# process(), get_batch() or accuracy() read data too, but a call of them is no reference.
+LOADER_VERBS = frozenset({"load", "fetch", "download", "read", "maybe"})
+FEEDING_VERBS = frozenset({"load", "fetch", "download"})
+GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
+DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
+# Calls whose result carries what their arguments carry (the same files, reordered or cast).
+PASSING = frozenset({"sorted", "list", "tuple", "set", "iter", "reversed", "str", "enumerate"})
+PATH_BUILDERS = PATH_JOINS | frozenset(
+    {"join", "os.path.dirname", "os.path.abspath", "os.path.expanduser", "os.path.realpath"}
+    | {"os.path.normpath", "Path", "pathlib.Path", "PurePath", "PosixPath", "os.fspath"}
+)
+PATH_BUILDER_METHODS = frozenset({"joinpath", "format", "replace", "with_suffix", "with_name"})
+DOWNLOAD_LEAVES = frozenset(
+    {"urlretrieve", "urlopen", "get_file", "download_url", "download_and_extract_archive"}
+    | {"download_url_to_file", "hf_hub_download", "snapshot_download"}
+)
+DOWNLOAD_CALLS = frozenset({"requests.get", "wget.download", "gdown.download", "httpx.get"})
+READ_LEAVES = frozenset(
+    {"read_csv", "read_json", "read_table", "read_parquet", "read_excel", "read_feather"}
+    | {"read_pickle", "read_fwf", "loadtxt", "genfromtxt", "fromfile", "memmap", "loadmat"}
+    | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
+    | {"MXIndexedRecordIO", "MXRecordIO"}  # mxnet's record files (face recognition sets)
+)
+READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
+# A module with no reference may still download through names (get_file(NAME, ROOT + NAME)).
+DOWNLOADS = re.compile(r"urlretrieve|urlopen|get_file|download|requests\.get|httpx\.get")
+URL_KEYS = frozenset({"url", "origin", "fname_url"})
+PATH_ATTRIBUTES = frozenset({"parent", "parents"})
+# What a handle's read returns is its data (response.read()), though the read is no new use.
+READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
+ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
+LISTING_CALLS = frozenset(
+    {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
+)
+LISTING_METHODS = frozenset({"glob", "rglob", "iterdir", "extractall", "extract", "namelist"})
+# Calls whose arguments are messages, never data operations.
+MESSAGES = frozenset({"print", "logging", "logger", "log", "warnings", "tqdm", "LOGGER"})
+MESSAGE_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exception", "write"})
+
+
+class _State:
+    """What a pass learns about the module and hands to the next (mutable: each pass adds)."""
+
+    def __init__(self) -> None:
+        self.marks: dict[int, set[tuple[int, str]]] = {}  # line -> (column, dataset)
+        self.carriers: dict[str, Carried] = {}  # function/class -> datasets
+        self.options: dict[str, Carried] = {}  # argparse dest -> datasets
+        self.attributes: dict[str, Carried] = {}  # dotted attribute -> datasets
+        # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
+        self.fed: dict[str, dict[str, Carried]] = {}
+
+    def snapshot(self) -> tuple[object, ...]:
+        marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
+        return (
+            marks,
+            frozenset(self.carriers.items()),
+            frozenset(self.options.items()),
+            frozenset(self.attributes.items()),
+            frozenset((f, p, d) for f, ps in self.fed.items() for p, d in ps.items()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Linked:
+    """What a module imports from the repository's other modules: functions and classes
+    that load a dataset (by the name this module calls them), and configuration attributes
+    that hold a dataset's location (``conf.vgg_folder``, by attribute name)."""
+
+    loaders: Mapping[str, Carried]
+    attributes: Mapping[str, Carried]
+    names: Mapping[str, Carried]  # constants: from config import path_imgrec
+
+
+@dataclass(frozen=True, slots=True)
+class Exports:
+    """What other modules may import from this one: its loaders, its config attributes and
+    its module-level names that hold a dataset's location."""
+
+    loaders: Mapping[str, Carried]
+    attributes: Mapping[str, Carried]
+    names: Mapping[str, Carried]
+
+
+@dataclass(frozen=True, slots=True)
+class Flowed:
+    """A module's references through names, and what it exports."""
+
+    found: list[Found]
+    exports: Exports
+
+
+class Resolve(Protocol):
+    """``Knowledge.resolve``: the dataset id a loader's source and name stand for."""
+
+    def __call__(self, source: str, name: str, *, needs_known: bool = False) -> str | None: ...
+
+
+def references(
+    tree: ast.Module,
+    text: str,
+    found: Iterable[Found],
+    resolve: Resolve,
+    linked: Linked | None = None,
+) -> Flowed:
+    """References that reach their uses through names, beyond ``found`` (the seeds), and
+    what the module offers others to import.
+
+    The walk recurses into expressions: one that parses but nests deeper than the
+    interpreter's recursion limit (a 1,000-term ``+`` chain in a hostile file) ends it, and
+    the module keeps what the direct passes found."""
+    try:
+        return _references(tree, text, found, resolve, linked)
+    except RecursionError:
+        return Flowed([], Exports({}, {}, {}))
+
+
+def _references(
+    tree: ast.Module,
+    text: str,
+    found: Iterable[Found],
+    resolve: Resolve,
+    linked: Linked | None,
+) -> Flowed:
+    seeds: dict[int, set[tuple[int, str]]] = {}
+    surfaces: list[tuple[int, str, str]] = []
+    for dataset, line, column, kind, surface in found:
+        if kind in SEED_KINDS and not _settings(dataset):
+            seeds.setdefault(line, set()).add((column, dataset))
+            surfaces.append((line, dataset, surface))
+    if not seeds and linked is None and not DOWNLOADS.search(text):
+        return Flowed([], Exports({}, {}, {}))  # nothing to follow, nothing to fold
+    lines = text.split("\n")
+    # A seed whose text is not on its line was read through a name (read_csv(csv_path)):
+    # only those send the backward step looking for where the name was bound.
+    chased = [(line, d, s) for line, d, s in surfaces if s not in _line(lines, line)]
+    bindings = _Bindings(tree, lines, {line for line, _, _ in chased})
+    state = _State()
+    if linked is not None:
+        state.carriers.update(linked.loaders)
+    for line, dataset, surface in chased:
+        calls = bindings.calls.get(line, [])
+        _backwards(calls, bindings.bound, bindings.values, dataset, surface, state, lines)
+    external = linked.attributes if linked is not None else {}
+    imported = linked.names if linked is not None else {}
+    flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
+    for _ in range(PASSES):
+        before = state.snapshot()
+        flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
+        flow.module(tree)
+        if state.snapshot() == before:
+            break
+    marked = [
+        (dataset, line, column, _literal_kind(lines, line), _surface(lines, line, column))
+        for line, marks in state.marks.items()
+        for column, dataset in marks
+    ]
+    return Flowed(flow.found + marked, _exports(tree, state, linked, flow.module_env))
+
+
+def _exports(
+    tree: ast.Module, state: _State, linked: Linked | None, env: Mapping[str, Carried]
+) -> Exports:
+    """The module's own top-level loaders, and its attributes that name a dataset's location
+    in words of their own (``vgg_folder``, not ``data_path`` or ``root``)."""
+    defined = {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+    }
+    imported = linked.loaders if linked is not None else {}
+    loaders = {
+        name: carried
+        for name, carried in state.carriers.items()
+        if name in defined and name not in imported
+    }
+    attributes: dict[str, Carried] = {}
+    for key, carried in state.attributes.items():
+        owner, _, attribute = key.rpartition(".")
+        if ":" in key or not owner or _output(attribute):
+            continue
+        if set(_words(attribute)) - LOCATION_WORDS:
+            attributes[attribute] = attributes.get(attribute, NOTHING) | carried
+    names = {
+        name: carried
+        for name, carried in env.items()
+        if name not in GENERIC and not _output(name) and name not in defined
+    }
+    return Exports(loaders, attributes, names)
+
+
+def _literal_kind(lines: Sequence[str], line: int) -> Kind:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Kind.URL if "://" in text else Kind.PATH
+
+
+def _surface(lines: Sequence[str], line: int, column: int) -> str:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    rest = text[column - 1 :].strip()
+    return rest.split("=", 1)[0].strip() or rest[:40]
+
+
+def _char_column(lines: Sequence[str], line: int, offset: int) -> int:
+    """1-based character column of an AST byte offset on a segment line."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return len(text.encode("utf-8")[:offset].decode("utf-8", "replace")) + 1
+
+
+# --- names bound once, for the backward step ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Binding:
+    value: ast.expr
+    line: int  # where the binding stands (0 for a parameter's default: no line of its own)
+    column: int  # byte offset of the value
+
+
+def _line(lines: Sequence[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+class _Bindings:
+    """The module's names bound once and the calls on chased seeds' lines, found by one walk
+    over its statements, made only when a backward step first needs them (most modules'
+    seeds are literals on their own lines, and their flow only goes forward)."""
+
+    def __init__(self, tree: ast.Module, lines: Sequence[str], seed_lines: set[int]) -> None:
+        self.tree = tree
+        self.lines = lines
+        self.seed_lines = seed_lines
+
+    @functools.cached_property
+    def found(self) -> tuple[dict[str, _Binding | None], dict[int, list[ast.Call]]]:
+        return _bound_once(self.tree, self.seed_lines, self.lines)
+
+    @property
+    def bound(self) -> dict[str, _Binding | None]:
+        return self.found[0]
+
+    @property
+    def calls(self) -> dict[int, list[ast.Call]]:
+        return self.found[1]
+
+    @functools.cached_property
+    def values(self) -> dict[str, ast.expr | None]:
+        return _values(self.bound)
+
+
+def _source(lines: Sequence[str], node: ast.expr) -> str | None:
+    """A one-line value's text (None for a longer one): two bindings of a name to the same
+    text are one value."""
+    if node.end_lineno != node.lineno or not 0 < node.lineno <= len(lines):
+        return None
+    return (
+        lines[node.lineno - 1]
+        .encode("utf-8")[node.col_offset : node.end_col_offset]
+        .decode("utf-8", "replace")
+    )
+
+
+def _bound_once(
+    tree: ast.Module, seed_lines: set[int], lines: Sequence[str]
+) -> tuple[dict[str, _Binding | None], dict[int, list[ast.Call]]]:
+    """Names (and ``self.x``) bound exactly once in the module, to their value; None for a
+    name bound twice to different values (which of them a use reads is not known). And the
+    calls on the seeds' lines, from the same walk (over statements, not expressions)."""
+    bound: dict[str, _Binding | None] = {}
+    calls: dict[int, list[ast.Call]] = {}
+
+    def bind(name: str, binding: _Binding) -> None:
+        # The same value bound again (a notebook's later cell) is still one value: the first
+        # binding is the one uses below it read.
+        if name not in bound:
+            bound[name] = binding
+            return
+        known = bound[name]
+        same = known is not None and _source(lines, known.value) == _source(lines, binding.value)
+        bound[name] = known if same else None
+
+    for node in _statements(tree.body):
+        # a compound statement's own calls are on its header; its body's are statements too
+        end = node.lineno if hasattr(node, "body") else (node.end_lineno or node.lineno)
+        if seed_lines and any(line in seed_lines for line in range(node.lineno, end + 1)):
+            for call in _calls_outside_bodies(node):
+                calls.setdefault(call.lineno, []).append(call)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for argument, default in _defaults(node.args):
+                bind(argument, _Binding(default, 0, default.col_offset))
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                name = _dotted(target) if isinstance(target, ast.Name | ast.Attribute) else None
+                if name is not None:
+                    bind(name, _Binding(node.value, node.value.lineno, node.value.col_offset))
+    return bound, calls
+
+
+def _statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
+    """Every statement, nested ones included, in source order."""
+    for node in body:
+        yield node
+        for name in ("body", "orelse", "finalbody"):
+            inner = getattr(node, name, None)
+            if type(inner) is list:
+                yield from _statements(inner)
+        for handler in getattr(node, "handlers", None) or []:
+            yield from _statements(handler.body)
+        for case in getattr(node, "cases", None) or []:
+            yield from _statements(case.body)
+
+
+def _calls_outside_bodies(node: ast.stmt) -> Iterator[ast.Call]:
+    """The calls in a statement's own expressions (a compound statement's header only)."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr | ast.keyword | ast.withitem | ast.arguments):
+            yield from (n for n in ast.walk(child) if isinstance(n, ast.Call))
+
+
+def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.expr]]:
+    positional = [*arguments.posonlyargs, *arguments.args]
+    with_default = positional[len(positional) - len(arguments.defaults) :]
+    yield from ((a.arg, d) for a, d in zip(with_default, arguments.defaults, strict=True))
+    for argument, default in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True):
+        if default is not None:
+            yield argument.arg, default
+
+
+def _values(bound: dict[str, _Binding | None]) -> dict[str, ast.expr | None]:
+    return {name: (b.value if b is not None else None) for name, b in bound.items()}
+
+
+def _backwards(
+    calls: Sequence[ast.Call],
+    bound: dict[str, _Binding | None],
+    values: dict[str, ast.expr | None],
+    dataset: str,
+    surface: str,
+    state: _State,
+    lines: Sequence[str],
+) -> None:
+    """A seed read through a name (``pd.read_csv(csv_path)``) marks where that name and the
+    names its value was built from were bound (``csv_path = join(housing_path, ...)``,
+    ``HOUSING_PATH = join("datasets", "housing")``)."""
+    for node in calls:
+        for argument in [*node.args, *(k.value for k in node.keywords)]:
+            if not isinstance(argument, ast.Name | ast.Attribute):
+                continue
+            if _fold_text(argument, values, 4) == surface:
+                _mark_chain(argument, bound, [dataset], state, lines, depth=4)
+
+
+def _mark_chain(
+    node: ast.expr,
+    bound: dict[str, _Binding | None],
+    datasets: Iterable[str],
+    state: _State,
+    lines: Sequence[str],
+    depth: int,
+) -> None:
+    for name in _names_in(node):
+        binding = bound.get(name) or bound.get(name.removeprefix("self."))
+        if binding is None or depth <= 0:
+            continue
+        if binding.line:
+            column = _char_column(lines, binding.line, binding.column)
+            state.marks.setdefault(binding.line, set()).update((column, d) for d in datasets)
+        _mark_chain(binding.value, bound, datasets, state, lines, depth - 1)
+
+
+def _names_in(node: ast.expr) -> Iterator[str]:
+    """Names a string value is built from: itself, the parts of a ``+``, an f-string or a
+    join."""
+    if isinstance(node, ast.Name | ast.Attribute):
+        dotted = _dotted(node)
+        if dotted is not None:
+            yield dotted
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
+        yield from _names_in(node.left)
+        yield from _names_in(node.right)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue):
+                yield from _names_in(part.value)
+    elif isinstance(node, ast.Call) and _dotted(node.func) in PATH_BUILDERS:
+        for argument in node.args:
+            yield from _names_in(argument)
+
+
+# --- the forward walk -----------------------------------------------------------------------------
+
+
+class _Flow:
+    """One pass over the module in source order, with what names carry in each scope."""
+
+    def __init__(
+        self,
+        lines: Sequence[str],
+        seeds: dict[int, set[tuple[int, str]]],
+        bindings: _Bindings,
+        state: _State,
+        resolve: Resolve,
+        external: Mapping[str, Carried],
+        linked_names: Mapping[str, Carried],
+    ) -> None:
+        self.lines = lines
+        self.bindings = bindings
+        self.external = external  # attribute name -> datasets, from other modules
+        self.resolve = resolve
+        # Module-level names as bound so far (a notebook binds FILENAME once per download):
+        # what a download's URL folds to where it is called, and where each name was bound.
+        self.values: dict[str, ast.expr | None] = {}
+        self.value_lines: dict[str, tuple[int, int]] = {}
+        self.depth = 0  # functions entered: their names are not module-level values
+        # the module's own functions, by name (only loader-named ones are fed: feed())
+        self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.module_env: dict[str, Carried] = {}
+        self.imported = linked_names  # names this module imports that carry a dataset
+        self.seeds = seeds
+        self.state = state
+        self.found: list[Found] = []
+        self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
+        self.classes: list[str] = []
+        self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
+        # Inside print(...) or a log call, or the value of an output's name: paths built there
+        # are text or where a run writes, not the data's paths.
+        self.messages = 0
+        self.downloads: set[str] = set()  # names bound to what a download returned
+
+    @property
+    def bound(self) -> dict[str, _Binding | None]:
+        return self.bindings.bound
+
+    # scopes ------------------------------------------------------------------------------------
+
+    def module(self, tree: ast.Module) -> None:
+        self.loaders = {
+            node.name: node
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        self.block(tree.body, self.module_env)
+
+    def block(self, body: Sequence[ast.stmt], env: dict[str, Carried]) -> None:
+        for statement in body:
+            self.statement(statement, env)
+
+    def statement(self, node: ast.stmt, env: dict[str, Carried]) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            self.function(node, env)
+        elif isinstance(node, ast.ClassDef):
+            self.klass(node, env)
+        elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
+            self.assignment(node, env)
+        elif isinstance(node, ast.For | ast.AsyncFor):
+            self.uses(node.iter, env)
+            self.loop_value(node)
+            self.bind(node.target, self.carried(node.iter, env) | self.seeded(node.iter), env)
+            self.block(node.body, env)
+            self.block(node.orelse, env)
+        elif isinstance(node, ast.With | ast.AsyncWith):
+            for item in node.items:
+                self.uses(item.context_expr, env)
+                if item.optional_vars is not None:
+                    value = item.context_expr
+                    self.writer(value, item.optional_vars)
+                    target = item.optional_vars
+                    fetches = isinstance(value, ast.Call) and self.operation(value) is Kind.URL
+                    if fetches and isinstance(target, ast.Name):  # urlopen(url) as response
+                        self.downloads.add(target.id)
+                    self.bind(
+                        item.optional_vars, self.carried(value, env) | self.seeded(value), env
+                    )
+            self.block(node.body, env)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            for alias in node.names:
+                name = (alias.asname or alias.name).split(".", 1)[0]
+                env.pop(name, None)
+                if isinstance(node, ast.ImportFrom) and name in self.imported:
+                    env[name] = self.imported[name]  # from config import path_imgrec
+                if isinstance(node, ast.ImportFrom) and name in self.state.carriers:
+                    for dataset in sorted(self.state.carriers[name]):  # from data import get_set
+                        self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
+        else:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.expr):
+                    self.uses(child, env)
+            for name in ("body", "orelse", "finalbody"):
+                self.block(getattr(node, name, None) or [], env)
+            for handler in getattr(node, "handlers", None) or []:
+                self.block(handler.body, env)
+            for case in getattr(node, "cases", None) or []:
+                self.block(case.body, env)
+
+    def function(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, env: dict[str, Carried]
+    ) -> None:
+        local = {name: ds for name, ds in env.items() if name not in GENERIC}
+        for parameter in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+            local.pop(parameter.arg, None)
+        for name, default in _defaults(node.args):
+            self.uses(default, env)
+            carried = self.carried(default, env) | self.seeded(default)
+            if carried:
+                local[name] = carried
+        fed = self.state.fed.get(node.name, {}) if not self.classes else {}
+        if len(_union(fed.values())) > MAX_DATASETS:
+            fed = {}  # a helper shared by many datasets (get_train_dataset(folder)) is no one's
+        for name, carried in fed.items():
+            local[name] = local.get(name, NOTHING) | carried
+        self.touched.append(set())
+        self.depth += 1
+        if fed or not self.quiet(node, local):
+            self.block(node.body, local)
+        self.depth -= 1
+        touched = self.touched.pop() | _union(fed.values())
+        env.pop(node.name, None)
+        self.loader(node, node.name, touched)
+
+    def quiet(self, node: ast.FunctionDef | ast.AsyncFunctionDef, env: dict[str, Carried]) -> bool:
+        """Nothing can flow in the body: no seed on its lines, none of the names that carry a
+        dataset spelled in it, no download to fold. Most functions of most modules; their
+        bodies are not walked (a text search is far cheaper than the walk)."""
+        first, last = node.lineno, node.end_lineno or node.lineno
+        if any(line in self.seeds or line in self.state.marks for line in range(first, last + 1)):
+            return False
+        text = "\n".join(self.lines[first - 1 : last])
+        if DOWNLOADS.search(text):
+            return False
+        names = [*env, *self.state.carriers, *self.state.options, *self.external, *self.imported]
+        names += [key.rpartition(".")[2].rpartition(":")[2] for key in self.state.attributes]
+        return not any(name.rpartition(".")[2] in text for name in names)
+
+    def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
+        self.classes.append(node.name)
+        self.touched.append(set())
+        self.block(node.body, dict(env))
+        touched = self.touched.pop()
+        self.classes.pop()
+        env.pop(node.name, None)
+        self.loader(node, node.name, touched)
+
+    def loader(
+        self,
+        node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
+        name: str,
+        touched: set[str],
+    ) -> None:
+        """A function or class that downloads or reads one dataset carries it (and its def
+        line is a load reference); its caller touches what it touches."""
+        size = (node.end_lineno or node.lineno) - node.lineno
+        if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
+            if not self.classes:  # a method is called through its object, not by its name
+                self.state.carriers[name] = frozenset(touched)
+            for dataset in sorted(touched):
+                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
+        if self.touched:
+            self.touched[-1].update(touched)
+
+    # bindings ----------------------------------------------------------------------------------
+
+    def assignment(
+        self, node: ast.Assign | ast.AnnAssign | ast.AugAssign, env: dict[str, Carried]
+    ) -> None:
+        value = node.value
+        if value is None:
+            return
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        # self.cache_file = join(self._data_path, "cache.pkl"): where a run keeps its own
+        output = all(_output(_dotted(t) or "") for t in targets)
+        self.messages += output  # paths joined for it are no data paths
+        self.uses(value, env)
+        self.messages -= output
+        carried = self.carried(value, env)
+        parent = isinstance(value, ast.Attribute) and value.attr in PATH_ATTRIBUTES
+        path = carried and (parent or (_builds_path(value) and self.named_path(value, env)))
+        if path and not output:
+            for dataset in sorted(carried):
+                self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
+        carried |= self.seeded(value)
+        if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
+            self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
+        for target in targets:
+            if isinstance(target, ast.Name) and not self.depth:
+                folds = not isinstance(node, ast.AugAssign)
+                self.values[target.id] = value if folds else None
+                self.value_lines[target.id] = (value.lineno, value.col_offset)
+            if isinstance(node, ast.AugAssign):
+                carried |= self.carried(target, env)
+            self.bind(target, carried, env)
+
+    def bind(self, target: ast.expr, carried: Carried, env: dict[str, Carried]) -> None:
+        if isinstance(target, ast.Tuple | ast.List):
+            for item in target.elts:
+                self.bind(item, carried, env)
+        elif isinstance(target, ast.Starred):
+            self.bind(target.value, carried, env)
+        elif isinstance(target, ast.Name):
+            if carried and not _output(target.id):
+                env[target.id] = carried
+            else:
+                env.pop(target.id, None)
+        elif (
+            isinstance(target, ast.Attribute)
+            and carried
+            and not _output(target.attr)
+            and target.attr not in GENERIC  # ood_data.root = "...": any object's root
+        ):
+            key = self.attribute_key(target)
+            if key is not None:
+                known = self.state.attributes.get(key, NOTHING)
+                self.state.attributes[key] = known | carried
+
+    def attribute_key(self, node: ast.Attribute) -> str | None:
+        dotted = _dotted(node)
+        if dotted is None:
+            return None
+        if dotted.startswith(("self.", "cls.")):
+            return f"{self.classes[-1] if self.classes else ''}:{dotted.split('.', 1)[1]}"
+        return dotted
+
+    def seeded(self, node: ast.expr) -> Carried:
+        """Datasets of the seeds (and marks) that stand inside the value."""
+        found: set[str] = set()
+        end = node.end_lineno or node.lineno
+        for line in range(node.lineno, end + 1):
+            for column, dataset in self.seeds.get(line, set()) | self.state.marks.get(line, set()):
+                if line == node.lineno and column < _char_column(self.lines, line, node.col_offset):
+                    continue
+                if line == end and column > _char_column(
+                    self.lines, line, node.end_col_offset or 0
+                ):
+                    continue
+                found.add(dataset)
+        return frozenset(found)
+
+    def carried(self, node: ast.expr, env: dict[str, Carried]) -> Carried:
+        """The datasets a value carries through names bound before it."""
+        if isinstance(node, ast.Name):
+            return env.get(node.id, NOTHING)
+        if isinstance(node, ast.Attribute):
+            key = self.attribute_key(node)
+            known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
+            if isinstance(node.value, ast.Name) and node.value.id in NAMESPACES:
+                known = known | self.state.options.get(node.attr, NOTHING)
+            if not known and not (key or "").count(":"):
+                known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
+            if not known and (isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES):
+                return self.carried(node.value, env)  # requests.get(url).text, path.parent
+            return known  # an attribute of a loaded dataset (.data, .root) is no path
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
+            return self.carried(node.left, env) | self.carried(node.right, env)
+        if isinstance(node, ast.JoinedStr):
+            return _union(
+                self.carried(p.value, env) for p in node.values if isinstance(p, ast.FormattedValue)
+            )
+        if isinstance(node, ast.Subscript | ast.Starred | ast.Await):
+            return self.carried(node.value, env)
+        if isinstance(node, ast.List | ast.Tuple | ast.Set):
+            return _union(self.carried(item, env) for item in node.elts)
+        if isinstance(node, ast.IfExp):
+            return self.carried(node.body, env) | self.carried(node.orelse, env)
+        if isinstance(node, ast.BoolOp):
+            return _union(self.carried(item, env) for item in node.values)
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp):
+            inner = self.comprehension_env(node, env)
+            return self.carried(node.elt, inner)
+        if isinstance(node, ast.Call):
+            return self.call_carries(node, env)
+        return NOTHING
+
+    def call_carries(self, node: ast.Call, env: dict[str, Carried]) -> Carried:
+        dotted = _dotted(node.func) or ""
+        leaf = dotted.rpartition(".")[2] if dotted else ""
+        carrier = self.state.carriers.get(dotted) if isinstance(node.func, ast.Name) else None
+        if carrier is not None:
+            return carrier
+        arguments = _union(self.carried(a, env) for a in _arguments(node))
+        operation = self.operation(node)
+        if operation is Kind.LOAD and dotted != "open":
+            return NOTHING  # what pickle.load or read_csv returns is the data, not its path
+        if dotted in PATH_BUILDERS or leaf in PASSING or operation is not None:
+            return arguments | (
+                self.carried(node.func.value, env)
+                if isinstance(node.func, ast.Attribute)
+                else NOTHING
+            )
+        if isinstance(node.func, ast.Attribute) and node.func.attr in PATH_BUILDER_METHODS | READS:
+            return self.carried(node.func.value, env) | arguments
+        return NOTHING
+
+    def comprehension_env(
+        self,
+        node: ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp,
+        env: dict[str, Carried],
+    ) -> dict[str, Carried]:
+        inner = dict(env)
+        for generator in node.generators:
+            self.bind(generator.target, self.carried(generator.iter, inner), inner)
+        return inner
+
+    # uses --------------------------------------------------------------------------------------
+
+    def operation(self, node: ast.Call) -> Kind | None:
+        """The kind of data operation a call is: a download (``url``), a read (``load``), an
+        archive or folder operation (``path``), or None."""
+        dotted = _dotted(node.func) or ""
+        leaf = node.func.attr if isinstance(node.func, ast.Attribute) else dotted
+        module = dotted.rpartition(".")[0]
+        if dotted in DOWNLOAD_CALLS or leaf in DOWNLOAD_LEAVES:
+            return Kind.URL
+        if "download" in leaf.lower().split("_") or leaf.lower().startswith("download"):
+            return Kind.URL
+        if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS:
+            return Kind.PATH
+        if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
+            return Kind.PATH
+        if dotted == "open" and not _writes(node):
+            return Kind.LOAD
+        if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
+            return Kind.LOAD
+        if dotted in {"h5py.File", "Image.open", "PIL.Image.open"}:
+            return Kind.LOAD
+        return None
+
+    def uses(self, node: ast.expr, env: dict[str, Carried]) -> None:
+        """References where the expression hands a carried name to a data operation."""
+        if isinstance(node, ast.Lambda):
+            return
+        if isinstance(node, ast.ListComp | ast.GeneratorExp | ast.SetComp | ast.DictComp):
+            for generator in node.generators:
+                self.uses(generator.iter, env)
+            inner = self.comprehension_env(node, env)
+            parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+            for generator in node.generators:
+                parts.extend(generator.ifs)
+            for part in parts:
+                self.uses(part, inner)
+            return
+        if isinstance(node, ast.Call):
+            self.written(node, env)
+            if _message(node):  # print(path) is no use; print(pd.read_csv(path)) reads
+                self.messages += 1
+                for argument in _arguments(node):
+                    self.uses(argument, env)
+                self.messages -= 1
+                return
+            self.call(node, env)
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Div)
+            and isinstance(node.right, ast.Constant)
+            and isinstance(node.right.value, str)
+            and self.named_path(node, env)
+        ):
+            for dataset in sorted(self.carried(node.left, env)):
+                self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.left))
+        for child in _children(node):
+            self.uses(child, env)
+
+    def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        dotted = _dotted(node.func) or ""
+        if isinstance(node.func, ast.Name) and dotted in self.loaders:
+            function = self.loaders[dotted]
+            if _builds_dataset(function.name):
+                self.feed(function, node, env)
+        if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
+            carried = self.state.carriers[dotted]
+            self.touch(carried)
+            for dataset in sorted(carried):
+                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
+            return
+        self.option(node, env)
+        kind = self.operation(node)
+        if kind is None:
+            joins = dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}
+            if joins and self.named_path(node, env):
+                for dataset in sorted(_union(self.carried(a, env) for a in node.args)):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, _label(node.func))
+            return
+        arguments = list(_arguments(node))
+        carried = _union(self.carried(a, env) for a in arguments)
+        if isinstance(node.func, ast.Attribute):
+            carried |= self.carried(node.func.value, env)
+        seeded = self.seeded(node)
+        if not carried and kind is Kind.URL and not seeded:
+            carried = self.folded_download(node)
+        if not carried:
+            # pd.read_csv(os.path.join(DATA_PATH, "citibike.csv")), found by the other passes:
+            # the function around it reads that data, and DATA_PATH is where it lies
+            self.touch(seeded)
+            for argument in arguments if seeded else ():
+                self.mark_constants(argument, seeded)
+            return
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
+            for argument in arguments:  # a path built on a line of its own in a long call
+                if isinstance(argument, ast.Name | ast.Attribute):
+                    continue
+                if isinstance(argument, ast.Constant):  # cache_subdir="datasets/birds"
+                    text = argument.value if isinstance(argument.value, str) else ""
+                    if argument.lineno != node.lineno and looks_like_data(text):
+                        self.emit(dataset, argument.lineno, argument.col_offset, kind, "")
+                    continue
+                if argument.lineno != node.lineno and self.carried(argument, env):
+                    self.emit(dataset, argument.lineno, argument.col_offset, kind, _label(argument))
+        for argument in arguments:  # constants joined into what the operation reads
+            if self.carried(argument, env):
+                self.mark_constants(argument, carried)
+            elif kind is Kind.URL and isinstance(argument, ast.Name) and argument in node.args:
+                # urlretrieve(url, archive): the file downloaded to holds the data (not a
+                # keyword's value such as reporthook=hook)
+                env[argument.id] = carried
+                _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=1)
+
+    def named_path(self, node: ast.expr, env: dict[str, Carried]) -> bool:
+        """A path built from carried names and literals only (``join(housing_path,
+        "housing.csv")``, ``folder / "train.rec"``), not a file of a listing joined to its
+        folder in a loop (``join(root, name)``): the former names the data, the latter is
+        one of a thousand files."""
+        if self.messages:
+            return False
+        parts = list(_parts(node))
+        if any(isinstance(p, ast.Constant) and _output(str(p.value)) for p in parts):
+            return False  # join(devkit_path, "results"): where a run writes
+        literal = any(isinstance(p, ast.Constant) for p in parts)
+        return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
+
+    def value_names(self, nodes: Iterable[ast.expr], depth: int = 3) -> set[str]:
+        """The module-level names a value is built from, and the names theirs are."""
+        names = {name for node in nodes for name in _names_in(node)}
+        if depth > 0:
+            values = [self.values.get(name) for name in names]
+            names |= self.value_names([v for v in values if v is not None], depth - 1)
+        return names
+
+    def loop_value(self, node: ast.For | ast.AsyncFor) -> None:
+        """``for filename in ("a.csv", "b.csv"):`` at module level: a download in the loop
+        folds with the first file name (each is one file of the same data)."""
+        if self.depth or not isinstance(node.target, ast.Name):
+            return
+        items = node.iter.elts if isinstance(node.iter, ast.Tuple | ast.List) else []
+        literal = all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items)
+        name = node.target.id
+        self.values[name] = items[0] if items and literal else None
+        self.value_lines[name] = (node.iter.lineno, node.iter.col_offset)
+
+    def folded_download(self, node: ast.Call) -> Carried:
+        """``get_file(FILENAME, DOWNLOAD_ROOT + FILENAME)`` where FILENAME was bound to another
+        file further up: the URL the names hold here, resolved like a loader's, and the lines
+        that bound its parts (they are that download's root and file name)."""
+        for argument in [*node.args[:2], *(k.value for k in node.keywords if k.arg in URL_KEYS)]:
+            text = _fold_text(argument, self.values, 4)
+            if text is None or not URL.match(text):
+                continue
+            data_file = DATA_FILE.search(text) is not None
+            dataset = self.resolve("url", text, needs_known=not data_file)
+            if dataset is None:
+                continue
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+            for name in self.value_names(node.args[:2]):
+                if name in self.value_lines:
+                    line, offset = self.value_lines[name]
+                    column = _char_column(self.lines, line, offset)
+                    self.state.marks.setdefault(line, set()).add((column, dataset))
+            return frozenset({dataset})
+        return NOTHING
+
+    def mark_constants(self, node: ast.expr, carried: Carried) -> None:
+        """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
+        values = self.bindings.values
+        for name in _names_in(node):
+            binding = self.bound.get(name)
+            if binding is None or not binding.line:
+                continue
+            value = binding.value
+            if _fold_text(value, values, 4) is None and not _literal_path(value):
+                continue
+            column = _char_column(self.lines, binding.line, binding.column)
+            for dataset in carried:
+                self.state.marks.setdefault(binding.line, set()).add((column, dataset))
+
+    def feed(
+        self,
+        function: ast.FunctionDef | ast.AsyncFunctionDef,
+        node: ast.Call,
+        env: dict[str, Carried],
+    ) -> None:
+        """``load_chorales(train_files)``: a loader-named function of this module given a
+        name that carries a dataset reads it through that parameter."""
+        parameters = [a.arg for a in [*function.args.posonlyargs, *function.args.args]]
+        pairs = [*zip(parameters, node.args, strict=False)]
+        pairs += [(k.arg, k.value) for k in node.keywords if k.arg is not None]
+        for parameter, argument in pairs:
+            carried = self.carried(argument, env)
+            if carried:
+                known = self.state.fed.setdefault(function.name, {})
+                known[parameter] = known.get(parameter, NOTHING) | carried
+
+    def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
+        if not isinstance(node.func, ast.Attribute) or node.func.attr != "add_argument":
+            return
+        default = next((k.value for k in node.keywords if k.arg == "default"), None)
+        if default is None:
+            return
+        carried = self.carried(default, env) | self.seeded(default)
+        dest = next((k.value for k in node.keywords if k.arg == "dest"), None)
+        names = [a.value for a in node.args if isinstance(a, ast.Constant)]
+        if isinstance(dest, ast.Constant) and isinstance(dest.value, str):
+            name = dest.value
+        else:
+            long = [n for n in names if isinstance(n, str) and n.startswith("--")]
+            plain = [n for n in names if isinstance(n, str) and not n.startswith("-")]
+            chosen = (long or plain or [""])[0]
+            name = chosen.lstrip("-").replace("-", "_")
+        if carried and name and not _output(name):
+            self.state.options[name] = self.state.options.get(name, NOTHING) | carried
+
+    def writer(self, value: ast.expr, target: ast.expr) -> None:
+        """``with open(path, "w") as f``: what ``f.write`` writes ends up at ``path``."""
+        if (
+            isinstance(value, ast.Call)
+            and _dotted(value.func) == "open"
+            and value.args
+            and _writes(value)
+            and isinstance(target, ast.Name)
+        ):
+            self.writers[target.id] = value.args[0]
+
+    def written(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        """``f.write(requests.get(url).text)``: the file written holds the downloaded data, so
+        the name of its path carries the dataset (``input_file_path``, read further down)."""
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and func.attr == "write" and node.args):
+            return
+        path = self.writers.get(func.value.id) if isinstance(func.value, ast.Name) else None
+        carried = self.carried(node.args[0], env)
+        if path is None or not carried or not self.fetched(node.args[0]):
+            return  # a log or results file written with a dataset's name in it is no copy
+        if isinstance(path, ast.Name):
+            env[path.id] = self.carried(path, env) | carried  # read back further down
+        for name in _names_in(path):
+            binding = self.bound.get(name)
+            if binding is not None and binding.line:
+                column = _char_column(self.lines, binding.line, binding.column)
+                for dataset in carried:
+                    self.state.marks.setdefault(binding.line, set()).add((column, dataset))
+
+    def fetched(self, node: ast.expr) -> bool:
+        """The value holds what a download returned: ``requests.get(url).text``,
+        ``response.read()``, or a name bound to a download (``data = urlopen(url)``)."""
+        for part in ast.walk(node):
+            if isinstance(part, ast.Call) and self.operation(part) is Kind.URL:
+                return True
+            if isinstance(part, ast.Name) and part.id in self.downloads:
+                return True
+        return False
+
+    def touch(self, carried: Carried) -> None:
+        if self.touched:
+            self.touched[-1].update(carried)
+
+    def emit(self, dataset: str, line: int, offset: int, kind: Kind, surface: str) -> None:
+        if self.classes and kind is not Kind.URL:
+            # Inside a class, flow decides whether the class loads a dataset (its own line is
+            # the reference) and finds its downloads: a dataset class's other steps
+            # (checking, unpacking, listing its files) are its machinery.
+            return
+        column = _char_column(self.lines, line, offset)
+        surface = surface or _surface(self.lines, line, column)
+        self.found.append((dataset, line, column, kind, surface))
+
+
+def _children(node: ast.AST) -> Iterator[ast.expr]:
+    """The expressions directly below ``node`` (keywords' values included), less the names
+    and literals, which hold no call: most of an expression's nodes, skipped unvisited."""
+    for name in node._fields:
+        value = getattr(node, name, None)
+        for child in value if type(value) is list else (value,):
+            if type(child) is ast.keyword:
+                child = child.value
+            if type(child) not in _LEAVES and isinstance(child, ast.expr):
+                yield child
+
+
+def _union(parts: Iterable[Carried]) -> Carried:
+    result: set[str] = set()
+    for part in parts:
+        result |= part
+    return frozenset(result)
+
+
+def _arguments(node: ast.Call) -> Iterator[ast.expr]:
+    yield from node.args
+    yield from (keyword.value for keyword in node.keywords)
+
+
+def _parts(node: ast.expr) -> Iterator[ast.expr]:
+    """The pieces a path is joined from: literals and the values between them."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
+        yield from _parts(node.left)
+        yield from _parts(node.right)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            yield from _parts(part.value if isinstance(part, ast.FormattedValue) else part)
+    elif isinstance(node, ast.Call) and (_dotted(node.func) or "") in PATH_BUILDERS:
+        for argument in node.args:
+            yield from _parts(argument)
+    elif not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
+        yield node
+
+
+def _literal_path(node: ast.expr) -> bool:
+    """``os.path.join(os.path.dirname(__file__), "data")``: a path whose only unknown is where
+    the module itself lies."""
+    parts = list(_parts(node))
+    named = [p for p in parts if not isinstance(p, ast.Constant)]
+    file = all("__file__" in ast.dump(p) for p in named)
+    return _builds_path(node) and file and any(isinstance(p, ast.Constant) for p in parts)
+
+
+def _builds_path(node: ast.expr) -> bool:
+    """A value that names a location: a join, ``Path(...)``, ``/``, or a ``+``/f-string whose
+    literal parts are a path or a URL."""
+    if isinstance(node, ast.Call):
+        dotted = _dotted(node.func) or ""
+        return dotted in PATH_BUILDERS or (
+            isinstance(node.func, ast.Attribute) and node.func.attr == "joinpath"
+        )
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+        return True
+    if isinstance(node, ast.BinOp | ast.JoinedStr):
+        return any(
+            isinstance(part, ast.Constant)
+            and isinstance(part.value, str)
+            and ("/" in part.value or "." in part.value)
+            for part in ast.walk(node)
+        )
+    return False
+
+
+def _message(node: ast.Call) -> bool:
+    """print(...), logger.info(...), warnings.warn(...): text for people, not data."""
+    dotted = _dotted(node.func) or ""
+    head = dotted.split(".", 1)[0]
+    leaf = dotted.rpartition(".")[2]
+    return head in MESSAGES or (isinstance(node.func, ast.Attribute) and leaf in MESSAGE_METHODS)
+
+
+def _words(name: str) -> list[str]:
+    return [word.lower() for word in WORDS.findall(name)]
+
+
+def _settings(dataset: str) -> bool:
+    """``local:configs/base.json``, ``local:checkpoint.pth.tar``: a local file the other
+    passes took for data whose name says it holds settings or a run's output; followed, it
+    would make every place that reads settings or weights a data reference."""
+    words = set(_words(dataset))
+    return dataset.startswith("local:") and bool(words & (SETTINGS_WORDS | OUTPUT_WORDS))
+
+
+def _output(name: str) -> bool:
+    """A name where a run writes or keeps its models (save_dir, model_path, resume)."""
+    return bool(set(_words(name)) & OUTPUT_WORDS)
+
+
+def _builds_dataset(name: str) -> bool:
+    """load_chorales, bach_dataset: a function that makes a dataset of what it is given
+    (fed a carried name, it reads that data). read_json or get_data is any file's helper."""
+    words = _words(name)
+    return bool(words) and (words[0] in FEEDING_VERBS or words[-1] in {"dataset", "datasets"})
+
+
+def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
+    words = _words(node.name)
+    if set(words) & (OUTPUT_WORDS - {"load"}):
+        return False  # load_model, load_tf_model_weights: weights, not data
+    if isinstance(node, ast.ClassDef):
+        bases = [(_dotted(base) or "").rpartition(".")[2] for base in node.bases]
+        return bool(set(words) & DATA_NOUNS) or any(b.endswith("Dataset") for b in bases)
+    if set(words) & LOADER_VERBS or (words and words[-1] in {"dataset", "datasets"}):
+        return True
+    return bool(words) and words[0] in GETTERS and bool(set(words) & DATA_NOUNS)
+
+
+def _label(node: ast.expr) -> str:
+    """The name a reference's surface shows: the called or bound name, as written."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    return _dotted(node) or ""

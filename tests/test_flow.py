@@ -1,0 +1,596 @@
+"""Data flow in Python: a name bound to a dataset's data carries it to the lines that use it.
+
+Each case is written here in the shape real code has (a constant URL and folder, a fetch
+function with them as defaults, an argparse option, a download written to a file and read
+back), with the look-alikes beside it that must stay silent: print and arithmetic, a generic
+name outside the scope that bound it, a name bound again, a function whose name says it does
+something other than provide data, files joined to their folder in a loop.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import MakeRepo, RunCli, references
+
+CIFAR_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
+
+
+def lines(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> dict[int, set[str]]:
+    """Line -> kinds of the references the file yields in a fresh repository."""
+    repo = make_repo({path: text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    by_line: dict[int, set[str]] = {}
+    for where, line, _dataset, kind in found:
+        if where == path:
+            by_line.setdefault(line, set()).add(kind)
+    return by_line
+
+
+def datasets_at(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> dict[int, set[str]]:
+    repo = make_repo({path: text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    by_line: dict[int, set[str]] = {}
+    for where, line, dataset, _kind in found:
+        if where == path:
+            by_line.setdefault(line, set()).add(dataset)
+    return by_line
+
+
+FETCH = """\
+import os
+import tarfile
+import urllib.request
+import pandas as pd
+
+ARCHIVE_ROOT = "https://example.org/course/master/"
+BIRDS_PATH = os.path.join("datasets", "birds")
+BIRDS_URL = ARCHIVE_ROOT + "datasets/birds/birds.tgz"
+
+
+def fetch_birds_data(birds_url=BIRDS_URL, birds_path=BIRDS_PATH):
+    os.makedirs(birds_path, exist_ok=True)
+    tgz_path = os.path.join(birds_path, "birds.tgz")
+    urllib.request.urlretrieve(birds_url, tgz_path)
+    birds_tgz = tarfile.open(tgz_path)
+    birds_tgz.extractall(path=birds_path)
+    birds_tgz.close()
+
+
+def load_birds_data(birds_path=BIRDS_PATH):
+    csv_path = os.path.join(birds_path, "birds.csv")
+    print("reading", csv_path)
+    return pd.read_csv(csv_path)
+
+
+fetch_birds_data()
+birds = load_birds_data()
+summary = len(birds) * 2
+"""
+
+
+def test_constants_defaults_and_joins_carry_the_download_to_every_step(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = lines(make_repo, run_cli, "fetch.py", FETCH)
+    # the root joined into the URL, the folder, the archive's path, its opening and extraction
+    for line in (6, 7, 13, 15, 16):
+        assert "path" in found.get(line, set()) or "url" in found.get(line, set()), line
+    assert "url" in found[14] or "load" in found[14]  # urlretrieve(birds_url, tgz_path)
+    assert "path" in found[21]  # csv_path = os.path.join(birds_path, "birds.csv")
+    # the functions that fetch and read the data, where defined and where called
+    for line in (11, 20, 26, 27):
+        assert "load" in found.get(line, set()), line
+
+
+def test_print_makedirs_close_and_arithmetic_are_not_uses(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = lines(make_repo, run_cli, "fetch.py", FETCH)
+    for line in (12, 17, 22, 28):  # makedirs, close, print, len(...) * 2
+        assert line not in found, (line, found.get(line))
+
+
+NOTEBOOK_CELLS = [
+    ["import os\n", "import urllib.request\n", "import pandas as pd\n"],
+    [
+        'DATA_ROOT = "https://example.org/data/"\n',
+        'FERNS_PATH = os.path.join("datasets", "ferns")\n',
+    ],
+    [
+        "def fetch_ferns(path=FERNS_PATH):\n",
+        '    url = DATA_ROOT + "ferns/ferns.csv"\n',
+        '    urllib.request.urlretrieve(url, os.path.join(path, "ferns.csv"))\n',
+    ],
+    ["fetch_ferns()\n", 'ferns = pd.read_csv(os.path.join(FERNS_PATH, "ferns.csv"))'],
+]
+
+
+def _notebook(cells: list[list[str]]) -> str:
+    return json.dumps(
+        {
+            "cells": [
+                {"cell_type": "code", "metadata": {}, "outputs": [], "source": source}
+                for source in cells
+            ],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 4,
+        },
+        indent=1,
+    )
+
+
+def test_names_flow_across_notebook_cells_to_the_file_lines(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    text = _notebook(NOTEBOOK_CELLS)
+    found = lines(make_repo, run_cli, "ferns.ipynb", text)
+    raw = text.split("\n")
+
+    def at(fragment: str) -> int:
+        return next(n for n, line in enumerate(raw, 1) if fragment in line)
+
+    assert at("DATA_ROOT = ") in found  # the root of the URL the function downloads
+    assert "load" in found[at("def fetch_ferns")]
+    assert "load" in found[at('"fetch_ferns()')]
+
+
+SHAKESPEARE_LIKE = """\
+import os
+import requests
+
+input_file_path = os.path.join(os.path.dirname(__file__), 'input.txt')
+if not os.path.exists(input_file_path):
+    data_url = 'https://raw.githubusercontent.com/someone/char-model/master/data/poems/input.txt'
+    with open(input_file_path, 'w') as f:
+        f.write(requests.get(data_url).text)
+
+with open(input_file_path, 'r') as f:
+    data = f.read()
+print(len(data))
+"""
+
+
+def test_a_download_written_to_a_file_makes_the_file_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "prepare.py", SHAKESPEARE_LIKE)
+    downloaded = found[6]  # the URL's own line: the seed
+    assert found.get(4, set()) & downloaded  # the path the download is written to
+    assert found.get(10, set()) & downloaded  # where that file is read back
+    assert 5 not in found and 12 not in found  # os.path.exists, print(len(...))
+
+
+ARGPARSE = """\
+import argparse
+import os
+import torchvision.datasets as datasets
+
+parser = argparse.ArgumentParser()
+parser.add_argument('--data', default='./data/cifar-10-batches-py', help='where the data is')
+parser.add_argument('--epochs', default=10, type=int)
+
+
+def main():
+    args = parser.parse_args()
+    traindir = os.path.join(args.data, 'train')
+    train_set = datasets.ImageFolder(traindir)
+    steps = args.epochs * 10
+    print(traindir)
+
+
+if __name__ == '__main__':
+    main()
+"""
+
+
+def test_an_option_default_carries_through_args(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    found = datasets_at(make_repo, run_cli, "train.py", ARGPARSE)
+    assert "cifar-10" in found[6]
+    assert "cifar-10" in found.get(12, set())  # os.path.join(args.data, 'train')
+    assert "cifar-10" in found.get(13, set())  # ImageFolder(traindir)
+    for line in (14, 15, 19):  # another option, print, and main() (a driver, not a loader)
+        assert line not in found, (line, found.get(line))
+
+
+LOADERS = f"""\
+import tarfile
+import urllib.request
+from os.path import join
+
+
+def download_cifar(dest="dataset"):
+    url = "{CIFAR_URL}"
+    archive = join(dest, "cifar.tar.gz")
+    urllib.request.urlretrieve(url, archive)
+    with tarfile.open(archive) as tar:
+        tar.extractall(dest)
+    return dest
+
+
+def get_training_set():
+    root_dir = download_cifar()
+    train_dir = join(root_dir, "train")
+    return train_dir
+
+
+def accuracy(predictions):
+    root_dir = download_cifar()
+    return sum(predictions) / len(predictions)
+
+
+train_set = get_training_set()
+score = accuracy([1, 0])
+"""
+
+
+def test_a_function_that_downloads_carries_its_dataset_to_callers(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "data.py", LOADERS)
+    # the def, the archive it downloads to, opened and extracted; the function that calls it,
+    # the folder it returns and the join below it; the call at the end
+    for line in (6, 8, 10, 11, 15, 16, 17, 26):
+        assert "cifar-10" in found.get(line, set()), line
+    # accuracy() calls the download but its name says it computes something else: its own
+    # call of download_cifar is a reference, a call of accuracy is not
+    assert "cifar-10" in found.get(22, set())
+    assert 21 not in found and 27 not in found
+
+
+SCOPES = f"""\
+import os
+import urllib.request
+
+url = "{CIFAR_URL}"
+urllib.request.urlretrieve(url, "cifar.tar.gz")
+url = "https://example.org/about.html"
+urllib.request.urlopen(url)
+path = "data/cifar-10-batches-py"
+files = os.listdir(path)
+
+
+def report():
+    return os.listdir(path)
+
+
+def walk(root):
+    for name in os.listdir(root):
+        full = os.path.join(root, name)
+"""
+
+
+def test_generic_names_end_at_rebinding_and_at_their_scope(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "scopes.py", SCOPES)
+    assert "cifar-10" in found.get(5, set())
+    assert 7 not in found  # url was bound again to a page, not data
+    assert "cifar-10" in found.get(9, set())  # os.listdir(path) where path was bound
+    assert 13 not in found  # a generic name bound in another scope says nothing here
+    assert 17 not in found  # a folder's files joined in a loop, from a parameter
+
+
+OBJECTS = """\
+import torchvision
+
+train = torchvision.datasets.MNIST("data", download=True)
+half = train.data.size(0) / 2
+ratio = train.targets.sum() / half
+"""
+
+
+def test_a_loaded_dataset_object_does_not_make_arithmetic_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = lines(make_repo, run_cli, "objects.py", OBJECTS)
+    assert "load" in found[3]
+    assert 4 not in found and 5 not in found
+
+
+def test_a_download_folds_the_names_bound_above_it_in_a_notebook(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """FILENAME and ROOT are bound again for each download in a notebook, so no one value
+    stands for them; where the download is called, they hold one URL."""
+    cells = [
+        ["from pathlib import Path\n", "from tensorflow import keras\n", "import pandas as pd\n"],
+        [
+            'ROOT = "https://example.org/data/sketches/"\n',
+            'FILENAME = "sketches_v1.tgz"\n',
+            "sketch_path = keras.utils.get_file(FILENAME, ROOT + FILENAME, extract=True)\n",
+        ],
+        [
+            'ROOT = "https://example.org/data/songs/"\n',
+            'FILENAME = "songs.tgz"\n',
+            "filepath = keras.utils.get_file(FILENAME,\n",
+            "                                ROOT + FILENAME,\n",
+            '                                cache_subdir="datasets/songs",\n',
+            "                                extract=True)\n",
+            "songs_dir = Path(filepath).parent\n",
+            'train_files = sorted(songs_dir.glob("train/song_*.csv"))\n',
+            "n_files = len(train_files)\n",
+        ],
+        [
+            "def load_songs(filepaths):\n",
+            "    return [pd.read_csv(filepath).values.tolist() for filepath in filepaths]\n",
+            "\n",
+            "train_songs = load_songs(train_files)\n",
+            "print(train_songs[0])\n",
+        ],
+    ]
+    text = _notebook(cells)
+    repo = make_repo({"songs.ipynb": text})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    raw = text.split("\n")
+
+    def at(fragment: str) -> set[str]:
+        line = next(n for n, line in enumerate(raw, 1) if fragment in line)
+        return {dataset for path, n, dataset, _ in found if n == line}
+
+    songs = "url:example.org/data/songs/songs.tgz"
+    for fragment in (
+        "/data/songs/",  # the root of this download, not the one above it
+        '"FILENAME = \\"songs.tgz',
+        '"filepath = keras.utils.get_file',
+        "cache_subdir",
+        "songs_dir = Path(filepath).parent",
+        "train_files = sorted",
+        "def load_songs",  # a loader-named function given the files reads them
+        "pd.read_csv(filepath)",
+        "train_songs = load_songs",
+    ):
+        assert songs in at(fragment), fragment
+    assert songs not in at("/data/sketches/")
+    assert not at("n_files = len") and not at("print(train_songs")
+
+
+SR_DATA = f"""\
+import tarfile
+import urllib.request
+from os.path import join
+
+
+def download_cifar(dest="dataset"):
+    url = "{CIFAR_URL}"
+    archive = join(dest, "cifar.tar.gz")
+    urllib.request.urlretrieve(url, archive)
+    return dest
+
+
+def get_training_set(upscale_factor):
+    root_dir = download_cifar()
+    return join(root_dir, "train")
+
+
+def get_batch_size():
+    return 64
+"""
+
+SR_MAIN = """\
+from data import get_training_set, get_batch_size
+from torch.utils.data import DataLoader
+
+train_set = get_training_set(2)
+loader = DataLoader(train_set, batch_size=get_batch_size())
+"""
+
+OTHER_MAIN = """\
+from helpers import get_training_set
+
+train_set = get_training_set(2)
+"""
+
+
+def test_a_loader_imported_from_a_module_of_the_repository_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"sr/data.py": SR_DATA, "sr/main.py": SR_MAIN, "other/main.py": OTHER_MAIN})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    lines = {(path, line) for path, line, dataset, _ in found if dataset == "cifar-10"}
+    assert {("sr/main.py", 1), ("sr/main.py", 4)} <= lines  # the import and the call
+    assert ("sr/main.py", 5) not in lines  # DataLoader(...) and get_batch_size() load nothing
+    # the same name imported from a module the repository does not have is not that loader
+    assert not {line for path, line in lines if path == "other/main.py"}
+
+
+CONFIG = """\
+from pathlib import Path
+
+
+def get_config():
+    conf = {}
+    conf.data_path = Path('data')
+    conf.pictures_folder = conf.data_path / 'cifar-10-batches-py'
+    conf.log_path = conf.data_path / 'log'
+    return conf
+"""
+
+PIPE = """\
+from torchvision.datasets import ImageFolder
+
+
+def get_train_loader(conf):
+    dataset = ImageFolder(conf.pictures_folder / 'imgs')
+    logs = conf.data_path / 'log'
+    return dataset
+"""
+
+
+def test_a_config_attribute_set_in_one_module_is_that_data_in_another(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"config.py": CONFIG, "data/pipe.py": PIPE})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    lines = {(path, line) for path, line, dataset, _ in found if dataset == "cifar-10"}
+    assert ("data/pipe.py", 5) in lines  # conf.pictures_folder / 'imgs' names no dataset
+    assert ("data/pipe.py", 6) not in lines  # data_path is any data's root, not CIFAR's
+
+
+FACES_CONFIG = """\
+import os
+
+faces_folder = 'data/faces_cifar-10-batches-py'
+path_index = os.path.join(faces_folder, 'train.idx')
+path_records = os.path.join(faces_folder, 'train.rec')
+"""
+
+FACES_PREPARE = """\
+from mxnet import recordio
+from config import path_index, path_records
+
+if __name__ == "__main__":
+    records = recordio.MXIndexedRecordIO(path_index, path_records, 'r')
+    print(path_index)
+"""
+
+
+def test_a_path_imported_from_a_config_module_is_read_where_it_is_used(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"config.py": FACES_CONFIG, "prepare.py": FACES_PREPARE})
+    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    lines = {line for path, line, dataset, _ in found if path == "prepare.py"}
+    assert 5 in lines  # the record file opened through the imported names
+    assert 2 not in lines and 6 not in lines  # the import of constants, print
+
+
+TOOLKIT = """\
+import os
+import pickle
+import pandas as pd
+
+DATA_PATH = os.path.join(os.path.dirname(__file__), "data")
+IMAGE_ROOT = "images"
+
+
+def load_bikes():
+    frame = pd.read_csv(os.path.join(DATA_PATH, "bikes.csv"))
+    return frame
+
+
+def make_signals():
+    return [1, 2, 3]
+
+
+def image_paths(pickle_path):
+    with open(pickle_path, "rb") as handle:
+        samples = pickle.load(handle)
+    return [os.path.join(IMAGE_ROOT, sample["img"]) for sample in samples]
+"""
+
+
+def test_a_read_of_a_data_file_makes_its_function_a_loader_and_its_folder_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "toolkit.py", TOOLKIT)
+    bikes = found[10]
+    assert bikes & found.get(5, set())  # DATA_PATH: where the bikes file lies
+    assert bikes & found.get(9, set())  # def load_bikes
+    for line in (6, 14, 21):  # another folder, another function, paths from loaded data
+        assert line not in found, (line, found.get(line))
+
+
+LANDSCAPE = [
+    ["import os\n", "import urllib.request\n", "import pandas as pd\n"],
+    [
+        'datapath = os.path.join("datasets", "lifesat", "")\n',
+        'DOWNLOAD_ROOT = "https://example.org/book/master/"\n',
+        'for filename in ("happiness_2015.csv", "income_per_capita.csv"):\n',
+        '    url = DOWNLOAD_ROOT + "datasets/lifesat/" + filename\n',
+        "    urllib.request.urlretrieve(url, datapath + filename)\n",
+    ],
+    ['happiness = pd.read_csv(datapath + "happiness_2015.csv", thousands=",")\n'],
+]
+
+
+def test_a_loop_over_file_names_folds_the_download_inside_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    text = _notebook(LANDSCAPE)
+    found = lines(make_repo, run_cli, "landscape.ipynb", text)
+    raw = text.split("\n")
+    for fragment in ("datapath = ", "DOWNLOAD_ROOT = ", "for filename in", "url = DOWNLOAD_ROOT"):
+        line = next(n for n, text in enumerate(raw, 1) if fragment in text)
+        assert line in found, fragment
+    read = next(n for n, text in enumerate(raw, 1) if "happiness = pd.read_csv" in text)
+    assert "load" in found[read]
+
+
+DATASET_CLASS = f"""\
+import os.path as osp
+import urllib.request
+from zipfile import ZipFile
+
+from .base import Dataset
+
+
+class CifarArchive(Dataset):
+    url = "{CIFAR_URL}"
+
+    def __init__(self, root):
+        self.root = root
+        self.download()
+
+    def download(self):
+        fpath = osp.join(self.root, "cifar.tar.gz")
+        urllib.request.urlretrieve(self.url, fpath)
+        with ZipFile(fpath) as z:
+            z.extractall(path=self.root)
+"""
+
+
+def test_inside_a_dataset_class_only_the_class_and_its_download_are_references(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "cifar.py", DATASET_CLASS)
+    assert "cifar-10" in found.get(8, set())  # the dataset class that downloads it
+    assert "cifar-10" in found.get(17, set())  # its download
+    for line in (15, 18, 19):  # the method's def line, its own unpacking steps
+        assert "cifar-10" not in found.get(line, set()), line
+
+
+HELPERS = """\
+import json
+import os
+
+
+def read_json(fpath):
+    with open(fpath, "r") as f:
+        return json.load(f)
+
+
+def save_checkpoint(state, fpath="checkpoint.pth.tar"):
+    with open(fpath, "w") as f:
+        f.write(str(state))
+
+
+splits = read_json(os.path.join("data/cifar-10-batches-py", "splits.json"))
+results = os.path.join("data/cifar-10-batches-py", "results")
+with open(os.path.join(results, "log.txt"), "w") as log:
+    log.write(str(splits))
+"""
+
+
+def test_a_generic_helper_settings_and_logs_do_not_carry_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "helpers.py", HELPERS)
+    # read_json is any file's reader: neither its def nor its body are the dataset's
+    for line in (5, 6, 7):
+        assert "cifar-10" not in found.get(line, set()), line
+    # a checkpoint's name (another function's default) is not followed into json.load
+    assert 7 not in found
+    assert "cifar-10" not in found.get(17, set())  # a results folder, then a log written
+
+
+def test_an_expression_nested_too_deep_for_the_walk_keeps_the_direct_references(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    chain = " + ".join(['"/a"'] * 990)  # parses, but deeper than the recursion limit
+    code = f'import numpy as np\nROOT = "data/mnist"\nx = ROOT + {chain}\nnp.load(x)\n'
+    repo = make_repo({"deep.py": code})
+    result = run_cli(repo, "check", "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.stderr
+    assert ("deep.py", 2, "mnist", "path") in references(result)
