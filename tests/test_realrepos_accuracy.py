@@ -14,32 +14,29 @@ import pytest
 from scripts.realrepos import LABELS, load_labels, load_repos, measure
 
 # Development-half floors, per labelling round: a change that loses recall or precision on real
-# code fails here. Round 1 was tuned on for two sessions; round 2 was scored once before any
-# tuning on it (docs/accuracy.md), and its floors are its figures since, rounded down.
-#
-# Blocklist 2026.12.4 (issue 16) lowered three precision floors, and only for unlabelled lines
-# that name a model trained on withdrawn data. The rubric counts such a model as a reference
-# (kind model, retracted). The labels of tloen/alpaca-lora (round 1: 11 lines naming
-# decapoda-research/llama-7b-hf or huggyllama/llama-7b) and tatsu-lab/stanford_alpaca (round 2:
-# 7 lines naming LLaMA-7B/13B, facebook/opt-6.7b, facebook/opt-125m) do not mark them, while
-# the LLaMA paper names Books3 and the OPT card BookCorpus. Without those 18 lines the figures
-# are what they were: round 1 reference 1005/1126, retraction 131/148; round 2 retraction
-# 105/129. Restore 0.89 / 0.88 / 0.81 once those two label files are reviewed.
+# code fails here. Round 1 was tuned on for three sessions, round 2 (scored once before any
+# tuning on it) for two; the floors are each round's figures at the end of session 6, rounded
+# down (docs/accuracy.md). Precision stands below where it was before that session for two
+# reasons the figures in docs/accuracy.md count: lines that read data under the rubric that the
+# labellers left unlabelled (the layout folders of dataset modules, reads through names), and 18
+# lines naming LLaMA 1 and OPT checkpoints (blocklist 2026.12.4: trained on Books3 and
+# BookCorpus, per the LLaMA paper and the OPT card) that the labels of tloen/alpaca-lora and
+# tatsu-lab/stanford_alpaca do not mark.
 FLOORS = {
     1: {
-        "required-recall": 0.80,
-        "required-recall-data": 0.83,
-        "reference-precision": 0.88,
-        "retraction-recall": 0.87,
-        "retraction-precision": 0.82,
-        "dataset-recall": 0.78,
+        "required-recall": 0.87,
+        "required-recall-data": 0.90,
+        "reference-precision": 0.86,
+        "retraction-recall": 0.88,
+        "retraction-precision": 0.88,
+        "dataset-recall": 0.91,
     },
     2: {
-        "required-recall": 0.55,
-        "required-recall-data": 0.53,
-        "reference-precision": 0.85,
-        "retraction-recall": 0.73,
-        "retraction-precision": 0.77,
+        "required-recall": 0.74,
+        "required-recall-data": 0.75,
+        "reference-precision": 0.84,
+        "retraction-recall": 0.81,
+        "retraction-precision": 0.79,
         "dataset-recall": 0.79,
     },
 }
