@@ -50,9 +50,9 @@ from datasheet_lint.extract.python_ast import (
     DATA_FILE,
     PATH_JOINS,
     URL,
-    _dotted,
-    _fold_text,
-    _writes,
+    dotted_name,
+    fold_text,
+    writes_to,
 )
 from datasheet_lint.models import Kind
 
@@ -371,7 +371,7 @@ def _bound_once(
         elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                name = _dotted(target) if isinstance(target, ast.Name | ast.Attribute) else None
+                name = dotted_name(target) if isinstance(target, ast.Name | ast.Attribute) else None
                 if name is not None:
                     bind(name, _Binding(node.value, node.value.lineno, node.value.col_offset))
     return bound, calls
@@ -427,7 +427,7 @@ def _backwards(
         for argument in [*node.args, *(k.value for k in node.keywords)]:
             if not isinstance(argument, ast.Name | ast.Attribute):
                 continue
-            if _fold_text(argument, values, 4) == surface:
+            if fold_text(argument, values, 4) == surface:
                 _mark_chain(argument, bound, [dataset], state, lines, depth=4)
 
 
@@ -453,7 +453,7 @@ def _names_in(node: ast.expr) -> Iterator[str]:
     """Names a string value is built from: itself, the parts of a ``+``, an f-string or a
     join."""
     if isinstance(node, ast.Name | ast.Attribute):
-        dotted = _dotted(node)
+        dotted = dotted_name(node)
         if dotted is not None:
             yield dotted
     elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
@@ -463,7 +463,7 @@ def _names_in(node: ast.expr) -> Iterator[str]:
         for part in node.values:
             if isinstance(part, ast.FormattedValue):
                 yield from _names_in(part.value)
-    elif isinstance(node, ast.Call) and _dotted(node.func) in PATH_BUILDERS:
+    elif isinstance(node, ast.Call) and dotted_name(node.func) in PATH_BUILDERS:
         for argument in node.args:
             yield from _names_in(argument)
 
@@ -648,7 +648,7 @@ class _Flow:
             return
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         # self.cache_file = join(self._data_path, "cache.pkl"): where a run keeps its own
-        output = all(_output(_dotted(t) or "") for t in targets)
+        output = all(_output(dotted_name(t) or "") for t in targets)
         self.messages += output  # paths joined for it are no data paths
         self.uses(value, env)
         self.messages -= output
@@ -693,7 +693,7 @@ class _Flow:
                 self.state.attributes[key] = known | carried
 
     def attribute_key(self, node: ast.Attribute) -> str | None:
-        dotted = _dotted(node)
+        dotted = dotted_name(node)
         if dotted is None:
             return None
         if dotted.startswith(("self.", "cls.")):
@@ -751,7 +751,7 @@ class _Flow:
         return NOTHING
 
     def call_carries(self, node: ast.Call, env: dict[str, Carried]) -> Carried:
-        dotted = _dotted(node.func) or ""
+        dotted = dotted_name(node.func) or ""
         leaf = dotted.rpartition(".")[2] if dotted else ""
         carrier = self.state.carriers.get(dotted) if isinstance(node.func, ast.Name) else None
         if carrier is not None:
@@ -785,7 +785,7 @@ class _Flow:
     def operation(self, node: ast.Call) -> Kind | None:
         """The kind of data operation a call is: a download (``url``), a read (``load``), an
         archive or folder operation (``path``), or None."""
-        dotted = _dotted(node.func) or ""
+        dotted = dotted_name(node.func) or ""
         leaf = node.func.attr if isinstance(node.func, ast.Attribute) else dotted
         module = dotted.rpartition(".")[0]
         if dotted in DOWNLOAD_CALLS or leaf in DOWNLOAD_LEAVES:
@@ -796,7 +796,7 @@ class _Flow:
             return Kind.PATH
         if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
             return Kind.PATH
-        if dotted == "open" and not _writes(node):
+        if dotted == "open" and not writes_to(node):
             return Kind.LOAD
         if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
             return Kind.LOAD
@@ -840,7 +840,7 @@ class _Flow:
             self.uses(child, env)
 
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
-        dotted = _dotted(node.func) or ""
+        dotted = dotted_name(node.func) or ""
         if isinstance(node.func, ast.Name) and dotted in self.loaders:
             function = self.loaders[dotted]
             if _builds_dataset(function.name):
@@ -932,7 +932,7 @@ class _Flow:
         file further up: the URL the names hold here, resolved like a loader's, and the lines
         that bound its parts (they are that download's root and file name)."""
         for argument in [*node.args[:2], *(k.value for k in node.keywords if k.arg in URL_KEYS)]:
-            text = _fold_text(argument, self.values, 4)
+            text = fold_text(argument, self.values, 4)
             if text is None or not URL.match(text):
                 continue
             data_file = DATA_FILE.search(text) is not None
@@ -956,7 +956,7 @@ class _Flow:
             if binding is None or not binding.line:
                 continue
             value = binding.value
-            if _fold_text(value, values, 4) is None and not _literal_path(value):
+            if fold_text(value, values, 4) is None and not _literal_path(value):
                 continue
             column = _char_column(self.lines, binding.line, binding.column)
             for dataset in carried:
@@ -1003,9 +1003,9 @@ class _Flow:
         """``with open(path, "w") as f``: what ``f.write`` writes ends up at ``path``."""
         if (
             isinstance(value, ast.Call)
-            and _dotted(value.func) == "open"
+            and dotted_name(value.func) == "open"
             and value.args
-            and _writes(value)
+            and writes_to(value)
             and isinstance(target, ast.Name)
         ):
             self.writers[target.id] = value.args[0]
@@ -1086,7 +1086,7 @@ def _parts(node: ast.expr) -> Iterator[ast.expr]:
     elif isinstance(node, ast.JoinedStr):
         for part in node.values:
             yield from _parts(part.value if isinstance(part, ast.FormattedValue) else part)
-    elif isinstance(node, ast.Call) and (_dotted(node.func) or "") in PATH_BUILDERS:
+    elif isinstance(node, ast.Call) and (dotted_name(node.func) or "") in PATH_BUILDERS:
         for argument in node.args:
             yield from _parts(argument)
     elif not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
@@ -1106,7 +1106,7 @@ def _builds_path(node: ast.expr) -> bool:
     """A value that names a location: a join, ``Path(...)``, ``/``, or a ``+``/f-string whose
     literal parts are a path or a URL."""
     if isinstance(node, ast.Call):
-        dotted = _dotted(node.func) or ""
+        dotted = dotted_name(node.func) or ""
         return dotted in PATH_BUILDERS or (
             isinstance(node.func, ast.Attribute) and node.func.attr == "joinpath"
         )
@@ -1124,7 +1124,7 @@ def _builds_path(node: ast.expr) -> bool:
 
 def _message(node: ast.Call) -> bool:
     """print(...), logger.info(...), warnings.warn(...): text for people, not data."""
-    dotted = _dotted(node.func) or ""
+    dotted = dotted_name(node.func) or ""
     head = dotted.split(".", 1)[0]
     leaf = dotted.rpartition(".")[2]
     return head in MESSAGES or (isinstance(node.func, ast.Attribute) and leaf in MESSAGE_METHODS)
@@ -1159,7 +1159,7 @@ def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -
     if set(words) & (OUTPUT_WORDS - {"load"}):
         return False  # load_model, load_tf_model_weights: weights, not data
     if isinstance(node, ast.ClassDef):
-        bases = [(_dotted(base) or "").rpartition(".")[2] for base in node.bases]
+        bases = [(dotted_name(base) or "").rpartition(".")[2] for base in node.bases]
         return bool(set(words) & DATA_NOUNS) or any(b.endswith("Dataset") for b in bases)
     if set(words) & LOADER_VERBS or (words and words[-1] in {"dataset", "datasets"}):
         return True
@@ -1170,4 +1170,4 @@ def _label(node: ast.expr) -> str:
     """The name a reference's surface shows: the called or bound name, as written."""
     if isinstance(node, ast.Call):
         node = node.func
-    return _dotted(node) or ""
+    return dotted_name(node) or ""

@@ -179,7 +179,8 @@ def _imports(node: ast.AST, names: dict[str, str]) -> None:
             names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
 
 
-def _dotted(node: ast.expr) -> str | None:
+def dotted_name(node: ast.expr) -> str | None:
+    """``a.b.c`` for a name or an attribute chain of names; None for anything else."""
     parts: list[str] = []
     while isinstance(node, ast.Attribute):
         parts.append(node.attr)
@@ -191,7 +192,7 @@ def _dotted(node: ast.expr) -> str | None:
 
 
 def _qualified(func: ast.expr, imports: dict[str, str]) -> str | None:
-    dotted = _dotted(func)
+    dotted = dotted_name(func)
     if dotted is None:
         return None
     head, _, rest = dotted.partition(".")
@@ -285,39 +286,41 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> ast.
     if isinstance(node, ast.Constant):
         return node if isinstance(node.value, str | int) else None
     if isinstance(node, ast.Name | ast.Attribute):  # placed where the name's value stands
-        dotted = _dotted(node) or ""
+        dotted = dotted_name(node) or ""
         value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
         return None if value is None or depth <= 0 else _fold(value, bound, depth - 1)
-    text = _fold_text(node, bound, depth)
+    text = fold_text(node, bound, depth)
     if text is None:
         return None
     return ast.copy_location(ast.Constant(value=text), node)
 
 
-def _fold_text(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> str | None:
+def fold_text(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> str | None:
+    """The string an expression builds from literals and names bound once (``+``,
+    f-strings, ``os.path.join``), following names ``depth`` levels deep; None if unknown."""
     if depth < 0:
         return None
     if isinstance(node, ast.Constant):
         return node.value if isinstance(node.value, str) else None
     if isinstance(node, ast.Name | ast.Attribute):
-        dotted = _dotted(node) or ""
+        dotted = dotted_name(node) or ""
         value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
-        return None if value is None else _fold_text(value, bound, depth - 1)
+        return None if value is None else fold_text(value, bound, depth - 1)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left = _fold_text(node.left, bound, depth)
-        right = _fold_text(node.right, bound, depth) if left is not None else None
+        left = fold_text(node.left, bound, depth)
+        right = fold_text(node.right, bound, depth) if left is not None else None
         return None if right is None else left + right  # type: ignore[operator]
     if isinstance(node, ast.JoinedStr):
         parts = []
         for part in node.values:
             inner = part.value if isinstance(part, ast.FormattedValue) else part
-            text = _fold_text(inner, bound, depth)
+            text = fold_text(inner, bound, depth)
             if text is None or (isinstance(part, ast.FormattedValue) and part.format_spec):
                 return None
             parts.append(text)
         return "".join(parts)
-    if isinstance(node, ast.Call) and _dotted(node.func) in PATH_JOINS and not node.keywords:
-        pieces = [_fold_text(arg, bound, depth) for arg in node.args]
+    if isinstance(node, ast.Call) and dotted_name(node.func) in PATH_JOINS and not node.keywords:
+        pieces = [fold_text(arg, bound, depth) for arg in node.args]
         if not pieces or any(piece is None for piece in pieces):
             return None
         return "/".join(piece.rstrip("/") for piece in pieces if piece is not None)
@@ -344,7 +347,7 @@ def _defaults(arguments: ast.arguments) -> Iterator[tuple[str, ast.expr]]:
 def _literal(node: ast.expr | None, source: str, constants: Constants) -> LoaderCall | None:
     """A string (or, for OpenML, integer) literal as a LoaderCall at its own position."""
     if isinstance(node, ast.Name | ast.Attribute):
-        dotted = _dotted(node) or ""
+        dotted = dotted_name(node) or ""
         # self.dataset_url may be set in a method or in the class body (dataset_url = "...").
         bare = dotted.removeprefix("self.").removeprefix("cls.")
         node = constants.get(dotted) or constants.get(bare)
@@ -464,7 +467,7 @@ def _joined(node: ast.expr | None, constants: Constants) -> tuple[str, int, int]
     return "/".join(parts), node.lineno, node.col_offset + 1
 
 
-def _writes(call: ast.Call) -> bool:
+def writes_to(call: ast.Call) -> bool:
     """open(path, "w"): the code writes the file, it does not read data from it."""
     mode = _argument(call, 1, ("mode",))
     return (
@@ -476,7 +479,7 @@ def _writes(call: ast.Call) -> bool:
 
 def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> LoaderCall | None:
     found = _joined(_argument(call, 0, ("file", "fname", "filename", "path", "root")), constants)
-    if found is None or _writes(call):
+    if found is None or writes_to(call):
         return None
     path, line, column = found
     data = (
