@@ -224,7 +224,6 @@ def _references(
         _backwards(calls, bindings.bound, bindings.values, dataset, surface, state, lines)
     external = linked.attributes if linked is not None else {}
     imported = linked.names if linked is not None else {}
-    flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
     for _ in range(PASSES):
         before = state.snapshot()
         flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
