@@ -147,6 +147,15 @@ def references(result: Result) -> set[tuple[str, int, str, str]]:
     return {(r["path"], r["line"], r["dataset"], r["kind"]) for r in result.json()["references"]}
 
 
+def scan_references(
+    make_repo: MakeRepo, run_cli: RunCli, files: dict[str, str]
+) -> set[tuple[str, int, str, str]]:
+    """(path, line, dataset, kind) of each reference ``check`` reports in a fresh repository
+    of these files, whatever it finds."""
+    repo = make_repo(files)
+    return references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+
+
 def assert_valid(document: Any, schema_path: Path) -> None:
     """``document`` validates against the JSON schema at ``schema_path``, formats included.
 

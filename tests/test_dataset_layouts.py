@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from tests.conftest import MakeRepo, RunCli, references
+from tests.conftest import MakeRepo, RunCli, scan_references
 
 from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
@@ -23,9 +23,7 @@ def refs(
     make_repo: MakeRepo, run_cli: RunCli, files: dict[str, str]
 ) -> set[tuple[str, int, str, str]]:
     """(path, line, dataset, kind) of each reference in a fresh repository of these files."""
-    repo = make_repo(files)
-    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
-    return {(path, line, dataset, kind) for path, line, dataset, kind in found}
+    return scan_references(make_repo, run_cli, files)
 
 
 def lines_of(found: set[tuple[str, int, str, str]], path: str) -> dict[int, set[str]]:

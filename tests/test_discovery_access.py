@@ -7,13 +7,12 @@ alone missed, and the look-alikes beside it that must stay silent.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import MakeRepo, RunCli, references
+from tests.conftest import MakeRepo, RunCli, scan_references
 
 
 def refs(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> set[tuple[int, str, str]]:
     """(line, dataset, kind) of each reference the file yields in a fresh repository."""
-    repo = make_repo({path: text})
-    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
+    found = scan_references(make_repo, run_cli, {path: text})
     return {(line, dataset, kind) for p, line, dataset, kind in found if p == path}
 
 

@@ -11,30 +11,30 @@ from __future__ import annotations
 
 import json
 
-from tests.conftest import MakeRepo, RunCli, references
+from tests.conftest import MakeRepo, RunCli, references, scan_references
 
 CIFAR_URL = "https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz"
 
 
+def _by_line(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, text: str, field: int
+) -> dict[int, set[str]]:
+    """Line -> the datasets (field 2) or kinds (field 3) of the file's references."""
+    by_line: dict[int, set[str]] = {}
+    for found in scan_references(make_repo, run_cli, {path: text}):
+        if found[0] == path:
+            by_line.setdefault(found[1], set()).add(found[field])
+    return by_line
+
+
 def lines(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> dict[int, set[str]]:
     """Line -> kinds of the references the file yields in a fresh repository."""
-    repo = make_repo({path: text})
-    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
-    by_line: dict[int, set[str]] = {}
-    for where, line, _dataset, kind in found:
-        if where == path:
-            by_line.setdefault(line, set()).add(kind)
-    return by_line
+    return _by_line(make_repo, run_cli, path, text, 3)
 
 
 def datasets_at(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> dict[int, set[str]]:
-    repo = make_repo({path: text})
-    found = references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
-    by_line: dict[int, set[str]] = {}
-    for where, line, dataset, _kind in found:
-        if where == path:
-            by_line.setdefault(line, set()).add(dataset)
-    return by_line
+    """Line -> datasets of the references the file yields in a fresh repository."""
+    return _by_line(make_repo, run_cli, path, text, 2)
 
 
 FETCH = """\
