@@ -218,6 +218,56 @@ def test_a_word_named_dataset_in_a_loaders_own_name(make_repo: MakeRepo, run_cli
     assert not any(line == 3 for line, _, _ in found)  # a class named after the city
 
 
+STOCHASTIC_DEPTH = """\
+import torch.nn as nn
+from .drop import DropPath, DropBlock2d, drop_path
+
+
+def drop_path(x, drop_prob: float = 0.0, training: bool = False):
+    return x
+
+
+class DropPath(nn.Module):
+    def __init__(self, drop_prob=None):
+        super(DropPath, self).__init__()
+        self.drop_path = DropPath(drop_path) if drop_path > 0.0 else nn.Identity()
+
+    def forward(self, x):
+        return x + self.drop_path(self.attn(x))
+
+
+blocks = [Block(dim, drop_path=dpr[i]) for i in range(depth)]
+_C.MODEL.BACKBONE.DROP_PATH_RATIO = 0.1
+drop_path_ratio = cfg.MODEL.BACKBONE.DROP_PATH_RATIO
+"""
+
+
+def test_an_english_word_in_an_identifier_needs_a_word_that_says_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """DROP is a dataset and an English word: drop_path/DropPath (stochastic depth, in every
+    vision transformer) is the word, a location word beside it is not enough; a name that
+    says dataset is. A name that is no word (VOC_ROOT) keeps needing only a location word."""
+    found = refs(make_repo, run_cli, "layers.py", STOCHASTIC_DEPTH)
+    assert {d for _, d, _ in found} == set(), found
+    code = "DROP_DATASET_DIR = os.environ['DROP_HOME']\nVOC_ROOT = os.environ['HOME']\n"
+    found = refs(make_repo, run_cli, "paths.py", code)
+    assert {(1, "drop", "path"), (2, "pascal-voc", "path")} <= found
+
+
+def test_uci_data_file_names_a_word_named_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "import os\nimport pandas as pd\n"
+        'adult_path = os.path.join(mglearn.datasets.DATA_PATH, "adult.data")\n'
+        "data = pd.read_csv(adult_path, header=None)\n"
+        "X = adult.data\n"  # an attribute, not a file
+        "y = adult_path.data\n"
+    )
+    found = refs(make_repo, run_cli, "census.py", code)
+    assert (3, "adult", "path") in found
+    assert not {line for line, d, _ in found if d == "adult"} & {5, 6}
+
+
 PRETRAINED = """\
 model_urls = {
     'resnet50': 'https://download.pytorch.org/models/resnet50-19c8e357.pth',

@@ -131,7 +131,8 @@ def test_what_is_text_is_decided_like_git_and_ripgrep_plus_known_types() -> None
     assert files.is_binary("log.txt", HIT.encode() * 1000 + b"\0")  # a NUL after 8 kB
     # Text: look-alikes of each, and UTF-16 with its byte-order mark.
     assert not files.is_binary("notes.md", b"Save as %PDF-1.5 first.\n" + HIT.encode())
-    assert not files.is_binary("icons.svg", b'<svg xmlns="http://www.w3.org/2000/svg"/>\n')
+    assert files.is_binary("icons.svg", b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN">\n')
+    assert not files.is_binary("svg.py", HIT.encode())
     assert not files.is_binary("ai.py", HIT.encode())
     assert not files.is_binary("pdf", HIT.encode())  # a name without a type
     assert not files.is_binary("u.txt", "faces_emore\n".encode("utf-16"))
@@ -146,14 +147,15 @@ def test_pdf_artwork_and_late_nul_files_are_skipped_as_binary(
         {
             "ext/logo.ai": b"%PDF-1.5\r%\xe2\xe3\r\n" + HIT.encode() * 50,
             "ext/logo.svg": b"<svg><!-- " + HIT.encode() + b" --></svg>\n",
+            "ext/logo.xml": b"<svg><!-- " + HIT.encode() + b" --></svg>\n",
             "dump.log": late_nul,
             "weights/readme.npy": HIT,
             "small.py": HIT,
         }
     )
     result = run_cli(repo, "check", "--format", "json", "--verbose")
-    assert {p for p, *_ in findings(result)} == {"small.py", "ext/logo.svg"}
-    for name in ("ext/logo.ai", "dump.log", "weights/readme.npy"):
+    assert {p for p, *_ in findings(result)} == {"small.py", "ext/logo.xml"}
+    for name in ("ext/logo.ai", "ext/logo.svg", "dump.log", "weights/readme.npy"):
         assert f"skipped {name}: binary" in result.stderr
     staged = run_cli(
         repo, "check", "--format", "json", "--staged", "ext/logo.ai", "dump.log", "small.py"

@@ -30,12 +30,14 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 BINARY_HEADERS = (b"%PDF-", b"%!PS-Adobe")
 # File types that are never source text. A NUL byte finds most of them; these are the ones a
 # NUL byte may not find in the part read first (PDF-based artwork, some archives and arrays)
-# and the ones not worth opening at all. SVG, CSV and JSON are text and are read.
+# and the ones not worth opening at all. SVG is text to git but an image to a reader: its
+# markup (a DOCTYPE's ".../DTD/svg11.dtd", path data) never uses a dataset. CSV and JSON are
+# read.
 NON_TEXT_SUFFIXES = frozenset(
     {
         # images and artwork
         ".ai", ".bmp", ".eps", ".gif", ".ico", ".jpeg", ".jpg", ".pdf", ".png", ".psd",
-        ".tif", ".tiff", ".webp",
+        ".svg", ".tif", ".tiff", ".webp",
         # archives
         ".7z", ".bz2", ".gz", ".rar", ".tar", ".tgz", ".xz", ".zip", ".zst",
         # weights, arrays and serialised objects

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from datasheet_lint.extract.context import Line, key_words
+from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -55,6 +56,11 @@ DATASET_CONTEXT = frozenset(
     {"root", "dir", "path", "folder", "classes", "annotation", "annotations", "dataset"}
     | {"detection", "segmentation", "devkit", "images", "labels", "instances", "data"}
 )
+# An ordinary English word (drop, race, places, digits) inside an identifier forms English
+# compounds with the words above: drop_path and DropPath are stochastic depth in every vision
+# transformer, race_labels a face attribute. Only words that say "a dataset" make such a name
+# the dataset's (DROP_DATASET, places_devkit); a location or class word is not enough.
+WORD_CONTEXT = frozenset({"dataset", "datasets", "devkit", "annotation", "annotations"})
 # Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
 HUMP = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
@@ -158,10 +164,12 @@ def name_template(line: Line) -> bool:
 
 
 def confirms(line: Line) -> bool:
-    """An ambiguous name inside an identifier whose other words make it a dataset's."""
+    """An ambiguous name inside an identifier whose other words make it a dataset's
+    (``WORD_CONTEXT`` when the name is an English word, ``DATASET_CONTEXT`` otherwise)."""
     left, right = _identifier(line)
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
-    return bool(others & DATASET_CONTEXT) and not others & MEASURE_WORDS
+    context = WORD_CONTEXT if words.is_word(line.text[line.start : line.end]) else DATASET_CONTEXT
+    return bool(others & context) and not others & MEASURE_WORDS
 
 
 def _identifier(line: Line) -> tuple[int, int]:
