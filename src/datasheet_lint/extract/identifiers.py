@@ -37,7 +37,9 @@ MEASURE_WORDS = frozenset(
     {"acc", "accuracy", "batch", "size", "loss", "score", "scores", "metric", "metrics"}
     | {"thresh", "threshold", "roc", "auc", "best", "result", "results", "log", "epoch"}
     | {"num", "count", "len", "mean", "std", "far", "tar", "eer", "output", "save"}
-    | {"eval", "evaluate", "evaluation", "normalize", "normalise", "norm"}
+    | {"eval", "evaluate", "evaluation", "evaluator", "normalize", "normalise", "norm"}
+    # average precision, the detection metric (voc_ap; unlabelled in two repositories)
+    | {"ap"}
     | {"time", "rate", "valrate", "nrof", "folds", "distance", "flipped", "subtract", "use"}
     # a model named after the data it classifies (SNLIClassifier), not the data
     | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
