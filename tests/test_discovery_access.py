@@ -29,6 +29,12 @@ IDENTIFIERS = [
     ("VOC_ROOT = osp.join(HOME, 'data/VOCdevkit/')\n", 1, "pascal-voc", "path"),
     ("class SVHN(data.Dataset):\n    pass\n", 1, "svhn", "load"),
     ("if args.dataset == 'mnist':\n    pass\n", 1, "mnist", "config"),
+    (
+        "import facenet, lfw\npairs = lfw.read_pairs(os.path.expanduser(a.pairs))\n",
+        2,
+        "lfw",
+        "load",
+    ),
 ]
 
 
@@ -63,6 +69,20 @@ def test_look_alikes_in_code_yield_nothing_flagged(
     named = {"lfw", "pascal-voc", "ms-celeb-1m", "mnist", "eli5-hf", "coco"}
     assert not {d for _, d, _ in found} & named
     assert not {d for _, d, k in found if k != "mention"} & {"snli"}
+
+
+def test_a_dataset_modules_reader_is_a_load_and_its_scorer_is_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "import facenet\n"
+        "import lfw\n"
+        "pairs = lfw.read_pairs(os.path.expanduser(args.pairs))\n"
+        "tpr, fpr, acc, val, far = lfw.evaluate(embeddings, issame, nrof_folds=10)\n"
+    )
+    found = {line for line, dataset, _ in refs(make_repo, run_cli, "validate.py", code)}
+    assert 3 in found
+    assert 4 not in found
 
 
 def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli) -> None:

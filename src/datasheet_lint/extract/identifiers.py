@@ -48,7 +48,7 @@ DEFINITION = lazy(r"^\s*(?:async\s+)?(?:def|class)\s+$")
 # A test of whether an option was given at all (if args.lfw_dir:, if not opt.voc_root is None),
 # not a use of the location it holds (if not os.path.exists(COCO_ROOT), if root == VOC_ROOT).
 CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
-MODULE_CALL = lazy(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
+MODULE_CALL = lazy(r"^\.\s*(\w+)\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
 CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
@@ -203,8 +203,10 @@ def kind(line: Line) -> Kind | None:
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
     if others & MEASURE_WORDS:
         return None
-    if not others and MODULE_CALL.match(after) and not before.rstrip().endswith("."):
-        return Kind.LOAD
+    call = MODULE_CALL.match(after)
+    if not others and call and not before.rstrip().endswith("."):
+        # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
+        return None if measures(call.group(1)) else Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
         return Kind.LOAD
     if not others and REGISTERED.search(before) and ITEM_END.match(after):
