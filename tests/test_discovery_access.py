@@ -278,6 +278,34 @@ def test_an_english_word_in_an_identifier_needs_a_word_that_says_dataset(
     assert {(1, "drop", "path"), (2, "pascal-voc", "path")} <= found
 
 
+IMAGE_DATABASE = """\
+from datasets.imdb import imdb
+from datasets.factory import get_imdb
+
+
+class pascal_voc(imdb):
+    def __init__(self, image_set, year):
+        imdb.__init__(self, 'voc_' + year + '_' + image_set)
+
+
+def combined_roidb(imdb_names):
+    imdb = get_imdb(imdb_names)
+    return imdb.roidb
+"""
+
+
+def test_a_term_of_art_in_code_needs_the_context_a_word_needs(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """imdb is the image database of every py-faster-rcnn port, not the IMDb reviews; the
+    reviews' loaders still name them."""
+    found = refs(make_repo, run_cli, "lib/datasets/pascal_voc.py", IMAGE_DATABASE)
+    assert "imdb" not in {d for _, d, _ in found}, found
+    keras = "from keras.datasets import imdb\n(x, y), _ = imdb.load_data(num_words=10000)\n"
+    found = refs(make_repo, run_cli, "sentiment.py", keras)
+    assert {(1, "imdb", "load"), (2, "imdb", "load")} <= found
+
+
 def test_uci_data_file_names_a_word_named_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = (
         "import os\nimport pandas as pd\n"
