@@ -306,6 +306,21 @@ def test_a_term_of_art_in_code_needs_the_context_a_word_needs(
     assert {(1, "imdb", "load"), (2, "imdb", "load")} <= found
 
 
+def test_a_file_header_naming_the_module_itself_is_no_mention(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """An editor's header template (@file: megaface.py) names the file, not the data; the
+    description beside it still mentions it."""
+    code = (
+        '"""\n@author: someone\n@file: megaface.py\n@desc: the MegaFace loader\n"""\n'
+        "# @File    : megaface_eval.py\n"
+        "# See also megaface.py for the loader.\n"
+    )
+    found = {line for line, _, _ in refs(make_repo, run_cli, "data/megaface.py", code)}
+    assert {4, 7} <= found
+    assert not found & {3, 6}
+
+
 def test_uci_data_file_names_a_word_named_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = (
         "import os\nimport pandas as pd\n"
