@@ -269,13 +269,17 @@ def test_an_english_word_in_an_identifier_needs_a_word_that_says_dataset(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     """DROP is a dataset and an English word: drop_path/DropPath (stochastic depth, in every
-    vision transformer) is the word, a location word beside it is not enough; a name that
-    says dataset is. A name that is no word (VOC_ROOT) keeps needing only a location word."""
+    vision transformer) is the word, "path" beside it is not enough; a word that says dataset
+    or folder is. A name that is no word (VOC_PATH) keeps needing only a location word."""
     found = refs(make_repo, run_cli, "layers.py", STOCHASTIC_DEPTH)
     assert {d for _, d, _ in found} == set(), found
-    code = "DROP_DATASET_DIR = os.environ['DROP_HOME']\nVOC_ROOT = os.environ['HOME']\n"
+    code = (
+        "DROP_DATASET_PATH = os.environ['DROP_HOME']\n"
+        "glue_dir = os.path.expanduser(args.glue_dir)\n"
+        "VOC_PATH = os.environ['HOME']\n"
+    )
     found = refs(make_repo, run_cli, "paths.py", code)
-    assert {(1, "drop", "path"), (2, "pascal-voc", "path")} <= found
+    assert {(1, "drop", "path"), (2, "glue", "path"), (3, "pascal-voc", "path")} <= found
 
 
 IMAGE_DATABASE = """\

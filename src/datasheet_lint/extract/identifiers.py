@@ -60,9 +60,13 @@ DATASET_CONTEXT = frozenset(
 )
 # An ordinary English word (drop, race, places, digits) inside an identifier forms English
 # compounds with the words above: drop_path and DropPath are stochastic depth in every vision
-# transformer, race_labels a face attribute. Only words that say "a dataset" make such a name
-# the dataset's (DROP_DATASET, places_devkit); a location or class word is not enough.
-WORD_CONTEXT = frozenset({"dataset", "datasets", "devkit", "annotation", "annotations"})
+# transformer, race_labels a face attribute. Only words that say "a dataset" or "a folder"
+# make such a name the dataset's (DROP_DATASET, places_devkit, glue_dir); "path", "file",
+# "images" or "classes" are not enough.
+WORD_CONTEXT = frozenset(
+    {"dataset", "datasets", "data", "devkit", "annotation", "annotations"}
+    | {"dir", "directory", "folder", "root"}
+)
 # Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
 HUMP = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
