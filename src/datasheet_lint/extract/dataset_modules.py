@@ -242,7 +242,7 @@ def _line_reference(
 
 # A literal that is only a wildcard ('*.jpg', '*'): it names no file. An extension built onto
 # a name (index + '.txt') does: labels of that shape disagree, so it stays.
-WILDCARD_ONLY = re.compile(r"[*?]+\.?\w{0,5}")
+WILDCARD_ONLY = lazy(r"[*?]+\.?\w{0,5}")
 
 
 def _names_a_part(code: str, start: int) -> bool:
