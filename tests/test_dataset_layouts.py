@@ -104,6 +104,43 @@ def test_layout_names_in_a_file_of_no_dataset_or_another_yield_nothing(
     assert 14 not in lines_of(found, "reid/datasets/cifar.py")
 
 
+ROOT_JOINS = """\
+import os
+import os.path as osp
+from glob import glob
+
+
+class CUHK03(object):
+    dataset_dir = 'cuhk03'
+
+    def __init__(self, root='datasets'):
+        self.root = root
+        self.dataset_dir = osp.join(self.root, self.dataset_dir)
+        self.data_dir = osp.join(self.dataset_dir, 'cuhk03_release')
+        self.raw_mat_path = osp.join(self.data_dir, 'cuhk-03.mat')
+        for person in os.listdir(self.dataset_dir):
+            images = glob(osp.join(self.dataset_dir, person, '*.png'))
+
+    def __getitem__(self, index):
+        image = self.loader(os.path.join(self.root, self.names[index]))
+        split = os.path.join(self.root, self.split + '.txt')
+        return image, split
+"""
+
+
+def test_a_join_from_the_root_counts_where_it_names_a_part_of_the_release(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A join naming a file or folder below the data root reads the module's dataset; one of
+    variables only, or of a wildcard only, names nothing of it (labelled so in six repos)."""
+    path = "data/datasets/cuhk03.py"
+    found = lines_of(refs(make_repo, run_cli, {path: ROOT_JOINS}), path)
+    for line in (12, 13, 19):
+        assert found.get(line) == {"cuhk03"}, line
+    for line in (11, 14, 15, 18):
+        assert line not in found, line
+
+
 VOC_MODULE = """\
 import os.path as osp
 

@@ -29,6 +29,12 @@ IDENTIFIERS = [
     ("VOC_ROOT = osp.join(HOME, 'data/VOCdevkit/')\n", 1, "pascal-voc", "path"),
     ("class SVHN(data.Dataset):\n    pass\n", 1, "svhn", "load"),
     ("if args.dataset == 'mnist':\n    pass\n", 1, "mnist", "config"),
+    (
+        "import facenet, lfw\npairs = lfw.read_pairs(os.path.expanduser(a.pairs))\n",
+        2,
+        "lfw",
+        "load",
+    ),
 ]
 
 
@@ -50,6 +56,8 @@ NOT_USES = [
     "import eli5\neli5.show_weights(model)\n",  # the explainer library, not ELI5
     "class SNLIClassifier(nn.Module):\n    pass\n",  # a model named after its data
     "__author__ = 'Ka-Ping Yee <ping@lfw.org>'\n",  # an e-mail address
+    "def voc_ap(rec, prec, use_07_metric=False):\n    pass\nap = voc_ap(rec, prec)\n",  # a metric
+    "from .coco_eval import CocoEvaluator\nev = CocoEvaluator(gt, ['bbox'])\n",  # evaluation code
 ]
 
 
@@ -58,8 +66,23 @@ def test_look_alikes_in_code_yield_nothing_flagged(
     make_repo: MakeRepo, run_cli: RunCli, code: str
 ) -> None:
     found = refs(make_repo, run_cli, "model.py", code)
-    assert not {d for _, d, _ in found} & {"lfw", "pascal-voc", "ms-celeb-1m", "mnist", "eli5-hf"}
+    named = {"lfw", "pascal-voc", "ms-celeb-1m", "mnist", "eli5-hf", "coco"}
+    assert not {d for _, d, _ in found} & named
     assert not {d for _, d, k in found if k != "mention"} & {"snli"}
+
+
+def test_a_dataset_modules_reader_is_a_load_and_its_scorer_is_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "import facenet\n"
+        "import lfw\n"
+        "pairs = lfw.read_pairs(os.path.expanduser(args.pairs))\n"
+        "tpr, fpr, acc, val, far = lfw.evaluate(embeddings, issame, nrof_folds=10)\n"
+    )
+    found = {line for line, dataset, _ in refs(make_repo, run_cli, "validate.py", code)}
+    assert 3 in found
+    assert 4 not in found
 
 
 def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli) -> None:
@@ -216,6 +239,103 @@ def test_a_word_named_dataset_in_a_loaders_own_name(make_repo: MakeRepo, run_cli
     found = refs(make_repo, run_cli, "mglearn.py", code)
     assert (1, "boston-housing", "load") in found
     assert not any(line == 3 for line, _, _ in found)  # a class named after the city
+
+
+STOCHASTIC_DEPTH = """\
+import torch.nn as nn
+from .drop import DropPath, DropBlock2d, drop_path
+
+
+def drop_path(x, drop_prob: float = 0.0, training: bool = False):
+    return x
+
+
+class DropPath(nn.Module):
+    def __init__(self, drop_prob=None):
+        super(DropPath, self).__init__()
+        self.drop_path = DropPath(drop_path) if drop_path > 0.0 else nn.Identity()
+
+    def forward(self, x):
+        return x + self.drop_path(self.attn(x))
+
+
+blocks = [Block(dim, drop_path=dpr[i]) for i in range(depth)]
+_C.MODEL.BACKBONE.DROP_PATH_RATIO = 0.1
+drop_path_ratio = cfg.MODEL.BACKBONE.DROP_PATH_RATIO
+"""
+
+
+def test_an_english_word_in_an_identifier_needs_a_word_that_says_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """DROP is a dataset and an English word: drop_path/DropPath (stochastic depth, in every
+    vision transformer) is the word, "path" beside it is not enough; a word that says dataset
+    or folder is. A name that is no word (VOC_PATH) keeps needing only a location word."""
+    found = refs(make_repo, run_cli, "layers.py", STOCHASTIC_DEPTH)
+    assert {d for _, d, _ in found} == set(), found
+    code = (
+        "DROP_DATASET_PATH = os.environ['DROP_HOME']\n"
+        "glue_dir = os.path.expanduser(args.glue_dir)\n"
+        "VOC_PATH = os.environ['HOME']\n"
+    )
+    found = refs(make_repo, run_cli, "paths.py", code)
+    assert {(1, "drop", "path"), (2, "glue", "path"), (3, "pascal-voc", "path")} <= found
+
+
+IMAGE_DATABASE = """\
+from datasets.imdb import imdb
+from datasets.factory import get_imdb
+
+
+class pascal_voc(imdb):
+    def __init__(self, image_set, year):
+        imdb.__init__(self, 'voc_' + year + '_' + image_set)
+
+
+def combined_roidb(imdb_names):
+    imdb = get_imdb(imdb_names)
+    return imdb.roidb
+"""
+
+
+def test_a_term_of_art_in_code_needs_the_context_a_word_needs(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """imdb is the image database of every py-faster-rcnn port, not the IMDb reviews; the
+    reviews' loaders still name them."""
+    found = refs(make_repo, run_cli, "lib/datasets/pascal_voc.py", IMAGE_DATABASE)
+    assert "imdb" not in {d for _, d, _ in found}, found
+    keras = "from keras.datasets import imdb\n(x, y), _ = imdb.load_data(num_words=10000)\n"
+    found = refs(make_repo, run_cli, "sentiment.py", keras)
+    assert {(1, "imdb", "load"), (2, "imdb", "load")} <= found
+
+
+def test_a_file_header_naming_the_module_itself_is_no_mention(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """An editor's header template (@file: megaface.py) names the file, not the data; the
+    description beside it still mentions it."""
+    code = (
+        '"""\n@author: someone\n@file: megaface.py\n@desc: the MegaFace loader\n"""\n'
+        "# @File    : megaface_eval.py\n"
+        "# See also megaface.py for the loader.\n"
+    )
+    found = {line for line, _, _ in refs(make_repo, run_cli, "data/megaface.py", code)}
+    assert {4, 7} <= found
+    assert not found & {3, 6}
+
+
+def test_uci_data_file_names_a_word_named_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "import os\nimport pandas as pd\n"
+        'adult_path = os.path.join(mglearn.datasets.DATA_PATH, "adult.data")\n'
+        "data = pd.read_csv(adult_path, header=None)\n"
+        "X = adult.data\n"  # an attribute, not a file
+        "y = adult_path.data\n"
+    )
+    found = refs(make_repo, run_cli, "census.py", code)
+    assert (3, "adult", "path") in found
+    assert not {line for line, d, _ in found if d == "adult"} & {5, 6}
 
 
 PRETRAINED = """\

@@ -239,6 +239,47 @@ def test_a_function_that_downloads_carries_its_dataset_to_callers(
     assert 21 not in found and 27 not in found
 
 
+DOWNLOAD_HELPERS = f"""\
+import os
+import urllib.request
+
+DATA_DIR = os.path.join(os.path.dirname(__file__), "cifar")
+SOURCE = "{CIFAR_URL}"
+
+
+def download():
+    archive = os.path.join(DATA_DIR, "cifar-10-python.tar.gz")
+    urllib.request.urlretrieve(SOURCE, archive)
+
+
+def maybe_download(filename):
+    target = os.path.join(DATA_DIR, filename)
+    urllib.request.urlretrieve("{CIFAR_URL.rsplit("/", 1)[0]}/" + filename, target)
+    return target
+
+
+def download_cifar_batches():
+    urllib.request.urlretrieve(SOURCE, "cifar.tar.gz")
+
+
+download()
+batches = maybe_download("cifar-10-python.tar.gz")
+"""
+
+
+def test_a_download_helper_named_only_for_how_it_fetches_is_no_reference_itself(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """def download(): and def maybe_download(filename): say how, not what: their def lines
+    are not references (labellers of five repositories agree), the downloads inside them
+    and the calls that hand them the dataset's file are. A loader named for its data is."""
+    found = datasets_at(make_repo, run_cli, "get_data.py", DOWNLOAD_HELPERS)
+    for line in (8, 13):
+        assert "cifar-10" not in found.get(line, set()), line
+    for line in (9, 10, 19, 20, 23, 24):
+        assert "cifar-10" in found.get(line, set()), line
+
+
 SCOPES = f"""\
 import os
 import urllib.request

@@ -9,6 +9,8 @@ import git
 import pytest
 from tests.conftest import MakeRepo, RunCli, findings, init_repo, write_files
 
+from datasheet_lint import files
+
 HIT = 'rec = "/train_tmp/faces_emore"\n'
 
 
@@ -56,6 +58,28 @@ TOOLS_FILES = {
 }
 
 
+IDE_FILES = {
+    "a.py": HIT,
+    ".idea/workspace.xml": '<option value="$PROJECT_DIR$/faces_emore/train.py" />\n',
+    ".idea/runConfigurations/train.xml": '<option name="PARAMETERS" value="faces_emore" />\n',
+    "Face.iml": '<option name="data" value="/train_tmp/faces_emore" />\n',
+    "htmlcov/train_py.html": "<td>rec = &quot;/train_tmp/faces_emore&quot;</td>\n",
+    ".vscode/launch.json": '{"args": ["--data", "/train_tmp/faces_emore"]}\n',
+    "idea/notes.py": HIT,  # a folder named like the IDE's, without the dot: the project's
+}
+
+
+@pytest.mark.parametrize("staged", [False, True])
+def test_ide_state_is_not_the_repositorys_use_of_data(
+    make_repo: MakeRepo, run_cli: RunCli, staged: bool
+) -> None:
+    repo = make_repo(IDE_FILES)
+    args = ("--staged", *IDE_FILES) if staged else ()
+    assert scanned_paths(run_cli, repo, *args) == {"a.py", ".vscode/launch.json", "idea/notes.py"}
+    again = make_repo({**IDE_FILES, ".datasheet-lint.yaml": "default-exclude: false\n"})
+    assert len(scanned_paths(run_cli, again)) == len(IDE_FILES)
+
+
 @pytest.mark.parametrize("staged", [False, True])
 def test_git_mode_skips_virtual_environments_packages_and_caches(
     make_repo: MakeRepo, run_cli: RunCli, staged: bool
@@ -96,6 +120,47 @@ def test_binary_and_large_files_are_skipped(make_repo: MakeRepo, run_cli: RunCli
     assert result.json()["summary"]["skipped"] == 2
     assert "skipped big.txt: larger than the 10,000-byte limit" in result.stderr
     assert "skipped model.bin: binary" in result.stderr
+
+
+def test_what_is_text_is_decided_like_git_and_ripgrep_plus_known_types() -> None:
+    # PDF-based artwork: text header and metadata first, the first NUL far beyond 8 kB.
+    illustrator = b"%PDF-1.5\r%\xe2\xe3\r\n1 0 obj\r<</Metadata 2 0 R>>\r" + HIT.encode() * 900
+    assert files.is_binary("ext/logo.ai", illustrator)
+    assert files.is_binary("paper/figure.PDF", b"no header at all\n")  # by its type
+    assert files.is_binary("fig.eps", b"%!PS-Adobe-3.0 EPSF-3.0\n" + HIT.encode())
+    assert files.is_binary("log.txt", HIT.encode() * 1000 + b"\0")  # a NUL after 8 kB
+    # Text: look-alikes of each, and UTF-16 with its byte-order mark.
+    assert not files.is_binary("notes.md", b"Save as %PDF-1.5 first.\n" + HIT.encode())
+    assert files.is_binary("icons.svg", b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN">\n')
+    assert not files.is_binary("svg.py", HIT.encode())
+    assert not files.is_binary("ai.py", HIT.encode())
+    assert not files.is_binary("pdf", HIT.encode())  # a name without a type
+    assert not files.is_binary("u.txt", "faces_emore\n".encode("utf-16"))
+    assert files.is_binary("u.png", "faces_emore\n".encode("utf-16"))
+
+
+def test_pdf_artwork_and_late_nul_files_are_skipped_as_binary(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    late_nul = HIT.encode() * 400 + b"\0\1\2" + HIT.encode()  # first NUL at 12 kB
+    repo = make_repo(
+        {
+            "ext/logo.ai": b"%PDF-1.5\r%\xe2\xe3\r\n" + HIT.encode() * 50,
+            "ext/logo.svg": b"<svg><!-- " + HIT.encode() + b" --></svg>\n",
+            "ext/logo.xml": b"<svg><!-- " + HIT.encode() + b" --></svg>\n",
+            "dump.log": late_nul,
+            "weights/readme.npy": HIT,
+            "small.py": HIT,
+        }
+    )
+    result = run_cli(repo, "check", "--format", "json", "--verbose")
+    assert {p for p, *_ in findings(result)} == {"small.py", "ext/logo.xml"}
+    for name in ("ext/logo.ai", "ext/logo.svg", "dump.log", "weights/readme.npy"):
+        assert f"skipped {name}: binary" in result.stderr
+    staged = run_cli(
+        repo, "check", "--format", "json", "--staged", "ext/logo.ai", "dump.log", "small.py"
+    )
+    assert {p for p, *_ in findings(staged)} == {"small.py"}
 
 
 def test_undecodable_and_odd_encodings_do_not_crash(make_repo: MakeRepo, run_cli: RunCli) -> None:

@@ -1,5 +1,5 @@
 """What no scan reads unless the settings say so: virtual environments, installed packages,
-node_modules and tool caches.
+node_modules, tool caches and editor/IDE project state.
 
 git lists what a repository does not ignore, and a fresh ``python -m venv venv`` inside a
 work tree is not ignored until someone says so: it holds thousands of files of other people's
@@ -7,6 +7,15 @@ code (datasheet-lint's own ``blocklist.yaml`` among them: 1,031 findings on a fi
 the same folders the walk outside git skips are skipped inside git too. A virtual environment
 is recognised by its ``pyvenv.cfg`` whatever its name. ``default-exclude = false`` scans
 them all.
+
+Editor and IDE state is often committed by accident: a JetBrains ``.idea/`` folder and its
+``*.iml`` module files record which files were open, recent run configurations and search
+history, so a ``workspace.xml`` names every dataset script the author touched (one real
+repository yields some 40 "references" and retraction flags from it, all labelled as traps).
+It says what an editor showed, not what the code uses. Coverage reports (``htmlcov/``) are
+generated copies of the source. ``.vscode/`` is kept: its shared ``launch.json`` and
+``tasks.json`` are written on purpose and hold the arguments that run the code, a dataset
+among them.
 """
 
 from __future__ import annotations
@@ -32,8 +41,12 @@ FOLDERS = frozenset(
         "site-packages",
         ".eggs",
         ".ipynb_checkpoints",
+        ".idea",  # JetBrains IDE state (workspace.xml: open files, run history)
+        "htmlcov",  # coverage.py's HTML report: generated copies of the source
     }
 )
+# File types that are editor or tool state wherever they sit.
+FILE_SUFFIXES = (".iml",)  # a JetBrains module file, beside .idea/ or at the top
 VIRTUALENV_MARKER = "pyvenv.cfg"
 
 
@@ -45,7 +58,7 @@ def is_virtualenv(folder: Path) -> bool:
 
 
 class DefaultExcludes:
-    """Answers "is this path inside a default-excluded folder?", one check per folder."""
+    """Answers "is this path default-excluded (its folder or its type)?", one check per folder."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -63,7 +76,8 @@ class DefaultExcludes:
         return excluded
 
     def excludes(self, path: str) -> bool:
-        return self._excluded_folder(path.rpartition("/")[0])
+        folder, _, name = path.rpartition("/")
+        return name.endswith(FILE_SUFFIXES) or self._excluded_folder(folder)
 
     def kept(self, paths: Iterable[str]) -> list[str]:
         return [path for path in paths if not self.excludes(path)]

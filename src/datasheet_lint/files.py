@@ -1,8 +1,13 @@
 """Reading the files a run scans: bytes from disk, decoded to text, or the reason to skip them.
 
 Symbolic links are never followed. Binary files, files over the size limit and unreadable files
-are skipped with a reason, never an error. Outside git, ``walk`` lists the files under the
-targets, skipping VCS folders, virtual environments, node_modules and caches.
+are skipped with a reason, never an error. Whether a file is text is decided in one place,
+``is_binary``, the way git and ripgrep decide it (a NUL byte), plus two things they leave to
+attributes and that an ML repository needs: well-known non-text file types by extension
+(weights, archives, images, PDF-based artwork) and the PDF/PostScript header, whose first
+kilobytes are readable text before the compressed streams begin. Outside git, ``walk`` lists
+the files under the targets, skipping VCS folders, virtual environments, node_modules and
+caches.
 """
 
 from __future__ import annotations
@@ -19,6 +24,33 @@ from datasheet_lint.models import Skipped, SourceFile
 SKIP_DIRS = excludes.FOLDERS  # the folders no scan enters unless the settings say so
 SNIFF_BYTES = 8192
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Headers of formats that open with lines of text and carry binary streams after them: a PDF
+# (and an Adobe Illustrator .ai file, which is a PDF) or PostScript. Their text is markup and
+# metadata, never a repository's use of data.
+BINARY_HEADERS = (b"%PDF-", b"%!PS-Adobe")
+# File types that are never source text. A NUL byte finds most of them; these are the ones a
+# NUL byte may not find in the part read first (PDF-based artwork, some archives and arrays)
+# and the ones not worth opening at all. SVG is text to git but an image to a reader: its
+# markup (a DOCTYPE's ".../DTD/svg11.dtd", path data) never uses a dataset. CSV and JSON are
+# read.
+NON_TEXT_SUFFIXES = frozenset(
+    {
+        # images and artwork
+        ".ai", ".bmp", ".eps", ".gif", ".ico", ".jpeg", ".jpg", ".pdf", ".png", ".psd",
+        ".svg", ".tif", ".tiff", ".webp",
+        # archives
+        ".7z", ".bz2", ".gz", ".rar", ".tar", ".tgz", ".xz", ".zip", ".zst",
+        # weights, arrays and serialised objects
+        ".ckpt", ".h5", ".hdf5", ".mat", ".npy", ".npz", ".onnx", ".pickle", ".pkl", ".pt",
+        ".pth", ".safetensors", ".tflite",
+        # audio and video
+        ".flac", ".mp3", ".mp4", ".wav",
+        # compiled code and office documents
+        ".class", ".dll", ".docx", ".exe", ".jar", ".pyc", ".so", ".xlsx",
+        # fonts
+        ".eot", ".otf", ".ttf", ".woff", ".woff2",
+    }
+)  # fmt: skip
 
 
 def folder_note(folder: str, reason: str) -> str:
@@ -63,10 +95,12 @@ def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:
         return Skipped(
             relative, f"larger than the {max_size:,}-byte limit ({info.st_size:,} bytes)"
         )
+    if has_non_text_suffix(relative):  # not opened: most bytes of an ML repository are weights
+        return Skipped(relative, "binary")
     try:
         with path.open("rb") as handle:
             data = handle.read(SNIFF_BYTES)
-            if not is_binary(data):  # most bytes of an ML repository are weights: left unread
+            if not is_binary(relative, data):  # a binary file's rest is left unread
                 data += handle.read(max_size + 1 - len(data))
     except OSError as err:
         return Skipped(relative, f"cannot read: {err.strerror or err}")
@@ -74,11 +108,11 @@ def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:
 
 
 def decode(relative: str, data: bytes) -> SourceFile | Skipped:
-    """Bytes -> text; binary (a NUL byte early on, without a UTF-16 BOM) is skipped."""
+    """Bytes -> text; a binary file (``is_binary``) is skipped."""
+    if is_binary(relative, data):
+        return Skipped(relative, "binary")
     if data.startswith(UTF16_BOMS):
         text = data.decode("utf-16", errors="replace")
-    elif is_binary(data):
-        return Skipped(relative, "binary")
     else:
         text = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     if "\r" in text:
@@ -86,9 +120,24 @@ def decode(relative: str, data: bytes) -> SourceFile | Skipped:
     return SourceFile(relative, text)
 
 
-def is_binary(head: bytes) -> bool:
-    """A NUL byte early on, without a UTF-16 byte-order mark."""
-    return b"\0" in head[:SNIFF_BYTES] and not head.startswith(UTF16_BOMS)
+def is_binary(relative: str, data: bytes) -> bool:
+    """Whether a file is not text: the one place that decides it.
+
+    ``data`` is the file's first bytes or all of them. Binary: a known non-text file type
+    (``NON_TEXT_SUFFIXES``), a PDF or PostScript header, or a NUL byte anywhere in ``data``
+    (git looks at the first 8,000 bytes only; ripgrep, like this, at everything it reads, so
+    a PDF whose first NUL comes after 60 kB is still binary). UTF-16 text, which is full of
+    NUL bytes, is text when it starts with its byte-order mark.
+    """
+    if data.startswith(UTF16_BOMS):
+        return has_non_text_suffix(relative)
+    return has_non_text_suffix(relative) or data.startswith(BINARY_HEADERS) or b"\0" in data
+
+
+def has_non_text_suffix(relative: str) -> bool:
+    """A file type that is never source text, by its extension (any case)."""
+    name = relative.rpartition("/")[2]
+    return "." in name and name[name.rindex(".") :].lower() in NON_TEXT_SUFFIXES
 
 
 def resolve_targets(root: Path, paths: Sequence[str]) -> list[Path]:

@@ -108,11 +108,18 @@ def in_path(line: Line) -> bool:
     return "/" in token or "\\" in token or DATA_FILE.search(token) is not None
 
 
+# UCI's own extension (adult.data, iris.data, wine.data), right after the name only: inside a
+# token ``.data`` is any object's attribute (self.data, tensor.data).
+UCI_DATA_FILE = lazy(r"\.data(?![\w.(])")
+
+
 def data_file_name(line: Line) -> bool:
-    """``brainwash.tar.gz``, ``duke_train.json``: the name runs into a data file extension."""
+    """``brainwash.tar.gz``, ``duke_train.json``, ``"adult.data"``: the name runs into a data
+    file extension."""
     rest = line.text[line.end :]
     return (
         DATA_FILE.match(rest) is not None
+        or UCI_DATA_FILE.match(rest) is not None
         or re.match(r"[-_.][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE) is not None
     )
 

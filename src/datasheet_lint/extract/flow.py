@@ -82,6 +82,10 @@ MAX_LOADER_LINES = 60
 # fetch_housing_data, get_training_set, imdb_dataset, class WiderFaceDetection(Dataset)):
 # process(), get_batch() or accuracy() read data too, but a call of them is no reference.
 LOADER_VERBS = frozenset({"load", "fetch", "download", "read", "maybe"})
+# A name of only these says how it fetches, not what (download, maybe_download, download_url):
+# a helper whose def line labellers of five repositories never labelled; its calls, which
+# hand it the dataset's files, still carry the dataset.
+TRANSPORT_WORDS = frozenset({"maybe", "download", "fetch", "url", "file", "and", "extract"})
 FEEDING_VERBS = frozenset({"load", "fetch", "download"})
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
@@ -632,8 +636,9 @@ class _Flow:
         if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
-            for dataset in sorted(touched):
-                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
+            if not set(_words(name)) <= TRANSPORT_WORDS:  # def download(): names no data
+                for dataset in sorted(touched):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
         if self.touched:
             self.touched[-1].update(touched)
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from datasheet_lint.extract.context import Line, key_words
+from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -36,7 +37,9 @@ MEASURE_WORDS = frozenset(
     {"acc", "accuracy", "batch", "size", "loss", "score", "scores", "metric", "metrics"}
     | {"thresh", "threshold", "roc", "auc", "best", "result", "results", "log", "epoch"}
     | {"num", "count", "len", "mean", "std", "far", "tar", "eer", "output", "save"}
-    | {"eval", "evaluate", "evaluation", "normalize", "normalise", "norm"}
+    | {"eval", "evaluate", "evaluation", "evaluator", "normalize", "normalise", "norm"}
+    # average precision, the detection metric (voc_ap; unlabelled in two repositories)
+    | {"ap"}
     | {"time", "rate", "valrate", "nrof", "folds", "distance", "flipped", "subtract", "use"}
     # a model named after the data it classifies (SNLIClassifier), not the data
     | {"classifier", "model", "net", "network", "encoder", "decoder", "head", "backbone"}
@@ -45,7 +48,7 @@ DEFINITION = lazy(r"^\s*(?:async\s+)?(?:def|class)\s+$")
 # A test of whether an option was given at all (if args.lfw_dir:, if not opt.voc_root is None),
 # not a use of the location it holds (if not os.path.exists(COCO_ROOT), if root == VOC_ROOT).
 CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
-MODULE_CALL = lazy(r"^\.\s*\w+\s*\(")  # lfw.read_pairs(...): a dataset's own module
+MODULE_CALL = lazy(r"^\.\s*(\w+)\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
 CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
@@ -54,6 +57,15 @@ CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
 DATASET_CONTEXT = frozenset(
     {"root", "dir", "path", "folder", "classes", "annotation", "annotations", "dataset"}
     | {"detection", "segmentation", "devkit", "images", "labels", "instances", "data"}
+)
+# An ordinary English word (drop, race, places, digits) inside an identifier forms English
+# compounds with the words above: drop_path and DropPath are stochastic depth in every vision
+# transformer, race_labels a face attribute. Only words that say "a dataset" or "a folder"
+# make such a name the dataset's (DROP_DATASET, places_devkit, glue_dir); "path", "file",
+# "images" or "classes" are not enough.
+WORD_CONTEXT = frozenset(
+    {"dataset", "datasets", "data", "devkit", "annotation", "annotations"}
+    | {"dir", "directory", "folder", "root"}
 )
 # Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
 HUMP = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -158,10 +170,12 @@ def name_template(line: Line) -> bool:
 
 
 def confirms(line: Line) -> bool:
-    """An ambiguous name inside an identifier whose other words make it a dataset's."""
+    """An ambiguous name inside an identifier whose other words make it a dataset's
+    (``WORD_CONTEXT`` when the name is an English word, ``DATASET_CONTEXT`` otherwise)."""
     left, right = _identifier(line)
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
-    return bool(others & DATASET_CONTEXT) and not others & MEASURE_WORDS
+    context = WORD_CONTEXT if words.is_word(line.text[line.start : line.end]) else DATASET_CONTEXT
+    return bool(others & context) and not others & MEASURE_WORDS
 
 
 def _identifier(line: Line) -> tuple[int, int]:
@@ -193,8 +207,10 @@ def kind(line: Line) -> Kind | None:
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
     if others & MEASURE_WORDS:
         return None
-    if not others and MODULE_CALL.match(after) and not before.rstrip().endswith("."):
-        return Kind.LOAD
+    call = MODULE_CALL.match(after)
+    if not others and call and not before.rstrip().endswith("."):
+        # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
+        return None if measures(call.group(1)) else Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
         return Kind.LOAD
     if not others and REGISTERED.search(before) and ITEM_END.match(after):

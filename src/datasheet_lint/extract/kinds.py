@@ -27,6 +27,7 @@ from datasheet_lint.extract.context import (
     token_at,
 )
 from datasheet_lint.knowledge.blocklist import Alias
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 DOWNLOAD_COMMAND = re.compile(
@@ -276,6 +277,11 @@ def output_location(line: Line) -> bool:
     return not any(DATA_DIR.search(part) for part in re.split(r"[/\\]", token)[:-1])
 
 
+# An editor's file-header template names the module's own file ("@file: megaface.py",
+# "# @File    : msmt17.py"): unlabelled wherever it was seen (two repositories, five lines).
+FILE_HEADER = lazy(r"@file\s*:\s*[\w./-]*$", re.IGNORECASE)
+
+
 def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kind | None:
     """How the line points at the dataset, or None where the name is not a reference.
 
@@ -301,6 +307,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     if "@" in token[:offset]:
         return None  # an e-mail address (ping@lfw.org)
     path = in_path(line) or data_file_name(line)
+    if role in {"comment", "docstring"} and FILE_HEADER.search(line.text, 0, line.start):
+        return None  # the module's own file name in its header (@file: megaface.py)
     if role in {"prose", "comment", "docstring"}:
         return Kind.PATH if role == "prose" and path else Kind.MENTION
     if role == "code":

@@ -21,6 +21,14 @@ def _words() -> frozenset[str]:
     return frozenset(normalise(line) for line in lines if line and not line.startswith("#"))
 
 
+# Terms of art that are a dataset's short name too: no English words, but as common in code as
+# one. ``imdb`` is the "image database" of every py-faster-rcnn port (class imdb(object),
+# get_imdb(name), from datasets.imdb import imdb), where it never means the IMDb reviews.
+CODE_TERMS = frozenset({"imdb"})
+
+
 def is_word(name: str) -> bool:
-    """Whether the name is an ordinary English word (``glue``, ``places``), not just short."""
-    return normalise(name) in _words()
+    """Whether the name is an ordinary English word (``glue``, ``places``) or a term of art
+    in code (``imdb``), not just short: in code it needs the context a word needs."""
+    normal = normalise(name)
+    return normal in _words() or normal in CODE_TERMS
