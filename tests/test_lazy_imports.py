@@ -169,3 +169,21 @@ def test_pretrained_words_cover_every_trigger() -> None:
     for alternative in alternatives:
         literal = alternative.replace("\\.", ".").replace("\\[", "[")
         assert any(word in literal for word in PRETRAINED_WORDS), alternative
+
+
+def test_a_run_without_datasheets_loads_no_licence_module(make_repo: MakeRepo) -> None:
+    """The terms table and its records are read only with datasheets (the rules judge a
+    licence only in one): a commit of code loads no ``datasheet_lint.licences`` module, and
+    a run with a datasheet that names a licence still loads the table and judges it."""
+    repo = make_repo({"README.md": "# Tools\n"})
+    (repo / "train.py").write_text(
+        "from datasets import load_dataset\nds = load_dataset('acme/reviews')\n", encoding="utf-8"
+    )
+    subprocess.run(["git", "add", "train.py"], cwd=repo, check=True)
+    staged = modules_after(repo, "check", "--staged", "--exit-zero", "train.py")
+    assert {m for m in staged if m.startswith("datasheet_lint.licences")} == set()
+
+    sheet = (Path(__file__).parent / "datasheets/squad.yaml").read_text(encoding="utf-8")
+    (repo / "datasheets").mkdir()
+    (repo / "datasheets/squad.yaml").write_text(sheet, encoding="utf-8")
+    assert "datasheet_lint.licences.table" in modules_after(repo, "check", "--exit-zero")
