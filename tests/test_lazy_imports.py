@@ -187,3 +187,41 @@ def test_a_run_without_datasheets_loads_no_licence_module(make_repo: MakeRepo) -
     (repo / "datasheets").mkdir()
     (repo / "datasheets/squad.yaml").write_text(sheet, encoding="utf-8")
     assert "datasheet_lint.licences.table" in modules_after(repo, "check", "--exit-zero")
+
+
+COMPILED_PROBE = """
+import sys
+from datasheet_lint import cli
+from datasheet_lint.extract import dataset_modules
+from datasheet_lint.lazyregex import Lazy
+try:
+    cli.cli.main(args=sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(sorted(name for name, value in vars(dataset_modules).items()
+             if hasattr(value, "pattern") and not (isinstance(value, Lazy)
+             and "compiled" not in vars(value))))
+"""
+
+
+def test_a_commit_of_code_compiles_no_pattern_of_a_datasets_own_lines(
+    make_repo: MakeRepo,
+) -> None:
+    """extract/dataset_modules.py reads the lines of a file that has a dataset of its own
+    (a module of a data folder, a download script): a commit of other code compiles none of
+    its line patterns, only the class test that decides it (TRIPLE is imported from
+    extract/python_strings.py, which every Python file needs)."""
+    repo = make_repo({"README.md": "# Tools\n"})
+    (repo / "train.py").write_text(
+        "from datasets import load_dataset\nds = load_dataset('acme/reviews')\n", encoding="utf-8"
+    )
+    subprocess.run(["git", "add", "train.py"], cwd=repo, check=True)
+    args = ["check", "--staged", "--exit-zero", "train.py"]
+    done = subprocess.run(
+        [sys.executable, "-c", COMPILED_PROBE, *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines()[-1] == "['CLASS_DEF', 'TRIPLE']"
