@@ -169,3 +169,88 @@ def test_pretrained_words_cover_every_trigger() -> None:
     for alternative in alternatives:
         literal = alternative.replace("\\.", ".").replace("\\[", "[")
         assert any(word in literal for word in PRETRAINED_WORDS), alternative
+
+
+def test_a_run_without_datasheets_loads_no_licence_module(make_repo: MakeRepo) -> None:
+    """The terms table and its records are read only with datasheets (the rules judge a
+    licence only in one): a commit of code loads no ``datasheet_lint.licences`` module, and
+    a run with a datasheet that names a licence still loads the table and judges it."""
+    repo = make_repo({"README.md": "# Tools\n"})
+    (repo / "train.py").write_text(
+        "from datasets import load_dataset\nds = load_dataset('acme/reviews')\n", encoding="utf-8"
+    )
+    subprocess.run(["git", "add", "train.py"], cwd=repo, check=True)
+    staged = modules_after(repo, "check", "--staged", "--exit-zero", "train.py")
+    assert {m for m in staged if m.startswith("datasheet_lint.licences")} == set()
+
+    sheet = (Path(__file__).parent / "datasheets/squad.yaml").read_text(encoding="utf-8")
+    (repo / "datasheets").mkdir()
+    (repo / "datasheets/squad.yaml").write_text(sheet, encoding="utf-8")
+    assert "datasheet_lint.licences.table" in modules_after(repo, "check", "--exit-zero")
+
+
+UNUSED_PROBE = """
+import inspect, re, sys
+
+compile_pattern = re.compile
+made, used = {}, set()
+
+
+class Spy:
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+    def __getattr__(self, name):
+        used.add(id(self))
+        return getattr(self.pattern, name)
+
+
+def watched(pattern, flags=0):
+    compiled = compile_pattern(pattern, flags)
+    frame = inspect.currentframe().f_back
+    caller = frame.f_globals.get("__name__", "")
+    if not caller.startswith("datasheet_lint") or frame.f_code.co_name != "<module>":
+        return compiled  # the standard library's, or compiled at run time (a lazy one too)
+    spy = Spy(compiled)
+    made[id(spy)] = f"{caller}: {compiled.pattern[:40]}"
+    return spy
+
+
+re.compile = watched
+from datasheet_lint import cli
+
+try:
+    cli.cli.main(args=sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(sorted(name for key, name in made.items() if key not in used))
+"""
+
+
+def test_every_pattern_compiled_at_import_is_used_by_a_commit_of_code(
+    make_repo: MakeRepo,
+) -> None:
+    """A pre-commit run pays for each pattern compiled at import: the package compiles there
+    only what a commit of ordinary Python code uses (lazyregex.lazy for the rest: a file of a
+    dataset of its own, a datasheet, settings, prose). The probe watches every pattern the
+    package compiles (lazy ones are compiled on their first use, so they count as used) and
+    lists those the run never touched."""
+    repo = make_repo({"README.md": "# Tools\n"})
+    (repo / "train.py").write_text(
+        "from datasets import load_dataset\nds = load_dataset('acme/reviews')\n",
+        encoding="utf-8",
+    )
+    (repo / "report.py").write_text(
+        "import pandas as pd\n\ndef table(path):\n    return pd.read_csv(path)\n",
+        encoding="utf-8",
+    )
+    subprocess.run(["git", "add", "train.py", "report.py"], cwd=repo, check=True)
+    args = ["check", "--staged", "--exit-zero", "train.py", "report.py"]
+    done = subprocess.run(
+        [sys.executable, "-c", UNUSED_PROBE, *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.splitlines()[-1] == "[]"

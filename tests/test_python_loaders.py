@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import MakeRepo, RunCli, references
+from tests.conftest import ROOT, MakeRepo, RunCli, references
 
 LOADERS = [
     (
@@ -155,4 +155,45 @@ def test_rebinding_compares_values_as_ast_dump_does() -> None:
     ]
     verdicts = [python_ast._same_code(a, b) for a, b in pairs]
     assert verdicts == [ast.dump(a) == ast.dump(b) for a, b in pairs]
+    assert True in verdicts and False in verdicts
+
+
+# The one regex that decided which modules are parsed, before its names became substrings
+# looked for with ``in``: the decision must not change.
+ONE_REGEX = (
+    r"load_dataset|load_from_disk|hf_hub_download|snapshot_download|dataset_download|"
+    r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
+    r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
+    r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
+    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder"
+)
+
+
+def test_which_modules_are_parsed_is_what_the_one_regex_said() -> None:
+    """Every loader name and library import the regex matched, near misses of each, and the
+    package's own modules and test corpus, by the regex and by ``worth_parsing``."""
+    import re
+
+    from datasheet_lint.extract import python_ast
+
+    regex = re.compile(ONE_REGEX)
+    imports = [
+        "from torchvision import datasets",
+        "import sklearn.datasets as d",
+        "from keras import layers,\tdatasets",
+        "from tensorflow.keras import (datasets)",
+        "x = torchaudio.datasets.YESNO('d')",
+        "from torchtext import mydatasets",  # no word boundary: not a datasets import
+        "from torchvision import transforms  # datasets elsewhere",
+        "import torchvision\nfrom x import datasets",
+    ]
+    words = [*python_ast.LOADER_WORDS, "read_csv", "requests.get", "wget.download"]
+    near = [w.replace("_", "-").replace(".", "_") for w in words] + [w[:-1] for w in words]
+    own = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src").rglob("*.py"))]
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*.py"))]
+    texts = [*imports, *(f"x = {w}(a)\n" for w in words), *near, *own, *corpus]
+    # DATA_LITERAL's readers decide too: keep to texts without a data file's literal.
+    texts = [t for t in texts if not python_ast.DATA_LITERAL.search(t)]
+    verdicts = [python_ast.worth_parsing(t) for t in texts]
+    assert verdicts == [regex.search(t) is not None for t in texts]
     assert True in verdicts and False in verdicts

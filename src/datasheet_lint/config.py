@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from datasheet_lint.errors import UserError
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Severity
 
 YAML_NAMES = (".datasheet-lint.yaml", ".datasheet-lint.yml")
@@ -27,7 +28,7 @@ DEFAULT_ACTIVITIES = ("train", "evaluate")
 KINDS = ("load", "url", "path", "config", "mention", "model")
 REQUIRE_DATASHEET = ("load", "url", "path", "config")
 SEVERITY_BY_KIND = {"mention": Severity.WARNING}  # prose: at most a warning
-SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
+SIZE = lazy(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$", re.IGNORECASE)
 SIZE_UNITS = {
     "": 1,
     "b": 1,

@@ -36,8 +36,6 @@ from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
 from datasheet_lint.knowledge.resolve import Knowledge
-from datasheet_lint.licences.table import EMPTY as EMPTY_TABLE
-from datasheet_lint.licences.table import Table
 from datasheet_lint.modelcards import ModelCard
 from datasheet_lint.models import (
     Finding,
@@ -55,6 +53,7 @@ if TYPE_CHECKING:
     from datasheet_lint.baseline import Entry
     from datasheet_lint.extract.flow import Exports
     from datasheet_lint.licences.reading import Reading
+    from datasheet_lint.licences.table import Table
 
 
 def find_root(start: Path) -> Path:
@@ -386,11 +385,13 @@ def _context(
     )
 
 
-def _licences(config: Config, sheets: Sequence[Datasheet]) -> tuple[Table, tuple[Reading, ...]]:
+def _licences(
+    config: Config, sheets: Sequence[Datasheet]
+) -> tuple[Table | None, tuple[Reading, ...]]:
     """The terms table and each datasheet's licence reading (none without datasheets: the
-    licence modules then stay unloaded)."""
+    licence modules, the table's among them, then stay unloaded)."""
     if not sheets:
-        return EMPTY_TABLE, ()
+        return None, ()
     from datasheet_lint.licences.reading import read_all
 
     return read_all(sheets, config.use, config.activities)

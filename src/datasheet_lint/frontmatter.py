@@ -8,13 +8,14 @@ describes a model or a dataset (never both).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from datasheet_lint.lazyregex import lazy
+
 # The opening line is the file's first; each fence is ``---`` at the start of its line
 # (trailing blanks allowed): an indented ``---`` inside a block scalar is YAML, not a fence.
-FENCE = re.compile(r"---[ \t]*\Z")
+FENCE = lazy(r"---[ \t]*\Z")
 
 # Keys only a dataset card's header uses, and keys that make a header a model's.
 DATASET_KEYS = frozenset(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
+from datasheet_lint.lazyregex import lazy
 
 # Characters that real code uses interchangeably inside one name: MS-Celeb-1M, ms_celeb_1m,
 # "MS Celeb 1M", faces.emore. A slash is not one of them: it separates an owner from a name
 # in hub ids (laion/laion2B-en) and folders in paths.
 SEPARATORS = "-_. "
-_SEPARATOR_RUN = re.compile(r"[-_. ]+")
+_SEPARATOR_RUN = lazy(r"[-_. ]+")
 
 
 def normalise(name: str) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +24,13 @@ from datasheet_lint import files, git
 from datasheet_lint.config import Config
 from datasheet_lint.errors import UserError
 from datasheet_lint.globs import compile_globs, matches
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Finding, Location, Reference, Report, Severity, Skipped
 
 # Where a nested project's settings can be: git lists them in one call (``*`` crosses "/").
 SETTINGS_SPECS = ("*pyproject.toml", *(f"*{name}" for name in config_module.YAML_NAMES))
 SETTINGS_NAMES = frozenset({"pyproject.toml", *config_module.YAML_NAMES})
-GLOB_SPECIAL = re.compile(r"([*?\[])")
+GLOB_SPECIAL = lazy(r"([*?\[])")
 
 
 @dataclass(frozen=True, slots=True)

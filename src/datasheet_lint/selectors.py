@@ -11,12 +11,12 @@ closest known one as a hint.
 from __future__ import annotations
 
 import functools
-import re
 
 from datasheet_lint.errors import UserError
+from datasheet_lint.lazyregex import lazy
 
 # A rule code or a prefix of one, as settings, the command line and suppressions write them.
-CODE_PREFIX = re.compile(r"^DSL\d{0,3}\Z")
+CODE_PREFIX = lazy(r"^DSL\d{0,3}\Z")
 
 
 @functools.cache

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from datasheet_lint import frontmatter
 from datasheet_lint.datasheets.model import Datasheet, Path, Problem
 from datasheet_lint.errors import FileError, UserError
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Location
 
 # The parsers (yamlio, formats, validate) load when there is a datasheet to read: finding
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 YAML_SUFFIXES = (".yaml", ".yml")
 CROISSANT = re.compile(r"(?:^|/)(?:[^/]*\.)?croissant\.json$", re.IGNORECASE)
 CARD = re.compile(r"(?:^|/)README\.md$", re.IGNORECASE)
-LOCATION = re.compile(r":(\d+):(\d+)$")
+LOCATION = lazy(r":(\d+):(\d+)$")
 
 
 def candidates(paths: Iterable[str], folder: str, named: Iterable[str]) -> list[str]:

@@ -64,7 +64,7 @@ PATH_USE = lazy(
     r"\b(?:join|open|read_csv|loadmat|parse|File|listdir|glob|walk|Path)\s*\(|\s/\s*['\"]"
 )
 # A test of whether a path exists reads nothing.
-CHECK = re.compile(r"\b(?:exists|isdir|isfile|lexists)\s*\(")
+CHECK = lazy(r"\b(?:exists|isdir|isfile|lexists)\s*\(")
 # What the module writes (its own caches, results, converted copies) is not the dataset's data.
 WRITES = lazy(
     r"cache|\b(?:write\w*|imsave|imwrite|save\w*|dump|copy\w*|move|mkdir|makedirs)\s*\(|"
@@ -72,22 +72,22 @@ WRITES = lazy(
     re.IGNORECASE,
 )
 # A line that only reports something: a message, not a use of the data.
-MESSAGE = re.compile(
+MESSAGE = lazy(
     r"\b(?:print|raise|warn\w*|log\w*\.\w+|logger\.\w+|assert)\b|\b(?:help|description)\s*=",
 )
-LITERAL = re.compile(r"""(?P<q>['"])(?P<value>[^'"\n]{1,200})(?P=q)""")
+LITERAL = lazy(r"""(?P<q>['"])(?P<value>[^'"\n]{1,200})(?P=q)""")
 # Where a literal is handed on: an argument, a list item, a value assigned or concatenated.
-HANDED = re.compile(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
+HANDED = lazy(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
 # An item that starts its line, in a call or list written over several lines.
-CONTINUED = re.compile(r"^\s*$")
+CONTINUED = lazy(r"^\s*$")
 CLASS_DEF = re.compile(r"^\s*class\s+\w+")
-IMPORT = re.compile(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
+IMPORT = lazy(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
 # A loader named after the dataset (_load_pascal_annotation); not a getter of the module's own
 # outputs (_get_voc_results_file_template).
-LOADER_NAME = re.compile(r"\b_*(?:load|read|parse|fetch)_(?P<name>[a-z0-9]+)_(?P<rest>\w*)")
+LOADER_NAME = lazy(r"\b_*(?:load|read|parse|fetch)_(?P<name>[a-z0-9]+)_(?P<rest>\w*)")
 OUTPUT_WORDS = frozenset({"result", "results", "output", "outputs", "cache", "log", "logs"})
 # Shell commands that create, enter, list, move or unpack a folder or file.
-FILE_COMMAND = re.compile(
+FILE_COMMAND = lazy(
     r"(?<![\w-])(?:mkdir|cd|find|mv|cp|tar|unzip|ln|rm|ls|rsync|gunzip|7z|unrar)(?![\w-])"
 )
 USES = frozenset({Kind.LOAD, Kind.URL, Kind.PATH, Kind.CONFIG})

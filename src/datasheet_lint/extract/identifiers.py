@@ -151,9 +151,7 @@ def loader_named(line: Line) -> bool:
 
 # What follows a dataset's name at the start of a name built at run time: 'voc_' + year,
 # 'coco_{}_{}'.format(...), 'COCO_%s', "voc_2007_trainval".
-TEMPLATE_REST = re.compile(
-    r"""[_-](?:\{[^{}'"]{0,20}\}|%[sd]|(?:19|20)\d\d(?!\d)|['"]\s*(?:\+|%))"""
-)
+TEMPLATE_REST = lazy(r"""[_-](?:\{[^{}'"]{0,20}\}|%[sd]|(?:19|20)\d\d(?!\d)|['"]\s*(?:\+|%))""")
 
 
 def name_template(line: Line) -> bool:
@@ -195,8 +193,8 @@ def measures(text: str) -> bool:
 
 
 # A dict item whose key is a string and whose value is the bare name: a registry of loaders.
-REGISTERED = re.compile(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
-ITEM_END = re.compile(r"[,}]|$")
+REGISTERED = lazy(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
+ITEM_END = lazy(r"[,}]|$")
 
 
 def kind(line: Line) -> Kind | None:

@@ -16,11 +16,12 @@ parse, and they are left out like any other block that does not parse.
 from __future__ import annotations
 
 import ast
-import re
 from collections.abc import Iterator
 
+from datasheet_lint.lazyregex import lazy
+
 # A column-0 line that continues the statement above rather than starting one.
-CONTINUES = re.compile(r"(?:[)\]}#]|(?:else|elif|except|finally)\b)")
+CONTINUES = lazy(r"(?:[)\]}#]|(?:else|elif|except|finally)\b)")
 # Past this many top-level blocks, the text is not a module anyone wrote by hand (real modules
 # and notebooks have hundreds): parsing each would cost seconds, so nothing is salvaged.
 MAX_BLOCKS = 5_000

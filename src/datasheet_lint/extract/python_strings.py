@@ -15,8 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from datasheet_lint.extract import context
+from datasheet_lint.lazyregex import lazy
 
-TRIPLE = re.compile(r"(?P<quote>\"\"\"|''')(?:\\.|[\s\S])*?(?P=quote)")
+TRIPLE = lazy(r"(?P<quote>\"\"\"|''')(?:\\.|[\s\S])*?(?P=quote)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,11 @@ alone (``data/faces_emore/train.rec``) is the container.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from datasheet_lint.extract.context import Line, key_words
 from datasheet_lint.extract.segments import LineIndex
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 # (dataset, line, column, kind, surface), as the extractors yield them.
@@ -23,15 +23,15 @@ Found = tuple[str, int, int, Kind, str]
 
 # Between the container's name and the inner one: the rest of a path segment, then a
 # separator, within one path token (megaface/facescrub_images)...
-SAME_PATH = re.compile(r"[\w.-]*[/\\][\w./\\-]*")
+SAME_PATH = lazy(r"[\w.-]*[/\\][\w./\\-]*")
 # ... or the rest of a location's identifier, then the next argument or a path join
 # (conf.emore_folder, 'agedb_30'; root / "lfw"; join(emore_dir, "cfp_fp")).
-NEXT_ARGUMENT = re.compile(r"(?P<rest>\w*)['\"]?\s*[,/+]\s*[rbf]?['\"]")
+NEXT_ARGUMENT = lazy(r"(?P<rest>\w*)['\"]?\s*[,/+]\s*[rbf]?['\"]")
 LOCATION_WORDS = frozenset({"folder", "dir", "path", "root", "home", "prefix"})
 
 
 # A string that is the next argument after a data location, or joined onto it.
-AFTER_LOCATION = re.compile(r"(?P<key>[A-Za-z_][\w.]*)['\"]?\s*[,/+]\s*[rbf]?['\"]$")
+AFTER_LOCATION = lazy(r"(?P<key>[A-Za-z_][\w.]*)['\"]?\s*[,/+]\s*[rbf]?['\"]$")
 OUTPUT_WORDS = frozenset({"save", "log", "logs", "output", "out", "checkpoint", "result"})
 KEY_REACH = 80  # characters before the string that hold the location and its separator
 

@@ -16,10 +16,11 @@ from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
 from datasheet_lint.knowledge.matcher import Matcher
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Dataset
 from datasheet_lint.packagedata import load_json
 
-SCHEME = re.compile(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
+SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 
 
 # Folders that hold many datasets: a dataset is the folder or file just below the last one.
@@ -39,7 +40,7 @@ def dataset_folder(path: str) -> str:
 
 
 # A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
-PLACEHOLDER = re.compile(r"\{[^{}]{0,40}\}|%[sd]")
+PLACEHOLDER = lazy(r"\{[^{}]{0,40}\}|%[sd]")
 
 
 def _in_layout(name: str, names: frozenset[str]) -> bool:

@@ -130,7 +130,8 @@ def invalid_licence(ctx: Context) -> Iterator[Finding]:
     SPDX License List and expression syntax (https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/).
     This is not legal advice.
     """
-    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+    table = ctx.terms
+    if not ctx.datasheets or table is None:  # nothing to judge: the licence modules stay unloaded
         return
     from datasheet_lint.licences import spdx
     from datasheet_lint.licences.suggest import suggest
@@ -143,7 +144,6 @@ def invalid_licence(ctx: Context) -> Iterator[Finding]:
             yield _make("DSL301", reading, message, hint, Severity.ERROR)
         if not isinstance(parsed, spdx.Expression):
             continue
-        table = ctx.terms
         for leaf in parsed.unknown:
             advice = suggest(leaf.id, table)
             message = f"licence '{leaf.id}' is not an SPDX licence id: {advice}"
@@ -396,7 +396,8 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
     CC BY 4.0 legal code section 3(a) (https://creativecommons.org/licenses/by/4.0/legalcode).
     This is not legal advice.
     """
-    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+    table = ctx.terms
+    if not ctx.datasheets or table is None:  # nothing to judge: the licence modules stay unloaded
         return
     todo_reported = "DSL206" in ctx.selected
     for reading in ctx.readings:
@@ -408,7 +409,7 @@ def attribution_missing(ctx: Context) -> Iterator[Finding]:
         if todo_reported and _attribution_todo(sheet):
             continue  # DSL206 already reports the TODO: one placeholder, one finding
         licence = reading.evaluation.attribution[0]
-        listed = ctx.terms.get(licence.split(" WITH ")[0].rstrip("+"))
+        listed = table.get(licence.split(" WITH ")[0].rstrip("+"))
         source = listed.source if listed is not None else "the licence text"
         message = (
             f"licence '{licence}' requires attribution, and the datasheet has no citation or "
@@ -445,7 +446,8 @@ def licence_conflicts_with_catalogue(ctx: Context) -> Iterator[Finding]:
     The catalogue's licence source for the dataset (`datasheet-lint` shows it with the
     finding). This is not legal advice.
     """
-    if not ctx.datasheets:  # nothing to judge: the licence modules stay unloaded
+    table = ctx.terms
+    if not ctx.datasheets or table is None:  # nothing to judge: the licence modules stay unloaded
         return
     from datasheet_lint.licences import spdx
     from datasheet_lint.licences.conflict import conflict
@@ -459,7 +461,7 @@ def licence_conflicts_with_catalogue(ctx: Context) -> Iterator[Finding]:
         found = conflict(
             reading.parsed,
             entry.licence,
-            ctx.terms,
+            table,
             catalogue_commercial=entry.commercial,
             declared_terms=reading.terms,
         )

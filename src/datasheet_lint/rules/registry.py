@@ -19,14 +19,14 @@ from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.resolve import Knowledge
-from datasheet_lint.licences.table import Table
 from datasheet_lint.modelcards import ModelCard
 from datasheet_lint.models import Finding, Kind, Location, Reference, Severity
 from datasheet_lint.suppress import Suppression
 
-if TYPE_CHECKING:  # loaded only when a baseline file exists, or a datasheet names a licence
+if TYPE_CHECKING:  # loaded only when a baseline file exists, or a run has datasheets
     from datasheet_lint.baseline import Entry
     from datasheet_lint.licences.reading import Reading
+    from datasheet_lint.licences.table import Table
 
 DOC_SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix", "References")
 
@@ -48,7 +48,9 @@ class Context:
     problems: tuple[Problem, ...]
     coverage: Coverage
     readings: tuple[Reading, ...]  # each datasheet's licence, parsed and judged once
-    terms: Table  # the licence terms table (empty when no datasheet names a licence)
+    # The licence terms table: empty when no datasheet names a licence, None without
+    # datasheets (the licence modules, the table's records among them, then stay unloaded).
+    terms: Table | None
     schema: Mapping[str, Any]  # the datasheet schema (empty when there are no datasheets)
     selected: frozenset[str]  # codes that this run reports
     whole_repository: bool  # every file was scanned (not some paths, not --staged)
