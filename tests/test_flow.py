@@ -162,6 +162,36 @@ def test_a_download_written_to_a_file_makes_the_file_that_dataset(
     assert 5 not in found and 12 not in found  # os.path.exists, print(len(...))
 
 
+SAVED_BY_NAME = """\
+import requests
+import tarfile
+
+response = requests.get("https://example.org/data/flowers/17flowers.tgz")
+with open("17flowers.tgz", "wb") as f:
+    f.write(response.content)
+with tarfile.open("17flowers.tgz") as archive:
+    archive.extractall()
+with open("run.log", "w") as log:
+    log.write("downloaded 17flowers.tgz")
+with open("notes.tgz", "wb") as other:
+    other.write(b"not the download")
+untouched = tarfile.open("notes.tgz")
+"""
+
+
+def test_a_download_saved_under_a_literal_name_is_that_data_where_the_name_is_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``open("x.tgz", "wb")`` then ``f.write(response.content)`` saves the download there;
+    the same literal read back (``tarfile.open("x.tgz")``) reads it. A log naming the file,
+    and another file written with other bytes, are no copies."""
+    found = datasets_at(make_repo, run_cli, "fetch.py", SAVED_BY_NAME)
+    downloaded = found[4]
+    assert found.get(5, set()) & downloaded  # where the download is saved
+    assert found.get(7, set()) & downloaded  # the archive opened by the same name
+    assert not {9, 10, 11, 12, 13} & set(found)
+
+
 ARGPARSE = """\
 import argparse
 import os

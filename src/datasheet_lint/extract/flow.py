@@ -506,6 +506,7 @@ class _Flow:
         # are text or where a run writes, not the data's paths.
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
+        self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -718,6 +719,8 @@ class _Flow:
         """The datasets a value carries through names bound before it."""
         if isinstance(node, ast.Name):
             return env.get(node.id, NOTHING)
+        if isinstance(node, ast.Constant):  # a file a download was saved to, named again
+            return self.copies.get(node.value, NOTHING) if isinstance(node.value, str) else NOTHING
         if isinstance(node, ast.Attribute):
             key = self.attribute_key(node)
             known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
@@ -725,8 +728,11 @@ class _Flow:
                 known = known | self.state.options.get(node.attr, NOTHING)
             if not known and not (key or "").count(":"):
                 known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
-            if not known and (isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES):
-                return self.carried(node.value, env)  # requests.get(url).text, path.parent
+            fetched = isinstance(node.value, ast.Name) and node.value.id in self.downloads
+            if not known and (
+                isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES or fetched
+            ):  # requests.get(url).text, path.parent, response.content
+                return self.carried(node.value, env)
             return known  # an attribute of a loaded dataset (.data, .root) is no path
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
             return self.carried(node.left, env) | self.carried(node.right, env)
@@ -1021,6 +1027,12 @@ class _Flow:
             return  # a log or results file written with a dataset's name in it is no copy
         if isinstance(path, ast.Name):
             env[path.id] = self.carried(path, env) | carried  # read back further down
+        if isinstance(path, ast.Constant) and isinstance(path.value, str) and path.value.strip():
+            # open("17flowers.tgz", "wb"): the file the download is saved to, and the same
+            # name read back further down (tarfile.open("17flowers.tgz"))
+            self.copies[path.value] = self.copies.get(path.value, NOTHING) | carried
+            for dataset in sorted(carried):
+                self.emit(dataset, path.lineno, path.col_offset, Kind.PATH, path.value)
         for name in _names_in(path):
             binding = self.bound.get(name)
             if binding is not None and binding.line:
