@@ -425,6 +425,63 @@ def test_a_loader_imported_from_a_module_of_the_repository_loads_its_dataset(
     assert not {line for path, line in lines if path == "other/main.py"}
 
 
+SR_THROUGH_MODULE = """\
+import data
+import data as d
+import torch
+
+train_set = data.get_training_set(2)
+val_set = d.get_training_set(3)
+size = data.get_batch_size()
+weights = torch.load("model.pt")
+"""
+
+
+def test_a_loader_called_through_its_imported_module_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``import data`` then ``data.get_training_set(...)``: a loader of the repository reached
+    through its module's name (or an alias) is a load where it is called; the module's other
+    functions, the import line and a method of that name on any object are not."""
+    other = "import data\nnet = model.get_training_set(2)\n"
+    files = {"sr/data.py": SR_DATA, "sr/main.py": SR_THROUGH_MODULE, "sr/other.py": other}
+    found = scan_references(make_repo, run_cli, files)
+    lines = {(path, line) for path, line, dataset, _ in found if path != "sr/data.py"}
+    assert lines == {("sr/main.py", 5), ("sr/main.py", 6)}
+
+
+WORD_MODEL_MAIN = """\
+import argparse
+import data
+from readers import review_dataset
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--data", type=str, default="./data/wikitext-2", help="location of the data")
+parser.add_argument("--save", type=str, default="model.pt")
+args = parser.parse_args()
+corpus = data.Corpus(args.data)
+reviews = review_dataset(args.data)
+model = data.load_model(args.save)
+loader = DataLoader(args.data, batch_size=8)
+print(data.Corpus(args.data))
+stats = data.Summary(args.data)
+"""
+
+
+def test_a_data_class_of_another_module_given_a_carried_path_loads_that_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``corpus = data.Corpus(args.data)``: a class named for data (or a function that builds
+    a dataset) of another module, given a name that carries a dataset, loads it there. A loader
+    of weights, a DataLoader, a print and a class not named for data are not loads."""
+    corpus = "class Corpus:\n    def __init__(self, path):\n        self.path = path\n"
+    files = {"main.py": WORD_MODEL_MAIN, "data.py": corpus, "readers.py": "x = 1\n"}
+    found = scan_references(make_repo, run_cli, files)
+    loads = {line for path, line, _, kind in found if path == "main.py" and kind == "load"}
+    assert {9, 10} <= loads
+    assert not {11, 12, 13, 14} & {line for path, line, _, _ in found if path == "main.py"}
+
+
 CONFIG = """\
 from pathlib import Path
 

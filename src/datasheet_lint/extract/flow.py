@@ -758,7 +758,7 @@ class _Flow:
     def call_carries(self, node: ast.Call, env: dict[str, Carried]) -> Carried:
         dotted = dotted_name(node.func) or ""
         leaf = dotted.rpartition(".")[2] if dotted else ""
-        carrier = self.state.carriers.get(dotted) if isinstance(node.func, ast.Name) else None
+        carrier = self.state.carriers.get(dotted) if _carrier_call(node.func) else None
         if carrier is not None:
             return carrier
         arguments = _union(self.carried(a, env) for a in _arguments(node))
@@ -850,7 +850,7 @@ class _Flow:
             function = self.loaders[dotted]
             if _builds_dataset(function.name):
                 self.feed(function, node, env)
-        if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
+        if _carrier_call(node.func) and dotted in self.state.carriers:
             carried = self.state.carriers[dotted]
             self.touch(carried)
             for dataset in sorted(carried):
@@ -858,6 +858,8 @@ class _Flow:
             return
         self.option(node, env)
         kind = self.operation(node)
+        if kind is None and self.given_data(node, env):
+            return
         if kind is None:
             joins = dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}
             if joins and self.named_path(node, env):
@@ -899,6 +901,25 @@ class _Flow:
                 # keyword's value such as reporthook=hook)
                 env[argument.id] = carried
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=1)
+
+    def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``corpus = data.Corpus(args.data)``, ``train = imdb_dataset(DATA_DIR)``: a class
+        or function of another module (or a class of this one) whose name says it makes a
+        dataset, given a name that carries one, loads that data there (its body, elsewhere,
+        is not seen). The module's own functions are fed instead (``feed``)."""
+        func = node.func
+        leaf = func.attr if isinstance(func, ast.Attribute) else dotted_name(func) or ""
+        if self.messages or (isinstance(func, ast.Name) and leaf in self.loaders):
+            return False
+        if not _makes_data(leaf):
+            return False
+        carried = _union(self.carried(a, env) for a in _arguments(node))
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+        return True
 
     def named_path(self, node: ast.expr, env: dict[str, Carried]) -> bool:
         """A path built from carried names and literals only (``join(housing_path,
@@ -1163,6 +1184,28 @@ def _builds_dataset(name: str) -> bool:
     (fed a carried name, it reads that data). read_json or get_data is any file's helper."""
     words = _words(name)
     return bool(words) and (words[0] in FEEDING_VERBS or words[-1] in {"dataset", "datasets"})
+
+
+def _carrier_call(func: ast.expr) -> bool:
+    """``get_training_set(...)`` or, through an imported module of the repository,
+    ``data.get_training_set(...)`` (carriers of other modules are keyed so, extract/links.py);
+    never a method of an object (``self.load()``)."""
+    if isinstance(func, ast.Name):
+        return True
+    dotted = dotted_name(func) if isinstance(func, ast.Attribute) else None
+    return dotted is not None and not dotted.startswith(("self.", "cls."))
+
+
+def _makes_data(name: str) -> bool:
+    """A callable whose name says it makes a dataset of what it is given: a class named
+    for data (``Corpus``, ``FaceDataset``), or a function that builds one (``load_corpus``,
+    ``imdb_dataset``); never one that loads weights (``load_model``)."""
+    words = _words(name)
+    if not words or set(words) & (OUTPUT_WORDS - {"load"}):
+        return False
+    if name[:1].isupper():
+        return bool(set(words) & DATA_NOUNS) and words[-1] not in {"loader", "sampler"}
+    return _builds_dataset(name)
 
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
