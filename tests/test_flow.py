@@ -269,6 +269,46 @@ def test_a_function_that_downloads_carries_its_dataset_to_callers(
     assert 21 not in found and 27 not in found
 
 
+DATA_SCRIPT = """\
+import os
+import urllib.request
+
+DATA_DIR = os.path.join(os.path.dirname(__file__), "essays")
+data_url = "https://example.org/corpora/essays/essays.tar"
+LOG_DIR = os.path.join(os.path.dirname(__file__), "logs")
+
+
+def download():
+    os.makedirs(DATA_DIR, exist_ok=True)
+    archive = os.path.join(DATA_DIR, "essays.tar")
+    urllib.request.urlretrieve(data_url, archive)
+
+
+def fetch_essays():
+    download()
+    return DATA_DIR
+
+
+if __name__ == "__main__":
+    download()
+    print(LOG_DIR)
+"""
+
+
+def test_a_function_named_by_its_verb_alone_is_machinery_and_its_folder_is_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A data script's ``def download():`` names no data: its ``def`` line and its calls are
+    not references (``fetch_essays`` names its data: it is). The file a download is saved to
+    is the data, and so is the folder that file is joined under."""
+    found = datasets_at(make_repo, run_cli, "prepare.py", DATA_SCRIPT)
+    downloaded = found[5]  # the URL
+    assert found.get(4, set()) & downloaded  # DATA_DIR: where the archive is saved
+    assert found.get(11, set()) & downloaded and found.get(12, set()) & downloaded
+    assert found.get(15, set()) & downloaded  # def fetch_essays()
+    assert not {6, 9, 10, 16, 21, 22} & set(found)
+
+
 SCOPES = f"""\
 import os
 import urllib.request

@@ -130,6 +130,7 @@ class _State:
         self.attributes: dict[str, Carried] = {}  # dotted attribute -> datasets
         # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
         self.fed: dict[str, dict[str, Carried]] = {}
+        self.silent: set[str] = set()  # carriers named by a verb alone (def download():)
 
     def snapshot(self) -> tuple[object, ...]:
         marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
@@ -252,7 +253,7 @@ def _exports(
     loaders = {
         name: carried
         for name, carried in state.carriers.items()
-        if name in defined and name not in imported
+        if name in defined and name not in imported and name not in state.silent
     }
     attributes: dict[str, Carried] = {}
     for key, carried in state.attributes.items():
@@ -633,8 +634,11 @@ class _Flow:
         if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
-            for dataset in sorted(touched):
-                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
+            if _bare_verb(node):  # def download(): its callers touch its data, silently
+                self.state.silent.add(name)
+            else:
+                for dataset in sorted(touched):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
         if self.touched:
             self.touched[-1].update(touched)
 
@@ -853,7 +857,7 @@ class _Flow:
         if _carrier_call(node.func) and dotted in self.state.carriers:
             carried = self.state.carriers[dotted]
             self.touch(carried)
-            for dataset in sorted(carried):
+            for dataset in sorted(carried) if dotted not in self.state.silent else ():
                 self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
             return
         self.option(node, env)
@@ -901,6 +905,11 @@ class _Flow:
                 # keyword's value such as reporthook=hook)
                 env[argument.id] = carried
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=1)
+                binding = self.bound.get(argument.id)
+                if binding is not None and not _output(argument.id):
+                    # archive = join(DATA_DIR, "data.tar"): the folder it is saved in is the
+                    # data's (DATA_DIR = join(dirname(__file__), "mmlu"))
+                    self.mark_constants(binding.value, carried)
 
     def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``corpus = data.Corpus(args.data)``, ``train = imdb_dataset(DATA_DIR)``: a class
@@ -1184,6 +1193,14 @@ def _builds_dataset(name: str) -> bool:
     (fed a carried name, it reads that data). read_json or get_data is any file's helper."""
     words = _words(name)
     return bool(words) and (words[0] in FEEDING_VERBS or words[-1] in {"dataset", "datasets"})
+
+
+def _bare_verb(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
+    """``def download():`` in a data script: a function named by its verb alone names no
+    data; its body's references are the script's, its ``def`` and its calls are machinery
+    (``def fetch_housing_data():``, ``def load_email():`` name theirs)."""
+    words = _words(node.name)
+    return not isinstance(node, ast.ClassDef) and len(words) == 1 and words[0] in LOADER_VERBS
 
 
 def _carrier_call(func: ast.expr) -> bool:
