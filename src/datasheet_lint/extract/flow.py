@@ -115,6 +115,13 @@ LISTING_CALLS = frozenset(
     {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
 )
 LISTING_METHODS = frozenset({"glob", "rglob", "iterdir", "extractall", "extract", "namelist"})
+# Libraries whose classes named for data (TFRecordDataset, TensorDataset) are machinery:
+# a class of the repository named so, given a dataset's location, loads it (given_data).
+DATA_LIBRARIES = frozenset(
+    {"tensorflow", "tf", "torch", "keras", "numpy", "pandas", "sklearn", "datasets", "jax"}
+    | {"transformers", "torchvision", "torchtext", "torchaudio", "tensorflow_datasets"}
+    | {"mxnet", "paddle", "pyspark", "dask", "ray", "webdataset", "tfds", "np", "pd"}
+)
 # Calls whose arguments are messages, never data operations.
 MESSAGES = frozenset({"print", "logging", "logger", "log", "warnings", "tqdm", "LOGGER"})
 MESSAGE_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exception", "write"})
@@ -255,6 +262,7 @@ def _exports(
         for name, carried in state.carriers.items()
         if name in defined and name not in imported and name not in state.silent
     }
+
     attributes: dict[str, Carried] = {}
     for key, carried in state.attributes.items():
         owner, _, attribute = key.rpartition(".")
@@ -496,6 +504,7 @@ class _Flow:
         # the module's own functions, by name (only loader-named ones are fed: feed())
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.module_env: dict[str, Carried] = {}
+        self.libraries: set[str] = set()  # names bound to a data library's modules (tf)
         self.imported = linked_names  # names this module imports that carry a dataset
         self.seeds = seeds
         self.state = state
@@ -555,9 +564,13 @@ class _Flow:
                     )
             self.block(node.body, env)
         elif isinstance(node, ast.Import | ast.ImportFrom):
+            module = (node.module or "") if isinstance(node, ast.ImportFrom) else ""
             for alias in node.names:
                 name = (alias.asname or alias.name).split(".", 1)[0]
                 env.pop(name, None)
+                root = (module or alias.name).split(".", 1)[0]
+                if root in DATA_LIBRARIES and not getattr(node, "level", 0):
+                    self.libraries.add(name)
                 if isinstance(node, ast.ImportFrom) and name in self.imported:
                     env[name] = self.imported[name]  # from config import path_imgrec
                 if isinstance(node, ast.ImportFrom) and name in self.state.carriers:
@@ -763,7 +776,7 @@ class _Flow:
         dotted = dotted_name(node.func) or ""
         leaf = dotted.rpartition(".")[2] if dotted else ""
         carrier = self.state.carriers.get(dotted) if _carrier_call(node.func) else None
-        if carrier is not None:
+        if carrier:  # an empty one is a data maker of another module (given_data)
             return carrier
         arguments = _union(self.carried(a, env) for a in _arguments(node))
         operation = self.operation(node)
@@ -804,7 +817,8 @@ class _Flow:
         if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS:
             return Kind.PATH
         if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
-            return Kind.PATH
+            unplaced = leaf in {"extractall", "extract"} and not node.args and not node.keywords
+            return None if unplaced else Kind.PATH  # archive.extractall(): the opening is it
         if dotted == "open" and not writes_to(node):
             return Kind.LOAD
         if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
@@ -854,12 +868,14 @@ class _Flow:
             function = self.loaders[dotted]
             if _builds_dataset(function.name):
                 self.feed(function, node, env)
-        if _carrier_call(node.func) and dotted in self.state.carriers:
+        if _carrier_call(node.func) and self.state.carriers.get(dotted):
             carried = self.state.carriers[dotted]
             self.touch(carried)
-            for dataset in sorted(carried) if dotted not in self.state.silent else ():
-                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
-            return
+            if dotted not in self.state.silent:
+                for dataset in sorted(carried):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
+                return
+            # download(path, url): a verb-named carrier given a carried URL still downloads it
         self.option(node, env)
         kind = self.operation(node)
         if kind is None and self.given_data(node, env):
@@ -913,14 +929,18 @@ class _Flow:
 
     def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``corpus = data.Corpus(args.data)``, ``train = imdb_dataset(DATA_DIR)``: a class
-        or function of another module (or a class of this one) whose name says it makes a
-        dataset, given a name that carries one, loads that data there (its body, elsewhere,
-        is not seen). The module's own functions are fed instead (``feed``)."""
+        or function whose name says it makes a dataset (of another module, or a class of
+        this one), given a name that carries one, loads that data there (its body, elsewhere,
+        is not seen). The module's own functions are fed instead (``feed``); a data library's
+        classes are machinery."""
         func = node.func
-        leaf = func.attr if isinstance(func, ast.Attribute) else dotted_name(func) or ""
-        if self.messages or (isinstance(func, ast.Name) and leaf in self.loaders):
+        dotted = dotted_name(func) or ""
+        parts = dotted.split(".")
+        if self.messages or not _carrier_call(func) or len(parts) > 2:
             return False
-        if not _makes_data(leaf):
+        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
+            return False  # a library's class (tf.data.TFRecordDataset) is machinery
+        if not _makes_data(parts[-1]):
             return False
         carried = _union(self.carried(a, env) for a in _arguments(node))
         if not carried or len(carried) > MAX_DATASETS:
