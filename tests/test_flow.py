@@ -727,3 +727,53 @@ def test_an_expression_nested_too_deep_for_the_walk_keeps_the_direct_references(
     result = run_cli(repo, "check", "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0, result.stderr
     assert ("deep.py", 2, "mnist", "path") in references(result)
+
+
+SELECTOR = """\
+from dataclasses import dataclass, field
+
+from datasets import load_dataset
+
+
+@dataclass
+class DataArguments:
+    dataset: str = field(
+        default="squad",
+        metadata={"help": "which dataset to tune on"},
+    )
+    output_dir: str = field(default="squad-out")
+
+
+def load_reviews():
+    return load_dataset("stanfordnlp/imdb")
+
+
+def make_data_module(args):
+    def load_data(dataset_name):
+        if dataset_name == "squad":
+            return load_dataset("rajpurkar/squad")
+        elif dataset_name == "ag_news":
+            return load_dataset("fancyzhx/ag_news")
+        elif dataset_name == "imdb":
+            return load_reviews()
+        raise ValueError(dataset_name)
+
+    chosen = load_data(args.dataset)
+    unknown = load_data(args.other)
+    reviews = load_reviews()
+    return chosen, unknown, reviews
+"""
+
+
+def test_a_loader_of_many_datasets_loads_the_one_its_argument_selects(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``load_data(args.dataset)`` where ``load_data`` loads one of several datasets by its
+    argument's name and ``args.dataset`` defaults (a dataclass field, as HfArgumentParser
+    reads it) to ``"squad"``: the call loads SQuAD only; with an unknown argument it names
+    none. A function that returns a loader call (``load_reviews``) loads that dataset at
+    its ``def`` and at each call."""
+    found = datasets_at(make_repo, run_cli, "finetune.py", SELECTOR)
+    assert found[29] == {"squad"}
+    assert "imdb" in found.get(15, set()) and "imdb" in found.get(31, set())
+    assert 30 not in found and 12 not in found

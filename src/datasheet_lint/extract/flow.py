@@ -122,6 +122,7 @@ DATA_LIBRARIES = frozenset(
     | {"transformers", "torchvision", "torchtext", "torchaudio", "tensorflow_datasets"}
     | {"mxnet", "paddle", "pyspark", "dask", "ray", "webdataset", "tfds", "np", "pd"}
 )
+FIELDS = frozenset({"field", "dataclasses.field"})  # a dataclass field's declaration
 # Calls whose arguments are messages, never data operations.
 MESSAGES = frozenset({"print", "logging", "logger", "log", "warnings", "tqdm", "LOGGER"})
 MESSAGE_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exception", "write"})
@@ -138,6 +139,10 @@ class _State:
         # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
         self.fed: dict[str, dict[str, Carried]] = {}
         self.silent: set[str] = set()  # carriers named by a verb alone (def download():)
+        # loader-named functions touching more datasets than a loader does (load_data(name):
+        # alpaca, chip2, longform, ...): a call loads the ones its arguments select
+        self.selectors: dict[str, Carried] = {}
+        self.loads: dict[int, set[tuple[int, str]]] = {}  # the seeds that are loader calls
 
     def snapshot(self) -> tuple[object, ...]:
         marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
@@ -147,6 +152,7 @@ class _State:
             frozenset(self.options.items()),
             frozenset(self.attributes.items()),
             frozenset((f, p, d) for f, ps in self.fed.items() for p, d in ps.items()),
+            frozenset(self.selectors.items()),
         )
 
 
@@ -211,6 +217,7 @@ def _references(
     resolve: Resolve,
     linked: Linked | None,
 ) -> Flowed:
+    found = list(found)  # read twice: the seeds, then which of them are loader calls
     seeds: dict[int, set[tuple[int, str]]] = {}
     surfaces: list[tuple[int, str, str]] = []
     for dataset, line, column, kind, surface in found:
@@ -225,6 +232,9 @@ def _references(
     chased = [(line, d, s) for line, d, s in surfaces if s not in _line(lines, line)]
     bindings = _Bindings(tree, lines, {line for line, _, _ in chased})
     state = _State()
+    for dataset, line, column, kind, _ in found:
+        if kind is Kind.LOAD and line in seeds:
+            state.loads.setdefault(line, set()).add((column, dataset))
     if linked is not None:
         state.carriers.update(linked.loaders)
     for line, dataset, surface in chased:
@@ -644,6 +654,9 @@ class _Flow:
         """A function or class that downloads or reads one dataset carries it (and its def
         line is a load reference); its caller touches what it touches."""
         size = (node.end_lineno or node.lineno) - node.lineno
+        selects = len(touched) > MAX_DATASETS and not self.classes and _loader_named(node)
+        if selects and not isinstance(node, ast.ClassDef):
+            self.state.selectors[name] = frozenset(touched)
         if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
@@ -663,6 +676,8 @@ class _Flow:
         value = node.value
         if value is None:
             return
+        if self.classes and isinstance(node, ast.AnnAssign):
+            self.field_option(node.target, value, env)
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         # self.cache_file = join(self._data_path, "cache.pkl"): where a run keeps its own
         output = all(_output(dotted_name(t) or "") for t in targets)
@@ -717,12 +732,14 @@ class _Flow:
             return f"{self.classes[-1] if self.classes else ''}:{dotted.split('.', 1)[1]}"
         return dotted
 
-    def seeded(self, node: ast.expr) -> Carried:
-        """Datasets of the seeds (and marks) that stand inside the value."""
+    def seeded(self, node: ast.expr, loads: bool = False) -> Carried:
+        """Datasets of the seeds (and marks) that stand inside the value; ``loads``: of its
+        loader calls only (``load_dataset("imdb")``)."""
         found: set[str] = set()
         end = node.end_lineno or node.lineno
         for line in range(node.lineno, end + 1):
-            for column, dataset in self.seeds.get(line, set()) | self.state.marks.get(line, set()):
+            here = self.state.loads.get(line, set()) if loads else self.seeds.get(line, set())
+            for column, dataset in here | (set() if loads else self.state.marks.get(line, set())):
                 if line == node.lineno and column < _char_column(self.lines, line, node.col_offset):
                     continue
                 if line == end and column > _char_column(
@@ -878,7 +895,9 @@ class _Flow:
             # download(path, url): a verb-named carrier given a carried URL still downloads it
         self.option(node, env)
         kind = self.operation(node)
-        if kind is None and self.given_data(node, env):
+        if kind is None:
+            self.touch(self.seeded(node, loads=True))  # return load_dataset("imdb")
+        if kind is None and (self.selected(node, env) or self.given_data(node, env)):
             return
         if kind is None:
             joins = dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}
@@ -926,6 +945,21 @@ class _Flow:
                     # archive = join(DATA_DIR, "data.tar"): the folder it is saved in is the
                     # data's (DATA_DIR = join(dirname(__file__), "mmlu"))
                     self.mark_constants(binding.value, carried)
+
+    def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets
+        by the name it is given and ``args.dataset`` defaults to ``'alpaca'``: the call loads
+        the datasets its arguments carry that the function loads, and no other."""
+        if not isinstance(node.func, ast.Name) or node.func.id not in self.state.selectors:
+            return False
+        loads = self.state.selectors[node.func.id]
+        chosen = _union(self.carried(a, env) for a in _arguments(node)) & loads
+        if not chosen or len(chosen) > MAX_DATASETS:
+            return False
+        self.touch(chosen)
+        for dataset in sorted(chosen):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, node.func.id)
+        return True
 
     def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``corpus = data.Corpus(args.data)``, ``train = imdb_dataset(DATA_DIR)``: a class
@@ -1033,6 +1067,19 @@ class _Flow:
             if carried:
                 known = self.state.fed.setdefault(function.name, {})
                 known[parameter] = known.get(parameter, NOTHING) | carried
+
+    def field_option(self, target: ast.expr, value: ast.expr, env: dict[str, Carried]) -> None:
+        """``dataset: str = field(default="alpaca")`` in a dataclass of arguments (parsed by
+        HfArgumentParser into ``args``): ``args.dataset`` carries what the default does."""
+        if not isinstance(target, ast.Name) or _output(target.id):
+            return
+        if isinstance(value, ast.Call) and (dotted_name(value.func) or "") in FIELDS:
+            default = next((k.value for k in value.keywords if k.arg == "default"), None)
+            if default is not None:
+                carried = self.carried(default, env) | self.seeded(default)
+                if carried:
+                    known = self.state.options.get(target.id, NOTHING)
+                    self.state.options[target.id] = known | carried
 
     def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
