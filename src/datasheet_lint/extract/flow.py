@@ -108,6 +108,7 @@ READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "job
 DOWNLOADS = re.compile(r"urlretrieve|urlopen|get_file|download|requests\.get|httpx\.get")
 URL_KEYS = frozenset({"url", "origin", "fname_url"})
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
+FETCHED = frozenset({"content", "text"})  # a download's data as a value, written to a file
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
@@ -763,6 +764,7 @@ class _Flow:
             if not known and not (key or "").count(":"):
                 known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
             fetched = isinstance(node.value, ast.Name) and node.value.id in self.downloads
+            fetched = fetched and node.attr in FETCHED  # response.content, not .status_code
             if not known and (
                 isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES or fetched
             ):  # requests.get(url).text, path.parent, response.content
@@ -895,8 +897,9 @@ class _Flow:
             # download(path, url): a verb-named carrier given a carried URL still downloads it
         self.option(node, env)
         kind = self.operation(node)
-        if kind is None:
-            self.touch(self.seeded(node, loads=True))  # return load_dataset("imdb")
+        if kind is None:  # return load_dataset("imdb"): a loader given a dataset's name
+            literals = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
+            self.touch(_union(self.seeded(a, loads=True) for a in literals))
         if kind is None and (self.selected(node, env) or self.given_data(node, env)):
             return
         if kind is None:
