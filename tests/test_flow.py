@@ -522,10 +522,14 @@ def test_a_data_class_of_another_module_given_a_carried_path_loads_that_data(
     (machinery) are not loads."""
     corpus = "class Corpus:\n    def __init__(self, path):\n        self.path = path\n"
     files = {"main.py": WORD_MODEL_MAIN, "data.py": corpus, "readers.py": "x = 1\n"}
+    files["main.py"] += (  # inside a loader, the loader is the reference: this is its step
+        "\n\ndef get_training_set():\n    return data.Corpus(args.data)\n"
+    )
     found = scan_references(make_repo, run_cli, files)
     loads = {line for path, line, _, kind in found if path == "main.py" and kind == "load"}
     assert {11, 12} <= loads
     assert not set(range(13, 19)) & {line for path, line, _, _ in found if path == "main.py"}
+    assert 22 not in {line for path, line, _, _ in found if path == "main.py"}
 
 
 CONFIG = """\

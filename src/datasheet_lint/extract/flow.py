@@ -516,6 +516,7 @@ class _Flow:
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.module_env: dict[str, Carried] = {}
         self.libraries: set[str] = set()  # names bound to a data library's modules (tf)
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # entered, inmost last
         self.imported = linked_names  # names this module imports that carry a dataset
         self.seeds = seeds
         self.state = state
@@ -616,8 +617,10 @@ class _Flow:
             local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
         self.depth += 1
+        self.functions.append(node)
         if fed or not self.quiet(node, local):
             self.block(node.body, local)
+        self.functions.pop()
         self.depth -= 1
         touched = self.touched.pop() | _union(fed.values())
         env.pop(node.name, None)
@@ -979,6 +982,8 @@ class _Flow:
             return False  # a library's class (tf.data.TFRecordDataset) is machinery
         if not _makes_data(parts[-1]):
             return False
+        if self.functions and _loader_named(self.functions[-1]):
+            return False  # get_training_set(): its def and calls are the references, this a step
         carried = _union(self.carried(a, env) for a in _arguments(node))
         if not carried or len(carried) > MAX_DATASETS:
             return False
