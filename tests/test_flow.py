@@ -781,3 +781,13 @@ def test_a_loader_of_many_datasets_loads_the_one_its_argument_selects(
     assert found[29] == {"squad"}
     assert "imdb" in found.get(15, set()) and "imdb" in found.get(31, set())
     assert 30 not in found and 12 not in found
+
+
+def test_a_loader_star_imported_from_a_module_of_the_repository_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``from data import *`` imports the module's loaders under their own names."""
+    main = "from data import *\n\ntrain_set = get_training_set(2)\nsize = get_batch_size()\n"
+    files = {"sr/data.py": SR_DATA, "sr/main.py": main}
+    found = scan_references(make_repo, run_cli, files)
+    assert {line for path, line, _, _ in found if path == "sr/main.py"} == {3}

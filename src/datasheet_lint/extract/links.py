@@ -45,6 +45,7 @@ def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> I
         names = "|".join(map(re.escape, loaders))
         parts.append(r"\bimport\b[^\n]*\b(?:" + names + r")\b")
         parts.append(r"\.(?:" + names + r")\s*\(")  # import data; data.get_training_set()
+        parts.append(r"\bimport[ \t]+\*")  # from data import *
     if attributes:
         parts.append(r"\.(?:" + "|".join(map(re.escape, attributes)) + r")\b")
     wanted = re.compile("|".join(parts))
@@ -71,7 +72,10 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
             if found is None:
                 continue
             for alias in node.names:
-                if alias.name in found.loaders:
+                if alias.name == "*":  # from summarization_dataset import *
+                    loaders.update(found.loaders)
+                    names.update(found.names)
+                elif alias.name in found.loaders:
                     loaders[alias.asname or alias.name] = found.loaders[alias.name]
                 elif alias.name in found.names:
                     names[alias.asname or alias.name] = found.names[alias.name]
