@@ -78,6 +78,9 @@ LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 MAX_LOADER_LINES = 60
+# A dataset class holds its whole reader (download, split files, __getitem__): its name or
+# base already says it is data, so a longer body still loads what it touches.
+MAX_CLASS_LINES = 400
 # A function carries its data only when its name says it provides data (load_email,
 # fetch_housing_data, get_training_set, imdb_dataset, class WiderFaceDetection(Dataset)):
 # process(), get_batch() or accuracy() read data too, but a call of them is no reference.
@@ -647,6 +650,9 @@ class _Flow:
         touched = self.touched.pop()
         self.classes.pop()
         env.pop(node.name, None)
+        if not touched:  # class SimpleOxfordPetDataset(OxfordPetDataset): its base's data
+            bases = [dotted_name(base) or "" for base in node.bases]
+            touched = set(_union(self.state.carriers.get(base, NOTHING) for base in bases))
         self.loader(node, node.name, touched)
 
     def loader(
@@ -661,7 +667,8 @@ class _Flow:
         selects = len(touched) > MAX_DATASETS and not self.classes and _loader_named(node)
         if selects and not isinstance(node, ast.ClassDef):
             self.state.selectors[name] = frozenset(touched)
-        if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
+        limit = MAX_CLASS_LINES if isinstance(node, ast.ClassDef) else MAX_LOADER_LINES
+        if 0 < len(touched) <= MAX_DATASETS and size <= limit and _loader_named(node):
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
             if _bare_verb(node):  # def download(): its callers touch its data, silently
@@ -968,11 +975,10 @@ class _Flow:
         return True
 
     def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
-        """``corpus = data.Corpus(args.data)``, ``train = imdb_dataset(DATA_DIR)``: a class
-        or function whose name says it makes a dataset (of another module, or a class of
-        this one), given a name that carries one, loads that data there (its body, elsewhere,
-        is not seen). The module's own functions are fed instead (``feed``); a data library's
-        classes are machinery."""
+        """``corpus = data.Corpus(args.data)``: a class named for data (of another module, or
+        of this one), given a name that carries a dataset, loads that data there (its body,
+        elsewhere, is not seen). The module's own functions are fed instead (``feed``); a
+        data library's classes are machinery."""
         func = node.func
         dotted = dotted_name(func) or ""
         parts = dotted.split(".")
@@ -1289,15 +1295,13 @@ def _carrier_call(func: ast.expr) -> bool:
 
 
 def _makes_data(name: str) -> bool:
-    """A callable whose name says it makes a dataset of what it is given: a class named
-    for data (``Corpus``, ``FaceDataset``), or a function that builds one (``load_corpus``,
-    ``imdb_dataset``); never one that loads weights (``load_model``)."""
+    """A class whose name says it is a dataset made of what it is given (``Corpus``,
+    ``FaceDataset``), not a loader or sampler of one, nor weights. A function of another
+    module is not enough (``load_mx_rec(path)`` converts a file as often as it loads it)."""
     words = _words(name)
-    if not words or set(words) & (OUTPUT_WORDS - {"load"}):
+    if not name[:1].isupper() or set(words) & OUTPUT_WORDS:
         return False
-    if name[:1].isupper():
-        return bool(set(words) & DATA_NOUNS) and words[-1] not in {"loader", "sampler"}
-    return _builds_dataset(name)
+    return bool(set(words) & DATA_NOUNS) and words[-1] not in {"loader", "sampler"}
 
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
