@@ -823,3 +823,48 @@ def test_a_long_dataset_class_and_its_subclass_load_what_it_downloads(
     assert "cifar-10" in found.get(at["class PetImagesDataset"], set())
     assert "cifar-10" in found.get(at["class ResizedPetImagesDataset"], set())
     assert at["class Trainer"] not in found
+
+
+MAIL_CORPUS = """\
+import os
+import tarfile
+import urllib.request
+
+MAIL_ROOT = "https://example.org/archive/mailcorpus/"
+WORK_URL = MAIL_ROOT + "2004_work_mail.tar.bz2"
+JUNK_URL = MAIL_ROOT + "2004_junk_mail.tar.bz2"
+MAIL_PATH = os.path.join("datasets", "mail")
+NOTE = MAIL_ROOT + "readme"
+
+
+def fetch_mail(work_url=WORK_URL, junk_url=JUNK_URL, mail_path=MAIL_PATH):
+    os.makedirs(mail_path, exist_ok=True)
+    for filename, url in (("work.tar.bz2", work_url), ("junk.tar.bz2", junk_url)):
+        path = os.path.join(mail_path, filename)
+        urllib.request.urlretrieve(url, path)
+        archive = tarfile.open(path)
+        archive.extractall(path=mail_path)
+        archive.close()
+
+
+fetch_mail()
+WORK_DIR = os.path.join(MAIL_PATH, "work")
+work_files = sorted(os.listdir(WORK_DIR))
+"""
+
+
+def test_urls_joined_from_a_root_and_the_folder_an_archive_is_unpacked_in_are_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``WORK_URL = MAIL_ROOT + "x.tar.bz2"`` is a download URL in code (its own file's, not
+    every file of its root) that reaches the download through a parameter's default and a
+    loop; ``extractall(path=mail_path)`` unpacks the data in ``MAIL_PATH``, which then makes
+    the folders joined to it and their listings data too. A joined URL of no data file is
+    not one."""
+    found = datasets_at(make_repo, run_cli, "mail.py", MAIL_CORPUS)
+    work, junk = found[6], found[7]
+    assert len(work) == 1 and len(junk) == 1 and work != junk
+    assert work | junk <= found[5]  # the root both are joined from
+    assert work | junk <= found[16] and work | junk <= found[12]  # the download, the def
+    assert found.get(8, set()) and found.get(23, set()) and found.get(24, set())
+    assert 9 not in found

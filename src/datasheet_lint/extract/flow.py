@@ -40,7 +40,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
@@ -695,10 +695,12 @@ class _Flow:
         self.messages += output  # paths joined for it are no data paths
         self.uses(value, env)
         self.messages -= output
-        carried = self.carried(value, env)
+        joined = not self.depth and isinstance(value, ast.BinOp | ast.JoinedStr)
+        url = self.joined_url(value) if joined and not self.seeded(value) else NOTHING
+        carried = url or self.carried(value, env)  # its own URL, not all its root's files
         parent = isinstance(value, ast.Attribute) and value.attr in PATH_ATTRIBUTES
         path = carried and (parent or (_builds_path(value) and self.named_path(value, env)))
-        if path and not output:
+        if path and not output and not url:
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
@@ -958,6 +960,11 @@ class _Flow:
                     # archive = join(DATA_DIR, "data.tar"): the folder it is saved in is the
                     # data's (DATA_DIR = join(dirname(__file__), "mmlu"))
                     self.mark_constants(binding.value, carried)
+            elif _unpacked_into(argument, node) and not _output(argument.id):
+                # archive.extractall(path=spam_path): the folder the data is unpacked in,
+                # and the module's name it defaults to (spam_path=SPAM_PATH)
+                env[argument.id] = carried
+                _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=2)
 
     def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets
@@ -1050,6 +1057,22 @@ class _Flow:
                     self.state.marks.setdefault(line, set()).add((column, dataset))
             return frozenset({dataset})
         return NOTHING
+
+    def joined_url(self, node: ast.expr) -> Carried:
+        """``HAM_URL = DOWNLOAD_ROOT + "20030228_easy_ham.tar.bz2"`` at module level: a data
+        file's URL joined from names bound above is a download URL in code, as a literal one
+        is, and the names it was joined from are its parts."""
+        if not all(self.bound.get(name) for name in _names_in(node)):
+            return NOTHING  # a loop's file name: the download in the loop folds it (each file)
+        text = fold_text(node, self.values, 4)
+        if text is None or not URL.match(text) or DATA_FILE.search(text) is None:
+            return NOTHING
+        dataset = self.resolve("url", text)
+        if dataset is None:
+            return NOTHING
+        self.emit(dataset, node.lineno, node.col_offset, Kind.URL, "")
+        self.mark_constants(node, frozenset({dataset}))
+        return frozenset({dataset})
 
     def mark_constants(self, node: ast.expr, carried: Carried) -> None:
         """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
@@ -1193,6 +1216,23 @@ def _union(parts: Iterable[Carried]) -> Carried:
     for part in parts:
         result |= part
     return frozenset(result)
+
+
+def _unpacked_into(argument: ast.expr, node: ast.Call) -> TypeGuard[ast.Name]:
+    """``argument`` is the folder an archive's ``extractall``/``extract`` unpacks into."""
+    func = node.func
+    if not isinstance(func, ast.Attribute) or func.attr not in {"extractall", "extract"}:
+        return False
+    place = _argument_of(node, 0 if func.attr == "extractall" else 1, "path")
+    return isinstance(argument, ast.Name) and argument is place
+
+
+def _argument_of(node: ast.Call, position: int, keyword: str) -> ast.expr | None:
+    """The argument at ``position`` or given as ``keyword``."""
+    named = next((k.value for k in node.keywords if k.arg == keyword), None)
+    if named is not None:
+        return named
+    return node.args[position] if len(node.args) > position else None
 
 
 def _arguments(node: ast.Call) -> Iterator[ast.expr]:
