@@ -850,6 +850,7 @@ def fetch_mail(work_url=WORK_URL, junk_url=JUNK_URL, mail_path=MAIL_PATH):
 fetch_mail()
 WORK_DIR = os.path.join(MAIL_PATH, "work")
 work_files = sorted(os.listdir(WORK_DIR))
+MAIL_ROOT = "https://example.org/archive/other/"  # a later cell's own root
 """
 
 
@@ -858,9 +859,10 @@ def test_urls_joined_from_a_root_and_the_folder_an_archive_is_unpacked_in_are_da
 ) -> None:
     """``WORK_URL = MAIL_ROOT + "x.tar.bz2"`` is a download URL in code (its own file's, not
     every file of its root) that reaches the download through a parameter's default and a
-    loop; ``extractall(path=mail_path)`` unpacks the data in ``MAIL_PATH``, which then makes
-    the folders joined to it and their listings data too. A joined URL of no data file is
-    not one."""
+    loop (a name a later notebook cell binds again is still the one bound above it);
+    ``extractall(path=mail_path)`` unpacks the data in ``MAIL_PATH``, which then makes the
+    folders joined to it and their listings data too. A joined URL of no data file is not
+    one."""
     found = datasets_at(make_repo, run_cli, "mail.py", MAIL_CORPUS)
     work, junk = found[6], found[7]
     assert len(work) == 1 and len(junk) == 1 and work != junk

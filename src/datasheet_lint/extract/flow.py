@@ -532,6 +532,7 @@ class _Flow:
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
+        self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -1034,6 +1035,7 @@ class _Flow:
         items = node.iter.elts if isinstance(node.iter, ast.Tuple | ast.List) else []
         literal = all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items)
         name = node.target.id
+        self.looped.add(name)
         self.values[name] = items[0] if items and literal else None
         self.value_lines[name] = (node.iter.lineno, node.iter.col_offset)
 
@@ -1062,7 +1064,8 @@ class _Flow:
         """``HAM_URL = DOWNLOAD_ROOT + "20030228_easy_ham.tar.bz2"`` at module level: a data
         file's URL joined from names bound above is a download URL in code, as a literal one
         is, and the names it was joined from are its parts."""
-        if not all(self.bound.get(name) for name in _names_in(node)):
+        names = list(_names_in(node))
+        if any(self.values.get(name) is None or name in self.looped for name in names):
             return NOTHING  # a loop's file name: the download in the loop folds it (each file)
         text = fold_text(node, self.values, 4)
         if text is None or not URL.match(text) or DATA_FILE.search(text) is None:
