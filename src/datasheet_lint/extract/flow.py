@@ -1074,7 +1074,11 @@ class _Flow:
         if dataset is None:
             return NOTHING
         self.emit(dataset, node.lineno, node.col_offset, Kind.URL, "")
-        self.mark_constants(node, frozenset({dataset}))
+        for name in self.value_names([node]):  # as bound above it (a later cell may rebind)
+            if name in self.value_lines:
+                line, offset = self.value_lines[name]
+                column = _char_column(self.lines, line, offset)
+                self.state.marks.setdefault(line, set()).add((column, dataset))
         return frozenset({dataset})
 
     def mark_constants(self, node: ast.expr, carried: Carried) -> None:
