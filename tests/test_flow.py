@@ -870,3 +870,39 @@ def test_urls_joined_from_a_root_and_the_folder_an_archive_is_unpacked_in_are_da
     assert work | junk <= found[16] and work | junk <= found[12]  # the download, the def
     assert found.get(8, set()) and found.get(23, set()) and found.get(24, set())
     assert 9 not in found
+
+
+ESSAY_CACHE = """\
+import os
+import pandas as pd
+from common import download_file
+
+DATA_CACHE_DIR = os.path.join(os.path.dirname(__file__), "essays")
+MODEL_CACHE_DIR = os.path.join(os.path.dirname(__file__), "weights")
+data_url = "https://example.org/corpora/essays/essays.tar"
+
+
+def download():
+    archive = os.path.join(DATA_CACHE_DIR, "essays.tar")
+    download_file(data_url, archive)
+    os.system(f"tar -xf {archive} -C {DATA_CACHE_DIR}")
+    os.system(f"ls {MODEL_CACHE_DIR}")
+
+
+def iterate_essays():
+    download()
+    test_dir = os.path.join(DATA_CACHE_DIR, "data", "test")
+    return pd.read_csv(os.path.join(test_dir, "essays.csv"))
+"""
+
+
+def test_a_data_cache_holds_data_and_a_shell_command_on_it_is_a_path_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``DATA_CACHE_DIR`` names where the data is kept (a cache of weights is a run's own);
+    ``os.system(f"tar -xf {archive} -C {DATA_CACHE_DIR}")`` unpacks the data there."""
+    found = datasets_at(make_repo, run_cli, "essays.py", ESSAY_CACHE)
+    downloaded = found[7]
+    for line in (5, 11, 13, 19, 20):
+        assert found.get(line, set()) & downloaded, line
+    assert not {6, 14} & set(found)

@@ -115,6 +115,12 @@ FETCHED = frozenset({"content", "text"})  # a download's data as a value, writte
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
+# A shell command run on a carried path (os.system(f"tar -xf {archive} -C {DATA_DIR}")).
+COMMAND_CALLS = frozenset(
+    {"os.system", "subprocess.run", "subprocess.call", "subprocess.check_call"}
+    | {"subprocess.check_output", "subprocess.Popen"}
+)
+DATA_WORDS = frozenset({"data", "dataset", "datasets"})
 LISTING_CALLS = frozenset(
     {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
 )
@@ -846,7 +852,7 @@ class _Flow:
             return Kind.URL
         if "download" in leaf.lower().split("_") or leaf.lower().startswith("download"):
             return Kind.URL
-        if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS:
+        if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS or dotted in COMMAND_CALLS:
             return Kind.PATH
         if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
             unplaced = leaf in {"extractall", "extract"} and not node.args and not node.keywords
@@ -1312,8 +1318,12 @@ def _settings(dataset: str) -> bool:
 
 
 def _output(name: str) -> bool:
-    """A name where a run writes or keeps its models (save_dir, model_path, resume)."""
-    return bool(set(_words(name)) & OUTPUT_WORDS)
+    """A name where a run writes or keeps its models (save_dir, model_path, resume); a
+    cache named for data (DATA_CACHE_DIR) is where the data is kept."""
+    words = set(_words(name))
+    if words & DATA_WORDS:
+        words.discard("cache")
+    return bool(words & OUTPUT_WORDS)
 
 
 def _builds_dataset(name: str) -> bool:
