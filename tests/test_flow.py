@@ -893,6 +893,17 @@ def iterate_essays():
     download()
     test_dir = os.path.join(DATA_CACHE_DIR, "data", "test")
     return pd.read_csv(os.path.join(test_dir, "essays.csv"))
+
+
+WORK_DIRECTORY = "data"
+SCRIBBLES_URL = "https://example.org/corpora/scribbles/scribbles.csv"
+
+
+def maybe_fetch(name):
+    target = os.path.join(WORK_DIRECTORY, name)
+    download_file(SCRIBBLES_URL, target)
+    import subprocess
+    subprocess.call(["python", "train.py", DATA_CACHE_DIR])
 """
 
 
@@ -900,9 +911,13 @@ def test_a_data_cache_holds_data_and_a_shell_command_on_it_is_a_path_reference(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     """``DATA_CACHE_DIR`` names where the data is kept (a cache of weights is a run's own);
-    ``os.system(f"tar -xf {archive} -C {DATA_CACHE_DIR}")`` unpacks the data there."""
+    ``os.system(f"tar -xf {archive} -C {DATA_CACHE_DIR}")`` unpacks the data there. A folder
+    named only ``"data"`` that any download is saved under names no dataset, and a script run
+    with the data's folder is no file operation (its own lines are the references)."""
     found = datasets_at(make_repo, run_cli, "essays.py", ESSAY_CACHE)
     downloaded = found[7]
     for line in (5, 11, 13, 19, 20):
         assert found.get(line, set()) & downloaded, line
-    assert not {6, 14} & set(found)
+    assert found[28] and found[29]  # the other download, and the file it is saved to
+    # a weights cache, a folder named only "data", a script run with the data's folder
+    assert not {6, 14, 23, 31} & set(found)

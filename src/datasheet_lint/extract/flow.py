@@ -121,6 +121,7 @@ COMMAND_CALLS = frozenset(
     | {"subprocess.check_output", "subprocess.Popen"}
 )
 DATA_WORDS = frozenset({"data", "dataset", "datasets"})
+FILE_COMMANDS = frozenset({"tar", "unzip", "gunzip", "7z", "unrar", "mv", "cp", "rm", "ln"})
 LISTING_CALLS = frozenset(
     {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
 )
@@ -852,7 +853,9 @@ class _Flow:
             return Kind.URL
         if "download" in leaf.lower().split("_") or leaf.lower().startswith("download"):
             return Kind.URL
-        if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS or dotted in COMMAND_CALLS:
+        if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS:
+            return Kind.PATH
+        if dotted in COMMAND_CALLS and _file_command(node):
             return Kind.PATH
         if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
             unplaced = leaf in {"extractall", "extract"} and not node.args and not node.keywords
@@ -965,8 +968,8 @@ class _Flow:
                 binding = self.bound.get(argument.id)
                 if binding is not None and not _output(argument.id):
                     # archive = join(DATA_DIR, "data.tar"): the folder it is saved in is the
-                    # data's (DATA_DIR = join(dirname(__file__), "mmlu"))
-                    self.mark_constants(binding.value, carried)
+                    # data's (DATA_DIR = join(dirname(__file__), "mmlu"), not "data")
+                    self.mark_constants(binding.value, carried, named=True)
             elif _unpacked_into(argument, node) and not _output(argument.id):
                 # archive.extractall(path=spam_path): the folder the data is unpacked in,
                 # and the module's name it defaults to (spam_path=SPAM_PATH)
@@ -1087,8 +1090,10 @@ class _Flow:
                 self.state.marks.setdefault(line, set()).add((column, dataset))
         return frozenset({dataset})
 
-    def mark_constants(self, node: ast.expr, carried: Carried) -> None:
-        """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
+    def mark_constants(self, node: ast.expr, carried: Carried, named: bool = False) -> None:
+        """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries.
+        ``named``: only a value whose literals name more than a place (``"mmlu"``, not
+        ``"data"``, any download's folder)."""
         values = self.bindings.values
         for name in _names_in(node):
             binding = self.bound.get(name)
@@ -1096,6 +1101,12 @@ class _Flow:
                 continue
             value = binding.value
             if fold_text(value, values, 4) is None and not _literal_path(value):
+                continue
+            if named and not any(
+                isinstance(part, ast.Constant)
+                and set(_words(str(part.value))) - LOCATION_WORDS - {"tmp", "downloads"}
+                for part in _parts(value)
+            ):
                 continue
             column = _char_column(self.lines, binding.line, binding.column)
             for dataset in carried:
@@ -1238,6 +1249,21 @@ def _unpacked_into(argument: ast.expr, node: ast.Call) -> TypeGuard[ast.Name]:
         return False
     place = _argument_of(node, 0 if func.attr == "extractall" else 1, "path")
     return isinstance(argument, ast.Name) and argument is place
+
+
+def _file_command(node: ast.Call) -> bool:
+    """``os.system(f"tar -xf {archive}")``, ``subprocess.run(["unzip", path])``: a command
+    that unpacks, moves or removes files (not a script run with a data path among its
+    arguments: that script's own lines are the references)."""
+    command = node.args[0] if node.args else None
+    if isinstance(command, ast.List | ast.Tuple):
+        command = command.elts[0] if command.elts else None
+    if isinstance(command, ast.JoinedStr):
+        command = command.values[0] if command.values else None
+    if not isinstance(command, ast.Constant) or not isinstance(command.value, str):
+        return False
+    words = command.value.split()
+    return bool(words) and words[0] in FILE_COMMANDS
 
 
 def _argument_of(node: ast.Call, position: int, keyword: str) -> ast.expr | None:
