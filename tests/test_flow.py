@@ -921,3 +921,23 @@ def test_a_data_cache_holds_data_and_a_shell_command_on_it_is_a_path_reference(
     assert found[28] and found[29]  # the other download, and the file it is saved to
     # a weights cache, a folder named only "data", a script run with the data's folder
     assert not {6, 14, 23, 31} & set(found)
+
+
+def test_a_function_that_returns_a_library_dataset_class_loads_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``def get_train_set(root): return datasets.SVHN(root)``: a loader-named function whose
+    body builds a library's dataset loads it, at its ``def`` and at each call; a helper that
+    only checks a dataset's type does not."""
+    code = (
+        "from torchvision import datasets\n\n\n"
+        "def get_train_set(root):\n"
+        "    return datasets.SVHN(root, download=True)\n\n\n"
+        "def get_info(data):\n"
+        "    return isinstance(data, datasets.SVHN)\n\n\n"
+        "train = get_train_set('data')\n"
+        "info = get_info(train)\n"
+    )
+    found = datasets_at(make_repo, run_cli, "train.py", code)
+    assert "svhn" in found.get(4, set()) and "svhn" in found.get(12, set())
+    assert 8 not in found and 13 not in found

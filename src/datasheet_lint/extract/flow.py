@@ -920,8 +920,9 @@ class _Flow:
         self.option(node, env)
         kind = self.operation(node)
         if kind is None:  # return load_dataset("imdb"): a loader given a dataset's name
-            literals = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
-            self.touch(_union(self.seeded(a, loads=True) for a in literals))
+            named = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
+            self.touch(_union(self.seeded(a, loads=True) for a in named))
+            self.touch(self.loader_class(node))  # return datasets.MNIST(root)
         if kind is None and (self.selected(node, env) or self.given_data(node, env)):
             return
         if kind is None:
@@ -975,6 +976,17 @@ class _Flow:
                 # and the module's name it defaults to (spam_path=SPAM_PATH)
                 env[argument.id] = carried
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=2)
+
+    def loader_class(self, node: ast.Call) -> Carried:
+        """The dataset a loader call names by its attribute (``datasets.MNIST(root)``,
+        ``keras.datasets.mnist.load_data()`` at ``mnist``): its seed stands on the name."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.end_col_offset is None:
+            return NOTHING
+        line = func.end_lineno or func.lineno
+        start = _char_column(self.lines, line, func.end_col_offset - len(func.attr))
+        loads = self.state.loads.get(line, set())
+        return frozenset(dataset for column, dataset in loads if column == start)
 
     def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets
