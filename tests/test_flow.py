@@ -941,3 +941,21 @@ def test_a_function_that_returns_a_library_dataset_class_loads_it(
     found = datasets_at(make_repo, run_cli, "train.py", code)
     assert "svhn" in found.get(4, set()) and "svhn" in found.get(12, set())
     assert 8 not in found and 13 not in found
+
+
+def test_a_variable_named_for_a_dataset_carries_it_to_the_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``adult_path = os.path.join(DATA_PATH, "adult.data")``: the variable's own name says
+    which data its path holds; the read over several lines that takes it is a load of it."""
+    code = (
+        "import os\n"
+        "import pandas as pd\n"
+        "from helpers import DATA_PATH\n"
+        'adult_path = os.path.join(DATA_PATH, "adult.data")\n'
+        "frame = pd.read_csv(\n"
+        "    adult_path, header=None, index_col=False,\n"
+        "    names=['age', 'workclass'])\n"
+    )
+    found = lines(make_repo, run_cli, "adult.py", code)
+    assert "load" in found.get(5, set())

@@ -190,14 +190,15 @@ def test_sample_data_of_plotting_and_teaching_libraries_is_loaded_data(
     """Seaborn's, vega_datasets', scikit-image's and mglearn's bundled data: each call names
     one dataset (by its argument or its function), known to the catalogue or not; the import
     of a sample-data module loads what the module takes from it. Look-alikes yield nothing:
-    a sample-data module imported but not loaded from, its machinery and synthetic data, a
-    name that is not a literal, and a repository's own modules of the same names."""
+    a sample-data module imported but not loaded from, its machinery, constants and synthetic
+    data, a name that is not a literal, and a repository's own modules of the same names."""
     files = {
         "a.py": (
             "from skimage import data, io\n"
             "print(data.data_dir)\n"
             "import mglearn\n"
             "X, y = mglearn.datasets.make_forge()\n"
+            "root = mglearn.datasets.DATA_PATH\n"
             "import seaborn as sns\n"
             "frame = sns.load_dataset(name)\n"
             "sns.lineplot(x=frame.x)\n"

@@ -712,6 +712,9 @@ class _Flow:
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
+        for target in targets:  # adult_path = join(DATA_PATH, "adult.data"): named for it
+            if isinstance(target, ast.Name | ast.Attribute) and not output:
+                carried |= self.seeded(target)
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:

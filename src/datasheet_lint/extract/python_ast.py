@@ -592,6 +592,8 @@ def _sample(qualified: str) -> tuple[str, str] | None:
     source = SAMPLE_MODULES.get(module)
     if source is None or leaf.startswith(("_", "make_")) or leaf in SAMPLE_MACHINERY:
         return None
+    if not leaf.islower():
+        return None  # DATA_PATH, a class: the module's constants and machinery
     return source, leaf.removeprefix("load_")  # load_citibike: the citibike data
 
 
