@@ -92,9 +92,9 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
 def _through_modules(
     importer: str, node: ast.Import, exports: Mapping[str, Exports]
 ) -> Iterator[tuple[str, Carried]]:
-    """``import data`` then ``data.Corpus(...)``; ``import datasets.coco as coco`` then
-    ``coco.build(...)``: the loaders of an imported module of the repository, by the dotted
-    name this module calls them."""
+    """``import data`` then ``data.get_training_set()``; ``import datasets.coco as coco``
+    then ``coco.build_coco(...)``: the loaders of an imported module of the repository, by the
+    dotted name this module calls them."""
     for alias in node.names:
         local = alias.asname or alias.name
         for path in _module_paths(importer, alias.name, 0):
