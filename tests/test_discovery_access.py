@@ -95,6 +95,8 @@ def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli
         "curl -sSL https://install.python-poetry.org | python3 -\n"
         "wget https://download.pytorch.org/models/resnet50-19c8e357.pth\n"
         "huggingface-cli download someone/corpus --repo-type dataset\n"
+        'BASE_URL="https://huggingface.co/datasets/someone/shards/resolve/main/"\n'
+        'DOCS="https://example.org/corpora/notes.txt"\n'
     )
     found = refs(make_repo, run_cli, "get_data.sh", script)
     by_line = {line: dataset for line, dataset, _ in found}
@@ -103,6 +105,8 @@ def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli
     assert (4, "carvana-image-masking-challenge", "path") in found
     assert (5, "url:example.org/corpora/mystery_corpus.tar.gz", "path") in found
     assert by_line[8] == "hf:someone/corpus"
+    assert by_line[9] == "hf:someone/shards"  # a Hub dataset's files, fetched through $BASE_URL
+    assert 10 not in by_line  # any other URL counts where it is fetched, not where it is set
     assert 6 not in by_line  # an installer is not data
     assert (7, "imagenet", "model") in found  # torchvision weights: a model trained on ImageNet
 

@@ -162,6 +162,37 @@ def test_a_download_written_to_a_file_makes_the_file_that_dataset(
     assert 5 not in found and 12 not in found  # os.path.exists, print(len(...))
 
 
+SAVED_BY_NAME = """\
+import requests
+import tarfile
+
+response = requests.get("https://example.org/data/flowers/17flowers.tgz")
+with open("17flowers.tgz", "wb") as f:
+    f.write(response.content)
+with tarfile.open("17flowers.tgz") as archive:
+    archive.extractall()
+with open("run.log", "w") as log:
+    log.write("downloaded 17flowers.tgz")
+with open("notes.tgz", "wb") as other:
+    other.write(b"not the download")
+untouched = tarfile.open("notes.tgz")
+"""
+
+
+def test_a_download_saved_under_a_literal_name_is_that_data_where_the_name_is_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``open("x.tgz", "wb")`` then ``f.write(response.content)`` saves the download there;
+    the same literal read back (``tarfile.open("x.tgz")``) reads it. A log naming the file,
+    and another file written with other bytes, are no copies; extracting the archive where
+    the run stands (``extractall()``) names no place of its own."""
+    found = datasets_at(make_repo, run_cli, "fetch.py", SAVED_BY_NAME)
+    downloaded = found[4]
+    assert found.get(5, set()) & downloaded  # where the download is saved
+    assert found.get(7, set()) & downloaded  # the archive opened by the same name
+    assert not {8, 9, 10, 11, 12, 13} & set(found)
+
+
 ARGPARSE = """\
 import argparse
 import os
@@ -274,10 +305,50 @@ def test_a_download_helper_named_only_for_how_it_fetches_is_no_reference_itself(
     are not references (labellers of five repositories agree), the downloads inside them
     and the calls that hand them the dataset's file are. A loader named for its data is."""
     found = datasets_at(make_repo, run_cli, "get_data.py", DOWNLOAD_HELPERS)
-    for line in (8, 13):
+    for line in (8, 13, 23):  # the def lines, and the call of a function named by its verb alone
         assert "cifar-10" not in found.get(line, set()), line
-    for line in (9, 10, 19, 20, 23, 24):
+    for line in (9, 10, 19, 20, 24):
         assert "cifar-10" in found.get(line, set()), line
+
+
+DATA_SCRIPT = """\
+import os
+import urllib.request
+
+DATA_DIR = os.path.join(os.path.dirname(__file__), "essays")
+data_url = "https://example.org/corpora/essays/essays.tar"
+LOG_DIR = os.path.join(os.path.dirname(__file__), "logs")
+
+
+def download():
+    os.makedirs(DATA_DIR, exist_ok=True)
+    archive = os.path.join(DATA_DIR, "essays.tar")
+    urllib.request.urlretrieve(data_url, archive)
+
+
+def fetch_essays():
+    download()
+    return DATA_DIR
+
+
+if __name__ == "__main__":
+    download()
+    print(LOG_DIR)
+"""
+
+
+def test_a_function_named_by_its_verb_alone_is_machinery_and_its_folder_is_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A data script's ``def download():`` names no data: its ``def`` line and its calls are
+    not references (``fetch_essays`` names its data: it is). The file a download is saved to
+    is the data, and so is the folder that file is joined under."""
+    found = datasets_at(make_repo, run_cli, "prepare.py", DATA_SCRIPT)
+    downloaded = found[5]  # the URL
+    assert found.get(4, set()) & downloaded  # DATA_DIR: where the archive is saved
+    assert found.get(11, set()) & downloaded and found.get(12, set()) & downloaded
+    assert found.get(15, set()) & downloaded  # def fetch_essays()
+    assert not {6, 9, 10, 16, 21, 22} & set(found)
 
 
 SCOPES = f"""\
@@ -434,6 +505,72 @@ def test_a_loader_imported_from_a_module_of_the_repository_loads_its_dataset(
     assert ("sr/main.py", 5) not in lines  # DataLoader(...) and get_batch_size() load nothing
     # the same name imported from a module the repository does not have is not that loader
     assert not {line for path, line in lines if path == "other/main.py"}
+
+
+SR_THROUGH_MODULE = """\
+import data
+import data as d
+import torch
+
+train_set = data.get_training_set(2)
+val_set = d.get_training_set(3)
+size = data.get_batch_size()
+weights = torch.load("model.pt")
+"""
+
+
+def test_a_loader_called_through_its_imported_module_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``import data`` then ``data.get_training_set(...)``: a loader of the repository reached
+    through its module's name (or an alias) is a load where it is called; the module's other
+    functions, the import line and a method of that name on any object are not."""
+    other = "import data\nnet = model.get_training_set(2)\n"
+    files = {"sr/data.py": SR_DATA, "sr/main.py": SR_THROUGH_MODULE, "sr/other.py": other}
+    found = scan_references(make_repo, run_cli, files)
+    lines = {(path, line) for path, line, dataset, _ in found if path != "sr/data.py"}
+    assert lines == {("sr/main.py", 5), ("sr/main.py", 6)}
+
+
+WORD_MODEL_MAIN = """\
+import argparse
+import data
+import tensorflow as tf
+from torch.utils.data import TensorDataset
+from readers import review_dataset
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--data", type=str, default="./data/wikitext-2", help="location of the data")
+parser.add_argument("--save", type=str, default="model.pt")
+args = parser.parse_args()
+corpus = data.Corpus(args.data)
+reviews = review_dataset(args.data)
+model = data.load_model(args.save)
+loader = DataLoader(args.data, batch_size=8)
+print(data.Corpus(args.data))
+stats = data.Summary(args.data)
+records = tf.data.TFRecordDataset(args.data)
+pairs = TensorDataset(args.data)
+"""
+
+
+def test_a_data_class_of_another_module_given_a_carried_path_loads_that_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``corpus = data.Corpus(args.data)``: a class named for data of another module, given a
+    name that carries a dataset, loads it there. A function of another module (it may convert
+    as well as load), a loader of weights, a DataLoader, a print, a class not named for data
+    and a data library's classes (machinery) are not loads."""
+    corpus = "class Corpus:\n    def __init__(self, path):\n        self.path = path\n"
+    files = {"main.py": WORD_MODEL_MAIN, "data.py": corpus, "readers.py": "x = 1\n"}
+    files["main.py"] += (  # inside a loader, the loader is the reference: this is its step
+        "\n\ndef get_training_set():\n    return data.Corpus(args.data)\n"
+    )
+    found = scan_references(make_repo, run_cli, files)
+    loads = {line for path, line, _, kind in found if path == "main.py" and kind == "load"}
+    assert 11 in loads
+    assert not set(range(12, 19)) & {line for path, line, _, _ in found if path == "main.py"}
+    assert 22 not in {line for path, line, _, _ in found if path == "main.py"}
 
 
 CONFIG = """\
@@ -635,3 +772,231 @@ def test_an_expression_nested_too_deep_for_the_walk_keeps_the_direct_references(
     result = run_cli(repo, "check", "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0, result.stderr
     assert ("deep.py", 2, "mnist", "path") in references(result)
+
+
+SELECTOR = """\
+from dataclasses import dataclass, field
+
+from datasets import load_dataset
+
+
+@dataclass
+class DataArguments:
+    dataset: str = field(
+        default="squad",
+        metadata={"help": "which dataset to tune on"},
+    )
+    output_dir: str = field(default="squad-out")
+
+
+def load_reviews():
+    return load_dataset("stanfordnlp/imdb")
+
+
+def make_data_module(args):
+    def load_data(dataset_name):
+        if dataset_name == "squad":
+            return load_dataset("rajpurkar/squad")
+        elif dataset_name == "ag_news":
+            return load_dataset("fancyzhx/ag_news")
+        elif dataset_name == "imdb":
+            return load_reviews()
+        raise ValueError(dataset_name)
+
+    chosen = load_data(args.dataset)
+    unknown = load_data(args.other)
+    reviews = load_reviews()
+    return chosen, unknown, reviews
+"""
+
+
+def test_a_loader_of_many_datasets_loads_the_one_its_argument_selects(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``load_data(args.dataset)`` where ``load_data`` loads one of several datasets by its
+    argument's name and ``args.dataset`` defaults (a dataclass field, as HfArgumentParser
+    reads it) to ``"squad"``: the call loads SQuAD only; with an unknown argument it names
+    none. A function that returns a loader call (``load_reviews``) loads that dataset at
+    its ``def`` and at each call."""
+    found = datasets_at(make_repo, run_cli, "finetune.py", SELECTOR)
+    assert found[29] == {"squad"}
+    assert "imdb" in found.get(15, set()) and "imdb" in found.get(31, set())
+    assert 30 not in found and 12 not in found
+
+
+def test_a_loader_star_imported_from_a_module_of_the_repository_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``from data import *`` imports the module's loaders under their own names."""
+    main = "from data import *\n\ntrain_set = get_training_set(2)\nsize = get_batch_size()\n"
+    files = {"sr/data.py": SR_DATA, "sr/main.py": main}
+    found = scan_references(make_repo, run_cli, files)
+    assert {line for path, line, _, _ in found if path == "sr/main.py"} == {3}
+
+
+def test_a_long_dataset_class_and_its_subclass_load_what_it_downloads(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A dataset class holds its whole reader, often far longer than a loader function: it
+    still loads what it downloads, and a subclass of it loads the same data. A long class
+    not named for data does not."""
+    steps = "".join(f"    def step_{i}(self):\n        return {i}\n\n" for i in range(40))
+    download = (
+        "    @staticmethod\n    def download(root):\n"
+        f'        urllib.request.urlretrieve("{CIFAR_URL}", root)\n\n'
+    )
+    code = (
+        "import urllib.request\n\n\n"
+        "class PetImagesDataset(torch.utils.data.Dataset):\n"
+        + download
+        + steps
+        + "\nclass ResizedPetImagesDataset(PetImagesDataset):\n    size = 32\n\n\n"
+        + "class Trainer:\n"
+        + download
+        + steps
+    )
+    found = datasets_at(make_repo, run_cli, "pets.py", code)
+    lines = code.split("\n")
+    at = {
+        name: lines.index(next(x for x in lines if x.startswith(name))) + 1
+        for name in ("class PetImagesDataset", "class ResizedPetImagesDataset", "class Trainer")
+    }
+    assert "cifar-10" in found.get(at["class PetImagesDataset"], set())
+    assert "cifar-10" in found.get(at["class ResizedPetImagesDataset"], set())
+    assert at["class Trainer"] not in found
+
+
+MAIL_CORPUS = """\
+import os
+import tarfile
+import urllib.request
+
+MAIL_ROOT = "https://example.org/archive/mailcorpus/"
+WORK_URL = MAIL_ROOT + "2004_work_mail.tar.bz2"
+JUNK_URL = MAIL_ROOT + "2004_junk_mail.tar.bz2"
+MAIL_PATH = os.path.join("datasets", "mail")
+NOTE = MAIL_ROOT + "readme"
+
+
+def fetch_mail(work_url=WORK_URL, junk_url=JUNK_URL, mail_path=MAIL_PATH):
+    os.makedirs(mail_path, exist_ok=True)
+    for filename, url in (("work.tar.bz2", work_url), ("junk.tar.bz2", junk_url)):
+        path = os.path.join(mail_path, filename)
+        urllib.request.urlretrieve(url, path)
+        archive = tarfile.open(path)
+        archive.extractall(path=mail_path)
+        archive.close()
+
+
+fetch_mail()
+WORK_DIR = os.path.join(MAIL_PATH, "work")
+work_files = sorted(os.listdir(WORK_DIR))
+MAIL_ROOT = "https://example.org/archive/other/"  # a later cell's own root
+"""
+
+
+def test_urls_joined_from_a_root_and_the_folder_an_archive_is_unpacked_in_are_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``WORK_URL = MAIL_ROOT + "x.tar.bz2"`` is a download URL in code (its own file's, not
+    every file of its root) that reaches the download through a parameter's default and a
+    loop (a name a later notebook cell binds again is still the one bound above it);
+    ``extractall(path=mail_path)`` unpacks the data in ``MAIL_PATH``, which then makes the
+    folders joined to it and their listings data too. A joined URL of no data file is not
+    one."""
+    found = datasets_at(make_repo, run_cli, "mail.py", MAIL_CORPUS)
+    work, junk = found[6], found[7]
+    assert len(work) == 1 and len(junk) == 1 and work != junk
+    assert work | junk <= found[5]  # the root both are joined from
+    assert work | junk <= found[16] and work | junk <= found[12]  # the download, the def
+    assert found.get(8, set()) and found.get(23, set()) and found.get(24, set())
+    assert 9 not in found
+
+
+ESSAY_CACHE = """\
+import os
+import pandas as pd
+from common import download_file
+
+DATA_CACHE_DIR = os.path.join(os.path.dirname(__file__), "essays")
+MODEL_CACHE_DIR = os.path.join(os.path.dirname(__file__), "weights")
+data_url = "https://example.org/corpora/essays/essays.tar"
+
+
+def download():
+    archive = os.path.join(DATA_CACHE_DIR, "essays.tar")
+    download_file(data_url, archive)
+    os.system(f"tar -xf {archive} -C {DATA_CACHE_DIR}")
+    os.system(f"ls {MODEL_CACHE_DIR}")
+
+
+def iterate_essays():
+    download()
+    test_dir = os.path.join(DATA_CACHE_DIR, "data", "test")
+    return pd.read_csv(os.path.join(test_dir, "essays.csv"))
+
+
+WORK_DIRECTORY = "data"
+SCRIBBLES_URL = "https://example.org/corpora/scribbles/scribbles.csv"
+
+
+def maybe_fetch(name):
+    target = os.path.join(WORK_DIRECTORY, name)
+    download_file(SCRIBBLES_URL, target)
+    import subprocess
+    subprocess.call(["python", "train.py", DATA_CACHE_DIR])
+"""
+
+
+def test_a_data_cache_holds_data_and_a_shell_command_on_it_is_a_path_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``DATA_CACHE_DIR`` names where the data is kept (a cache of weights is a run's own);
+    ``os.system(f"tar -xf {archive} -C {DATA_CACHE_DIR}")`` unpacks the data there. A folder
+    named only ``"data"`` that any download is saved under names no dataset, and a script run
+    with the data's folder is no file operation (its own lines are the references)."""
+    found = datasets_at(make_repo, run_cli, "essays.py", ESSAY_CACHE)
+    downloaded = found[7]
+    for line in (5, 11, 13, 19, 20):
+        assert found.get(line, set()) & downloaded, line
+    assert found[28] and found[29]  # the other download, and the file it is saved to
+    # a weights cache, a folder named only "data", a script run with the data's folder
+    assert not {6, 14, 23, 31} & set(found)
+
+
+def test_a_function_that_returns_a_library_dataset_class_loads_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``def get_train_set(root): return datasets.SVHN(root)``: a loader-named function whose
+    body builds a library's dataset loads it, at its ``def`` and at each call; a helper that
+    only checks a dataset's type does not."""
+    code = (
+        "from torchvision import datasets\n\n\n"
+        "def get_train_set(root):\n"
+        "    return datasets.SVHN(root, download=True)\n\n\n"
+        "def get_info(data):\n"
+        "    return isinstance(data, datasets.SVHN)\n\n\n"
+        "train = get_train_set('data')\n"
+        "info = get_info(train)\n"
+    )
+    found = datasets_at(make_repo, run_cli, "train.py", code)
+    assert "svhn" in found.get(4, set()) and "svhn" in found.get(12, set())
+    assert 8 not in found and 13 not in found
+
+
+def test_a_variable_named_for_a_dataset_carries_it_to_the_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``adult_path = os.path.join(DATA_PATH, "adult.data")``: the variable's own name says
+    which data its path holds; the read over several lines that takes it is a load of it."""
+    code = (
+        "import os\n"
+        "import pandas as pd\n"
+        "from helpers import DATA_PATH\n"
+        'adult_path = os.path.join(DATA_PATH, "adult.data")\n'
+        "frame = pd.read_csv(\n"
+        "    adult_path, header=None, index_col=False,\n"
+        "    names=['age', 'workclass'])\n"
+    )
+    found = lines(make_repo, run_cli, "adult.py", code)
+    assert "load" in found.get(5, set())

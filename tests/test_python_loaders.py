@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import ROOT, MakeRepo, RunCli, references
+from tests.conftest import ROOT, MakeRepo, RunCli, references, scan_references
 
 LOADERS = [
     (
@@ -158,14 +158,17 @@ def test_rebinding_compares_values_as_ast_dump_does() -> None:
     assert True in verdicts and False in verdicts
 
 
-# The one regex that decided which modules are parsed, before its names became substrings
-# looked for with ``in``: the decision must not change.
+# The one regex that decided which modules are parsed (with the sample-data libraries added
+# since), before its names became substrings looked for with ``in``: the decision must not
+# change.
 ONE_REGEX = (
     r"load_dataset|load_from_disk|hf_hub_download|snapshot_download|dataset_download|"
     r"get_dataset|tensorflow_datasets|fetch_openml|read_(?:csv|json|parquet|table|excel|feather)|"
     r"urlretrieve|urlopen|requests\.get|wget\.download|gdown\.download|download_url|"
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
-    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder"
+    r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder|"
+    r"tutorials\.mnist|learn\.datasets|vega_datasets|skimage|pydataset|get_rdataset|"
+    r"mglearn|plotly\.express"
 )
 
 
@@ -197,3 +200,77 @@ def test_which_modules_are_parsed_is_what_the_one_regex_said() -> None:
     verdicts = [python_ast.worth_parsing(t) for t in texts]
     assert verdicts == [regex.search(t) is not None for t in texts]
     assert True in verdicts and False in verdicts
+
+
+def test_tutorial_reader_of_one_dataset_loads_it_at_its_import_and_its_call(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """TensorFlow 1's tutorial reader holds MNIST's reader and nothing else: its import and
+    its call are loads of MNIST, however it is imported; using what it returned is not."""
+    files = {
+        "mlp.py": (
+            "import tensorflow as tf\n"
+            "from tensorflow.examples.tutorials.mnist import input_data\n"
+            'digits = input_data.read_data_sets("/tmp/data/", one_hot=True)\n'
+            "xs, ys = digits.train.next_batch(128)\n"
+        ),
+        "gan.py": (
+            "import tensorflow.examples.tutorials.mnist.input_data as reader\n"
+            "\n"
+            "sets = reader.read_data_sets('MNIST_data')\n"
+        ),
+    }
+    assert scan_references(make_repo, run_cli, files) == {
+        ("mlp.py", 2, "mnist", "load"),
+        ("mlp.py", 3, "mnist", "load"),
+        ("gan.py", 1, "mnist", "load"),
+        ("gan.py", 3, "mnist", "load"),
+    }
+
+
+def test_sample_data_of_plotting_and_teaching_libraries_is_loaded_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Seaborn's, vega_datasets', scikit-image's and mglearn's bundled data: each call names
+    one dataset (by its argument or its function), known to the catalogue or not; the import
+    of a sample-data module loads what the module takes from it. Look-alikes yield nothing:
+    a sample-data module imported but not loaded from, its machinery, constants and synthetic
+    data, a name that is not a literal, and a repository's own modules of the same names."""
+    files = {
+        "a.py": (
+            "from skimage import data, io\n"
+            "print(data.data_dir)\n"
+            "import mglearn\n"
+            "X, y = mglearn.datasets.make_forge()\n"
+            "root = mglearn.datasets.DATA_PATH\n"
+            "import seaborn as sns\n"
+            "frame = sns.load_dataset(name)\n"
+            "sns.lineplot(x=frame.x)\n"
+        ),
+        "b.py": (
+            "import data\n"
+            "weather = data.seattle_weather()\n"
+            "from mylib.tutorials.mnist import input_data\n"
+            "digits = input_data.read_data_sets('/tmp/x')\n"
+        ),
+        "plots.py": (
+            "import seaborn as sns\n"
+            "titanic = sns.load_dataset('titanic')\n"
+            "from vega_datasets import data\n"
+            "weather = data.seattle_weather()\n"
+        ),
+        "features.py": (
+            "from skimage import data, color\n"
+            "gray = color.rgb2gray(data.chelsea())\n"
+            "import mglearn\n"
+            "bikes = mglearn.datasets.load_citibike()\n"
+        ),
+    }
+    assert scan_references(make_repo, run_cli, files) == {
+        ("plots.py", 2, "titanic", "load"),
+        ("plots.py", 3, "vega:seattle_weather", "load"),
+        ("plots.py", 4, "vega:seattle_weather", "load"),
+        ("features.py", 1, "skimage:chelsea", "load"),
+        ("features.py", 2, "skimage:chelsea", "load"),
+        ("features.py", 4, "mglearn:citibike", "load"),
+    }

@@ -84,6 +84,12 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
         yield "hf", hub.group(1), hub.start(1) + 1, hub.group(1)
         return
     if not (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
+        # BASE_URL="https://huggingface.co/datasets/owner/name/resolve/main/": a dataset's
+        # files on the Hub, fetched through a variable a later command expands
+        for url in URL.finditer(line):
+            dataset = HF_DATASET_URL.search(url.group())
+            if dataset is not None:
+                yield "hf", dataset.group("id"), url.start() + 1, url.group().rstrip(".,")
         return
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")

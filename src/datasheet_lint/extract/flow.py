@@ -40,7 +40,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeGuard
 
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
@@ -78,6 +78,9 @@ LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 MAX_LOADER_LINES = 60
+# A dataset class holds its whole reader (download, split files, __getitem__): its name or
+# base already says it is data, so a longer body still loads what it touches.
+MAX_CLASS_LINES = 400
 # A function carries its data only when its name says it provides data (load_email,
 # fetch_housing_data, get_training_set, imdb_dataset, class WiderFaceDetection(Dataset)):
 # process(), get_batch() or accuracy() read data too, but a call of them is no reference.
@@ -112,13 +115,29 @@ READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "job
 DOWNLOADS = re.compile(r"urlretrieve|urlopen|get_file|download|requests\.get|httpx\.get")
 URL_KEYS = frozenset({"url", "origin", "fname_url"})
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
+FETCHED = frozenset({"content", "text"})  # a download's data as a value, written to a file
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
+# A shell command run on a carried path (os.system(f"tar -xf {archive} -C {DATA_DIR}")).
+COMMAND_CALLS = frozenset(
+    {"os.system", "subprocess.run", "subprocess.call", "subprocess.check_call"}
+    | {"subprocess.check_output", "subprocess.Popen"}
+)
+DATA_WORDS = frozenset({"data", "dataset", "datasets"})
+FILE_COMMANDS = frozenset({"tar", "unzip", "gunzip", "7z", "unrar", "mv", "cp", "rm", "ln"})
 LISTING_CALLS = frozenset(
     {"os.listdir", "listdir", "os.scandir", "os.walk", "glob.glob", "glob.iglob", "glob"}
 )
 LISTING_METHODS = frozenset({"glob", "rglob", "iterdir", "extractall", "extract", "namelist"})
+# Libraries whose classes named for data (TFRecordDataset, TensorDataset) are machinery:
+# a class of the repository named so, given a dataset's location, loads it (given_data).
+DATA_LIBRARIES = frozenset(
+    {"tensorflow", "tf", "torch", "keras", "numpy", "pandas", "sklearn", "datasets", "jax"}
+    | {"transformers", "torchvision", "torchtext", "torchaudio", "tensorflow_datasets"}
+    | {"mxnet", "paddle", "pyspark", "dask", "ray", "webdataset", "tfds", "np", "pd"}
+)
+FIELDS = frozenset({"field", "dataclasses.field"})  # a dataclass field's declaration
 # Calls whose arguments are messages, never data operations.
 MESSAGES = frozenset({"print", "logging", "logger", "log", "warnings", "tqdm", "LOGGER"})
 MESSAGE_METHODS = frozenset({"info", "debug", "warning", "warn", "error", "exception", "write"})
@@ -134,6 +153,11 @@ class _State:
         self.attributes: dict[str, Carried] = {}  # dotted attribute -> datasets
         # loader-named function -> parameter -> datasets its callers pass (load_chorales(files))
         self.fed: dict[str, dict[str, Carried]] = {}
+        self.silent: set[str] = set()  # carriers named by a verb alone (def download():)
+        # loader-named functions touching more datasets than a loader does (load_data(name):
+        # alpaca, chip2, longform, ...): a call loads the ones its arguments select
+        self.selectors: dict[str, Carried] = {}
+        self.loads: dict[int, set[tuple[int, str]]] = {}  # the seeds that are loader calls
 
     def snapshot(self) -> tuple[object, ...]:
         marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
@@ -143,6 +167,7 @@ class _State:
             frozenset(self.options.items()),
             frozenset(self.attributes.items()),
             frozenset((f, p, d) for f, ps in self.fed.items() for p, d in ps.items()),
+            frozenset(self.selectors.items()),
         )
 
 
@@ -207,6 +232,7 @@ def _references(
     resolve: Resolve,
     linked: Linked | None,
 ) -> Flowed:
+    found = list(found)  # read twice: the seeds, then which of them are loader calls
     seeds: dict[int, set[tuple[int, str]]] = {}
     surfaces: list[tuple[int, str, str]] = []
     for dataset, line, column, kind, surface in found:
@@ -221,6 +247,9 @@ def _references(
     chased = [(line, d, s) for line, d, s in surfaces if s not in _line(lines, line)]
     bindings = _Bindings(tree, lines, {line for line, _, _ in chased})
     state = _State()
+    for dataset, line, column, kind, _ in found:
+        if kind is Kind.LOAD and line in seeds:
+            state.loads.setdefault(line, set()).add((column, dataset))
     if linked is not None:
         state.carriers.update(linked.loaders)
     for line, dataset, surface in chased:
@@ -256,8 +285,9 @@ def _exports(
     loaders = {
         name: carried
         for name, carried in state.carriers.items()
-        if name in defined and name not in imported
+        if name in defined and name not in imported and name not in state.silent
     }
+
     attributes: dict[str, Carried] = {}
     for key, carried in state.attributes.items():
         owner, _, attribute = key.rpartition(".")
@@ -499,6 +529,8 @@ class _Flow:
         # the module's own functions, by name (only loader-named ones are fed: feed())
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         self.module_env: dict[str, Carried] = {}
+        self.libraries: set[str] = set()  # names bound to a data library's modules (tf)
+        self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # entered, inmost last
         self.imported = linked_names  # names this module imports that carry a dataset
         self.seeds = seeds
         self.state = state
@@ -510,6 +542,8 @@ class _Flow:
         # are text or where a run writes, not the data's paths.
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
+        self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
+        self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -557,9 +591,13 @@ class _Flow:
                     )
             self.block(node.body, env)
         elif isinstance(node, ast.Import | ast.ImportFrom):
+            module = (node.module or "") if isinstance(node, ast.ImportFrom) else ""
             for alias in node.names:
                 name = (alias.asname or alias.name).split(".", 1)[0]
                 env.pop(name, None)
+                root = (module or alias.name).split(".", 1)[0]
+                if root in DATA_LIBRARIES and not getattr(node, "level", 0):
+                    self.libraries.add(name)
                 if isinstance(node, ast.ImportFrom) and name in self.imported:
                     env[name] = self.imported[name]  # from config import path_imgrec
                 if isinstance(node, ast.ImportFrom) and name in self.state.carriers:
@@ -594,8 +632,10 @@ class _Flow:
             local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
         self.depth += 1
+        self.functions.append(node)
         if fed or not self.quiet(node, local):
             self.block(node.body, local)
+        self.functions.pop()
         self.depth -= 1
         touched = self.touched.pop() | _union(fed.values())
         env.pop(node.name, None)
@@ -622,6 +662,9 @@ class _Flow:
         touched = self.touched.pop()
         self.classes.pop()
         env.pop(node.name, None)
+        if not touched:  # class SimpleOxfordPetDataset(OxfordPetDataset): its base's data
+            bases = [dotted_name(base) or "" for base in node.bases]
+            touched = set(_union(self.state.carriers.get(base, NOTHING) for base in bases))
         self.loader(node, node.name, touched)
 
     def loader(
@@ -633,10 +676,16 @@ class _Flow:
         """A function or class that downloads or reads one dataset carries it (and its def
         line is a load reference); its caller touches what it touches."""
         size = (node.end_lineno or node.lineno) - node.lineno
-        if 0 < len(touched) <= MAX_DATASETS and size <= MAX_LOADER_LINES and _loader_named(node):
+        selects = len(touched) > MAX_DATASETS and not self.classes and _loader_named(node)
+        if selects and not isinstance(node, ast.ClassDef):
+            self.state.selectors[name] = frozenset(touched)
+        limit = MAX_CLASS_LINES if isinstance(node, ast.ClassDef) else MAX_LOADER_LINES
+        if 0 < len(touched) <= MAX_DATASETS and size <= limit and _loader_named(node):
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
-            if not set(_words(name)) <= TRANSPORT_WORDS:  # def download(): names no data
+            if _bare_verb(node):  # def download(): its callers touch its data, silently
+                self.state.silent.add(name)
+            elif not set(_words(name)) <= TRANSPORT_WORDS:  # def maybe_download(f): says how
                 for dataset in sorted(touched):
                     self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
         if self.touched:
@@ -650,19 +699,26 @@ class _Flow:
         value = node.value
         if value is None:
             return
+        if self.classes and isinstance(node, ast.AnnAssign):
+            self.field_option(node.target, value, env)
         targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         # self.cache_file = join(self._data_path, "cache.pkl"): where a run keeps its own
         output = all(_output(dotted_name(t) or "") for t in targets)
         self.messages += output  # paths joined for it are no data paths
         self.uses(value, env)
         self.messages -= output
-        carried = self.carried(value, env)
+        joined = not self.depth and isinstance(value, ast.BinOp | ast.JoinedStr)
+        url = self.joined_url(value) if joined and not self.seeded(value) else NOTHING
+        carried = url or self.carried(value, env)  # its own URL, not all its root's files
         parent = isinstance(value, ast.Attribute) and value.attr in PATH_ATTRIBUTES
         path = carried and (parent or (_builds_path(value) and self.named_path(value, env)))
-        if path and not output:
+        if path and not output and not url:
             for dataset in sorted(carried):
                 self.emit(dataset, value.lineno, value.col_offset, Kind.PATH, _label(value))
         carried |= self.seeded(value)
+        for target in targets:  # adult_path = join(DATA_PATH, "adult.data"): named for it
+            if isinstance(target, ast.Name | ast.Attribute) and not output:
+                carried |= self.seeded(target)
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:
@@ -704,12 +760,14 @@ class _Flow:
             return f"{self.classes[-1] if self.classes else ''}:{dotted.split('.', 1)[1]}"
         return dotted
 
-    def seeded(self, node: ast.expr) -> Carried:
-        """Datasets of the seeds (and marks) that stand inside the value."""
+    def seeded(self, node: ast.expr, loads: bool = False) -> Carried:
+        """Datasets of the seeds (and marks) that stand inside the value; ``loads``: of its
+        loader calls only (``load_dataset("imdb")``)."""
         found: set[str] = set()
         end = node.end_lineno or node.lineno
         for line in range(node.lineno, end + 1):
-            for column, dataset in self.seeds.get(line, set()) | self.state.marks.get(line, set()):
+            here = self.state.loads.get(line, set()) if loads else self.seeds.get(line, set())
+            for column, dataset in here | (set() if loads else self.state.marks.get(line, set())):
                 if line == node.lineno and column < _char_column(self.lines, line, node.col_offset):
                     continue
                 if line == end and column > _char_column(
@@ -723,6 +781,8 @@ class _Flow:
         """The datasets a value carries through names bound before it."""
         if isinstance(node, ast.Name):
             return env.get(node.id, NOTHING)
+        if isinstance(node, ast.Constant):  # a file a download was saved to, named again
+            return self.copies.get(node.value, NOTHING) if isinstance(node.value, str) else NOTHING
         if isinstance(node, ast.Attribute):
             key = self.attribute_key(node)
             known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
@@ -730,8 +790,12 @@ class _Flow:
                 known = known | self.state.options.get(node.attr, NOTHING)
             if not known and not (key or "").count(":"):
                 known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
-            if not known and (isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES):
-                return self.carried(node.value, env)  # requests.get(url).text, path.parent
+            fetched = isinstance(node.value, ast.Name) and node.value.id in self.downloads
+            fetched = fetched and node.attr in FETCHED  # response.content, not .status_code
+            if not known and (
+                isinstance(node.value, ast.Call) or node.attr in PATH_ATTRIBUTES or fetched
+            ):  # requests.get(url).text, path.parent, response.content
+                return self.carried(node.value, env)
             return known  # an attribute of a loaded dataset (.data, .root) is no path
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
             return self.carried(node.left, env) | self.carried(node.right, env)
@@ -757,8 +821,8 @@ class _Flow:
     def call_carries(self, node: ast.Call, env: dict[str, Carried]) -> Carried:
         dotted = dotted_name(node.func) or ""
         leaf = dotted.rpartition(".")[2] if dotted else ""
-        carrier = self.state.carriers.get(dotted) if isinstance(node.func, ast.Name) else None
-        if carrier is not None:
+        carrier = self.state.carriers.get(dotted) if _carrier_call(node.func) else None
+        if carrier:  # an empty one is a data maker of another module (given_data)
             return carrier
         arguments = _union(self.carried(a, env) for a in _arguments(node))
         operation = self.operation(node)
@@ -798,8 +862,11 @@ class _Flow:
             return Kind.URL
         if dotted in ARCHIVE_CALLS or dotted in LISTING_CALLS:
             return Kind.PATH
-        if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
+        if dotted in COMMAND_CALLS and _file_command(node):
             return Kind.PATH
+        if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
+            unplaced = leaf in {"extractall", "extract"} and not node.args and not node.keywords
+            return None if unplaced else Kind.PATH  # archive.extractall(): the opening is it
         if dotted == "open" and not writes_to(node):
             return Kind.LOAD
         if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
@@ -849,14 +916,22 @@ class _Flow:
             function = self.loaders[dotted]
             if _builds_dataset(function.name):
                 self.feed(function, node, env)
-        if isinstance(node.func, ast.Name) and dotted in self.state.carriers:
+        if _carrier_call(node.func) and self.state.carriers.get(dotted):
             carried = self.state.carriers[dotted]
             self.touch(carried)
-            for dataset in sorted(carried):
-                self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
-            return
+            if dotted not in self.state.silent:
+                for dataset in sorted(carried):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
+                return
+            # download(path, url): a verb-named carrier given a carried URL still downloads it
         self.option(node, env)
         kind = self.operation(node)
+        if kind is None:  # return load_dataset("imdb"): a loader given a dataset's name
+            named = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
+            self.touch(_union(self.seeded(a, loads=True) for a in named))
+            self.touch(self.loader_class(node))  # return datasets.MNIST(root)
+        if kind is None and (self.selected(node, env) or self.given_data(node, env)):
+            return
         if kind is None:
             joins = dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}
             if joins and self.named_path(node, env):
@@ -898,6 +973,66 @@ class _Flow:
                 # keyword's value such as reporthook=hook)
                 env[argument.id] = carried
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=1)
+                binding = self.bound.get(argument.id)
+                if binding is not None and not _output(argument.id):
+                    # archive = join(DATA_DIR, "data.tar"): the folder it is saved in is the
+                    # data's (DATA_DIR = join(dirname(__file__), "mmlu"), not "data")
+                    self.mark_constants(binding.value, carried, named=True)
+            elif _unpacked_into(argument, node) and not _output(argument.id):
+                # archive.extractall(path=spam_path): the folder the data is unpacked in,
+                # and the module's name it defaults to (spam_path=SPAM_PATH)
+                env[argument.id] = carried
+                _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=2)
+
+    def loader_class(self, node: ast.Call) -> Carried:
+        """The dataset a loader call names by its attribute (``datasets.MNIST(root)``,
+        ``keras.datasets.mnist.load_data()`` at ``mnist``): its seed stands on the name."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.end_col_offset is None:
+            return NOTHING
+        line = func.end_lineno or func.lineno
+        start = _char_column(self.lines, line, func.end_col_offset - len(func.attr))
+        loads = self.state.loads.get(line, set())
+        return frozenset(dataset for column, dataset in loads if column == start)
+
+    def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets
+        by the name it is given and ``args.dataset`` defaults to ``'alpaca'``: the call loads
+        the datasets its arguments carry that the function loads, and no other."""
+        if not isinstance(node.func, ast.Name) or node.func.id not in self.state.selectors:
+            return False
+        loads = self.state.selectors[node.func.id]
+        chosen = _union(self.carried(a, env) for a in _arguments(node)) & loads
+        if not chosen or len(chosen) > MAX_DATASETS:
+            return False
+        self.touch(chosen)
+        for dataset in sorted(chosen):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, node.func.id)
+        return True
+
+    def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``corpus = data.Corpus(args.data)``: a class named for data (of another module, or
+        of this one), given a name that carries a dataset, loads that data there (its body,
+        elsewhere, is not seen). The module's own functions are fed instead (``feed``); a
+        data library's classes are machinery."""
+        func = node.func
+        dotted = dotted_name(func) or ""
+        parts = dotted.split(".")
+        if self.messages or not _carrier_call(func) or len(parts) > 2:
+            return False
+        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
+            return False  # a library's class (tf.data.TFRecordDataset) is machinery
+        if not _makes_data(parts[-1]):
+            return False
+        if self.functions and _loader_named(self.functions[-1]):
+            return False  # get_training_set(): its def and calls are the references, this a step
+        carried = _union(self.carried(a, env) for a in _arguments(node))
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+        return True
 
     def named_path(self, node: ast.expr, env: dict[str, Carried]) -> bool:
         """A path built from carried names and literals only (``join(housing_path,
@@ -928,6 +1063,7 @@ class _Flow:
         items = node.iter.elts if isinstance(node.iter, ast.Tuple | ast.List) else []
         literal = all(isinstance(i, ast.Constant) and isinstance(i.value, str) for i in items)
         name = node.target.id
+        self.looped.add(name)
         self.values[name] = items[0] if items and literal else None
         self.value_lines[name] = (node.iter.lineno, node.iter.col_offset)
 
@@ -952,8 +1088,31 @@ class _Flow:
             return frozenset({dataset})
         return NOTHING
 
-    def mark_constants(self, node: ast.expr, carried: Carried) -> None:
-        """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries."""
+    def joined_url(self, node: ast.expr) -> Carried:
+        """``HAM_URL = DOWNLOAD_ROOT + "20030228_easy_ham.tar.bz2"`` at module level: a data
+        file's URL joined from names bound above is a download URL in code, as a literal one
+        is, and the names it was joined from are its parts."""
+        names = list(_names_in(node))
+        if any(self.values.get(name) is None or name in self.looped for name in names):
+            return NOTHING  # a loop's file name: the download in the loop folds it (each file)
+        text = fold_text(node, self.values, 4)
+        if text is None or not URL.match(text) or DATA_FILE.search(text) is None:
+            return NOTHING
+        dataset = self.resolve("url", text)
+        if dataset is None:
+            return NOTHING
+        self.emit(dataset, node.lineno, node.col_offset, Kind.URL, "")
+        for name in self.value_names([node]):  # as bound above it (a later cell may rebind)
+            if name in self.value_lines:
+                line, offset = self.value_lines[name]
+                column = _char_column(self.lines, line, offset)
+                self.state.marks.setdefault(line, set()).add((column, dataset))
+        return frozenset({dataset})
+
+    def mark_constants(self, node: ast.expr, carried: Carried, named: bool = False) -> None:
+        """``DOWNLOAD_ROOT + filename``: the root carries what the joined value carries.
+        ``named``: only a value whose literals name more than a place (``"mmlu"``, not
+        ``"data"``, any download's folder)."""
         values = self.bindings.values
         for name in _names_in(node):
             binding = self.bound.get(name)
@@ -961,6 +1120,12 @@ class _Flow:
                 continue
             value = binding.value
             if fold_text(value, values, 4) is None and not _literal_path(value):
+                continue
+            if named and not any(
+                isinstance(part, ast.Constant)
+                and set(_words(str(part.value))) - LOCATION_WORDS - {"tmp", "downloads"}
+                for part in _parts(value)
+            ):
                 continue
             column = _char_column(self.lines, binding.line, binding.column)
             for dataset in carried:
@@ -982,6 +1147,19 @@ class _Flow:
             if carried:
                 known = self.state.fed.setdefault(function.name, {})
                 known[parameter] = known.get(parameter, NOTHING) | carried
+
+    def field_option(self, target: ast.expr, value: ast.expr, env: dict[str, Carried]) -> None:
+        """``dataset: str = field(default="alpaca")`` in a dataclass of arguments (parsed by
+        HfArgumentParser into ``args``): ``args.dataset`` carries what the default does."""
+        if not isinstance(target, ast.Name) or _output(target.id):
+            return
+        if isinstance(value, ast.Call) and (dotted_name(value.func) or "") in FIELDS:
+            default = next((k.value for k in value.keywords if k.arg == "default"), None)
+            if default is not None:
+                carried = self.carried(default, env) | self.seeded(default)
+                if carried:
+                    known = self.state.options.get(target.id, NOTHING)
+                    self.state.options[target.id] = known | carried
 
     def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
@@ -1026,6 +1204,12 @@ class _Flow:
             return  # a log or results file written with a dataset's name in it is no copy
         if isinstance(path, ast.Name):
             env[path.id] = self.carried(path, env) | carried  # read back further down
+        if isinstance(path, ast.Constant) and isinstance(path.value, str) and path.value.strip():
+            # open("17flowers.tgz", "wb"): the file the download is saved to, and the same
+            # name read back further down (tarfile.open("17flowers.tgz"))
+            self.copies[path.value] = self.copies.get(path.value, NOTHING) | carried
+            for dataset in sorted(carried):
+                self.emit(dataset, path.lineno, path.col_offset, Kind.PATH, path.value)
         for name in _names_in(path):
             binding = self.bound.get(name)
             if binding is not None and binding.line:
@@ -1075,6 +1259,38 @@ def _union(parts: Iterable[Carried]) -> Carried:
     for part in parts:
         result |= part
     return frozenset(result)
+
+
+def _unpacked_into(argument: ast.expr, node: ast.Call) -> TypeGuard[ast.Name]:
+    """``argument`` is the folder an archive's ``extractall``/``extract`` unpacks into."""
+    func = node.func
+    if not isinstance(func, ast.Attribute) or func.attr not in {"extractall", "extract"}:
+        return False
+    place = _argument_of(node, 0 if func.attr == "extractall" else 1, "path")
+    return isinstance(argument, ast.Name) and argument is place
+
+
+def _file_command(node: ast.Call) -> bool:
+    """``os.system(f"tar -xf {archive}")``, ``subprocess.run(["unzip", path])``: a command
+    that unpacks, moves or removes files (not a script run with a data path among its
+    arguments: that script's own lines are the references)."""
+    command = node.args[0] if node.args else None
+    if isinstance(command, ast.List | ast.Tuple):
+        command = command.elts[0] if command.elts else None
+    if isinstance(command, ast.JoinedStr):
+        command = command.values[0] if command.values else None
+    if not isinstance(command, ast.Constant) or not isinstance(command.value, str):
+        return False
+    words = command.value.split()
+    return bool(words) and words[0] in FILE_COMMANDS
+
+
+def _argument_of(node: ast.Call, position: int, keyword: str) -> ast.expr | None:
+    """The argument at ``position`` or given as ``keyword``."""
+    named = next((k.value for k in node.keywords if k.arg == keyword), None)
+    if named is not None:
+        return named
+    return node.args[position] if len(node.args) > position else None
 
 
 def _arguments(node: ast.Call) -> Iterator[ast.expr]:
@@ -1147,8 +1363,12 @@ def _settings(dataset: str) -> bool:
 
 
 def _output(name: str) -> bool:
-    """A name where a run writes or keeps its models (save_dir, model_path, resume)."""
-    return bool(set(_words(name)) & OUTPUT_WORDS)
+    """A name where a run writes or keeps its models (save_dir, model_path, resume); a
+    cache named for data (DATA_CACHE_DIR) is where the data is kept."""
+    words = set(_words(name))
+    if words & DATA_WORDS:
+        words.discard("cache")
+    return bool(words & OUTPUT_WORDS)
 
 
 def _builds_dataset(name: str) -> bool:
@@ -1156,6 +1376,34 @@ def _builds_dataset(name: str) -> bool:
     (fed a carried name, it reads that data). read_json or get_data is any file's helper."""
     words = _words(name)
     return bool(words) and (words[0] in FEEDING_VERBS or words[-1] in {"dataset", "datasets"})
+
+
+def _bare_verb(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
+    """``def download():`` in a data script: a function named by its verb alone names no
+    data; its body's references are the script's, its ``def`` and its calls are machinery
+    (``def fetch_housing_data():``, ``def load_email():`` name theirs)."""
+    words = _words(node.name)
+    return not isinstance(node, ast.ClassDef) and len(words) == 1 and words[0] in LOADER_VERBS
+
+
+def _carrier_call(func: ast.expr) -> bool:
+    """``get_training_set(...)`` or, through an imported module of the repository,
+    ``data.get_training_set(...)`` (carriers of other modules are keyed so, extract/links.py);
+    never a method of an object (``self.load()``)."""
+    if isinstance(func, ast.Name):
+        return True
+    dotted = dotted_name(func) if isinstance(func, ast.Attribute) else None
+    return dotted is not None and not dotted.startswith(("self.", "cls."))
+
+
+def _makes_data(name: str) -> bool:
+    """A class whose name says it is a dataset made of what it is given (``Corpus``,
+    ``FaceDataset``), not a loader or sampler of one, nor weights. A function of another
+    module is not enough (``load_mx_rec(path)`` converts a file as often as it loads it)."""
+    words = _words(name)
+    if not name[:1].isupper() or set(words) & OUTPUT_WORDS:
+        return False
+    return bool(set(words) & DATA_NOUNS) and words[-1] not in {"loader", "sampler"}
 
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:

@@ -42,7 +42,10 @@ def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> I
         return
     parts = []
     if loaders:
-        parts.append(r"\bimport\b[^\n]*\b(?:" + "|".join(map(re.escape, loaders)) + r")\b")
+        names = "|".join(map(re.escape, loaders))
+        parts.append(r"\bimport\b[^\n]*\b(?:" + names + r")\b")
+        parts.append(r"\.(?:" + names + r")\s*\(")  # import data; data.get_training_set()
+        parts.append(r"\bimport[ \t]+\*")  # from data import *
     if attributes:
         parts.append(r"\.(?:" + "|".join(map(re.escape, attributes)) + r")\b")
     wanted = re.compile("|".join(parts))
@@ -59,6 +62,9 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
     loaders: dict[str, Carried] = {}
     names: dict[str, Carried] = {}
     for node in ast.walk(tree) if tree is not None else ():
+        if isinstance(node, ast.Import):
+            loaders.update(_through_modules(file.path, node, exports))
+            continue
         if not isinstance(node, ast.ImportFrom):
             continue
         for path in _module_paths(file.path, node.module or "", node.level):
@@ -66,7 +72,10 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
             if found is None:
                 continue
             for alias in node.names:
-                if alias.name in found.loaders:
+                if alias.name == "*":  # from summarization_dataset import *
+                    loaders.update(found.loaders)
+                    names.update(found.names)
+                elif alias.name in found.loaders:
                     loaders[alias.asname or alias.name] = found.loaders[alias.name]
                 elif alias.name in found.names:
                     names[alias.asname or alias.name] = found.names[alias.name]
@@ -78,6 +87,21 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
         for name, carried in found.attributes.items():
             attributes[name] = attributes.get(name, frozenset()) | carried
     return Linked(loaders, attributes, names)
+
+
+def _through_modules(
+    importer: str, node: ast.Import, exports: Mapping[str, Exports]
+) -> Iterator[tuple[str, Carried]]:
+    """``import data`` then ``data.get_training_set()``; ``import datasets.coco as coco``
+    then ``coco.build_coco(...)``: the loaders of an imported module of the repository, by the
+    dotted name this module calls them."""
+    for alias in node.names:
+        local = alias.asname or alias.name
+        for path in _module_paths(importer, alias.name, 0):
+            found = exports.get(path)
+            if found is not None:
+                yield from ((f"{local}.{name}", c) for name, c in found.loaders.items())
+                break
 
 
 def _module_paths(importer: str, module: str, level: int) -> list[str]:

@@ -49,6 +49,15 @@ LOADER_WORDS = (
     "download_url",
     "get_file",
     "ImageFolder",
+    # teaching and plotting libraries' sample data, TensorFlow 1's tutorial reader
+    "tutorials.mnist",
+    "learn.datasets",
+    "vega_datasets",
+    "skimage",
+    "pydataset",
+    "get_rdataset",
+    "mglearn",
+    "plotly.express",
 )
 LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in modules that do
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
@@ -88,7 +97,35 @@ NAME_ARGUMENT: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "openml.datasets.get_dataset": ("openml", 0, ("dataset_id",)),
     "sklearn.datasets.fetch_openml": ("openml", 0, ("name", "data_id")),
     "datasets.load_from_disk": ("local", 0, ("dataset_path",)),
+    # Libraries' bundled or mirrored sample data, each named by its first argument.
+    "seaborn.load_dataset": ("seaborn", 0, ("name",)),  # sns.load_dataset("titanic")
+    "vega_datasets.data": ("vega", 0, ("name",)),  # data("iris")
+    "pydataset.data": ("pydataset", 0, ("item",)),  # data("titanic")
+    "statsmodels.api.datasets.get_rdataset": ("rdatasets", 0, ("dataname",)),
+    "statsmodels.datasets.get_rdataset": ("rdatasets", 0, ("dataname",)),
 }
+# Modules that hold one dataset's reader and nothing else: their import, and any call
+# through them, load that dataset (named as the source's loaders name it). TensorFlow 1's
+# tutorial reader downloads and reads MNIST's four IDX files: ``from
+# tensorflow.examples.tutorials.mnist import input_data``, ``input_data.read_data_sets(d)``.
+ONE_DATASET_MODULES: dict[str, tuple[str, str]] = {
+    "tensorflow.examples.tutorials.mnist": ("keras", "mnist"),
+    "tensorflow.contrib.learn.python.learn.datasets.mnist": ("keras", "mnist"),
+    "tensorflow.contrib.learn.datasets.mnist": ("keras", "mnist"),
+}
+# Modules of sample data whose every public function returns one dataset, named by the
+# function (``vega_datasets.data.seattle_weather()``, ``skimage.data.camera()``,
+# ``mglearn.datasets.load_citibike()``, ``px.data.iris()``), less their machinery.
+SAMPLE_MODULES: dict[str, str] = {
+    "vega_datasets.data": "vega",
+    "skimage.data": "skimage",
+    "mglearn.datasets": "mglearn",
+    "plotly.express.data": "plotly",
+    "plotly.data": "plotly",
+}
+SAMPLE_MACHINERY = frozenset(
+    {"download_all", "load", "data_dir", "list_datasets", "file_hash", "fetch", "image_fetcher"}
+)
 # ``nlp`` is the Hugging Face datasets library's name before its 1.0 release.
 HF_LOADERS = (
     "datasets.load_dataset",
@@ -563,8 +600,33 @@ def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[Lo
     elif leaf == "load_data" and qualified.startswith(KERAS_PREFIXES):
         func = call.func.value if isinstance(call.func, ast.Attribute) else call.func
         found = _attribute_name(func, module.rsplit(".", 1)[-1], "keras")
+    elif (one := _one_dataset(qualified)) is not None:  # input_data.read_data_sets(...)
+        found = LoaderCall(*one, call.func.lineno, call.func.col_offset + 1)
+    elif (sample := _sample(qualified)) is not None:  # data.seattle_weather()
+        found = _attribute_name(call.func, sample[1], sample[0])
     if found is not None:
         yield found
+
+
+def _one_dataset(qualified: str) -> tuple[str, str] | None:
+    """(source, name) of the one dataset a module holds the reader of, for the module or
+    anything in it (``tensorflow.examples.tutorials.mnist.input_data.read_data_sets``)."""
+    for module, dataset in ONE_DATASET_MODULES.items():
+        if qualified == module or qualified.startswith(f"{module}."):
+            return dataset
+    return None
+
+
+def _sample(qualified: str) -> tuple[str, str] | None:
+    """(source, name) of a sample-data module's dataset function (``skimage.data.camera``);
+    None for the module's machinery and synthetic generators (``make_forge``)."""
+    module, _, leaf = qualified.rpartition(".")
+    source = SAMPLE_MODULES.get(module)
+    if source is None or leaf.startswith(("_", "make_")) or leaf in SAMPLE_MACHINERY:
+        return None
+    if not leaf.islower():
+        return None  # DATA_PATH, a class: the module's constants and machinery
+    return source, leaf.removeprefix("load_")  # load_citibike: the citibike data
 
 
 def _library_dataset(qualified: str) -> tuple[str, str] | None:
@@ -577,17 +639,29 @@ def _library_dataset(qualified: str) -> tuple[str, str] | None:
         return None if leaf in SKLEARN_NOT_DATASETS else ("sklearn", leaf)
     if f"{module}." in KERAS_PREFIXES:  # keras.datasets holds only datasets' modules
         return "keras", leaf
-    return None
+    return _one_dataset(qualified) or _sample(qualified)
 
 
-def _imported_datasets(node: ast.ImportFrom) -> Iterator[LoaderCall]:
-    """``from keras.datasets import mnist``: the import of a library's dataset, at its name."""
-    if node.module is None or node.level != 0:
+def _imported_datasets(
+    node: ast.Import | ast.ImportFrom, sampled: dict[str, set[tuple[str, str]]]
+) -> Iterator[LoaderCall]:
+    """``from keras.datasets import mnist``, ``import tensorflow.examples.tutorials.mnist.
+    input_data``: the import of a library's dataset, at its name. ``from skimage import
+    data``: the import of a sample-data module loads the datasets the module takes from it
+    (``sampled``, by module), and no other."""
+    if isinstance(node, ast.ImportFrom) and (node.module is None or node.level != 0):
         return
     for alias in node.names:
-        found = _library_dataset(f"{node.module}.{alias.name}")
+        if isinstance(node, ast.ImportFrom):
+            qualified = f"{node.module}.{alias.name}"
+            found = _library_dataset(qualified)
+        else:
+            qualified = alias.name
+            found = _one_dataset(qualified)
         if found is not None:
             yield LoaderCall(*found, alias.lineno, alias.col_offset + 1)
+        for source, name in sorted(sampled.get(qualified, ())):
+            yield LoaderCall(source, name, alias.lineno, alias.col_offset + 1)
 
 
 def _may_name_dataset(node: ast.Attribute) -> bool:
@@ -654,7 +728,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     defined: set[str] = set()  # functions the module defines itself
     parameters: list[tuple[str, ast.expr]] = []  # parameters with a literal or named default
     attributes: list[ast.Attribute] = []  # x.y where y may be a library's dataset
-    imported: list[ast.ImportFrom] = []
+    imported: list[ast.Import | ast.ImportFrom] = []
     for node in _walk(tree):  # one walk: imports anywhere in the module count
         if isinstance(node, ast.Call):
             calls.append(node)
@@ -665,14 +739,14 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             parameters.extend(_defaults(node.args))
         elif isinstance(node, ast.Import | ast.ImportFrom):
             _imports(node, imports)
-            if isinstance(node, ast.ImportFrom):
-                imported.append(node)
+            imported.append(node)
         elif isinstance(node, ast.Assign) or (
             isinstance(node, ast.AnnAssign) and node.value is not None
         ):
             assignments.append(node)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
     constants: Constants | None = None
+    sampled: dict[str, set[tuple[str, str]]] = {}  # sample-data module -> its datasets used
     for call in calls:
         qualified = _qualified(call.func, imports)
         if qualified is None and isinstance(call.func, ast.Name):
@@ -687,8 +761,11 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             if constants is None:  # only modules that call a loader need them
                 constants = _constants(assignments, parameters)
             yield from _loaders(call, qualified, constants)
+            sample = _sample(qualified)
+            if sample is not None:
+                sampled.setdefault(qualified.rpartition(".")[0], set()).add(sample)
     for statement in imported:
-        yield from _imported_datasets(statement)
+        yield from _imported_datasets(statement, sampled)
     yield from _named_datasets(attributes, imports)
 
 
