@@ -149,6 +149,12 @@ def _segment_references(
             )
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
+    if segment.lang == "python" and dataset_modules.FOLDER_ATTRIBUTE in segment.text:
+        tree, parsed = (tree, True) if parsed else (_parsed(segment.text), True)
+        if tree is not None:  # re-ID dataset classes (extract/dataset_modules.py)
+            found.extend(
+                dataset_modules.class_references(tree, found, knowledge.resolve, knowledge.family)
+            )
     linked, exports = links
     if segment.lang == "python" and (found or tree is not None or linked is not None):
         tree = tree if parsed else _parsed(segment.text)

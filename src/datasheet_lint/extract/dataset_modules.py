@@ -28,10 +28,18 @@ In that file a line counts when it
   loader after it (``def _load_pascal_annotation``): a ``load`` reference;
 - in a script, runs a file operation (``mkdir``, ``cd``, ``find``, ``mv``, ``tar``, ...) on one
   of the release's folders (``cd ../train2014``).
+
+Re-ID toolkits (torchreid, fast-reid and their forks) also keep a registry of dataset classes,
+each stating its data by class attributes (``dataset_dir = 'underground_reid'``,
+``dataset_name = 'grid'``) and often naming no known dataset at all; configs then select the
+class by name. Such a class is a ``load`` reference wherever it is defined, known or not
+(``class_references``), and a config value that names a dataset class the way the registry
+spells it (``NAMES: ("DukeMTMCAttr",)``) is a ``config`` reference (``registry_names``).
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -280,3 +288,84 @@ GENERIC_WORDS = frozenset(
     {"data", "dataset", "images", "image", "faces", "face", "text", "open", "common", "the"}
     | {"visual", "speech", "audio", "video", "web", "news", "wiki", "books", "reviews", "large"}
 )
+
+
+# The class attributes by which a re-ID dataset class states its data (torchreid, fast-reid):
+# the folder below the data root, and the name its ids are prefixed with.
+FOLDER_ATTRIBUTE = "dataset_dir"
+NAME_ATTRIBUTE = "dataset_name"
+# known name or location -> dataset id (Knowledge.resolve: "local" for a folder, "name" for a name)
+Resolve = Callable[[str, str], str | None]
+
+
+def class_references(
+    tree: ast.Module, found: Sequence[Found], resolve: Resolve, family: Family
+) -> Iterator[Found]:
+    """The dataset classes a module defines and the attributes that state their data.
+
+    A class is a dataset class when its body assigns a folder literal to ``dataset_dir``, or
+    when it derives from a dataset class of the same module (``class SmallVeRiWild(VeRiWild)``
+    reads VeRi-Wild's folder). Its dataset is the known one its definition line already names,
+    else the one its folder or name attribute names, else its base class's, else the folder
+    itself (``local:underground_reid``): a dataset the catalogue lacks is still a reference.
+    The folder comes first where it names the same dataset or a derivative of it: it is what
+    the class reads (``class DukeMTMC`` reads ``DukeMTMC-reID``); a class named for another
+    dataset (``class CPLFW`` over ``faces_emore_val``) is the one it is named for. A subclass
+    with a name attribute of its own and no folder is another dataset, not its base's.
+    The class line is a ``load`` reference, the folder attribute a ``path`` and the name
+    attribute a ``config`` one. Classes that state no folder and derive from no dataset class
+    (a ``Dataset`` subclass over the user's own files) yield nothing here.
+    """
+    on_line = {line: dataset for dataset, line, _, kind, _ in found if kind is Kind.LOAD}
+    classes: dict[str, str] = {}  # class name -> dataset, in definition order
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        folder = _attribute(node, FOLDER_ATTRIBUTE)
+        name = _attribute(node, NAME_ATTRIBUTE)
+        bases = [base.id for base in node.bases if isinstance(base, ast.Name)]
+        inherited = next((classes[base] for base in bases if base in classes), None)
+        if folder is None and (inherited is None or name is not None):
+            continue  # a subclass with a name of its own is another dataset
+        named = on_line.get(node.lineno)
+        placed = _known(resolve("local", folder[0])) if folder is not None else None
+        if named is not None and placed is not None and family(named) != family(placed):
+            placed = None  # class CPLFW reads CPLFW from the folder of another set's release
+        dataset = (
+            placed
+            or named
+            or (name is not None and _known(resolve("name", name[0])))
+            or inherited
+            or (resolve("local", folder[0]) if folder is not None else None)
+        )
+        if not dataset:
+            continue
+        classes[node.name] = dataset
+        column = node.col_offset + len("class ") + 1
+        yield dataset, node.lineno, column, Kind.LOAD, node.name
+        for attribute, kind in ((folder, Kind.PATH), (name, Kind.CONFIG)):
+            if attribute is not None:
+                value, line, column = attribute
+                yield dataset, line, column, kind, value
+
+
+def _attribute(node: ast.ClassDef, name: str) -> tuple[str, int, int] | None:
+    """(value, line, column of the value) of a non-empty string class attribute ``name``."""
+    for statement in node.body:
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            continue
+        target, value = statement.targets[0], statement.value
+        if (
+            isinstance(target, ast.Name)
+            and target.id == name
+            and isinstance(value, ast.Constant)
+            and isinstance(value.value, str)
+            and value.value.strip()
+        ):
+            return value.value.strip(), value.lineno, value.col_offset + 2  # past the quote
+    return None
+
+
+def _known(dataset: str | None) -> str | None:
+    """A dataset the knowledge names, not an id made up from the name (``local:...``)."""
+    return dataset if dataset is not None and ":" not in dataset else None
