@@ -268,7 +268,13 @@ def _one_per_line(references: list[Reference]) -> list[Reference]:
     for ref in references:
         key = (ref.location.line, ref.dataset)
         known = best.get(key)
-        rank = (KIND_PRIORITY[ref.kind], ref.location.column)
-        if known is None or rank < (KIND_PRIORITY[known.kind], known.location.column):
+        # at one place, the longer surface: the class's whole name (Market1501Attr), which a
+        # registry selects by, over the known name inside it (Market1501)
+        rank = (KIND_PRIORITY[ref.kind], ref.location.column, -len(ref.surface))
+        if known is None or rank < (
+            KIND_PRIORITY[known.kind],
+            known.location.column,
+            -len(known.surface),
+        ):
             best[key] = ref
     return sorted(best.values(), key=lambda r: (r.location.line, r.location.column, r.dataset))

@@ -141,7 +141,7 @@ def file_dataset(
     if not script and not in_data_folder(path) and not any(f[3] is Kind.URL for f in found):
         return None  # train.py selects its data; only a data module or a download is "of" it
     used = {dataset for dataset, _, _, kind, _ in found if kind in USES and ":" not in dataset}
-    return _one_family(used, family)
+    return one_family(used, family)
 
 
 def in_data_folder(path: str) -> bool:
@@ -149,7 +149,7 @@ def in_data_folder(path: str) -> bool:
     return any(part.lower() in DATA_FOLDERS for part in path.split("/")[:-1])
 
 
-def _one_family(datasets: set[str], family: Family) -> str | None:
+def one_family(datasets: set[str], family: Family) -> str | None:
     """The one dataset of a set of one entry and its derivatives: the derivative where only
     one is named (a Duke module that unzips DukeMTMC-reID.zip), else the entry itself."""
     roots = {family(dataset) for dataset in datasets}
@@ -303,11 +303,13 @@ def class_references(
 ) -> Iterator[Found]:
     """The dataset classes a module defines and the attributes that state their data.
 
-    A class is a dataset class when its body assigns a folder literal to ``dataset_dir``, or
-    when it derives from a dataset class of the same module (``class SmallVeRiWild(VeRiWild)``
-    reads VeRi-Wild's folder). Its dataset is the known one its definition line already names,
-    else the one its folder or name attribute names, else its base class's, else the folder
-    itself (``local:underground_reid``): a dataset the catalogue lacks is still a reference.
+    A class is a dataset class when its body assigns a folder literal to ``dataset_dir``, when
+    it derives from a dataset class of the same module (``class SmallVeRiWild(VeRiWild)``
+    reads VeRi-Wild's folder), or when its own name names a known dataset and it is registered
+    or states a ``dataset_name`` (``class Market1501Attr``). Its dataset is the known one its
+    folder or its own name names, else the one its name attribute names, else the folder itself
+    (``local:underground_reid``), else its base class's: a dataset the catalogue lacks is
+    still a reference.
     The folder comes first where it names the same dataset or a derivative of it: it is what
     the class reads (``class DukeMTMC`` reads ``DukeMTMC-reID``); a class named for another
     dataset (``class CPLFW`` over ``faces_emore_val``) is the one it is named for. A subclass
@@ -316,7 +318,9 @@ def class_references(
     attribute a ``config`` one. Classes that state no folder and derive from no dataset class
     (a ``Dataset`` subclass over the user's own files) yield nothing here.
     """
-    on_line = {line: dataset for dataset, line, _, kind, _ in found if kind is Kind.LOAD}
+    loads = {
+        (line, column): dataset for dataset, line, column, kind, _ in found if kind is Kind.LOAD
+    }
     classes: dict[str, str] = {}  # class name -> dataset, in definition order
     for node in tree.body:
         if not isinstance(node, ast.ClassDef):
@@ -325,9 +329,21 @@ def class_references(
         name = _attribute(node, NAME_ATTRIBUTE)
         bases = [base.id for base in node.bases if isinstance(base, ast.Name)]
         inherited = next((classes[base] for base in bases if base in classes), None)
-        if folder is None and (inherited is None or name is not None):
+        start = node.col_offset + len("class ") + 1  # where the class's name starts
+        # a known name in the class's own name (class Market1501Attr), not in its bases
+        named = next(
+            (
+                dataset
+                for (line, column), dataset in loads.items()
+                if line == node.lineno and start <= column < start + len(node.name)
+            ),
+            None,
+        )
+        registered = name is not None or any(_registers(d) for d in node.decorator_list)
+        if folder is None and inherited is None and not (named and registered):
+            continue  # no folder of its own, no dataset base, no registered known name
+        if folder is None and named is None and name is not None:
             continue  # a subclass with a name of its own is another dataset
-        named = on_line.get(node.lineno)
         placed = _known(resolve("local", folder[0])) if folder is not None else None
         if named is not None and placed is not None and family(named) != family(placed):
             placed = None  # class CPLFW reads CPLFW from the folder of another set's release
@@ -335,8 +351,8 @@ def class_references(
             placed
             or named
             or (name is not None and _known(resolve("name", name[0])))
-            or inherited
             or (resolve("local", folder[0]) if folder is not None else None)
+            or inherited
         )
         if not dataset:
             continue
@@ -347,6 +363,12 @@ def class_references(
             if attribute is not None:
                 value, line, column = attribute
                 yield dataset, line, column, kind, value
+
+
+def _registers(decorator: ast.expr) -> bool:
+    """A decorator that registers the class in a registry (``@DATASET_REGISTRY.register()``)."""
+    call = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(call, ast.Attribute) and call.attr == "register"
 
 
 def _attribute(node: ast.ClassDef, name: str) -> tuple[str, int, int] | None:

@@ -1,0 +1,62 @@
+"""Config values that select a dataset class by the name a registry knows it by.
+
+Toolkits built on a registry of dataset classes (fast-reid, detectron2 and their forks:
+``@DATASET_REGISTRY.register()`` on ``class SmallVeRiWild(VeRiWild)``) select data in their
+configs by class name: ``DATASETS: NAMES: ("DukeMTMCAttr",)``, ``TESTS: ("SmallVeRiWild",)``.
+The name is often no dataset name the catalogue knows, but the class is: the repository's own
+modules say which data it reads (extract/dataset_modules.py). So once every file is scanned, a
+config value that is exactly the name of a class the scan found loading a dataset is a
+``config`` reference to that dataset. Only config files are read again, and only in a
+repository that defines such classes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from datasheet_lint.extract.dataset_modules import Family, one_family
+from datasheet_lint.lazyregex import lazy
+from datasheet_lint.models import Kind, Location, Reference
+
+# A class name as a config value: quoted or bare, after a key, in a list or tuple.
+VALUE = lazy(
+    r"""(?:^|[:,(\[=]|^\s*-)\s*(?P<q>['"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]{2,63})(?P=q)"""
+    r"""\s*(?=$|[,)\]#])"""
+)
+CLASS_NAME = re.compile(r"[A-Z][A-Za-z0-9_]*\Z")
+MAX_LINES = 5_000  # lines read per config file: real configs are a few hundred
+
+
+def registry(references: Iterable[Reference], family: Family) -> dict[str, str]:
+    """Class name -> dataset, for each ``load`` reference in Python code whose surface is a
+    class's name (CapWords: modules and functions are lower case). Where references give a
+    name several datasets of one family (``DukeMTMCAttr`` imported as Duke MTMC, defined over
+    DukeMTMC-reID), the derivative; a name given unrelated datasets is left out."""
+    found: dict[str, set[str]] = {}
+    for ref in references:
+        if ref.kind is not Kind.LOAD or not ref.location.path.endswith(".py"):
+            continue
+        if CLASS_NAME.match(ref.surface):
+            found.setdefault(ref.surface, set()).add(ref.dataset)
+    classes = {}
+    for name, datasets in found.items():
+        dataset = one_family(datasets, family)
+        if dataset is not None:
+            classes[name] = dataset
+    return classes
+
+
+def references(
+    path: str, text: str, classes: dict[str, str], reported: set[tuple[int, str]]
+) -> Iterator[Reference]:
+    """Each value of a config file that names a registered dataset class, on a line that
+    does not already refer to that dataset (``reported``: (line, dataset) pairs)."""
+    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
+        code = line.split("#", 1)[0]
+        for match in VALUE.finditer(code):
+            dataset = classes.get(match.group("name"))
+            if dataset is not None and (number, dataset) not in reported:
+                reported.add((number, dataset))
+                location = Location(path, number, match.start("name") + 1)
+                yield Reference(dataset, location, Kind.CONFIG, match.group("name"))
