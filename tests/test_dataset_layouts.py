@@ -488,3 +488,27 @@ def test_a_dataset_class_named_for_a_set_keeps_its_name_over_another_sets_folder
     )
     assert found.get(4) == {"cplfw"}
     assert "cplfw" in found.get(5, set())
+
+
+def test_a_bare_join_from_the_data_root_reads_no_part_of_the_release(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """In a Pascal VOC module, a join from the data root to a named part of the release reads
+    it; a join that only passes the root on, or globs any file below it, reads nothing."""
+    module = (
+        "import os\n"  # 1
+        "from glob import glob\n"
+        "\n"
+        "\n"
+        "class PascalVOC(object):\n"  # 5
+        "    def __init__(self, root, name):\n"
+        "        self._data_path = os.path.join(root, name)\n"  # 7
+        "        self._images = glob(os.path.join(self._data_path, '*.jpg'))\n"  # 8
+        "        self._sets = os.path.join(self._data_path, 'ImageSets', 'Main')\n"  # 9
+    )
+    found = lines_of(
+        refs(make_repo, run_cli, {"lib/datasets/pascal_voc.py": module}),
+        "lib/datasets/pascal_voc.py",
+    )
+    assert found.get(9) == {"pascal-voc"}
+    assert 7 not in found and 8 not in found

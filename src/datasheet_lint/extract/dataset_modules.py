@@ -19,8 +19,10 @@ The file's dataset is, in this order:
 In that file a line counts when it
 
 - builds or opens a path from a data root (``data_path``, ``data_dir``, ``root``, ``raw_dir``,
-  ``devkit_path``, ``cfg.DATA_DIR``, ...), in a module below a data folder, and does not write
-  there (caches, results and converted copies are the module's own files);
+  ``devkit_path``, ``cfg.DATA_DIR``, ...) to a named part of it (``'Annotations'``,
+  ``'train.txt'``: a bare join or a glob of any file only passes the folder on), in a module
+  below a data folder, and does not write there (caches, results and converted copies are the
+  module's own files);
 - hands a folder or file name of the dataset's release (the catalogue's ``layouts``: 'query',
   'JPEGImages', 'instances_{}.json') to a call, a list or a name, or passes one of the
   dataset's own names to a path call (``osp.join(cfg.DATA_DIR, 'coco')``);
@@ -224,7 +226,7 @@ def _line_reference(
     use = PATH_USE.search(code)
     if use is not None and roots:
         root = DATA_ROOT.search(code, use.start())  # an argument, not the name assigned to
-        if root is not None:
+        if root is not None and _names_a_part(code, root.end()):
             return Kind.PATH, root.start() + 1, root.group(), dataset
     for literal in LITERAL.finditer(code):
         value = literal.group("value")
@@ -245,6 +247,16 @@ def _line_reference(
         if (use is not None or built) and any(_same(hit, dataset) for hit in hits(value)):
             return Kind.PATH, literal.start("value") + 1, value, dataset
     return None
+
+
+def _names_a_part(code: str, after: int) -> bool:
+    """A literal after the data root names a part of the release (``'Annotations'``,
+    ``'train.txt'``): a bare join (``join(self.root, self.dataset_dir)``, ``join(root, e)``)
+    or a glob of any file (``'*.jpg'``) only passes a folder on, and reads nothing of its own."""
+    return any(
+        not literal.group("value").startswith("*") and any(c.isalpha() for c in literal.group())
+        for literal in LITERAL.finditer(code, after)
+    )
 
 
 def _placed(path: str, layout: Layout) -> str | None:
