@@ -50,6 +50,10 @@ KINDS = [
     ("settings.toml", '[data]\ntrain = "faces_emore"\n', 2, "ms1mv2", "config"),
     ("settings.json", '{\n  "dataset": "DukeMTMC-reID"\n}\n', 2, "dukemtmc-reid", "config"),
     ("setup.cfg", "[data]\nroot = /data/MS1M-RetinaFace\n", 2, "ms1mv3", "path"),
+    # where a run writes names the data it trained on: an output folder is a mention (rubric:
+    # optional), and a retracted one is still flagged
+    ("configs/duke.yml", "OUTPUT_DIR: logs/dukemtmc/sbs_R50\n", 1, "duke-mtmc", "mention"),
+    ("tools/run.py", 'save_dir = "log/ir_se101-ms1mv2-circle"\n', 1, "ms1mv2", "mention"),
 ]
 
 
