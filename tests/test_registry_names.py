@@ -38,6 +38,12 @@ class Baseline(nn.Module):
     pass
 """
 
+PACKAGE = """\
+from .sets import Underpass, Baseline
+import underpass_tools
+__all__ = ["Underpass"]
+"""
+
 CONFIG = """\
 MODEL:
   META_ARCHITECTURE: Baseline
@@ -54,17 +60,25 @@ def test_a_config_value_naming_a_dataset_class_selects_its_data(
 ) -> None:
     """NAMES and TESTS name registered classes: each value is a config reference to the data
     its class reads (an unknown folder, a retracted derivative, a known set). A model class
-    named in the same config, a comment and an output folder select no data; nor does the same
+    named in the same config, a comment and an output folder select no data, and the package's
+    import of the class loads it (not its other names, modules or strings); nor does the same
     config beside modules that define no dataset class (only known names count there)."""
     found = scan_references(
         make_repo,
         run_cli,
         {
             "reid/data/datasets/sets.py": DATASETS_MODULE,
+            "reid/data/datasets/__init__.py": PACKAGE,
             "reid/modeling/meta_arch.py": MODELS_MODULE,
             "configs/base.yml": CONFIG,
         },
     )
+    in_package = {
+        (line, dataset, kind)
+        for path, line, dataset, kind in found
+        if path == "reid/data/datasets/__init__.py"
+    }
+    assert in_package == {(1, "local:underpass_reid_v2", "load")}
     in_config = {
         (line, dataset, kind) for path, line, dataset, kind in found if path == "configs/base.yml"
     }

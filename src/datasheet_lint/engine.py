@@ -257,18 +257,27 @@ def _registered(
     paths: Sequence[str],
     scan: _Scan,
 ) -> None:
-    """Config values that select a dataset class by its registered name
-    (extract/registry_names.py), read only where the scan found dataset classes."""
+    """Config values that select a dataset class by its registered name, and a package's
+    imports of such classes (extract/registry_names.py), read only where the scan found
+    dataset classes."""
     from datasheet_lint.extract import filetypes, registry_names
 
-    classes = registry_names.registry(scan.references, knowledge.family)
+    known = functools.partial(knowledge.known, whole=True)
+    classes = registry_names.registry(
+        scan.references, knowledge.family, lambda name: known(name) is not None
+    )
     if not classes:
         return
     reported: dict[str, set[tuple[int, str]]] = {}
     for ref in scan.references:
         reported.setdefault(ref.location.path, set()).add((ref.location.line, ref.dataset))
-    configs = [p for p in paths if filetypes.file_kind(p) == "config" and p != "pyproject.toml"]
-    for path in configs:
+    reread = [
+        p
+        for p in paths
+        if (filetypes.file_kind(p) == "config" and p != "pyproject.toml")
+        or p.rsplit("/", 1)[-1] == registry_names.INIT
+    ]
+    for path in reread:
         item = _read(listing, path, max_file_size)
         if isinstance(item, SourceFile) and not ownreports.is_own_report(path, item.text):
             found = registry_names.references(path, item.text, classes, reported.get(path, set()))

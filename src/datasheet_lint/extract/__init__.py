@@ -149,7 +149,7 @@ def _segment_references(
             )
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
-    if segment.lang == "python" and dataset_modules.FOLDER_ATTRIBUTE in segment.text:
+    if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):
         tree, parsed = (tree, True) if parsed else (_parsed(segment.text), True)
         if tree is not None:  # re-ID dataset classes (extract/dataset_modules.py)
             found.extend(

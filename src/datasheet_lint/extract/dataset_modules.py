@@ -310,6 +310,12 @@ NAME_ATTRIBUTE = "dataset_name"
 Resolve = Callable[[str, str], str | None]
 
 
+def may_define_dataset_classes(text: str) -> bool:
+    """Whether a module may define a dataset class (``class_references``): a plain substring
+    test, so that modules without one are not parsed for it."""
+    return FOLDER_ATTRIBUTE in text or NAME_ATTRIBUTE in text
+
+
 def class_references(
     tree: ast.Module, found: Sequence[Found], resolve: Resolve, family: Family
 ) -> Iterator[Found]:
