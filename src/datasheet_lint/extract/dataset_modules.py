@@ -368,15 +368,14 @@ def class_references(
         dataset = (
             placed
             or named
-            or (name is not None and _known(resolve("name", name[0])))
+            or (_known(resolve("name", name[0])) if name is not None else None)
             or (resolve("local", folder[0]) if folder is not None else None)
             or inherited
         )
-        if not dataset:
+        if dataset is None:
             continue
         classes[node.name] = dataset
-        column = node.col_offset + len("class ") + 1
-        yield dataset, node.lineno, column, Kind.LOAD, node.name
+        yield dataset, node.lineno, start, Kind.LOAD, node.name
         for attribute, kind in ((folder, Kind.PATH), (name, Kind.CONFIG)):
             if attribute is not None:
                 value, line, column = attribute
