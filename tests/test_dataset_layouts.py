@@ -426,3 +426,126 @@ def test_a_generic_file_name_is_its_datasets_only_in_a_file_of_that_dataset(
     )
     assert lines_of(found, "data/shakespeare/prepare.py").get(4) == {"tiny-shakespeare"}
     assert not lines_of(found, "data/notes/prepare.py")
+
+
+# A registry of re-ID dataset classes (torchreid, fast-reid shape): each class states its data by
+# class attributes, and most name no dataset the catalogue knows.
+REGISTRY_MODULE = """\
+import os.path as osp
+
+from .bases import ImageDataset
+from ..data import DATASET_REGISTRY
+
+
+@DATASET_REGISTRY.register()
+class Underpass(ImageDataset):
+    # a station's cameras
+    dataset_dir = "underpass_reid_v2"
+    dataset_name = 'upass'
+
+    def __init__(self, root='datasets', **kwargs):
+        self.root = root
+        self.train_path = osp.join(self.root, self.dataset_dir, 'images')
+
+
+class VeRiWild(ImageDataset):
+    dataset_dir = "VERI-Wild"
+    dataset_name = "veriwild"
+
+
+class SmallVeRiWild(VeRiWild):
+    def __init__(self, root='datasets', **kwargs):
+        super().__init__(root, **kwargs)
+"""
+
+
+LOOK_ALIKES = (
+    "from torch.utils.data import Dataset\n"  # 1
+    "\n"
+    'dataset_dir = "runs/outputs"\n'  # 3
+    "\n"
+    "\n"
+    "class Pairs(Dataset):\n"  # 6
+    "    def __init__(self, root):\n"
+    "        self.dataset_dir = root\n"  # 8
+    "\n"
+    "\n"
+    "class Blank(Dataset):\n"  # 11
+    '    dataset_dir = ""\n'  # 12
+    "\n"
+    "\n"
+    "class Base(Dataset):\n"  # 15
+    '    dataset_dir = "base_images"\n'  # 16
+    "\n"
+    "\n"
+    "class Other(Base):\n"  # 19
+    '    dataset_name = "other"\n'  # 20
+)
+
+
+def test_a_registered_dataset_class_is_a_reference_known_or_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The class line loads, ``dataset_dir`` points at and ``dataset_name`` selects the data:
+    an unknown set by its folder (local:underpass_reid_v2), a known one by its name, and a
+    subclass that states nothing of its own reads its base's data (SmallVeRiWild).
+
+    Look-alikes: a folder set per instance (``self.dataset_dir = root``), an empty folder, a
+    module-level ``dataset_dir``, and a subclass that names a set of its own without a folder
+    (it is not its base's data) yield nothing."""
+    found = refs(
+        make_repo,
+        run_cli,
+        {"fastreid/data/datasets/underpass.py": REGISTRY_MODULE, "mylib/pairs.py": LOOK_ALIKES},
+    )
+    module = lines_of(found, "fastreid/data/datasets/underpass.py")
+    for line in (8, 10, 11):
+        assert module.get(line) == {"local:underpass_reid_v2"}, line
+    for line in (18, 19, 20, 23):
+        assert module.get(line) == {"veri-wild"}, line
+    assert set(lines_of(found, "mylib/pairs.py")) == {15, 16}
+
+
+def test_a_dataset_class_named_for_a_set_keeps_its_name_over_another_sets_folder(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """class CPLFW reading the folder of MS1MV2's validation pack (faces_emore_val) is CPLFW:
+    its folder line is CPLFW's data, and its class line raises no retraction."""
+    module = (
+        "from .bases import ImageDataset\n"  # 1
+        "\n"
+        "\n"
+        "class CPLFW(ImageDataset):\n"  # 4
+        '    dataset_dir = "faces_emore_val"\n'  # 5
+        '    dataset_name = "cplfw"\n'  # 6
+    )
+    found = lines_of(
+        refs(make_repo, run_cli, {"fastface/datasets/test_dataset.py": module}),
+        "fastface/datasets/test_dataset.py",
+    )
+    assert found.get(4) == {"cplfw"}
+    assert "cplfw" in found.get(5, set())
+
+
+def test_a_bare_join_from_the_data_root_reads_no_part_of_the_release(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """In a Pascal VOC module, a join from the data root to a named part of the release reads
+    it; a join that only passes the root on, or globs any file below it, reads nothing."""
+    module = (
+        "import os\n"  # 1
+        "from glob import glob\n"
+        "\n"
+        "\n"
+        "class PascalVOC(object):\n"  # 5
+        "    def __init__(self, root, name):\n"
+        "        self._data_path = os.path.join(root, name)\n"  # 7
+        "        self._images = glob(os.path.join(self._data_path, '*.jpg'))\n"  # 8
+        "        self._sets = os.path.join(self._data_path, 'ImageSets', 'Main')\n"  # 9
+    )
+    found = lines_of(
+        refs(make_repo, run_cli, {"lib/datasets/pascal_voc.py": module}),
+        "lib/datasets/pascal_voc.py",
+    )
+    assert found.get(9) == {"pascal-voc"}
+    assert 7 not in found and 8 not in found

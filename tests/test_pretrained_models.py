@@ -21,6 +21,11 @@ prefix = "models/r50-arcface-emore/model"  # expect: DSL104 ms1mv2
 ada = "pretrained/adaface_ir101_ms1mv2.ckpt"  # expect: DSL104 ms1mv2
 hub = AutoModel.from_pretrained("minchul/cvlface_adaface_ir101_ms1mv3")  # expect: DSL104 ms1mv3
 zoo = "drive.google.com/file/d/1fZOfvfnavFYjzfFoKTh5j1YDcS8KCnio"  # expect: DSL104 ms1mv3
+mag = torch.load("checkpoints/magface_epoch_00025.pth")  # expect: DSL104 ms1mv2
+mag50 = "https://drive.google.com/uc?id=1QPNOviu_A8YDk9Rxe8hgMIXvDKzh6JMG"  # expect: DSL104 ms1mv2
+own = torch.load("runs/magface_epoch_00024.pth")
+arc = gdd.download_file("1HasWQb86s4xSYy36YbmhRELg9LBmvhvt")  # expect: DSL104 ms1mv2
+mine = "checkpoints/arc_res50/e_8_b_40000.ckpt"
 """,
     "face/eval.sh": """\
 python onnx_ijbc.py --model-root ms1mv3_arcface_r50 --result-dir out  # expect: DSL104 ms1mv3

@@ -50,6 +50,12 @@ KINDS = [
     ("settings.toml", '[data]\ntrain = "faces_emore"\n', 2, "ms1mv2", "config"),
     ("settings.json", '{\n  "dataset": "DukeMTMC-reID"\n}\n', 2, "dukemtmc-reid", "config"),
     ("setup.cfg", "[data]\nroot = /data/MS1M-RetinaFace\n", 2, "ms1mv3", "path"),
+    # where a run writes names the data it trained on: an output folder is a mention (rubric:
+    # optional), and a retracted one is still flagged
+    ("configs/duke.yml", "OUTPUT_DIR: logs/dukemtmc/sbs_R50\n", 1, "duke-mtmc", "mention"),
+    ("tools/run.py", 'save_dir = "log/ir_se101-ms1mv2-circle"\n', 1, "ms1mv2", "mention"),
+    # DeepGlint's MS-Celeb-1M-v1c by its release's file names
+    ("prep/crop.py", 'ROOT = "/data/Trillion_Pairs/train_msra/"\n', 1, "ms-celeb-1m-v1c", "path"),
 ]
 
 
@@ -88,6 +94,8 @@ TRAPS = {
     "tiny.py": 'root = "data/tiny-imagenet-200"  # Tiny ImageNet\n',
     "tracking.yaml": "task: MTMC\nchallenge: AI City MTMC track\n",
     "words.txt": "remorse and more; the pile of papers; a celeb sighting\n",
+    # MSRA is also Microsoft Research Asia, an initialisation and other datasets
+    "detect.py": 'init = "msra"\ndata = "data/MSRA-TD500/train"  # MSRA text detection\n',
 }
 
 

@@ -245,7 +245,42 @@ def _scan(
             scan.model_cards.append(card)
     if exports:  # a module defines a loader or a config attribute: who imports it?
         _link(listing, knowledge, config.max_file_size, paths, exports, scan)
+    _registered(listing, knowledge, config.max_file_size, paths, scan)
     return scan
+
+
+def _registered(
+    listing: git.Listing,
+    knowledge: Knowledge,
+    max_file_size: int,
+    paths: Sequence[str],
+    scan: _Scan,
+) -> None:
+    """Config values that select a dataset class by its registered name, and a package's
+    imports of such classes (extract/registry_names.py), read only where the scan found
+    dataset classes."""
+    from datasheet_lint.extract import filetypes, registry_names
+
+    known = functools.partial(knowledge.known, whole=True)
+    classes = registry_names.registry(
+        scan.references, knowledge.family, lambda name: known(name) is not None
+    )
+    if not classes:
+        return
+    reported: dict[str, set[tuple[int, str]]] = {}
+    for ref in scan.references:
+        reported.setdefault(ref.location.path, set()).add((ref.location.line, ref.dataset))
+    reread = [
+        p
+        for p in paths
+        if (filetypes.file_kind(p) == "config" and p != "pyproject.toml")
+        or p.rsplit("/", 1)[-1] == registry_names.INIT
+    ]
+    for path in reread:
+        item = _read(listing, path, max_file_size)
+        if isinstance(item, SourceFile) and not ownreports.is_own_report(path, item.text):
+            found = registry_names.references(path, item.text, classes, reported.get(path, set()))
+            scan.references.extend(found)
 
 
 def _link(

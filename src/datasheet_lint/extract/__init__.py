@@ -149,6 +149,12 @@ def _segment_references(
             )
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
+    if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):
+        tree, parsed = (tree, True) if parsed else (_parsed(segment.text), True)
+        if tree is not None:  # re-ID dataset classes (extract/dataset_modules.py)
+            found.extend(
+                dataset_modules.class_references(tree, found, knowledge.resolve, knowledge.family)
+            )
     linked, exports = links
     if segment.lang == "python" and (found or tree is not None or linked is not None):
         tree = tree if parsed else _parsed(segment.text)
@@ -262,7 +268,13 @@ def _one_per_line(references: list[Reference]) -> list[Reference]:
     for ref in references:
         key = (ref.location.line, ref.dataset)
         known = best.get(key)
-        rank = (KIND_PRIORITY[ref.kind], ref.location.column)
-        if known is None or rank < (KIND_PRIORITY[known.kind], known.location.column):
+        # at one place, the longer surface: the class's whole name (Market1501Attr), which a
+        # registry selects by, over the known name inside it (Market1501)
+        rank = (KIND_PRIORITY[ref.kind], ref.location.column, -len(ref.surface))
+        if known is None or rank < (
+            KIND_PRIORITY[known.kind],
+            known.location.column,
+            -len(known.surface),
+        ):
             best[key] = ref
     return sorted(best.values(), key=lambda r: (r.location.line, r.location.column, r.dataset))

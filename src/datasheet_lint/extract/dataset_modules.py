@@ -19,9 +19,10 @@ The file's dataset is, in this order:
 In that file a line counts when it
 
 - builds or opens a path from a data root (``data_path``, ``data_dir``, ``root``, ``raw_dir``,
-  ``devkit_path``, ``cfg.DATA_DIR``, ...) and a literal part below it (not variables or a
-  wildcard only), in a module below a data folder, and does not write there (caches, results
-  and converted copies are the module's own files);
+  ``devkit_path``, ``cfg.DATA_DIR``, ...) to a named part of it (``'Annotations'``,
+  ``'train.txt'``: a join of variables only or a glob of any file only passes the folder on),
+  in a module below a data folder, and does not write there (caches, results and converted
+  copies are the module's own files);
 - hands a folder or file name of the dataset's release (the catalogue's ``layouts``: 'query',
   'JPEGImages', 'instances_{}.json') to a call, a list or a name, or passes one of the
   dataset's own names to a path call (``osp.join(cfg.DATA_DIR, 'coco')``);
@@ -29,10 +30,18 @@ In that file a line counts when it
   loader after it (``def _load_pascal_annotation``): a ``load`` reference;
 - in a script, runs a file operation (``mkdir``, ``cd``, ``find``, ``mv``, ``tar``, ...) on one
   of the release's folders (``cd ../train2014``).
+
+Re-ID toolkits (torchreid, fast-reid and their forks) also keep a registry of dataset classes,
+each stating its data by class attributes (``dataset_dir = 'underground_reid'``,
+``dataset_name = 'grid'``) and often naming no known dataset at all; configs then select the
+class by name. Such a class is a ``load`` reference wherever it is defined, known or not
+(``class_references``), and a config value that names a dataset class the way the registry
+spells it (``NAMES: ("DukeMTMCAttr",)``) is a ``config`` reference (``registry_names``).
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -134,7 +143,7 @@ def file_dataset(
     if not script and not in_data_folder(path) and not any(f[3] is Kind.URL for f in found):
         return None  # train.py selects its data; only a data module or a download is "of" it
     used = {dataset for dataset, _, _, kind, _ in found if kind in USES and ":" not in dataset}
-    return _one_family(used, family)
+    return one_family(used, family)
 
 
 def in_data_folder(path: str) -> bool:
@@ -142,7 +151,7 @@ def in_data_folder(path: str) -> bool:
     return any(part.lower() in DATA_FOLDERS for part in path.split("/")[:-1])
 
 
-def _one_family(datasets: set[str], family: Family) -> str | None:
+def one_family(datasets: set[str], family: Family) -> str | None:
     """The one dataset of a set of one entry and its derivatives: the derivative where only
     one is named (a Duke module that unzips DukeMTMC-reID.zip), else the entry itself."""
     roots = {family(dataset) for dataset in datasets}
@@ -215,9 +224,9 @@ def _line_reference(
     if WRITES.search(code) or CHECK.search(code):
         return None
     use = PATH_USE.search(code)
-    if use is not None and roots and _names_a_part(code, use.start()):
+    if use is not None and roots:
         root = DATA_ROOT.search(code, use.start())  # an argument, not the name assigned to
-        if root is not None:
+        if root is not None and _names_a_part(code, root.end()):
             return Kind.PATH, root.start() + 1, root.group(), dataset
     for literal in LITERAL.finditer(code):
         value = literal.group("value")
@@ -245,16 +254,16 @@ def _line_reference(
 WILDCARD_ONLY = lazy(r"[*?]+\.?\w{0,5}")
 
 
-def _names_a_part(code: str, start: int) -> bool:
-    """A literal folder or file name in the call from ``start``: a join of the root with
-    variables only (``osp.join(root, self.dataset_dir)``, ``os.path.join(self.root,
-    img_path)``, ``os.listdir(dataset_path)``) or with a wildcard only (``glob(osp.join(root,
-    id_name, '*.jpg'))``) names nothing of the release. Labellers of six re-ID, face and
-    detection repositories (rounds 1-3) left all 51 such lines unlabelled, where joins naming
-    a part (``'cuhk-03.mat'``, ``'JPEGImages'``) are labelled."""
+def _names_a_part(code: str, after: int) -> bool:
+    """A literal after the data root names a part of the release (``'Annotations'``,
+    ``'train.txt'``, ``'cuhk-03.mat'``): a join of the root with variables only
+    (``osp.join(root, self.dataset_dir)``, ``os.listdir(dataset_path)``) or with a wildcard
+    only (``glob(osp.join(root, id_name, '*.jpg'))``) only passes a folder on and reads nothing
+    of its own. Labellers of six re-ID, face and detection repositories (rounds 1-3) left all
+    51 such lines unlabelled, where joins naming a part are labelled."""
     return any(
-        WILDCARD_ONLY.fullmatch(literal.group("value")) is None
-        for literal in LITERAL.finditer(code, start)
+        WILDCARD_ONLY.fullmatch(value) is None and any(c.isalpha() for c in value)
+        for value in (literal.group("value") for literal in LITERAL.finditer(code, after))
     )
 
 
@@ -299,3 +308,111 @@ GENERIC_WORDS = frozenset(
     {"data", "dataset", "images", "image", "faces", "face", "text", "open", "common", "the"}
     | {"visual", "speech", "audio", "video", "web", "news", "wiki", "books", "reviews", "large"}
 )
+
+
+# The class attributes by which a re-ID dataset class states its data (torchreid, fast-reid):
+# the folder below the data root, and the name its ids are prefixed with.
+FOLDER_ATTRIBUTE = "dataset_dir"
+NAME_ATTRIBUTE = "dataset_name"
+# known name or location -> dataset id (Knowledge.resolve: "local" for a folder, "name" for a name)
+Resolve = Callable[[str, str], str | None]
+
+
+def may_define_dataset_classes(text: str) -> bool:
+    """Whether a module may define a dataset class (``class_references``): a plain substring
+    test, so that modules without one are not parsed for it."""
+    return FOLDER_ATTRIBUTE in text or NAME_ATTRIBUTE in text
+
+
+def class_references(
+    tree: ast.Module, found: Sequence[Found], resolve: Resolve, family: Family
+) -> Iterator[Found]:
+    """The dataset classes a module defines and the attributes that state their data.
+
+    A class is a dataset class when its body assigns a folder literal to ``dataset_dir``, when
+    it derives from a dataset class of the same module (``class SmallVeRiWild(VeRiWild)``
+    reads VeRi-Wild's folder), or when its own name names a known dataset and it is registered
+    or states a ``dataset_name`` (``class Market1501Attr``). Its dataset is the known one its
+    folder or its own name names, else the one its name attribute names, else the folder itself
+    (``local:underground_reid``), else its base class's: a dataset the catalogue lacks is
+    still a reference.
+    The folder comes first where it names the same dataset or a derivative of it: it is what
+    the class reads (``class DukeMTMC`` reads ``DukeMTMC-reID``); a class named for another
+    dataset (``class CPLFW`` over ``faces_emore_val``) is the one it is named for. A subclass
+    with a name attribute of its own and no folder is another dataset, not its base's.
+    The class line is a ``load`` reference, the folder attribute a ``path`` and the name
+    attribute a ``config`` one. Classes that state no folder and derive from no dataset class
+    (a ``Dataset`` subclass over the user's own files) yield nothing here.
+    """
+    loads = {
+        (line, column): dataset for dataset, line, column, kind, _ in found if kind is Kind.LOAD
+    }
+    classes: dict[str, str] = {}  # class name -> dataset, in definition order
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        folder = _attribute(node, FOLDER_ATTRIBUTE)
+        name = _attribute(node, NAME_ATTRIBUTE)
+        bases = [base.id for base in node.bases if isinstance(base, ast.Name)]
+        inherited = next((classes[base] for base in bases if base in classes), None)
+        start = node.col_offset + len("class ") + 1  # where the class's name starts
+        # a known name in the class's own name (class Market1501Attr), not in its bases
+        named = next(
+            (
+                dataset
+                for (line, column), dataset in loads.items()
+                if line == node.lineno and start <= column < start + len(node.name)
+            ),
+            None,
+        )
+        registered = name is not None or any(_registers(d) for d in node.decorator_list)
+        if folder is None and inherited is None and not (named and registered):
+            continue  # no folder of its own, no dataset base, no registered known name
+        if folder is None and named is None and name is not None:
+            continue  # a subclass with a name of its own is another dataset
+        placed = _known(resolve("local", folder[0])) if folder is not None else None
+        if named is not None and placed is not None and family(named) != family(placed):
+            placed = None  # class CPLFW reads CPLFW from the folder of another set's release
+        dataset = (
+            placed
+            or named
+            or (_known(resolve("name", name[0])) if name is not None else None)
+            or (resolve("local", folder[0]) if folder is not None else None)
+            or inherited
+        )
+        if dataset is None:
+            continue
+        classes[node.name] = dataset
+        yield dataset, node.lineno, start, Kind.LOAD, node.name
+        for attribute, kind in ((folder, Kind.PATH), (name, Kind.CONFIG)):
+            if attribute is not None:
+                value, line, column = attribute
+                yield dataset, line, column, kind, value
+
+
+def _registers(decorator: ast.expr) -> bool:
+    """A decorator that registers the class in a registry (``@DATASET_REGISTRY.register()``)."""
+    call = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return isinstance(call, ast.Attribute) and call.attr == "register"
+
+
+def _attribute(node: ast.ClassDef, name: str) -> tuple[str, int, int] | None:
+    """(value, line, column of the value) of a non-empty string class attribute ``name``."""
+    for statement in node.body:
+        if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+            continue
+        target, value = statement.targets[0], statement.value
+        if (
+            isinstance(target, ast.Name)
+            and target.id == name
+            and isinstance(value, ast.Constant)
+            and isinstance(value.value, str)
+            and value.value.strip()
+        ):
+            return value.value.strip(), value.lineno, value.col_offset + 2  # past the quote
+    return None
+
+
+def _known(dataset: str | None) -> str | None:
+    """A dataset the knowledge names, not an id made up from the name (``local:...``)."""
+    return dataset if dataset is not None and ":" not in dataset else None

@@ -1,9 +1,11 @@
 """What kind of reference a matched name is, if it is one at all.
 
-A name inside a link to anything but data, in a model's tag or file, or in the key where a
-run writes its output is no dataset reference; otherwise the role of the text (prose, comment,
-string, config value, code) and the shape of the token (URL, path, data file, flag value)
-decide between ``url``, ``path``, ``config`` and ``mention``.
+A name inside a link to anything but data or in a model's tag or file is no dataset
+reference; in the value of a key where a run writes its output (``OUTPUT_DIR:
+logs/dukemtmc/sbs_R50``) it is a ``mention``: the run's outputs name the data it trained on, but
+it reads nothing there. Otherwise the role of the text (prose, comment, string, config value,
+code) and the shape of the token (URL, path, data file, flag value) decide between ``url``,
+``path``, ``config`` and ``mention``.
 """
 
 from __future__ import annotations
@@ -295,7 +297,7 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     if model_tag(line):
         return None  # a model named after its training set (reported by the model rules)
     if role in {"string", "value", "code"} and output_location(line):
-        return None
+        return Kind.MENTION  # where the run writes: named for its data, not read from
     url = url_at(line)
     if url is not None:
         if downloaded(url, line):
