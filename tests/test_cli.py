@@ -260,19 +260,26 @@ def test_check_writes_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
 
 
 def test_output_cut_short_by_the_reader_is_no_internal_error() -> None:
-    """`datasheet-lint rules | head -1`: the pipe closes early; exit 1, nothing on stderr."""
+    """`datasheet-lint rules | head -0`: the reader has gone before the first write; exit 1,
+    nothing on stderr. The pipe's read end is closed before the process starts, so every
+    write fails, whatever the machine's load (a reader that reads a line first races the
+    writer: the whole listing may fit in the pipe before it leaves)."""
+    import os
     import subprocess
     import sys
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "datasheet_lint", "rules"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.readline()
-    process.stdout.close()  # the reader goes away, as head does
-    with process.stderr:
-        error = process.stderr.read().decode()
-    assert process.wait(timeout=60) == 1
-    assert "internal error" not in error, error
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "datasheet_lint", "rules"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    error = done.stderr.decode()
+    assert done.returncode == 1, error
+    assert "internal error" not in error and "Traceback" not in error, error
