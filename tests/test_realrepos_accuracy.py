@@ -14,30 +14,39 @@ import pytest
 from scripts.realrepos import LABELS, load_labels, load_repos, measure
 
 # Development-half floors, per labelling round: a change that loses recall or precision on real
-# code fails here. Round 1 was tuned on for three sessions, round 2 (scored once before any
-# tuning on it) for two; the floors are each round's figures at the end of session 6, rounded
-# down (docs/accuracy.md). Precision stands below where it was before that session for two
-# reasons the figures in docs/accuracy.md count: lines that read data under the rubric that the
-# labellers left unlabelled (the layout folders of dataset modules, reads through names), and 18
-# lines naming LLaMA 1 and OPT checkpoints (blocklist 2026.12.4: trained on Books3 and
-# BookCorpus, per the LLaMA paper and the OPT card) that the labels of tloen/alpaca-lora and
-# tatsu-lab/stanford_alpaca do not mark.
+# code fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any
+# tuning on it) for three; round 3 was the test half of session 6 (reported there once) and is
+# development data since session 7. The floors are each round's figures at the end of session 7,
+# rounded down (docs/accuracy.md). Precision stands below the issue's target for reasons the
+# figures in docs/accuracy.md count: lines that read data under the rubric that some labellers
+# left unlabelled (layout folders of dataset modules, reads through names), and lines naming
+# LLaMA 1, OPT and Pythia checkpoints (blocklist 2026.12.4: trained on Books3, BookCorpus and
+# the Pile, per their papers and cards) that the labels of alpaca-lora, stanford_alpaca and
+# qlora do not mark.
 FLOORS = {
     1: {
-        "required-recall": 0.87,
-        "required-recall-data": 0.90,
-        "reference-precision": 0.86,
+        "required-recall": 0.88,
+        "required-recall-data": 0.91,
+        "reference-precision": 0.87,
         "retraction-recall": 0.88,
-        "retraction-precision": 0.88,
+        "retraction-precision": 0.89,
         "dataset-recall": 0.91,
     },
     2: {
-        "required-recall": 0.74,
-        "required-recall-data": 0.74,
-        "reference-precision": 0.84,
+        "required-recall": 0.77,
+        "required-recall-data": 0.77,
+        "reference-precision": 0.86,
         "retraction-recall": 0.80,
-        "retraction-precision": 0.79,
+        "retraction-precision": 0.80,
         "dataset-recall": 0.79,
+    },
+    3: {
+        "required-recall": 0.80,
+        "required-recall-data": 0.88,
+        "reference-precision": 0.94,
+        "retraction-recall": 0.85,
+        "retraction-precision": 0.87,
+        "dataset-recall": 0.65,
     },
 }
 
@@ -73,7 +82,7 @@ def test_the_development_half_stays_above_its_floors() -> None:
             sums[1] += naive.counts[metric].hit
             sums[2] += count.total
     for metric, (ours, naive_hits, total) in totals.items():
-        # ... and on the whole development half every recall beats the naive grep's (round 2,
-        # scored before tuning, still has figures below it: docs/accuracy.md)
+        # ... and on the whole development half every recall beats the naive grep's (round 2's
+        # retraction recall alone is still below it: docs/accuracy.md)
         if "recall" in metric:
             assert ours >= naive_hits, (metric, ours, naive_hits, total)
