@@ -150,7 +150,8 @@ def _segment_references(
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
     if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):
-        tree, parsed = (tree, True) if parsed else (_parsed(segment.text), True)
+        if not parsed:
+            tree, parsed = _parsed(segment.text), True
         if tree is not None:  # re-ID dataset classes (extract/dataset_modules.py)
             found.extend(
                 dataset_modules.class_references(tree, found, knowledge.resolve, knowledge.family)
@@ -263,18 +264,18 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
 
 
+def _rank(ref: Reference) -> tuple[int, int, int]:
+    """Which of two references at one line to one dataset stands: the stronger kind, then the
+    first column, then at one place the longer surface: the class's whole name
+    (``Market1501Attr``), which a registry selects by, over the known name inside it."""
+    return (KIND_PRIORITY[ref.kind], ref.location.column, -len(ref.surface))
+
+
 def _one_per_line(references: list[Reference]) -> list[Reference]:
     best: dict[tuple[int, str], Reference] = {}
     for ref in references:
         key = (ref.location.line, ref.dataset)
         known = best.get(key)
-        # at one place, the longer surface: the class's whole name (Market1501Attr), which a
-        # registry selects by, over the known name inside it (Market1501)
-        rank = (KIND_PRIORITY[ref.kind], ref.location.column, -len(ref.surface))
-        if known is None or rank < (
-            KIND_PRIORITY[known.kind],
-            known.location.column,
-            -len(known.surface),
-        ):
+        if known is None or _rank(ref) < _rank(known):
             best[key] = ref
     return sorted(best.values(), key=lambda r: (r.location.line, r.location.column, r.dataset))
