@@ -13,7 +13,6 @@ are read again, and only in a repository that defines such classes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 
 from datasheet_lint.extract.dataset_modules import Family, one_family
@@ -25,7 +24,7 @@ VALUE = lazy(
     r"""(?:^|[:,(\[=]|^\s*-)\s*(?P<q>['"]?)(?P<name>[A-Za-z_][A-Za-z0-9_]{2,63})(?P=q)"""
     r"""\s*(?=$|[,)\]#])"""
 )
-CLASS_NAME = re.compile(r"(?=[a-z0-9_]*[A-Z])[A-Za-z_]\w*\Z")  # one capital at least: iLIDS
+CLASS_NAME = lazy(r"(?=[a-z0-9_]*[A-Z])[A-Za-z_]\w*\Z")  # one capital at least: iLIDS
 # A package's own imports of its modules' classes: from .grid import GRID, PRID
 INIT = "__init__.py"
 IMPORTED = lazy(r"\s*from\s+[\w.]+\s+import\b")
@@ -71,7 +70,7 @@ def references(
             names = NAME.finditer(code, imported.end()) if imported is not None else ()
             kind = Kind.LOAD
         else:
-            names = (match for match in VALUE.finditer(code))
+            names = VALUE.finditer(code)
             kind = Kind.CONFIG
         for match in names:
             dataset = classes.get(match.group("name"))
