@@ -129,9 +129,11 @@ def is_binary(relative: str, data: bytes) -> bool:
     a PDF whose first NUL comes after 60 kB is still binary). UTF-16 text, which is full of
     NUL bytes, is text when it starts with its byte-order mark.
     """
+    if has_non_text_suffix(relative):
+        return True
     if data.startswith(UTF16_BOMS):
-        return has_non_text_suffix(relative)
-    return has_non_text_suffix(relative) or data.startswith(BINARY_HEADERS) or b"\0" in data
+        return False
+    return data.startswith(BINARY_HEADERS) or b"\0" in data
 
 
 def has_non_text_suffix(relative: str) -> bool:
