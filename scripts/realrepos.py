@@ -137,8 +137,33 @@ def load_names() -> dict[str, str]:
     return {str(k): str(v) for k, v in data.items()}
 
 
-def load_labels(repo: Repo) -> tuple[list[Label], set[tuple[str, int]], list[str]]:
-    """The repository's labels, its trap lines and the folders left unlabelled."""
+@dataclass(frozen=True)
+class Unlabelled:
+    """A folder, file or glob the labeller left unlabelled; with `lines`, only those lines of it
+    (first, last; for notebook output listings of sample files inside a labelled notebook)."""
+
+    pattern: str
+    lines: tuple[int, int] | None = None
+
+    def covers(self, path: str, line: int) -> bool:
+        folder = self.pattern.rstrip("/")
+        if not (
+            path == folder or path.startswith(folder + "/") or fnmatch.fnmatch(path, self.pattern)
+        ):
+            return False
+        return self.lines is None or self.lines[0] <= line <= self.lines[1]
+
+
+def _unlabelled(entry: object) -> Unlabelled:
+    if not isinstance(entry, dict):
+        return Unlabelled(str(entry))
+    lines = entry.get("lines")
+    span = (int(lines[0]), int(lines[1])) if lines else None
+    return Unlabelled(str(entry["path"]), span)
+
+
+def load_labels(repo: Repo) -> tuple[list[Label], set[tuple[str, int]], list[Unlabelled]]:
+    """The repository's labels, its trap lines and what was left unlabelled."""
     data = _yaml().load((LABELS / "labels" / f"{repo.folder}.yaml").read_text(encoding="utf-8"))
     labels = [
         Label(
@@ -152,9 +177,7 @@ def load_labels(repo: Repo) -> tuple[list[Label], set[tuple[str, int]], list[str
         for r in data.get("references") or []
     ]
     traps = {(str(t["path"]), int(t["line"])) for t in data.get("traps") or []}
-    unlabelled = [
-        str(u["path"] if isinstance(u, dict) else u) for u in data.get("unlabelled") or []
-    ]
+    unlabelled = [_unlabelled(u) for u in data.get("unlabelled") or []]
     return labels, traps, unlabelled
 
 
@@ -312,12 +335,8 @@ METRICS = (
 )
 
 
-def _in_scope(path: str, unlabelled: Sequence[str]) -> bool:
-    for pattern in unlabelled:
-        folder = pattern.rstrip("/")
-        if path == folder or path.startswith(folder + "/") or fnmatch.fnmatch(path, pattern):
-            return False
-    return True
+def _in_scope(line: tuple[str, int], unlabelled: Sequence[Unlabelled]) -> bool:
+    return not any(entry.covers(*line) for entry in unlabelled)
 
 
 def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) -> None:
@@ -336,7 +355,7 @@ def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) ->
         if lab.tier == "required" and (lab.kind != "model" or lab.retracted)
     }
     labelled = {(lab.path, lab.line) for lab in labels}
-    reported = {line for line in seen.lines if _in_scope(line[0], unlabelled)}
+    reported = {line for line in seen.lines if _in_scope(line, unlabelled)}
     scores.add(
         "required-recall",
         len(required & seen.lines),
@@ -360,7 +379,7 @@ def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) ->
     retracted_required = {
         (lab.path, lab.line) for lab in labels if lab.retracted and lab.tier == "required"
     }
-    flagged = {line for line in seen.retraction_lines if _in_scope(line[0], unlabelled)}
+    flagged = {line for line in seen.retraction_lines if _in_scope(line, unlabelled)}
     scores.add(
         "retraction-recall",
         len(retracted & flagged),

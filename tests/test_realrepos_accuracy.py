@@ -11,7 +11,7 @@ reported once per release, never used for tuning, so no test reads it.
 from __future__ import annotations
 
 import pytest
-from scripts.realrepos import LABELS, load_labels, load_repos, measure
+from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, measure
 
 # Development-half floors, per labelling round: a change that loses recall or precision on real
 # code fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any
@@ -86,3 +86,15 @@ def test_the_development_half_stays_above_its_floors() -> None:
         # retraction recall alone is still below it: docs/accuracy.md)
         if "recall" in metric:
             assert ours >= naive_hits, (metric, ours, naive_hits, total)
+
+
+def test_an_unlabelled_entry_covers_its_folder_file_glob_or_only_its_lines() -> None:
+    folder = _unlabelled({"path": "notebooks/outputs/", "reason": "generated"})
+    assert folder.covers("notebooks/outputs/a.ipynb", 3)
+    assert not folder.covers("notebooks/outputs2/a.ipynb", 3)
+    glob = _unlabelled("data/*.csv")
+    assert glob.covers("data/iris.csv", 1) and not glob.covers("data/iris.json", 1)
+    lines = _unlabelled({"path": "01.ipynb", "lines": [120, 140], "reason": "file listing"})
+    assert lines.covers("01.ipynb", 120) and lines.covers("01.ipynb", 140)
+    assert not lines.covers("01.ipynb", 119) and not lines.covers("01.ipynb", 141)
+    assert not lines.covers("02.ipynb", 130)
