@@ -463,3 +463,77 @@ def test_urls_and_paths_built_from_constants_are_followed(
     assert {7, 11} <= lines  # HOUSING_URL where it is built, and the download
     assert {8, 17} <= lines  # the f-string URL, and its download
     assert 14 in lines  # read_csv of datasets/housing/housing.csv
+
+
+SEGMENTATION_LOADERS = """\
+# loaders for ADE20K, Pascal VOC, Cityscapes, VeRi-Wild, MNIST and CelebA
+from seglib.loader.ade20k_loader import ADE20KLoader
+from seglib.loader.pascal_voc_loader import pascalVOCLoader
+
+
+def get_loader(name):
+    return {
+        "pascal": pascalVOCLoader,
+        "cityscapes": cityscapesLoader,
+        "ade20k": ADE20KLoader,
+    }[name]
+
+
+class ADE20KLoader(data.Dataset):
+    def __init__(self, root, split="training"):
+        self.root = root
+
+
+if __name__ == "__main__":
+    dst = ADE20KLoader(local_path, is_transform=True)
+    x = NotMNIST(root)
+    y = TheCelebALoader(root)
+    z = VeRiWildLoader(root)
+    w = LargeMegaFace(root)
+"""
+
+
+def test_a_name_the_humps_cut_in_two_is_one_token(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Split at its humps, ``ADE20KLoader`` is ADE20|K|Loader and ``pascalVOCLoader``
+    pascal|VOC|Loader: every run of whole words is tried as one name, so the class, its
+    import, its call and the registry entry that maps a key to it are each a load; so is the
+    import of the dataset's own module (``ade20k_loader``).
+
+    A name counts only as whole words from the start, after an underscore or after a verb:
+    not MNIST in NotMNIST (its own dataset), CelebA in TheCelebALoader, VeRi-776 in
+    VeRiWildLoader (VeRi-Wild, the longer name, wins) or MegaFace in LargeMegaFace."""
+    found = refs(make_repo, run_cli, "seglib/loader/__init__.py", SEGMENTATION_LOADERS)
+    loads = {(line, dataset) for line, dataset, kind in found if kind == "load"}
+    expected = {(2, "ade20k"), (3, "pascal-voc"), (8, "pascal-voc"), (14, "ade20k")}
+    assert expected | {(20, "ade20k")} <= loads, found
+    used = {(line, dataset) for line, dataset, kind in found if line > 20}
+    assert used <= {(21, "notmnist"), (23, "veri-wild")}, found
+
+
+EVALUATION_PROTOCOL = """\
+# MegaFace challenge 1 with the FaceScrub probe set
+from eval_megaface import EvalMegaFace
+
+
+class EvalMegaFace(object):
+    def __init__(self, data_root):
+        self.data_root = data_root
+
+
+evaluator = EvalMegaFace(cfg.data_root)
+megaface_acc = evaluator.run(model)
+class MegaFaceEvaluator(object):
+    pass
+log = EvalMegaFaceAccuracy(megaface_acc)
+"""
+
+
+def test_a_class_that_evaluates_on_a_dataset_reads_it_and_its_score_does_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``EvalMegaFace`` runs the MegaFace protocol over its files: its definition, import and
+    construction are loads, though "eval" otherwise makes a name a measurement; the score
+    (``megaface_acc``), an evaluator of results and a class named for a score are not."""
+    found = refs(make_repo, run_cli, "evaluation/main.py", EVALUATION_PROTOCOL)
+    lines = {line for line, dataset, kind in found if dataset == "megaface" and kind != "mention"}
+    assert lines == {2, 5, 10}, found

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 
 from datasheet_lint.extract.context import Line, key_words
 from datasheet_lint.knowledge import words
@@ -73,59 +73,80 @@ CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
 WORD_START = lazy(r"[A-Z][a-z]")
 
 
+# A verb that may open a class or function named for the data it acts on (EvalMegaFace,
+# loadMNIST): the name may start after it. Any other word before a name makes another name
+# (NotMNIST, FashionMNIST is its own dataset).
+PREFIX_VERBS = frozenset(
+    {"eval", "evaluate", "load", "get", "read", "fetch", "download", "build", "make"}
+    | {"prepare", "parse"}
+)
+MAX_RUN = 6  # words of one identifier that one name may span (MITSceneParsingBenchmark: 4)
+
+
 def camel_hits(text: str, hits: Callable[[str], Iterable[Hit]]) -> Iterator[Hit]:
     """Known names that stand as whole words inside a camelCase identifier
-    (``VOCAnnotationTransform``, ``TinyImages``), which the name pass cannot see: it matches
-    case-insensitively, so ``vocannotationtransform`` has no word boundary.
+    (``ADE20KLoader``, ``NYUv2Loader``, ``VOCAnnotationTransform``, ``EvalMegaFace``), which
+    the name pass cannot see: it matches case-insensitively, so ``ade20kloader`` has no word
+    boundary.
 
-    A name counts only from the identifier's start (or an underscore) to its end, an
-    underscore or the start of a capitalised word: ``CelebA`` and ``CelebAHQ`` never yield
-    ``Celeb``, and ``NotMNIST`` never yields ``MNIST``. The identifiers are split and
-    matched together, one per line of a text of their own.
+    Each identifier is cut into words at its underscores and humps (``ADE20|K|Loader``,
+    ``NY|Uv2|Loader``), and every run of whole words is tried as one name, so that a name
+    the humps cut in two (``ADE20K``, ``NYUv2``, ``CelebA``, ``MS1MV2``) is still one token. A
+    run starts its identifier, follows an underscore or a verb (``Eval``, ``load``), and
+    ends the identifier, an underscore or a capitalised word: ``CelebAHQ`` never yields
+    ``Celeb``, ``NotMNIST`` never yields ``MNIST``. The runs are matched together, one per
+    line of a text of their own, and a name counts only where it fills its whole run.
     """
-    tokens = list(CAMEL.finditer(text))
-    if not tokens:
+    spans: list[tuple[int, int]] = []  # each run, as offsets in ``text``
+    whole: set[int] = set()  # the runs that fill a part between underscores
+    for token in CAMEL.finditer(text):
+        offset = token.start()
+        for start, end, filled in _runs(token.group()):
+            if filled:
+                whole.add(len(spans))
+            spans.append((offset + start, offset + end))
+    if not spans:
         return
-    starts, pieces, offset = [], [], 0  # where each split token starts in the joined text
-    for token in tokens:
-        spaced = HUMP.sub(" ", token.group())
+    starts, offset = [], 0  # where each run starts in the joined text
+    for start, end in spans:
         starts.append(offset)
-        pieces.append(spaced)
-        offset += len(spaced) + 1
-    joined = "\n".join(pieces)
+        offset += end - start + 1
+    joined = "\n".join(text[start:end] for start, end in spans)
+    taken: list[tuple[int, int]] = []
+    found = []  # (hit, whether the name pass finds it itself)
     for hit in hits(joined):
         index = bisect.bisect_right(starts, hit.start) - 1
-        spaced, token = pieces[index], tokens[index]
-        local = hit._replace(start=hit.start - starts[index], end=hit.end - starts[index])
-        if local.end > len(spaced) or not _at_hump(spaced, local):
-            continue  # the name pass finds it in the text itself
-        humps = [match.start() for match in HUMP.finditer(token.group())]
-        spaces = [hump + number for number, hump in enumerate(humps)]
-        start = token.start() + _original(spaces, local.start)
-        end = token.start() + _original(spaces, local.end)
-        if _whole_words(text, start, end):
-            yield hit._replace(start=start, end=end, surface=text[start:end])
+        start, end = spans[index]
+        if hit.start != starts[index] or hit.end - hit.start != end - start:
+            continue  # a name inside the run, not the run
+        found.append((hit._replace(start=start, end=end, surface=text[start:end]), index in whole))
+    # The longest name at a place wins and names do not overlap: VeRiWild is VeRi-Wild, not
+    # VeRi; a name that fills a part is the name pass's, and nothing inside it counts here.
+    found.sort(key=lambda item: (item[0].start, -item[0].end))
+    for hit, filled in found:
+        if any(hit.start < right and left < hit.end for left, right in taken):
+            continue
+        taken.append((hit.start, hit.end))
+        if not filled:
+            yield hit
 
 
-def _original(spaces: Sequence[int], spaced: int) -> int:
-    """An offset in the spaced text as an offset in the original (``spaces``: where the
-    inserted spaces stand in the spaced text)."""
-    return spaced - bisect.bisect_right(spaces, spaced - 1)
-
-
-def _at_hump(spaced: str, hit: Hit) -> bool:
-    """The hit spans or touches a space the split inserted."""
-    around = spaced[max(hit.start - 1, 0) : hit.end + 1]
-    return " " in around
-
-
-def _whole_words(text: str, start: int, end: int) -> bool:
-    """The name starts its identifier (or follows an underscore) and ends it, or ends before
-    an underscore or a capitalised word."""
-    if text[start - 1 : start].isalnum():
-        return False
-    after = text[end : end + 2]
-    return not after[:1].isalnum() or WORD_START.match(after) is not None
+def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, whether it fills a part between underscores) of each run of words of an
+    identifier that may be one name."""
+    offset = 0
+    for part in identifier.split("_"):
+        bounds = [0, *(hump.start() for hump in HUMP.finditer(part)), len(part)]
+        first = [0]
+        if len(bounds) > 2 and part[: bounds[1]].lower() in PREFIX_VERBS:
+            first.append(1)
+        for i in first:
+            for j in range(i + 1, min(len(bounds), i + 1 + MAX_RUN)):
+                start, end = bounds[i], bounds[j]
+                if end < len(part) and WORD_START.match(part, end) is None:
+                    continue  # CelebA|HQ: the name would end inside a word
+                yield offset + start, offset + end, start == 0 and end == len(part)
+        offset += len(part) + 1
 
 
 TOP_MODULE = lazy(r"^\s*(?:import|from)\s+$")
@@ -197,22 +218,45 @@ REGISTERED = lazy(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
 ITEM_END = lazy(r"[,}]|$")
 
 
+# Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
+# Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest.
+DATA_WORDS = frozenset(
+    {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
+    | {"test", "train", "val", "valid", "validation", "db"}
+)
+# The module path of an import: the name is a module's (from ptsemseg.loader.ade20k_loader
+# import ..., import datasets.cityscapes as cs).
+IMPORTED_MODULE = lazy(r"^\s*(?:from\s+[\w.]*|import\s+(?:[\w.]+\s*,\s*)*[\w.]*)$")
+# A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
+# read the benchmark's own files), as against lfw_accuracy or eval_lfw(), a score of it.
+EVAL_CLASS = lazy(r"Eval(?:uate)?$")
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
     before = line.text[:left]
     after = line.text[right:].lstrip()
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
+    if (
+        line.end == right
+        and EVAL_CLASS.match(line.text, left, line.start)
+        and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
+    ):
+        return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
     if others & MEASURE_WORDS:
         return None
+    if IMPORTED_MODULE.match(before) and others <= DATA_WORDS:
+        return Kind.LOAD  # a dataset's own module, imported (from .ade20k_loader import ...)
     call = MODULE_CALL.match(after)
     if not others and call and not before.rstrip().endswith("."):
         # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
         return None if measures(call.group(1)) else Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
         return Kind.LOAD
-    if not others and REGISTERED.search(before) and ITEM_END.match(after):
-        return Kind.LOAD  # a loader class registered by name: {'veri': VeRi, ...}
+    if others <= DATA_WORDS and REGISTERED.search(before) and ITEM_END.match(after):
+        # a loader class registered by name: {'veri': VeRi, 'camvid': camvidLoader, ...}
+        return Kind.LOAD
     if after.startswith("(") and not before.rstrip().endswith("def"):
         # A call of the dataset's class or loader (Market1501(root), load_citibike()),
         # not of a function that happens to carry a dataset word among others.
