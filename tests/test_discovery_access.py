@@ -537,3 +537,49 @@ def test_a_class_that_evaluates_on_a_dataset_reads_it_and_its_score_does_not(
     found = refs(make_repo, run_cli, "evaluation/main.py", EVALUATION_PROTOCOL)
     lines = {line for line, dataset, kind in found if dataset == "megaface" and kind != "mention"}
     assert lines == {2, 5, 10}, found
+
+
+CLASS_REGISTRY = """\
+from .market1501 import Market1501
+from .cuhk03 import CUHK03
+
+DATASETS = [Market1501, CUHK03]
+FACTORY = dict(market1501=Market1501, cuhk03=CUHK03)
+DATASET_REGISTRY.register(Market1501)
+if dataset_cls == Market1501:
+    pass
+train_set = self.subset_ms1mv2_dataset(index)
+pairs = create_mock_lfw_pairs(tmp_dir)
+"""
+
+
+def test_dataset_classes_handed_on_and_loaders_named_with_data_words(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A dataset's class handed on as a value (a list or registry of classes, a keyword's
+    value, a registering call's argument) loads it, as its dict registry does; compared, it
+    loads nothing. A call named for a dataset and data words (subset_ms1mv2_dataset) loads
+    it; one with other words besides (create_mock_lfw_pairs) does not."""
+    found = refs(make_repo, run_cli, "reid/datasets/__init__.py", CLASS_REGISTRY)
+    loads = {(line, dataset) for line, dataset, kind in found if kind == "load"}
+    assert {(4, "market-1501"), (4, "cuhk03"), (5, "market-1501"), (5, "cuhk03")} <= loads
+    assert {(6, "market-1501"), (9, "ms1mv2")} <= loads
+    assert not {line for line, _, _ in found} & {7, 10}, found
+
+
+SEGMENTATION_LOADER = """\
+import os
+
+
+class ADE20KLoader(data.Dataset):
+    def __init__(self, root, split="training"):
+        self.images_base = os.path.join(self.root, "images", split)
+        self.annotations_base = os.path.join(self.root, "annotations", split)
+"""
+
+
+def test_a_loader_folder_is_a_data_folder(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Segmentation toolkits keep one module per dataset in ``loader/``: a join from the
+    module's data root to a named part of the release reads the module's dataset."""
+    found = refs(make_repo, run_cli, "seglib/loader/ade20k_loader.py", SEGMENTATION_LOADER)
+    assert {(6, "ade20k", "path"), (7, "ade20k", "path")} <= found, found

@@ -60,6 +60,7 @@ Family = Callable[[str], str]
 
 DATA_FOLDERS = frozenset(
     {"data", "datasets", "dataset", "dataloader", "dataloaders", "data_loader", "loaders"}
+    | {"loader"}  # semantic segmentation toolkits: ptsemseg/loader/camvid_loader.py
 )
 # The module's own data root (self._data_path, root, raw_dir). A run's settings (cfg.DATA_DIR,
 # args.data) hold the root of every dataset: a join from them reads this one only where its

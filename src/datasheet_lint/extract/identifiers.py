@@ -32,6 +32,12 @@ LOCATION_WORDS = frozenset(
     {"folder", "dir", "directory", "path", "root", "file", "files", "rec", "bin", "csv"}
     | {"url", "urls"}
 )
+# Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
+# Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest.
+DATA_WORDS = frozenset(
+    {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
+    | {"test", "train", "val", "valid", "validation", "db"}
+)
 # Words that make an identifier a measurement or a setting about the data, not the data.
 MEASURE_WORDS = frozenset(
     {"acc", "accuracy", "batch", "size", "loss", "score", "scores", "metric", "metrics"}
@@ -213,20 +219,21 @@ def measures(text: str) -> bool:
     return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
 
 
+# Words of a loader's name besides the dataset's: verbs and DATA_WORDS (get_cifar10_loader).
+CALL_WORDS = LOADER_VERBS | {"get", "read"} | DATA_WORDS
+# A bare class name as an item or an argument (a list, a call, a keyword's or dict's value),
+# not compared (==) or assigned to.
+ITEM_BEFORE = lazy(r"(?:[\[(,:]|(?<![=!<>])=)\s*$")
+ITEM_AFTER = lazy(r"[,)\]}]|$")
 # A dict item whose key is a string and whose value is the bare name: a registry of loaders.
 REGISTERED = lazy(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
 ITEM_END = lazy(r"[,}]|$")
 
 
-# Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
-# Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest.
-DATA_WORDS = frozenset(
-    {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
-    | {"test", "train", "val", "valid", "validation", "db"}
-)
 # The module path of an import: the name is a module's (from ptsemseg.loader.ade20k_loader
 # import ..., import datasets.cityscapes as cs).
 IMPORTED_MODULE = lazy(r"^\s*(?:from\s+[\w.]*|import\s+(?:[\w.]+\s*,\s*)*[\w.]*)$")
+OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 # A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
 # read the benchmark's own files), as against lfw_accuracy or eval_lfw(), a score of it.
 EVAL_CLASS = lazy(r"Eval(?:uate)?$")
@@ -247,7 +254,11 @@ def kind(line: Line) -> Kind | None:
     if others & MEASURE_WORDS:
         return None
     if IMPORTED_MODULE.match(before) and others <= DATA_WORDS:
-        return Kind.LOAD  # a dataset's own module, imported (from .ade20k_loader import ...)
+        # A dataset's own module, imported: named for it with a data word at any depth
+        # (from ptsemseg.loader.ade20k_loader import ...), or by its name alone at the top
+        # or beside the importing module (from hellaswag import ..., from .lfw import ...);
+        # a package's module deep in another tree (mylib.tutorials.mnist) may be anything.
+        return Kind.LOAD if others or OWN_MODULE.match(before) else None
     call = MODULE_CALL.match(after)
     if not others and call and not before.rstrip().endswith("."):
         # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
@@ -258,9 +269,19 @@ def kind(line: Line) -> Kind | None:
         # a loader class registered by name: {'veri': VeRi, 'camvid': camvidLoader, ...}
         return Kind.LOAD
     if after.startswith("(") and not before.rstrip().endswith("def"):
-        # A call of the dataset's class or loader (Market1501(root), load_citibike()),
-        # not of a function that happens to carry a dataset word among others.
-        return Kind.LOAD if len(others - {"load", "fetch", "get", "read"}) <= 1 else None
+        # A call of the dataset's class or loader (Market1501(root), load_citibike(),
+        # subset_ms1mv2_dataset(index)), not of a function that happens to carry a dataset
+        # word among others (create_mock_lfw_pairs).
+        return Kind.LOAD if len(others - CALL_WORDS) <= 1 else None
+    if (
+        not others
+        and any(char.isupper() for char in line.text[left:right])
+        and ITEM_BEFORE.search(before)
+        and ITEM_AFTER.match(after)
+    ):
+        # The dataset's class handed on as a value: a list or registry of dataset classes
+        # ([Market1501, CUHK03], dict(market1501=Market1501), REGISTRY.register(Market1501)).
+        return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
     if others & LOCATION_WORDS and not CONDITION.match(before):
