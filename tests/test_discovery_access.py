@@ -583,3 +583,44 @@ def test_a_loader_folder_is_a_data_folder(make_repo: MakeRepo, run_cli: RunCli) 
     module's data root to a named part of the release reads the module's dataset."""
     found = refs(make_repo, run_cli, "seglib/loader/ade20k_loader.py", SEGMENTATION_LOADER)
     assert {(6, "ade20k", "path"), (7, "ade20k", "path")} <= found, found
+
+
+SPEECH_CORPUS_MODULE = """\
+import os
+
+
+def build_from_path(in_dir, out_dir):
+    with open(os.path.join(in_dir, "metadata.csv"), encoding="utf-8") as f:
+        for line in f:
+            wav_path = os.path.join(in_dir, "wavs", "%s.wav" % line)
+    with open(os.path.join(out_dir, "train.txt"), "w") as out:
+        out.write(wav_path)
+"""
+
+CORPUS_TESTS = """\
+from datasets import ljspeech
+
+
+def test_ljspeech_metadata():
+    rows = ljspeech.build_from_path("tests/data", "/tmp/out")
+    assert rows
+
+
+test_ljspeech_metadata()
+"""
+
+
+def test_a_speech_corpus_module_reads_its_input_folder_and_its_tests_load_nothing(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A TTS repository's datasets/ljspeech.py reads the corpus from ``in_dir``, the data
+    root of such modules, and writes its output elsewhere; a unit test named for the corpus
+    (``def test_ljspeech_metadata``, its call) is no loader, while the module's import and
+    its reader's call in the test are uses."""
+    files = {"datasets/ljspeech.py": SPEECH_CORPUS_MODULE, "tests/test_corpus.py": CORPUS_TESTS}
+    found = scan_references(make_repo, run_cli, files)
+    module = {(line, d) for path, line, d, _ in found if path == "datasets/ljspeech.py"}
+    assert (7, "ljspeech") in module, found
+    assert 8 not in {line for line, _ in module}
+    tests = {line for path, line, d, _ in found if path == "tests/test_corpus.py"}
+    assert {1, 5} <= tests and not tests & {4, 9}, found

@@ -253,6 +253,10 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
     if others & MEASURE_WORDS:
         return None
+    if line.text.startswith("test_", left) and (
+        DEFINITION.search(before) or after.startswith("(")
+    ):
+        return None  # a unit test (def test_cmudict():, test_voc()), not a loader
     if IMPORTED_MODULE.match(before) and others <= DATA_WORDS:
         # A dataset's own module, imported: named for it with a data word at any depth
         # (from ptsemseg.loader.ade20k_loader import ...), or by its name alone at the top
