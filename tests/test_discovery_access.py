@@ -624,3 +624,36 @@ def test_a_speech_corpus_module_reads_its_input_folder_and_its_tests_load_nothin
     assert 8 not in {line for line, _ in module}
     tests = {line for path, line, d, _ in found if path == "tests/test_corpus.py"}
     assert {1, 5} <= tests and not tests & {4, 9}, found
+
+
+FACE_DETECTION_DATA = """\
+import torch.utils.data as data
+
+
+class WiderFaceDetection(data.Dataset):
+    def __init__(self, txt_path, preproc=None):
+        self.preproc = preproc
+"""
+
+DETECTION_EVAL = """\
+dataset = VOCDetection(args.voc_root, [("2007", set_type)], BaseTransform(300, mean),
+                       VOCAnnotationTransform())
+"""
+
+
+def test_a_data_folders_module_is_split_at_its_humps_and_an_annotation_reader_loads(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module in a data folder may name its dataset only in a camelCase class
+    (``WiderFaceDetection`` in data/wider_face.py): it is split at its humps though it names
+    no dataset plainly; elsewhere such a module is not (the cost of a scan). The call of a
+    dataset's annotation reader (``VOCAnnotationTransform()``) on a line of its own loads it."""
+    files = {
+        "retinaface/data/wider_face.py": FACE_DETECTION_DATA,
+        "retinaface/wider_face.py": FACE_DETECTION_DATA,
+        "eval.py": DETECTION_EVAL,
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert ("retinaface/data/wider_face.py", 4, "wider-face", "load") in found, found
+    assert not {ref for ref in found if ref[0] == "retinaface/wider_face.py"}
+    assert ("eval.py", 2, "pascal-voc", "load") in found, found

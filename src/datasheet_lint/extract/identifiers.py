@@ -219,8 +219,9 @@ def measures(text: str) -> bool:
     return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
 
 
-# Words of a loader's name besides the dataset's: verbs and DATA_WORDS (get_cifar10_loader).
-CALL_WORDS = LOADER_VERBS | {"get", "read"} | DATA_WORDS
+# Words of a loader's name besides the dataset's: verbs, DATA_WORDS (get_cifar10_loader) and
+# the annotations it parses (VOCAnnotationTransform(), the reader of VOC's XML files).
+CALL_WORDS = LOADER_VERBS | {"get", "read", "annotation", "annotations"} | DATA_WORDS
 # A bare class name as an item or an argument (a list, a call, a keyword's or dict's value),
 # not compared (==) or assigned to.
 ITEM_BEFORE = lazy(r"(?:[\[(,:]|(?<![=!<>])=)\s*$")
