@@ -226,6 +226,8 @@ CALL_WORDS = LOADER_VERBS | {"get", "read", "annotation", "annotations"} | DATA_
 # not compared (==) or assigned to.
 ITEM_BEFORE = lazy(r"(?:[\[(,:]|(?<![=!<>])=)\s*$")
 ITEM_AFTER = lazy(r"[,)\]}]|$")
+# The class's own machinery, not a use of its data: super(Market1501, self), isinstance(x, ...).
+INSPECTED = lazy(r"\b(?:super|isinstance|issubclass|type)\s*\([^()]*$")
 # A dict item whose key is a string and whose value is the bare name: a registry of loaders.
 REGISTERED = lazy(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
 ITEM_END = lazy(r"[,}]|$")
@@ -254,9 +256,7 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
     if others & MEASURE_WORDS:
         return None
-    if line.text.startswith("test_", left) and (
-        DEFINITION.search(before) or after.startswith("(")
-    ):
+    if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
         return None  # a unit test (def test_cmudict():, test_voc()), not a loader
     if IMPORTED_MODULE.match(before) and others <= DATA_WORDS:
         # A dataset's own module, imported: named for it with a data word at any depth
@@ -283,6 +283,7 @@ def kind(line: Line) -> Kind | None:
         and any(char.isupper() for char in line.text[left:right])
         and ITEM_BEFORE.search(before)
         and ITEM_AFTER.match(after)
+        and not INSPECTED.search(before)
     ):
         # The dataset's class handed on as a value: a list or registry of dataset classes
         # ([Market1501, CUHK03], dict(market1501=Market1501), REGISTRY.register(Market1501)).
