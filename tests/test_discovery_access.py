@@ -58,6 +58,9 @@ NOT_USES = [
     "__author__ = 'Ka-Ping Yee <ping@lfw.org>'\n",  # an e-mail address
     "def voc_ap(rec, prec, use_07_metric=False):\n    pass\nap = voc_ap(rec, prec)\n",  # a metric
     "from .coco_eval import CocoEvaluator\nev = CocoEvaluator(gt, ['bbox'])\n",  # evaluation code
+    # helpers over the annotations' shapes, not loaders: more words than the dataset's
+    "def convert_coco_poly_to_mask(segmentations, height, width):\n    pass\n"
+    "from datasets.coco import convert_coco_poly_to_mask, make_coco_transforms\n",
 ]
 
 

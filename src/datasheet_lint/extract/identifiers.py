@@ -236,6 +236,7 @@ ITEM_END = lazy(r"[,}]|$")
 # The module path of an import: the name is a module's (from ptsemseg.loader.ade20k_loader
 # import ..., import datasets.cityscapes as cs).
 IMPORTED_MODULE = lazy(r"^\s*(?:from\s+[\w.]*|import\s+(?:[\w.]+\s*,\s*)*[\w.]*)$")
+CLASS_KEYWORD = lazy(r"\bclass\s+$")
 OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 # A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
 # read the benchmark's own files), as against lfw_accuracy or eval_lfw(), a score of it.
@@ -269,7 +270,12 @@ def kind(line: Line) -> Kind | None:
         # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
         return None if measures(call.group(1)) else Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
-        return Kind.LOAD
+        # A dataset's class, or a loader named for the dataset and at most one other word
+        # (load_extended_boston, get_lfw_list, lfw_test); not a function that only works on
+        # its annotations' shapes (convert_coco_poly_to_mask, make_coco_transforms).
+        if CLASS_KEYWORD.search(before) or len(others - CALL_WORDS) <= 1:
+            return Kind.LOAD
+        return None
     if others <= DATA_WORDS and REGISTERED.search(before) and ITEM_END.match(after):
         # a loader class registered by name: {'veri': VeRi, 'camvid': camvidLoader, ...}
         return Kind.LOAD
