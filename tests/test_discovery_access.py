@@ -61,6 +61,8 @@ NOT_USES = [
     # helpers over the annotations' shapes, not loaders: more words than the dataset's
     "def convert_coco_poly_to_mask(segmentations, height, width):\n    pass\n"
     "from datasets.coco import convert_coco_poly_to_mask, make_coco_transforms\n",
+    # a location's name in a message, not a use of it
+    'print(self.lfw_pairs_file)\nlogger.info("reading %s", args.voc_root)\n',
 ]
 
 

@@ -236,6 +236,8 @@ ITEM_END = lazy(r"[,}]|$")
 # The module path of an import: the name is a module's (from ptsemseg.loader.ade20k_loader
 # import ..., import datasets.cityscapes as cs).
 IMPORTED_MODULE = lazy(r"^\s*(?:from\s+[\w.]*|import\s+(?:[\w.]+\s*,\s*)*[\w.]*)$")
+# A name inside a message, not a use of what it names: print(self.lfw_pairs_file).
+REPORTED = lazy(r"\b(?:print|log(?:ger|ging)?\.\w+|warn\w*)\s*\([^()]*$")
 CLASS_KEYWORD = lazy(r"\bclass\s+$")
 OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 # A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
@@ -255,7 +257,7 @@ def kind(line: Line) -> Kind | None:
         and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
     ):
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
-    if others & MEASURE_WORDS:
+    if others & MEASURE_WORDS or REPORTED.search(before):
         return None
     if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
         return None  # a unit test (def test_cmudict():, test_voc()), not a loader
