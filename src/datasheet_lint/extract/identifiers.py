@@ -139,9 +139,14 @@ def camel_hits(text: str, hits: Callable[[str], Iterable[Hit]]) -> Iterator[Hit]
 
 def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, whether it fills a part between underscores) of each run of words of an
-    identifier that may be one name."""
+    identifier that may be one name. A part without humps (no capital after its first
+    character) is one word, which the name pass reads: it yields nothing here."""
     offset = 0
     for part in identifier.split("_"):
+        rest = part[1:]
+        if rest == rest.lower():
+            offset += len(part) + 1
+            continue
         bounds = [0, *(hump.start() for hump in HUMP.finditer(part)), len(part)]
         first = [0]
         if len(bounds) > 2 and part[: bounds[1]].lower() in PREFIX_VERBS:
