@@ -666,3 +666,31 @@ def test_a_data_folders_module_is_split_at_its_humps_and_an_annotation_reader_lo
     assert ("retinaface/data/wider_face.py", 4, "wider-face", "load") in found, found
     assert not {ref for ref in found if ref[0] == "retinaface/wider_face.py"}
     assert ("eval.py", 2, "pascal-voc", "load") in found, found
+
+
+SPELLINGS = [
+    # (call, dataset): one alias with digits or mixed case, however the identifier is cut
+    ("ADE20KLoader", "ade20k"),
+    ("ade20k_loader", "ade20k"),
+    ("Ade20kDataset", "ade20k"),
+    ("ADE20K_Loader", "ade20k"),
+    ("getADE20KData", "ade20k"),
+    ("VOC2012Loader", "pascal-voc"),
+    ("MS1MV2Reader", "ms1mv2"),
+    ("Ms1mv2Dataset", "ms1mv2"),
+    ("celebaLoader", "celeba"),
+    ("CelebAFolder", "celeba"),
+    ("Market1501Loader", "market-1501"),
+    ("DukeMTMCReader", "duke-mtmc"),
+    ("loadMegaFace", "megaface"),
+]
+
+
+def test_an_alias_is_one_token_in_every_spelling_of_a_loader(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    header = "# ADE20K, Pascal VOC, MS1MV2, CelebA, Market-1501, DukeMTMC, MegaFace\n"
+    calls = "".join(f"data_{n} = {name}(root)\n" for n, (name, _) in enumerate(SPELLINGS))
+    found = refs(make_repo, run_cli, "train.py", header + calls)
+    expected = {(n + 2, dataset, "load") for n, (_, dataset) in enumerate(SPELLINGS)}
+    assert expected <= found, sorted(expected - found)
