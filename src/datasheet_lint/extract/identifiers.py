@@ -219,6 +219,12 @@ def _identifier(line: Line) -> tuple[int, int]:
     return left, right
 
 
+def _loader_words(others: set[str]) -> bool:
+    """The other words of a name make it a loader's: at most one besides verbs, data words
+    and numbers (extract_IJB_data_11, get_lfw_list, not convert_coco_poly_to_mask)."""
+    return len({word for word in others - CALL_WORDS if not word.isdigit()}) <= 1
+
+
 def measures(text: str) -> bool:
     """A name whose other words measure or tune something (lfw_accuracy, lfw/val_rate)."""
     return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
@@ -280,7 +286,7 @@ def kind(line: Line) -> Kind | None:
         # A dataset's class, or a loader named for the dataset and at most one other word
         # (load_extended_boston, get_lfw_list, lfw_test); not a function that only works on
         # its annotations' shapes (convert_coco_poly_to_mask, make_coco_transforms).
-        if CLASS_KEYWORD.search(before) or len(others - CALL_WORDS) <= 1:
+        if CLASS_KEYWORD.search(before) or _loader_words(others):
             return Kind.LOAD
         return None
     if others <= DATA_WORDS and REGISTERED.search(before) and ITEM_END.match(after):
@@ -290,7 +296,7 @@ def kind(line: Line) -> Kind | None:
         # A call of the dataset's class or loader (Market1501(root), load_citibike(),
         # subset_ms1mv2_dataset(index)), not of a function that happens to carry a dataset
         # word among others (create_mock_lfw_pairs).
-        return Kind.LOAD if len(others - CALL_WORDS) <= 1 else None
+        return Kind.LOAD if _loader_words(others) else None
     if (
         not others
         and any(char.isupper() for char in line.text[left:right])
