@@ -58,6 +58,11 @@ NOT_USES = [
     "__author__ = 'Ka-Ping Yee <ping@lfw.org>'\n",  # an e-mail address
     "def voc_ap(rec, prec, use_07_metric=False):\n    pass\nap = voc_ap(rec, prec)\n",  # a metric
     "from .coco_eval import CocoEvaluator\nev = CocoEvaluator(gt, ['bbox'])\n",  # evaluation code
+    # helpers over the annotations' shapes, not loaders: more words than the dataset's
+    "def convert_coco_poly_to_mask(segmentations, height, width):\n    pass\n"
+    "from datasets.coco import convert_coco_poly_to_mask, make_coco_transforms\n",
+    # a location's name in a message, not a use of it
+    'print(self.lfw_pairs_file)\nlogger.info("reading %s", args.voc_root)\n',
 ]
 
 
@@ -463,3 +468,231 @@ def test_urls_and_paths_built_from_constants_are_followed(
     assert {7, 11} <= lines  # HOUSING_URL where it is built, and the download
     assert {8, 17} <= lines  # the f-string URL, and its download
     assert 14 in lines  # read_csv of datasets/housing/housing.csv
+
+
+SEGMENTATION_LOADERS = """\
+# loaders for ADE20K, Pascal VOC, Cityscapes, VeRi-Wild, MNIST and CelebA
+from seglib.loader.ade20k_loader import ADE20KLoader
+from seglib.loader.pascal_voc_loader import pascalVOCLoader
+
+
+def get_loader(name):
+    return {
+        "pascal": pascalVOCLoader,
+        "cityscapes": cityscapesLoader,
+        "ade20k": ADE20KLoader,
+    }[name]
+
+
+class ADE20KLoader(data.Dataset):
+    def __init__(self, root, split="training"):
+        self.root = root
+
+
+if __name__ == "__main__":
+    dst = ADE20KLoader(local_path, is_transform=True)
+    x = NotMNIST(root)
+    y = TheCelebALoader(root)
+    z = VeRiWildLoader(root)
+    w = LargeMegaFace(root)
+"""
+
+
+def test_a_name_the_humps_cut_in_two_is_one_token(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Split at its humps, ``ADE20KLoader`` is ADE20|K|Loader and ``pascalVOCLoader``
+    pascal|VOC|Loader: every run of whole words is tried as one name, so the class, its
+    import, its call and the registry entry that maps a key to it are each a load; so is the
+    import of the dataset's own module (``ade20k_loader``).
+
+    A name counts only as whole words from the start, after an underscore or after a verb:
+    not MNIST in NotMNIST (its own dataset), CelebA in TheCelebALoader, VeRi-776 in
+    VeRiWildLoader (VeRi-Wild, the longer name, wins) or MegaFace in LargeMegaFace."""
+    found = refs(make_repo, run_cli, "seglib/loader/__init__.py", SEGMENTATION_LOADERS)
+    loads = {(line, dataset) for line, dataset, kind in found if kind == "load"}
+    expected = {(2, "ade20k"), (3, "pascal-voc"), (8, "pascal-voc"), (14, "ade20k")}
+    assert expected | {(20, "ade20k")} <= loads, found
+    used = {(line, dataset) for line, dataset, kind in found if line > 20}
+    assert used <= {(21, "notmnist"), (23, "veri-wild")}, found
+
+
+EVALUATION_PROTOCOL = """\
+# MegaFace challenge 1 with the FaceScrub probe set
+from eval_megaface import EvalMegaFace
+
+
+class EvalMegaFace(object):
+    def __init__(self, data_root):
+        self.data_root = data_root
+
+
+evaluator = EvalMegaFace(cfg.data_root)
+megaface_acc = evaluator.run(model)
+class MegaFaceEvaluator(object):
+    pass
+log = EvalMegaFaceAccuracy(megaface_acc)
+"""
+
+
+def test_a_class_that_evaluates_on_a_dataset_reads_it_and_its_score_does_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``EvalMegaFace`` runs the MegaFace protocol over its files: its definition, import and
+    construction are loads, though "eval" otherwise makes a name a measurement; the score
+    (``megaface_acc``), an evaluator of results and a class named for a score are not."""
+    found = refs(make_repo, run_cli, "evaluation/main.py", EVALUATION_PROTOCOL)
+    lines = {line for line, dataset, kind in found if dataset == "megaface" and kind != "mention"}
+    assert lines == {2, 5, 10}, found
+
+
+CLASS_REGISTRY = """\
+from .market1501 import Market1501
+from .cuhk03 import CUHK03
+
+DATASETS = [Market1501, CUHK03]
+FACTORY = dict(market1501=Market1501, cuhk03=CUHK03)
+DATASET_REGISTRY.register(Market1501)
+if dataset_cls == Market1501:
+    pass
+train_set = self.subset_ms1mv2_dataset(index)
+pairs = create_mock_lfw_pairs(tmp_dir)
+base = super(Market1501, self)
+if isinstance(dataset, CUHK03):
+    pass
+def extract_ms1mv2_data_11(data_path, subset):
+    pass
+"""
+
+
+def test_dataset_classes_handed_on_and_loaders_named_with_data_words(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A dataset's class handed on as a value (a list or registry of classes, a keyword's
+    value, a registering call's argument) loads it, as its dict registry does; compared or
+    inspected (super, isinstance), it loads nothing. A call named for a dataset and data
+    words (subset_ms1mv2_dataset) loads it; one with other words besides
+    (create_mock_lfw_pairs) does not."""
+    found = refs(make_repo, run_cli, "reid/datasets/__init__.py", CLASS_REGISTRY)
+    loads = {(line, dataset) for line, dataset, kind in found if kind == "load"}
+    assert {(4, "market-1501"), (4, "cuhk03"), (5, "market-1501"), (5, "cuhk03")} <= loads
+    assert {(6, "market-1501"), (9, "ms1mv2"), (14, "ms1mv2")} <= loads  # numbers are no words
+    assert not {line for line, _, _ in found} & {7, 10, 11, 12}, found
+
+
+SEGMENTATION_LOADER = """\
+import os
+
+
+class ADE20KLoader(data.Dataset):
+    def __init__(self, root, split="training"):
+        self.images_base = os.path.join(self.root, "images", split)
+        self.annotations_base = os.path.join(self.root, "annotations", split)
+"""
+
+
+def test_a_loader_folder_is_a_data_folder(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Segmentation toolkits keep one module per dataset in ``loader/``: a join from the
+    module's data root to a named part of the release reads the module's dataset."""
+    found = refs(make_repo, run_cli, "seglib/loader/ade20k_loader.py", SEGMENTATION_LOADER)
+    assert {(6, "ade20k", "path"), (7, "ade20k", "path")} <= found, found
+
+
+SPEECH_CORPUS_MODULE = """\
+import os
+
+
+def build_from_path(in_dir, out_dir):
+    with open(os.path.join(in_dir, "metadata.csv"), encoding="utf-8") as f:
+        for line in f:
+            wav_path = os.path.join(in_dir, "wavs", "%s.wav" % line)
+    with open(os.path.join(out_dir, "train.txt"), "w") as out:
+        out.write(wav_path)
+"""
+
+CORPUS_TESTS = """\
+from datasets import ljspeech
+
+
+def test_ljspeech_metadata():
+    rows = ljspeech.build_from_path("tests/data", "/tmp/out")
+    assert rows
+
+
+test_ljspeech_metadata()
+"""
+
+
+def test_a_speech_corpus_module_reads_its_input_folder_and_its_tests_load_nothing(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A TTS repository's datasets/ljspeech.py reads the corpus from ``in_dir``, the data
+    root of such modules, and writes its output elsewhere; a unit test named for the corpus
+    (``def test_ljspeech_metadata``, its call) is no loader, while the module's import and
+    its reader's call in the test are uses."""
+    files = {"datasets/ljspeech.py": SPEECH_CORPUS_MODULE, "tests/test_corpus.py": CORPUS_TESTS}
+    found = scan_references(make_repo, run_cli, files)
+    module = {(line, d) for path, line, d, _ in found if path == "datasets/ljspeech.py"}
+    assert (7, "ljspeech") in module, found
+    assert 8 not in {line for line, _ in module}
+    tests = {line for path, line, d, _ in found if path == "tests/test_corpus.py"}
+    assert {1, 5} <= tests and not tests & {4, 9}, found
+
+
+FACE_DETECTION_DATA = """\
+import torch.utils.data as data
+
+
+class WiderFaceDetection(data.Dataset):
+    def __init__(self, txt_path, preproc=None):
+        self.preproc = preproc
+"""
+
+DETECTION_EVAL = """\
+dataset = VOCDetection(args.voc_root, [("2007", set_type)], BaseTransform(300, mean),
+                       VOCAnnotationTransform())
+"""
+
+
+def test_a_data_folders_module_is_split_at_its_humps_and_an_annotation_reader_loads(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module in a data folder may name its dataset only in a camelCase class
+    (``WiderFaceDetection`` in data/wider_face.py): it is split at its humps though it names
+    no dataset plainly; elsewhere such a module is not (the cost of a scan). The call of a
+    dataset's annotation reader (``VOCAnnotationTransform()``) on a line of its own loads it."""
+    files = {
+        "retinaface/data/wider_face.py": FACE_DETECTION_DATA,
+        "retinaface/wider_face.py": FACE_DETECTION_DATA,
+        "eval.py": DETECTION_EVAL,
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert ("retinaface/data/wider_face.py", 4, "wider-face", "load") in found, found
+    assert not {ref for ref in found if ref[0] == "retinaface/wider_face.py"}
+    assert ("eval.py", 2, "pascal-voc", "load") in found, found
+
+
+SPELLINGS = [
+    # (call, dataset): one alias with digits or mixed case, however the identifier is cut
+    ("ADE20KLoader", "ade20k"),
+    ("ade20k_loader", "ade20k"),
+    ("Ade20kDataset", "ade20k"),
+    ("ADE20K_Loader", "ade20k"),
+    ("getADE20KData", "ade20k"),
+    ("VOC2012Loader", "pascal-voc"),
+    ("MS1MV2Reader", "ms1mv2"),
+    ("Ms1mv2Dataset", "ms1mv2"),
+    ("celebaLoader", "celeba"),
+    ("CelebAFolder", "celeba"),
+    ("Market1501Loader", "market-1501"),
+    ("DukeMTMCReader", "duke-mtmc"),
+    ("loadMegaFace", "megaface"),
+]
+
+
+def test_an_alias_is_one_token_in_every_spelling_of_a_loader(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    header = "# ADE20K, Pascal VOC, MS1MV2, CelebA, Market-1501, DukeMTMC, MegaFace\n"
+    calls = "".join(f"data_{n} = {name}(root)\n" for n, (name, _) in enumerate(SPELLINGS))
+    found = refs(make_repo, run_cli, "train.py", header + calls)
+    expected = {(n + 2, dataset, "load") for n, (_, dataset) in enumerate(SPELLINGS)}
+    assert expected <= found, sorted(expected - found)

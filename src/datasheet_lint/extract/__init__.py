@@ -132,9 +132,12 @@ def _segment_references(
     hits = knowledge.matcher.hits(segment.text)
     first = next(hits, None)
     camel: list[Hit] = []
-    if segment.lang == "python" and (first is not None or loader_spans):
-        # Only a module that names a dataset plainly somewhere is split at its humps: most
-        # modules name none, and splitting every identifier doubles the cost of a scan.
+    if segment.lang == "python" and (
+        first is not None or loader_spans or dataset_modules.in_data_folder(file.path)
+    ):
+        # Only a module that names a dataset plainly somewhere, or lies in a data folder
+        # (data/wider_face.py: class WiderFaceDetection), is split at its humps: most modules
+        # name none, and splitting every identifier doubles the cost of a scan.
         camel = list(identifiers.camel_hits(segment.text, knowledge.matcher.hits))
     if first is not None or camel:  # most files name no known dataset: the context rules
         from datasheet_lint.extract import judge  # load for the first that does

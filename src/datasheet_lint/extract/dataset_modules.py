@@ -60,13 +60,15 @@ Family = Callable[[str], str]
 
 DATA_FOLDERS = frozenset(
     {"data", "datasets", "dataset", "dataloader", "dataloaders", "data_loader", "loaders"}
+    | {"loader"}  # semantic segmentation toolkits: ptsemseg/loader/camvid_loader.py
 )
-# The module's own data root (self._data_path, root, raw_dir). A run's settings (cfg.DATA_DIR,
+# The module's own data root (self._data_path, root, raw_dir; in_dir, the folder a speech
+# corpus's preprocessing module reads: datasets/ljspeech.py). A run's settings (cfg.DATA_DIR,
 # args.data) hold the root of every dataset: a join from them reads this one only where its
 # name or a folder of its release follows (the literal rules below).
 DATA_ROOT = lazy(
     r"(?<![\w.])(?:self\.|cls\.)?_?(?:data_?path|data_?dir|dataset_?dir|dataset_?path|data_?root|"
-    r"root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir)(?!\w)",
+    r"root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir|in_?dir|input_?dir)(?!\w)",
     re.IGNORECASE,
 )
 PATH_USE = lazy(

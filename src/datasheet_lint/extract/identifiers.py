@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 
 from datasheet_lint.extract.context import Line, key_words
 from datasheet_lint.knowledge import words
@@ -31,6 +31,12 @@ IDENTIFIER_CHAR = lazy(r"[A-Za-z0-9_]")
 LOCATION_WORDS = frozenset(
     {"folder", "dir", "directory", "path", "root", "file", "files", "rec", "bin", "csv"}
     | {"url", "urls"}
+)
+# Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
+# Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest.
+DATA_WORDS = frozenset(
+    {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
+    | {"test", "train", "val", "valid", "validation", "db"}
 )
 # Words that make an identifier a measurement or a setting about the data, not the data.
 MEASURE_WORDS = frozenset(
@@ -73,59 +79,85 @@ CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
 WORD_START = lazy(r"[A-Z][a-z]")
 
 
+# A verb that may open a class or function named for the data it acts on (EvalMegaFace,
+# loadMNIST): the name may start after it. Any other word before a name makes another name
+# (NotMNIST, FashionMNIST is its own dataset).
+PREFIX_VERBS = frozenset(
+    {"eval", "evaluate", "load", "get", "read", "fetch", "download", "build", "make"}
+    | {"prepare", "parse"}
+)
+MAX_RUN = 6  # words of one identifier that one name may span (MITSceneParsingBenchmark: 4)
+
+
 def camel_hits(text: str, hits: Callable[[str], Iterable[Hit]]) -> Iterator[Hit]:
     """Known names that stand as whole words inside a camelCase identifier
-    (``VOCAnnotationTransform``, ``TinyImages``), which the name pass cannot see: it matches
-    case-insensitively, so ``vocannotationtransform`` has no word boundary.
+    (``ADE20KLoader``, ``NYUv2Loader``, ``VOCAnnotationTransform``, ``EvalMegaFace``), which
+    the name pass cannot see: it matches case-insensitively, so ``ade20kloader`` has no word
+    boundary.
 
-    A name counts only from the identifier's start (or an underscore) to its end, an
-    underscore or the start of a capitalised word: ``CelebA`` and ``CelebAHQ`` never yield
-    ``Celeb``, and ``NotMNIST`` never yields ``MNIST``. The identifiers are split and
-    matched together, one per line of a text of their own.
+    Each identifier is cut into words at its underscores and humps (``ADE20|K|Loader``,
+    ``NY|Uv2|Loader``), and every run of whole words is tried as one name, so that a name
+    the humps cut in two (``ADE20K``, ``NYUv2``, ``CelebA``, ``MS1MV2``) is still one token. A
+    run starts its identifier, follows an underscore or a verb (``Eval``, ``load``), and
+    ends the identifier, an underscore or a capitalised word: ``CelebAHQ`` never yields
+    ``Celeb``, ``NotMNIST`` never yields ``MNIST``. The runs are matched together, one per
+    line of a text of their own, and a name counts only where it fills its whole run.
     """
-    tokens = list(CAMEL.finditer(text))
-    if not tokens:
+    spans: list[tuple[int, int]] = []  # each run, as offsets in ``text``
+    whole: set[int] = set()  # the runs that fill a part between underscores
+    for token in CAMEL.finditer(text):
+        offset = token.start()
+        for start, end, filled in _runs(token.group()):
+            if filled:
+                whole.add(len(spans))
+            spans.append((offset + start, offset + end))
+    if not spans:
         return
-    starts, pieces, offset = [], [], 0  # where each split token starts in the joined text
-    for token in tokens:
-        spaced = HUMP.sub(" ", token.group())
+    starts, offset = [], 0  # where each run starts in the joined text
+    for start, end in spans:
         starts.append(offset)
-        pieces.append(spaced)
-        offset += len(spaced) + 1
-    joined = "\n".join(pieces)
+        offset += end - start + 1
+    joined = "\n".join(text[start:end] for start, end in spans)
+    taken: list[tuple[int, int]] = []
+    found = []  # (hit, whether the name pass finds it itself)
     for hit in hits(joined):
         index = bisect.bisect_right(starts, hit.start) - 1
-        spaced, token = pieces[index], tokens[index]
-        local = hit._replace(start=hit.start - starts[index], end=hit.end - starts[index])
-        if local.end > len(spaced) or not _at_hump(spaced, local):
-            continue  # the name pass finds it in the text itself
-        humps = [match.start() for match in HUMP.finditer(token.group())]
-        spaces = [hump + number for number, hump in enumerate(humps)]
-        start = token.start() + _original(spaces, local.start)
-        end = token.start() + _original(spaces, local.end)
-        if _whole_words(text, start, end):
-            yield hit._replace(start=start, end=end, surface=text[start:end])
+        start, end = spans[index]
+        if hit.start != starts[index] or hit.end - hit.start != end - start:
+            continue  # a name inside the run, not the run
+        found.append((hit._replace(start=start, end=end, surface=text[start:end]), index in whole))
+    # The longest name at a place wins and names do not overlap: VeRiWild is VeRi-Wild, not
+    # VeRi; a name that fills a part is the name pass's, and nothing inside it counts here.
+    found.sort(key=lambda item: (item[0].start, -item[0].end))
+    for hit, filled in found:
+        if any(hit.start < right and left < hit.end for left, right in taken):
+            continue
+        taken.append((hit.start, hit.end))
+        if not filled:
+            yield hit
 
 
-def _original(spaces: Sequence[int], spaced: int) -> int:
-    """An offset in the spaced text as an offset in the original (``spaces``: where the
-    inserted spaces stand in the spaced text)."""
-    return spaced - bisect.bisect_right(spaces, spaced - 1)
-
-
-def _at_hump(spaced: str, hit: Hit) -> bool:
-    """The hit spans or touches a space the split inserted."""
-    around = spaced[max(hit.start - 1, 0) : hit.end + 1]
-    return " " in around
-
-
-def _whole_words(text: str, start: int, end: int) -> bool:
-    """The name starts its identifier (or follows an underscore) and ends it, or ends before
-    an underscore or a capitalised word."""
-    if text[start - 1 : start].isalnum():
-        return False
-    after = text[end : end + 2]
-    return not after[:1].isalnum() or WORD_START.match(after) is not None
+def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, whether it fills a part between underscores) of each run of words of an
+    identifier that may be one name. A part without humps (no capital after its first
+    character) is one word, which the name pass reads: it yields nothing here."""
+    offset = 0
+    for part in identifier.split("_"):
+        rest = part[1:]
+        if rest == rest.lower():
+            offset += len(part) + 1
+            continue
+        bounds = [0, *(hump.start() for hump in HUMP.finditer(part)), len(part)]
+        first = [0]
+        if len(bounds) > 2 and part[: bounds[1]].lower() in PREFIX_VERBS:
+            first.append(1)
+        for i in first:
+            for j in range(i + 1, min(len(bounds), i + 1 + MAX_RUN)):
+                start, end = bounds[i], bounds[j]
+                if end < len(part) and WORD_START.match(part, end) is None:
+                    continue  # CelebA|HQ: the name would end inside a word
+                yield offset + start, offset + end, start == 0 and end == len(part)
+        offset += len(part) + 1
 
 
 TOP_MODULE = lazy(r"^\s*(?:import|from)\s+$")
@@ -187,14 +219,41 @@ def _identifier(line: Line) -> tuple[int, int]:
     return left, right
 
 
+def _loader_words(others: set[str]) -> bool:
+    """The other words of a name make it a loader's: at most one besides verbs, data words
+    and numbers (extract_IJB_data_11, get_lfw_list, not convert_coco_poly_to_mask)."""
+    return len({word for word in others - CALL_WORDS if not word.isdigit()}) <= 1
+
+
 def measures(text: str) -> bool:
     """A name whose other words measure or tune something (lfw_accuracy, lfw/val_rate)."""
     return bool(key_words(text.replace("/", "_")) & MEASURE_WORDS)
 
 
+# Words of a loader's name besides the dataset's: verbs, DATA_WORDS (get_cifar10_loader) and
+# the annotations it parses (VOCAnnotationTransform(), the reader of VOC's XML files).
+CALL_WORDS = LOADER_VERBS | {"get", "read", "annotation", "annotations"} | DATA_WORDS
+# A bare class name as an item or an argument (a list, a call, a keyword's or dict's value),
+# not compared (==) or assigned to.
+ITEM_BEFORE = lazy(r"(?:[\[(,:]|(?<![=!<>])=)\s*$")
+ITEM_AFTER = lazy(r"[,)\]}]|$")
+# The class's own machinery, not a use of its data: super(Market1501, self), isinstance(x, ...).
+INSPECTED = lazy(r"\b(?:super|isinstance|issubclass|type)\s*\([^()]*$")
 # A dict item whose key is a string and whose value is the bare name: a registry of loaders.
 REGISTERED = lazy(r"""['"][\w.-]{1,40}['"]\s*:\s*$""")
 ITEM_END = lazy(r"[,}]|$")
+
+
+# The module path of an import: the name is a module's (from ptsemseg.loader.ade20k_loader
+# import ..., import datasets.cityscapes as cs).
+IMPORTED_MODULE = lazy(r"^\s*(?:from\s+[\w.]*|import\s+(?:[\w.]+\s*,\s*)*[\w.]*)$")
+# A name inside a message, not a use of what it names: print(self.lfw_pairs_file).
+REPORTED = lazy(r"\b(?:print|log(?:ger|ging)?\.\w+|warn\w*)\s*\([^()]*$")
+CLASS_KEYWORD = lazy(r"\bclass\s+$")
+OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
+# A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
+# read the benchmark's own files), as against lfw_accuracy or eval_lfw(), a score of it.
+EVAL_CLASS = lazy(r"Eval(?:uate)?$")
 
 
 def kind(line: Line) -> Kind | None:
@@ -203,20 +262,51 @@ def kind(line: Line) -> Kind | None:
     before = line.text[:left]
     after = line.text[right:].lstrip()
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
-    if others & MEASURE_WORDS:
+    if (
+        line.end == right
+        and EVAL_CLASS.match(line.text, left, line.start)
+        and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
+    ):
+        return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
+    if others & MEASURE_WORDS or REPORTED.search(before):
         return None
+    if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
+        return None  # a unit test (def test_cmudict():, test_voc()), not a loader
+    if IMPORTED_MODULE.match(before) and others <= DATA_WORDS:
+        # A dataset's own module, imported: named for it with a data word at any depth
+        # (from ptsemseg.loader.ade20k_loader import ...), or by its name alone at the top
+        # or beside the importing module (from hellaswag import ..., from .lfw import ...);
+        # a package's module deep in another tree (mylib.tutorials.mnist) may be anything.
+        return Kind.LOAD if others or OWN_MODULE.match(before) else None
     call = MODULE_CALL.match(after)
     if not others and call and not before.rstrip().endswith("."):
         # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
         return None if measures(call.group(1)) else Kind.LOAD
     if DEFINITION.search(before) or IMPORT.search(before):
+        # A dataset's class, or a loader named for the dataset and at most one other word
+        # (load_extended_boston, get_lfw_list, lfw_test); not a function that only works on
+        # its annotations' shapes (convert_coco_poly_to_mask, make_coco_transforms).
+        if CLASS_KEYWORD.search(before) or _loader_words(others):
+            return Kind.LOAD
+        return None
+    if others <= DATA_WORDS and REGISTERED.search(before) and ITEM_END.match(after):
+        # a loader class registered by name: {'veri': VeRi, 'camvid': camvidLoader, ...}
         return Kind.LOAD
-    if not others and REGISTERED.search(before) and ITEM_END.match(after):
-        return Kind.LOAD  # a loader class registered by name: {'veri': VeRi, ...}
     if after.startswith("(") and not before.rstrip().endswith("def"):
-        # A call of the dataset's class or loader (Market1501(root), load_citibike()),
-        # not of a function that happens to carry a dataset word among others.
-        return Kind.LOAD if len(others - {"load", "fetch", "get", "read"}) <= 1 else None
+        # A call of the dataset's class or loader (Market1501(root), load_citibike(),
+        # subset_ms1mv2_dataset(index)), not of a function that happens to carry a dataset
+        # word among others (create_mock_lfw_pairs).
+        return Kind.LOAD if _loader_words(others) else None
+    if (
+        not others
+        and any(char.isupper() for char in line.text[left:right])
+        and ITEM_BEFORE.search(before)
+        and ITEM_AFTER.match(after)
+        and not INSPECTED.search(before)
+    ):
+        # The dataset's class handed on as a value: a list or registry of dataset classes
+        # ([Market1501, CUHK03], dict(market1501=Market1501), REGISTRY.register(Market1501)).
+        return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
     if others & LOCATION_WORDS and not CONDITION.match(before):
