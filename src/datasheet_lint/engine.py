@@ -202,7 +202,9 @@ def _scan_file(
         suppressions = suppress.parse(path, item.text)
         partial = Skipped(path, "; ".join(limits), partial=True) if limits else None
         card = modelcards.read(item, knowledge)
-        return partial, references, suppressions, card, extracted.exports
+        # Only what a module offers others crosses back from a worker: most offer nothing.
+        exports = [e for e in extracted.exports if e.loaders or e.attributes or e.names]
+        return partial, references, suppressions, card, exports
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as err:  # a bug: say which file triggered it
@@ -233,7 +235,7 @@ def _scan(
     for path, (skipped, references, suppressions, card, exported) in zip(
         paths, scanned, strict=True
     ):
-        exports.update((path, e) for e in exported if e.loaders or e.attributes or e.names)
+        exports.update((path, e) for e in exported)
         if skipped is not None:
             scan.skipped.append(skipped)
             if not skipped.partial:

@@ -1,0 +1,62 @@
+"""What the speed work of session 8 changed, each pinned to the decision it must keep.
+
+A pre-check that skips work is only right if it skips exactly what the slower check skipped:
+each test here compares the fast form with the form it replaced, on real text (the package's
+own modules and the test corpus) and on near misses written for the purpose.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from tests.conftest import MakeRepo
+
+ROOT = Path(__file__).resolve().parents[1]
+# extract/flow.py's regex before session 8: which text the walk looks at for downloads.
+DOWNLOADS_REGEX = r"urlretrieve|urlopen|get_file|download|requests\.get|httpx\.get"
+
+
+def test_download_words_decide_as_the_download_regex_did() -> None:
+    """``flow.may_download`` (plain substrings) against the regex of alternatives it replaced,
+    on each word, its near misses, and every Python file of the project."""
+    from datasheet_lint.extract import flow
+
+    regex = re.compile(DOWNLOADS_REGEX)
+    words = ["urlretrieve", "urlopen", "get_file", "download", "requests.get", "httpx.get"]
+    near = [w.upper() for w in words] + [w.replace(".", "_") for w in words]
+    near += [w[1:] for w in words]
+    near += ["Download", "down_load", "requests . get", "urllib.request.urlretrieve(u, f)"]
+    own = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "src").rglob("*.py"))]
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests").rglob("*.py"))]
+    texts = [*(f"x = {w}(a)\n" for w in words), *near, *own, *corpus]
+    verdicts = [flow.may_download(t) for t in texts]
+    assert verdicts == [regex.search(t) is not None for t in texts]
+    assert True in verdicts and False in verdicts
+
+
+def test_a_file_hands_back_only_the_exports_of_a_module_that_offers_some(
+    make_repo: MakeRepo,
+) -> None:
+    """A pooled scan pickles each file's share back to the parent: a module that loads data
+    but offers other modules nothing sends no empty record, one that does sends its own."""
+    from datasheet_lint import engine, git
+
+    root = make_repo(
+        {
+            "train.py": "from datasets import load_dataset\n\n\ndef main():\n"
+            '    ds = load_dataset("imdb")\n',
+            "data.py": 'DATA = "data/imdb"\nimdb = load_dataset("imdb")\n',
+        }
+    )
+    config, targets = engine.load_config([str(root)])
+    listing = git.start_files(config.root, targets, untracked=True)()
+    knowledge = engine.knowledge_for(config)
+    scan = functools.partial(
+        engine._scan_file, listing, knowledge, config.max_file_size, frozenset()
+    )
+    train, data = scan("train.py"), scan("data.py")
+    assert train[1], "the module's loader call is found"
+    assert train[4] == []
+    assert [set(e.names) for e in data[4]] == [{"DATA", "imdb"}]
