@@ -135,8 +135,101 @@ def test_reading_a_data_file_is_a_reference(
 
 
 def test_writing_or_opening_any_text_file_is_not(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """What a test opens is its fixture (a formatter's test cases open 'bug.txt'), and what
+    any module writes is its output."""
     code = "with open('bug.txt') as f:\n    pass\nwith open('data/out.csv', 'w') as f:\n    pass\n"
-    assert refs(make_repo, run_cli, "w.py", code) == set()
+    assert refs(make_repo, run_cli, "tests/data/cases/w.py", code) == set()
+    assert refs(make_repo, run_cli, "w.py", code.replace("bug.txt", "bug.txt', 'w")) == set()
+
+
+def test_a_text_file_a_script_reads_is_data_known_by_its_name(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Course notebooks and char-level models read their corpus from beside the script
+    (``open('reviews.txt')``, ``open('input.txt')``): an unknown dataset, with its file's
+    name for an id, which needs a datasheet like a known one."""
+    code = (
+        "g = open('reviews.txt', 'r')\nreviews = g.readlines()\ntext = open('input.txt').read()\n"
+    )
+    assert refs(make_repo, run_cli, "sentiment.py", code) == {
+        (1, "local:reviews.txt", "load"),
+        (3, "local:input.txt", "load"),
+    }
+    # the repository's own text files, and one the module wrote itself, are not data
+    own = (
+        "with open('requirements.txt') as f:\n    pass\n"
+        "prompt = open('./prompt.txt').read()\n"
+        "hashes = open('./utils/shard_hashes.txt').read()\n"
+        "f = open('theta.txt', 'w')\nf.close()\nt = open('theta.txt', 'r').read()\n"
+    )
+    assert refs(make_repo, run_cli, "own.py", own) == set()
+
+
+NOT_DATA_READS = [
+    # the repository's own files, a run's configuration and records: never a dataset
+    "with open('config.json') as f:\n    cfg = json.load(f)\n",
+    "import numpy as np\nx = np.load(os.path.join(log_dir, 'stats.npy'))\n",
+    # written by the module itself, then read back: its own output
+    "import pandas as pd\ndf.to_csv('scores.csv')\nold = pd.read_csv('scores.csv')\n",
+]
+
+
+@pytest.mark.parametrize("code", NOT_DATA_READS)
+def test_reading_the_runs_own_files_is_not_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli, code: str
+) -> None:
+    assert refs(make_repo, run_cli, "run.py", "import os, json\n" + code) == set()
+
+
+PROCESSOR = """\
+import os
+
+
+class NerProcessor(DataProcessor):
+    def get_train_examples(self, data_dir):
+        return self._create_example(
+            self._read_data(os.path.join(data_dir, "train.txt")), "train"
+        )
+
+    def get_labels(self, output_dir):
+        with open(os.path.join(output_dir, "label2id.pkl"), "wb") as w:
+            pass
+        self.cache_file = os.path.join(data_dir, "features.pkl")
+        np.save(os.path.join(data_dir, "emb.npy"), x)
+
+
+def parse_list(root):
+    with open(os.path.join(root, "pairs.txt")) as f:
+        pairs = f.readlines()
+    protocol = os.path.join(
+        root,
+        "cs6_metadata.csv")
+    return protocol
+"""
+
+
+def test_a_data_file_joined_onto_a_data_location_is_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A processor's ``os.path.join(data_dir, "train.txt")``, an evaluator's
+    ``join(root, "pairs.txt")``: the file is the data the class reads, named at the line
+    that names it (the last line of a join over several), with the location's name in its id.
+    Joined onto an output folder, written (np.save), or bound to a cache's name, it is not."""
+    found = refs(make_repo, run_cli, "ner.py", PROCESSOR)
+    assert found == {
+        (7, "local:data_dir/train.txt", "path"),
+        (18, "local:root/pairs.txt", "load"),
+        (22, "local:root/cs6_metadata.csv", "path"),
+    }
+    # Where the line already reads a named dataset, the file is that dataset's: no nameless
+    # id beside it (which would ask for a second datasheet).
+    code = (
+        "import os.path as osp\n"
+        "lfw_root = osp.join('data', 'lfw')\n"
+        "pairs = osp.join(lfw_root, 'pairs_list.txt')\n"
+    )
+    found = refs(make_repo, run_cli, "eval_lfw.py", code)
+    assert {dataset for _, dataset, _ in found} == {"lfw"}
 
 
 def test_a_url_bound_elsewhere_is_reported_where_it_is_fetched_too(
