@@ -556,3 +556,45 @@ def test_urls_and_paths_built_from_constants_are_followed(
     assert {7, 11} <= lines  # HOUSING_URL where it is built, and the download
     assert {8, 17} <= lines  # the f-string URL, and its download
     assert 14 in lines  # read_csv of datasets/housing/housing.csv
+
+
+def test_a_folder_reader_given_a_root_plus_a_split_reads_the_root(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A course's ``data_dir = 'Cat_Dog_data'`` then ``ImageFolder(data_dir + '/train')`` and
+    ``(data_dir + '/test')``: one unknown dataset, the folder above its splits; a file name
+    built at run time (``root + '/' + name + '.npy'``) names no file."""
+    code = (
+        "from torchvision import datasets\n"
+        "import numpy as np\n"
+        "data_dir = 'Cat_Dog_data'\n"
+        "train_data = datasets.ImageFolder(data_dir + '/train', transform=train_transforms)\n"
+        "test_data = datasets.ImageFolder(data_dir + '/test', transform=test_transforms)\n"
+        "x = np.load(root + '/' + name + '.npy')\n"
+    )
+    found = refs(make_repo, run_cli, "transfer.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (3, "local:Cat_Dog_data"),
+        (4, "local:Cat_Dog_data"),
+        (5, "local:Cat_Dog_data"),
+    }
+
+
+def test_a_known_datasets_folder_joined_onto_a_data_location_is_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``os.path.join(data_path, "IJBB/meta/ijbb_face_tid_mid.txt")``: the file of a known
+    benchmark read from wherever the user keeps data; a folder no name places is nothing."""
+    code = (
+        "import os\n"
+        "def paths(data_path):\n"
+        '    media = os.path.join(data_path, "IJBB/meta/ijbb_face_tid_mid.txt")\n'
+        '    crops = os.path.join(data_path, "IJBB/loose_crop")\n'
+        '    images = os.path.join(data_path, "images")\n'
+        "    return media, crops, images\n"
+    )
+    found = refs(make_repo, run_cli, "ijb.py", code)
+    assert {(line, dataset, kind) for line, dataset, kind in found} == {
+        (3, "ijb", "path"),
+        (4, "ijb", "path"),
+    }

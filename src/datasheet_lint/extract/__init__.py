@@ -97,7 +97,7 @@ def _segment_references(
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
-    unnamed: set[tuple[int, str]] = set()  # reads known only by their file: (line, dataset)
+    unnamed: set[tuple[str, int, int, Kind, str]] = set()  # reads known only by their file
     tree: ast.Module | None = None
     parsed = False  # tried already: a module that does not parse is not parsed twice
     if segment.lang == "python" and python_ast.worth_parsing(segment.text):
@@ -119,14 +119,17 @@ def _segment_references(
             dataset = knowledge.resolve(call.source, call.name, needs_known=call.needs_known)
             if dataset is None:
                 continue
-            if call.unnamed and dataset.startswith("local:"):
-                unnamed.add((call.line, dataset))
-            elif call.joined:
-                continue  # a known dataset's file joined on: the name passes report it
-            if not call.joined:
-                loader_spans.add((call.line, call.column))
+            local = dataset.startswith("local:")
+            if call.joined and local and not python_ast.DATA_FILE.search(call.name):
+                continue  # join(root, "images"): a folder that no name places
             kind = Kind.PATH if call.joined else Kind.LOAD
-            found.append((dataset, call.line, call.column, kind, call.name))
+            item = (dataset, call.line, call.column, kind, call.name)
+            if call.unnamed:
+                unnamed.add(item)
+                found.append(item)
+                continue
+            loader_spans.add((call.line, call.column))
+            found.append(item)
     if _wanted("downloads", segment):
         from datasheet_lint.extract import downloads
 
@@ -171,7 +174,7 @@ def _segment_references(
         tree = tree if parsed else _parsed(segment.text)
         # A read known only by its file seeds nothing: its nameless id would be carried over
         # the names that a named dataset's seed carries (the dataset class's own folder).
-        seeds = [item for item in found if (item[1], item[0]) not in unnamed] if unnamed else found
+        seeds = [item for item in found if item not in unnamed] if unnamed else found
         flowed = _flowed(segment.text, tree, seeds, knowledge, linked)
         if flowed is not None:
             found.extend(flowed.found)

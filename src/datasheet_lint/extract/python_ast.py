@@ -235,6 +235,8 @@ NOT_DATA_WORDS = frozenset(
 # outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
 JOIN_LOCATION_WORDS = LOCATION_WORDS
 JOIN_OUTPUT_WORDS = OUTPUT_WORDS
+# A split's folder inside a dataset's: the dataset is the folder above it.
+SPLIT_NAMES = frozenset({"train", "test", "val", "valid", "validation", "training", "testing"})
 # Folders of a repository's own tests: what their code opens is a fixture, not a dataset.
 TEST_FOLDERS = frozenset({"test", "tests", "testing", "fixtures", "testdata", "test_data"})
 
@@ -555,36 +557,68 @@ def _joined_parts(
     if node is None:
         return None
     parts: list[str] = []
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.strip("/"):
-            part = sub.value.rstrip("/")  # an absolute path keeps its leading slash
-            parts.append(part.lstrip("/") if parts else part)
-        elif isinstance(sub, ast.Name | ast.Attribute) and sub is node:
-            literal = _literal(sub, "local", constants)
+    root: str | None = None
+    first = _first_operand(node)
+    for piece in _pieces(node):
+        if isinstance(piece, ast.Name | ast.Attribute):
+            literal = _literal(piece, "local", constants)
             if literal is not None:
-                parts.append(literal.name)
+                parts.append(literal.name.rstrip("/") if parts else literal.name)
+            elif piece is first:
+                dotted = dotted_name(piece)
+                root = dotted.removeprefix("self.").removeprefix("cls.") if dotted else None
+        elif isinstance(piece, ast.Constant) and _path_text(piece.value):
+            part = str(piece.value).rstrip("/")  # an absolute path keeps its leading slash
+            parts.append(part.lstrip("/") if parts or root else part)
     if not parts:
         return None
-    return parts, node.lineno, node.col_offset + 1, _root_name(node, constants)
+    return parts, node.lineno, node.col_offset + 1, root
 
 
-def _root_name(node: ast.expr, constants: Constants) -> str | None:
-    """The name a path starts from when nothing says what it holds: the first argument of a
-    join, the left end of ``+``, the first field of an f-string (``self.`` left off)."""
-    first: ast.expr | None = None
-    if isinstance(node, ast.Call) and node.args:
-        first = node.args[0]
-    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        first = node.left
-        while isinstance(first, ast.BinOp) and isinstance(first.op, ast.Add):
-            first = first.left
-    elif isinstance(node, ast.JoinedStr) and node.values:
-        head = node.values[0]
-        first = head.value if isinstance(head, ast.FormattedValue) else None
-    if not isinstance(first, ast.Name | ast.Attribute) or _literal(first, "local", constants):
-        return None
-    dotted = dotted_name(first)
-    return dotted.removeprefix("self.").removeprefix("cls.") if dotted else None
+def _path_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip("/"))
+
+
+def _first_operand(node: ast.expr) -> ast.expr:
+    """What a path starts from: a join's first argument, the left end of ``+`` or ``/``,
+    an f-string's first field (``os.path.dirname(__file__)`` is a call, not a name)."""
+    while True:
+        if isinstance(node, ast.BinOp):
+            node = node.left
+        elif isinstance(node, ast.Call) and node.args and _builds_path(node.func):
+            node = node.args[0]
+        elif isinstance(node, ast.JoinedStr) and node.values:
+            head = node.values[0]
+            if not isinstance(head, ast.FormattedValue):
+                return head
+            node = head.value
+        else:
+            return node
+
+
+def _builds_path(func: ast.expr) -> bool:
+    """os.path.join, osp.join, pjoin, Path: calls whose first argument a path starts from."""
+    name = (dotted_name(func) or "").rpartition(".")[2]
+    return name in {"join", "pjoin", "Path", "PurePath", "PosixPath"}
+
+
+def _pieces(node: ast.expr) -> Iterator[ast.expr]:
+    """The literals and names a path is built from, in reading order: the operands of ``+``
+    and ``/``, an f-string's parts, a call's arguments (``os.path.join``, ``Path``) and the
+    string a method is called on (``"{}.csv".format(split)``)."""
+    if isinstance(node, ast.BinOp):
+        yield from _pieces(node.left)
+        yield from _pieces(node.right)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            yield from _pieces(part.value if isinstance(part, ast.FormattedValue) else part)
+    elif isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute) and dotted_name(node.func) is None:
+            yield from _pieces(node.func.value)
+        for argument in node.args:
+            yield from _pieces(argument)
+    else:
+        yield node
 
 
 def writes_to(call: ast.Call) -> bool:
@@ -614,6 +648,13 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     )
     if URL.match(path) or not data or "{" in path or "*" in path or not_data_file(path):
         return None
+    name = path.rsplit("/", 1)[-1]
+    if "." in name and not name.rpartition(".")[0]:
+        return None  # root + name + ".npy": the file's name is not in the code
+    if qualified in FOLDER_READERS:
+        # ImageFolder(data_dir + '/train') and (data_dir + '/test') read one dataset's splits
+        head, _, split = path.rstrip("/").rpartition("/")
+        path = head if split.lower() in SPLIT_NAMES and head.strip("./") else path
     if path.endswith(".txt") and not DATA_FOLDER.search(path):
         # open("reviews.txt"), open(join(root, "pairs.txt")): a text file that no data
         # folder places (data/ptb.train.txt is data) is data only where nothing else is.
@@ -632,14 +673,16 @@ def not_data_file(path: str) -> bool:
 def _data_join(call: ast.Call, constants: Constants) -> LoaderCall | None:
     """``os.path.join(data_dir, "train.txt")``, ``osp.join(self.root, "pairs.txt")``: a data
     file joined onto a location that a name says holds data (not a log, output or model
-    folder); where a read of it stands is elsewhere, but the file is named here."""
+    folder); where a read of it stands is elsewhere, but the file is named here. A folder
+    joined on (``join(data_path, "IJBB/loose_crop")``) counts only where it names a known
+    dataset (the caller resolves it): ``join(root, "images")`` names none."""
     if len(call.args) < 2 or call.keywords:
         return None
     last = call.args[-1]
     if not isinstance(last, ast.Constant) or not isinstance(last.value, str):
         return None
-    if DATA_FILE.search(last.value) is None or "{" in last.value or "%" in last.value:
-        return None
+    if "{" in last.value or "%" in last.value or not last.value.strip("./"):
+        return None  # a file, or a folder (join(root, "tinyface/Probe")), named in the code
     found = _joined_parts(call, constants)
     if found is None:
         return None
@@ -700,14 +743,16 @@ def in_tests(path: str) -> bool:
 
 
 def unnamed_reads(
-    found: list[tuple[str, int, int, Kind, str]], unnamed: set[tuple[int, str]]
+    found: list[tuple[str, int, int, Kind, str]], unnamed: set[tuple[str, int, int, Kind, str]]
 ) -> list[tuple[str, int, int, Kind, str]]:
-    """The references less each read known only by its file (``local:data_dir/train.txt``)
-    on a line where another reference names the data: the line then reads that dataset
-    (``osp.join(self.dataset_dir, 'list_train.txt')`` in an MSMT17 class), and a second,
-    nameless id for it would ask for a second datasheet."""
-    named = {line for dataset, line, *_ in found if (line, dataset) not in unnamed}
-    return [item for item in found if (item[1], item[0]) not in unnamed or item[1] not in named]
+    """The references less each read known only by its file (``local:data_dir/train.txt``,
+    or a path that happens to hold a name) on a line where another reference names the data:
+    the line then reads that dataset (``osp.join(self.dataset_dir, 'list_train.txt')`` in an
+    MSMT17 class; ``open('megaface/facescrub_noises.txt')`` reads FaceScrub, which the name
+    passes place inside MegaFace's folder), and a second id would ask for a second
+    datasheet."""
+    named = {item[1] for item in found if item not in unnamed}
+    return [item for item in found if item not in unnamed or item[1] not in named]
 
 
 def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
