@@ -205,6 +205,12 @@ def parse_list(root):
         root,
         "cs6_metadata.csv")
     return protocol
+
+
+def convert(tf_mdl_dir):
+    layers = os.path.join(tf_mdl_dir, "layer_description.json")
+    with open(ACTION_PATH / ".git_archival.txt") as fp:
+        return layers, fp.read()
 """
 
 

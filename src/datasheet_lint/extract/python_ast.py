@@ -234,7 +234,7 @@ NOT_DATA_WORDS = frozenset(
 # A location's name that says it holds data (data_dir, root, sbd_path), and not a run's
 # outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
 JOIN_LOCATION_WORDS = LOCATION_WORDS
-JOIN_OUTPUT_WORDS = OUTPUT_WORDS
+JOIN_OUTPUT_WORDS = OUTPUT_WORDS | {"mdl", "ckpt", "snapshot", "snapshots"}
 # A split's folder inside a dataset's: the dataset is the folder above it.
 SPLIT_NAMES = frozenset({"train", "test", "val", "valid", "validation", "training", "testing"})
 # Folders of a repository's own tests: what their code opens is a fixture, not a dataset.
@@ -649,8 +649,8 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     if URL.match(path) or not data or "{" in path or "*" in path or not_data_file(path):
         return None
     name = path.rsplit("/", 1)[-1]
-    if "." in name and not name.rpartition(".")[0]:
-        return None  # root + name + ".npy": the file's name is not in the code
+    if name.startswith(".") and name.strip("."):
+        return None  # root + name + ".npy" names no file; .git_archival.txt is the repo's
     if qualified in FOLDER_READERS:
         # ImageFolder(data_dir + '/train') and (data_dir + '/test') read one dataset's splits
         head, _, split = path.rstrip("/").rpartition("/")
@@ -693,7 +693,7 @@ def _data_join(call: ast.Call, constants: Constants) -> LoaderCall | None:
     if not words & JOIN_LOCATION_WORDS or words & JOIN_OUTPUT_WORDS:
         return None
     path = "/".join(parts)
-    if URL.match(path) or not_data_file(path):
+    if URL.match(path) or not_data_file(path) or parts[-1].rsplit("/", 1)[-1].startswith("."):
         return None
     # Where the file's name stands: a join over several lines names it on its last.
     line, column = last.lineno, last.col_offset + 1
