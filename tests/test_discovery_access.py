@@ -604,3 +604,24 @@ def test_a_known_datasets_folder_joined_onto_a_data_location_is_that_dataset(
         (3, "ijb", "path"),
         (4, "ijb", "path"),
     }
+
+
+def test_a_folder_named_for_its_data_is_a_data_location(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``data_dir = 'Cat_Dog_data/train'`` in one cell, ``'Cat_Dog_data'`` in the next: one
+    dataset, the folder above its split, whatever cell reads it; a run's ``output_data`` or
+    ``model_data`` is no data."""
+    code = (
+        "from torchvision import datasets\n"
+        "data_dir = 'Cat_Dog_data/train'\n"
+        "dataset = datasets.ImageFolder(data_dir, transform=transform)\n"
+        "data_dir = 'Cat_Dog_data'\n"
+        "train_data = datasets.ImageFolder(data_dir + '/train', transform=train_transforms)\n"
+        "save_dir = 'output_data/x'\n"
+        "model_dir = 'model_data/resnet'\n"
+    )
+    found = refs(make_repo, run_cli, "loading.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (line, "local:Cat_Dog_data") for line in (2, 3, 4, 5)
+    }

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from datasheet_lint.extract.context import key_words
-from datasheet_lint.extract.data_paths import LOCATION_WORDS, OUTPUT_WORDS
+from datasheet_lint.extract.data_paths import LOCATION_WORDS, OUTPUT_WORDS, without_split
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
@@ -235,8 +235,6 @@ NOT_DATA_WORDS = frozenset(
 # outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
 JOIN_LOCATION_WORDS = LOCATION_WORDS
 JOIN_OUTPUT_WORDS = OUTPUT_WORDS | {"mdl", "ckpt", "snapshot", "snapshots"}
-# A split's folder inside a dataset's: the dataset is the folder above it.
-SPLIT_NAMES = frozenset({"train", "test", "val", "valid", "validation", "training", "testing"})
 # Folders of a repository's own tests: what their code opens is a fixture, not a dataset.
 TEST_FOLDERS = frozenset({"test", "tests", "testing", "fixtures", "testdata", "test_data"})
 
@@ -651,10 +649,8 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     name = path.rsplit("/", 1)[-1]
     if name.startswith(".") and name.strip("."):
         return None  # root + name + ".npy" names no file; .git_archival.txt is the repo's
-    if qualified in FOLDER_READERS:
-        # ImageFolder(data_dir + '/train') and (data_dir + '/test') read one dataset's splits
-        head, _, split = path.rstrip("/").rpartition("/")
-        path = head if split.lower() in SPLIT_NAMES and head.strip("./") else path
+    if qualified in FOLDER_READERS:  # ImageFolder(data_dir + '/train'), (data_dir + '/test')
+        path = without_split(path)
     if path.endswith(".txt") and not DATA_FOLDER.search(path):
         # open("reviews.txt"), open(join(root, "pairs.txt")): a text file that no data
         # folder places (data/ptb.train.txt is data) is data only where nothing else is.
