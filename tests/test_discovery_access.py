@@ -209,8 +209,9 @@ def parse_list(root):
 
 def convert(tf_mdl_dir):
     layers = os.path.join(tf_mdl_dir, "layer_description.json")
+    splits = os.path.join(data_root, "splits.json")
     with open(ACTION_PATH / ".git_archival.txt") as fp:
-        return layers, fp.read()
+        return layers, splits, fp.read()
 """
 
 

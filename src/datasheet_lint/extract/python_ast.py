@@ -221,7 +221,8 @@ DATA_FILE = lazy(
 DATA_FOLDER = lazy(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
 # Words of a file's stem that say it configures, describes or records the run, or is the
 # repository's own text, not data it reads: open('config.json'), open('requirements.txt'),
-# join(data_dir, 'meta.pkl') (a vocabulary's metadata), join(root, 'splits.json').
+# join(data_dir, 'meta.pkl') (a vocabulary's metadata), join(root, 'splits.json') (which a
+# re-ID module writes from the dataset's own lists: labellers of two repositories left it).
 NOT_DATA_WORDS = frozenset(
     {"config", "configs", "cfg", "conf", "settings", "setup", "requirements", "package"}
     | {"readme", "license", "licence", "version", "changelog", "notes", "todo", "secrets"}
@@ -229,7 +230,7 @@ NOT_DATA_WORDS = frozenset(
     | {"arguments", "hparams", "params", "options", "prompt", "prompts", "template"}
     | {"templates", "hash", "hashes", "checksum", "checksums", "md5", "sha256", "revision"}
     | {"result", "results", "output", "outputs", "predictions", "history", "stats"}
-    | {"credentials", "secret", "manifest", "cache", "cached"}
+    | {"credentials", "secret", "manifest", "cache", "cached", "splits"}
 )
 # A location's name that says it holds data (data_dir, root, sbd_path), and not a run's
 # outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
