@@ -956,7 +956,8 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
         if qualified in JOINS or dotted_name(call.func) in PATH_JOINS:
             if id(call) not in writes:  # open(join(out_dir, "x.csv"), "w") wrote first
-                constants = constants or _constants(assignments, parameters)
+                if constants is None:
+                    constants = _constants(assignments, parameters)
                 joined = _data_join(call, constants)
                 if joined is not None:
                     reads.append(joined)
