@@ -140,8 +140,108 @@ def test_reading_a_data_file_is_a_reference(
 
 
 def test_writing_or_opening_any_text_file_is_not(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """What a test opens is its fixture (a formatter's test cases open 'bug.txt'), and what
+    any module writes is its output."""
     code = "with open('bug.txt') as f:\n    pass\nwith open('data/out.csv', 'w') as f:\n    pass\n"
-    assert refs(make_repo, run_cli, "w.py", code) == set()
+    assert refs(make_repo, run_cli, "tests/data/cases/w.py", code) == set()
+    assert refs(make_repo, run_cli, "w.py", code.replace("bug.txt", "bug.txt', 'w")) == set()
+
+
+def test_a_text_file_a_script_reads_is_data_known_by_its_name(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Course notebooks and char-level models read their corpus from beside the script
+    (``open('reviews.txt')``, ``open('input.txt')``): an unknown dataset, with its file's
+    name for an id, which needs a datasheet like a known one."""
+    code = (
+        "g = open('reviews.txt', 'r')\nreviews = g.readlines()\ntext = open('input.txt').read()\n"
+    )
+    assert refs(make_repo, run_cli, "sentiment.py", code) == {
+        (1, "local:reviews.txt", "load"),
+        (3, "local:input.txt", "load"),
+    }
+    # the repository's own text files, and one the module wrote itself, are not data
+    own = (
+        "with open('requirements.txt') as f:\n    pass\n"
+        "prompt = open('./prompt.txt').read()\n"
+        "hashes = open('./utils/shard_hashes.txt').read()\n"
+        "f = open('theta.txt', 'w')\nf.close()\nt = open('theta.txt', 'r').read()\n"
+    )
+    assert refs(make_repo, run_cli, "own.py", own) == set()
+
+
+NOT_DATA_READS = [
+    # the repository's own files, a run's configuration and records: never a dataset
+    "with open('config.json') as f:\n    cfg = json.load(f)\n",
+    "import numpy as np\nx = np.load(os.path.join(log_dir, 'stats.npy'))\n",
+    # written by the module itself, then read back: its own output
+    "import pandas as pd\ndf.to_csv('scores.csv')\nold = pd.read_csv('scores.csv')\n",
+]
+
+
+@pytest.mark.parametrize("code", NOT_DATA_READS)
+def test_reading_the_runs_own_files_is_not_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli, code: str
+) -> None:
+    assert refs(make_repo, run_cli, "run.py", "import os, json\n" + code) == set()
+
+
+PROCESSOR = """\
+import os
+
+
+class NerProcessor(DataProcessor):
+    def get_train_examples(self, data_dir):
+        return self._create_example(
+            self._read_data(os.path.join(data_dir, "train.txt")), "train"
+        )
+
+    def get_labels(self, output_dir):
+        with open(os.path.join(output_dir, "label2id.pkl"), "wb") as w:
+            pass
+        self.cache_file = os.path.join(data_dir, "features.pkl")
+        np.save(os.path.join(data_dir, "emb.npy"), x)
+
+
+def parse_list(root):
+    with open(os.path.join(root, "pairs.txt")) as f:
+        pairs = f.readlines()
+    protocol = os.path.join(
+        root,
+        "cs6_metadata.csv")
+    return protocol
+
+
+def convert(tf_mdl_dir):
+    layers = os.path.join(tf_mdl_dir, "layer_description.json")
+    splits = os.path.join(data_root, "splits.json")
+    with open(ACTION_PATH / ".git_archival.txt") as fp:
+        return layers, splits, fp.read()
+"""
+
+
+def test_a_data_file_joined_onto_a_data_location_is_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A processor's ``os.path.join(data_dir, "train.txt")``, an evaluator's
+    ``join(root, "pairs.txt")``: the file is the data the class reads, named at the line
+    that names it (the last line of a join over several), with the location's name in its id.
+    Joined onto an output folder, written (np.save), or bound to a cache's name, it is not."""
+    found = refs(make_repo, run_cli, "ner.py", PROCESSOR)
+    assert found == {
+        (7, "local:data_dir/train.txt", "path"),
+        (18, "local:root/pairs.txt", "load"),
+        (22, "local:root/cs6_metadata.csv", "path"),
+    }
+    # Where the line already reads a named dataset, the file is that dataset's: no nameless
+    # id beside it (which would ask for a second datasheet).
+    code = (
+        "import os.path as osp\n"
+        "lfw_root = osp.join('data', 'lfw')\n"
+        "pairs = osp.join(lfw_root, 'pairs_list.txt')\n"
+    )
+    found = refs(make_repo, run_cli, "eval_lfw.py", code)
+    assert {dataset for _, dataset, _ in found} == {"lfw"}
 
 
 def test_a_url_bound_elsewhere_is_reported_where_it_is_fetched_too(
@@ -696,3 +796,66 @@ def test_an_alias_is_one_token_in_every_spelling_of_a_loader(
     found = refs(make_repo, run_cli, "train.py", header + calls)
     expected = {(n + 2, dataset, "load") for n, (_, dataset) in enumerate(SPELLINGS)}
     assert expected <= found, sorted(expected - found)
+
+
+def test_a_folder_reader_given_a_root_plus_a_split_reads_the_root(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A course's ``data_dir = 'Cat_Dog_data'`` then ``ImageFolder(data_dir + '/train')`` and
+    ``(data_dir + '/test')``: one unknown dataset, the folder above its splits; a file name
+    built at run time (``root + '/' + name + '.npy'``) names no file."""
+    code = (
+        "from torchvision import datasets\n"
+        "import numpy as np\n"
+        "data_dir = 'Cat_Dog_data'\n"
+        "train_data = datasets.ImageFolder(data_dir + '/train', transform=train_transforms)\n"
+        "test_data = datasets.ImageFolder(data_dir + '/test', transform=test_transforms)\n"
+        "x = np.load(root + '/' + name + '.npy')\n"
+    )
+    found = refs(make_repo, run_cli, "transfer.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (3, "local:Cat_Dog_data"),
+        (4, "local:Cat_Dog_data"),
+        (5, "local:Cat_Dog_data"),
+    }
+
+
+def test_a_known_datasets_folder_joined_onto_a_data_location_is_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``os.path.join(data_path, "IJBB/meta/ijbb_face_tid_mid.txt")``: the file of a known
+    benchmark read from wherever the user keeps data; a folder no name places is nothing."""
+    code = (
+        "import os\n"
+        "def paths(data_path):\n"
+        '    media = os.path.join(data_path, "IJBB/meta/ijbb_face_tid_mid.txt")\n'
+        '    crops = os.path.join(data_path, "IJBB/loose_crop")\n'
+        '    images = os.path.join(data_path, "images")\n'
+        "    return media, crops, images\n"
+    )
+    found = refs(make_repo, run_cli, "ijb.py", code)
+    assert {(line, dataset, kind) for line, dataset, kind in found} == {
+        (3, "ijb", "path"),
+        (4, "ijb", "path"),
+    }
+
+
+def test_a_folder_named_for_its_data_is_a_data_location(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``data_dir = 'Cat_Dog_data/train'`` in one cell, ``'Cat_Dog_data'`` in the next: one
+    dataset, the folder above its split, whatever cell reads it; a run's ``output_data`` or
+    ``model_data`` is no data."""
+    code = (
+        "from torchvision import datasets\n"
+        "data_dir = 'Cat_Dog_data/train'\n"
+        "dataset = datasets.ImageFolder(data_dir, transform=transform)\n"
+        "data_dir = 'Cat_Dog_data'\n"
+        "train_data = datasets.ImageFolder(data_dir + '/train', transform=train_transforms)\n"
+        "save_dir = 'output_data/x'\n"
+        "model_dir = 'model_data/resnet'\n"
+    )
+    found = refs(make_repo, run_cli, "loading.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (line, "local:Cat_Dog_data") for line in (2, 3, 4, 5)
+    }

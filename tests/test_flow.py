@@ -1000,3 +1000,29 @@ def test_a_variable_named_for_a_dataset_carries_it_to_the_read(
     )
     found = lines(make_repo, run_cli, "adult.py", code)
     assert "load" in found.get(5, set())
+
+
+HELPER_READ = """\
+import helper
+import facenet
+
+data_dir = './data/Seinfeld_Scripts.txt'
+text = helper.load_data(data_dir)
+paths_batch = paths[0:10]
+images = facenet.load_data(paths_batch, False, False, 160)
+model = helper.load_model(data_dir)
+print(helper.load_data(data_dir))
+"""
+
+
+def test_a_helper_module_named_for_reading_data_given_a_data_path_reads_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A course's ``text = helper.load_data(data_dir)``: the repository's helper reads the
+    data file the name holds as written. A batch of paths built at run time, a model's loader,
+    and a print of the result are not that read."""
+    found = datasets_at(make_repo, run_cli, "scripts.py", HELPER_READ)
+    assert found == {
+        4: {"local:data/Seinfeld_Scripts.txt"},
+        5: {"local:data/Seinfeld_Scripts.txt"},
+    }

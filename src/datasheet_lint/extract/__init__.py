@@ -97,6 +97,7 @@ def _segment_references(
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
+    unnamed: set[tuple[str, int, int, Kind, str]] = set()  # reads known only by their file
     tree: ast.Module | None = None
     parsed = False  # tried already: a module that does not parse is not parsed twice
     if segment.lang == "python" and python_ast.worth_parsing(segment.text):
@@ -111,12 +112,24 @@ def _segment_references(
             # Code that does not parse as a whole (Python 2, a broken notebook cell) still
             # has its loader calls read in the top-level statements that do.
             tree = python_ast.parse(segment.text) or python_blocks.salvage(segment.text)
+        fixtures = python_ast.in_tests(file.path)
         for call in python_ast.loader_calls(tree) if tree is not None else ():
+            if fixtures and call.source == "local":
+                continue  # a test opens its fixtures, not a dataset
             dataset = knowledge.resolve(call.source, call.name, needs_known=call.needs_known)
             if dataset is None:
                 continue
+            local = dataset.startswith("local:")
+            if call.joined and local and not python_ast.DATA_FILE.search(call.name):
+                continue  # join(root, "images"): a folder that no name places
+            kind = Kind.PATH if call.joined else Kind.LOAD
+            item = (dataset, call.line, call.column, kind, call.name)
+            if call.unnamed:
+                unnamed.add(item)
+                found.append(item)
+                continue
             loader_spans.add((call.line, call.column))
-            found.append((dataset, call.line, call.column, Kind.LOAD, call.name))
+            found.append(item)
     if _wanted("downloads", segment):
         from datasheet_lint.extract import downloads
 
@@ -162,11 +175,16 @@ def _segment_references(
     linked, exports = links
     if segment.lang == "python" and (found or tree is not None or linked is not None):
         tree = tree if parsed else _parsed(segment.text)
-        flowed = _flowed(segment.text, tree, found, knowledge, linked)
+        # A read known only by its file seeds nothing: its nameless id would be carried over
+        # the names that a named dataset's seed carries (the dataset class's own folder).
+        seeds = [item for item in found if item not in unnamed] if unnamed else found
+        flowed = _flowed(segment.text, tree, seeds, knowledge, linked)
         if flowed is not None:
             found.extend(flowed.found)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
+    if unnamed:
+        found = python_ast.unnamed_reads(found, unnamed)
     references = []
     for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
         file_line, file_column = segment.position(line, column, surface)

@@ -40,8 +40,11 @@ OUTPUT_WORDS = frozenset(
     | {"checkpoint", "checkpoints", "ckpt", "model", "models", "weights", "weight", "cache"}
     | {"exp", "experiment", "tmp", "temp", "export", "pretrained", "resume", "vocab"}
 )
+# A folder of data: data/, datasets/, corpus/, or one named so (Cat_Dog_data, MNIST_data,
+# data_slim; a run's output_data or model_data is not, see looks_like_data).
 DATA_SEGMENT = lazy(
-    r"(?:^|/)(?:\.?data|datasets?|orig_data|raw_data|corpus|corpora|raw)(?:/|$)", re.IGNORECASE
+    r"(?:^|/)(?:\.?data|datasets?|corpus|corpora|raw|[\w-]+_data|data_[\w-]+)(?:/|$)",
+    re.IGNORECASE,
 )
 DATA_SUFFIX = lazy(
     r"\.(?:csv|tsv|jsonl?|npy|npz|hdf5|mat|pkl|pickle|parquet|arrow|conll|tfrecords?|zip|tgz|"
@@ -64,9 +67,23 @@ def looks_like_data(path: str) -> bool:
     named = [s for s in path.split("/") if s not in {"", ".", "..", "~"} and not ROOT.match(s)]
     if not named:
         return False  # 'data' or '../data/': a root for many datasets, not one
+    if any(key_words(segment) & OUTPUT_WORDS for segment in named if "data" in segment.lower()):
+        return False  # output_data/, model_data/: where a run writes or keeps its models
     if path.endswith(".txt"):
         return DATA_SEGMENT.search(path) is not None
     return DATA_SEGMENT.search(path) is not None or DATA_SUFFIX.search(path) is not None
+
+
+SPLITS = frozenset({"train", "test", "val", "valid", "validation", "training", "testing"})
+
+
+def without_split(path: str) -> str:
+    """A split's folder is its dataset's: ``Cat_Dog_data/train`` and ``Cat_Dog_data`` are one
+    dataset (a file in it, ``data/train.csv``, is kept whole)."""
+    head, _, last = path.rstrip("/").rpartition("/")
+    if last.lower() not in SPLITS or not head.strip("./") or ROOT.match(head.rsplit("/", 1)[-1]):
+        return path
+    return head
 
 
 def literals(text: str) -> Iterator[tuple[str, int]]:
@@ -79,7 +96,7 @@ def literals(text: str) -> Iterator[tuple[str, int]]:
         words = key_words(assigned.group("name"))
         located = words & LOCATION_WORDS and not words & OUTPUT_WORDS
         if located and looks_like_data(match.group("path")):
-            yield match.group("path"), match.start("path")
+            yield without_split(match.group("path")), match.start("path")
     for match in DEFAULT.finditer(text):
         if text[match.start() - 1 : match.start()].isidentifier():
             continue  # my_default = '...'
@@ -87,4 +104,4 @@ def literals(text: str) -> Iterator[tuple[str, int]]:
         if option and key_words(option[-1]) & OUTPUT_WORDS:
             continue  # parser.add_argument('--save_dir', default='data/out')
         if looks_like_data(match.group("path")):
-            yield match.group("path"), match.start("path")
+            yield without_split(match.group("path")), match.start("path")

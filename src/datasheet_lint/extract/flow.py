@@ -90,6 +90,7 @@ LOADER_VERBS = frozenset({"load", "fetch", "download", "read", "maybe"})
 # hand it the dataset's files, still carry the dataset.
 TRANSPORT_WORDS = frozenset({"maybe", "download", "fetch", "url", "file", "and", "extract"})
 FEEDING_VERBS = frozenset({"load", "fetch", "download"})
+READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_dataset(path)
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
 # Calls whose result carries what their arguments carry (the same files, reordered or cast).
@@ -932,7 +933,9 @@ class _Flow:
             named = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
             self.touch(_union(self.seeded(a, loads=True) for a in named))
             self.touch(self.loader_class(node))  # return datasets.MNIST(root)
-        if kind is None and (self.selected(node, env) or self.given_data(node, env)):
+        if kind is None and (
+            self.selected(node, env) or self.given_data(node, env) or self.helper_read(node, env)
+        ):
             return
         if kind is None:
             joins = dotted in PATH_BUILDERS and dotted not in {"Path", "pathlib.Path", "os.fspath"}
@@ -1035,6 +1038,42 @@ class _Flow:
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
         return True
+
+    def helper_read(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``text = helper.load_data(data_dir)`` where ``data_dir = './data/scripts.txt'``: a
+        function of another module named for reading data (``load_data``, ``read_dataset``),
+        handed a name that holds a data path as written, reads that data there. A name built
+        at run time (``paths_batch``, ``args.data``) may hold anything: those are left to
+        the modules that bind them."""
+        func = node.func
+        parts = (dotted_name(func) or "").split(".")
+        if self.messages or not isinstance(func, ast.Attribute) or len(parts) != 2:
+            return False
+        if parts[0] in self.libraries or parts[0] in {"self", "cls"}:
+            return False
+        words = set(_words(parts[1]))
+        if not words & READ_VERBS or not words & DATA_NOUNS or words & OUTPUT_WORDS - {"load"}:
+            return False
+        carried = _union(
+            env.get(argument.id, NOTHING)
+            for argument in node.args
+            if isinstance(argument, ast.Name) and self.literal_path(argument.id)
+        )
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(func))
+        return True
+
+    def literal_path(self, name: str) -> bool:
+        """Whether a module-level name holds, as bound so far, a data path as written."""
+        value = self.values.get(name)
+        return (
+            isinstance(value, ast.Constant)
+            and isinstance(value.value, str)
+            and looks_like_data(value.value)
+        )
 
     def named_path(self, node: ast.expr, env: dict[str, Carried]) -> bool:
         """A path built from carried names and literals only (``join(housing_path,

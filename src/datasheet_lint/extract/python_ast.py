@@ -20,7 +20,10 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from datasheet_lint.extract.context import key_words
+from datasheet_lint.extract.data_paths import LOCATION_WORDS, OUTPUT_WORDS, without_split
 from datasheet_lint.lazyregex import lazy
+from datasheet_lint.models import Kind
 
 # A module can only hold a loader call we recognise if its text names one of these, or
 # imports a library's ``datasets``; the AST (the costly part of a scan) is built only then.
@@ -64,10 +67,12 @@ LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in mod
     r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)"
 )
 # A reader given a data file's name on the same line (np.load("x.npy"), open(join(d,
-# "train.txt"))) is worth parsing for too; a reader of a path built elsewhere is not (most
-# code has many, and nothing static names the file).
+# "train.txt"))), or a data file joined onto a location, is worth parsing for too; a reader
+# of a path built elsewhere is not (most code has many, and nothing static names the file).
 DATA_LITERAL = lazy(r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]""")
-READER_CALL = lazy(r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen)\s*\(")
+READER_CALL = lazy(
+    r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen|\bjoin)\s*\("
+)
 LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile files
 
 
@@ -214,6 +219,25 @@ DATA_FILE = lazy(
 
 
 DATA_FOLDER = lazy(r"(?:^|/)(?:\w*data\w*|corp(?:us|ora)|raw)/", re.IGNORECASE)
+# Words of a file's stem that say it configures, describes or records the run, or is the
+# repository's own text, not data it reads: open('config.json'), open('requirements.txt'),
+# join(data_dir, 'meta.pkl') (a vocabulary's metadata), join(root, 'splits.json') (which a
+# re-ID module writes from the dataset's own lists: labellers of two repositories left it).
+NOT_DATA_WORDS = frozenset(
+    {"config", "configs", "cfg", "conf", "settings", "setup", "requirements", "package"}
+    | {"readme", "license", "licence", "version", "changelog", "notes", "todo", "secrets"}
+    | {"vocab", "vocabulary", "tokenizer", "merges", "meta", "log", "logs", "args"}
+    | {"arguments", "hparams", "params", "options", "prompt", "prompts", "template"}
+    | {"templates", "hash", "hashes", "checksum", "checksums", "md5", "sha256", "revision"}
+    | {"result", "results", "output", "outputs", "predictions", "history", "stats"}
+    | {"credentials", "secret", "manifest", "cache", "cached", "splits"}
+)
+# A location's name that says it holds data (data_dir, root, sbd_path), and not a run's
+# outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
+JOIN_LOCATION_WORDS = LOCATION_WORDS
+JOIN_OUTPUT_WORDS = OUTPUT_WORDS | {"mdl", "ckpt", "snapshot", "snapshots"}
+# Folders of a repository's own tests: what their code opens is a fixture, not a dataset.
+TEST_FOLDERS = frozenset({"test", "tests", "testing", "fixtures", "testdata", "test_data"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +249,10 @@ class LoaderCall:
     line: int
     column: int
     needs_known: bool = False  # a URL that counts only if it is a known dataset's
+    # A read known only by its file (open('reviews.txt'), join(data_dir, 'train.txt')): it
+    # stands where nothing else on its line does (see ``unnamed_reads``).
+    unnamed: bool = False
+    joined: bool = False  # a data file joined onto a location, not yet read (path, not load)
 
 
 def _imports(node: ast.AST, names: dict[str, str]) -> None:
@@ -513,20 +541,83 @@ def _url_reader(call: ast.Call, strict: bool, constants: Constants) -> LoaderCal
 def _joined(node: ast.expr | None, constants: Constants) -> tuple[str, int, int] | None:
     """The literal parts of a path built from literals and names (os.path.join(root,
     "train.csv"), root + "/x.npy", f"{root}/x.npy"), joined with '/', and where it stands."""
+    found = _joined_parts(node, constants)
+    if found is None:
+        return None
+    parts, line, column, _root = found
+    return "/".join(parts), line, column
+
+
+def _joined_parts(
+    node: ast.expr | None, constants: Constants
+) -> tuple[list[str], int, int, str | None] | None:
+    """``_joined``'s parts, and the name of the location they are joined onto when that is
+    a name no literal is known for (``data_dir`` in os.path.join(data_dir, "train.txt"))."""
     if node is None:
         return None
     parts: list[str] = []
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.strip("/"):
-            part = sub.value.rstrip("/")  # an absolute path keeps its leading slash
-            parts.append(part.lstrip("/") if parts else part)
-        elif isinstance(sub, ast.Name | ast.Attribute) and sub is node:
-            literal = _literal(sub, "local", constants)
+    root: str | None = None
+    first = _first_operand(node)
+    for piece in _pieces(node):
+        if isinstance(piece, ast.Name | ast.Attribute):
+            literal = _literal(piece, "local", constants)
             if literal is not None:
-                parts.append(literal.name)
+                parts.append(literal.name.rstrip("/") if parts else literal.name)
+            elif piece is first:
+                dotted = dotted_name(piece)
+                root = dotted.removeprefix("self.").removeprefix("cls.") if dotted else None
+        elif isinstance(piece, ast.Constant) and _path_text(piece.value):
+            part = str(piece.value).rstrip("/")  # an absolute path keeps its leading slash
+            parts.append(part.lstrip("/") if parts or root else part)
     if not parts:
         return None
-    return "/".join(parts), node.lineno, node.col_offset + 1
+    return parts, node.lineno, node.col_offset + 1, root
+
+
+def _path_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip("/"))
+
+
+def _first_operand(node: ast.expr) -> ast.expr:
+    """What a path starts from: a join's first argument, the left end of ``+`` or ``/``,
+    an f-string's first field (``os.path.dirname(__file__)`` is a call, not a name)."""
+    while True:
+        if isinstance(node, ast.BinOp):
+            node = node.left
+        elif isinstance(node, ast.Call) and node.args and _builds_path(node.func):
+            node = node.args[0]
+        elif isinstance(node, ast.JoinedStr) and node.values:
+            head = node.values[0]
+            if not isinstance(head, ast.FormattedValue):
+                return head
+            node = head.value
+        else:
+            return node
+
+
+def _builds_path(func: ast.expr) -> bool:
+    """os.path.join, osp.join, pjoin, Path: calls whose first argument a path starts from."""
+    name = (dotted_name(func) or "").rpartition(".")[2]
+    return name in {"join", "pjoin", "Path", "PurePath", "PosixPath"}
+
+
+def _pieces(node: ast.expr) -> Iterator[ast.expr]:
+    """The literals and names a path is built from, in reading order: the operands of ``+``
+    and ``/``, an f-string's parts, a call's arguments (``os.path.join``, ``Path``) and the
+    string a method is called on (``"{}.csv".format(split)``)."""
+    if isinstance(node, ast.BinOp):
+        yield from _pieces(node.left)
+        yield from _pieces(node.right)
+    elif isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            yield from _pieces(part.value if isinstance(part, ast.FormattedValue) else part)
+    elif isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Attribute) and dotted_name(node.func) is None:
+            yield from _pieces(node.func.value)
+        for argument in node.args:
+            yield from _pieces(argument)
+    else:
+        yield node
 
 
 def writes_to(call: ast.Call) -> bool:
@@ -540,10 +631,13 @@ def writes_to(call: ast.Call) -> bool:
 
 
 def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> LoaderCall | None:
-    found = _joined(_argument(call, 0, ("file", "fname", "filename", "path", "root")), constants)
+    found = _joined_parts(
+        _argument(call, 0, ("file", "fname", "filename", "path", "root")), constants
+    )
     if found is None or writes_to(call):
         return None
-    path, line, column = found
+    parts, line, column, root = found
+    path = "/".join(parts)
     data = (
         DATA_FILE.search(path) is not None
         or path.endswith(".bin")  # np.memmap("train.bin")
@@ -551,11 +645,111 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
         # name (ImageFolder(join(args.data, "train")) names no dataset)
         or (qualified in FOLDER_READERS and "/" in path.strip("/"))
     )
-    if URL.match(path) or not data or "{" in path or "*" in path:
+    if URL.match(path) or not data or "{" in path or "*" in path or not_data_file(path):
         return None
+    name = path.rsplit("/", 1)[-1]
+    if name.startswith(".") and name.strip("."):
+        return None  # root + name + ".npy" names no file; .git_archival.txt is the repo's
+    if qualified in FOLDER_READERS:  # ImageFolder(data_dir + '/train'), (data_dir + '/test')
+        path = without_split(path)
     if path.endswith(".txt") and not DATA_FOLDER.search(path):
-        return None  # open("notes.txt"): any text file; data/ptb.train.txt is data
+        # open("reviews.txt"), open(join(root, "pairs.txt")): a text file that no data
+        # folder places (data/ptb.train.txt is data) is data only where nothing else is.
+        named = path if root is None else f"{root}/{path}"
+        return LoaderCall("local", named, line, column, unnamed=True)
     return LoaderCall("local", path, line, column)
+
+
+def not_data_file(path: str) -> bool:
+    """A file that configures, describes or records the run (``config.json``,
+    ``requirements.txt``, ``log.txt``), by the words of its name."""
+    stem = path.rstrip("/").rsplit("/", 1)[-1].split(".", 1)[0]
+    return bool(key_words(stem) & NOT_DATA_WORDS)
+
+
+def _data_join(call: ast.Call, constants: Constants) -> LoaderCall | None:
+    """``os.path.join(data_dir, "train.txt")``, ``osp.join(self.root, "pairs.txt")``: a data
+    file joined onto a location that a name says holds data (not a log, output or model
+    folder); where a read of it stands is elsewhere, but the file is named here. A folder
+    joined on (``join(data_path, "IJBB/loose_crop")``) counts only where it names a known
+    dataset (the caller resolves it): ``join(root, "images")`` names none."""
+    if len(call.args) < 2 or call.keywords:
+        return None
+    last = call.args[-1]
+    if not isinstance(last, ast.Constant) or not isinstance(last.value, str):
+        return None
+    if "{" in last.value or "%" in last.value or not last.value.strip("./"):
+        return None  # a file, or a folder (join(root, "tinyface/Probe")), named in the code
+    found = _joined_parts(call, constants)
+    if found is None:
+        return None
+    parts, _, _, root = found
+    if root is None:
+        return None  # joined onto a literal: the data-path passes read it
+    words = key_words(root)
+    if not words & JOIN_LOCATION_WORDS or words & JOIN_OUTPUT_WORDS:
+        return None
+    path = "/".join(parts)
+    if URL.match(path) or not_data_file(path) or parts[-1].rsplit("/", 1)[-1].startswith("."):
+        return None
+    # Where the file's name stands: a join over several lines names it on its last.
+    line, column = last.lineno, last.col_offset + 1
+    return LoaderCall("local", f"{root}/{path}", line, column, unnamed=True, joined=True)
+
+
+JOINS = frozenset({"os.path.join", "posixpath.join"})
+# Calls that write a file, not read one: their paths are the run's outputs (np.save,
+# json.dump(x, open(...)), torch.save, write_json(meta, join(root, "meta.json"))).
+WRITE_WORDS = frozenset({"save", "savez", "savetxt", "dump", "write", "makedirs", "mkdir"})
+
+
+def _bound_to_outputs(assignments: list[ast.Assign | ast.AnnAssign]) -> Iterator[ast.expr]:
+    """Values bound to a name of a run's outputs (``self.cache_file = join(root, "x.pkl")``,
+    ``save_path = ...``): a path there is where the run writes, not data it reads."""
+    for node in assignments:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+            if node.value is not None and key_words(name) & OUTPUT_WORDS:
+                yield node.value
+
+
+def _writes(call: ast.Call) -> bool:
+    """open(path, "w"), np.save(path, x), df.to_csv(path), write_json(x, path)."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if not isinstance(name, str):
+        return False
+    if name.startswith("to_") or bool(key_words(name) & WRITE_WORDS):
+        return True
+    return name == "open" and writes_to(call)
+
+
+def _written_paths(call: ast.Call, constants: Constants | None) -> Iterator[str]:
+    """The literal paths a writing call writes (open("theta.txt", "w"))."""
+    for argument in call.args:
+        found = _joined_parts(argument, constants or {})
+        if found is not None and DATA_FILE.search(found[0][-1]):
+            parts, _, _, root = found
+            yield "/".join(parts) if root is None else f"{root}/{'/'.join(parts)}"
+
+
+def in_tests(path: str) -> bool:
+    """Whether a file lies in a folder of the repository's tests (tests/, test/, fixtures/)."""
+    return any(part.lower() in TEST_FOLDERS for part in path.split("/")[:-1])
+
+
+def unnamed_reads(
+    found: list[tuple[str, int, int, Kind, str]], unnamed: set[tuple[str, int, int, Kind, str]]
+) -> list[tuple[str, int, int, Kind, str]]:
+    """The references less each read known only by its file (``local:data_dir/train.txt``,
+    or a path that happens to hold a name) on a line where another reference names the data:
+    the line then reads that dataset (``osp.join(self.dataset_dir, 'list_train.txt')`` in an
+    MSMT17 class; ``open('megaface/facescrub_noises.txt')`` reads FaceScrub, which the name
+    passes place inside MegaFace's folder), and a second id would ask for a second
+    datasheet."""
+    named = {item[1] for item in found if item not in unnamed}
+    return [item for item in found if item not in unnamed or item[1] not in named]
 
 
 def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
@@ -746,6 +940,9 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             assignments.append(node)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
     constants: Constants | None = None
+    writes: set[int] = set()  # the nodes of calls that write a file
+    writes.update(id(value) for value in _bound_to_outputs(assignments))
+    reads: list[LoaderCall] = []  # reads of local files: those the module writes are its own
     sampled: dict[str, set[tuple[str, str]]] = {}  # sample-data module -> its datasets used
     for call in calls:
         qualified = _qualified(call.func, imports)
@@ -757,13 +954,32 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
         leaf = _method_leaf(call.func)
         if qualified is None and kaggle_imported and leaf in KAGGLE_METHODS:
             qualified = f"kaggle.api.{leaf}"  # api = KaggleApi(); api.dataset_download_files(...)
+        if qualified in JOINS or dotted_name(call.func) in PATH_JOINS:
+            if id(call) not in writes:  # open(join(out_dir, "x.csv"), "w") wrote first
+                if constants is None:
+                    constants = _constants(assignments, parameters)
+                joined = _data_join(call, constants)
+                if joined is not None:
+                    reads.append(joined)
+            continue
+        if _writes(call):  # marks the files it writes
+            writes.update(id(sub) for sub in ast.walk(call))
+            continue
         if qualified is not None:
             if constants is None:  # only modules that call a loader need them
                 constants = _constants(assignments, parameters)
-            yield from _loaders(call, qualified, constants)
+            for found in _loaders(call, qualified, constants):
+                if found.source == "local":
+                    reads.append(found)
+                else:
+                    yield found
             sample = _sample(qualified)
             if sample is not None:
                 sampled.setdefault(qualified.rpartition(".")[0], set()).add(sample)
+    written = {
+        path for call in calls if id(call) in writes for path in _written_paths(call, constants)
+    }
+    yield from (read for read in reads if read.name not in written)
     for statement in imported:
         yield from _imported_datasets(statement, sampled)
     yield from _named_datasets(attributes, imports)
