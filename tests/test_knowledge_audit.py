@@ -406,6 +406,16 @@ NAMES_ADDED = [
     ("spam.py", 'df = pd.read_csv("data/SMSSpamCollection", sep="\\t")\n', "sms-spam-collection"),
     ("kaggle.sh", "kaggle competitions download -c house-prices-advanced-regression-techniques\n",
      "house-prices"),
+    # data 2026.12.8
+    ("reid.yaml", "DATASETS:\n  NAMES: ('Market1501', 'GRID')\n", "qmul-grid"),
+    ("reid2.sh", "python train.py --dataset 3dpes --reid\n", "3dpes"),
+    ("detr.sh", "python main.py --coco_panoptic_path /data/coco_panoptic\n", "coco-panoptic"),
+    ("track.py", 'SEQ = "datasets/MOT17/train/MOT17-02-FRCNN"\n', "mot-challenge"),
+    ("pose.sh", "tar xzf mpii_human_pose_v1.tar.gz -C data/mpii\n", "mpii-human-pose"),
+    ("da.sh", "python train.py --dataset OfficeHome --root data/office-home\n", "office-home"),
+    ("gan.sh", "bash ./datasets/download_cyclegan_dataset.sh horse2zebra\n", "horse2zebra"),
+    ("q.py", 'd = load_dataset("timdettmers/openassistant-guanaco")\n', "openassistant-guanaco"),
+    ("spam.sh", "tar xjf 20030228_easy_ham.tar.bz2\n", "spamassassin"),
 ]  # fmt: skip
 
 
