@@ -407,7 +407,7 @@ NAMES_ADDED = [
     ("kaggle.sh", "kaggle competitions download -c house-prices-advanced-regression-techniques\n",
      "house-prices"),
     # data 2026.12.8
-    ("reid.yaml", "DATASETS:\n  NAMES: ('Market1501', 'GRID')\n", "qmul-grid"),
+    ("reid.sh", "unzip underground_reid.zip -d data/grid\n", "qmul-grid"),
     ("reid2.sh", "python train.py --dataset 3dpes --reid\n", "3dpes"),
     ("detr.sh", "python main.py --coco_panoptic_path /data/coco_panoptic\n", "coco-panoptic"),
     ("track.py", 'SEQ = "datasets/MOT17/train/MOT17-02-FRCNN"\n', "mot-challenge"),
@@ -435,6 +435,8 @@ WORDS_OF_NEW_NAMES = {
     "maps.md": "Mapillary is a street-level imagery platform. Dota 2 is a game.\n",
     "faces.md": "The detector finds a tiny face in the crowd.\n",
     "cook.py": 'dish = "mushroom"\nblizzard = Storm()\n',
+    "plots.py": "def put_images_on_grid(images):\n    pass\ndef cook_mushroom(x):\n    pass\n",
+    "storm.py": "def draw_blizzard(ax):\n    pass\ndef slice_abalone(x):\n    pass\n",
 }
 
 
