@@ -18,6 +18,7 @@ states one that maps to an SPDX id without guessing a version; otherwise it is n
     pip download --no-deps -d WHEELS tensorflow-datasets torchvision torchaudio torchtext \\
         keras scikit-learn lm-eval lighteval mteb
     python scripts/registries.py --wheels WHEELS --hf-datasets PATH/TO/huggingface-datasets.git
+    python scripts/registries.py --reconcile    # after a curated or blocklist edit: no wheels
 
 The hand-curated catalogue.yaml keeps precedence: a generated dataset that shares a loader id
 or a name with a curated entry adds its loader ids and URLs to that entry (``extends``); one
