@@ -18,6 +18,7 @@ states one that maps to an SPDX id without guessing a version; otherwise it is n
     pip download --no-deps -d WHEELS tensorflow-datasets torchvision torchaudio torchtext \\
         keras scikit-learn lm-eval lighteval mteb
     python scripts/registries.py --wheels WHEELS --hf-datasets PATH/TO/huggingface-datasets.git
+    python scripts/registries.py --reconcile    # after a curated or blocklist edit: no wheels
 
 The hand-curated catalogue.yaml keeps precedence: a generated dataset that shares a loader id
 or a name with a curated entry adds its loader ids and URLs to that entry (``extends``); one
@@ -519,11 +520,27 @@ class Generated:
     licence_evidence: str | None = None
 
 
-def build(found: list[Found], today: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(new datasets, extensions of curated entries) from every registry's findings."""
+@dataclass
+class Shipped:
+    """What the two hand-written files hold, as the keys a generated name may not take."""
+
+    curated: list[dict[str, Any]]
+    owner: dict[str, str]  # name key -> curated id
+    curated_loaders: dict[tuple[str, str], str]  # (kind, loader id casefolded) -> curated id
+    taken: set[str]  # every name key and URL key the two files hold
+    blocked: set[str]  # the blocklist's name keys
+    blocked_urls: list[str]
+
+    def hides_blocked(self, key: str) -> bool:
+        """A longer name holding a blocklist name would shadow a retraction in the matcher."""
+        return any(len(b) >= 4 and b in key for b in self.blocked) or any(
+            key.startswith(u) for u in self.blocked_urls
+        )
+
+
+def shipped() -> Shipped:
     curated = load_yaml(KNOWLEDGE / "catalogue.yaml")["datasets"]
     blocklist = load_yaml(KNOWLEDGE / "blocklist.yaml")["entries"]
-    dictionary = words()
     owner: dict[str, str] = {}  # name key -> curated id
     curated_loaders: dict[tuple[str, str], str] = {}
     taken: set[str] = set()  # every key and URL key the two files hold
@@ -547,13 +564,15 @@ def build(found: list[Found], today: str) -> tuple[list[dict[str, Any]], list[di
             blocked.update(normalise(a["value"]) for a in part.get("not_flagged") or ())
             blocked_urls.extend(url_key(item) for item in part.get("urls") or ())
     taken |= blocked | set(blocked_urls)
+    return Shipped(curated, owner, curated_loaders, taken, blocked, blocked_urls)
 
-    def hides_blocked(key: str) -> bool:
-        """A longer name holding a blocklist name would shadow a retraction in the matcher."""
-        return any(len(b) >= 4 and b in key for b in blocked) or any(
-            key.startswith(u) for u in blocked_urls
-        )
 
+def build(found: list[Found], today: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(new datasets, extensions of curated entries) from every registry's findings."""
+    known = shipped()
+    curated, owner, curated_loaders = known.curated, known.owner, known.curated_loaders
+    taken, blocked, hides_blocked = known.taken, known.blocked, known.hides_blocked
+    dictionary = words()
     extensions: dict[str, Generated] = {}
     new: dict[str, Generated] = {}
     for item in found:
@@ -692,6 +711,84 @@ def collect(wheels: Path, hf_git: Path) -> tuple[list[Found], dict[str, dict[str
     return found, registries
 
 
+def reconcile(document: dict[str, Any]) -> dict[str, Any]:
+    """The generated document made to follow the hand-written files again, without the wheels.
+
+    After a dataset is curated (or blocklisted), the rule ``build`` applies is applied to the
+    rows already generated: a generated dataset whose id, name or loader id a curated entry now
+    holds becomes an extension of that entry (its loader ids and URLs the entry lacks), one the
+    blocklist holds is dropped, and names and URLs the two files now hold are dropped from the
+    rest. Nothing is added: a new registry version needs a full run."""
+    known = shipped()
+
+    def owner_of(record: dict[str, Any]) -> str | None:
+        for kind, ids in record["loaders"].items():
+            for value in ids:
+                found = known.curated_loaders.get((kind, value.casefold()))
+                bare = value.split("/")[-1] if kind == "hf" else value
+                found = found or known.owner.get(normalise(bare))
+                found = found or known.owner.get(normalise(value))
+                if found:
+                    return found
+        keys = [record["id"], *(alias["value"] for alias in record["aliases"])]
+        return next((known.owner[normalise(k)] for k in keys if normalise(k) in known.owner), None)
+
+    def blocked(record: dict[str, Any]) -> bool:
+        names = [record["id"], record["name"], *(a["value"] for a in record["aliases"])]
+        names += [value for ids in record["loaders"].values() for value in ids]
+        return any(normalise(n) in known.blocked for n in names)
+
+    def free(items: list[dict[str, str]]) -> list[dict[str, str]]:
+        return [item for item in items if url_key(item) not in known.taken]
+
+    def new_loaders(loaders: dict[str, list[str]]) -> dict[str, list[str]]:
+        return cleaned(
+            {
+                kind: [v for v in ids if (kind, v.casefold()) not in known.curated_loaders]
+                for kind, ids in loaders.items()
+            }
+        )
+
+    extensions = {record["extends"]: dict(record) for record in document["extensions"]}
+    datasets = []
+    for record in document["datasets"]:
+        curated_id = owner_of(record)
+        if curated_id is None and blocked(record):
+            continue
+        if curated_id is None:
+            aliases = [a for a in record["aliases"] if normalise(a["value"]) not in known.taken]
+            datasets.append({**record, "aliases": aliases, "urls": free(record["urls"])})
+            continue
+        target = extensions.setdefault(
+            curated_id, {"extends": curated_id, "registries": [], "loaders": {}}
+        )
+        target["registries"] = list(dict.fromkeys([*target["registries"], *record["registries"]]))
+        loaders = {kind: list(ids) for kind, ids in target["loaders"].items()}
+        for kind, ids in record["loaders"].items():
+            loaders[kind] = [*loaders.get(kind, []), *ids]
+        target["loaders"] = loaders
+        target["urls"] = [*target.get("urls", []), *record["urls"]]
+    kept = []
+    for curated_id in sorted(extensions):
+        target = extensions[curated_id]
+        target["loaders"] = new_loaders(target["loaders"])
+        urls = free(target.get("urls", []))
+        target.pop("urls", None)
+        if urls:
+            target["urls"] = urls
+        if target["loaders"] or urls:
+            kept.append(target)
+    counts: dict[str, int] = defaultdict(int)
+    for record in datasets:
+        counts[record["registries"][0]] += 1
+    return {
+        **document,
+        "counts": dict(sorted(counts.items())),
+        "extensions": kept,
+        "datasets": datasets,
+    }
+
+
 def render(document: dict[str, Any]) -> str:
     """JSON with one dataset per line: diffs stay readable, the file stays fast to load."""
     head = {k: v for k, v in document.items() if k not in {"datasets", "extensions"}}
@@ -711,14 +808,30 @@ def render(document: dict[str, Any]) -> str:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--wheels", type=Path, required=True, help="folder of downloaded wheels")
+    parser.add_argument("--wheels", type=Path, help="folder of downloaded wheels")
+    parser.add_argument("--hf-datasets", type=Path, help="git dir of huggingface/datasets")
     parser.add_argument(
-        "--hf-datasets", type=Path, required=True, help="git dir of huggingface/datasets"
+        "--reconcile",
+        action="store_true",
+        help="after a curated or blocklist edit: apply it to the generated file (no wheels)",
     )
     parser.add_argument("--date", default=datetime.date.today().isoformat())
     parser.add_argument("--data-version", help="default: catalogue.yaml's data_version")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.reconcile:
+        document = reconcile(json.loads(args.output.read_text(encoding="utf-8")))
+        document["data_version"] = args.data_version or str(
+            load_yaml(KNOWLEDGE / "catalogue.yaml")["data_version"]
+        )
+        args.output.write_text(render(document), encoding="utf-8")
+        sys.stdout.write(
+            f"{len(document['datasets'])} generated datasets, "
+            f"{len(document['extensions'])} curated entries extended\n"
+        )
+        return 0
+    if args.wheels is None or args.hf_datasets is None:
+        parser.error("--wheels and --hf-datasets are needed (or --reconcile)")
     found, registries = collect(args.wheels, args.hf_datasets)
     datasets, extensions = build(found, args.date)
     version = args.data_version or str(load_yaml(KNOWLEDGE / "catalogue.yaml")["data_version"])

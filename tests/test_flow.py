@@ -166,13 +166,13 @@ SAVED_BY_NAME = """\
 import requests
 import tarfile
 
-response = requests.get("https://example.org/data/flowers/17flowers.tgz")
-with open("17flowers.tgz", "wb") as f:
+response = requests.get("https://example.org/data/flowers/petals-v1.tgz")
+with open("petals-v1.tgz", "wb") as f:
     f.write(response.content)
-with tarfile.open("17flowers.tgz") as archive:
+with tarfile.open("petals-v1.tgz") as archive:
     archive.extractall()
 with open("run.log", "w") as log:
-    log.write("downloaded 17flowers.tgz")
+    log.write("downloaded petals-v1.tgz")
 with open("notes.tgz", "wb") as other:
     other.write(b"not the download")
 untouched = tarfile.open("notes.tgz")

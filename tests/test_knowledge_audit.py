@@ -374,3 +374,72 @@ def test_80m_tiny_images_is_still_flagged_beside_tiny_imagenet(scan: Scan) -> No
     result = scan({"ood.py": 'data = np.memmap("data/80M_Tiny_Images/tiny_images.bin")\n'})
     flagged = {f["dataset"] for f in result.json()["findings"] if f["rule"].startswith("DSL1")}
     assert flagged == {"tiny-images-80m"}
+
+
+# ---- datasets ML code names every day that the catalogue did not know (data 2026.12.7) ----
+
+NAMES_ADDED = [
+    ("seg/loaders.py", "from seg.loader.camvid_loader import CamvidLoader\n", "camvid"),
+    ("seg/registry.py", 'LOADERS = {"sunrgbd": SUNRGBDLoader}\n', "sun-rgbd"),
+    ("seg/nyu.py", "from seg.datasets.nyu_depth_v2 import NYUDepthV2Loader\n", "nyu-depth-v2"),
+    ("depth.yaml", "depth:\n  train_set: NYUDv2\n", "nyu-depth-v2"),
+    ("seg.sh", "python train.py --dataset nyuv2 --epochs 100\n", "nyu-depth-v2"),
+    ("seg.yaml", "dataset: mapillary\n", "mapillary-vistas"),
+    ("voc.py", 'sbd_path = "/data/VOC/benchmark_RELEASE"\n', "sbd"),
+    ("mm/ctx.py", "data_root = 'data/pascal_context/VOCdevkit/VOC2010/'\n", "pascal-context"),
+    ("lowq.py", "TINYFACE_ROOT = '/data/faces/tinyface/Testing_Set'\n", "tinyface"),
+    ("eval.sh", "python validate.py --dataset IJB-S --data_root /data/ijbs\n", "ijb-s"),
+    ("reid.sh", "python main.py -s cuhk01 -t cuhk01\n", "cuhk01"),
+    ("det.py", 'ann = "data/CrowdHuman/annotation_train.odgt"\n', "crowdhuman"),
+    ("det.yaml", "dataset_type: Objects365V2Dataset\ndata_root: data/Objects365/\n", "objects365"),
+    ("tts/feed.py", "path = os.path.join(data_dir, 'cmudict-0.7b')\n", "cmudict"),
+    ("tts/prep.py", "in_dir = os.path.join(args.base_dir, 'Blizzard2012')\n", "blizzard-2012"),
+    ("tts/prep2.py", "if args.dataset == 'blizzard':\n    pass\n", "blizzard-2012"),
+    ("asr.sh", "tar xzf AISHELL-1.tgz -C data/\n", "aishell-1"),
+    ("sep.py", 'mus = musdb.DB(root="data/MUSDB18-HQ")\n', "musdb18"),
+    ("sft.py", 'data = json.load(open("ShareGPT_V3_unfiltered_cleaned_split.json"))\n', "sharegpt"),
+    ("math.py", 'ds = load_dataset("meta-math/MetaMathQA")\n', "metamathqa"),
+    ("pt.py", 'ds = load_dataset("tiiuae/falcon-refinedweb")\n', "falcon-refinedweb"),
+    ("emb.py", 'EMB = "data/glove.6B.100d.txt"\n', "glove"),
+    ("tab.py", 'df = pd.read_csv("data/abalone.data", header=None)\n', "abalone"),
+    ("bike.py", 'rides = pd.read_csv("Bike-Sharing-Dataset/hour.csv")\n', "bike-sharing"),
+    ("spam.py", 'df = pd.read_csv("data/SMSSpamCollection", sep="\\t")\n', "sms-spam-collection"),
+    ("kaggle.sh", "kaggle competitions download -c house-prices-advanced-regression-techniques\n",
+     "house-prices"),
+    # data 2026.12.8
+    ("reid.sh", "unzip underground_reid.zip -d data/grid\n", "qmul-grid"),
+    ("reid2.sh", "python train.py --dataset 3dpes --reid\n", "3dpes"),
+    ("detr.sh", "python main.py --coco_panoptic_path /data/coco_panoptic\n", "coco-panoptic"),
+    ("track.py", 'SEQ = "datasets/MOT17/train/MOT17-02-FRCNN"\n', "mot-challenge"),
+    ("pose.sh", "tar xzf mpii_human_pose_v1.tar.gz -C data/mpii\n", "mpii-human-pose"),
+    ("da.sh", "python train.py --dataset OfficeHome --root data/office-home\n", "office-home"),
+    ("gan.sh", "bash ./datasets/download_cyclegan_dataset.sh horse2zebra\n", "horse2zebra"),
+    ("q.py", 'd = load_dataset("timdettmers/openassistant-guanaco")\n', "openassistant-guanaco"),
+    ("spam.sh", "tar xjf 20030228_easy_ham.tar.bz2\n", "spamassassin"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "dataset"), NAMES_ADDED, ids=[f"{n[2]}-{n[0]}" for n in NAMES_ADDED]
+)
+def test_widely_used_datasets_get_a_catalogue_name(
+    scan: Scan, path: str, text: str, dataset: str
+) -> None:
+    assert dataset in datasets_of(scan({path: text}))
+
+
+# Their names that are also words, companies or games stay silent as such.
+WORDS_OF_NEW_NAMES = {
+    "weather.md": "A blizzard closed the roads; Blizzard Entertainment makes games.\n",
+    "menu.md": "We ate abalone and a mushroom risotto with a view of the vistas.\n",
+    "maps.md": "Mapillary is a street-level imagery platform. Dota 2 is a game.\n",
+    "faces.md": "The detector finds a tiny face in the crowd.\n",
+    "cook.py": 'dish = "mushroom"\nblizzard = Storm()\n',
+    "plots.py": "def put_images_on_grid(images):\n    pass\ndef cook_mushroom(x):\n    pass\n",
+    "storm.py": "def draw_blizzard(ax):\n    pass\ndef slice_abalone(x):\n    pass\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDS_OF_NEW_NAMES))
+def test_new_names_that_are_words_stay_silent_as_words(scan: Scan, name: str) -> None:
+    assert datasets_of(scan({name: WORDS_OF_NEW_NAMES[name]})) == set()

@@ -151,6 +151,59 @@ def test_ambiguous_alias_alone_is_silent(scan: Scan, path: str, text: str) -> No
     assert scan({path: text}).json()["findings"] == []
 
 
+# 'pile' is a word ("a pile of"): The Pile counts where a data location names it, as GPT-NeoX
+# and Megatron configs do (data 2026.12.7), and never as the word or in a tokenizer's path.
+PILE_AS_DATA = [
+    (
+        "configs/neox.yml",
+        '{\n  "train-data-paths": ["/fsx/pile/pile_20B_tokenizer_text_document"],\n}\n',
+        2,
+        "DSL101",
+        "the-pile",
+    ),
+    ("pretrain.sh", "python pretrain_gpt.py --data-path /mnt/pile/pile_text_document\n", 1,
+     "DSL101", "the-pile"),
+    ("prep.sh", "DATA_PATH=/scratch/pile/pile_text_document\n", 1, "DSL101", "the-pile"),
+    ("load.py", 'data_prefix = "/fsx/pile/val_text_document"\n', 1, "DSL101", "the-pile"),
+    ("get.sh", "zstd -d data/pile/val.jsonl.zst\n", 1, "DSL101", "the-pile"),
+    (
+        "configs/dedup.yml",
+        '"valid-data-paths": ["/fsx/pile_deduped/pile_0.87_deduped_text_document"]\n',
+        1,
+        "DSL102",
+        "pile-eleutherai-hf-copies",
+    ),
+    ("unshard.sh", "python unshard.py --input ./pythia_deduped_pile_idxmaps/x.bin\n", 1,
+     "DSL102", "pile-eleutherai-hf-copies"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line", "rule", "dataset"), PILE_AS_DATA, ids=[c[0] for c in PILE_AS_DATA]
+)
+def test_the_pile_counts_in_a_data_location(
+    scan: Scan, path: str, text: str, line: int, rule: str, dataset: str
+) -> None:
+    assert findings(scan({path: text})) == {(path, line, rule, dataset)}
+
+
+PILE_AS_A_WORD = [
+    ("neox.yml", '{\n  "vocab-file": "/fsx/pile/20B_tokenizer.json",\n}\n'),
+    ("neox.yml", '{\n  "save": "/fsx/pile/checkpoints",\n}\n'),
+    ("notes.md", "We left a pile of logs/ in /tmp/pile/ after the run.\n"),
+    ("sort.py", 'pile = []\nnote = "a pile of work/ to do"\n'),
+    ("run.sh", "python train.py --data-path /srv/stockpile/text_document\n"),
+    ("save.sh", "python train.py --data-path /srv/web/text_document --save /out/pile/ckpt\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"), PILE_AS_A_WORD, ids=[f"{p}-{i}" for i, (p, _) in enumerate(PILE_AS_A_WORD)]
+)
+def test_pile_the_word_or_a_tokenizer_folder_is_silent(scan: Scan, path: str, text: str) -> None:
+    assert scan({path: text}).json()["references"] == []
+
+
 # One spelling per derivative family: each must be DSL102 and name its parent.
 DERIVATIVES = [
     ("faces_emore", "ms1mv2", "MS-Celeb-1M"),

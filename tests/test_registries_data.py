@@ -226,3 +226,36 @@ def test_a_run_loads_the_generated_lookups_only_when_asked(tmp_path: Path) -> No
         "MIT",
         "low",
     )
+
+
+def test_the_generated_file_follows_the_hand_written_ones() -> None:
+    """A dataset curated or blocklisted after generation owns its generated row: rerunning
+    ``scripts/registries.py --reconcile`` changes nothing (a generated copy of a blocklisted
+    Hub id would answer its loader call as an unflagged dataset)."""
+    from scripts import registries as script
+
+    assert script.reconcile(generated()) == generated()
+
+
+def test_reconcile_folds_a_newly_curated_dataset_into_its_entry() -> None:
+    """The rule build() applies, on rows already generated: a row whose loader id a curated
+    entry holds adds only what the entry lacks; a row the blocklist names is dropped."""
+    from scripts import registries as script
+
+    rows = [
+        {"id": "made-up-set", "name": "made_up_set", "registries": ["tfds"], "aliases": [],
+         "loaders": {"tfds": ["mnist", "made_up_mnist_v2"]},
+         "urls": [{"url": "https://example.org/made-up/data.tgz"}]},
+        {"id": "copy-of-math", "name": "MATH-lighteval", "registries": ["lighteval"],
+         "aliases": [], "loaders": {"hf": ["DigitalLearningGmbH/MATH-lighteval"]}, "urls": []},
+        {"id": "left-alone", "name": "left_alone_set_2", "registries": ["tfds"], "aliases": [],
+         "loaders": {"tfds": ["left_alone_set_2"]}, "urls": []},
+    ]  # fmt: skip
+    document = {"counts": {}, "extensions": [], "datasets": rows}
+    result = script.reconcile(document)
+    assert [d["id"] for d in result["datasets"]] == ["left-alone"]
+    (extension,) = result["extensions"]
+    assert extension["extends"] == "mnist"
+    assert extension["loaders"] == {"tfds": ["made_up_mnist_v2"]}
+    assert extension["urls"] == [{"url": "https://example.org/made-up/data.tgz"}]
+    assert result["counts"] == {"tfds": 1}

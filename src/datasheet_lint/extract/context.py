@@ -137,6 +137,44 @@ def data_path_segment(line: Line) -> bool:
     return False
 
 
+# A key or flag that names where the data is read from (GPT-NeoX's "train-data-paths",
+# Megatron's --data-path, DATA_DIR=, data_root:): its words say data, and a location.
+DATA_LOCATION_WORDS = frozenset(
+    {"path", "paths", "prefix", "dir", "dirs", "root", "file", "files", "folder", "location"}
+)
+DATA_LOCATION_FLAG = lazy(
+    r"--?[a-z0-9_-]*data[-_]?(?:path|paths|prefix|dir|dirs|root|file|files|folder)"
+    r"[a-z0-9_-]*[\s=]+['\"]?$",
+    re.IGNORECASE,
+)
+
+
+def data_location_path(line: Line) -> bool:
+    """``"train-data-paths": ["/fsx/pile/pile_text_document"]``, ``--data-path /fsx/pile/...``:
+    the name opens a folder or file name (whole, or its first word) of a path that a data
+    location key or flag holds. Such a key says what the path is, where ``data/`` may be absent
+    from it; a tokenizer's path in the same folder (``vocab-file: /fsx/pile/tok.json``) is not
+    data, and a path alone (``/fsx/pile/``) is not enough."""
+    token, offset = token_at(line)
+    if "/" not in token and "\\" not in token:
+        return False
+    if offset > 0 and token[offset - 1] not in "/\\":
+        return False  # inside a segment: not its start
+    after = token[offset + line.end - line.start : offset + line.end - line.start + 1]
+    if after not in {"", "/", "\\", "_", "-", "."}:
+        return False
+    start = line.start - offset
+    before = line.text[max(0, start - KEY_REACH) : start]
+    if DATA_LOCATION_FLAG.search(before) is not None:
+        return True
+    at_token = Line(line.text, start, start, line.above)
+    own = line_key(at_token)
+    if own is None and line.text[:start].strip(" \t'\"-[(,"):
+        return False  # something other than a list item stands before it
+    keys = ([own] if own else []) + _ancestor_keys(at_token)
+    return any("data" in words and words & DATA_LOCATION_WORDS for words in map(key_words, keys))
+
+
 def flag_value(line: Line) -> bool:
     """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``, and a yacs override on a
     command line: ``DATASETS.NAMES "('market1501')"``."""
@@ -303,6 +341,7 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or dataset_value(line)
         or compared_dataset(line)
         or (lang == "python" and argparse_dataset_option(line))
+        or data_location_path(line)
     )
 
 
