@@ -859,3 +859,37 @@ def test_a_folder_named_for_its_data_is_a_data_location(
     assert {(line, dataset) for line, dataset, _ in found} == {
         (line, "local:Cat_Dog_data") for line in (2, 3, 4, 5)
     }
+
+
+FEATURE_PYRAMID = """\
+import torch.nn as nn
+
+
+class PyramidFeatures(nn.Module):
+    def __init__(self, C3_size, C4_size, C5_size, feature_size=256):
+        super().__init__()
+        self.P3_1 = nn.Conv2d(C3_size, feature_size, kernel_size=1)
+        self.P3_2 = nn.Conv2d(feature_size, feature_size, kernel_size=3, padding=1)
+
+    def forward(self, inputs):
+        C3, C4, C5 = inputs
+        P3_x = self.P3_1(C3)
+        P3_x = self.P3_2(P3_x)
+        return [P3_x]
+"""
+
+
+def test_a_short_name_numbered_in_an_identifier_is_a_layer_not_the_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """P3 is BigScience's prompt collection and the third level of every feature pyramid:
+    self.P3_1(C3), P3_x in any detector. A short ambiguous name whose identifier adds only a
+    number or a letter (P3_1, P3_x) numbers a layer; the dataset's own spelling still counts
+    where its name stands alone as a loader (P3(root)) or a location (p3_dir)."""
+    assert refs(make_repo, run_cli, "retina/model.py", FEATURE_PYRAMID) == set()
+    code = (
+        "data = load_dataset('bigscience/P3')\np3_dir = os.environ['P3_HOME']\n"
+        "train_set = VOC_2012(root)\n"  # a year is the data's edition, not a layer's number
+    )
+    found = refs(make_repo, run_cli, "prompts.py", code)
+    assert {(1, "p3", "load"), (2, "p3", "path"), (3, "pascal-voc", "load")} <= found, found

@@ -208,6 +208,19 @@ def confirms(line: Line) -> bool:
     return bool(others & context) and not others & MEASURE_WORDS
 
 
+def numbered(line: Line) -> bool:
+    """The name with only a number or a letter beside it in its identifier (``P3_1``,
+    ``P3_x``, ``C4_2``): a layer, level or stage numbered in a model (the third level of a
+    feature pyramid), not the dataset a short name may also spell."""
+    left, right = _identifier(line)
+    rest = line.text[left : line.start] + "_" + line.text[line.end : right]
+    others = [part for part in rest.split("_") if part]
+    # (a year is an edition of the data: voc_2007, coco_2017)
+    return bool(others) and all(
+        len(part) == 1 or (part.isdigit() and len(part) <= 2) for part in others
+    )
+
+
 def _identifier(line: Line) -> tuple[int, int]:
     """The identifier the hit stands in: its start and end in the line."""
     left = line.start
