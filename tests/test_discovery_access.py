@@ -893,3 +893,18 @@ def test_a_short_name_numbered_in_an_identifier_is_a_layer_not_the_dataset(
     )
     found = refs(make_repo, run_cli, "prompts.py", code)
     assert {(1, "p3", "load"), (2, "p3", "path"), (3, "pascal-voc", "load")} <= found, found
+
+
+def test_an_editors_backup_of_a_file_is_not_scanned(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """``__init__.py~`` (Emacs, vim, gedit) and ``train.py.orig`` (a merge's or a patch's
+    leftover) are stale copies committed by accident: nothing runs them, and their lines were
+    read as a script's. The file they copy is scanned as ever."""
+    code = (
+        "import torchvision.models as models\n"
+        "resnet18 = models.resnet18(pretrained=True)\n"
+        "train_set = datasets.CIFAR10(root='./data', download=True)\n"
+    )
+    files = {"models/__init__.py": code, "models/__init__.py~": code, "train.py.orig": code}
+    found = scan_references(make_repo, run_cli, files)
+    assert {path for path, _, _, _ in found} == {"models/__init__.py"}, found
+    assert ("models/__init__.py", 3, "cifar-10", "load") in found, found
