@@ -908,3 +908,20 @@ def test_an_editors_backup_of_a_file_is_not_scanned(make_repo: MakeRepo, run_cli
     found = scan_references(make_repo, run_cli, files)
     assert {path for path, _, _, _ in found} == {"models/__init__.py"}, found
     assert ("models/__init__.py", 3, "cifar-10", "load") in found, found
+
+
+def test_reading_weights_kept_in_a_models_folder_is_not_a_data_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """np.load('src/weights/pnet.npy') loads a network's weights (MTCNN ships them so), and a
+    pickle under checkpoints/ or pretrained/ is a model: no dataset. A data file beside such
+    a folder, or in a folder only named like one (data/weights_of_evidence.csv), still is."""
+    code = (
+        "import numpy as np, pickle\n"
+        "weights = np.load('mtcnn/src/weights/pnet.npy', allow_pickle=True)[()]\n"
+        "state = pickle.load(open('checkpoints/epoch_10.pkl', 'rb'))\n"
+        "vgg = np.load('./pretrained_models/vgg16.npy', encoding='latin1')\n"
+        "faces = np.load('data/faces/embeddings.npy')\n"
+    )
+    found = refs(make_repo, run_cli, "get_nets.py", code)
+    assert {line for line, _, _ in found} == {5}, found
