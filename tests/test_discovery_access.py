@@ -947,3 +947,23 @@ def test_a_parameter_named_for_a_data_location_is_not_a_use(
     lines = {line for line, _, _ in found}
     assert 2 not in lines and 4 not in lines, found
     assert {6, 8} <= lines, found
+
+
+def test_a_file_read_back_from_the_runs_output_location_is_not_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """open(FLAGS.output_dir + '/label2id.pkl'): a file an earlier step of the run wrote to
+    its own output location, read back. The same file under a data location is data."""
+    code = (
+        "import pickle\n"
+        "with open(FLAGS.middle_output + '/label2id.pkl', 'rb') as rf:\n"
+        "    label2id = pickle.load(rf)\n"
+        "with open(os.path.join(args.save_dir, 'features.npy'), 'rb') as f:\n"
+        "    pass\n"
+        "with open(FLAGS.data_dir + '/train.pkl', 'rb') as rf:\n"
+        "    train = pickle.load(rf)\n"
+    )
+    found = refs(make_repo, run_cli, "ner.py", code)
+    lines = {line for line, _, _ in found}
+    assert not lines & {2, 3, 4}, found
+    assert 6 in lines, found

@@ -643,6 +643,8 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     if found is None or writes_to(call):
         return None
     parts, line, column, root = found
+    if root is not None and key_words(root.rpartition(".")[2]) & JOIN_OUTPUT_WORDS:
+        return None  # open(FLAGS.output_dir + '/label2id.pkl'): the run's own file read back
     path = "/".join(parts)
     data = (
         DATA_FILE.search(path) is not None
