@@ -927,28 +927,6 @@ def test_reading_weights_kept_in_a_models_folder_is_not_a_data_read(
     assert {line for line, _, _ in found} == {5}, found
 
 
-def test_a_parameter_named_for_a_data_location_is_not_a_use(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    """``def init_proto(self, folder_ijbs_protocols):`` names what a caller will pass; the
-    caller's argument, or the file joined onto it, is where the data is chosen. A default
-    that is a literal path stays a reference, as does the location used in the body."""
-    code = (
-        "import os\n"
-        "def get_features(lfw_dir, feature_save_dir, resume=None):\n"
-        "    return os.listdir(lfw_dir)\n"
-        "def init_proto(self, folder_ijbs_protocols):\n"
-        "    return folder_ijbs_protocols\n"
-        "def read(vgg_root='/data/faces/vggface2'):\n"
-        "    return vgg_root\n"
-        "images = os.listdir(conf.ms1m_folder)\n"
-    )
-    found = refs(make_repo, run_cli, "eval_lfw.py", code)
-    lines = {line for line, _, _ in found}
-    assert 2 not in lines and 4 not in lines, found
-    assert {6, 8} <= lines, found
-
-
 def test_a_file_read_back_from_the_runs_output_location_is_not_data(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

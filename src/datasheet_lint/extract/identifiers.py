@@ -54,7 +54,6 @@ DEFINITION = lazy(r"^\s*(?:async\s+)?(?:def|class)\s+$")
 # A test of whether an option was given at all (if args.lfw_dir:, if not opt.voc_root is None),
 # not a use of the location it holds (if not os.path.exists(COCO_ROOT), if root == VOC_ROOT).
 CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
-SIGNATURE = lazy(r"^\s*(?:async\s+)?def\s+\w+\s*\([^()]*$")  # def f(a, <here>
 MODULE_CALL = lazy(r"^\.\s*(\w+)\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
@@ -323,8 +322,6 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
-    if others & LOCATION_WORDS and not CONDITION.match(before) and not SIGNATURE.match(before):
-        # not in a test of whether a location was given (if args.lfw_dir:), nor a parameter
-        # that names what a caller passes (def get_features(lfw_dir, ...):)
-        return Kind.PATH
+    if others & LOCATION_WORDS and not CONDITION.match(before):
+        return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
     return None
