@@ -945,3 +945,28 @@ def test_a_file_read_back_from_the_runs_output_location_is_not_data(
     lines = {line for line, _, _ in found}
     assert not lines & {2, 3, 4}, found
     assert 6 in lines, found
+
+
+def test_a_parameter_named_for_a_data_location_is_a_use_only_in_a_loader(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``def __init__(self, facescrub_dir, megaface_dir)`` names what a caller will pass; the
+    caller's argument is where the data is chosen. A function that gets or loads data by
+    its name is the dataset's loader, and its location parameter with it (``def
+    get_paths(lfw_dir, pairs)``); a literal default and the body's uses stay references."""
+    code = (
+        "import os\n"
+        "class MegaFace:\n"
+        "    def __init__(self, facescrub_dir, megaface_dir, transform=None):\n"
+        "        self.files = os.listdir(megaface_dir)\n"
+        "def extract_feature(model_path, face_scrub_path, megaface_path, batch_size=32):\n"
+        "    pass\n"
+        "def get_paths(lfw_dir, pairs):\n"
+        "    pass\n"
+        "def read(vgg_root='/data/faces/vggface2'):\n"
+        "    pass\n"
+    )
+    found = refs(make_repo, run_cli, "eval_megaface.py", code)
+    lines = {line for line, _, _ in found}
+    assert 3 not in lines and 5 not in lines, found
+    assert {4, 7, 9} <= lines, found
