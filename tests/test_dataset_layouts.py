@@ -549,3 +549,37 @@ def test_a_bare_join_from_the_data_root_reads_no_part_of_the_release(
     )
     assert found.get(9) == {"pascal-voc"}
     assert 7 not in found and 8 not in found
+
+
+FOLDER_AT_THE_ROOT = """\
+import os.path as osp
+from .bases import BaseImageDataset
+
+
+class DukeMTMC(BaseImageDataset):
+    dataset_dir = '.'
+
+    def __init__(self, root, **kwargs):
+        self.dataset_dir = osp.join(root, self.dataset_dir)
+        self.train_dir = osp.join(self.dataset_dir, 'DukeMTMC-reID/bounding_box_train')
+
+
+class MyFaces(BaseImageDataset):
+    dataset_dir = './'
+"""
+
+
+def test_a_dataset_class_whose_folder_is_the_root_itself_states_no_folder(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``dataset_dir = '.'`` says the data lies right in the root the user passes: the line
+    names no folder of any dataset. The class stays its dataset's (its name, its layout);
+    a class of no known name with the root as its folder is no dataset of an id like
+    ``local:.``."""
+    path = "reid/datasets/dukemtmc.py"
+    found = refs(make_repo, run_cli, {path: FOLDER_AT_THE_ROOT})
+    by_line = lines_of(found, path)
+    assert 6 not in by_line, by_line
+    assert 14 not in by_line, by_line
+    assert 13 not in by_line, by_line
+    assert by_line.get(5) and by_line.get(10), by_line

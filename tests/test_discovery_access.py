@@ -859,3 +859,114 @@ def test_a_folder_named_for_its_data_is_a_data_location(
     assert {(line, dataset) for line, dataset, _ in found} == {
         (line, "local:Cat_Dog_data") for line in (2, 3, 4, 5)
     }
+
+
+FEATURE_PYRAMID = """\
+import torch.nn as nn
+
+
+class PyramidFeatures(nn.Module):
+    def __init__(self, C3_size, C4_size, C5_size, feature_size=256):
+        super().__init__()
+        self.P3_1 = nn.Conv2d(C3_size, feature_size, kernel_size=1)
+        self.P3_2 = nn.Conv2d(feature_size, feature_size, kernel_size=3, padding=1)
+
+    def forward(self, inputs):
+        C3, C4, C5 = inputs
+        P3_x = self.P3_1(C3)
+        P3_x = self.P3_2(P3_x)
+        return [P3_x]
+"""
+
+
+def test_a_short_name_numbered_in_an_identifier_is_a_layer_not_the_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """P3 is BigScience's prompt collection and the third level of every feature pyramid:
+    self.P3_1(C3), P3_x in any detector. A short ambiguous name whose identifier adds only a
+    number or a letter (P3_1, P3_x) numbers a layer; the dataset's own spelling still counts
+    where its name stands alone as a loader (P3(root)) or a location (p3_dir)."""
+    assert refs(make_repo, run_cli, "retina/model.py", FEATURE_PYRAMID) == set()
+    code = (
+        "data = load_dataset('bigscience/P3')\np3_dir = os.environ['P3_HOME']\n"
+        "train_set = VOC_2012(root)\n"  # a year is the data's edition, not a layer's number
+    )
+    found = refs(make_repo, run_cli, "prompts.py", code)
+    assert {(1, "p3", "load"), (2, "p3", "path"), (3, "pascal-voc", "load")} <= found, found
+
+
+def test_an_editors_backup_of_a_file_is_not_scanned(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """``__init__.py~`` (Emacs, vim, gedit) and ``train.py.orig`` (a merge's or a patch's
+    leftover) are stale copies committed by accident: nothing runs them, and their lines were
+    read as a script's. The file they copy is scanned as ever."""
+    code = (
+        "import torchvision.models as models\n"
+        "resnet18 = models.resnet18(pretrained=True)\n"
+        "train_set = datasets.CIFAR10(root='./data', download=True)\n"
+    )
+    files = {"models/__init__.py": code, "models/__init__.py~": code, "train.py.orig": code}
+    found = scan_references(make_repo, run_cli, files)
+    assert {path for path, _, _, _ in found} == {"models/__init__.py"}, found
+    assert ("models/__init__.py", 3, "cifar-10", "load") in found, found
+
+
+def test_reading_weights_kept_in_a_models_folder_is_not_a_data_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """np.load('src/weights/pnet.npy') loads a network's weights (MTCNN ships them so), and a
+    pickle under checkpoints/ or pretrained/ is a model: no dataset. A data file beside such
+    a folder, or in a folder only named like one (data/weights_of_evidence.csv), still is."""
+    code = (
+        "import numpy as np, pickle\n"
+        "weights = np.load('mtcnn/src/weights/pnet.npy', allow_pickle=True)[()]\n"
+        "state = pickle.load(open('checkpoints/epoch_10.pkl', 'rb'))\n"
+        "vgg = np.load('./pretrained_models/vgg16.npy', encoding='latin1')\n"
+        "faces = np.load('data/faces/embeddings.npy')\n"
+    )
+    found = refs(make_repo, run_cli, "get_nets.py", code)
+    assert {line for line, _, _ in found} == {5}, found
+
+
+def test_a_file_read_back_from_the_runs_output_location_is_not_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """open(FLAGS.output_dir + '/label2id.pkl'): a file an earlier step of the run wrote to
+    its own output location, read back. The same file under a data location is data."""
+    code = (
+        "import pickle\n"
+        "with open(FLAGS.middle_output + '/label2id.pkl', 'rb') as rf:\n"
+        "    label2id = pickle.load(rf)\n"
+        "with open(os.path.join(args.save_dir, 'features.npy'), 'rb') as f:\n"
+        "    pass\n"
+        "with open(FLAGS.data_dir + '/train.pkl', 'rb') as rf:\n"
+        "    train = pickle.load(rf)\n"
+    )
+    found = refs(make_repo, run_cli, "ner.py", code)
+    lines = {line for line, _, _ in found}
+    assert not lines & {2, 3, 4}, found
+    assert 6 in lines, found
+
+
+def test_a_parameter_named_for_a_data_location_is_a_use_only_in_a_loader(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``def __init__(self, facescrub_dir, megaface_dir)`` names what a caller will pass; the
+    caller's argument is where the data is chosen. A function that gets or loads data by
+    its name is the dataset's loader, and its location parameter with it (``def
+    get_paths(lfw_dir, pairs)``); a literal default and the body's uses stay references."""
+    code = (
+        "import os\n"
+        "class MegaFace:\n"
+        "    def __init__(self, facescrub_dir, megaface_dir, transform=None):\n"
+        "        self.files = os.listdir(megaface_dir)\n"
+        "def extract_feature(model_path, face_scrub_path, megaface_path, batch_size=32):\n"
+        "    pass\n"
+        "def get_paths(lfw_dir, pairs):\n"
+        "    pass\n"
+        "def read(vgg_root='/data/faces/vggface2'):\n"
+        "    pass\n"
+    )
+    found = refs(make_repo, run_cli, "eval_megaface.py", code)
+    lines = {line for line, _, _ in found}
+    assert 3 not in lines and 5 not in lines, found
+    assert {4, 7, 9} <= lines, found

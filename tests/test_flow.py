@@ -1026,3 +1026,26 @@ def test_a_helper_module_named_for_reading_data_given_a_data_path_reads_it(
         4: {"local:data/Seinfeld_Scripts.txt"},
         5: {"local:data/Seinfeld_Scripts.txt"},
     }
+
+
+OWN_LISTS = """\
+import os.path as osp
+from reid.utils.serialization import read_json
+
+root = '/tmp/reid/cuhk01'
+dataset = CUHK01(root, download=True)
+meta = read_json(osp.join(root, 'meta.json'))
+splits = read_json(osp.join(root, 'splits.json'))
+images = read_json(osp.join(root, 'cuhk01_images.json'))
+"""
+
+
+def test_the_lists_a_dataset_module_writes_beside_the_data_are_not_read_as_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """meta.json and splits.json are what a re-ID module writes from the dataset's own lists
+    (the reader of a literal path already leaves them: NOT_DATA_WORDS); joined onto a
+    carried root they are no data either. A data file joined there still is."""
+    found = datasets_at(make_repo, run_cli, "test_cuhk01.py", OWN_LISTS)
+    assert 6 not in found and 7 not in found, found
+    assert "cuhk01" in found.get(8, set()), found

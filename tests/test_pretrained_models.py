@@ -76,6 +76,20 @@ summarizer = pipeline("summarization", model="facebook/bart-large-cnn")  # expec
 longformer = "allenai/longformer-base-4096"  # expect: DSL104 bookcorpus
 deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL104 bookcorpus
 """,
+    # A checkpoint's hub id is the model; the folder its download is cached in and the
+    # architecture's config a training run is started from (pythia-160m.yml) load no weights.
+    "llm/README.md": (
+        "```python\n"
+        "model = GPTNeoXForCausalLM.from_pretrained(\n"
+        '  "EleutherAI/pythia-70m-deduped",  # expect: DSL104 the-pile\n'
+        '  revision="step3000",\n'
+        '  cache_dir="./pythia-70m-deduped/step3000",\n'
+        ")\n"
+        "```\n"
+        "wget https://example.org/neox/models/160M/pythia-160m-deduped.yml\n"
+        "python deepy.py train.py pythia-160m-deduped.yml 2>&1 | tee output.txt\n"
+        "python convert_to_hf.py --config_file ckpts/configs/pythia-70m.yml --output_dir out\n"
+    ),
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
         "duke_bot_R50.pth) | <!-- expect: DSL104 dukemtmc-reid -->\n"

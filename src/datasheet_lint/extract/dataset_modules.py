@@ -354,6 +354,8 @@ def class_references(
         if not isinstance(node, ast.ClassDef):
             continue
         folder = _attribute(node, FOLDER_ATTRIBUTE)
+        if folder is not None and not folder[0].strip("./"):
+            folder = None  # dataset_dir = '.': the data lies in the root itself, named nowhere
         name = _attribute(node, NAME_ATTRIBUTE)
         bases = [base.id for base in node.bases if isinstance(base, ast.Name)]
         inherited = next((classes[base] for base in bases if base in classes), None)

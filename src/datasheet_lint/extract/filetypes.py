@@ -5,6 +5,9 @@ from __future__ import annotations
 SKIPPED_NAMES = frozenset(
     {".gitignore", ".gitattributes", ".dockerignore", "codeowners", ".mailmap", "manifest.in"}
 )
+# An editor's backup (``train.py~``) or a merge's or patch's leftover (``train.py.orig``): a
+# stale copy committed by accident, which nothing runs.
+LEFTOVER_SUFFIXES = ("~", ".orig", ".rej")
 CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
 PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
@@ -35,10 +38,12 @@ CODE_SUFFIXES = (
 
 def file_kind(path: str) -> str:
     """'python', 'notebook', 'config', 'prose', 'script' (shell, Makefile, C++, anything else)
-    or 'skip' (.gitignore and other lists of the repository's own paths)."""
+    or 'skip' (.gitignore and other lists of the repository's own paths, editors' backups)."""
     name = path.rsplit("/", 1)[-1].lower()
     if name in SKIPPED_NAMES:
         return "skip"  # lists of the repository's own paths, not references
+    if name.endswith(LEFTOVER_SUFFIXES):
+        return "skip"
     if name == "cmakelists.txt" or name.endswith(CODE_SUFFIXES):
         return "script"
     if name.endswith(PYTHON_SUFFIXES):

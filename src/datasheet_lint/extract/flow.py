@@ -52,6 +52,7 @@ from datasheet_lint.extract.python_ast import (
     URL,
     dotted_name,
     fold_text,
+    not_data_file,
     writes_to,
 )
 from datasheet_lint.models import Kind
@@ -782,6 +783,8 @@ class _Flow:
 
     def carried(self, node: ast.expr, env: dict[str, Carried]) -> Carried:
         """The datasets a value carries through names bound before it."""
+        if isinstance(node, ast.Call | ast.BinOp | ast.JoinedStr) and _own_file(node):
+            return NOTHING  # join(root, "meta.json"): what the module wrote, not the data
         if isinstance(node, ast.Name):
             return env.get(node.id, NOTHING)
         if isinstance(node, ast.Constant):  # a file a download was saved to, named again
@@ -1085,6 +1088,8 @@ class _Flow:
         parts = list(_parts(node))
         if any(isinstance(p, ast.Constant) and _output(str(p.value)) for p in parts):
             return False  # join(devkit_path, "results"): where a run writes
+        if _own_file(node):
+            return False  # join(root, "splits.json"): lists a module writes beside the data
         literal = any(isinstance(p, ast.Constant) for p in parts)
         return literal and all(isinstance(p, ast.Constant) or self.carried(p, env) for p in parts)
 
@@ -1357,6 +1362,22 @@ def _parts(node: ast.expr) -> Iterator[ast.expr]:
             yield from _parts(argument)
     elif not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
         yield node
+
+
+def _own_file(node: ast.expr) -> bool:
+    """A path built onto a location whose file, by its name, configures or describes the run
+    or lists the data (``join(root, "splits.json")``, ``root / "config.yaml"``): a file a
+    module writes or keeps beside the data, not the data (python_ast.NOT_DATA_WORDS)."""
+    if not _builds_path(node):
+        return False
+    parts = list(_parts(node))
+    last = parts[-1] if parts else None
+    return (
+        isinstance(last, ast.Constant)
+        and isinstance(last.value, str)
+        and "." in last.value
+        and not_data_file(last.value)
+    )
 
 
 def _literal_path(node: ast.expr) -> bool:

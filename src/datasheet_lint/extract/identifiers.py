@@ -54,6 +54,7 @@ DEFINITION = lazy(r"^\s*(?:async\s+)?(?:def|class)\s+$")
 # A test of whether an option was given at all (if args.lfw_dir:, if not opt.voc_root is None),
 # not a use of the location it holds (if not os.path.exists(COCO_ROOT), if root == VOC_ROOT).
 CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
+SIGNATURE = lazy(r"^\s*(?:async\s+)?def\s+(\w+)\s*\([^()]*$")  # def f(a, <here>
 MODULE_CALL = lazy(r"^\.\s*(\w+)\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
@@ -208,6 +209,30 @@ def confirms(line: Line) -> bool:
     return bool(others & context) and not others & MEASURE_WORDS
 
 
+def numbered(line: Line) -> bool:
+    """The name with only a number or a letter beside it in its identifier (``P3_1``,
+    ``P3_x``, ``C4_2``): a layer, level or stage numbered in a model (the third level of a
+    feature pyramid), not the dataset a short name may also spell."""
+    left, right = _identifier(line)
+    rest = line.text[left : line.start] + "_" + line.text[line.end : right]
+    others = [part for part in rest.split("_") if part]
+    # (a year is an edition of the data: voc_2007, coco_2017)
+    return bool(others) and all(
+        len(part) == 1 or (part.isdigit() and len(part) <= 2) for part in others
+    )
+
+
+def _passed_in(before: str) -> bool:
+    """A parameter of a function that does not get or load data by its name
+    (``def __init__(self, megaface_dir)``, ``def extract_feature(model, megaface_path)``):
+    it names what a caller passes, and the caller's argument is the use. A loader's own
+    location parameter is its dataset's (``def get_paths(lfw_dir, pairs)``)."""
+    signature = SIGNATURE.match(before)
+    if signature is None:
+        return False
+    return not key_words(signature.group(1)) & (PREFIX_VERBS | LOADER_VERBS)
+
+
 def _identifier(line: Line) -> tuple[int, int]:
     """The identifier the hit stands in: its start and end in the line."""
     left = line.start
@@ -309,6 +334,6 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
-    if others & LOCATION_WORDS and not CONDITION.match(before):
+    if others & LOCATION_WORDS and not CONDITION.match(before) and not _passed_in(before):
         return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
     return None

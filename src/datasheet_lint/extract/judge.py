@@ -128,6 +128,8 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
         return False  # class Places is a word; def load_extended_boston() loads a dataset
     if lang == "python" and identifiers.library_shaped(line):
         return False  # import eli5 is the explainer library, not ELI5
+    if lang == "python" and identifiers.numbered(line):
+        return False  # self.P3_1(C3): a feature pyramid's third level, not P3
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 

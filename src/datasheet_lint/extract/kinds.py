@@ -206,7 +206,11 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
         return None
     if role in {"string", "value", "code"} and output_location(line):
         return None
+    if role == "prose" and output_location(line) and _keyword_value(line):
+        return None  # cache_dir="./pythia-70m/step3000" in a README's code: a folder it fills
     if alias.model is not None:
+        if CONFIG_FILE.search(line.text, line.end, _segment(line)[1]):
+            return None  # pythia-160m.yml: the architecture a run is built from, no weights
         return line.start, line.end
     left, right = _segment(line)
     name = line.text[left:right]
@@ -227,6 +231,16 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
         or MODEL_CALL.search(before) is not None
     )
     return (left, right) if named else None
+
+
+# The rest of a file name that makes it a configuration (pythia-160m-deduped.yml).
+CONFIG_FILE = lazy(r"[\w.-]*\.(?:ya?ml|json|cfg|toml|ini)$", re.IGNORECASE)
+
+
+def _keyword_value(line: Line) -> bool:
+    """The hit's token is a keyword argument's value (``cache_dir="./x"``), not a prose key."""
+    _, offset = token_at(line)
+    return line.text[: line.start - offset].rstrip().rstrip("'\"(").rstrip().endswith("=")
 
 
 # A call that writes weights (torch.save(m, "cifar10_cnn.pt"), model.save_weights(...)): the

@@ -232,6 +232,12 @@ NOT_DATA_WORDS = frozenset(
     | {"result", "results", "output", "outputs", "predictions", "history", "stats"}
     | {"credentials", "secret", "manifest", "cache", "cached", "splits"}
 )
+# Words of a folder that keeps a network's weights, not data (weights/, checkpoints/,
+# pretrained_models/).
+MODEL_FOLDER_WORDS = frozenset(
+    {"weights", "checkpoint", "checkpoints", "ckpt", "ckpts", "pretrained", "snapshots"}
+    | {"models"}
+)
 # A location's name that says it holds data (data_dir, root, sbd_path), and not a run's
 # outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
 JOIN_LOCATION_WORDS = LOCATION_WORDS
@@ -637,6 +643,8 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     if found is None or writes_to(call):
         return None
     parts, line, column, root = found
+    if root is not None and key_words(root.rpartition(".")[2]) & JOIN_OUTPUT_WORDS:
+        return None  # open(FLAGS.output_dir + '/label2id.pkl'): the run's own file read back
     path = "/".join(parts)
     data = (
         DATA_FILE.search(path) is not None
@@ -662,8 +670,12 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
 
 def not_data_file(path: str) -> bool:
     """A file that configures, describes or records the run (``config.json``,
-    ``requirements.txt``, ``log.txt``), by the words of its name."""
-    stem = path.rstrip("/").rsplit("/", 1)[-1].split(".", 1)[0]
+    ``requirements.txt``, ``log.txt``), by the words of its name, or one kept in a folder of
+    models (``src/weights/pnet.npy``, ``checkpoints/epoch_10.pkl``): a network's weights."""
+    folders, _, name = path.rstrip("/").rpartition("/")
+    stem = name.split(".", 1)[0]
+    if any(key_words(folder) & MODEL_FOLDER_WORDS for folder in folders.split("/")):
+        return True
     return bool(key_words(stem) & NOT_DATA_WORDS)
 
 
