@@ -859,3 +859,61 @@ def test_a_folder_named_for_its_data_is_a_data_location(
     assert {(line, dataset) for line, dataset, _ in found} == {
         (line, "local:Cat_Dog_data") for line in (2, 3, 4, 5)
     }
+
+
+# Issue 16, point 2: one readable, stable id per dataset, whichever way the code reaches it.
+KAGGLE_AND_HUB_IDS = [
+    # (file, text, dataset): a Kaggle or Hub id whose page or slug the catalogue owns is that
+    # entry; one that nobody owns keeps its readable id, whatever form the source takes
+    ("get.sh", "kaggle competitions download -c titanic\n", "titanic"),
+    (
+        "get.sh",
+        "kaggle datasets download -d someone/mnistlike-scans\n",  # look-alike: not the entry
+        "kaggle:someone/mnistlike-scans",
+    ),
+    (
+        "get.sh",
+        "huggingface-cli download karpathy/tinyshakespeare --repo-type dataset\n",
+        "tiny-shakespeare",
+    ),
+    (
+        "prep.py",
+        "import pandas as pd\n"
+        "df = pd.read_csv('https://hf.co/datasets/someone/mystery-tables/resolve/main/a.csv')\n",
+        "hf:someone/mystery-tables",
+    ),
+    (
+        "get.sh",
+        "curl -L -o t.zip https://www.kaggle.com/api/v1/datasets/download/someone/mystery-tables\n",
+        "kaggle:someone/mystery-tables",
+    ),
+    (
+        "get.sh",
+        "wget https://www.kaggle.com/datasets/someone/mystery-tables/download\n",
+        "kaggle:someone/mystery-tables",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "dataset"), KAGGLE_AND_HUB_IDS)
+def test_kaggle_and_hub_ids_resolve_to_the_entry_that_owns_them(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, text: str, dataset: str | None
+) -> None:
+    found = {ds for _, ds, _ in refs(make_repo, run_cli, path, text)}
+    if dataset is None:
+        assert not any(ds.startswith(("kaggle:", "hf:")) for ds in found)
+    else:
+        assert found == {dataset}
+
+
+def test_one_competition_one_id_from_csv_and_cli(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    found = scan_references(
+        make_repo,
+        run_cli,
+        {
+            "prep.py": "import pandas as pd\n"
+            "df = pd.read_csv('https://raw.githubusercontent.com/o/r/master/data/titanic.csv')\n",
+            "get.sh": "kaggle competitions download -c titanic\n",
+        },
+    )
+    assert {dataset for _, _, dataset, _ in found} == {"titanic"}

@@ -21,6 +21,14 @@ from datasheet_lint.models import Dataset
 from datasheet_lint.packagedata import load_json
 
 SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
+# A dataset's page or files on the Hub or on Kaggle, in every URL form they take: the id is
+# the readable ``hf:owner/name`` or ``kaggle:owner/name`` / ``kaggle:competition/name``.
+HUB_URL = lazy(r"^(?:www\.)?(?:huggingface\.co|hf\.co)/datasets/([\w.-]+/[\w.-]+)", re.IGNORECASE)
+KAGGLE_URL = lazy(
+    r"^(?:www\.)?kaggle\.com/(?:(?:competitions|c)/([\w.-]+)"
+    r"|(?:api/v1/datasets/download|datasets)/([\w.-]+/[\w.-]+))",
+    re.IGNORECASE,
+)
 
 
 # Folders that hold many datasets: a dataset is the folder or file just below the last one.
@@ -88,15 +96,41 @@ class Knowledge(NamedTuple):
             found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
         else:
             found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
+            if found is None and source in {"hf", "kaggle"}:
+                found = self._by_slug(source, name)
         if found is not None:
             return found
         if needs_known:
             return None
         if source == "url":
             name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
+            hub, kaggle = HUB_URL.match(name), KAGGLE_URL.match(name)
+            if hub is not None:
+                return self.resolve("hf", hub.group(1))
+            if kaggle is not None:
+                slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
+                return self.resolve("kaggle", slug)
         elif source == "local":
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
+
+    def _by_slug(self, source: str, name: str) -> str | None:
+        """The entry that owns a Hub or Kaggle id by its page (``kaggle:competition/titanic``
+        is the competition whose page the catalogue lists, kaggle.com/competitions/titanic)
+        or by its slug as a whole name: one dataset under two ids would ask for two
+        datasheets. An id nobody owns stays as it is, readable."""
+        owner, _, slug = name.rpartition("/")
+        if source == "hf":
+            pages = [f"huggingface.co/datasets/{name}"]
+        elif owner == "competition":
+            pages = [f"kaggle.com/competitions/{slug}", f"kaggle.com/c/{slug}"]
+        else:
+            pages = [f"kaggle.com/datasets/{name}"]
+        for page in pages:
+            found = self.known(page, whole=True) or self.catalogue.by_location("url", page)
+            if found is not None:
+                return found
+        return self.known(slug, whole=True) if slug else None
 
     def layout(self, dataset: str) -> Callable[[str], str | None] | None:
         """Where a folder or file name places data, read in a file whose own dataset is
