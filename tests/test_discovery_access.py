@@ -229,7 +229,7 @@ def test_a_data_file_joined_onto_a_data_location_is_a_reference(
     Joined onto an output folder, written (np.save), or bound to a cache's name, it is not."""
     found = refs(make_repo, run_cli, "ner.py", PROCESSOR)
     assert found == {
-        (7, "local:data_dir/train.txt", "path"),
+        (7, "local:train.txt", "path"),  # a split's file: data_dir names no folder (issue 16)
         (18, "local:root/pairs.txt", "load"),
         (22, "local:root/cs6_metadata.csv", "path"),
     }
@@ -917,3 +917,40 @@ def test_one_competition_one_id_from_csv_and_cli(make_repo: MakeRepo, run_cli: R
         },
     )
     assert {dataset for _, _, dataset, _ in found} == {"titanic"}
+
+
+def test_a_read_through_a_folder_names_one_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "import os\nimport numpy as np\n"
+        "data_dir = 'Cat_Dog_data'\n"
+        "x = np.load(os.path.join(data_dir, 'x.npy'))\n"  # a generic file: the folder's data
+        "f = np.load(os.path.join(data_dir, 'bottleneck_feats.npy'))\n"  # a named file: itself
+    )
+    found = refs(make_repo, run_cli, "prep.py", code)
+    assert {dataset for line, dataset, _ in found if line == 4} == {"local:Cat_Dog_data"}
+    assert {dataset for line, dataset, _ in found if line == 5} == {
+        "local:Cat_Dog_data/bottleneck_feats.npy"
+    }
+
+
+def test_two_generic_files_in_two_folders_are_two_datasets(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    read = "import os, sys\nimport numpy as np\nroot_dir = sys.argv[1]\n"
+    found = scan_references(
+        make_repo,
+        run_cli,
+        {
+            "a/prep.py": read + "x = np.load(os.path.join(root_dir, 'x.npy'))\n",
+            "b/prep.py": read + "x = np.load(os.path.join(root_dir, 'x.npy'))\n",
+            "c/chars.py": "text = open('data/tinyshakespeare/input.txt').read()\n",
+            "train.py": "import numpy as np\nx = np.load('x.npy')\n",
+            "notes.py": "text = open('reviews.txt').read()\n",  # a named file keeps its name
+        },
+    )
+    ids = {path: dataset for path, _, dataset, _ in found}
+    assert ids["a/prep.py"] == "local:a/x.npy"
+    assert ids["b/prep.py"] == "local:b/x.npy"
+    assert ids["c/chars.py"] == "tiny-shakespeare"
+    assert ids["train.py"] == "local:x.npy"  # at the top: its path is already the repository's
+    assert ids["notes.py"] == "local:reviews.txt"

@@ -7,6 +7,7 @@ dataset always wins a tie), and the resolution of a loader's name to a canonical
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -45,6 +46,67 @@ def dataset_folder(path: str) -> str:
     if not roots or roots[-1] + 1 >= len(parts):
         return path
     return "/".join(parts[: roots[-1] + 2])
+
+
+# Stems that say what a file or folder holds, not which data: ``input.txt``, ``data.csv``,
+# ``train.jsonl``, ``images.tar.gz``, ``x.npy``. Such a name is the dataset of the nearest
+# folder above it that says more (``tinyshakespeare/input.txt``, ``Cat_Dog_data/x.npy``).
+GENERIC_STEMS = frozenset(
+    {
+        *("input", "inputs", "data", "dataset", "all", "full", "raw", "processed", "x", "y"),
+        *("train", "test", "val", "valid", "validation", "dev", "eval", "sample", "samples"),
+        *("images", "image", "imgs", "features", "text", "corpus", "file", "files"),
+    }
+)
+# A folder written as the variable that holds it (``data_dir/train.txt``, ``self.root``): a
+# name in the code, not a folder of the data.
+VARIABLE = lazy(r"(?:^|[._])(?:dir|root|path|folder|prefix|home)$|^(?:self|args|opt|cfg)\.")
+
+
+def _stem(part: str) -> str:
+    return part.split(".", 1)[0].casefold()
+
+
+def _meaningful(part: str) -> bool:
+    """Whether a folder says which data it holds (not ``data``, ``train``, ``..``, ``root_dir``)."""
+    return (
+        bool(part.strip("."))
+        and part.casefold() not in DATA_ROOTS
+        and _stem(part) not in GENERIC_STEMS
+        and VARIABLE.search(part) is None
+    )
+
+
+def local_name(path: str) -> str:
+    """The readable name of a local dataset at ``path`` (as ``dataset_folder`` gives it): a
+    generic name is the nearest meaningful folder above it, over folders that say no more
+    (``Cat_Dog_data/train/x.npy`` is ``Cat_Dog_data``), never above a data root."""
+    parts = path.split("/")
+    if _stem(parts[-1]) not in GENERIC_STEMS:
+        return path
+    for end in range(len(parts) - 1, 0, -1):
+        folder = parts[end - 1]
+        if _meaningful(folder):
+            return "/".join(parts[:end])
+        if folder.casefold() in DATA_ROOTS or not folder.strip("."):
+            break  # a data root holds many datasets; nothing above it names this one
+    return path
+
+
+def placed(dataset: str, code_path: str) -> str:
+    """A local id whose path has no meaningful name at all (``local:x.npy``,
+    ``local:data_dir/train.txt``), placed by the folder of the code that reads it: two
+    different files must not share an id, and the same code always gives the same one."""
+    if not dataset.startswith("local:"):
+        return dataset
+    path = dataset.removeprefix("local:")
+    parts = path.split("/")
+    if _stem(parts[-1]) not in GENERIC_STEMS or any(_meaningful(p) for p in parts[:-1]):
+        return dataset
+    if path.startswith("/"):
+        return dataset
+    kept = "/".join(part for part in parts if VARIABLE.search(part) is None)
+    return f"local:{posixpath.normpath(posixpath.join(posixpath.dirname(code_path), kept))}"
 
 
 # A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
@@ -112,6 +174,7 @@ class Knowledge(NamedTuple):
                 return self.resolve("kaggle", slug)
         elif source == "local":
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
+            name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
 
     def _by_slug(self, source: str, name: str) -> str | None:
