@@ -949,8 +949,23 @@ def test_two_generic_files_in_two_folders_are_two_datasets(
         },
     )
     ids = {path: dataset for path, _, dataset, _ in found}
-    assert ids["a/prep.py"] == "local:a/x.npy"
-    assert ids["b/prep.py"] == "local:b/x.npy"
+    assert ids["a/prep.py"] == "local:a"  # the data of the code in a/
+    assert ids["b/prep.py"] == "local:b"
     assert ids["c/chars.py"] == "tiny-shakespeare"
     assert ids["train.py"] == "local:x.npy"  # at the top: its path is already the repository's
     assert ids["notes.py"] == "local:reviews.txt"
+
+
+def test_a_splits_files_read_through_a_flag_are_one_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "import os\n\n\nclass Corpus:\n    def __init__(self, path):\n"
+        "        self.train = self.tokenize(os.path.join(path, 'train.txt'))\n"
+        "        self.valid = self.tokenize(os.path.join(path, 'valid.txt'))\n"
+        "        self.test = self.tokenize(os.path.join(path, 'test.txt'))\n"
+        "        self.vocab = self.tokenize(os.path.join(path, 'vocab_notes.txt'))\n"
+    )
+    found = refs(make_repo, run_cli, "lm/data.py", code)
+    assert {dataset for line, dataset, _ in found if line in (6, 7, 8)} == {"local:lm"}
+    assert {dataset for line, dataset, _ in found if line == 9} <= {"local:path/vocab_notes.txt"}

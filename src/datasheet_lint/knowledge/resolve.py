@@ -96,17 +96,26 @@ def local_name(path: str) -> str:
 def placed(dataset: str, code_path: str) -> str:
     """A local id whose path has no meaningful name at all (``local:x.npy``,
     ``local:data_dir/train.txt``), placed by the folder of the code that reads it: two
-    different files must not share an id, and the same code always gives the same one."""
+    different files must not share an id, and the same code always gives the same one. Its
+    generic files are the data of that folder, as they are of any meaningful folder: the
+    ``train.txt``, ``valid.txt`` and ``test.txt`` that ``word_language_model/main.py`` reads
+    are ``local:word_language_model``. Code at the top of the repository keeps the name."""
     if not dataset.startswith("local:"):
         return dataset
     path = dataset.removeprefix("local:")
     parts = path.split("/")
     if _stem(parts[-1]) not in GENERIC_STEMS or any(_meaningful(p) for p in parts[:-1]):
         return dataset
+    folder = posixpath.dirname(code_path)
     if path.startswith("/"):
         return dataset
     kept = "/".join(part for part in parts if VARIABLE.search(part) is None)
-    return f"local:{posixpath.normpath(posixpath.join(posixpath.dirname(code_path), kept))}"
+    joined = posixpath.normpath(posixpath.join(folder, kept)).split("/")
+    # the repository's own folders are places, a data root among them too (multi30k/orig_data)
+    for end in range(len(joined) - 1, 0, -1):
+        if _meaningful(joined[end - 1]):
+            return f"local:{'/'.join(joined[:end])}"
+    return f"local:{'/'.join(joined)}"
 
 
 # A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
