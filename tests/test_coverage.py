@@ -70,10 +70,11 @@ def test_local_ids_match_whole_path_components(make_repo: MakeRepo, run_cli: Run
     )
     loaders = "  local: [data/a/train.jsonl, splits/a/train.jsonl, splits/a]"
     files = {"t.py": code, "datasheets/train.yaml": sheet_for("train", loaders)}
+    # a generic file is its nearest meaningful folder's data (issue 16): splits/ab, not splits/a
     assert uncovered(run_cli, make_repo(files)) == [
         "local:data/b",
-        "local:splits/ab/train.jsonl",
-        "local:splits/b/train.jsonl",
+        "local:splits/ab",
+        "local:splits/b",
     ]
 
 
@@ -87,10 +88,11 @@ def test_a_folders_datasheet_covers_the_files_inside_it(
     )
     files = {"t.py": code, "datasheets/claims.yaml": sheet_for("claims", "  local: corpus/claims")}
     repo = make_repo(files)
-    assert uncovered(run_cli, repo) == ["local:corpus/claimsx/test.jsonl"]
+    # a split's file is its folder's dataset (issue 16): corpus/claims/2024, corpus/claimsx
+    assert uncovered(run_cli, repo) == ["local:corpus/claimsx"]
     refs = run_cli(repo, "refs", "--format", "json").json()
     by_id = {d["dataset"]: d["datasheet"] for d in refs["datasets"]}
-    assert by_id["local:corpus/claims/2024/train.jsonl"] == "datasheets/claims.yaml"
+    assert by_id["local:corpus/claims/2024"] == "datasheets/claims.yaml"
 
 
 def test_the_closest_folder_datasheet_is_the_one_named(
@@ -124,7 +126,7 @@ def test_a_root_dataset_card_covers_its_configs_data_files(
     )
     repo = make_repo({"README.md": ROOT_CARD, "t.py": code})
     result = check(run_cli, repo, "DSL2")
-    assert sorted(f["dataset"] for f in found(result, "DSL201")) == ["local:claims/test.csv"]
+    assert sorted(f["dataset"] for f in found(result, "DSL201")) == ["local:claims"]  # test.csv
     assert found(result, "DSL202") == []
 
 
@@ -156,4 +158,4 @@ def test_a_root_readme_without_dataset_keys_is_no_datasheet(
 ) -> None:
     readme = "---\ntitle: My project\n---\n# My project\n"
     repo = make_repo({"README.md": readme, "t.py": "train_path = 'claims/train.csv'\n"})
-    assert uncovered(run_cli, repo) == ["local:claims/train.csv"]
+    assert uncovered(run_cli, repo) == ["local:claims"]

@@ -229,7 +229,7 @@ def test_a_data_file_joined_onto_a_data_location_is_a_reference(
     Joined onto an output folder, written (np.save), or bound to a cache's name, it is not."""
     found = refs(make_repo, run_cli, "ner.py", PROCESSOR)
     assert found == {
-        (7, "local:data_dir/train.txt", "path"),
+        (7, "local:train.txt", "path"),  # a split's file: data_dir names no folder (issue 16)
         (18, "local:root/pairs.txt", "load"),
         (22, "local:root/cs6_metadata.csv", "path"),
     }
@@ -970,3 +970,113 @@ def test_a_parameter_named_for_a_data_location_is_a_use_only_in_a_loader(
     lines = {line for line, _, _ in found}
     assert 3 not in lines and 5 not in lines, found
     assert {4, 7, 9} <= lines, found
+
+
+# Issue 16, point 2: one readable, stable id per dataset, whichever way the code reaches it.
+KAGGLE_AND_HUB_IDS = [
+    # (file, text, dataset): a Kaggle or Hub id whose page or slug the catalogue owns is that
+    # entry; one that nobody owns keeps its readable id, whatever form the source takes
+    ("get.sh", "kaggle competitions download -c titanic\n", "titanic"),
+    (
+        "get.sh",
+        "kaggle datasets download -d someone/mnistlike-scans\n",  # look-alike: not the entry
+        "kaggle:someone/mnistlike-scans",
+    ),
+    (
+        "get.sh",
+        "huggingface-cli download karpathy/tinyshakespeare --repo-type dataset\n",
+        "tiny-shakespeare",
+    ),
+    (
+        "prep.py",
+        "import pandas as pd\n"
+        "df = pd.read_csv('https://hf.co/datasets/someone/mystery-tables/resolve/main/a.csv')\n",
+        "hf:someone/mystery-tables",
+    ),
+    (
+        "get.sh",
+        "curl -L -o t.zip https://www.kaggle.com/api/v1/datasets/download/someone/mystery-tables\n",
+        "kaggle:someone/mystery-tables",
+    ),
+    (
+        "get.sh",
+        "wget https://www.kaggle.com/datasets/someone/mystery-tables/download\n",
+        "kaggle:someone/mystery-tables",
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "text", "dataset"), KAGGLE_AND_HUB_IDS)
+def test_kaggle_and_hub_ids_resolve_to_the_entry_that_owns_them(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, text: str, dataset: str | None
+) -> None:
+    found = {ds for _, ds, _ in refs(make_repo, run_cli, path, text)}
+    if dataset is None:
+        assert not any(ds.startswith(("kaggle:", "hf:")) for ds in found)
+    else:
+        assert found == {dataset}
+
+
+def test_one_competition_one_id_from_csv_and_cli(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    found = scan_references(
+        make_repo,
+        run_cli,
+        {
+            "prep.py": "import pandas as pd\n"
+            "df = pd.read_csv('https://raw.githubusercontent.com/o/r/master/data/titanic.csv')\n",
+            "get.sh": "kaggle competitions download -c titanic\n",
+        },
+    )
+    assert {dataset for _, _, dataset, _ in found} == {"titanic"}
+
+
+def test_a_read_through_a_folder_names_one_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "import os\nimport numpy as np\n"
+        "data_dir = 'Cat_Dog_data'\n"
+        "x = np.load(os.path.join(data_dir, 'x.npy'))\n"  # a generic file: the folder's data
+        "f = np.load(os.path.join(data_dir, 'bottleneck_feats.npy'))\n"  # a named file: itself
+    )
+    found = refs(make_repo, run_cli, "prep.py", code)
+    assert {dataset for line, dataset, _ in found if line == 4} == {"local:Cat_Dog_data"}
+    assert {dataset for line, dataset, _ in found if line == 5} == {
+        "local:Cat_Dog_data/bottleneck_feats.npy"
+    }
+
+
+def test_two_generic_files_in_two_folders_are_two_datasets(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    read = "import os, sys\nimport numpy as np\nroot_dir = sys.argv[1]\n"
+    found = scan_references(
+        make_repo,
+        run_cli,
+        {
+            "a/prep.py": read + "x = np.load(os.path.join(root_dir, 'x.npy'))\n",
+            "b/prep.py": read + "x = np.load(os.path.join(root_dir, 'x.npy'))\n",
+            "c/chars.py": "text = open('data/tinyshakespeare/input.txt').read()\n",
+            "train.py": "import numpy as np\nx = np.load('x.npy')\n",
+            "notes.py": "text = open('reviews.txt').read()\n",  # a named file keeps its name
+        },
+    )
+    ids = {path: dataset for path, _, dataset, _ in found}
+    assert ids["a/prep.py"] == "local:a"  # the data of the code in a/
+    assert ids["b/prep.py"] == "local:b"
+    assert ids["c/chars.py"] == "tiny-shakespeare"
+    assert ids["train.py"] == "local:x.npy"  # at the top: its path is already the repository's
+    assert ids["notes.py"] == "local:reviews.txt"
+
+
+def test_a_splits_files_read_through_a_flag_are_one_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "import os\n\n\nclass Corpus:\n    def __init__(self, path):\n"
+        "        self.train = self.tokenize(os.path.join(path, 'train.txt'))\n"
+        "        self.valid = self.tokenize(os.path.join(path, 'valid.txt'))\n"
+        "        self.test = self.tokenize(os.path.join(path, 'test.txt'))\n"
+        "        self.vocab = self.tokenize(os.path.join(path, 'vocab_notes.txt'))\n"
+    )
+    found = refs(make_repo, run_cli, "lm/data.py", code)
+    assert {dataset for line, dataset, _ in found if line in (6, 7, 8)} == {"local:lm"}
+    assert {dataset for line, dataset, _ in found if line == 9} <= {"local:path/vocab_notes.txt"}

@@ -26,7 +26,7 @@ from datasheet_lint.extract import (
 )
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge.matcher import Hit
-from datasheet_lint.knowledge.resolve import Knowledge
+from datasheet_lint.knowledge.resolve import Knowledge, placed
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 if TYPE_CHECKING:
@@ -185,6 +185,7 @@ def _segment_references(
                 exports.append(flowed.exports)
     if unnamed:
         found = python_ast.unnamed_reads(found, unnamed)
+    found = _one_local_per_read(found, file.path)
     references = []
     for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
         file_line, file_column = segment.position(line, column, surface)
@@ -219,6 +220,25 @@ def _own_dataset_references(
     roots = dataset_modules.in_data_folder(file.path)
     found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
     return list(found_here)
+
+
+def _one_local_per_read(
+    found: list[tuple[str, int, int, Kind, str]], code_path: str
+) -> list[tuple[str, int, int, Kind, str]]:
+    """Local ids as one dataset each: a name with no meaningful folder placed by the code's
+    folder (``local:x.npy`` read in a/ and in b/ are two files), and a line that reads a file
+    inside a local folder it also names (``np.load(join(data_dir, 'titanic_x.npy'))``, the
+    folder through ``data_dir``) naming the file alone, the more specific of the two."""
+    if not any(item[0].startswith("local:") for item in found):
+        return found
+    found = [(placed(item[0], code_path), *item[1:]) for item in found]
+    inner = {(item[1], item[0]) for item in found if item[0].startswith("local:")}
+    return [
+        item
+        for item in found
+        if not item[0].startswith("local:")
+        or not any(line == item[1] and dataset.startswith(f"{item[0]}/") for line, dataset in inner)
+    ]
 
 
 def _parsed(text: str) -> ast.Module | None:

@@ -7,6 +7,7 @@ dataset always wins a tie), and the resolution of a loader's name to a canonical
 from __future__ import annotations
 
 import fnmatch
+import posixpath
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -21,6 +22,14 @@ from datasheet_lint.models import Dataset
 from datasheet_lint.packagedata import load_json
 
 SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
+# A dataset's page or files on the Hub or on Kaggle, in every URL form they take: the id is
+# the readable ``hf:owner/name`` or ``kaggle:owner/name`` / ``kaggle:competition/name``.
+HUB_URL = lazy(r"^(?:www\.)?(?:huggingface\.co|hf\.co)/datasets/([\w.-]+/[\w.-]+)", re.IGNORECASE)
+KAGGLE_URL = lazy(
+    r"^(?:www\.)?kaggle\.com/(?:(?:competitions|c)/([\w.-]+)"
+    r"|(?:api/v1/datasets/download|datasets)/([\w.-]+/[\w.-]+))",
+    re.IGNORECASE,
+)
 
 
 # Folders that hold many datasets: a dataset is the folder or file just below the last one.
@@ -37,6 +46,76 @@ def dataset_folder(path: str) -> str:
     if not roots or roots[-1] + 1 >= len(parts):
         return path
     return "/".join(parts[: roots[-1] + 2])
+
+
+# Stems that say what a file or folder holds, not which data: ``input.txt``, ``data.csv``,
+# ``train.jsonl``, ``images.tar.gz``, ``x.npy``. Such a name is the dataset of the nearest
+# folder above it that says more (``tinyshakespeare/input.txt``, ``Cat_Dog_data/x.npy``).
+GENERIC_STEMS = frozenset(
+    {
+        *("input", "inputs", "data", "dataset", "all", "full", "raw", "processed", "x", "y"),
+        *("train", "test", "val", "valid", "validation", "dev", "eval", "sample", "samples"),
+        *("images", "image", "imgs", "features", "text", "corpus", "file", "files"),
+    }
+)
+# A folder written as the variable that holds it (``data_dir/train.txt``, ``self.root``): a
+# name in the code, not a folder of the data.
+VARIABLE = lazy(r"(?:^|[._])(?:dir|root|path|folder|prefix|home)$|^(?:self|args|opt|cfg)\.")
+
+
+def _stem(part: str) -> str:
+    return part.split(".", 1)[0].casefold()
+
+
+def _meaningful(part: str) -> bool:
+    """Whether a folder says which data it holds (not ``data``, ``train``, ``..``, ``root_dir``)."""
+    return (
+        bool(part.strip("."))
+        and part.casefold() not in DATA_ROOTS
+        and _stem(part) not in GENERIC_STEMS
+        and VARIABLE.search(part) is None
+    )
+
+
+def local_name(path: str) -> str:
+    """The readable name of a local dataset at ``path`` (as ``dataset_folder`` gives it): a
+    generic name is the nearest meaningful folder above it, over folders that say no more
+    (``Cat_Dog_data/train/x.npy`` is ``Cat_Dog_data``), never above a data root."""
+    parts = path.split("/")
+    if _stem(parts[-1]) not in GENERIC_STEMS:
+        return path
+    for end in range(len(parts) - 1, 0, -1):
+        folder = parts[end - 1]
+        if _meaningful(folder):
+            return "/".join(parts[:end])
+        if folder.casefold() in DATA_ROOTS or not folder.strip("."):
+            break  # a data root holds many datasets; nothing above it names this one
+    return path
+
+
+def placed(dataset: str, code_path: str) -> str:
+    """A local id whose path has no meaningful name at all (``local:x.npy``,
+    ``local:data_dir/train.txt``), placed by the folder of the code that reads it: two
+    different files must not share an id, and the same code always gives the same one. Its
+    generic files are the data of that folder, as they are of any meaningful folder: the
+    ``train.txt``, ``valid.txt`` and ``test.txt`` that ``word_language_model/main.py`` reads
+    are ``local:word_language_model``. Code at the top of the repository keeps the name."""
+    if not dataset.startswith("local:"):
+        return dataset
+    path = dataset.removeprefix("local:")
+    parts = path.split("/")
+    if _stem(parts[-1]) not in GENERIC_STEMS or any(_meaningful(p) for p in parts[:-1]):
+        return dataset
+    folder = posixpath.dirname(code_path)
+    if path.startswith("/"):
+        return dataset
+    kept = "/".join(part for part in parts if VARIABLE.search(part) is None)
+    joined = posixpath.normpath(posixpath.join(folder, kept)).split("/")
+    # the repository's own folders are places, a data root among them too (multi30k/orig_data)
+    for end in range(len(joined) - 1, 0, -1):
+        if _meaningful(joined[end - 1]):
+            return f"local:{'/'.join(joined[:end])}"
+    return f"local:{'/'.join(joined)}"
 
 
 # A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
@@ -88,15 +167,42 @@ class Knowledge(NamedTuple):
             found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
         else:
             found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
+            if found is None and source in {"hf", "kaggle"}:
+                found = self._by_slug(source, name)
         if found is not None:
             return found
         if needs_known:
             return None
         if source == "url":
             name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
+            hub, kaggle = HUB_URL.match(name), KAGGLE_URL.match(name)
+            if hub is not None:
+                return self.resolve("hf", hub.group(1))
+            if kaggle is not None:
+                slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
+                return self.resolve("kaggle", slug)
         elif source == "local":
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
+            name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
+
+    def _by_slug(self, source: str, name: str) -> str | None:
+        """The entry that owns a Hub or Kaggle id by its page (``kaggle:competition/titanic``
+        is the competition whose page the catalogue lists, kaggle.com/competitions/titanic)
+        or by its slug as a whole name: one dataset under two ids would ask for two
+        datasheets. An id nobody owns stays as it is, readable."""
+        owner, _, slug = name.rpartition("/")
+        if source == "hf":
+            pages = [f"huggingface.co/datasets/{name}"]
+        elif owner == "competition":
+            pages = [f"kaggle.com/competitions/{slug}", f"kaggle.com/c/{slug}"]
+        else:
+            pages = [f"kaggle.com/datasets/{name}"]
+        for page in pages:
+            found = self.known(page, whole=True) or self.catalogue.by_location("url", page)
+            if found is not None:
+                return found
+        return self.known(slug, whole=True) if slug else None
 
     def layout(self, dataset: str) -> Callable[[str], str | None] | None:
         """Where a folder or file name places data, read in a file whose own dataset is
