@@ -16,8 +16,9 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 # Development-half floors, per labelling round: a change that loses recall or precision on real
 # code fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any
 # tuning on it) for three; round 3 was the test half of session 6 (reported there once) and is
-# development data since session 7. The floors are each round's figures at the end of session 7,
-# rounded down (docs/accuracy.md). Precision stands below the target for reasons the
+# development data since session 7; round 4 was the test half of session 7 and is development
+# data since session 8. The floors are each round's figures at the end of session 8, rounded
+# down (docs/accuracy.md). Precision stands below the target for reasons the
 # figures in docs/accuracy.md count: lines that read data under the rubric that some labellers
 # left unlabelled (layout folders of dataset modules, reads through names), and lines naming
 # LLaMA 1, OPT and Pythia checkpoints (blocklist 2026.12.4: trained on Books3, BookCorpus and
@@ -25,28 +26,36 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 # qlora do not mark.
 FLOORS = {
     1: {
-        "required-recall": 0.88,
-        "required-recall-data": 0.91,
+        "required-recall": 0.89,
+        "required-recall-data": 0.92,
         "reference-precision": 0.87,
         "retraction-recall": 0.88,
         "retraction-precision": 0.89,
-        "dataset-recall": 0.91,
+        "dataset-recall": 0.94,
     },
     2: {
-        "required-recall": 0.77,
-        "required-recall-data": 0.77,
-        "reference-precision": 0.86,
-        "retraction-recall": 0.80,
-        "retraction-precision": 0.80,
-        "dataset-recall": 0.79,
+        "required-recall": 0.79,
+        "required-recall-data": 0.79,
+        "reference-precision": 0.87,
+        "retraction-recall": 0.81,
+        "retraction-precision": 0.81,
+        "dataset-recall": 0.85,
     },
     3: {
         "required-recall": 0.80,
         "required-recall-data": 0.88,
         "reference-precision": 0.94,
-        "retraction-recall": 0.85,
+        "retraction-recall": 0.86,
+        "retraction-precision": 0.88,
+        "dataset-recall": 0.77,
+    },
+    4: {
+        "required-recall": 0.71,
+        "required-recall-data": 0.74,
+        "reference-precision": 0.90,
+        "retraction-recall": 0.83,
         "retraction-precision": 0.87,
-        "dataset-recall": 0.65,
+        "dataset-recall": 0.79,
     },
 }
 
