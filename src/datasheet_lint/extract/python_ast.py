@@ -238,9 +238,8 @@ MODEL_FOLDER_WORDS = frozenset(
     {"weights", "checkpoint", "checkpoints", "ckpt", "ckpts", "pretrained", "snapshots"}
     | {"models"}
 )
-# A location's name that says it holds data (data_dir, root, sbd_path), and not a run's
-# outputs, logs, caches or models (log_dir, save_dir, model_path, cachedir).
-JOIN_LOCATION_WORDS = LOCATION_WORDS
+# A location that holds data is named with data_paths.LOCATION_WORDS (data_dir, root,
+# sbd_path); these name a run's outputs, logs, caches or models (log_dir, model_path, tf_mdl_dir).
 JOIN_OUTPUT_WORDS = OUTPUT_WORDS | {"mdl", "ckpt", "snapshot", "snapshots"}
 # Folders of a repository's own tests: what their code opens is a fixture, not a dataset.
 TEST_FOLDERS = frozenset({"test", "tests", "testing", "fixtures", "testdata", "test_data"})
@@ -699,7 +698,7 @@ def _data_join(call: ast.Call, constants: Constants) -> LoaderCall | None:
     if root is None:
         return None  # joined onto a literal: the data-path passes read it
     words = key_words(root)
-    if not words & JOIN_LOCATION_WORDS or words & JOIN_OUTPUT_WORDS:
+    if not words & LOCATION_WORDS or words & JOIN_OUTPUT_WORDS:
         return None
     path = "/".join(parts)
     if URL.match(path) or not_data_file(path) or parts[-1].rsplit("/", 1)[-1].startswith("."):
