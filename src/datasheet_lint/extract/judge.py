@@ -92,6 +92,16 @@ def _hit_reference(
                 and hit.surface.islower()
                 and context.distinctive_near_in(index.text, hit.alias)
             )
+            # A name that is short but no word (MS1M, emore, VGG2) is confirmed by a
+            # distinctive near token anywhere in its file, in prose too: a README that names
+            # Glint360K or InsightFace means MS-Celeb-1M by "MS1M" in its news, its model
+            # table and its commands. What else spells MS1M is code (a variable counting
+            # per-minute events, Java's -Xms1m) in files that name no face dataset.
+            or (
+                not hit.alias.needs_near
+                and not words.is_word(hit.alias.value)
+                and context.distinctive_near_in(index.text, hit.alias)
+            )
             or _code_names_it(line, lang, role, hit)
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
         )
