@@ -326,3 +326,16 @@ def test_dataset_paper_titles_name_their_datasets(scan: Scan) -> None:
         ("reid/datasets/duke.py", 5, "DSL101", "duke-mtmc"),
         ("reid/datasets/duke.py", 7, "DSL102", "dukemtmc-reid"),
     }
+
+
+def test_a_switch_named_for_a_dataset_counts_in_a_reid_file(scan: Scan) -> None:
+    """``prepare.py --Duke`` selects Duke MTMC where the file handles re-ID data elsewhere
+    (data/market1501/bounding_box_train); a capitalised Duke that is no switch stays silent."""
+    readme = (
+        "# Re-ID\n"
+        "Put Market-1501 in data/market1501/bounding_box_train.\n"
+        "python3 prepare.py --Duke\n"
+        "Thanks to Duke --- and to Duke Energy.\n"
+    )
+    result = scan({"README.md": readme, "NOTES.md": "python3 prepare.py --Duke\n"})
+    assert {(f[0], f[1]) for f in findings(result)} == {("README.md", 3)}

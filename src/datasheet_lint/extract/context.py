@@ -175,6 +175,15 @@ def data_location_path(line: Line) -> bool:
     return any("data" in words and words & DATA_LOCATION_WORDS for words in map(key_words, keys))
 
 
+def flag_switch(line: Line) -> bool:
+    """``prepare.py --Duke``, ``add_argument('--market')``: the name is a whole command-line
+    switch of its own, which selects that dataset (a person or a company is never a switch)."""
+    before = line.text[: line.start]
+    if not before.endswith("--") or before[-3:-2] not in {"", " ", "\t", "'", '"'}:
+        return False
+    return line.text[line.end : line.end + 1] in {"", " ", "\t", "'", '"', "="}
+
+
 def flag_value(line: Line) -> bool:
     """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``, and a yacs override on a
     command line: ``DATASETS.NAMES "('market1501')"``."""

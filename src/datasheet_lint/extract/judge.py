@@ -85,11 +85,12 @@ def _hit_reference(
             or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
             # A name that only its near tokens confirm ('duke' needs a re-ID token) is
             # confirmed by a distinctive one anywhere in the file when it is spelled as a key,
-            # folder or flag is (lower case): a module or README that also handles market1501
-            # and cuhk03 means Duke MTMC by 'duke', but not by "Duke Energy" or a person's name.
+            # folder or flag is (lower case, or a switch of its own: prepare.py --Duke): a
+            # module or README that also handles market1501 and cuhk03 means Duke MTMC by
+            # 'duke', but not by "Duke Energy" or a person's name.
             or (
                 hit.alias.needs_near
-                and hit.surface.islower()
+                and (hit.surface.islower() or context.flag_switch(line))
                 and context.distinctive_near_in(index.text, hit.alias)
             )
             # A name that is short but no word (MS1M, emore, VGG2) is confirmed by a
