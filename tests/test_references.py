@@ -339,3 +339,17 @@ def test_a_switch_named_for_a_dataset_counts_in_a_reid_file(scan: Scan) -> None:
     )
     result = scan({"README.md": readme, "NOTES.md": "python3 prepare.py --Duke\n"})
     assert {(f[0], f[1]) for f in findings(result)} == {("README.md", 3)}
+
+
+def test_the_file_a_download_writes_names_its_data(scan: Scan) -> None:
+    """``wget URL -O ms1m_refine_train_ann.txt``: the output file of a download command is
+    the data it fetches, whatever its extension; the same name echoed, or inside a page's
+    URL, is not."""
+    script = (
+        "cd data/train\n"
+        "wget https://cloud.example.org/s/Sdd/download -O ms1m_refine_train_ann.txt\n"
+        "echo ms1m -O ms1m.txt\n"
+        "wget https://example.org/ms1m_stats.html\n"
+    )
+    result = scan({"scripts/setup.sh": script})
+    assert {(f[1], f[3]) for f in findings(result)} == {(2, "ms-celeb-1m")}

@@ -22,6 +22,7 @@ from datasheet_lint.extract.context import (
     Line,
     data_file_name,
     dataset_value,
+    download_target,
     flag_value,
     in_path,
     key_words,
@@ -322,7 +323,7 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     token, offset = token_at(line)
     if "@" in token[:offset]:
         return None  # an e-mail address (ping@lfw.org)
-    path = in_path(line) or data_file_name(line)
+    path = in_path(line) or data_file_name(line) or download_target(line)
     if role in {"comment", "docstring"} and FILE_HEADER.search(line.text, 0, line.start):
         return None  # the module's own file name in its header (@file: megaface.py)
     if role in {"prose", "comment", "docstring"}:
