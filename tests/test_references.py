@@ -353,3 +353,15 @@ def test_the_file_a_download_writes_names_its_data(scan: Scan) -> None:
     )
     result = scan({"scripts/setup.sh": script})
     assert {(f[1], f[3]) for f in findings(result)} == {(2, "ms-celeb-1m")}
+
+
+def test_a_data_location_in_a_readme_config_counts(scan: Scan) -> None:
+    """A README that shows its training config ("train-data-paths": ["/fsx/pile/..."]) names
+    The Pile as the config does; the word pile, or a tokenizer beside it, does not."""
+    readme = (
+        "## Reproducing training\n"
+        '"train-data-paths": ["/fsx/pile/pile_20B_tokenizer_text_document"],\n'
+        '"vocab-file": "/fsx/pile/20B_tokenizer.json",\n'
+        "A pile of results/ is in /tmp/pile/.\n"
+    )
+    assert findings(scan({"README.md": readme})) == {("README.md", 2, "DSL101", "the-pile")}

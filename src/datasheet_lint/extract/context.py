@@ -358,6 +358,8 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
             or data_path_segment(line)
             or data_file_name(line)
             or download_target(line)
+            # a config shown in a README: "train-data-paths": ["/fsx/pile/..."]
+            or data_location_path(line)
         )
     if role == "comment":
         return flag_value(line)  # a commented-out command line still names its dataset

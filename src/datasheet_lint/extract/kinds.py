@@ -212,6 +212,8 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     if alias.model is not None:
         if CONFIG_FILE.search(line.text, line.end, _segment(line)[1]):
             return None  # pythia-160m.yml: the architecture a run is built from, no weights
+        if role in {"prose", "comment", "docstring"} and not _model_in_use(line):
+            return None  # "We fine-tune LLaMA-7B", "- Pythia 70M": a model named, not used
         return line.start, line.end
     left, right = _segment(line)
     name = line.text[left:right]
@@ -232,6 +234,32 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
         or MODEL_CALL.search(before) is not None
     )
     return (left, right) if named else None
+
+
+# Where weights are fetched from: a model hub page (not a dataset's or a Space's), a file
+# host, a release asset, or a weight file itself.
+WEIGHTS_LINK = lazy(
+    r"(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|blog/|papers/)[\w.-]+/[\w.-]+"
+    r"|drive\.google\.com/|pan\.baidu\.com/|dropbox\.com/|1drv\.ms/|onedrive\.live\.com/"
+    r"|/releases/download/|\.(?:pth?|ckpt|bin|safetensors|onnx|h5|pb|zip|tar|tgz|gz)(?:[?#)\s]|$)",
+    re.IGNORECASE,
+)
+
+
+def _model_in_use(line: Line) -> bool:
+    """A model's name in prose or a comment that points at weights to use: inside a link, a
+    hub id (``decapoda-research/llama-7b-hf``), inline code or a command's argument, or on a
+    line that links to weights (a model table's download column). A name in a sentence, a
+    list or a table row linking to training logs only names the model (rubric: ``model``
+    labels are for lines that download or load the weights)."""
+    if url_at(line) is not None:
+        return True
+    token, _ = token_at(line)
+    if "/" in token or line.text[: line.start].count("`") % 2 == 1:
+        return True
+    if COMMAND.match(line.text) or _keyword_value(line) or "--" in line.text[: line.start]:
+        return True
+    return any(WEIGHTS_LINK.search(url) for url in URL.findall(line.text))
 
 
 # The rest of a file name that makes it a configuration (pythia-160m-deduped.yml).
