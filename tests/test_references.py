@@ -207,6 +207,7 @@ def test_pile_the_word_or_a_tokenizer_folder_is_silent(scan: Scan, path: str, te
 # One spelling per derivative family: each must be DSL102 and name its parent.
 DERIVATIVES = [
     ("faces_emore", "ms1mv2", "MS-Celeb-1M"),
+    ("face_emore", "ms1mv2", "MS-Celeb-1M"),  # the folder in the singular (data 2026.12.10)
     ("MS1MV2", "ms1mv2", "MS-Celeb-1M"),
     ("MS1M-ArcFace", "ms1mv2", "MS-Celeb-1M"),
     ("ms1m-retinaface-t1", "ms1mv3", "MS-Celeb-1M"),
