@@ -214,6 +214,8 @@ DERIVATIVES = [
     ("MS1MV3", "ms1mv3", "MS-Celeb-1M"),
     ("DukeMTMC-reID", "dukemtmc-reid", "Duke MTMC"),
     ("dukemtmcreid", "dukemtmc-reid", "Duke MTMC"),
+    ("market1501TOdukemtmc", "dukemtmc-reid", "Duke MTMC"),  # UDA log folders (2026.12.11)
+    ("Duke-to-Market", "dukemtmc-reid", "Duke MTMC"),
     ("DukeMTMC-VideoReID", "dukemtmc-videoreid", "Duke MTMC"),
     ("Occluded_Duke", "occluded-dukemtmc", "Duke MTMC"),
 ]
