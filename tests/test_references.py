@@ -368,3 +368,15 @@ def test_a_data_location_in_a_readme_config_counts(scan: Scan) -> None:
         "A pile of results/ is in /tmp/pile/.\n"
     )
     assert findings(scan({"README.md": readme})) == {("README.md", 2, "DSL101", "the-pile")}
+
+
+def test_an_options_whole_value_selects_its_dataset(scan: Scan) -> None:
+    """``--eval_sets="megaface"`` on a continued command line selects MegaFace; the name in a
+    message does not."""
+    script = (
+        "python evaluate.py \\\n"
+        '    --eval_sets="megaface" \\\n'
+        "    --batch 64\n"
+        "echo megaface done\n"
+    )
+    assert findings(scan({"eval/run.sh": script})) == {("eval/run.sh", 2, "DSL101", "megaface")}

@@ -111,6 +111,18 @@ def _file_operand(line: Line) -> bool:
     return not token.startswith("-")
 
 
+# A command-line option's value, given after '=' or a space: --eval_sets="megaface".
+OPTION_VALUE = lazy(r"(?:^|\s)--[A-Za-z][\w-]*(?:=|\s+)['\"]?$")
+
+
+def _option_value(line: Line) -> bool:
+    """The name is the whole value of a command-line option (``--eval_sets="megaface"``,
+    ``--eval_sets megaface``), not the start of a run's name (``--name megaface_exp``)."""
+    if line.text[line.end : line.end + 1] not in {"", " ", "\t", "'", '"', ",", "\\"}:
+        return False
+    return OPTION_VALUE.search(line.text[max(0, line.start - KEY_REACH) : line.start]) is not None
+
+
 def _assignment(line: Line) -> bool:
     """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
     before = line.text[: line.start]
@@ -370,6 +382,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
             return Kind.PATH  # cd caltech-101, mv 101_ObjectCategories dataset/
         if flag_value(line) or dataset_value(line) or _assignment(line) or _argument(line):
             return Kind.CONFIG
+        if _option_value(line):
+            return Kind.CONFIG  # --eval_sets="megaface": an option's whole value selects it
         return None
     if path:
         return Kind.PATH
