@@ -374,9 +374,6 @@ def test_an_options_whole_value_selects_its_dataset(scan: Scan) -> None:
     """``--eval_sets="megaface"`` on a continued command line selects MegaFace; the name in a
     message does not."""
     script = (
-        "python evaluate.py \\\n"
-        '    --eval_sets="megaface" \\\n'
-        "    --batch 64\n"
-        "echo megaface done\n"
+        'python evaluate.py \\\n    --eval_sets="megaface" \\\n    --batch 64\necho megaface done\n'
     )
     assert findings(scan({"eval/run.sh": script})) == {("eval/run.sh", 2, "DSL101", "megaface")}
