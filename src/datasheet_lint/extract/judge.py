@@ -102,6 +102,7 @@ def _hit_reference(
                 not hit.alias.needs_near
                 and not words.is_word(hit.alias.value)
                 and context.distinctive_near_in(index.text, hit.alias)
+                and not specific.inside_output(line)  # join(args.save_dir, 'lfw'): output
             )
             or _code_names_it(line, lang, role, hit)
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
