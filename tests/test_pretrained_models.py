@@ -57,6 +57,7 @@ BERT_DIR = "/path/to/bert/wwm_uncased_L-24_H-1024_A-16"  # expect: DSL104 bookco
     "llm/load.py": """\
 model = AutoModelForCausalLM.from_pretrained("EleutherAI/pythia-1b")  # expect: DSL104 the-pile
 dedup = AutoModel.from_pretrained("EleutherAI/pythia-1.4b-deduped")  # expect: DSL104 the-pile
+smallest = AutoModel.from_pretrained("EleutherAI/pythia-14m")  # expect: DSL104 the-pile
 renamed = "EleutherAI/pythia-13b"  # expect: DSL104 the-pile
 neo = pipeline("text-generation", model="EleutherAI/gpt-neo-125M")  # expect: DSL104 the-pile
 gptj = AutoModelForCausalLM.from_pretrained("EleutherAI/gpt-j-6b")  # expect: DSL104 the-pile
@@ -357,4 +358,40 @@ def test_weights_chosen_by_their_training_data_are_models_of_it(
         ("backbone.py", 2, "imagenet", "model"),
         ("backbone.py", 3, "casia-webface", "model"),
         ("configs/reid.yml", 2, "imagenet", "model"),
+    }
+
+
+# A model's name in prose or a comment is used where it points at weights: inside a link or a
+# hub id, in inline code or a command, or on a line that links to the weights. Named in a
+# sentence, a list or next to a link to training logs, it is a name only (rubric: ``model``
+# labels are for lines that download or load the weights).
+PROSE_MODELS = {
+    "README.md": (
+        "We fine-tune LLaMA-7B and LLaMA-13B with the following hyperparameters:\n"
+        "| Hyperparameter | LLaMA-7B | LLaMA-13B |\n"
+        "| Pythia-2.8b | [Logs](https://wandb.ai/team/pythia/groups/2.7B) |\n"
+        "- Pythia 70M\n"
+        "| 70M | [Standard](https://huggingface.co/EleutherAI/pythia-70m) |\n"
+        "Load the `EleutherAI/pythia-160m` checkpoint.\n"
+        "python generate.py --base_model 'decapoda-research/llama-7b-hf'\n"
+        "Model [20180402-114759](https://drive.google.com/open?id=1EXPBSXwTaqrSC0OhU) is ours.\n"
+    ),
+    "model.py": (
+        "# default hyperparameters for the LLaMA-7B model\n"
+        "# model = AutoModel.from_pretrained('huggyllama/llama-7b')\n"
+    ),
+}
+
+
+def test_a_model_named_in_prose_counts_where_it_points_at_weights(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    result = run_cli(make_repo(PROSE_MODELS), "check", "--format", "json")
+    found = {(f["path"], f["line"]) for f in result.json()["findings"] if f["rule"] == "DSL104"}
+    assert found == {
+        ("README.md", 5),
+        ("README.md", 6),
+        ("README.md", 7),
+        ("README.md", 8),
+        ("model.py", 2),
     }

@@ -175,6 +175,30 @@ def data_location_path(line: Line) -> bool:
     return any("data" in words and words & DATA_LOCATION_WORDS for words in map(key_words, keys))
 
 
+def flag_switch(line: Line) -> bool:
+    """``prepare.py --Duke``, ``add_argument('--market')``: the name is a whole command-line
+    switch of its own, which selects that dataset (a person or a company is never a switch)."""
+    before = line.text[: line.start]
+    if not before.endswith("--") or before[-3:-2] not in {"", " ", "\t", "'", '"'}:
+        return False
+    return line.text[line.end : line.end + 1] in {"", " ", "\t", "'", '"', "="}
+
+
+DOWNLOADER = lazy(r"(?:^|[\s;&|(!])(?:wget|curl|gdown|aria2c)\s")
+OUTPUT_OPTION = lazy(
+    r"\s(?:-O|-o|--output-document|--output|--out)(?:\s+|=)['\"]?(?:[\w.~-]*[/\\])*$"
+)
+
+
+def download_target(line: Line) -> bool:
+    """``wget URL -O ms1m_refine_train_ann.txt``: the name opens the file a download command
+    writes, which is the data it fetches (a name, whatever its extension)."""
+    before = line.text[max(0, line.start - KEY_REACH) : line.start]
+    if OUTPUT_OPTION.search(before) is None:
+        return False
+    return DOWNLOADER.search(line.text[: line.start]) is not None
+
+
 def flag_value(line: Line) -> bool:
     """``--dataset duke``, ``-s duke``, ``--source-dataset=duke``, and a yacs override on a
     command line: ``DATASETS.NAMES "('market1501')"``."""
@@ -329,7 +353,14 @@ def role_of(line: Line, lang: str) -> str:
 def dataset_name_context(line: Line, lang: str, role: str) -> bool:
     """The line uses the text as a dataset name (what an ambiguous alias needs)."""
     if role in {"prose", "docstring"}:
-        return flag_value(line) or data_path_segment(line) or data_file_name(line)
+        return (
+            flag_value(line)
+            or data_path_segment(line)
+            or data_file_name(line)
+            or download_target(line)
+            # a config shown in a README: "train-data-paths": ["/fsx/pile/..."]
+            or data_location_path(line)
+        )
     if role == "comment":
         return flag_value(line)  # a commented-out command line still names its dataset
     if lang == "python" and role != "string":
@@ -342,6 +373,7 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or compared_dataset(line)
         or (lang == "python" and argparse_dataset_option(line))
         or data_location_path(line)
+        or download_target(line)
     )
 
 

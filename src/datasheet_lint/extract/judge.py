@@ -85,12 +85,24 @@ def _hit_reference(
             or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
             # A name that only its near tokens confirm ('duke' needs a re-ID token) is
             # confirmed by a distinctive one anywhere in the file when it is spelled as a key,
-            # folder or flag is (lower case): a module or README that also handles market1501
-            # and cuhk03 means Duke MTMC by 'duke', but not by "Duke Energy" or a person's name.
+            # folder or flag is (lower case, or a switch of its own: prepare.py --Duke): a
+            # module or README that also handles market1501 and cuhk03 means Duke MTMC by
+            # 'duke', but not by "Duke Energy" or a person's name.
             or (
                 hit.alias.needs_near
-                and hit.surface.islower()
+                and (hit.surface.islower() or context.flag_switch(line))
                 and context.distinctive_near_in(index.text, hit.alias)
+            )
+            # A name that is short but no word (MS1M, emore, VGG2) is confirmed by a
+            # distinctive near token anywhere in its file, in prose too: a README that names
+            # Glint360K or InsightFace means MS-Celeb-1M by "MS1M" in its news, its model
+            # table and its commands. What else spells MS1M is code (a variable counting
+            # per-minute events, Java's -Xms1m) in files that name no face dataset.
+            or (
+                not hit.alias.needs_near
+                and not words.is_word(hit.alias.value)
+                and context.distinctive_near_in(index.text, hit.alias)
+                and not specific.inside_output(line)  # join(args.save_dir, 'lfw'): output
             )
             or _code_names_it(line, lang, role, hit)
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))

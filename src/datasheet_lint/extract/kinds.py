@@ -22,6 +22,7 @@ from datasheet_lint.extract.context import (
     Line,
     data_file_name,
     dataset_value,
+    download_target,
     flag_value,
     in_path,
     key_words,
@@ -108,6 +109,18 @@ def _file_operand(line: Line) -> bool:
         return False
     token, _ = token_at(line)
     return not token.startswith("-")
+
+
+# A command-line option's value, given after '=' or a space: --eval_sets="megaface".
+OPTION_VALUE = lazy(r"(?:^|\s)--[A-Za-z][\w-]*(?:=|\s+)['\"]?$")
+
+
+def _option_value(line: Line) -> bool:
+    """The name is the whole value of a command-line option (``--eval_sets="megaface"``,
+    ``--eval_sets megaface``), not the start of a run's name (``--name megaface_exp``)."""
+    if line.text[line.end : line.end + 1] not in {"", " ", "\t", "'", '"', ",", "\\"}:
+        return False
+    return OPTION_VALUE.search(line.text[max(0, line.start - KEY_REACH) : line.start]) is not None
 
 
 def _assignment(line: Line) -> bool:
@@ -211,6 +224,8 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     if alias.model is not None:
         if CONFIG_FILE.search(line.text, line.end, _segment(line)[1]):
             return None  # pythia-160m.yml: the architecture a run is built from, no weights
+        if role in {"prose", "comment", "docstring"} and not _model_in_use(line):
+            return None  # "We fine-tune LLaMA-7B", "- Pythia 70M": a model named, not used
         return line.start, line.end
     left, right = _segment(line)
     name = line.text[left:right]
@@ -231,6 +246,32 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
         or MODEL_CALL.search(before) is not None
     )
     return (left, right) if named else None
+
+
+# Where weights are fetched from: a model hub page (not a dataset's or a Space's), a file
+# host, a release asset, or a weight file itself.
+WEIGHTS_LINK = lazy(
+    r"(?:huggingface\.co|hf\.co)/(?!datasets/|spaces/|docs/|blog/|papers/)[\w.-]+/[\w.-]+"
+    r"|drive\.google\.com/|pan\.baidu\.com/|dropbox\.com/|1drv\.ms/|onedrive\.live\.com/"
+    r"|/releases/download/|\.(?:pth?|ckpt|bin|safetensors|onnx|h5|pb|zip|tar|tgz|gz)(?:[?#)\s]|$)",
+    re.IGNORECASE,
+)
+
+
+def _model_in_use(line: Line) -> bool:
+    """A model's name in prose or a comment that points at weights to use: inside a link, a
+    hub id (``decapoda-research/llama-7b-hf``), inline code or a command's argument, or on a
+    line that links to weights (a model table's download column). A name in a sentence, a
+    list or a table row linking to training logs only names the model (rubric: ``model``
+    labels are for lines that download or load the weights)."""
+    if url_at(line) is not None:
+        return True
+    token, _ = token_at(line)
+    if "/" in token or line.text[: line.start].count("`") % 2 == 1:
+        return True
+    if COMMAND.match(line.text) or _keyword_value(line) or "--" in line.text[: line.start]:
+        return True
+    return any(WEIGHTS_LINK.search(url) for url in URL.findall(line.text))
 
 
 # The rest of a file name that makes it a configuration (pythia-160m-deduped.yml).
@@ -322,7 +363,7 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     token, offset = token_at(line)
     if "@" in token[:offset]:
         return None  # an e-mail address (ping@lfw.org)
-    path = in_path(line) or data_file_name(line)
+    path = in_path(line) or data_file_name(line) or download_target(line)
     if role in {"comment", "docstring"} and FILE_HEADER.search(line.text, 0, line.start):
         return None  # the module's own file name in its header (@file: megaface.py)
     if role in {"prose", "comment", "docstring"}:
@@ -341,6 +382,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
             return Kind.PATH  # cd caltech-101, mv 101_ObjectCategories dataset/
         if flag_value(line) or dataset_value(line) or _assignment(line) or _argument(line):
             return Kind.CONFIG
+        if _option_value(line):
+            return Kind.CONFIG  # --eval_sets="megaface": an option's whole value selects it
         return None
     if path:
         return Kind.PATH

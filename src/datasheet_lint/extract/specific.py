@@ -49,6 +49,15 @@ def inside_location(line: Line) -> bool:
     return bool(words & LOCATION_WORDS) and not words & OUTPUT_WORDS
 
 
+def inside_output(line: Line) -> bool:
+    """The name is the whole string handed on after where a run writes
+    (``os.path.join(args.save_dir, 'lfw')``): an output folder named for its data."""
+    if line.text[line.end : line.end + 1] not in {"'", '"'}:
+        return False
+    after = AFTER_LOCATION.search(line.text[max(0, line.start - KEY_REACH) : line.start])
+    return after is not None and bool(key_words(after.group("key")) & OUTPUT_WORDS)
+
+
 def _inside(between: str) -> bool:
     """Whether the text between two names puts the second inside the first's folder."""
     if SAME_PATH.fullmatch(between):
