@@ -302,7 +302,31 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     for segment in segments:
         references.extend(_segment_references(file, segment, knowledge, limits, (linked, exports)))
     references.extend(structured.references(file, knowledge))
+    if lang == "config":
+        references.extend(_config_values(file, knowledge, references))
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
+
+
+def _config_values(
+    file: SourceFile, knowledge: Knowledge, found: list[Reference]
+) -> list[Reference]:
+    """Hub ids and data locations that a YAML/JSON/TOML config selects by key
+    (extract/configs.py), imported for the first config file a run reads."""
+    from datasheet_lint.extract import configs
+
+    if not file.path.lower().endswith(configs.SUFFIXES):
+        return []
+    taken = {ref.location.line for ref in found}
+
+    def known(value: str) -> str | None:
+        return knowledge.known(value, whole=True)
+
+    return [
+        Reference(dataset, Location(file.path, line, column), kind, surface)
+        for dataset, line, column, kind, surface in configs.references(
+            file.path, file.text, knowledge.resolve, known, taken
+        )
+    ]
 
 
 def _rank(ref: Reference) -> tuple[int, int, int]:
