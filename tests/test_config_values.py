@@ -156,3 +156,33 @@ def test_a_location_adds_no_second_id_to_a_line_that_names_its_dataset(
         ("train.yml", 2, "ms1mv2", "path"),
         ("train.yml", 3, "local:/srv/unnamed/set_a", "path"),
     }
+
+
+REID_OPTIONS = """\
+import argparse
+
+parser = argparse.ArgumentParser(description='Training')
+parser.add_argument('--data_dir', default='/home/me/Market/pytorch', type=str, help='data')
+parser.add_argument('--test_dir', type=str,
+                    default='../campus_cams/pytorch/')
+parser.add_argument('--train_file_list', default='/media/ssd/align_train.list')
+parser.add_argument('--name', default='ft_ResNet50/run1', type=str, help='output model name')
+parser.add_argument('--save_dir', default='/home/me/Market/runs')
+parser.add_argument('--image_dir', default='./samples/test_images/')
+parser.add_argument('--pretrained_path', default='../models/backbone_base')
+parser.add_argument('--data_root', default='./')
+opt = parser.parse_args()
+"""
+
+
+def test_an_option_that_names_a_data_location_defaults_to_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The argparse form of a data key: a path with no data folder on it is the option's data;
+    an output, a run name, images to run a model on, a model or a root alone is not."""
+    found = scan_references(make_repo, run_cli, {"train.py": REID_OPTIONS})
+    assert found == {
+        ("train.py", 4, "local:/home/me/Market/pytorch", "path"),
+        ("train.py", 6, "local:../campus_cams/pytorch", "path"),
+        ("train.py", 7, "local:/media/ssd/align_train.list", "path"),
+    }

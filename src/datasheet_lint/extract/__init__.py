@@ -183,6 +183,8 @@ def _segment_references(
             found.extend(flowed.found)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
+    if segment.lang == "python" and "default" in segment.text:
+        found.extend(_option_defaults(segment.text, knowledge, found))
     if unnamed:
         found = python_ast.unnamed_reads(found, unnamed)
     found = _one_local_per_read(found, file.path)
@@ -275,6 +277,24 @@ def _data_paths(text: str, knowledge: Knowledge) -> list[tuple[str, int, int, Ki
         line, column = index.position(start)
         found.append((dataset, line, column, Kind.PATH, path))
     return found
+
+
+def _option_defaults(
+    text: str, knowledge: Knowledge, found: list[tuple[str, int, int, Kind, str]]
+) -> list[tuple[str, int, int, Kind, str]]:
+    """Paths that a data location option defaults to (``--data_dir``,
+    default='/home/me/Market/pytorch'), on lines that hold no other reference: where one
+    names the dataset, the path adds nothing but a second id."""
+    taken = {item[1] for item in found}
+    defaults: list[tuple[str, int, int, Kind, str]] = []
+    index: LineIndex | None = None
+    for path, start in itertools.islice(data_paths.option_defaults(text), MAX_DATA_PATHS):
+        index = index or LineIndex(text)
+        line, column = index.position(start)
+        dataset = knowledge.resolve("local", path)
+        if dataset is not None and line not in taken:
+            defaults.append((dataset, line, column, Kind.PATH, path))
+    return defaults
 
 
 def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
