@@ -124,6 +124,7 @@ def test_data_keys_hold_data_and_output_keys_do_not(make_repo: MakeRepo, run_cli
         '  root_dataset: "./data/"\n'
         '  list_train: "./data/training.odgt"\n'
         '  list_val: "./data/validation.odgt"\n'
+        '  data_config_file: "configs/ade_classes.json"\n'
         "TRAIN:\n"
         '  log_dir: "./data/logs"\n'
         "DIR: ckpt/seg-run\n"

@@ -66,6 +66,7 @@ PARENT_DATA_WORDS = frozenset({"data", "dataset", "datasets", "train", "val", "t
 NOT_LOCATION_WORDS = OUTPUT_WORDS | frozenset(
     {"tensorboard", "snapshot", "env", "html", "artifact", "artifacts", "version", "vocab"}
     | {"tokenizer", "logging", "summary", "proj", "project", "work", "pretrain", "backbone"}
+    | {"config", "configs", "cfg", "schema", "script", "scripts", "template", "merges", "spm"}
 )
 # The sibling keys that say which dataset a mapping describes.
 NAME_KEYS = frozenset({"name", "dataset", "dataset_name", "type"})
