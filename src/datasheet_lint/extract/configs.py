@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from datasheet_lint.extract.context import key_words
 from datasheet_lint.extract.data_paths import NOT_DATA, OUTPUT_WORDS, ROOT
@@ -86,6 +87,7 @@ class Entry:
     value: str  # unquoted, comment and trailing comma removed
     parents: tuple[str, ...]  # nearest first
     mapping: int  # the line that opened the entry's mapping: its siblings share it
+    text: str  # the whole line
 
 
 def _unquoted(value: str) -> str:
@@ -103,13 +105,15 @@ def _items(value: str) -> list[str]:
 
 
 def entries(text: str) -> Iterator[Entry]:
-    """Each key's value and each list item, with the keys of the mappings above it."""
+    """Each key's value and each list item that may matter, with the keys of the mappings
+    above it. Only the lines that may hold a path or an id, open a mapping or name it are
+    parsed (``_worth_reading``)."""
     stack: list[tuple[int, str]] = []  # (column, key) of the open mappings
     opened: dict[int, int] = {}  # column -> the line that opened the mapping at that column
     table: str | None = None
-    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
+    for number, line in enumerate(text.split("\n", MAX_LINES)[:MAX_LINES], start=1):
         stripped = line.strip()
-        if not stripped or stripped.startswith(("#", "//")):
+        if not stripped or stripped.startswith(("#", "//")) or not _worth_reading(line, stripped):
             continue
         header = TABLE.match(line)
         if header is not None:
@@ -137,14 +141,43 @@ def entries(text: str) -> Iterator[Entry]:
         if match is not None and match.group("item"):
             opened[column] = number  # ``- key: value`` opens a mapping of its own
         mapping = opened.setdefault(column, number)
-        parents = tuple(k for _, k in reversed(stack)) + ((table,) if table else ())
-        yield Entry(number, column, key, value, parents, mapping)
         if key is not None and value in {"", "{", "["}:
-            stack.append((column, key))
+            stack.append((column, key))  # a mapping or a list opens: nothing to read in it
+            continue
+        if _may_select(key, value):
+            parents = tuple(k for _, k in reversed(stack)) + ((table,) if table else ())
+            yield Entry(number, column, key, value, parents, mapping, line)
 
 
-def _words(key: str) -> set[str]:
-    return key_words(key.replace("-", "_"))
+def _may_select(key: str | None, value: str) -> bool:
+    """What an entry needs to be read: a value that may be a path or an id, an id as its key,
+    or a key that names its mapping."""
+    return (
+        "/" in value
+        or FILE_SUFFIX.search(value) is not None
+        or (key is not None and ("/" in key or key.lower() in NAME_KEYS))
+    )
+
+
+def _worth_reading(line: str, stripped: str) -> bool:
+    """A line that may hold a path or an id (a '/' or a file suffix at its end), open a
+    mapping, a list item or a TOML table (a key with no value, ``{``, ``[``, ``- ``) or name
+    its mapping (name:, type:, dataset:). String tests, no regex: most lines of a long results
+    file are none of these, and a line skipped can only close a mapping that the next line
+    read closes too."""
+    if "/" in line or stripped[-1] in ":{[=" or stripped[0] == "[" or stripped[:2] == "- ":
+        return True
+    tail = stripped.rstrip("\"', ")
+    dot = tail.rfind(".")
+    if dot > 0 and tail[dot + 1 : dot + 2].isalpha():
+        return True
+    return stripped.lstrip("-'\" ")[:7].lower().startswith(("name", "type", "dataset"))
+
+
+@lru_cache(maxsize=1024)
+def _words(key: str) -> frozenset[str]:
+    """The words of a key (configs repeat their keys: each is split once)."""
+    return frozenset(key_words(key.replace("-", "_")))
 
 
 def _hub_id(value: str) -> bool:
@@ -159,7 +192,7 @@ def _hub_id(value: str) -> bool:
 def _selects_dataset(entry: Entry) -> bool:
     """The entry's key (or, for a list item or an entry of a list of datasets, the key above
     it) holds datasets, and no key on the way says model, tokenizer or output."""
-    own = _words(entry.key) if entry.key is not None else set()
+    own = _words(entry.key) if entry.key is not None else frozenset()
     if own & NOT_DATASET_WORDS or any(_words(p) & NOT_DATASET_WORDS for p in entry.parents):
         return False
     if own & DATASET_KEY_WORDS:
@@ -229,6 +262,16 @@ def _sibling_names(found: list[Entry], known: Known) -> dict[int, str]:
     return named
 
 
+# What a run wrote (eval_results_2022.json, outputs/metrics.json, logs/): records, not configs.
+RUN_OUTPUT_WORDS = frozenset(
+    {"result", "results", "log", "logs", "output", "outputs", "metrics", "predictions", "runs"}
+)
+
+
+def _run_output(path: str) -> bool:
+    return any(_words(part) & RUN_OUTPUT_WORDS for part in path.split("/"))
+
+
 def references(
     path: str, text: str, resolve: Resolve, known: Known, taken: set[int]
 ) -> Iterator[tuple[str, int, int, Kind, str]]:
@@ -236,16 +279,15 @@ def references(
 
     ``known``: the known dataset a whole value names, if any; ``taken``: lines that already
     hold a reference, where a location of no known dataset adds nothing but a second id."""
-    if not path.lower().endswith(SUFFIXES):
+    if not path.lower().endswith(SUFFIXES) or _run_output(path):
         return
-    lines = text.split("\n")
     found = list(entries(text))
     siblings: dict[int, str] | None = None
     for entry in found:
         values: list[tuple[str, Kind]] = []
-        if _mixture_key(entry) and entry.key is not None:
+        if entry.key is not None and "/" in entry.key and _mixture_key(entry):
             values = [(entry.key, Kind.CONFIG)]
-        elif entry.value:
+        elif "/" in entry.value or FILE_SUFFIX.search(entry.value) is not None:
             selects, location = _selects_dataset(entry), _data_location_key(entry)
             for value in _items(entry.value) if selects or location else ():
                 if selects and _hub_id(value):
@@ -253,7 +295,7 @@ def references(
                 elif location and _data_location(value):
                     values.append((value, Kind.PATH))
         for value, kind in values:
-            column = lines[entry.line - 1].find(value) + 1
+            column = entry.text.find(value) + 1
             if kind is Kind.CONFIG:
                 dataset = resolve("hf", value)
             else:
