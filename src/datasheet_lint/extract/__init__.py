@@ -183,6 +183,8 @@ def _segment_references(
             found.extend(flowed.found)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
+    if segment.lang == "python" and "default" in segment.text:
+        found.extend(_option_defaults(segment.text, knowledge, found))
     if unnamed:
         found = python_ast.unnamed_reads(found, unnamed)
     found = _one_local_per_read(found, file.path)
@@ -277,6 +279,24 @@ def _data_paths(text: str, knowledge: Knowledge) -> list[tuple[str, int, int, Ki
     return found
 
 
+def _option_defaults(
+    text: str, knowledge: Knowledge, found: list[tuple[str, int, int, Kind, str]]
+) -> list[tuple[str, int, int, Kind, str]]:
+    """Paths that a data location option defaults to (``--data_dir``,
+    default='/home/me/Market/pytorch'), on lines that hold no other reference: where one
+    names the dataset, the path adds nothing but a second id."""
+    taken = {item[1] for item in found}
+    defaults: list[tuple[str, int, int, Kind, str]] = []
+    index: LineIndex | None = None
+    for path, start in itertools.islice(data_paths.option_defaults(text), MAX_DATA_PATHS):
+        index = index or LineIndex(text)
+        line, column = index.position(start)
+        dataset = knowledge.resolve("local", path)
+        if dataset is not None and line not in taken:
+            defaults.append((dataset, line, column, Kind.PATH, path))
+    return defaults
+
+
 def extract(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
     """All references in one file, one per (line, dataset), strongest kind first."""
     return scan(file, knowledge).references
@@ -302,7 +322,41 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     for segment in segments:
         references.extend(_segment_references(file, segment, knowledge, limits, (linked, exports)))
     references.extend(structured.references(file, knowledge))
+    if lang == "config":
+        references.extend(_config_values(file, knowledge, references))
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
+
+
+def _config_values(
+    file: SourceFile, knowledge: Knowledge, found: list[Reference]
+) -> list[Reference]:
+    """Hub ids and data locations that a YAML/JSON/TOML config selects by key
+    (extract/configs.py), imported for the first config file a run reads."""
+    from datasheet_lint.extract import configs
+
+    if not file.path.lower().endswith(configs.SUFFIXES):
+        return []
+    taken = {ref.location.line for ref in found}
+
+    def known(value: str) -> str | None:
+        return knowledge.known(value, whole=True)
+
+    def resolve(source: str, name: str) -> str | None:
+        # A look-alike spelled whole (klue/roberta-base, laion/relaion2B-en-research) is by
+        # the blocklist's word not the dataset its slug names: its own readable id.
+        if source == "hf" and any(
+            alias.dataset is None and alias.value.casefold() == name.casefold()
+            for alias in itertools.chain(knowledge.blocklist.aliases, knowledge.catalogue.aliases)
+        ):
+            return f"hf:{name}"
+        return knowledge.resolve(source, name)
+
+    return [
+        Reference(dataset, Location(file.path, line, column), kind, surface)
+        for dataset, line, column, kind, surface in configs.references(
+            file.path, file.text, resolve, known, taken
+        )
+    ]
 
 
 def _rank(ref: Reference) -> tuple[int, int, int]:

@@ -9,7 +9,10 @@ reference: to the dataset whose name the path holds, else to the local data itse
 A literal counts when it looks like data (a data folder on its path, or a data file's suffix)
 and is either bound to a name whose words say where data lives (``path``, ``dir``, ``root``,
 ``file``, ``folder``) or given as an option's ``default=``. Where a run writes (``save_dir``,
-``log_path``, ``results/``) and model files (``.pth``, ``weights/``) are not data.
+``log_path``, ``results/``) and model files (``.pth``, ``weights/``) are not data. An option
+whose own name says a location of data or of a split (``--data_dir``, ``--test_dir``,
+``--train_file_list``) holds data in any path it defaults to, ``/home/me/Market/pytorch``
+with no data folder on it (``option_defaults``).
 This reads lines, not the syntax tree: it costs one regex pass over the module.
 """
 
@@ -105,3 +108,45 @@ def literals(text: str) -> Iterator[tuple[str, int]]:
             continue  # parser.add_argument('--save_dir', default='data/out')
         if looks_like_data(match.group("path")):
             yield without_split(match.group("path")), match.start("path")
+
+
+# Words of an option that hold a split or the data (with a location word: --data_dir,
+# --test_root, --train_file_list, --ann_file); an image or a video to run a model on is not.
+OPTION_DATA_WORDS = frozenset(
+    {"data", "dataset", "train", "training", "test", "testing", "val", "valid", "validation"}
+    | {"ann", "annotation", "annotations", "list", "lst", "rec", "query", "gallery"}
+)
+OPTION_LOCATION_WORDS = frozenset(
+    {"path", "paths", "dir", "dirs", "directory", "root", "file", "files", "folder", "list"}
+    | {"lst", "prefix"}
+)
+
+
+def option_defaults(text: str) -> Iterator[tuple[str, int]]:
+    """(path, offset) of each path an option that names a data location defaults to, where
+    the path itself does not look like data (``literals`` has the ones that do)."""
+    for match in DEFAULT.finditer(text):
+        if text[match.start() - 1 : match.start()].isidentifier():
+            continue
+        option = OPTION.findall(text[max(0, match.start() - 300) : match.start()])
+        if not option:
+            continue
+        words = key_words(option[-1])
+        if words & OUTPUT_WORDS or not words & OPTION_LOCATION_WORDS:
+            continue
+        if not (words - OPTION_LOCATION_WORDS) & OPTION_DATA_WORDS and not words & {"list", "lst"}:
+            continue
+        path = match.group("path")
+        if looks_like_data(path) or not _a_path(path):
+            continue
+        yield without_split(path), match.start("path")
+
+
+def _a_path(value: str) -> bool:
+    """A folder below something or a file in one: not a root alone (``./``, ``data/``), a URL,
+    a template, a model or where a run writes."""
+    if "/" not in value or "://" in value or any(c in value for c in " {}%*$"):
+        return False
+    if NOT_DATA.search(value.rstrip("/")) is not None:
+        return False
+    return any(s not in {"", ".", "..", "~"} and not ROOT.match(s) for s in value.split("/"))
