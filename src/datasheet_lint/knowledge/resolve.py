@@ -30,6 +30,13 @@ KAGGLE_URL = lazy(
     r"|(?:api/v1/datasets/download|datasets)/([\w.-]+/[\w.-]+))",
     re.IGNORECASE,
 )
+# Where Kaggle mounts a notebook's datasets and competitions: ``../input/<slug>/`` (any depth
+# of ``../``) and ``/kaggle/input/<slug>/``. A slug has no suffix: ``../input/train.csv`` is a
+# file right under the mount, not a dataset's folder.
+KAGGLE_INPUT = lazy(
+    r"(?<![\w.-])(?:(?:\.\./)+|/kaggle/)input/(?P<slug>[A-Za-z0-9][\w-]*)"
+    r"(?![\w.-])(?:/[^\s'\"`,;()\[\]{}<>|]*)?"
+)
 
 
 # Folders that hold many datasets: a dataset is the folder or file just below the last one.
@@ -182,6 +189,9 @@ class Knowledge(NamedTuple):
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
         elif source == "local":
+            mounted = KAGGLE_INPUT.fullmatch(name)
+            if mounted is not None:  # a Kaggle dataset's or competition's mounted files
+                return self.resolve("kaggle", mounted.group("slug"))
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
             name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back

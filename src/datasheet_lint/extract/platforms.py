@@ -1,0 +1,164 @@
+"""Data platforms' own conventions, which name a dataset in every notebook written for them.
+
+A notebook written for Kaggle or for BigQuery does not download its data: the platform mounts
+or serves it under a name that the code then spells out. These shapes name a dataset wherever
+they appear, known to the catalogue or not:
+
+- Kaggle's mounted inputs, ``../input/<slug>/...`` and ``/kaggle/input/<slug>/...``: the data
+  of the dataset or competition ``<slug>`` (``kaggle:<slug>``, or the catalogue's entry where
+  the slug is one of its names: ``../input/titanic/train.csv`` is Titanic). A file right under
+  ``input/`` (``../input/train.csv``, an older kernel's single mount) names no slug and stays
+  the local file it is.
+- A kernel's metadata, ``dataset_sources`` and ``competition_sources`` (``kernel-metadata.json``
+  or a notebook list built in Python): each ``owner/slug`` or competition slug in the list is a
+  dataset the notebook is given.
+- ``KaggleDatasets().get_gcs_path("<slug>")``: where a TPU notebook reads the slug's files, and
+  ``kagglehub.competition_download("<slug>")``.
+- BigQuery's public datasets, ``bigquery-public-data.<dataset>.<table>`` in SQL and
+  ``client.dataset("<dataset>", project="bigquery-public-data")``: ``bigquery:<dataset>``, by
+  the dataset's own name in the ``bigquery-public-data`` project.
+
+Each is read from lines, not from the syntax tree: the same shapes appear in Python, notebook
+cells, shell lines and JSON, and a regex pass per shape costs little (the module is imported
+only for a segment that holds one of ``extract.PLATFORM_WORDS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from datasheet_lint.knowledge.resolve import KAGGLE_INPUT
+from datasheet_lint.lazyregex import lazy
+from datasheet_lint.models import Kind
+
+# (dataset, line, column, kind, surface), as the other extractors yield them.
+Found = tuple[str, int, int, Kind, str]
+Resolve = Callable[[str, str], str | None]
+
+# A key of a kernel's metadata, in JSON (``"dataset_sources": [``) or in Python
+# (``dataset_sources=[``, ``nb['competition_sources'] = \``), then its value.
+SOURCES = lazy(
+    r"""(?P<key>dataset|competition)_sources['"]?\]?[ \t]*[:=][ \t]*(?:\\[ \t]*\n[ \t]*)?"""
+    r"""(?P<open>[\[(]?)"""
+)
+STRING = lazy(r"""(?P<q>['"])(?P<value>[^'"\n]{1,200})(?P=q)""")
+# A Kaggle handle: ``owner/slug`` of a dataset, a competition's bare ``slug``.
+DATASET_HANDLE = lazy(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
+COMPETITION_HANDLE = lazy(r"[A-Za-z0-9][\w-]*")
+MAX_LIST = 4_000  # characters of one metadata list read: real ones hold a few handles
+GCS_PATH = lazy(r"""\bget_gcs_path\([ \t]*(?P<q>['"])(?P<slug>[A-Za-z0-9][\w-]*)(?P=q)""")
+COMPETITION_DOWNLOAD = lazy(
+    r"""\bcompetition_download\([ \t]*(?:handle[ \t]*=[ \t]*)?"""
+    r"""(?P<q>['"])(?P<slug>[A-Za-z0-9][\w-]*)(?P=q)"""
+)
+# `bigquery-public-data.openaq.global_air_quality`, legacy SQL's [bigquery-public-data:x.y].
+BIGQUERY_TABLE = lazy(r"(?<![\w-])bigquery-public-data[.:](?P<dataset>[A-Za-z_]\w*)\.\w")
+BIGQUERY_DATASET = lazy(
+    r"""\.dataset\([ \t]*(?:dataset_id[ \t]*=[ \t]*)?(?P<q>['"])(?P<dataset>[A-Za-z_]\w*)(?P=q)"""
+    r"""[ \t]*,[ \t]*project[ \t]*=[ \t]*(?P<p>['"])bigquery-public-data(?P=p)"""
+)
+
+
+def references(text: str, resolve: Resolve) -> list[Found]:
+    """Every platform shape in one segment's text."""
+    found: list[Found] = []
+    starts = _line_starts(text)
+    found.extend(_kaggle_inputs(text, resolve, starts))
+    found.extend(_kernel_sources(text, resolve, starts))
+    found.extend(_calls(text, resolve, starts))
+    found.extend(_bigquery(text, starts))
+    return found
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _position(starts: list[int], offset: int) -> tuple[int, int]:
+    """1-based (line, column) of an offset."""
+    low, high = 0, len(starts) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low + 1, offset - starts[low] + 1
+
+
+def _kaggle_inputs(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+    """``../input/<slug>/...``: the mounted data of a Kaggle dataset or competition."""
+    if "input/" not in text:
+        return
+    for match in KAGGLE_INPUT.finditer(text):
+        dataset = resolve("local", match.group())  # a known name in the slug wins, as in paths
+        if dataset is None:
+            continue
+        line, column = _position(starts, match.start())
+        yield dataset, line, column, Kind.PATH, match.group().rstrip("/")
+
+
+def _kernel_sources(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+    """Each handle in a kernel's ``dataset_sources`` / ``competition_sources``."""
+    if "_sources" not in text:
+        return
+    for match in SOURCES.finditer(text):
+        competition = match.group("key") == "competition"
+        end = match.end()
+        if match.group("open"):
+            closing = "]" if match.group("open") == "[" else ")"
+            stop = text.find(closing, end, end + MAX_LIST)
+            if stop < 0:
+                continue
+        else:
+            stop = text.find("\n", end)
+            stop = len(text) if stop < 0 else stop
+        for string in STRING.finditer(text, end, stop):
+            value = string.group("value").strip()
+            if competition and COMPETITION_HANDLE.fullmatch(value):
+                name = f"competition/{value}"
+            elif not competition and DATASET_HANDLE.fullmatch(value):
+                name = value
+            else:
+                continue  # not a handle: a path, a sentence, a kernel's own name
+            dataset = resolve("kaggle", name)
+            if dataset is None:
+                continue
+            line, column = _position(starts, string.start("value"))
+            yield dataset, line, column, Kind.CONFIG, value
+
+
+def _calls(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+    """``KaggleDatasets().get_gcs_path("slug")`` (a read of the slug's files) and
+    ``kagglehub.competition_download("slug")`` (a download of the competition's)."""
+    if "get_gcs_path" in text:
+        for match in GCS_PATH.finditer(text):
+            yield from _call(match, match.group("slug"), Kind.LOAD, resolve, starts)
+    if "competition_download" in text:
+        for match in COMPETITION_DOWNLOAD.finditer(text):
+            name = f"competition/{match.group('slug')}"
+            yield from _call(match, name, Kind.URL, resolve, starts)
+
+
+def _call(
+    match: re.Match[str], name: str, kind: Kind, resolve: Resolve, starts: list[int]
+) -> Iterator[Found]:
+    dataset = resolve("kaggle", name)
+    if dataset is not None:
+        line, column = _position(starts, match.start("slug"))
+        yield dataset, line, column, kind, match.group("slug")
+
+
+def _bigquery(text: str, starts: list[int]) -> Iterator[Found]:
+    """A public dataset's table in SQL (``path``) or the dataset fetched by name (``load``)."""
+    if "bigquery-public-data" not in text:
+        return
+    for match in BIGQUERY_TABLE.finditer(text):
+        line, column = _position(starts, match.start())
+        dataset = match.group("dataset")
+        yield f"bigquery:{dataset}", line, column, Kind.PATH, match.group()[:-2]
+    for match in BIGQUERY_DATASET.finditer(text):
+        line, column = _position(starts, match.start("dataset"))
+        dataset = match.group("dataset")
+        yield f"bigquery:{dataset}", line, column, Kind.LOAD, dataset
