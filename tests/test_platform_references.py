@@ -57,7 +57,8 @@ def test_a_kaggle_input_path_names_its_dataset(
 ) -> None:
     found = refs(make_repo, run_cli, path, code)
     assert (line, dataset, "path") in found
-    assert not any(d.startswith("local:../input/") and line == n for n, d, _ in found)
+    slug = dataset.removeprefix("kaggle:")
+    assert not any(d.startswith("local:") and slug in d for _, d, _ in found)  # one id
 
 
 def test_kaggle_input_look_alikes_yield_no_kaggle_id(make_repo: MakeRepo, run_cli: RunCli) -> None:
@@ -71,10 +72,13 @@ def test_kaggle_input_look_alikes_yield_no_kaggle_id(make_repo: MakeRepo, run_cl
         "x = 'my_input/pets/train'\n"  # not the mount: a folder merely ending in input
         "y = f'../input/{slug}/train.csv'\n"  # a slug chosen at run time
         "z = ['/kaggle/input/titanic']\n"  # a catalogue entry mounted under its own name
+        "if not os.path.exists('../input/shop_sales.csv'):\n"  # a file right under the mount
+        "    pass\n"
     )
     found = refs(make_repo, run_cli, "nb.py", code)
     assert {line for line, d, _ in found if d.startswith("kaggle:")} == {2}
     assert (9, "titanic", "path") in found
+    assert (10, "local:../input/shop_sales.csv", "path") in found
 
 
 def test_kernel_metadata_sources_are_config_references(
@@ -129,11 +133,16 @@ def test_kaggle_calls_name_their_dataset(make_repo: MakeRepo, run_cli: RunCli) -
         "GCS_DS_PATH = KaggleDatasets().get_gcs_path('petal-pictures')\n"
         "path = kagglehub.competition_download('bridge-load-forecast')\n"
         "other = KaggleDatasets().get_gcs_path()\n"  # the notebook's own competition: unnamed
+        "api.competition_download_files('harbour-tides', path='data')\n"
+        "df = kagglehub.load_dataset(KaggleDatasetAdapter.PANDAS, 'someone/cafe-sales', 'a.csv')\n"
+        "model = kagglehub.model_download('someone/tiny-net/pyTorch/default')\n"  # a model
     )
     found = refs(make_repo, run_cli, "tpu.py", code)
     assert (3, "kaggle:petal-pictures", "load") in found
     assert (4, "kaggle:competition/bridge-load-forecast", "url") in found
-    assert 5 not in {line for line, _, _ in found}
+    assert (6, "kaggle:competition/harbour-tides", "url") in found
+    assert (7, "kaggle:someone/cafe-sales", "load") in found
+    assert not {line for line, _, _ in found} & {5, 8}
 
 
 def test_bigquery_public_datasets_are_references(make_repo: MakeRepo, run_cli: RunCli) -> None:
@@ -147,9 +156,13 @@ def test_bigquery_public_datasets_are_references(make_repo: MakeRepo, run_cli: R
         '"""\n'
         'mine = client.dataset("harbour_tides", project="my-project")\n'  # a private project
         "url = 'https://console.cloud.google.com/bigquery?project=bigquery-public-data'\n"
+        'ref = bigquery.DatasetReference("bigquery-public-data", "city_roads")\n'
+        'tables = client.list_tables("bigquery-public-data.harbour_tides")\n'
     )
     found = refs(make_repo, run_cli, "sql.py", code)
     assert (3, "bigquery:harbour_tides", "load") in found
     assert (6, "bigquery:harbour_tides", "path") in found
     assert (7, "bigquery:city_roads", "path") in found
+    assert (11, "bigquery:city_roads", "load") in found
+    assert (12, "bigquery:harbour_tides", "path") in found
     assert not {line for line, d, _ in found if d.startswith("bigquery:")} & {9, 10}

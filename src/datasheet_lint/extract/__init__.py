@@ -65,6 +65,7 @@ PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "competition_sources",
     "get_gcs_path",
     "competition_download",
+    "KaggleDatasetAdapter",
 )
 ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "downloads": (frozenset({"script"}), None),

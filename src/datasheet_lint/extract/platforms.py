@@ -7,16 +7,18 @@ they appear, known to the catalogue or not:
 - Kaggle's mounted inputs, ``../input/<slug>/...`` and ``/kaggle/input/<slug>/...``: the data
   of the dataset or competition ``<slug>`` (``kaggle:<slug>``, or the catalogue's entry where
   the slug is one of its names: ``../input/titanic/train.csv`` is Titanic). A file right under
-  ``input/`` (``../input/train.csv``, an older kernel's single mount) names no slug and stays
-  the local file it is.
+  ``input/`` (``../input/train.csv``, an older kernel's single mount, or a link a course
+  makes there) names no slug: it is the local file it is, named wherever the code names it.
 - A kernel's metadata, ``dataset_sources`` and ``competition_sources`` (``kernel-metadata.json``
   or a notebook list built in Python): each ``owner/slug`` or competition slug in the list is a
   dataset the notebook is given.
-- ``KaggleDatasets().get_gcs_path("<slug>")``: where a TPU notebook reads the slug's files, and
-  ``kagglehub.competition_download("<slug>")``.
+- ``KaggleDatasets().get_gcs_path("<slug>")``: where a TPU notebook reads the slug's files;
+  ``kagglehub.competition_download("<slug>")`` and the API's ``competition_download_files``;
+  ``kagglehub.load_dataset(KaggleDatasetAdapter.PANDAS, "<owner>/<slug>", ...)``.
 - BigQuery's public datasets, ``bigquery-public-data.<dataset>.<table>`` in SQL and
-  ``client.dataset("<dataset>", project="bigquery-public-data")``: ``bigquery:<dataset>``, by
-  the dataset's own name in the ``bigquery-public-data`` project.
+  ``client.dataset("<dataset>", project="bigquery-public-data")``, ``DatasetReference(
+  "bigquery-public-data", "<dataset>")``: ``bigquery:<dataset>``, by the dataset's own name in
+  the ``bigquery-public-data`` project.
 
 Each is read from lines, not from the syntax tree: the same shapes appear in Python, notebook
 cells, shell lines and JSON, and a regex pass per shape costs little (the module is imported
@@ -48,15 +50,30 @@ DATASET_HANDLE = lazy(r"[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*")
 COMPETITION_HANDLE = lazy(r"[A-Za-z0-9][\w-]*")
 MAX_LIST = 4_000  # characters of one metadata list read: real ones hold a few handles
 GCS_PATH = lazy(r"""\bget_gcs_path\([ \t]*(?P<q>['"])(?P<slug>[A-Za-z0-9][\w-]*)(?P=q)""")
+# kagglehub.competition_download("slug"), KaggleApi().competition_download_files("slug").
 COMPETITION_DOWNLOAD = lazy(
-    r"""\bcompetition_download\([ \t]*(?:handle[ \t]*=[ \t]*)?"""
+    r"""\bcompetition_download(?:_files?|_cli)?\([ \t]*(?:(?:handle|competition)[ \t]*=[ \t]*)?"""
     r"""(?P<q>['"])(?P<slug>[A-Za-z0-9][\w-]*)(?P=q)"""
 )
-# `bigquery-public-data.openaq.global_air_quality`, legacy SQL's [bigquery-public-data:x.y].
-BIGQUERY_TABLE = lazy(r"(?<![\w-])bigquery-public-data[.:](?P<dataset>[A-Za-z_]\w*)\.\w")
+# kagglehub.load_dataset(KaggleDatasetAdapter.PANDAS, "owner/slug", "file.csv"), dataset_load.
+ADAPTER_LOAD = lazy(
+    r"""\b(?:load_dataset|dataset_load)\([ \t]*KaggleDatasetAdapter\.\w+[ \t]*,[ \t]*"""
+    r"""(?:handle[ \t]*=[ \t]*)?(?P<q>['"])(?P<slug>[A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?P=q)"""
+)
+# A data file right under the mount (an older kernel's single dataset): the file it is.
+INPUT_FILE = lazy(
+    r"(?<![\w.-])(?:(?:\.\./)+|/kaggle/)input/[\w-]+\.(?:csv|tsv|jsonl?|parquet|feather|npy|npz|"
+    r"h5|hdf5|pkl|pickle|txt|zip|sqlite|db|xlsx?)(?![\w.-])",
+    re.IGNORECASE,
+)
+# `bigquery-public-data.openaq.global_air_quality`, legacy SQL's [bigquery-public-data:x.y],
+# a dataset alone ("bigquery-public-data.samples").
+BIGQUERY_TABLE = lazy(r"(?<![\w-])bigquery-public-data[.:](?P<dataset>[A-Za-z_]\w*)(?![\w-])")
 BIGQUERY_DATASET = lazy(
     r"""\.dataset\([ \t]*(?:dataset_id[ \t]*=[ \t]*)?(?P<q>['"])(?P<dataset>[A-Za-z_]\w*)(?P=q)"""
     r"""[ \t]*,[ \t]*project[ \t]*=[ \t]*(?P<p>['"])bigquery-public-data(?P=p)"""
+    r"""|\bDatasetReference\([ \t]*(?:project[ \t]*=[ \t]*)?(?P<r>['"])bigquery-public-data(?P=r)"""
+    r"""[ \t]*,[ \t]*(?:dataset_id[ \t]*=[ \t]*)?(?P<s>['"])(?P<named>[A-Za-z_]\w*)(?P=s)"""
 )
 
 
@@ -97,6 +114,11 @@ def _kaggle_inputs(text: str, resolve: Resolve, starts: list[int]) -> Iterator[F
             continue
         line, column = _position(starts, match.start())
         yield dataset, line, column, Kind.PATH, match.group().rstrip("/")
+    for match in INPUT_FILE.finditer(text):
+        dataset = resolve("local", match.group())
+        if dataset is not None:
+            line, column = _position(starts, match.start())
+            yield dataset, line, column, Kind.PATH, match.group()
 
 
 def _kernel_sources(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
@@ -139,6 +161,9 @@ def _calls(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
         for match in COMPETITION_DOWNLOAD.finditer(text):
             name = f"competition/{match.group('slug')}"
             yield from _call(match, name, Kind.URL, resolve, starts)
+    if "KaggleDatasetAdapter" in text:
+        for match in ADAPTER_LOAD.finditer(text):
+            yield from _call(match, match.group("slug"), Kind.LOAD, resolve, starts)
 
 
 def _call(
@@ -157,8 +182,9 @@ def _bigquery(text: str, starts: list[int]) -> Iterator[Found]:
     for match in BIGQUERY_TABLE.finditer(text):
         line, column = _position(starts, match.start())
         dataset = match.group("dataset")
-        yield f"bigquery:{dataset}", line, column, Kind.PATH, match.group()[:-2]
+        yield f"bigquery:{dataset}", line, column, Kind.PATH, match.group()
     for match in BIGQUERY_DATASET.finditer(text):
-        line, column = _position(starts, match.start("dataset"))
-        dataset = match.group("dataset")
+        group = "dataset" if match.group("dataset") is not None else "named"
+        line, column = _position(starts, match.start(group))
+        dataset = match.group(group)
         yield f"bigquery:{dataset}", line, column, Kind.LOAD, dataset
