@@ -189,7 +189,7 @@ class Knowledge(NamedTuple):
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
         elif source == "local":
-            mounted = KAGGLE_INPUT.fullmatch(name)
+            mounted = KAGGLE_INPUT.match(name)
             if mounted is not None:  # a Kaggle dataset's or competition's mounted files
                 return self.resolve("kaggle", mounted.group("slug"))
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
