@@ -82,6 +82,8 @@ def test_kaggle_input_look_alikes_yield_no_kaggle_id(make_repo: MakeRepo, run_cl
         "z = ['/kaggle/input/titanic']\n"  # a catalogue entry mounted under its own name
         "if not os.path.exists('../input/shop_sales.csv'):\n"  # a file right under the mount
         "    pass\n"
+        "folder = '../input/images/train'\n"  # a project's own input folder, not a slug
+        "scans = '../input/Raw_Scans/a.png'\n"  # no Kaggle slug is spelled so
     )
     found = refs(make_repo, run_cli, "nb.py", code)
     assert {line for line, d, _ in found if d.startswith("kaggle:")} == {2}

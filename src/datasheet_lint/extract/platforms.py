@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from datasheet_lint.knowledge.resolve import KAGGLE_INPUT
+from datasheet_lint.knowledge.resolve import KAGGLE_INPUT, kaggle_mount
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
@@ -109,6 +109,8 @@ def _kaggle_inputs(text: str, resolve: Resolve, starts: list[int]) -> Iterator[F
     if "input/" not in text:
         return
     for match in KAGGLE_INPUT.finditer(text):
+        if kaggle_mount(match.group()) is None:
+            continue  # a project's own input/ folder: the other extractors judge it
         dataset = resolve("local", match.group())  # a known name in the slug wins, as in paths
         if dataset is None:
             continue

@@ -70,6 +70,23 @@ GENERIC_STEMS = frozenset(
 VARIABLE = lazy(r"(?:^|[._])(?:dir|root|path|folder|prefix|home)$|^(?:self|args|opt|cfg)\.")
 
 
+KAGGLE_SLUG = lazy(r"[a-z0-9][a-z0-9-]*")
+
+
+def kaggle_mount(path: str) -> str | None:
+    """The slug of the Kaggle dataset or competition whose mounted files a path reads, if it
+    is one. Under ``/kaggle/input/`` any folder is; under ``../input/``, which a project may
+    also have of its own, only a name a Kaggle slug can be (lowercase, digits and hyphens)
+    that says which data it holds (``../input/images/`` is a folder, not a dataset)."""
+    mounted = KAGGLE_INPUT.match(path)
+    if mounted is None:
+        return None
+    slug = mounted.group("slug")
+    if path.startswith("/kaggle/"):
+        return slug
+    return slug if KAGGLE_SLUG.fullmatch(slug) and _meaningful(slug) else None
+
+
 def _stem(part: str) -> str:
     return part.split(".", 1)[0].casefold()
 
@@ -189,9 +206,9 @@ class Knowledge(NamedTuple):
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
         elif source == "local":
-            mounted = KAGGLE_INPUT.match(name)
-            if mounted is not None:  # a Kaggle dataset's or competition's mounted files
-                return self.resolve("kaggle", mounted.group("slug"))
+            slug = kaggle_mount(name)
+            if slug is not None:  # a Kaggle dataset's or competition's mounted files
+                return self.resolve("kaggle", slug)
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
             name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
