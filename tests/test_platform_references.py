@@ -176,3 +176,25 @@ def test_bigquery_public_datasets_are_references(make_repo: MakeRepo, run_cli: R
     assert (11, "bigquery:city_roads", "load") in found
     assert (12, "bigquery:harbour_tides", "path") in found
     assert not {line for line, d, _ in found if d.startswith("bigquery:")} & {9, 10}
+
+
+def test_hub_file_system_paths_name_their_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """hf://datasets/<owner>/<name>/... is one Hub dataset, whatever reads it; two datasets of
+    one owner are two ids."""
+    code = (
+        "import pandas as pd\nimport polars as pl\nfrom datasets import load_dataset\n"
+        "a = pd.read_parquet('hf://datasets/someone/bridge-loads/data/train.parquet')\n"
+        "b = load_dataset('parquet', data_files='hf://datasets/someone/ferry-logs/t.parquet')\n"
+        "c = pd.read_csv('hf://datasets/someone/city-trees@main/trees.csv')\n"
+        "d = pl.read_parquet('hf://datasets/someone/river-levels/**/*.parquet')\n"
+        "e = 'hf://spaces/someone/demo/app.py'\n"  # a Space, not a dataset
+    )
+    found = refs(make_repo, run_cli, "hub.py", code)
+    assert {(n, d) for n, d, _ in found} >= {
+        (4, "hf:someone/bridge-loads"),
+        (5, "hf:someone/ferry-logs"),
+        (6, "hf:someone/city-trees"),
+        (7, "hf:someone/river-levels"),
+    }
+    assert not any(d.startswith("local:") for _, d, _ in found)
+    assert 8 not in {n for n, _, _ in found}

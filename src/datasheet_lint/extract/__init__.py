@@ -66,6 +66,7 @@ PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "get_gcs_path",
     "competition_download",
     "KaggleDatasetAdapter",
+    "hf://",
 )
 ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "downloads": (frozenset({"script"}), None),

@@ -15,6 +15,8 @@ they appear, known to the catalogue or not:
 - ``KaggleDatasets().get_gcs_path("<slug>")``: where a TPU notebook reads the slug's files;
   ``kagglehub.competition_download("<slug>")`` and the API's ``competition_download_files``;
   ``kagglehub.load_dataset(KaggleDatasetAdapter.PANDAS, "<owner>/<slug>", ...)``.
+- A Hugging Face dataset's files through the Hub's file system, ``hf://datasets/<owner>/
+  <name>/...``, whatever library reads them: ``hf:<owner>/<name>``.
 - BigQuery's public datasets, ``bigquery-public-data.<dataset>.<table>`` in SQL and
   ``client.dataset("<dataset>", project="bigquery-public-data")``, ``DatasetReference(
   "bigquery-public-data", "<dataset>")``: ``bigquery:<dataset>``, by the dataset's own name in
@@ -66,6 +68,8 @@ INPUT_FILE = lazy(
     r"h5|hdf5|pkl|pickle|txt|zip|sqlite|db|xlsx?)(?![\w.-])",
     re.IGNORECASE,
 )
+# A Hugging Face dataset's files through the Hub's file system, in any string.
+HUB_FILES = lazy(r"(?<![\w-])hf://datasets/[\w.-]+/[\w.@-]+", re.IGNORECASE)
 # `bigquery-public-data.openaq.global_air_quality`, legacy SQL's [bigquery-public-data:x.y],
 # a dataset alone ("bigquery-public-data.samples").
 BIGQUERY_TABLE = lazy(r"(?<![\w-])bigquery-public-data[.:](?P<dataset>[A-Za-z_]\w*)(?![\w-])")
@@ -85,6 +89,7 @@ def references(text: str, resolve: Resolve) -> list[Found]:
     found.extend(_kernel_sources(text, resolve, starts))
     found.extend(_calls(text, resolve, starts))
     found.extend(_bigquery(text, starts))
+    found.extend(_hub_files(text, resolve, starts))
     return found
 
 
@@ -190,3 +195,15 @@ def _bigquery(text: str, starts: list[int]) -> Iterator[Found]:
         line, column = _position(starts, match.start(group))
         dataset = match.group(group)
         yield f"bigquery:{dataset}", line, column, Kind.LOAD, dataset
+
+
+def _hub_files(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+    """``hf://datasets/<owner>/<name>/...``: a Hub dataset's files, whatever reads them
+    (``pd.read_parquet``, ``pl.read_parquet``, DuckDB's ``FROM 'hf://...'``, ``data_files``)."""
+    if "hf://" not in text:
+        return
+    for match in HUB_FILES.finditer(text):
+        dataset = resolve("url", match.group())
+        if dataset is not None:
+            line, column = _position(starts, match.start())
+            yield dataset, line, column, Kind.URL, match.group()

@@ -30,6 +30,9 @@ KAGGLE_URL = lazy(
     r"|(?:api/v1/datasets/download|datasets)/([\w.-]+/[\w.-]+))",
     re.IGNORECASE,
 )
+# The Hub's file system (huggingface_hub.HfFileSystem, read by pandas, polars, DuckDB and
+# data_files): hf://datasets/<owner>/<name>[@revision]/<file>.
+HUB_FILES = lazy(r"^hf://datasets/([\w.-]+/[\w.-]+?)(?:@[^/\s]*)?(?=/|$)", re.IGNORECASE)
 # Where Kaggle mounts a notebook's datasets and competitions: ``../input/<slug>/`` (any depth
 # of ``../``) and ``/kaggle/input/<slug>/``. A slug has no suffix: ``../input/train.csv`` is a
 # file right under the mount, not a dataset's folder.
@@ -187,6 +190,10 @@ class Knowledge(NamedTuple):
         ``needs_known``: a URL that is only a dataset if the knowledge says so (None if not).
         """
         name = name.strip()
+        if source in {"url", "local"} and name[:3].lower() == "hf:":
+            hub = HUB_FILES.match(name)
+            if hub is not None:  # a Hub dataset's files, read through the Hub's file system
+                return self.resolve("hf", hub.group(1))
         if source in {"url", "local"}:
             found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
         else:
