@@ -198,3 +198,19 @@ def test_hub_file_system_paths_name_their_dataset(make_repo: MakeRepo, run_cli: 
     }
     assert not any(d.startswith("local:") for _, d, _ in found)
     assert 8 not in {n for n, _, _ in found}
+
+
+def test_a_download_of_a_kaggle_page_is_that_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """opendatasets and other downloaders take a Kaggle page's URL: the URL names the
+    dataset or competition, catalogued or not. A notebook's page is no dataset."""
+    code = (
+        "import opendatasets as od\n"
+        "od.download('https://www.kaggle.com/datasets/someone/cafe-sales')\n"
+        "competition_url = 'https://www.kaggle.com/c/bridge-load-forecast'\n"
+        "od.download(competition_url)\n"
+        "od.download('https://www.kaggle.com/code/someone/eda-notebook')\n"
+    )
+    found = refs(make_repo, run_cli, "fetch.py", code)
+    assert (2, "kaggle:someone/cafe-sales") in {(n, d) for n, d, _ in found}
+    assert (4, "kaggle:competition/bridge-load-forecast") in {(n, d) for n, d, _ in found}
+    assert 5 not in {n for n, _, _ in found}

@@ -67,6 +67,7 @@ PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "competition_download",
     "KaggleDatasetAdapter",
     "hf://",
+    "kaggle.com/",
 )
 ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "downloads": (frozenset({"script"}), None),

@@ -15,6 +15,8 @@ they appear, known to the catalogue or not:
 - ``KaggleDatasets().get_gcs_path("<slug>")``: where a TPU notebook reads the slug's files;
   ``kagglehub.competition_download("<slug>")`` and the API's ``competition_download_files``;
   ``kagglehub.load_dataset(KaggleDatasetAdapter.PANDAS, "<owner>/<slug>", ...)``.
+- A Kaggle dataset's or competition's URL in code (``od.download("https://www.kaggle.com/c/
+  <slug>")``): ``kaggle:<owner>/<slug>`` or ``kaggle:competition/<slug>``.
 - A Hugging Face dataset's files through the Hub's file system, ``hf://datasets/<owner>/
   <name>/...``, whatever library reads them: ``hf:<owner>/<name>``.
 - BigQuery's public datasets, ``bigquery-public-data.<dataset>.<table>`` in SQL and
@@ -68,6 +70,13 @@ INPUT_FILE = lazy(
     r"h5|hdf5|pkl|pickle|txt|zip|sqlite|db|xlsx?)(?![\w.-])",
     re.IGNORECASE,
 )
+# A Kaggle dataset's or competition's page or download URL, in any string (what
+# opendatasets.download and the like are given): kaggle:<owner>/<slug>, kaggle:competition/<slug>.
+KAGGLE_PAGE = lazy(
+    r"(?<![\w.-])(?:https?://)?(?:www\.)?kaggle\.com/(?:c|competitions|datasets|"
+    r"api/v1/datasets/download)/[\w.-]+(?:/[\w.-]+)?",
+    re.IGNORECASE,
+)
 # A Hugging Face dataset's files through the Hub's file system, in any string.
 HUB_FILES = lazy(r"(?<![\w-])hf://datasets/[\w.-]+/[\w.@-]+", re.IGNORECASE)
 # `bigquery-public-data.openaq.global_air_quality`, legacy SQL's [bigquery-public-data:x.y],
@@ -90,6 +99,7 @@ def references(text: str, resolve: Resolve) -> list[Found]:
     found.extend(_calls(text, resolve, starts))
     found.extend(_bigquery(text, starts))
     found.extend(_hub_files(text, resolve, starts))
+    found.extend(_kaggle_pages(text, resolve, starts))
     return found
 
 
@@ -205,5 +215,16 @@ def _hub_files(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found
     for match in HUB_FILES.finditer(text):
         dataset = resolve("url", match.group())
         if dataset is not None:
+            line, column = _position(starts, match.start())
+            yield dataset, line, column, Kind.URL, match.group()
+
+
+def _kaggle_pages(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+    """A Kaggle dataset's or competition's URL in code: what the code fetches or points at."""
+    if "kaggle.com/" not in text:
+        return
+    for match in KAGGLE_PAGE.finditer(text):
+        dataset = resolve("url", match.group())
+        if dataset is not None and not dataset.startswith("url:"):  # a page that names one
             line, column = _position(starts, match.start())
             yield dataset, line, column, Kind.URL, match.group()

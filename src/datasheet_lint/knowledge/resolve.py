@@ -202,17 +202,19 @@ class Knowledge(NamedTuple):
                 found = self._by_slug(source, name)
         if found is not None:
             return found
-        if needs_known:
-            return None
         if source == "url":
             name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
+            # A Hub or Kaggle dataset's page or files are a dataset, known or not: what a
+            # download of one fetches (od.download(kaggle_url)) is data.
             hub, kaggle = HUB_URL.match(name), KAGGLE_URL.match(name)
             if hub is not None:
                 return self.resolve("hf", hub.group(1))
             if kaggle is not None:
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
-        elif source == "local":
+        if needs_known:
+            return None
+        if source == "local":
             slug = kaggle_mount(name)
             if slug is not None:  # a Kaggle dataset's or competition's mounted files
                 return self.resolve("kaggle", slug)
