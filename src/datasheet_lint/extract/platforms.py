@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from datasheet_lint.extract.segments import LineIndex
 from datasheet_lint.knowledge.resolve import KAGGLE_INPUT, kaggle_mount
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -93,33 +94,17 @@ BIGQUERY_DATASET = lazy(
 def references(text: str, resolve: Resolve) -> list[Found]:
     """Every platform shape in one segment's text."""
     found: list[Found] = []
-    starts = _line_starts(text)
-    found.extend(_kaggle_inputs(text, resolve, starts))
-    found.extend(_kernel_sources(text, resolve, starts))
-    found.extend(_calls(text, resolve, starts))
-    found.extend(_bigquery(text, starts))
-    found.extend(_hub_files(text, resolve, starts))
-    found.extend(_kaggle_pages(text, resolve, starts))
+    index = LineIndex(text)
+    found.extend(_kaggle_inputs(text, resolve, index))
+    found.extend(_kernel_sources(text, resolve, index))
+    found.extend(_calls(text, resolve, index))
+    found.extend(_bigquery(text, index))
+    found.extend(_hub_files(text, resolve, index))
+    found.extend(_kaggle_pages(text, resolve, index))
     return found
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in re.finditer("\n", text))]
-
-
-def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    """1-based (line, column) of an offset."""
-    low, high = 0, len(starts) - 1
-    while low < high:
-        middle = (low + high + 1) // 2
-        if starts[middle] <= offset:
-            low = middle
-        else:
-            high = middle - 1
-    return low + 1, offset - starts[low] + 1
-
-
-def _kaggle_inputs(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+def _kaggle_inputs(text: str, resolve: Resolve, index: LineIndex) -> Iterator[Found]:
     """``../input/<slug>/...``: the mounted data of a Kaggle dataset or competition."""
     if "input/" not in text:
         return
@@ -129,16 +114,16 @@ def _kaggle_inputs(text: str, resolve: Resolve, starts: list[int]) -> Iterator[F
         dataset = resolve("local", match.group())  # a known name in the slug wins, as in paths
         if dataset is None:
             continue
-        line, column = _position(starts, match.start())
+        line, column = index.position(match.start())
         yield dataset, line, column, Kind.PATH, match.group().rstrip("/")
     for match in INPUT_FILE.finditer(text):
         dataset = resolve("local", match.group())
         if dataset is not None:
-            line, column = _position(starts, match.start())
+            line, column = index.position(match.start())
             yield dataset, line, column, Kind.PATH, match.group()
 
 
-def _kernel_sources(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+def _kernel_sources(text: str, resolve: Resolve, index: LineIndex) -> Iterator[Found]:
     """Each handle in a kernel's ``dataset_sources`` / ``competition_sources``."""
     if "_sources" not in text:
         return
@@ -164,50 +149,50 @@ def _kernel_sources(text: str, resolve: Resolve, starts: list[int]) -> Iterator[
             dataset = resolve("kaggle", name)
             if dataset is None:
                 continue
-            line, column = _position(starts, string.start("value"))
+            line, column = index.position(string.start("value"))
             yield dataset, line, column, Kind.CONFIG, value
 
 
-def _calls(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+def _calls(text: str, resolve: Resolve, index: LineIndex) -> Iterator[Found]:
     """``KaggleDatasets().get_gcs_path("slug")`` (a read of the slug's files) and
     ``kagglehub.competition_download("slug")`` (a download of the competition's)."""
     if "get_gcs_path" in text:
         for match in GCS_PATH.finditer(text):
-            yield from _call(match, match.group("slug"), Kind.LOAD, resolve, starts)
+            yield from _call(match, match.group("slug"), Kind.LOAD, resolve, index)
     if "competition_download" in text:
         for match in COMPETITION_DOWNLOAD.finditer(text):
             name = f"competition/{match.group('slug')}"
-            yield from _call(match, name, Kind.URL, resolve, starts)
+            yield from _call(match, name, Kind.URL, resolve, index)
     if "KaggleDatasetAdapter" in text:
         for match in ADAPTER_LOAD.finditer(text):
-            yield from _call(match, match.group("slug"), Kind.LOAD, resolve, starts)
+            yield from _call(match, match.group("slug"), Kind.LOAD, resolve, index)
 
 
 def _call(
-    match: re.Match[str], name: str, kind: Kind, resolve: Resolve, starts: list[int]
+    match: re.Match[str], name: str, kind: Kind, resolve: Resolve, index: LineIndex
 ) -> Iterator[Found]:
     dataset = resolve("kaggle", name)
     if dataset is not None:
-        line, column = _position(starts, match.start("slug"))
+        line, column = index.position(match.start("slug"))
         yield dataset, line, column, kind, match.group("slug")
 
 
-def _bigquery(text: str, starts: list[int]) -> Iterator[Found]:
+def _bigquery(text: str, index: LineIndex) -> Iterator[Found]:
     """A public dataset's table in SQL (``path``) or the dataset fetched by name (``load``)."""
     if "bigquery-public-data" not in text:
         return
     for match in BIGQUERY_TABLE.finditer(text):
-        line, column = _position(starts, match.start())
+        line, column = index.position(match.start())
         dataset = match.group("dataset")
         yield f"bigquery:{dataset}", line, column, Kind.PATH, match.group()
     for match in BIGQUERY_DATASET.finditer(text):
         group = "dataset" if match.group("dataset") is not None else "named"
-        line, column = _position(starts, match.start(group))
+        line, column = index.position(match.start(group))
         dataset = match.group(group)
         yield f"bigquery:{dataset}", line, column, Kind.LOAD, dataset
 
 
-def _hub_files(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+def _hub_files(text: str, resolve: Resolve, index: LineIndex) -> Iterator[Found]:
     """``hf://datasets/<owner>/<name>/...``: a Hub dataset's files, whatever reads them
     (``pd.read_parquet``, ``pl.read_parquet``, DuckDB's ``FROM 'hf://...'``, ``data_files``)."""
     if "hf://" not in text:
@@ -215,16 +200,16 @@ def _hub_files(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found
     for match in HUB_FILES.finditer(text):
         dataset = resolve("url", match.group())
         if dataset is not None:
-            line, column = _position(starts, match.start())
+            line, column = index.position(match.start())
             yield dataset, line, column, Kind.URL, match.group()
 
 
-def _kaggle_pages(text: str, resolve: Resolve, starts: list[int]) -> Iterator[Found]:
+def _kaggle_pages(text: str, resolve: Resolve, index: LineIndex) -> Iterator[Found]:
     """A Kaggle dataset's or competition's URL in code: what the code fetches or points at."""
     if "kaggle.com/" not in text:
         return
     for match in KAGGLE_PAGE.finditer(text):
         dataset = resolve("url", match.group())
         if dataset is not None and not dataset.startswith("url:"):  # a page that names one
-            line, column = _position(starts, match.start())
+            line, column = index.position(match.start())
             yield dataset, line, column, Kind.URL, match.group()
