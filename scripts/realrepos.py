@@ -339,6 +339,22 @@ def _in_scope(line: tuple[str, int], unlabelled: Sequence[Unlabelled]) -> bool:
     return not any(entry.covers(*line) for entry in unlabelled)
 
 
+# Ids the linter gives data by the platform that serves it, named there by the last part
+# (kaggle:owner/slug, kaggle:competition/slug, bigquery:dataset, hf:owner/name, tfds:name).
+PLATFORMS = frozenset({"kaggle", "bigquery", "hf", "tfds"})
+
+
+def platform_name(dataset: str) -> str:
+    """A platform id by the dataset's own name on it, spelled as the rubric spells label
+    names (lowercase kebab-case): ``bigquery:hacker_news`` is ``hacker-news``,
+    ``kaggle:someone/cafe-sales`` is ``cafe-sales``. A scoring aid, as names.yaml is: a rule
+    over the id's form, never a repository's report."""
+    source, sep, name = dataset.partition(":")
+    if not sep or source not in PLATFORMS or not name:
+        return dataset
+    return name.rstrip("/").rsplit("/", 1)[-1].lower().replace("_", "-")
+
+
 def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) -> None:
     labels, _traps, unlabelled = load_labels(repo)  # trap lines count as unlabelled ones
     name = repo.name
@@ -408,7 +424,7 @@ def score_repo(repo: Repo, seen: Seen, names: dict[str, str], scores: Scores) ->
         if lab.tier == "required" and not lab.dataset.startswith(("local:", "unknown"))
     }
     referred = {canonical(lab.dataset) for lab in labels}
-    named = {canonical(d) for d in seen.datasets}
+    named = {canonical(platform_name(d)) for d in seen.datasets}
     scores.add(
         "dataset-recall",
         len(used & named),

@@ -116,6 +116,39 @@ def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli
     assert (7, "imagenet", "model") in found  # torchvision weights: a model trained on ImageNet
 
 
+def test_kaggle_downloads_through_a_shell_list(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A setup script lists its Kaggle datasets and competitions in a variable and downloads
+    each in a loop: every value is a dataset, at the list and at the download command."""
+    script = (
+        'SETS="someone/cafe-sales other/tide-tables"\n'  # 1
+        "for slug in $SETS\n"
+        "do\n"
+        "    kaggle d download -p input --unzip $slug\n"  # 4
+        "done\n"
+        'COMPS=("bridge-load-forecast")\n'  # 6
+        'for comp in "${COMPS[@]}"; do\n'
+        "    kaggle competitions download $comp -p input\n"  # 8
+        "    unzip ${comp}.zip\n"  # 9
+        "done\n"
+        "kaggle c download harbour-tides\n"  # 11
+        'NAMES="alice bob"\n'  # 12: a list no download reads
+        "for name in $NAMES; do echo $name; done\n"
+        "kaggle d download -p $dest\n"  # 14: no name given
+    )
+    found = refs(make_repo, run_cli, "setup_data.sh", script)
+    assert {
+        (1, "kaggle:someone/cafe-sales", "config"),
+        (1, "kaggle:other/tide-tables", "config"),
+        (4, "kaggle:someone/cafe-sales", "url"),
+        (4, "kaggle:other/tide-tables", "url"),
+        (6, "kaggle:competition/bridge-load-forecast", "config"),
+        (8, "kaggle:competition/bridge-load-forecast", "url"),
+        (9, "kaggle:competition/bridge-load-forecast", "path"),
+        (11, "kaggle:competition/harbour-tides", "url"),
+    } <= found
+    assert not {line for line, _, _ in found} & {12, 13, 14}
+
+
 def test_unknown_downloads_need_a_datasheet(make_repo: MakeRepo, run_cli: RunCli) -> None:
     repo = make_repo({"get.sh": "kaggle competitions download -c titanic-lookalike-xyz\n"})
     result = run_cli(repo, "check", "--format", "json")

@@ -1049,3 +1049,20 @@ def test_the_lists_a_dataset_module_writes_beside_the_data_are_not_read_as_data(
     found = datasets_at(make_repo, run_cli, "test_cuhk01.py", OWN_LISTS)
     assert 6 not in found and 7 not in found, found
     assert "cuhk01" in found.get(8, set()), found
+
+
+def test_a_tfds_builder_carries_its_dataset_to_as_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """tfds.builder(name) prepares a dataset; its as_dataset() reads it, another object's
+    as_dataset() (a replay buffer's) does not."""
+    code = (
+        "import tensorflow_datasets as tfds\n"
+        "bldr = tfds.builder('mnist')\n"
+        "bldr.download_and_prepare()\n"
+        "ds = bldr.as_dataset(shuffle_files=False)\n"
+        "trajectories = replay_buffer.as_dataset(sample_batch_size=64)\n"
+    )
+    found = lines(make_repo, run_cli, "prepare.py", code)
+    assert found.get(4) == {"load"}
+    assert 5 not in found

@@ -101,7 +101,11 @@ def test_check_never_imports_the_bom_libraries(make_repo: MakeRepo) -> None:
 
 
 # Extractors imported on demand (extract.ON_DEMAND): most commits hold nothing they find.
-ON_DEMAND_MODULES = ("datasheet_lint.extract.pretrained", "datasheet_lint.extract.downloads")
+ON_DEMAND_MODULES = (
+    "datasheet_lint.extract.pretrained",
+    "datasheet_lint.extract.downloads",
+    "datasheet_lint.extract.platforms",
+)
 
 
 def modules_after(repo: Path, *args: str) -> set[str]:
@@ -127,7 +131,8 @@ def test_on_demand_extractors_load_only_for_what_they_find(make_repo: MakeRepo) 
         encoding="utf-8",
     )
     (repo / "get.sh").write_text("wget https://example.org/corpus.tar.gz\n", encoding="utf-8")
-    subprocess.run(["git", "add", "model.py", "get.sh"], cwd=repo, check=True)
+    (repo / "eda.py").write_text("df = read('../input/cafe-sales/shop.csv')\n", encoding="utf-8")
+    subprocess.run(["git", "add", "model.py", "get.sh", "eda.py"], cwd=repo, check=True)
     assert modules_after(repo, "check", "--exit-zero") >= set(ON_DEMAND_MODULES)
     done = subprocess.run(
         [sys.executable, "-m", "datasheet_lint", "check", "--format", "json", "--exit-zero"],

@@ -58,9 +58,21 @@ PRETRAINED_WORDS = (  # one in each alternative of pretrained.TRIGGER (tests/tes
     "pretrained",
     "model_urls",
 )
+PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
+    "input/",
+    "bigquery-public-data",
+    "dataset_sources",
+    "competition_sources",
+    "get_gcs_path",
+    "competition_download",
+    "KaggleDatasetAdapter",
+    "hf://",
+    "kaggle.com/",
+)
 ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "downloads": (frozenset({"script"}), None),
     "pretrained": (None, PRETRAINED_WORDS),
+    "platforms": (frozenset({"python", "script", "config"}), PLATFORM_WORDS),
 }
 
 
@@ -136,6 +148,10 @@ def _segment_references(
         found.extend(
             downloads.references(segment.text, knowledge.resolve, knowledge.names_a_dataset)
         )
+    if _wanted("platforms", segment):
+        from datasheet_lint.extract import platforms
+
+        found.extend(platforms.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
     if _wanted("pretrained", segment):

@@ -24,13 +24,31 @@ from datasheet_lint.models import Kind
 # (dataset, line, column, kind, surface), as the other extractors yield them.
 Found = tuple[str, int, int, Kind, str]
 Resolve = Callable[[str, str], str | None]
+# A value and the line that wrote it: a shell list a download command loops over.
+Origin = tuple[int, str]
+# (source, name, column, surface, origin) of one download.
+Download = tuple[str, str, int, str, Origin | None]
 
 FETCH = lazy(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
 URL = lazy(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
 COPY = lazy(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
-KAGGLE = lazy(r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE)
-KAGGLE_NAME = lazy(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./-]+)")
-KAGGLE_POSITIONAL = lazy(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
+# ``kaggle competitions download``, or its short form ``kaggle c download`` (``d``: datasets).
+KAGGLE = lazy(
+    r"(?<![\w-])kaggle\s+(competitions|datasets|c|d)\s+download\b(?P<args>.*)", re.IGNORECASE
+)
+KAGGLE_NAME = lazy(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./${}-]+)")
+# Options of ``kaggle ... download`` that take a value: any other word is the positional name.
+KAGGLE_VALUE_OPTIONS = frozenset({"-p", "--path", "-f", "--file", "--page-size", "--wp"})
+KAGGLE_HANDLE = lazy(r"[\w-]+(?:/[\w.-]+)?")
+# A shell variable's value in a word: $slug, ${comp}, "${DATASETS[@]}".
+SHELL_VARIABLE = lazy(r"\$\{?(\w+)(?:\[[@*]\])?\}?")
+# NAME="a/b c/d", NAME='x', NAME=(a/b "c/d"), export NAME=x: a script's list of names.
+SHELL_ASSIGNMENT = lazy(
+    r"^\s*(?:export\s+|local\s+|declare\s+-a\s+)?(?P<name>[A-Za-z_]\w*)="
+    r"(?:\((?P<array>[^)]*)\)|\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s;#]+))"
+)
+SHELL_FOR = lazy(r"^\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<items>[^;#]*)")
+MAX_VALUES = 64  # values of one shell list followed: real scripts list a few datasets
 HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
 GDOWN = lazy(r"(?<![\w-])gdown\b")
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
@@ -60,28 +78,101 @@ def _strip_comment(line: str) -> str:
     return line[: hashed.start()] if hashed else line
 
 
-def _kaggle(line: str, match: re.Match[str]) -> str | None:
+def _kaggle_names(match: re.Match[str], shell: Shell) -> Iterator[tuple[str, Origin | None]]:
+    """The Kaggle ids one download command fetches: its name, or each value of the shell
+    variable it names (``for slug in $DATASETS; do kaggle d download $slug``), with where the
+    value was written (line, value) when that is another line."""
     args = match.group("args")
-    named = KAGGLE_NAME.search(args) or KAGGLE_POSITIONAL.search(args)
-    if named is None:
-        return None
-    name = named.group(1).strip("'\"")
-    if match.group(1).lower() == "competitions":
-        return f"competition/{name}"
-    return "/".join(name.split("/")[:2]) if "/" in name else None
+    named = KAGGLE_NAME.search(args)
+    word = named.group(1) if named is not None else _positional(args)
+    if word is None:
+        return
+    word = word.strip("'\"")
+    variable = SHELL_VARIABLE.fullmatch(word)
+    values = shell.values(variable.group(1)) if variable is not None else [(word, None)]
+    competition = match.group(1).lower() in {"competitions", "c"}
+    for value, origin in values:
+        if not KAGGLE_HANDLE.fullmatch(value):
+            continue
+        if competition:
+            yield f"competition/{value.rsplit('/', 1)[-1]}", origin
+        elif "/" in value:
+            yield "/".join(value.split("/")[:2]), origin
 
 
-def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
-    """(source, name, column, surface) of each download on one command line."""
+def _positional(args: str) -> str | None:
+    """The first word of a download's arguments that is neither an option nor its value."""
+    words = args.split()
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in KAGGLE_VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+class Shell:
+    """The lists a script assigns and the loops over them, as its lines go by: what a
+    variable holds at a line (the values of the last ``for`` over it, or its assignment)."""
+
+    def __init__(self) -> None:
+        self.assigned: dict[str, tuple[int, list[str]]] = {}
+        self.loops: dict[str, list[tuple[str, Origin | None]]] = {}
+
+    def read(self, number: int, line: str) -> None:
+        assignment = SHELL_ASSIGNMENT.match(line)
+        if assignment is not None:
+            value = next(
+                v for v in assignment.group("array", "double", "single", "bare") if v is not None
+            )
+            words = [w.strip("'\"") for w in value.split()][:MAX_VALUES]
+            self.assigned[assignment.group("name")] = (number, words)
+            self.loops.pop(assignment.group("name"), None)
+            return
+        loop = SHELL_FOR.match(line)
+        if loop is None:
+            return
+        values: list[tuple[str, Origin | None]] = []
+        for item in loop.group("items").split()[:MAX_VALUES]:
+            variable = SHELL_VARIABLE.fullmatch(item.strip("'\""))
+            if variable is None:
+                values.append((item.strip("'\""), None))
+            else:
+                values.extend(self.values(variable.group(1)))
+        self.loops[loop.group("name")] = values[:MAX_VALUES]
+
+    def values(self, name: str) -> list[tuple[str, Origin | None]]:
+        """What ``$name`` stands for: each value, with the line that wrote it."""
+        if name in self.loops:
+            return self.loops[name]
+        number, words = self.assigned.get(name, (0, []))
+        return [(word, (number, word)) for word in words]
+
+    def expanded(self, line: str) -> Iterator[str]:
+        """The line with a loop variable replaced by each of its values (``unzip ${comp}.zip``
+        for each competition the loop downloads), or the line itself."""
+        variable = SHELL_VARIABLE.search(line) if "$" in line else None
+        if variable is None or variable.group(1) not in self.loops:
+            yield line
+            return
+        for value, _ in self.loops[variable.group(1)]:
+            yield line[: variable.start()] + value + line[variable.end() :]
+
+
+def _downloads(line: str, shell: Shell) -> Iterator[Download]:
+    """(source, name, column, surface, origin) of each download on one command line; origin:
+    the other line that wrote the name (a shell list the command loops over), and the value."""
     kaggle = KAGGLE.search(line)
     if kaggle is not None:
-        name = _kaggle(line, kaggle)
-        if name is not None:
-            yield "kaggle", name, kaggle.start() + 1, kaggle.group().strip()
+        for name, origin in _kaggle_names(kaggle, shell):
+            yield "kaggle", name, kaggle.start() + 1, kaggle.group().strip(), origin
         return
     hub = HF_CLI.search(line)
     if hub is not None and "dataset" in line:
-        yield "hf", hub.group(1), hub.start(1) + 1, hub.group(1)
+        yield "hf", hub.group(1), hub.start(1) + 1, hub.group(1), None
         return
     if not (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
         # BASE_URL="https://huggingface.co/datasets/owner/name/resolve/main/": a dataset's
@@ -89,18 +180,18 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
         for url in URL.finditer(line):
             dataset = HF_DATASET_URL.search(url.group())
             if dataset is not None:
-                yield "hf", dataset.group("id"), url.start() + 1, url.group().rstrip(".,")
+                yield "hf", dataset.group("id"), url.start() + 1, url.group().rstrip(".,"), None
         return
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")
         bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
         dataset = HF_DATASET_URL.search(bare)
         if dataset is not None:
-            yield "hf", dataset.group("id"), url.start() + 1, value
+            yield "hf", dataset.group("id"), url.start() + 1, value, None
         elif COPY.search(line) and line.lstrip().startswith("git"):
             continue  # git clone of a code repository
         elif not NOT_DATA.search(bare):
-            yield "url", value, url.start() + 1, value
+            yield "url", value, url.start() + 1, value, None
 
 
 def _written(line: str, source: str, name: str) -> str | None:
@@ -124,12 +215,15 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
     if ANY_DOWNLOAD.search(text) is None:
         return found
     files: dict[str, str] = {}  # downloaded file name -> dataset id
-    for number, raw in enumerate(text.splitlines(), start=1):
+    shell = Shell()
+    lines = text.splitlines()
+    for number, raw in enumerate(lines, start=1):
         line = _strip_comment(raw)
         if not line.strip():
             continue
-        downloads = list(_downloads(line))
-        for source, name, column, surface in downloads:
+        shell.read(number, line)
+        downloads = list(_downloads(line, shell))
+        for source, name, column, surface, origin in downloads:
             dataset = resolve(source, name)
             if dataset is None:
                 continue
@@ -139,6 +233,11 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
             # so the download reports it itself.
             if ":" in dataset or source != "url" or not named(name):
                 found.append((dataset, number, column, Kind.URL, surface))
+            if origin is not None:  # DATASETS="owner/a owner/b": the list the loop fetches
+                at, value = origin
+                found.append(
+                    (dataset, at, max(1, lines[at - 1].find(value) + 1), Kind.CONFIG, value)
+                )
             written = _written(line, source, name)
             if written is not None and len(files) < MAX_FOLLOWED:
                 files[written] = dataset
@@ -148,7 +247,9 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
         if downloads or not files or FILE_OPERATION.search(line) is None:
             continue
         for written, dataset in files.items():
-            at = line.find(written)
-            if at >= 0:
-                found.append((dataset, number, at + 1, Kind.PATH, written))
+            for variant in shell.expanded(line):
+                if written in variant:  # at the name, else at the variable that holds it
+                    at = line.find(written) if written in line else max(0, line.find("$"))
+                    found.append((dataset, number, at + 1, Kind.PATH, written))
+                    break
     return found

@@ -111,6 +111,7 @@ READ_LEAVES = frozenset(
     | {"read_pickle", "read_fwf", "loadtxt", "genfromtxt", "fromfile", "memmap", "loadmat"}
     | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
     | {"MXIndexedRecordIO", "MXRecordIO"}  # mxnet's record files (face recognition sets)
+    | {"as_dataset"}  # a TFDS builder's prepared data (tfds.builder("mnist").as_dataset())
 )
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
 # A module with no reference may still download through names (get_file(NAME, ROOT + NAME)).

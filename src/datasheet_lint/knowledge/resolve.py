@@ -30,6 +30,16 @@ KAGGLE_URL = lazy(
     r"|(?:api/v1/datasets/download|datasets)/([\w.-]+/[\w.-]+))",
     re.IGNORECASE,
 )
+# The Hub's file system (huggingface_hub.HfFileSystem, read by pandas, polars, DuckDB and
+# data_files): hf://datasets/<owner>/<name>[@revision]/<file>.
+HUB_FILES = lazy(r"^hf://datasets/([\w.-]+/[\w.-]+?)(?:@[^/\s]*)?(?=/|$)", re.IGNORECASE)
+# Where Kaggle mounts a notebook's datasets and competitions: ``../input/<slug>/`` (any depth
+# of ``../``) and ``/kaggle/input/<slug>/``. A slug has no suffix: ``../input/train.csv`` is a
+# file right under the mount, not a dataset's folder.
+KAGGLE_INPUT = lazy(
+    r"(?<![\w.-])(?:(?:\.\./)+|/kaggle/)input/(?P<slug>[A-Za-z0-9][\w-]*)"
+    r"(?![\w.-])(?:/[^\s'\"`,;()\[\]{}<>|]*)?"
+)
 
 
 # Folders that hold many datasets: a dataset is the folder or file just below the last one.
@@ -61,6 +71,23 @@ GENERIC_STEMS = frozenset(
 # A folder written as the variable that holds it (``data_dir/train.txt``, ``self.root``): a
 # name in the code, not a folder of the data.
 VARIABLE = lazy(r"(?:^|[._])(?:dir|root|path|folder|prefix|home)$|^(?:self|args|opt|cfg)\.")
+
+
+KAGGLE_SLUG = lazy(r"[a-z0-9][a-z0-9-]*")
+
+
+def kaggle_mount(path: str) -> str | None:
+    """The slug of the Kaggle dataset or competition whose mounted files a path reads, if it
+    is one. Under ``/kaggle/input/`` any folder is; under ``../input/``, which a project may
+    also have of its own, only a name a Kaggle slug can be (lowercase, digits and hyphens)
+    that says which data it holds (``../input/images/`` is a folder, not a dataset)."""
+    mounted = KAGGLE_INPUT.match(path)
+    if mounted is None:
+        return None
+    slug = mounted.group("slug")
+    if path.startswith("/kaggle/"):
+        return slug
+    return slug if KAGGLE_SLUG.fullmatch(slug) and _meaningful(slug) else None
 
 
 def _stem(part: str) -> str:
@@ -163,6 +190,10 @@ class Knowledge(NamedTuple):
         ``needs_known``: a URL that is only a dataset if the knowledge says so (None if not).
         """
         name = name.strip()
+        if source in {"url", "local"} and name[:3].lower() == "hf:":
+            hub = HUB_FILES.match(name)
+            if hub is not None:  # a Hub dataset's files, read through the Hub's file system
+                return self.resolve("hf", hub.group(1))
         if source in {"url", "local"}:
             found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
         else:
@@ -171,17 +202,22 @@ class Knowledge(NamedTuple):
                 found = self._by_slug(source, name)
         if found is not None:
             return found
-        if needs_known:
-            return None
         if source == "url":
             name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
+            # A Hub or Kaggle dataset's page or files are a dataset, known or not: what a
+            # download of one fetches (od.download(kaggle_url)) is data.
             hub, kaggle = HUB_URL.match(name), KAGGLE_URL.match(name)
             if hub is not None:
                 return self.resolve("hf", hub.group(1))
             if kaggle is not None:
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
-        elif source == "local":
+        if needs_known:
+            return None
+        if source == "local":
+            slug = kaggle_mount(name)
+            if slug is not None:  # a Kaggle dataset's or competition's mounted files
+                return self.resolve("kaggle", slug)
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
             name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
