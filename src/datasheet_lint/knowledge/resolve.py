@@ -16,9 +16,10 @@ from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
-from datasheet_lint.knowledge.matcher import Matcher
+from datasheet_lint.knowledge.matcher import Hit, Matcher
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Dataset
+from datasheet_lint.names import only_parts
 from datasheet_lint.packagedata import load_json
 
 SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
@@ -118,6 +119,29 @@ def placed(dataset: str, code_path: str) -> str:
     return f"local:{'/'.join(joined)}"
 
 
+PATH_PART_END = lazy(r"[/\\\\?#&]")
+
+
+def _own_part(text: str, hit: Hit) -> bool:
+    """An ambiguous name in a URL or path (``wine``, ``boston``, ``credit card``) is that
+    dataset's only where a folder or file is named by it: the whole of a path part, or the
+    part's first word before a split (``data/wine/``, ``wine.data``, ``wine_train.csv``), or
+    beside one of its disambiguating tokens. Inside another dataset's name it is a word of
+    that name: ``../input/wine-reviews/``, ``crimes-in-boston``, ``aer-credit-card-data``."""
+    if hit.start and text[hit.start - 1] not in "/\\=":
+        return _near_part(text, hit)
+    end = PATH_PART_END.search(text, hit.end)
+    rest = text[hit.end : end.start() if end else len(text)]
+    return only_parts(rest) or _near_part(text, hit)
+
+
+def _near_part(text: str, hit: Hit) -> bool:
+    """A disambiguating token of the name elsewhere in the path (``reid/duke_xyz``)."""
+    from datasheet_lint.extract.context import Line, near
+
+    return near(Line(text, hit.start, hit.end, ()), hit.alias.near)
+
+
 # A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
 PLACEHOLDER = lazy(r"\{[^{}]{0,40}\}|%[sd]")
 
@@ -143,10 +167,15 @@ class Knowledge(NamedTuple):
             pattern = load_json(__package__, "matcher.json")["pattern"]  # built with these
         return cls(blocklist, catalogue, Matcher(aliases, pattern))
 
-    def known(self, text: str, *, whole: bool) -> str | None:
-        """The dataset a name (``whole``) or any name inside ``text`` refers to, if known."""
+    def known(self, text: str, *, whole: bool, path: bool = False) -> str | None:
+        """The dataset a name (``whole``) or any name inside ``text`` refers to, if known.
+
+        ``path``: the text is a URL or a file path, where an ambiguous name must be a part of
+        it of its own (``_own_part``)."""
         for hit in self.matcher.hits(text):
             if hit.alias.needs_near or hit.alias.dataset is None:
+                continue
+            if path and hit.alias.ambiguous and not hit.alias.url and not _own_part(text, hit):
                 continue
             if not whole or (hit.start == 0 and hit.end == len(text)):
                 return hit.alias.dataset
@@ -164,7 +193,8 @@ class Knowledge(NamedTuple):
         """
         name = name.strip()
         if source in {"url", "local"}:
-            found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
+            found = self.known(name, whole=False, path=True)
+            found = found or self.catalogue.by_location(source, name)
         else:
             found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
             if found is None and source in {"hf", "kaggle"}:
