@@ -28,6 +28,8 @@ Resolve = Callable[[str, str], str | None]
 FETCH = lazy(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
 URL = lazy(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
 COPY = lazy(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
+# The URL is what ``git clone`` fetches: only options stand between them.
+CLONED = lazy(r"(?<![\w-])git\s+clone(?:\s+-[\w-]+(?:[= ][\w./][\w./-]*)?)*\s+$")
 KAGGLE = lazy(r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE)
 KAGGLE_NAME = lazy(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./-]+)")
 KAGGLE_POSITIONAL = lazy(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
@@ -35,10 +37,12 @@ HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w
 GDOWN = lazy(r"(?<![\w-])gdown\b")
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
 KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
-# What a script downloads that is not data: installers, code, packages, model weights.
+# What a script downloads that is not data: installers, code, packages, model weights, and
+# one picture (the sample a demo or a tutorial runs the model on, not a collection).
 NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
-    r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
+    r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|webp|bmp|svg)$"
+    r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -97,8 +101,8 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
         dataset = HF_DATASET_URL.search(bare)
         if dataset is not None:
             yield "hf", dataset.group("id"), url.start() + 1, value
-        elif COPY.search(line) and line.lstrip().startswith("git"):
-            continue  # git clone of a code repository
+        elif CLONED.search(line, 0, url.start()) is not None:
+            continue  # git clone of a code repository (in a script, a notebook's ! line, a RUN)
         elif not NOT_DATA.search(bare):
             yield "url", value, url.start() + 1, value
 
