@@ -130,6 +130,8 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
         return False  # import eli5 is the explainer library, not ELI5
     if lang == "python" and identifiers.numbered(line):
         return False  # self.P3_1(C3): a feature pyramid's third level, not P3
+    if kinds.program_folder(line):
+        return False  # python $VOC_DIR/train.py: a folder of code (a vocoder's, here)
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 

@@ -76,6 +76,23 @@ def _media(line: Line) -> bool:
     return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
 
 
+PROGRAM = re.compile(r"\.(?:py|sh|bash|pl|lua|rb|r|m|jl|ipynb)$", re.IGNORECASE)
+
+
+def program_folder(line: Line) -> bool:
+    """The name stands in a folder of a path to a program, outside any data folder
+    (``python $VOC_DIR/train.py``, ``. $VOC_DIR/utils/parse_options.sh``): a folder of code,
+    which a variable named for a vocoder or a toolkit may hold. A data preparation script in
+    the data's own folder (``data/voc/prepare.py``) stays the data's."""
+    token, offset = token_at(line)
+    segments = re.split(r"[/\\]", token[:offset])
+    return (
+        PROGRAM.search(token) is not None
+        and re.search(r"[/\\]", token[offset:]) is not None
+        and not any(DATA_DIR.search(s) for s in segments[:-1])
+    )
+
+
 # A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...
 COMMAND = re.compile(
     r"^\s*(?:\$\s+)?(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|"

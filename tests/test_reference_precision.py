@@ -1,0 +1,118 @@
+"""Precision: what a repository names that it does not use, and names resolved to the wrong data.
+
+Each case is a general shape behind a false alarm on the development repositories
+(tests/realrepos, issue 16): an ambiguous name that is one word of another dataset's name, a
+clone of a code repository, one picture fetched for a demo, a variable named for something
+else that holds a folder of code. Beside each, the real reference that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import MakeRepo, RunCli, scan_references
+
+
+def refs(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> set[tuple[int, str, str]]:
+    """(line, dataset, kind) of each reference the file yields in a fresh repository."""
+    found = scan_references(make_repo, run_cli, {path: text})
+    return {(line, dataset, kind) for p, line, dataset, kind in found if p == path}
+
+
+def datasets_by_line(found: set[tuple[int, str, str]]) -> dict[int, set[str]]:
+    by_line: dict[int, set[str]] = {}
+    for line, dataset, _ in found:
+        by_line.setdefault(line, set()).add(dataset)
+    return by_line
+
+
+def test_an_ambiguous_name_inside_another_datasets_name_is_not_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "import pandas as pd\n"
+        "reviews = pd.read_csv('../input/wine-reviews/winemag-data-130k-v2.csv')\n"
+        "crimes = pd.read_csv('../input/crimes-in-boston/crime.csv')\n"
+        "cards = pd.read_csv('../input/aer-credit-card-data/AER_credit_card_data.csv')\n"
+        # the name's own folder or file, whole or with a split beside it, is the dataset
+        "wine = pd.read_csv('data/wine/wine.data', header=None)\n"
+        "boston = pd.read_csv('data/boston_train.csv')\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "read.py", code))
+    assert "wine" not in by_line[2]  # a read of Wine Reviews, still reported by its path
+    assert by_line[2] and all(d.startswith("local:") for d in by_line[2])
+    assert "boston-housing" not in by_line.get(3, set())
+    assert "credit-card-fraud" not in by_line.get(4, set())
+    assert "wine" in by_line[5]
+    assert "boston-housing" in by_line[6]
+
+
+def test_a_download_url_naming_a_dataset_inside_another_name_is_unknown_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        "wget https://example.org/files/wine-reviews.zip\n"
+        "wget https://archive.ics.uci.edu/ml/machine-learning-databases/wine/wine.data\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "get.sh", script))
+    assert by_line[1] == {"url:example.org/files/wine-reviews.zip"}
+    assert by_line[2] == {"wine"}
+
+
+def test_a_clone_of_a_code_repository_is_no_data_wherever_it_runs(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    cell = (
+        '{"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null,'
+        ' "source": ["try:\\n", "    import helpers\\n", "except ImportError:\\n",'
+        ' "    !git clone https://github.com/someone/course-code\\n",'
+        ' "!git clone --depth 1 -b main https://github.com/someone/tools.git\\n",'
+        ' "!wget https://example.org/corpora/reviews_corpus.tar.gz\\n"]}],'
+        ' "metadata": {}, "nbformat": 4, "nbformat_minor": 5}\n'
+    )
+    found = refs(make_repo, run_cli, "lesson.ipynb", cell)
+    datasets = {dataset for _, dataset, _ in found}
+    assert not any("github.com" in d for d in datasets)
+    assert "url:example.org/corpora/reviews_corpus.tar.gz" in datasets
+    dockerfile = (
+        "FROM python:3.11\n"
+        "RUN cd /opt && git clone --recursive https://github.com/someone/toolkit\n"
+        "RUN wget https://example.org/corpora/reviews_corpus.tar.gz\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "Dockerfile", dockerfile))
+    assert 2 not in by_line
+    assert by_line[3] == {"url:example.org/corpora/reviews_corpus.tar.gz"}
+
+
+def test_one_picture_fetched_for_a_demo_is_no_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "wget https://raw.githubusercontent.com/someone/course/main/images/pizza-dad.jpeg\n"
+        "mv pizza-dad.jpeg demos/examples/pizza-dad.jpeg\n"
+        "curl -O https://example.org/samples/street.png\n"
+        "wget https://example.org/data/food_photos.zip\n"
+        "unzip food_photos.zip -d data/\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "demo.sh", script))
+    assert set(by_line) == {4, 5}
+    assert by_line[4] == by_line[5] == {"url:example.org/data/food_photos.zip"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ". $VOC_DIR/utils/parse_options.sh || exit 1;\n",
+        "python $VOC_DIR/preprocess.py wavallin $data_root $dump_dir\n",
+    ],
+)
+def test_a_folder_of_code_named_like_a_dataset_is_no_reference(
+    make_repo: MakeRepo, run_cli: RunCli, line: str
+) -> None:
+    script = "VOC_DIR=$(cd ../../; pwd)\n" + line
+    assert refs(make_repo, run_cli, "egs/run.sh", script) == set()
+
+
+def test_a_data_folder_named_like_a_dataset_holding_its_script_stays(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = "python data/voc/prepare.py\ncd data/VOC && ls VOC2007\n"
+    by_line = datasets_by_line(refs(make_repo, run_cli, "prep.sh", script))
+    assert by_line.get(1) == {"pascal-voc"}
