@@ -116,3 +116,26 @@ def test_a_data_folder_named_like_a_dataset_holding_its_script_stays(
     script = "python data/voc/prepare.py\ncd data/VOC && ls VOC2007\n"
     by_line = datasets_by_line(refs(make_repo, run_cli, "prep.sh", script))
     assert by_line.get(1) == {"pascal-voc"}
+
+
+def test_a_share_link_is_named_by_the_file_the_script_writes(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        "wget https://cloud.example.de/index.php/s/8w42X2Kd/download -O ms1m_refine.tar\n"
+        "tar xvf ms1m_refine.tar\n"
+        "wget https://cloud.example.de/index.php/s/SddrJjTX/download -O ms1m_refine_train_ann.txt\n"
+        "curl -L https://keeper.example.de/f/689ebd19842b/?dl=1 -o glint360k.tar\n"
+        # a name that says nothing keeps the link as the id
+        "wget https://keeper.example.de/f/77aa01/?dl=1 -O validation.tar\n"
+    )
+    repo = make_repo({"setup.sh": script})
+    report = run_cli(repo, "check", "--format", "json", "--fail-on", "never").json()
+    by_line: dict[int, set[str]] = {}
+    for ref in report["references"]:
+        by_line.setdefault(ref["line"], set()).add(ref["dataset"])
+    assert by_line[1] == by_line[2] == by_line[3] == {"ms-celeb-1m"}
+    assert by_line[4] == {"glint360k"}
+    assert by_line[5] == {"url:keeper.example.de/f/77aa01"}
+    flagged = {f["line"] for f in report["findings"] if f["rule"] == "DSL101"}
+    assert {1, 2, 3} <= flagged

@@ -34,6 +34,10 @@ PART_WORDS = frozenset(
     | {"gallery", "split", "splits", "subset", "sample", "samples", "small", "mini", "full"}
     | {"all", "data", "dataset", "raw", "processed", "clean", "cleaned", "images", "image"}
     | {"imgs", "labels", "annotations", "features", "text", "corpus", "files", "input"}
+    # a processed form of it, and the files that describe it
+    | {"refine", "refined", "aligned", "align", "cropped", "crop", "resized", "prepared"}
+    | {"prepare", "preprocessed", "release", "ann", "anno", "annotation", "list", "lists"}
+    | {"pairs", "meta", "info", "index", "idx", "rec", "lmdb", "bin", "tfrecords"}
 )
 _VERSION = lazy(r"^v?\d+[a-z]?$", re.IGNORECASE)
 

@@ -121,6 +121,18 @@ def _written(line: str, source: str, name: str) -> str | None:
     return written if len(written) >= MIN_NAME and "." in written else None
 
 
+def _named_by_output(line: str, resolve: Resolve) -> str | None:
+    """The known dataset that the file a download writes is named for, where its URL names
+    none: a share link says nothing (``.../s/8w42X2Kdwwk87fQ/download -O ms1m_refine.tar``,
+    ``.../f/689ebd/?dl=1 -O glint360k.tar``), the name the script gives the file does."""
+    output = OUTPUT.search(line)
+    if output is None:
+        return None
+    written = output.group(1).rstrip("/").rsplit("/", 1)[-1]
+    dataset = resolve("local", written)
+    return dataset if dataset is not None and ":" not in dataset else None
+
+
 def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> list[Found]:
     """Downloads in a script, and the lines that handle the files they wrote. ``named``:
     whether the name pass finds a known dataset in a URL (it reports those itself)."""
@@ -137,6 +149,8 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
             dataset = resolve(source, name)
             if dataset is None:
                 continue
+            if dataset.startswith("url:"):
+                dataset = _named_by_output(line, resolve) or dataset
             # A known dataset's name in a URL is reported by the name pass; a Kaggle or Hub id
             # may resolve through the catalogue's loader ids alone (kaggle:competition/<slug>),
             # and a URL through the registry-derived URLs, which the name pass does not see,
