@@ -139,3 +139,18 @@ def test_a_share_link_is_named_by_the_file_the_script_writes(
     assert by_line[5] == {"url:keeper.example.de/f/77aa01"}
     flagged = {f["line"] for f in report["findings"] if f["rule"] == "DSL101"}
     assert {1, 2, 3} <= flagged
+
+
+def test_code_and_packages_a_dockerfile_fetches_are_no_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    dockerfile = (
+        "FROM nvidia/cuda:10.0-devel\n"
+        "RUN pip install --user -i https://pypi.example.cn/simple tensorboard gdown h5py\n"
+        "RUN git clone https://github.com/someone/apex-like && cd apex-like\n"
+        "RUN wget https://github.com/someone/bindings/archive/v2.2.3.tar.gz && \\\n"
+        "    tar xzf v2.2.3.tar.gz\n"
+        "RUN pip install tqdm && wget https://example.org/corpora/reviews_corpus.tar.gz\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "docker/Dockerfile", dockerfile))
+    assert by_line == {6: {"url:example.org/corpora/reviews_corpus.tar.gz"}}

@@ -28,6 +28,20 @@ Resolve = Callable[[str, str], str | None]
 FETCH = lazy(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
 URL = lazy(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
 COPY = lazy(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
+# A package manager's install command: its URLs are package indexes and wheels, not data.
+INSTALL = lazy(r"(?<![\w-])(?:pip3?|conda|mamba|apt(?:-get)?|uv\s+pip)\s+install(?![\w-])")
+COMMAND_SEPARATOR = lazy(r"&&|\|\||[;|]")
+
+
+def _command_before(line: str, end: int) -> str:
+    """The command of a line that stands before ``end``: after the last ``&&``, ``;`` or
+    ``|`` before it."""
+    start = 0
+    for separator in COMMAND_SEPARATOR.finditer(line, 0, end):
+        start = separator.end()
+    return line[start:end]
+
+
 # The URL is what ``git clone`` fetches: only options stand between them.
 CLONED = lazy(r"(?<![\w-])git\s+clone(?:\s+-[\w-]+(?:[= ][\w./][\w./-]*)?)*\s+$")
 KAGGLE = lazy(r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE)
@@ -42,7 +56,9 @@ KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
 NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
     r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|webp|bmp|svg)$"
-    r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
+    r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/"
+    # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz)
+    r"|github\.com/[\w.-]+/[\w.-]+/(?:archive|tarball|zipball)/|codeload\.github\.com/",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -103,6 +119,8 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
             yield "hf", dataset.group("id"), url.start() + 1, value
         elif CLONED.search(line, 0, url.start()) is not None:
             continue  # git clone of a code repository (in a script, a notebook's ! line, a RUN)
+        elif INSTALL.search(_command_before(line, url.start())) is not None:
+            continue  # pip install -i https://pypi.../simple gdown: a package index
         elif not NOT_DATA.search(bare):
             yield "url", value, url.start() + 1, value
 
