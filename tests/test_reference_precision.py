@@ -36,6 +36,7 @@ def test_an_ambiguous_name_inside_another_datasets_name_is_not_that_dataset(
         # the name's own folder or file, whole or with a split beside it, is the dataset
         "wine = pd.read_csv('data/wine/wine.data', header=None)\n"
         "boston = pd.read_csv('data/boston_train.csv')\n"
+        "marks = open('data/lfw_landmark.txt').read()\n"
     )
     by_line = datasets_by_line(refs(make_repo, run_cli, "read.py", code))
     assert "wine" not in by_line[2]  # a read of Wine Reviews, still reported by its path
@@ -44,17 +45,18 @@ def test_an_ambiguous_name_inside_another_datasets_name_is_not_that_dataset(
     assert "credit-card-fraud" not in by_line.get(4, set())
     assert "wine" in by_line[5]
     assert "boston-housing" in by_line[6]
+    assert "lfw" in by_line[7]  # a file a name opens is a file of that data
 
 
 def test_a_download_url_naming_a_dataset_inside_another_name_is_unknown_data(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     script = (
-        "wget https://example.org/files/wine-reviews.zip\n"
+        "wget https://example.org/files/wine-reviews/winemag-130k.zip\n"
         "wget https://archive.ics.uci.edu/ml/machine-learning-databases/wine/wine.data\n"
     )
     by_line = datasets_by_line(refs(make_repo, run_cli, "get.sh", script))
-    assert by_line[1] == {"url:example.org/files/wine-reviews.zip"}
+    assert by_line[1] == {"url:example.org/files/wine-reviews/winemag-130k.zip"}
     assert by_line[2] == {"wine"}
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.lazyregex import lazy
-from datasheet_lint.names import chunks, only_parts
+from datasheet_lint.names import chunks
 
 # The scheme is bounded: unbounded, every word start of a long word is tried to its end.
 URL = lazy(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)[^\s'\"<>()\[\]{}`,]+", re.IGNORECASE)
@@ -120,11 +120,11 @@ def data_file_name(line: Line) -> bool:
     if line.text[line.start - 1 : line.start] in {"_", "-"}:
         return False
     rest = line.text[line.end :]
-    if DATA_FILE.match(rest) is not None or UCI_DATA_FILE.match(rest) is not None:
-        return True
-    named = re.match(r"[-_.][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE)
-    # (the words between name and extension say which part, not another dataset's name)
-    return named is not None and only_parts(named.group())
+    return (
+        DATA_FILE.match(rest) is not None
+        or UCI_DATA_FILE.match(rest) is not None
+        or re.match(r"[-_.][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE) is not None
+    )
 
 
 def data_path_segment(line: Line) -> bool:

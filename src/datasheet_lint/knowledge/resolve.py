@@ -124,15 +124,18 @@ PATH_PART_END = lazy(r"[/\\\\?#&]")
 
 def _own_part(text: str, hit: Hit) -> bool:
     """An ambiguous name in a URL or path (``wine``, ``boston``, ``credit card``) is that
-    dataset's only where a folder or file is named by it: the whole of a path part, or the
-    part's first word before a split (``data/wine/``, ``wine.data``, ``wine_train.csv``), or
-    beside one of its disambiguating tokens. Inside another dataset's name it is a word of
-    that name: ``../input/wine-reviews/``, ``crimes-in-boston``, ``aer-credit-card-data``."""
+    dataset's only where a folder or file is named by it: a folder it names whole or with a
+    split beside it (``data/wine/``, ``voc_test/``), a file it opens (``wine.data``,
+    ``boston_train.csv``: a file of that data), or beside one of its disambiguating tokens.
+    Inside another dataset's name it is a word of that name: a folder named
+    ``../input/wine-reviews/`` (a Kaggle dataset's slug), ``crimes-in-boston/``,
+    ``aer-credit-card-data``."""
     if hit.start and text[hit.start - 1] not in "/\\=":
         return _near_part(text, hit)
     end = PATH_PART_END.search(text, hit.end)
-    rest = text[hit.end : end.start() if end else len(text)]
-    return only_parts(rest) or _near_part(text, hit)
+    if end is None or end.group() not in "/\\":
+        return True  # the file's own name
+    return only_parts(text[hit.end : end.start()]) or _near_part(text, hit)
 
 
 def _near_part(text: str, hit: Hit) -> bool:
