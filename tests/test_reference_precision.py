@@ -187,3 +187,34 @@ def test_re_id_code_calls_dukemtmc_reid_by_its_parents_name(
     assert datasets[("docs/data.md", 1)] == {"dukemtmc-reid"}
     assert datasets[("track.py", 2)] == {"duke-mtmc"}
     assert "duke-mtmc" in datasets[("notes.md", 1)]
+
+
+def test_a_results_key_is_no_use_of_the_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    code = (
+        "def evaluate(distmat):\n"
+        "    cmc_configs = {\n"
+        "        'market1501': dict(separate_camera_set=False, single_gallery_shot=False),\n"
+        "    }\n"
+        "    cmc_scores = {name: cmc(distmat, **params) for name, params in cmc_configs.items()}\n"
+        "    print(cmc_scores['market1501'][0])\n"
+        "    return cmc_scores['market1501'][0]\n"
+        "\n"
+        "results_dict = {'megaface': {}}\n"
+        "results_dict['megaface']['rank1'] = 1.0\n"
+        "root = DATASET_ROOTS['market1501']\n"
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "evaluators.py", code)}
+    assert not lines & {6, 7, 10}
+    assert 11 in lines  # a data location looked up by the dataset's name
+
+
+def test_a_script_run_from_the_repositorys_own_package_is_no_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        "python self_instruct/bootstrap_instructions.py --batch_dir runs/\n"
+        "python data/shakespeare_char/prepare.py\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "scripts/generate.sh", script))
+    assert 1 not in by_line
+    assert by_line[2] == {"tiny-shakespeare"}  # a data folder's own preparation script

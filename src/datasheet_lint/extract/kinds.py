@@ -350,6 +350,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         # names, flag values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
             return identifiers.kind(line)
+        if path and program_folder(line):
+            return None  # python self_instruct/bootstrap.py: the repository's own package
         if path:
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):
@@ -366,7 +368,22 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         return Kind.MENTION  # a sentence in a string: a message, not a selection
     if role == "string" and lang == "python" and _not_a_selection(content):
         return None
+    if role == "string" and lang == "python" and _scored(line):
+        return None  # cmc_scores['market1501'], results_dict["megaface"]: a result's key
     return Kind.CONFIG
+
+
+# The name, quoted, as the key of a subscript: results["megaface"], cmc_scores['market1501'].
+SUBSCRIPTED = lazy(r"([A-Za-z_][\w.]*)\s*\[\s*[rbf]?['\"]$")
+
+
+def _scored(line: Line) -> bool:
+    """The whole string is a key into scores or results (``cmc_scores['market1501'][0]``,
+    ``results_dict["megaface"]["rank1"]``): the dataset's figures, not its data."""
+    found = SUBSCRIPTED.search(line.text, 0, line.start)
+    if found is None or line.text[line.end : line.end + 1] not in {"'", '"'}:
+        return False
+    return identifiers.measures(found.group(1).replace(".", "_"))
 
 
 def _not_a_selection(content: str) -> bool:
