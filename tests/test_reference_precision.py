@@ -218,3 +218,16 @@ def test_a_script_run_from_the_repositorys_own_package_is_no_data(
     by_line = datasets_by_line(refs(make_repo, run_cli, "scripts/generate.sh", script))
     assert 1 not in by_line
     assert by_line[2] == {"tiny-shakespeare"}  # a data folder's own preparation script
+
+
+def test_an_ambiguous_name_inside_a_kaggle_slug_in_a_script_is_a_word_of_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        'DATASETS="dansbecker/melbourne-housing-snapshot dansbecker/aer-credit-card-data"\n'
+        'DATASETS=("alexisbcook/synthetic-credit-card-approval" "alexisbcook/jigsaw-snapshot")\n'
+        "mkdir -p data/credit_card && cp creditcard.csv data/credit_card/\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "setup_data.sh", script))
+    assert "credit-card-fraud" not in by_line.get(1, set()) | by_line.get(2, set())
+    assert "credit-card-fraud" in by_line[3]

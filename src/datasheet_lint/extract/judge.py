@@ -132,6 +132,8 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
         return False  # self.P3_1(C3): a feature pyramid's third level, not P3
     if kinds.program_folder(line):
         return False  # python $VOC_DIR/train.py: a folder of code (a vocoder's, here)
+    if lang != "python" and line.text[line.start - 1 : line.start] in {"-", "_"}:
+        return False  # dansbecker/aer-credit-card-data: a word of another dataset's name
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 
