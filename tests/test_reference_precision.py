@@ -171,10 +171,10 @@ def test_re_id_code_calls_dukemtmc_reid_by_its_parents_name(
             "parser = argparse.ArgumentParser()\n"
             "parser.add_argument('--dataset', default='duke', choices=('market1501', 'duke'))\n"
         ),
-        # the subset named in full beside its parent: a file may speak of both
         "docs/data.md": "DukeMTMC-reID is cut from DukeMTMC: bounding boxes of 1,404 people.\n",
         # the tracking benchmark itself, in a file of no re-ID data
         "track.py": "# DukeMTMC tracking: multi-camera paths\nroot = 'data/DukeMTMC/frames'\n",
+        # two derivatives in one file: the parent's name stays the parent's
         "notes.md": "DukeMTMC gave DukeMTMC-reID and DukeMTMC-VideoReID.\n",
     }
     found = scan_references(make_repo, run_cli, files)
@@ -184,7 +184,7 @@ def test_re_id_code_calls_dukemtmc_reid_by_its_parents_name(
     assert datasets[("README.md", 1)] == {"market-1501", "dukemtmc-reid"}
     assert datasets[("README.md", 3)] == {"dukemtmc-reid"}
     assert datasets[("evaluate.py", 3)] == {"market-1501", "dukemtmc-reid"}
-    assert datasets[("docs/data.md", 1)] == {"dukemtmc-reid", "duke-mtmc"}
+    assert datasets[("docs/data.md", 1)] == {"dukemtmc-reid"}
     assert datasets[("track.py", 2)] == {"duke-mtmc"}
     assert "duke-mtmc" in datasets[("notes.md", 1)]
 

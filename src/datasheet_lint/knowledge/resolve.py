@@ -266,14 +266,21 @@ class Knowledge(NamedTuple):
 
         Re-ID code calls DukeMTMC-reID by its parent's name (``DukeMTMC``, ``duke``): the
         parent is a tracking dataset, its re-ID subset is the benchmark that re-ID code reads.
-        A file that also names a dataset sharing the file layout of exactly one derivative
-        (Market-1501, whose folders DukeMTMC-reID copies) is such code. A derivative named in
-        full beside its parent is no such sign: a file may use both (MS-Celeb-1M and MS1MV2,
-        80 Million Tiny Images and the 300K random images cut from it)."""
+        A file that names one derivative of the parent in full (``DukeMTMC-reID`` beside
+        ``DukeMTMC``), or a dataset that shares the file layout of exactly one derivative
+        (Market-1501, whose folders DukeMTMC-reID copies), means that derivative."""
         layouts = self.catalogue.layouts
         meant: dict[str, str] = {}
         for parent in named:
             derivatives = [d.id for d in self.blocklist.derivatives_of(parent)]
+            if not derivatives:
+                continue
+            spelled = [d for d in derivatives if d in named]
+            if len(spelled) == 1:
+                meant[parent] = spelled[0]
+                continue
+            if spelled:
+                continue  # several derivatives in one file: the parent's name is the parent
             partnered = [
                 d
                 for d in derivatives
