@@ -158,37 +158,6 @@ def test_code_and_packages_a_dockerfile_fetches_are_no_data(
     assert by_line == {6: {"url:example.org/corpora/reviews_corpus.tar.gz"}}
 
 
-def test_re_id_code_calls_dukemtmc_reid_by_its_parents_name(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    files = {
-        "README.md": (
-            "Results on Market-1501 and DukeMTMC.\n\n"
-            'python3 train_duke.py --data_dir "/home/me/dataset/DukeMTMC_prepare/"\n'
-        ),
-        "evaluate.py": (
-            "import argparse\n"
-            "parser = argparse.ArgumentParser()\n"
-            "parser.add_argument('--dataset', default='duke', choices=('market1501', 'duke'))\n"
-        ),
-        "docs/data.md": "DukeMTMC-reID is cut from DukeMTMC: bounding boxes of 1,404 people.\n",
-        # the tracking benchmark itself, in a file of no re-ID data
-        "track.py": "# DukeMTMC tracking: multi-camera paths\nroot = 'data/DukeMTMC/frames'\n",
-        # two derivatives in one file: the parent's name stays the parent's
-        "notes.md": "DukeMTMC gave DukeMTMC-reID and DukeMTMC-VideoReID.\n",
-    }
-    found = scan_references(make_repo, run_cli, files)
-    datasets = {(path, line): set() for path, line, _, _ in found}
-    for path, line, dataset, _ in found:
-        datasets[(path, line)].add(dataset)
-    assert datasets[("README.md", 1)] == {"market-1501", "dukemtmc-reid"}
-    assert datasets[("README.md", 3)] == {"dukemtmc-reid"}
-    assert datasets[("evaluate.py", 3)] == {"market-1501", "dukemtmc-reid"}
-    assert datasets[("docs/data.md", 1)] == {"dukemtmc-reid"}
-    assert datasets[("track.py", 2)] == {"duke-mtmc"}
-    assert "duke-mtmc" in datasets[("notes.md", 1)]
-
-
 def test_a_results_key_is_no_use_of_the_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = (
         "def evaluate(distmat):\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import itertools
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from datasheet_lint.extract import (
@@ -302,9 +302,6 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     for segment in segments:
         references.extend(_segment_references(file, segment, knowledge, limits, (linked, exports)))
     references.extend(structured.references(file, knowledge))
-    meant = knowledge.named_derivatives({r.dataset for r in references})
-    if meant:  # DukeMTMC in re-ID code is DukeMTMC-reID (Knowledge.named_derivatives)
-        references = [replace(r, dataset=meant.get(r.dataset, r.dataset)) for r in references]
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
 
 

@@ -260,37 +260,6 @@ class Knowledge(NamedTuple):
 
         return place
 
-    def named_derivatives(self, named: set[str]) -> dict[str, str]:
-        """Blocklisted datasets that one file names by their parent's name, as the derivative
-        it means: parent id -> derivative id.
-
-        Re-ID code calls DukeMTMC-reID by its parent's name (``DukeMTMC``, ``duke``): the
-        parent is a tracking dataset, its re-ID subset is the benchmark that re-ID code reads.
-        A file that names one derivative of the parent in full (``DukeMTMC-reID`` beside
-        ``DukeMTMC``), or a dataset that shares the file layout of exactly one derivative
-        (Market-1501, whose folders DukeMTMC-reID copies), means that derivative."""
-        layouts = self.catalogue.layouts
-        meant: dict[str, str] = {}
-        for parent in named:
-            derivatives = [d.id for d in self.blocklist.derivatives_of(parent)]
-            if not derivatives:
-                continue
-            spelled = [d for d in derivatives if d in named]
-            if len(spelled) == 1:
-                meant[parent] = spelled[0]
-                continue
-            if spelled:
-                continue  # several derivatives in one file: the parent's name is the parent
-            partnered = [
-                d
-                for d in derivatives
-                if d in layouts
-                and any(o != d and o in named and layouts[o] & layouts[d] for o in layouts)
-            ]
-            if len(partnered) == 1:
-                meant[parent] = partnered[0]
-        return meant
-
     def family(self, dataset_id: str) -> str:
         """The blocklist entry a derivative was built from; any other dataset itself."""
         blocked = self.blocklist.get(dataset_id)
