@@ -200,3 +200,17 @@ def test_an_ambiguous_name_inside_a_kaggle_slug_in_a_script_is_a_word_of_it(
     by_line = datasets_by_line(refs(make_repo, run_cli, "setup_data.sh", script))
     assert "credit-card-fraud" not in by_line.get(1, set()) | by_line.get(2, set())
     assert "credit-card-fraud" in by_line[3]
+
+
+def test_rows_of_data_are_content_not_references(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    files = {
+        "eval/generations/7b-oa.jsonl": (
+            '{"input": "Write an essay on Romeo and Juliet", "output": "Shakespeare ..."}\n'
+            '{"input": "Pizza sem queijo?", "output": "Use leite de coco e voc\\u00ea ..."}\n'
+        ),
+        "data/samples.csv": "path,label\nmarket1501/bounding_box_train/0002_c1.jpg,2\n",
+        "eval/run.py": "import json\nrows = [json.loads(x) for x in open('data/cifar10.jsonl')]\n",
+    }
+    found = scan_references(make_repo, run_cli, files)
+    paths = {path for path, _, _, _ in found}
+    assert paths == {"eval/run.py"}  # the code that reads a data file still refers to it
