@@ -350,7 +350,7 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         # names, flag values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
             return identifiers.kind(line)
-        if path and program_folder(line):
+        if path and COMMAND.match(line.text) and program_folder(line):
             return None  # python self_instruct/bootstrap.py: the repository's own package
         if path:
             return Kind.PATH
