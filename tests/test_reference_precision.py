@@ -214,3 +214,19 @@ def test_rows_of_data_are_content_not_references(make_repo: MakeRepo, run_cli: R
     found = scan_references(make_repo, run_cli, files)
     paths = {path for path, _, _, _ in found}
     assert paths == {"eval/run.py"}  # the code that reads a data file still refers to it
+
+
+def test_a_format_named_after_a_dataset_is_no_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    readme = (
+        "The dataset should follow the VGGFace2/ImageNet-style directory layout.\n"
+        "Tools change other re-ID datasets to the Market1501 format.\n"
+        "Annotations are converted to COCO-style JSON.\n"
+        "We train on ImageNet and evaluate on Market1501.\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "README.md", readme))
+    assert 1 not in by_line or "imagenet" not in by_line[1]
+    assert 2 not in by_line
+    assert 3 not in by_line
+    assert by_line[4] == {"imagenet", "market-1501"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,8 +18,12 @@ from datasheet_lint.extract import context, identifiers, kinds, python_strings, 
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
+# A name that describes a format or a layout other data follows: "ImageNet-style directory
+# layout", "COCO-style annotations", "changing formats to Market1501 format".
+FORMAT_AFTER = lazy(r"[-\s](?:style|like|format(?:ted)?|compatible)(?![\w/-]|\.\w)", re.IGNORECASE)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 # Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a
@@ -73,6 +78,8 @@ def _hit_reference(
         return None  # a model's name where a run writes its output
     if code_only and role != "code":
         return None
+    if FORMAT_AFTER.match(text, line.end) is not None and not hit.alias.url:
+        return None  # "ImageNet-style layout", "in PASCAL VOC format": a format, not the data
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
     if hit.alias.ambiguous:
         confirmed = (
