@@ -32,7 +32,7 @@ def test_an_ambiguous_name_inside_another_datasets_name_is_not_that_dataset(
         "import pandas as pd\n"
         "reviews = pd.read_csv('../input/wine-reviews/winemag-data-130k-v2.csv')\n"
         "crimes = pd.read_csv('../input/crimes-in-boston/crime.csv')\n"
-        "cards = pd.read_csv('../input/aer-credit-card-data/AER_credit_card_data.csv')\n"
+        "cards = pd.read_csv('../input/aer-credit-card-data/cards.csv')\n"
         # the name's own folder or file, whole or with a split beside it, is the dataset
         "wine = pd.read_csv('data/wine/wine.data', header=None)\n"
         "boston = pd.read_csv('data/boston_train.csv')\n"
@@ -189,19 +189,6 @@ def test_a_script_run_from_the_repositorys_own_package_is_no_data(
     assert by_line[2] == {"tiny-shakespeare"}  # a data folder's own preparation script
 
 
-def test_an_ambiguous_name_inside_a_kaggle_slug_in_a_script_is_a_word_of_it(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    script = (
-        'DATASETS="dansbecker/melbourne-housing-snapshot dansbecker/aer-credit-card-data"\n'
-        'DATASETS=("alexisbcook/synthetic-credit-card-approval" "alexisbcook/jigsaw-snapshot")\n'
-        "mkdir -p data/credit_card && cp creditcard.csv data/credit_card/\n"
-    )
-    by_line = datasets_by_line(refs(make_repo, run_cli, "setup_data.sh", script))
-    assert "credit-card-fraud" not in by_line.get(1, set()) | by_line.get(2, set())
-    assert "credit-card-fraud" in by_line[3]
-
-
 def test_rows_of_data_are_content_not_references(make_repo: MakeRepo, run_cli: RunCli) -> None:
     files = {
         "eval/generations/7b-oa.jsonl": (
@@ -226,7 +213,7 @@ def test_a_format_named_after_a_dataset_is_no_reference(
         "We train on ImageNet and evaluate on Market1501.\n"
     )
     by_line = datasets_by_line(refs(make_repo, run_cli, "README.md", readme))
-    assert 1 not in by_line or "imagenet" not in by_line[1]
+    assert 1 not in by_line  # either one's style: not VGGFace2's data either
     assert 2 not in by_line
     assert 3 not in by_line
     assert by_line[4] == {"imagenet", "market-1501"}

@@ -114,11 +114,8 @@ UCI_DATA_FILE = lazy(r"\.data(?![\w.(])")
 
 
 def data_file_name(line: Line) -> bool:
-    """``brainwash.tar.gz``, ``duke_train.json``, ``"adult.data"``: the name opens a file name
-    and runs into a data file extension. A name that a word opens is a word of another name
-    (``AER_credit_card_data.csv``, ``crimes-in-boston.csv``)."""
-    if line.text[line.start - 1 : line.start] in {"_", "-"}:
-        return False
+    """``brainwash.tar.gz``, ``duke_train.json``, ``"adult.data"``: the name runs into a data
+    file extension."""
     rest = line.text[line.end :]
     return (
         DATA_FILE.match(rest) is not None

@@ -24,6 +24,8 @@ from datasheet_lint.models import Kind
 # A name that describes a format or a layout other data follows: "ImageNet-style directory
 # layout", "COCO-style annotations", "changing formats to Market1501 format".
 FORMAT_AFTER = lazy(r"[-\s](?:style|like|format(?:ted)?|compatible)(?![\w/-]|\.\w)", re.IGNORECASE)
+# ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
+FORMAT_TOKEN = lazy(r"[-](?:style|like|format(?:ted)?|compatible)[.,;:)]*$", re.IGNORECASE)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 # Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a
@@ -78,7 +80,10 @@ def _hit_reference(
         return None  # a model's name where a run writes its output
     if code_only and role != "code":
         return None
-    if FORMAT_AFTER.match(text, line.end) is not None and not hit.alias.url:
+    if not hit.alias.url and (
+        FORMAT_AFTER.match(text, line.end) is not None
+        or FORMAT_TOKEN.search(context.token_at(line)[0]) is not None
+    ):
         return None  # "ImageNet-style layout", "in PASCAL VOC format": a format, not the data
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
     if hit.alias.ambiguous:
@@ -139,8 +144,6 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
         return False  # self.P3_1(C3): a feature pyramid's third level, not P3
     if kinds.program_folder(line):
         return False  # python $VOC_DIR/train.py: a folder of code (a vocoder's, here)
-    if lang != "python" and line.text[line.start - 1 : line.start] in {"-", "_"}:
-        return False  # dansbecker/aer-credit-card-data: a word of another dataset's name
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 
