@@ -125,16 +125,16 @@ PATH_PART_END = lazy(r"[/\\\\?#&]")
 def _own_part(text: str, hit: Hit) -> bool:
     """An ambiguous name in a URL or path (``wine``, ``boston``, ``credit card``) is that
     dataset's only where a folder or file is named by it: a folder it names whole or with a
-    split beside it (``data/wine/``, ``voc_test/``), a file it opens (``wine.data``,
+    split beside it (``data/wine/``, ``voc_test/``), a file's name (``wine.data``,
     ``boston_train.csv``: a file of that data), or beside one of its disambiguating tokens.
     Inside another dataset's name it is a word of that name: a folder named
     ``../input/wine-reviews/`` (a Kaggle dataset's slug), ``crimes-in-boston/``,
     ``aer-credit-card-data``."""
-    if hit.start and text[hit.start - 1] not in "/\\=":
-        return _near_part(text, hit)
     end = PATH_PART_END.search(text, hit.end)
     if end is None or end.group() not in "/\\":
-        return True  # the file's own name
+        return True  # a file's name: a file of that data (my_mnist.data, cur_lfw_result.mat)
+    if hit.start and text[hit.start - 1] not in "/\\=":
+        return _near_part(text, hit)
     return only_parts(text[hit.end : end.start()]) or _near_part(text, hit)
 
 
@@ -178,7 +178,13 @@ class Knowledge(NamedTuple):
         for hit in self.matcher.hits(text):
             if hit.alias.needs_near or hit.alias.dataset is None:
                 continue
-            if path and hit.alias.ambiguous and not hit.alias.url and not _own_part(text, hit):
+            if (
+                path
+                and hit.alias.ambiguous
+                and not hit.alias.url
+                and self.blocklist.get(hit.alias.dataset) is None  # never miss a retraction
+                and not _own_part(text, hit)
+            ):
                 continue
             if not whole or (hit.start == 0 and hit.end == len(text)):
                 return hit.alias.dataset
