@@ -38,6 +38,7 @@ PART_WORDS = frozenset(
     | {"refine", "refined", "aligned", "align", "cropped", "crop", "resized", "prepared"}
     | {"prepare", "preprocessed", "release", "ann", "anno", "annotation", "list", "lists"}
     | {"pairs", "meta", "info", "index", "idx", "rec", "lmdb", "bin", "tfrecords"}
+    | {"protocol", "protocols", "benchmark"}
 )
 _VERSION = lazy(r"^v?\d+[a-z]?$", re.IGNORECASE)
 

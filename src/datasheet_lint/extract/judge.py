@@ -22,10 +22,11 @@ from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 # A name that describes a format or a layout other data follows: "ImageNet-style directory
-# layout", "COCO-style annotations", "changing formats to Market1501 format".
-FORMAT_AFTER = lazy(r"[-\s](?:style|like|format(?:ted)?|compatible)(?![\w/-]|\.\w)", re.IGNORECASE)
+# layout", "COCO-style annotations", "changing formats to Market1501 format" ("MNIST-like
+# dataset" and "Food101 compatible model" compare with the data itself: they stay mentions).
+FORMAT_AFTER = lazy(r"[-\s](?:style|format(?:ted)?)(?![\w/-]|\.\w)", re.IGNORECASE)
 # ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
-FORMAT_TOKEN = lazy(r"[-](?:style|like|format(?:ted)?|compatible)[.,;:)]*$", re.IGNORECASE)
+FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 # Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a

@@ -19,7 +19,7 @@ from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
 from datasheet_lint.knowledge.matcher import Hit, Matcher
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Dataset
-from datasheet_lint.names import only_parts
+from datasheet_lint.names import chunks, only_parts
 from datasheet_lint.packagedata import load_json
 
 SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
@@ -119,6 +119,9 @@ def placed(dataset: str, code_path: str) -> str:
     return f"local:{'/'.join(joined)}"
 
 
+# Words that may stand before a name in its own folder's name: the folder that holds it
+# (``folder_ijbs_protocols``, ``data_voc``, ``my_wine``), never another dataset's words.
+HOLDER_WORDS = frozenset({"folder", "data", "dataset", "datasets", "dir", "root", "my", "orig"})
 PATH_PART_END = lazy(r"[/\\\\?#&]")
 
 
@@ -133,9 +136,11 @@ def _own_part(text: str, hit: Hit) -> bool:
     end = PATH_PART_END.search(text, hit.end)
     if end is None or end.group() not in "/\\":
         return True  # a file's name: a file of that data (my_mnist.data, cur_lfw_result.mat)
-    if hit.start and text[hit.start - 1] not in "/\\=":
+    start = max(text.rfind("/", 0, hit.start), text.rfind("\\", 0, hit.start)) + 1
+    before = [word.casefold() for word in chunks(text[start : hit.start])]
+    if not set(before) <= HOLDER_WORDS or not only_parts(text[hit.end : end.start()]):
         return _near_part(text, hit)
-    return only_parts(text[hit.end : end.start()]) or _near_part(text, hit)
+    return True
 
 
 def _near_part(text: str, hit: Hit) -> bool:
