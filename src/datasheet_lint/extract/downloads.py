@@ -49,14 +49,34 @@ SHELL_ASSIGNMENT = lazy(
 )
 SHELL_FOR = lazy(r"^\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<items>[^;#]*)")
 MAX_VALUES = 64  # values of one shell list followed: real scripts list a few datasets
+# A package manager's install command: its URLs are package indexes and wheels, not data.
+INSTALL = lazy(r"(?<![\w-])(?:pip3?|conda|mamba|apt(?:-get)?|uv\s+pip)\s+install(?![\w-])")
+COMMAND_SEPARATOR = lazy(r"&&|\|\||[;|]")
+
+
+def _command_before(line: str, end: int) -> str:
+    """The command of a line that stands before ``end``: after the last ``&&``, ``;`` or
+    ``|`` before it."""
+    start = 0
+    for separator in COMMAND_SEPARATOR.finditer(line, 0, end):
+        start = separator.end()
+    return line[start:end]
+
+
+# The URL is what ``git clone`` fetches: only options stand between them.
+CLONED = lazy(r"(?<![\w-])git\s+clone(?:\s+-[\w-]+(?:[= ][\w./][\w./-]*)?)*\s+$")
 HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
 GDOWN = lazy(r"(?<![\w-])gdown\b")
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
 KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
-# What a script downloads that is not data: installers, code, packages, model weights.
+# What a script downloads that is not data: installers, code, packages, model weights, and
+# one picture (the sample a demo or a tutorial runs the model on, not a collection).
 NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
-    r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
+    r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|webp|bmp|svg)$"
+    r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/"
+    # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz)
+    r"|github\.com/[\w.-]+/[\w.-]+/(?:archive|tarball|zipball)/|codeload\.github\.com/",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -188,8 +208,10 @@ def _downloads(line: str, shell: Shell) -> Iterator[Download]:
         dataset = HF_DATASET_URL.search(bare)
         if dataset is not None:
             yield "hf", dataset.group("id"), url.start() + 1, value, None
-        elif COPY.search(line) and line.lstrip().startswith("git"):
-            continue  # git clone of a code repository
+        elif CLONED.search(line, 0, url.start()) is not None:
+            continue  # git clone of a code repository (in a script, a notebook's ! line, a RUN)
+        elif INSTALL.search(_command_before(line, url.start())) is not None:
+            continue  # pip install -i https://pypi.../simple gdown: a package index
         elif not NOT_DATA.search(bare):
             yield "url", value, url.start() + 1, value, None
 
@@ -206,6 +228,18 @@ def _written(line: str, source: str, name: str) -> str | None:
     else:
         return None
     return written if len(written) >= MIN_NAME and "." in written else None
+
+
+def _named_by_output(line: str, resolve: Resolve) -> str | None:
+    """The known dataset that the file a download writes is named for, where its URL names
+    none: a share link says nothing (``.../s/8w42X2Kdwwk87fQ/download -O ms1m_refine.tar``,
+    ``.../f/689ebd/?dl=1 -O glint360k.tar``), the name the script gives the file does."""
+    output = OUTPUT.search(line)
+    if output is None:
+        return None
+    written = output.group(1).rstrip("/").rsplit("/", 1)[-1]
+    dataset = resolve("local", written)
+    return dataset if dataset is not None and ":" not in dataset else None
 
 
 def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> list[Found]:
@@ -227,6 +261,8 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
             dataset = resolve(source, name)
             if dataset is None:
                 continue
+            if dataset.startswith("url:"):
+                dataset = _named_by_output(line, resolve) or dataset
             # A known dataset's name in a URL is reported by the name pass; a Kaggle or Hub id
             # may resolve through the catalogue's loader ids alone (kaggle:competition/<slug>),
             # and a URL through the registry-derived URLs, which the name pass does not see,

@@ -8,6 +8,10 @@ SKIPPED_NAMES = frozenset(
 # An editor's backup (``train.py~``) or a merge's or patch's leftover (``train.py.orig``): a
 # stale copy committed by accident, which nothing runs.
 LEFTOVER_SUFFIXES = ("~", ".orig", ".rej")
+# Rows of data (a CSV's records, a JSON Lines dump of prompts or model generations): the text
+# of a dataset, where a name is content ("Romeo" essays, "voc\u00ea" in Portuguese), not a
+# reference. The code or config that reads such a file is where its dataset is used.
+DATA_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
 PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
@@ -38,11 +42,12 @@ CODE_SUFFIXES = (
 
 def file_kind(path: str) -> str:
     """'python', 'notebook', 'config', 'prose', 'script' (shell, Makefile, C++, anything else)
-    or 'skip' (.gitignore and other lists of the repository's own paths, editors' backups)."""
+    or 'skip' (.gitignore and other lists of the repository's own paths, editors' backups,
+    rows of data)."""
     name = path.rsplit("/", 1)[-1].lower()
     if name in SKIPPED_NAMES:
         return "skip"  # lists of the repository's own paths, not references
-    if name.endswith(LEFTOVER_SUFFIXES):
+    if name.endswith(LEFTOVER_SUFFIXES) or name.endswith(DATA_SUFFIXES):
         return "skip"
     if name == "cmakelists.txt" or name.endswith(CODE_SUFFIXES):
         return "script"

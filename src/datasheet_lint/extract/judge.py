@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -17,8 +18,15 @@ from datasheet_lint.extract import context, identifiers, kinds, python_strings, 
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
+# A name that describes a format or a layout other data follows: "ImageNet-style directory
+# layout", "COCO-style annotations", "changing formats to Market1501 format" ("MNIST-like
+# dataset" and "Food101 compatible model" compare with the data itself: they stay mentions).
+FORMAT_AFTER = lazy(r"[-\s](?:style|format(?:ted)?)(?![\w/-]|\.\w)", re.IGNORECASE)
+# ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
+FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 # Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a
@@ -73,6 +81,11 @@ def _hit_reference(
         return None  # a model's name where a run writes its output
     if code_only and role != "code":
         return None
+    if not hit.alias.url and (
+        FORMAT_AFTER.match(text, line.end) is not None
+        or FORMAT_TOKEN.search(context.token_at(line)[0]) is not None
+    ):
+        return None  # "ImageNet-style layout", "in PASCAL VOC format": a format, not the data
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
     if hit.alias.ambiguous:
         confirmed = (
@@ -142,6 +155,8 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
         return False  # import eli5 is the explainer library, not ELI5
     if lang == "python" and identifiers.numbered(line):
         return False  # self.P3_1(C3): a feature pyramid's third level, not P3
+    if kinds.program_folder(line):
+        return False  # python $VOC_DIR/train.py: a folder of code (a vocoder's, here)
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
 
 

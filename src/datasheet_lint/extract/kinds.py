@@ -77,6 +77,23 @@ def _media(line: Line) -> bool:
     return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
 
 
+PROGRAM = re.compile(r"\.(?:py|sh|bash|pl|lua|rb|r|m|jl|ipynb)$", re.IGNORECASE)
+
+
+def program_folder(line: Line) -> bool:
+    """The name stands in a folder of a path to a program, outside any data folder
+    (``python $VOC_DIR/train.py``, ``. $VOC_DIR/utils/parse_options.sh``): a folder of code,
+    which a variable named for a vocoder or a toolkit may hold. A data preparation script in
+    the data's own folder (``data/voc/prepare.py``) stays the data's."""
+    token, offset = token_at(line)
+    segments = re.split(r"[/\\]", token[:offset])
+    return (
+        PROGRAM.search(token) is not None
+        and re.search(r"[/\\]", token[offset:]) is not None
+        and not any(DATA_DIR.search(s) for s in segments[:-1])
+    )
+
+
 # A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...
 COMMAND = re.compile(
     r"^\s*(?:\$\s+)?(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|"
@@ -374,6 +391,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         # names, flag values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
             return identifiers.kind(line)
+        if path and COMMAND.match(line.text) and program_folder(line):
+            return None  # python self_instruct/bootstrap.py: the repository's own package
         if path:
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):
@@ -392,7 +411,22 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         return Kind.MENTION  # a sentence in a string: a message, not a selection
     if role == "string" and lang == "python" and _not_a_selection(content):
         return None
+    if role == "string" and lang == "python" and _scored(line):
+        return None  # cmc_scores['market1501'], results_dict["megaface"]: a result's key
     return Kind.CONFIG
+
+
+# The name, quoted, as the key of a subscript: results["megaface"], cmc_scores['market1501'].
+SUBSCRIPTED = lazy(r"([A-Za-z_][\w.]*)\s*\[\s*[rbf]?['\"]$")
+
+
+def _scored(line: Line) -> bool:
+    """The whole string is a key into scores or results (``cmc_scores['market1501'][0]``,
+    ``results_dict["megaface"]["rank1"]``): the dataset's figures, not its data."""
+    found = SUBSCRIPTED.search(line.text, 0, line.start)
+    if found is None or line.text[line.end : line.end + 1] not in {"'", '"'}:
+        return False
+    return identifiers.measures(found.group(1).replace(".", "_"))
 
 
 def _not_a_selection(content: str) -> bool:

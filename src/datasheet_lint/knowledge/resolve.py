@@ -16,9 +16,10 @@ from datasheet_lint.knowledge.blocklist import Blocklist
 from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
-from datasheet_lint.knowledge.matcher import Matcher
+from datasheet_lint.knowledge.matcher import Hit, Matcher
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Dataset
+from datasheet_lint.names import chunks, only_parts
 from datasheet_lint.packagedata import load_json
 
 SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
@@ -145,6 +146,37 @@ def placed(dataset: str, code_path: str) -> str:
     return f"local:{'/'.join(joined)}"
 
 
+# Words that may stand before a name in its own folder's name: the folder that holds it
+# (``folder_ijbs_protocols``, ``data_voc``, ``my_wine``), never another dataset's words.
+HOLDER_WORDS = frozenset({"folder", "data", "dataset", "datasets", "dir", "root", "my", "orig"})
+PATH_PART_END = lazy(r"[/\\\\?#&]")
+
+
+def _own_part(text: str, hit: Hit) -> bool:
+    """An ambiguous name in a URL or path (``wine``, ``boston``, ``credit card``) is that
+    dataset's only where a folder or file is named by it: a folder it names whole or with a
+    split beside it (``data/wine/``, ``voc_test/``), a file's name (``wine.data``,
+    ``boston_train.csv``: a file of that data), or beside one of its disambiguating tokens.
+    Inside another dataset's name it is a word of that name: a folder named
+    ``../input/wine-reviews/`` (a Kaggle dataset's slug), ``crimes-in-boston/``,
+    ``aer-credit-card-data``."""
+    end = PATH_PART_END.search(text, hit.end)
+    if end is None or end.group() not in "/\\":
+        return True  # a file's name: a file of that data (my_mnist.data, cur_lfw_result.mat)
+    start = max(text.rfind("/", 0, hit.start), text.rfind("\\", 0, hit.start)) + 1
+    before = [word.casefold() for word in chunks(text[start : hit.start])]
+    if not set(before) <= HOLDER_WORDS or not only_parts(text[hit.end : end.start()]):
+        return _near_part(text, hit)
+    return True
+
+
+def _near_part(text: str, hit: Hit) -> bool:
+    """A disambiguating token of the name elsewhere in the path (``reid/duke_xyz``)."""
+    from datasheet_lint.extract.context import Line, near
+
+    return near(Line(text, hit.start, hit.end, ()), hit.alias.near)
+
+
 # A placeholder in a name built at run time: 'instances_{}.json', 'VOC%s', 'COCO_{split}'.
 PLACEHOLDER = lazy(r"\{[^{}]{0,40}\}|%[sd]")
 
@@ -170,10 +202,21 @@ class Knowledge(NamedTuple):
             pattern = load_json(__package__, "matcher.json")["pattern"]  # built with these
         return cls(blocklist, catalogue, Matcher(aliases, pattern))
 
-    def known(self, text: str, *, whole: bool) -> str | None:
-        """The dataset a name (``whole``) or any name inside ``text`` refers to, if known."""
+    def known(self, text: str, *, whole: bool, path: bool = False) -> str | None:
+        """The dataset a name (``whole``) or any name inside ``text`` refers to, if known.
+
+        ``path``: the text is a URL or a file path, where an ambiguous name must be a part of
+        it of its own (``_own_part``)."""
         for hit in self.matcher.hits(text):
             if hit.alias.needs_near or hit.alias.dataset is None:
+                continue
+            if (
+                path
+                and hit.alias.ambiguous
+                and not hit.alias.url
+                and self.blocklist.get(hit.alias.dataset) is None  # never miss a retraction
+                and not _own_part(text, hit)
+            ):
                 continue
             if not whole or (hit.start == 0 and hit.end == len(text)):
                 return hit.alias.dataset
@@ -195,7 +238,8 @@ class Knowledge(NamedTuple):
             if hub is not None:  # a Hub dataset's files, read through the Hub's file system
                 return self.resolve("hf", hub.group(1))
         if source in {"url", "local"}:
-            found = self.known(name, whole=False) or self.catalogue.by_location(source, name)
+            found = self.known(name, whole=False, path=True)
+            found = found or self.catalogue.by_location(source, name)
         else:
             found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
             if found is None and source in {"hf", "kaggle"}:
