@@ -111,7 +111,13 @@ READ_LEAVES = frozenset(
     | {"read_pickle", "read_fwf", "loadtxt", "genfromtxt", "fromfile", "memmap", "loadmat"}
     | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
     | {"MXIndexedRecordIO", "MXRecordIO"}  # mxnet's record files (face recognition sets)
+    # TensorFlow's and Keras's readers of record files and of folders of class folders
+    | {"TFRecordDataset", "TextLineDataset", "flow_from_directory", "read_file", "read_hdf"}
+    | {"image_dataset_from_directory", "text_dataset_from_directory"}
+    | {"audio_dataset_from_directory"}
 )
+# Compressed files and databases opened to be read (gzip.open(path, "rb"), sqlite3.connect(db)).
+OPENERS = frozenset({"gzip.open", "gzip.GzipFile", "bz2.open", "lzma.open", "sqlite3.connect"})
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
 # A module with no reference may still download through names (get_file(NAME, ROOT + NAME)).
 # Plain substrings, not a regex of alternatives: ``in`` runs at memory speed, where ``re`` tries
@@ -873,7 +879,7 @@ class _Flow:
         if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
             unplaced = leaf in {"extractall", "extract"} and not node.args and not node.keywords
             return None if unplaced else Kind.PATH  # archive.extractall(): the opening is it
-        if dotted == "open" and not writes_to(node):
+        if (dotted == "open" or dotted in OPENERS) and not writes_to(node):
             return Kind.LOAD
         if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
             return Kind.LOAD
