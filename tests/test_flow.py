@@ -1085,3 +1085,37 @@ def test_readers_of_records_shapes_and_databases_given_a_bound_path_read_it(
     found = lines(make_repo, run_cli, "train.py", RECORDS_TRAINER)
     assert {11, 13, 15} <= {line for line, kinds in found.items() if "load" in kinds}
     assert not {16, 17, 18} & set(found)
+
+
+EVALUATION_LOOP = """\
+import argparse
+from verification import load_bin, load_model
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--eval_sets", default=["lfw", "cfp_fp"], help="evaluation sets")
+args = parser.parse_args()
+
+
+def main():
+    for name in args.eval_sets:
+        data_set = load_bin(name, (112, 112))
+    for name in ["lfw", "agedb_30"]:
+        pairs = load_bin(name, (112, 112))
+        weights = load_model(name)
+    rec_path = "data/faces_rec"
+    converted = load_bin(rec_path, (112, 112))
+    for step in range(3):
+        batch = load_bin(step, (112, 112))
+"""
+
+
+def test_a_loader_of_another_module_given_each_dataset_of_a_loop_loads_each(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``for name in args.eval_sets: load_bin(name, ...)``: a reader of another module handed
+    the target of a loop over datasets' names loads each there. A loader of weights, a path
+    bound once (it may be converted as often as loaded) and a loop over numbers are not."""
+    found = datasets_at(make_repo, run_cli, "eval.py", EVALUATION_LOOP)
+    assert found.get(11, set()) >= {"lfw", "cfp"}
+    assert found.get(13, set()) >= {"lfw", "agedb"}
+    assert not {14, 16, 18} & set(found)

@@ -78,6 +78,8 @@ OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
 LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
+# A loop over evaluation sets hands a loader each in turn (for db in ["lfw", "cfp_fp", ...]).
+MAX_NAMED_READS = 8
 MAX_LOADER_LINES = 60
 # A dataset class holds its whole reader (download, split files, __getitem__): its name or
 # base already says it is data, so a longer body still loads what it touches.
@@ -554,6 +556,7 @@ class _Flow:
         self.downloads: set[str] = set()  # names bound to what a download returned
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
+        self.loop_targets: set[str] = set()  # names any loop binds (for db in eval_sets)
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -583,6 +586,8 @@ class _Flow:
         elif isinstance(node, ast.For | ast.AsyncFor):
             self.uses(node.iter, env)
             self.loop_value(node)
+            if isinstance(node.target, ast.Name):
+                self.loop_targets.add(node.target.id)
             self.bind(node.target, self.carried(node.iter, env) | self.seeded(node.iter), env)
             self.block(node.body, env)
             self.block(node.orelse, env)
@@ -943,7 +948,10 @@ class _Flow:
             self.touch(_union(self.seeded(a, loads=True) for a in named))
             self.touch(self.loader_class(node))  # return datasets.MNIST(root)
         if kind is None and (
-            self.selected(node, env) or self.given_data(node, env) or self.helper_read(node, env)
+            self.selected(node, env)
+            or self.given_data(node, env)
+            or self.helper_read(node, env)
+            or self.named_read(node, env)
         ):
             return
         if kind is None:
@@ -1069,6 +1077,34 @@ class _Flow:
             if isinstance(argument, ast.Name) and self.literal_path(argument.id)
         )
         if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(func))
+        return True
+
+    def named_read(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``data_set = load_bin(db, image_size)`` in ``for db in ["lfw", "agedb_30"]:``: a
+        function of another module named for loading or reading, handed as its first argument
+        the target of a loop over datasets, loads each in turn there. A path bound once
+        (``load_mx_rec(rec_path)``) may be converted as often as loaded; a loader of weights
+        (``load_model(name)``), a method of an object and the module's own functions (fed
+        their argument instead) are not loads of it."""
+        func = node.func
+        dotted = dotted_name(func) or ""
+        parts = dotted.split(".")
+        if self.messages or not _carrier_call(func) or len(parts) > 2:
+            return False
+        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
+            return False
+        words = set(_words(parts[-1]))
+        if not words & READ_VERBS or words & (OUTPUT_WORDS - {"load"}):
+            return False
+        first = node.args[0] if node.args else None
+        if not isinstance(first, ast.Name) or first.id not in self.loop_targets:
+            return False
+        carried = env.get(first.id, NOTHING)
+        if not carried or len(carried) > MAX_NAMED_READS:
             return False
         self.touch(carried)
         for dataset in sorted(carried):
