@@ -1119,3 +1119,34 @@ def test_a_loader_of_another_module_given_each_dataset_of_a_loop_loads_each(
     assert found.get(11, set()) >= {"lfw", "cfp"}
     assert found.get(13, set()) >= {"lfw", "agedb"}
     assert not {14, 16, 18} & set(found)
+
+
+DECOMPRESSED = """\
+import gzip
+import shutil
+import pandas as pd
+
+with gzip.open("reviews.csv.gz", "rb") as f_in, open("reviews.csv", "wb") as f_out:
+    f_out.write(f_in.read())
+reviews = pd.read_csv("reviews.csv")
+with gzip.open("labels.csv.gz", "rb") as source:
+    with open("labels.csv", "wb") as target:
+        shutil.copyfileobj(source, target)
+labels = pd.read_csv("labels.csv")
+with open("summary.csv", "w") as out:
+    out.write(str(reviews.shape))
+summary = pd.read_csv("summary.csv")
+"""
+
+
+def test_a_data_file_copied_to_another_name_is_that_data_where_the_copy_is_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``f_out.write(f_in.read())`` or ``shutil.copyfileobj(f_in, f_out)`` with ``f_in`` a
+    data file opened to be read: the file written is a copy of that data (a course
+    decompresses its CSV once), so reading the copy further down reads the data. A file
+    written from a value computed on the data (its shape, a summary) is the run's own."""
+    found = datasets_at(make_repo, run_cli, "prepare.py", DECOMPRESSED)
+    assert "local:reviews.csv.gz" in found.get(7, set())
+    assert "local:labels.csv.gz" in found.get(11, set())
+    assert 14 not in found

@@ -1284,11 +1284,15 @@ class _Flow:
         """``f.write(requests.get(url).text)``: the file written holds the downloaded data, so
         the name of its path carries the dataset (``input_file_path``, read further down)."""
         func = node.func
-        if not (isinstance(func, ast.Attribute) and func.attr == "write" and node.args):
+        if dotted_name(func) == "shutil.copyfileobj" and len(node.args) == 2:
+            source, target = node.args  # shutil.copyfileobj(f_in, f_out): a copy of the file
+        elif isinstance(func, ast.Attribute) and func.attr == "write" and node.args:
+            source, target = node.args[0], func.value
+        else:
             return
-        path = self.writers.get(func.value.id) if isinstance(func.value, ast.Name) else None
-        carried = self.carried(node.args[0], env)
-        if path is None or not carried or not self.fetched(node.args[0]):
+        path = self.writers.get(target.id) if isinstance(target, ast.Name) else None
+        carried = self.carried(source, env)
+        if path is None or not carried or not (self.fetched(source) or _handle_read(source)):
             return  # a log or results file written with a dataset's name in it is no copy
         if isinstance(path, ast.Name):
             env[path.id] = self.carried(path, env) | carried  # read back further down
@@ -1340,6 +1344,21 @@ def _children(node: ast.AST) -> Iterator[ast.expr]:
                 child = child.value
             if type(child) not in _LEAVES and isinstance(child, ast.expr):
                 yield child
+
+
+def _handle_read(node: ast.expr) -> bool:
+    """The content of an opened file as read: ``f_in.read()``, the handle itself (as
+    ``shutil.copyfileobj`` takes it) or a name bound to either (``for line in f_in``).
+    Written out, it copies the data (a gzip file decompressed to ``movie_data.csv``); a value
+    computed from it (``str(frame.shape)``, a call's result) is no copy."""
+    if isinstance(node, ast.Name):
+        return True
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"read", "read_bytes", "read_text"}
+        and isinstance(node.func.value, ast.Name)
+    )
 
 
 def may_download(text: str) -> bool:
