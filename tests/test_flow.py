@@ -1150,3 +1150,39 @@ def test_a_data_file_copied_to_another_name_is_that_data_where_the_copy_is_read(
     assert "local:reviews.csv.gz" in found.get(7, set())
     assert "local:labels.csv.gz" in found.get(11, set())
     assert 14 not in found
+
+
+DOWNLOAD_HELPER = """\
+import zipfile
+from pathlib import Path
+
+import requests
+
+
+def download_data(source: str, destination: str) -> Path:
+    target = Path("data") / destination
+    with open(target.with_suffix(".zip"), "wb") as f:
+        f.write(requests.get(source).content)
+    return target
+
+
+images = download_data(source="https://example.org/course/data/birds_small.zip",
+                       destination="birds_small")
+page = download_data(source="https://example.org/course/index.html",
+                     destination="site")
+other = convert(source="https://example.org/course/data/fish.zip",
+                destination="fish")
+"""
+
+
+def test_a_download_helper_given_a_data_files_url_by_keyword_downloads_it_where_it_says(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``download_data(source=URL, destination="birds_small")``: a function named for
+    downloading, given a data file's URL as its ``source``, downloads it (an unknown dataset
+    is still a reference), and the folder its destination names on a line of its own is that
+    data's. A page's URL and a function named for something else download nothing."""
+    found = lines(make_repo, run_cli, "course.py", DOWNLOAD_HELPER)
+    assert "load" in found.get(14, set())
+    assert "path" in found.get(15, set())
+    assert not {16, 17, 18, 19} & set(found)

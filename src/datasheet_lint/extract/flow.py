@@ -125,7 +125,13 @@ READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "job
 # Plain substrings, not a regex of alternatives: ``in`` runs at memory speed, where ``re`` tries
 # each alternative at each position (it was 6% of the walk, asked of every function).
 DOWNLOAD_WORDS = ("urlretrieve", "urlopen", "get_file", "download", "requests.get", "httpx.get")
-URL_KEYS = frozenset({"url", "origin", "fname_url"})
+URL_KEYS = frozenset({"url", "origin", "fname_url", "source", "link"})
+# Keywords of a download that say where its data is put (download_data(source=URL,
+# destination="pizza_steak_sushi")): the folder named there is that data's.
+DESTINATION_KEYS = frozenset(
+    {"destination", "dest", "dest_dir", "destination_dir", "target_dir", "extract_to"}
+    | {"cache_subdir", "data_dir", "root", "folder", "dirname"}
+)
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
 FETCHED = frozenset({"content", "text"})  # a download's data as a value, written to a file
 # What a handle's read returns is its data (response.read()), though the read is no new use.
@@ -975,6 +981,7 @@ class _Flow:
                 self.mark_constants(argument, seeded)
             return
         self.touch(carried)
+        destinations = {id(k.value) for k in node.keywords if k.arg in DESTINATION_KEYS}
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
             for argument in arguments:  # a path built on a line of its own in a long call
@@ -982,8 +989,10 @@ class _Flow:
                     continue
                 if isinstance(argument, ast.Constant):  # cache_subdir="datasets/birds"
                     text = argument.value if isinstance(argument.value, str) else ""
-                    if argument.lineno != node.lineno and looks_like_data(text):
-                        self.emit(dataset, argument.lineno, argument.col_offset, kind, "")
+                    placed = kind is Kind.URL and id(argument) in destinations and text.strip()
+                    if argument.lineno != node.lineno and (placed or looks_like_data(text)):
+                        where = Kind.PATH if placed else kind
+                        self.emit(dataset, argument.lineno, argument.col_offset, where, "")
                     continue
                 if argument.lineno != node.lineno and self.carried(argument, env):
                     self.emit(dataset, argument.lineno, argument.col_offset, kind, _label(argument))
