@@ -1080,3 +1080,20 @@ def test_a_splits_files_read_through_a_flag_are_one_dataset(
     found = refs(make_repo, run_cli, "lm/data.py", code)
     assert {dataset for line, dataset, _ in found if line in (6, 7, 8)} == {"local:lm"}
     assert {dataset for line, dataset, _ in found if line == 9} <= {"local:path/vocab_notes.txt"}
+
+
+def test_an_ambiguous_name_handed_to_a_dataset_getter_selects_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``init_dataset('partial_reid', root=...)``: the whole first argument of a function
+    that gets a dataset by name selects it, as a config value does, even where the name alone
+    is ambiguous (Partial-REID is also the task's name). The same name given to a function
+    that gets no dataset, or inside a sentence, is not one."""
+    code = (
+        "train_set = init_dataset('partial_reid', root=cfg.DATASETS.ROOT_DIR)\n"
+        "task = get_task('partial_reid')\n"
+        "note = build_dataset('partial_reid and occluded_reid')\n"
+    )
+    found = refs(make_repo, run_cli, "build.py", code)
+    assert (1, "partial-reid", "config") in found
+    assert not {line for line, _, _ in found} & {2, 3}
