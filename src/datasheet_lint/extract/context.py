@@ -346,7 +346,7 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
     )
 
 
-# The call a string is the first argument of: init_dataset('duke', root=...), get_data('x'.
+# The call whose first argument a string opens: init_dataset('duke', ...), get_data('sysu_ir', ...).
 GETTER_CALL = lazy(r"([A-Za-z_][\w.]*)\(\s*['\"]$")
 GETTER_WORDS = frozenset({"dataset", "datasets", "data", "db"})
 GETTER_VERBS = frozenset({"get", "init", "build", "create", "make", "load", "prepare"})
