@@ -28,6 +28,9 @@ IDENTIFIERS = [
     ("# PASCAL VOC 2012\nclass VOCAnnotationTransform:\n    pass\n", 2, "pascal-voc", "load"),
     ("VOC_ROOT = osp.join(HOME, 'data/VOCdevkit/')\n", 1, "pascal-voc", "path"),
     ("class SVHN(data.Dataset):\n    pass\n", 1, "svhn", "load"),
+    # a re-ID split's reader named for its dataset, and its call (visible-infrared re-ID code)
+    ("def process_gallery_msmt17(data_path, trial=0):\n    pass\n", 1, "msmt17", "load"),
+    ("query_img, query_label = process_query_msmt17(data_path, mode=mode)\n", 1, "msmt17", "load"),
     ("if args.dataset == 'mnist':\n    pass\n", 1, "mnist", "config"),
     (
         "import facenet, lfw\npairs = lfw.read_pairs(os.path.expanduser(a.pairs))\n",
@@ -61,6 +64,8 @@ NOT_USES = [
     # helpers over the annotations' shapes, not loaders: more words than the dataset's
     "def convert_coco_poly_to_mask(segmentations, height, width):\n    pass\n"
     "from datasets.coco import convert_coco_poly_to_mask, make_coco_transforms\n",
+    # a split's scores, not its reader
+    "def process_query_lfw_results(scores):\n    pass\n",
     # a location's name in a message, not a use of it
     'print(self.lfw_pairs_file)\nlogger.info("reading %s", args.voc_root)\n',
 ]
@@ -1113,3 +1118,20 @@ def test_a_splits_files_read_through_a_flag_are_one_dataset(
     found = refs(make_repo, run_cli, "lm/data.py", code)
     assert {dataset for line, dataset, _ in found if line in (6, 7, 8)} == {"local:lm"}
     assert {dataset for line, dataset, _ in found if line == 9} <= {"local:path/vocab_notes.txt"}
+
+
+def test_an_ambiguous_name_handed_to_a_dataset_getter_selects_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``init_dataset('partial_reid', root=...)``: the whole first argument of a function
+    that gets a dataset by name selects it, as a config value does, even where the name alone
+    is ambiguous (Partial-REID is also the task's name). The same name given to a function
+    that gets no dataset, or inside a sentence, is not one."""
+    code = (
+        "train_set = init_dataset('partial_reid', root=cfg.DATASETS.ROOT_DIR)\n"
+        "task = get_task('partial_reid')\n"
+        "note = build_dataset('partial_reid and occluded_reid')\n"
+    )
+    found = refs(make_repo, run_cli, "build.py", code)
+    assert (1, "partial-reid", "config") in found
+    assert not {line for line, _, _ in found} & {2, 3}

@@ -560,7 +560,8 @@ def test_a_data_class_of_another_module_given_a_carried_path_loads_that_data(
     """``corpus = data.Corpus(args.data)``: a class named for data of another module, given a
     name that carries a dataset, loads it there. A function of another module (it may convert
     as well as load), a loader of weights, a DataLoader, a print, a class not named for data
-    and a data library's classes (machinery) are not loads."""
+    and a data library's classes (machinery) are not loads; a data library's reader of files
+    (``tf.data.TFRecordDataset(args.data)``) reads the data at the path it is given."""
     corpus = "class Corpus:\n    def __init__(self, path):\n        self.path = path\n"
     files = {"main.py": WORD_MODEL_MAIN, "data.py": corpus, "readers.py": "x = 1\n"}
     files["main.py"] += (  # inside a loader, the loader is the reference: this is its step
@@ -568,8 +569,9 @@ def test_a_data_class_of_another_module_given_a_carried_path_loads_that_data(
     )
     found = scan_references(make_repo, run_cli, files)
     loads = {line for path, line, _, kind in found if path == "main.py" and kind == "load"}
-    assert 11 in loads
-    assert not set(range(12, 19)) & {line for path, line, _, _ in found if path == "main.py"}
+    assert {11, 17} <= loads
+    not_loads = set(range(12, 19)) - {17}
+    assert not not_loads & {line for path, line, _, _ in found if path == "main.py"}
     assert 22 not in {line for path, line, _, _ in found if path == "main.py"}
 
 
@@ -1066,3 +1068,138 @@ def test_a_tfds_builder_carries_its_dataset_to_as_dataset(
     found = lines(make_repo, run_cli, "prepare.py", code)
     assert found.get(4) == {"load"}
     assert 5 not in found
+
+
+RECORDS_TRAINER = """\
+import argparse
+import os
+import sqlite3
+import geopandas as gpd
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--records_path", default="./datasets/faces_records", type=str)
+args = parser.parse_args()
+records_file = os.path.join(args.records_path, "train.tfrecords")
+dataset = tf.data.TFRecordDataset(records_file)
+areas_file = "../input/geo-course/areas/areas.shp"
+areas = gpd.read_file(areas_file)
+reviews_db = "data/reviews.sqlite"
+conn = sqlite3.connect(reviews_db)
+scratch = "scratch_dir"
+blank = tf.data.TFRecordDataset(scratch)
+conn2 = sqlite3.connect(scratch)
+"""
+
+
+def test_readers_of_records_shapes_and_databases_given_a_bound_path_read_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``dataset = tf.data.TFRecordDataset(records_file)`` where ``records_file`` was joined
+    onto an option's data folder: the reader reads that data there, as ``gpd.read_file`` does
+    a shapefile bound to a name and ``sqlite3.connect`` a database. The same readers given a
+    name of no data read nothing known."""
+    found = lines(make_repo, run_cli, "train.py", RECORDS_TRAINER)
+    assert {11, 13, 15} <= {line for line, kinds in found.items() if "load" in kinds}
+    assert not {16, 17, 18} & set(found)
+
+
+EVALUATION_LOOP = """\
+import argparse
+from verification import load_bin, load_model
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--eval_sets", default=["lfw", "cfp_fp"], help="evaluation sets")
+args = parser.parse_args()
+
+
+def main():
+    for name in args.eval_sets:
+        data_set = load_bin(name, (112, 112))
+    for name in ["lfw", "agedb_30"]:
+        pairs = load_bin(name, (112, 112))
+        weights = load_model(name)
+    rec_path = "data/faces_rec"
+    converted = load_bin(rec_path, (112, 112))
+    for step in range(3):
+        batch = load_bin(step, (112, 112))
+"""
+
+
+def test_a_loader_of_another_module_given_each_dataset_of_a_loop_loads_each(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``for name in args.eval_sets: load_bin(name, ...)``: a reader of another module handed
+    the target of a loop over datasets' names loads each there. A loader of weights, a path
+    bound once (it may be converted as often as loaded) and a loop over numbers are not."""
+    found = datasets_at(make_repo, run_cli, "eval.py", EVALUATION_LOOP)
+    assert found.get(11, set()) >= {"lfw", "cfp"}
+    assert found.get(13, set()) >= {"lfw", "agedb"}
+    assert not {14, 16, 18} & set(found)
+
+
+DECOMPRESSED = """\
+import gzip
+import shutil
+import pandas as pd
+
+with gzip.open("reviews.csv.gz", "rb") as f_in, open("reviews.csv", "wb") as f_out:
+    f_out.write(f_in.read())
+reviews = pd.read_csv("reviews.csv")
+with gzip.open("labels.csv.gz", "rb") as source:
+    with open("labels.csv", "wb") as target:
+        shutil.copyfileobj(source, target)
+labels = pd.read_csv("labels.csv")
+with open("summary.csv", "w") as out:
+    out.write(str(reviews.shape))
+summary = pd.read_csv("summary.csv")
+"""
+
+
+def test_a_data_file_copied_to_another_name_is_that_data_where_the_copy_is_read(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``f_out.write(f_in.read())`` or ``shutil.copyfileobj(f_in, f_out)`` with ``f_in`` a
+    data file opened to be read: the file written is a copy of that data (a course
+    decompresses its CSV once), so reading the copy further down reads the data. A file
+    written from a value computed on the data (its shape, a summary) is the run's own."""
+    found = datasets_at(make_repo, run_cli, "prepare.py", DECOMPRESSED)
+    assert "local:reviews.csv.gz" in found.get(7, set())
+    assert "local:labels.csv.gz" in found.get(11, set())
+    assert 14 not in found
+
+
+DOWNLOAD_HELPER = """\
+import zipfile
+from pathlib import Path
+
+import requests
+
+
+def download_data(source: str, destination: str) -> Path:
+    target = Path("data") / destination
+    with open(target.with_suffix(".zip"), "wb") as f:
+        f.write(requests.get(source).content)
+    return target
+
+
+images = download_data(source="https://example.org/course/data/birds_small.zip",
+                       destination="birds_small")
+page = download_data(source="https://example.org/course/index.html",
+                     destination="site")
+other = convert(source="https://example.org/course/data/fish.zip",
+                destination="fish")
+"""
+
+
+def test_a_download_helper_given_a_data_files_url_by_keyword_downloads_it_where_it_says(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``download_data(source=URL, destination="birds_small")``: a function named for
+    downloading, given a data file's URL as its ``source``, downloads it (an unknown dataset
+    is still a reference), and the folder its destination names on a line of its own is that
+    data's. A page's URL and a function named for something else download nothing."""
+    found = lines(make_repo, run_cli, "course.py", DOWNLOAD_HELPER)
+    assert "load" in found.get(14, set())
+    assert "path" in found.get(15, set())
+    assert not {16, 17, 18, 19} & set(found)

@@ -274,3 +274,44 @@ def test_sample_data_of_plotting_and_teaching_libraries_is_loaded_data(
         ("features.py", 2, "skimage:chelsea", "load"),
         ("features.py", 4, "mglearn:citibike", "load"),
     }
+
+
+READERS_OF_FORMATS = """\
+import gzip
+import sqlite3
+import geopandas as gpd
+import tensorflow as tf
+from tensorflow.keras.preprocessing import image_dataset_from_directory
+
+with gzip.open("reviews.csv.gz", "rb") as f_in:
+    text = f_in.read()
+conn = sqlite3.connect("reviews.sqlite")
+regions = gpd.read_file("../input/geo-course/regions/regions.shp")
+train_ds = image_dataset_from_directory(
+    "../input/car-or-truck/train",
+    image_size=[128, 128],
+)
+records = tf.data.TFRecordDataset("data/faces/train.tfrecords")
+with gzip.open("predictions.csv.gz", "wt") as out:
+    out.write(text)
+memory = sqlite3.connect(":memory:")
+world = gpd.read_file(gpd.datasets.get_path("naturalearth_lowres"))
+"""
+
+
+def test_readers_of_compressed_files_databases_shapes_and_record_files_read_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A course reads its data through the reader of its format: a gzip file opened to be
+    read, a SQLite database, a shapefile through geopandas, a folder of class folders through
+    Keras, a TFRecord file: each is a local data file's load reference. A gzip file opened to
+    be written, an in-memory database and a path computed by a call name nothing."""
+    found = scan_references(make_repo, run_cli, {"course.py": READERS_OF_FORMATS})
+    assert {(line, dataset) for _, line, dataset, _ in found} == {
+        (7, "local:reviews.csv.gz"),
+        (9, "local:reviews.sqlite"),
+        (10, "local:../input/geo-course/regions/regions.shp"),
+        (11, "local:../input/car-or-truck"),  # the call, and the folder on its own line
+        (12, "local:../input/car-or-truck"),
+        (15, "local:data/faces"),  # a split's file names its folder's data
+    }

@@ -371,10 +371,31 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or flag_value(line)
         or dataset_value(line)
         or compared_dataset(line)
+        or (lang == "python" and getter_argument(line))
         or (lang == "python" and argparse_dataset_option(line))
         or data_location_path(line)
         or download_target(line)
     )
+
+
+# The call whose first argument a string opens: init_dataset('duke', ...), get_data('sysu_ir', ...).
+GETTER_CALL = lazy(r"([A-Za-z_][\w.]*)\(\s*['\"]$")
+GETTER_WORDS = frozenset({"dataset", "datasets", "data", "db"})
+GETTER_VERBS = frozenset({"get", "init", "build", "create", "make", "load", "prepare"})
+
+
+def getter_argument(line: Line) -> bool:
+    """The whole first argument of a function that gets a dataset by its name
+    (``init_dataset('partial_reid', root=cfg.ROOT)``, ``get_data('duke', data_dir)``): the
+    name selects that dataset as a config value does."""
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'} or line.text[line.end : line.end + 1] != quote:
+        return False  # the whole literal, not a word of a sentence
+    match = GETTER_CALL.search(line.text[: line.start][-120:])
+    if match is None:
+        return False
+    words = key_words(match.group(1).rpartition(".")[2])
+    return bool(words & GETTER_WORDS) and bool(words & GETTER_VERBS)
 
 
 # args.dataset == 'mnist', conf.data_mode in ['ms1m', 'concat'], opt.dataset != "lsun"

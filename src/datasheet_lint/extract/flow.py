@@ -78,6 +78,8 @@ OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
 LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
+# A loop over evaluation sets hands a loader each in turn (for db in ["lfw", "cfp_fp", ...]).
+MAX_NAMED_READS = 8
 MAX_LOADER_LINES = 60
 # A dataset class holds its whole reader (download, split files, __getitem__): its name or
 # base already says it is data, so a longer body still loads what it touches.
@@ -112,13 +114,25 @@ READ_LEAVES = frozenset(
     | {"ImageFolder", "DatasetFolder", "load_from_disk", "imread"}
     | {"MXIndexedRecordIO", "MXRecordIO"}  # mxnet's record files (face recognition sets)
     | {"as_dataset"}  # a TFDS builder's prepared data (tfds.builder("mnist").as_dataset())
+    # TensorFlow's and Keras's readers of record files and of folders of class folders
+    | {"TFRecordDataset", "TextLineDataset", "flow_from_directory", "read_file", "read_hdf"}
+    | {"image_dataset_from_directory", "text_dataset_from_directory"}
+    | {"audio_dataset_from_directory"}
 )
+# Compressed files and databases opened to be read (gzip.open(path, "rb"), sqlite3.connect(db)).
+OPENERS = frozenset({"gzip.open", "gzip.GzipFile", "bz2.open", "lzma.open", "sqlite3.connect"})
 READ_MODULES = frozenset({"np", "numpy", "pickle", "json", "torch", "h5py", "joblib", "pd"})
 # A module with no reference may still download through names (get_file(NAME, ROOT + NAME)).
 # Plain substrings, not a regex of alternatives: ``in`` runs at memory speed, where ``re`` tries
 # each alternative at each position (it was 6% of the walk, asked of every function).
 DOWNLOAD_WORDS = ("urlretrieve", "urlopen", "get_file", "download", "requests.get", "httpx.get")
-URL_KEYS = frozenset({"url", "origin", "fname_url"})
+URL_KEYS = frozenset({"url", "origin", "fname_url", "source", "link"})
+# Keywords of a download that say where its data is put (download_data(source=URL,
+# destination="pizza_steak_sushi")): the folder named there is that data's.
+DESTINATION_KEYS = frozenset(
+    {"destination", "dest", "dest_dir", "destination_dir", "target_dir", "extract_to"}
+    | {"cache_subdir", "data_dir", "root", "folder", "dirname"}
+)
 PATH_ATTRIBUTES = frozenset({"parent", "parents"})
 FETCHED = frozenset({"content", "text"})  # a download's data as a value, written to a file
 # What a handle's read returns is its data (response.read()), though the read is no new use.
@@ -549,6 +563,7 @@ class _Flow:
         self.downloads: set[str] = set()  # names bound to what a download returned
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
+        self.loop_targets: set[str] = set()  # names any loop binds (for db in eval_sets)
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -578,6 +593,8 @@ class _Flow:
         elif isinstance(node, ast.For | ast.AsyncFor):
             self.uses(node.iter, env)
             self.loop_value(node)
+            if isinstance(node.target, ast.Name):
+                self.loop_targets.add(node.target.id)
             self.bind(node.target, self.carried(node.iter, env) | self.seeded(node.iter), env)
             self.block(node.body, env)
             self.block(node.orelse, env)
@@ -874,7 +891,7 @@ class _Flow:
         if isinstance(node.func, ast.Attribute) and leaf in LISTING_METHODS:
             unplaced = leaf in {"extractall", "extract"} and not node.args and not node.keywords
             return None if unplaced else Kind.PATH  # archive.extractall(): the opening is it
-        if dotted == "open" and not writes_to(node):
+        if (dotted == "open" or dotted in OPENERS) and not writes_to(node):
             return Kind.LOAD
         if leaf in READ_LEAVES or (leaf == "load" and module.rpartition(".")[2] in READ_MODULES):
             return Kind.LOAD
@@ -938,7 +955,10 @@ class _Flow:
             self.touch(_union(self.seeded(a, loads=True) for a in named))
             self.touch(self.loader_class(node))  # return datasets.MNIST(root)
         if kind is None and (
-            self.selected(node, env) or self.given_data(node, env) or self.helper_read(node, env)
+            self.selected(node, env)
+            or self.given_data(node, env)
+            or self.helper_read(node, env)
+            or self.named_read(node, env)
         ):
             return
         if kind is None:
@@ -962,6 +982,7 @@ class _Flow:
                 self.mark_constants(argument, seeded)
             return
         self.touch(carried)
+        destinations = {id(k.value) for k in node.keywords if k.arg in DESTINATION_KEYS}
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
             for argument in arguments:  # a path built on a line of its own in a long call
@@ -969,8 +990,10 @@ class _Flow:
                     continue
                 if isinstance(argument, ast.Constant):  # cache_subdir="datasets/birds"
                     text = argument.value if isinstance(argument.value, str) else ""
-                    if argument.lineno != node.lineno and looks_like_data(text):
-                        self.emit(dataset, argument.lineno, argument.col_offset, kind, "")
+                    placed = kind is Kind.URL and id(argument) in destinations and text.strip()
+                    if argument.lineno != node.lineno and (placed or looks_like_data(text)):
+                        where = Kind.PATH if placed else kind
+                        self.emit(dataset, argument.lineno, argument.col_offset, where, "")
                     continue
                 if argument.lineno != node.lineno and self.carried(argument, env):
                     self.emit(dataset, argument.lineno, argument.col_offset, kind, _label(argument))
@@ -1064,6 +1087,34 @@ class _Flow:
             if isinstance(argument, ast.Name) and self.literal_path(argument.id)
         )
         if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(func))
+        return True
+
+    def named_read(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``data_set = load_bin(db, image_size)`` in ``for db in ["lfw", "agedb_30"]:``: a
+        function of another module named for loading or reading, handed as its first argument
+        the target of a loop over datasets, loads each in turn there. A path bound once
+        (``load_mx_rec(rec_path)``) may be converted as often as loaded; a loader of weights
+        (``load_model(name)``), a method of an object and the module's own functions (fed
+        their argument instead) are not loads of it."""
+        func = node.func
+        dotted = dotted_name(func) or ""
+        parts = dotted.split(".")
+        if self.messages or not _carrier_call(func) or len(parts) > 2:
+            return False
+        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
+            return False
+        words = set(_words(parts[-1]))
+        if not words & READ_VERBS or words & (OUTPUT_WORDS - {"load"}):
+            return False
+        first = node.args[0] if node.args else None
+        if not isinstance(first, ast.Name) or first.id not in self.loop_targets:
+            return False
+        carried = env.get(first.id, NOTHING)
+        if not carried or len(carried) > MAX_NAMED_READS:
             return False
         self.touch(carried)
         for dataset in sorted(carried):
@@ -1243,11 +1294,15 @@ class _Flow:
         """``f.write(requests.get(url).text)``: the file written holds the downloaded data, so
         the name of its path carries the dataset (``input_file_path``, read further down)."""
         func = node.func
-        if not (isinstance(func, ast.Attribute) and func.attr == "write" and node.args):
+        if dotted_name(func) == "shutil.copyfileobj" and len(node.args) == 2:
+            source, target = node.args  # shutil.copyfileobj(f_in, f_out): a copy of the file
+        elif isinstance(func, ast.Attribute) and func.attr == "write" and node.args:
+            source, target = node.args[0], func.value
+        else:
             return
-        path = self.writers.get(func.value.id) if isinstance(func.value, ast.Name) else None
-        carried = self.carried(node.args[0], env)
-        if path is None or not carried or not self.fetched(node.args[0]):
+        path = self.writers.get(target.id) if isinstance(target, ast.Name) else None
+        carried = self.carried(source, env)
+        if path is None or not carried or not (self.fetched(source) or _handle_read(source)):
             return  # a log or results file written with a dataset's name in it is no copy
         if isinstance(path, ast.Name):
             env[path.id] = self.carried(path, env) | carried  # read back further down
@@ -1299,6 +1354,21 @@ def _children(node: ast.AST) -> Iterator[ast.expr]:
                 child = child.value
             if type(child) not in _LEAVES and isinstance(child, ast.expr):
                 yield child
+
+
+def _handle_read(node: ast.expr) -> bool:
+    """The content of an opened file as read: ``f_in.read()``, the handle itself (as
+    ``shutil.copyfileobj`` takes it) or a name bound to either (``for line in f_in``).
+    Written out, it copies the data (a gzip file decompressed to ``movie_data.csv``); a value
+    computed from it (``str(frame.shape)``, a call's result) is no copy."""
+    if isinstance(node, ast.Name):
+        return True
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in {"read", "read_bytes", "read_text"}
+        and isinstance(node.func.value, ast.Name)
+    )
 
 
 def may_download(text: str) -> bool:

@@ -33,10 +33,11 @@ LOCATION_WORDS = frozenset(
     | {"url", "urls"}
 )
 # Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
-# Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest.
+# Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest, and a re-ID split's reader
+# (process_query_sysu, process_gallery_sysu).
 DATA_WORDS = frozenset(
     {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
-    | {"test", "train", "val", "valid", "validation", "db"}
+    | {"test", "train", "val", "valid", "validation", "db", "query", "gallery"}
 )
 # Words that make an identifier a measurement or a setting about the data, not the data.
 MEASURE_WORDS = frozenset(
@@ -257,7 +258,7 @@ def measures(text: str) -> bool:
 
 # Words of a loader's name besides the dataset's: verbs, DATA_WORDS (get_cifar10_loader) and
 # the annotations it parses (VOCAnnotationTransform(), the reader of VOC's XML files).
-CALL_WORDS = LOADER_VERBS | {"get", "read", "annotation", "annotations"} | DATA_WORDS
+CALL_WORDS = LOADER_VERBS | {"get", "read", "process", "annotation", "annotations"} | DATA_WORDS
 # A bare class name as an item or an argument (a list, a call, a keyword's or dict's value),
 # not compared (==) or assigned to.
 ITEM_BEFORE = lazy(r"(?:[\[(,:]|(?<![=!<>])=)\s*$")

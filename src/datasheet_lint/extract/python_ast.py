@@ -69,9 +69,13 @@ LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in mod
 # A reader given a data file's name on the same line (np.load("x.npy"), open(join(d,
 # "train.txt"))), or a data file joined onto a location, is worth parsing for too; a reader
 # of a path built elsewhere is not (most code has many, and nothing static names the file).
-DATA_LITERAL = lazy(r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin)['"]""")
+DATA_LITERAL = lazy(
+    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin|gz|bz2|shp|"""
+    r"""geojson|gpkg|sqlite3?|db|tfrecords?)['"]"""
+)
 READER_CALL = lazy(
-    r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen|\bjoin)\s*\("
+    r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen|\bjoin|"
+    r"read_\w+|connect|Dataset|from_directory)\s*\("
 )
 LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile files
 
@@ -182,13 +186,36 @@ URL_READERS = {
 # Calls whose first argument is a path of a data file the code reads (np.load("x.npy"),
 # h5py.File("faces.h5"), open("data/train.csv")): a reference to a local file, when the path's
 # literal parts end in a data file's suffix.
-FOLDER_READERS = frozenset(
+# Keras reads a folder of class folders (image_dataset_from_directory("../input/x/train")),
+# under each of the module paths it has been published at.
+KERAS_FOLDER_READERS = frozenset(
+    f"{module}.{kind}_dataset_from_directory"
+    for module in (
+        "keras.utils",
+        "keras.preprocessing",
+        "tensorflow.keras.utils",
+        "tensorflow.keras.preprocessing",
+    )
+    for kind in ("image", "text", "audio")
+)
+FOLDER_READERS = KERAS_FOLDER_READERS | frozenset(
     {"torchvision.datasets.ImageFolder", "torchvision.datasets.DatasetFolder"}
 )
+# Readers of one format whose files have their own suffixes: a geographic file (.shp,
+# .geojson, .gpkg) read by geopandas, a SQLite database opened by sqlite3.
+FORMAT_READERS: dict[str, tuple[str, ...]] = {
+    "geopandas.read_file": (".shp", ".geojson", ".gpkg", ".kml", ".gml", ".json", ".zip"),
+    "sqlite3.connect": (".sqlite", ".sqlite3", ".db"),
+}
 PATH_READERS = FOLDER_READERS | frozenset(
     {f"pandas.read_{kind}" for kind in ["csv", "json", "parquet", "table", "excel", "feather"]}
+    | {"pandas.read_pickle", "pandas.read_hdf", "pandas.read_stata", "pandas.read_sas"}
     | {"numpy.load", "numpy.memmap", "numpy.loadtxt", "numpy.genfromtxt", "numpy.fromfile"}
     | {"h5py.File", "scipy.io.loadmat", "builtins.open", "json.load", "pickle.load"}
+    # compressed files opened to be read (gzip.open("movie_data.csv.gz", "rb"))
+    | {"gzip.open", "gzip.GzipFile", "bz2.open", "bz2.BZ2File", "lzma.open"}
+    | {"tensorflow.data.TFRecordDataset", "tensorflow.data.TextLineDataset"}
+    | set(FORMAT_READERS)
 )
 # Modules whose classes are datasets: torchvision.datasets.MNIST(...).
 DATASET_MODULES = (
@@ -648,6 +675,7 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     data = (
         DATA_FILE.search(path) is not None
         or path.endswith(".bin")  # np.memmap("train.bin")
+        or path.lower().endswith(FORMAT_READERS.get(qualified, ()))
         # ImageFolder("../data/test_images"): a folder of data, named by more than a split's
         # name (ImageFolder(join(args.data, "train")) names no dataset)
         or (qualified in FOLDER_READERS and "/" in path.strip("/"))
