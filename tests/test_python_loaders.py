@@ -310,8 +310,8 @@ def test_readers_of_compressed_files_databases_shapes_and_record_files_read_data
     assert {(line, dataset) for _, line, dataset, _ in found} == {
         (7, "local:reviews.csv.gz"),
         (9, "local:reviews.sqlite"),
-        (10, "local:../input/geo-course/regions/regions.shp"),
-        (11, "local:../input/car-or-truck"),  # the call, and the folder on its own line
-        (12, "local:../input/car-or-truck"),
+        (10, "kaggle:geo-course"),  # Kaggle's mount names its data by the slug
+        (11, "kaggle:car-or-truck"),  # the call, and the folder on its own line
+        (12, "kaggle:car-or-truck"),
         (15, "local:data/faces"),  # a split's file names its folder's data
     }

@@ -40,7 +40,7 @@ def test_an_ambiguous_name_inside_another_datasets_name_is_not_that_dataset(
     )
     by_line = datasets_by_line(refs(make_repo, run_cli, "read.py", code))
     assert "wine" not in by_line[2]  # a read of Wine Reviews, still reported by its path
-    assert by_line[2] and all(d.startswith("local:") for d in by_line[2])
+    assert by_line[2] == {"kaggle:wine-reviews"}  # Kaggle's mount names it by its slug
     assert "boston-housing" not in by_line.get(3, set())
     assert "credit-card-fraud" not in by_line.get(4, set())
     assert "wine" in by_line[5]
