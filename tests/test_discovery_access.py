@@ -6,6 +6,8 @@ alone missed, and the look-alikes beside it that must stay silent.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from tests.conftest import MakeRepo, RunCli, scan_references
 
@@ -1080,3 +1082,73 @@ def test_a_splits_files_read_through_a_flag_are_one_dataset(
     found = refs(make_repo, run_cli, "lm/data.py", code)
     assert {dataset for line, dataset, _ in found if line in (6, 7, 8)} == {"local:lm"}
     assert {dataset for line, dataset, _ in found if line == 9} <= {"local:path/vocab_notes.txt"}
+
+
+# Command lines: shell scripts, notebooks' ``!`` lines, Dockerfiles (extract/downloads.py).
+
+
+def _notebook(*lines: str) -> str:
+    """One code cell, as Jupyter writes it: one JSON string per source line, one per file line."""
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": []}
+    return json.dumps({"cells": [cell | {"source": list(lines)}], "nbformat": 4}, indent=1) + "\n"
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def test_cloning_code_is_no_download_however_the_command_is_prefixed(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    cell = _notebook(
+        "!git clone https://github.com/someone/toolkit.git\n",
+        "%cd toolkit\n",
+        "!wget https://example.org/corpora/mystery_corpus.zip\n",
+        "!cd /content && git clone https://github.com/someone/other-tool\n",
+    )
+    docker = (
+        "FROM python:3.11\n"
+        "RUN git clone --depth 1 https://github.com/someone/toolkit.git /opt/toolkit\n"
+        "RUN wget -q https://example.org/corpora/mystery_corpus.zip\n"
+    )
+    found = scan_references(make_repo, run_cli, {"demo.ipynb": cell, "Dockerfile": docker})
+    lines = {(path, line) for path, line, _, _ in found}
+    assert ("demo.ipynb", _line_of(cell, "!wget")) in lines
+    assert ("Dockerfile", 3) in lines
+    assert ("demo.ipynb", _line_of(cell, "!git clone")) not in lines
+    assert ("demo.ipynb", _line_of(cell, "other-tool")) not in lines
+    assert ("Dockerfile", 2) not in lines
+
+
+def test_a_program_run_from_a_folder_variable_is_not_the_data_its_name_resembles(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        'VOC_DIR="$(cd ../.. && pwd)"\n'
+        ". $VOC_DIR/utils/parse_options.sh || exit 1;\n"
+        "python $VOC_DIR/preprocess.py $db_root $data_root\n"
+        'bash "${VOC_DIR}/tools/run.sh" --stage 2\n'
+        "python train.py --data_root $VOC_ROOT/VOC2012/JPEGImages\n"
+        "tar -xf $DOWNLOADS/VOCtrainval_11-May-2012.tar -C $VOC_ROOT\n"
+    )
+    found = refs(make_repo, run_cli, "egs/run.sh", script)
+    lines = {line for line, _, _ in found}
+    assert not lines & {2, 3, 4}
+    assert {(5, "pascal-voc", "path"), (6, "pascal-voc", "path")} <= found
+
+
+def test_one_downloaded_image_is_a_sample_not_a_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    cell = _notebook(
+        "!wget https://raw.githubusercontent.com/someone/course/main/images/sample-photo.jpeg\n",
+        "!mv sample-photo.jpeg demos/examples/\n",
+        "!curl -L -o paper.pdf https://example.org/papers/model-paper.pdf\n",
+        "!wget https://example.org/data/flower_photos.tgz\n",
+        "!tar -xzf flower_photos.tgz\n",
+    )
+    found = scan_references(make_repo, run_cli, {"demo.ipynb": cell})
+    lines = {line for _, line, _, _ in found}
+    assert _line_of(cell, "flower_photos.tgz\\n") in lines
+    assert _line_of(cell, "tar -xzf") in lines
+    assert not lines & {_line_of(cell, word) for word in ("!wget https://raw", "!mv", "paper")}

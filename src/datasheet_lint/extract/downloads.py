@@ -35,10 +35,12 @@ HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w
 GDOWN = lazy(r"(?<![\w-])gdown\b")
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
 KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
-# What a script downloads that is not data: installers, code, packages, model weights.
+# What a script downloads that is not data: installers, code, packages, model weights, and one
+# image or document (a sample photo to run a demo on, a paper), which is no collection of data.
 NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
-    r"pb|tflite|params|caffemodel|weights|bin)$|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
+    r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|bmp|svg|webp|ico|pdf)$|"
+    r"/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -50,6 +52,9 @@ FILE_OPERATION = lazy(
 )
 # A script can only hold a download if its text names one of these commands.
 ANY_DOWNLOAD = lazy(r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone")
+# ``git clone URL`` in one command (a notebook's ``!git clone``, ``cd x && git clone``, a
+# Dockerfile's ``RUN git clone``): the command's words up to the URL, with no separator between.
+GIT_CLONE = lazy(r"(?<![\w-])git\s+clone(?![\w-])[^;&|]*$")
 ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
@@ -97,7 +102,7 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
         dataset = HF_DATASET_URL.search(bare)
         if dataset is not None:
             yield "hf", dataset.group("id"), url.start() + 1, value
-        elif COPY.search(line) and line.lstrip().startswith("git"):
+        elif GIT_CLONE.search(line, 0, url.start()) is not None:
             continue  # git clone of a code repository
         elif not NOT_DATA.search(bare):
             yield "url", value, url.start() + 1, value

@@ -110,6 +110,21 @@ def _file_operand(line: Line) -> bool:
     return not token.startswith("-")
 
 
+# A program a script runs from a folder kept in a variable: $VOC_DIR/train.py, where VOC_DIR is
+# the vocoder's folder (or any tool's), not Pascal VOC's; the path ends in code, not in data.
+VARIABLE_BEFORE = lazy(r"\$\{?\w*$")
+PROGRAM_AFTER = lazy(r"\w*\}?/[^\s'\"`;|&]*\.(?:py|sh|bash|pl|rb|lua|js|r|jl)(?![\w/.])", re.I)
+
+
+def _program_under_variable(line: Line) -> bool:
+    """The name is part of a variable's name in a path to a program (``$VOC_DIR/train.py``,
+    ``"${VOC_DIR}/utils/parse_options.sh"``)."""
+    return (
+        VARIABLE_BEFORE.search(line.text, max(0, line.start - KEY_REACH), line.start) is not None
+        and PROGRAM_AFTER.match(line.text, line.end) is not None
+    )
+
+
 def _assignment(line: Line) -> bool:
     """``DATASET=mnist`` in a script: the whole value of a shell or make variable."""
     before = line.text[: line.start]
@@ -333,6 +348,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         # names, flag values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
             return identifiers.kind(line)
+        if _program_under_variable(line):
+            return None
         if path:
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):
