@@ -1152,3 +1152,20 @@ def test_one_downloaded_image_is_a_sample_not_a_dataset(
     assert _line_of(cell, "flower_photos.tgz\\n") in lines
     assert _line_of(cell, "tar -xzf") in lines
     assert not lines & {_line_of(cell, word) for word in ("!wget https://raw", "!mv", "paper")}
+
+
+def test_installing_packages_and_fetching_source_snapshots_is_no_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    docker = (
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\n"
+        "RUN pip install --user -i https://pypi.example.org/simple tensorboard gdown h5py\n"
+        "RUN wget https://github.com/someone/bindings/archive/v2.2.3.tar.gz && \\\n"
+        "    tar xvf v2.2.3.tar.gz && rm -rf v2.2.3.tar.gz\n"
+        "RUN pip install gdown && gdown https://drive.google.com/uc?id=1AbCdEfGhIjKlMnOpQ\n"
+        "RUN curl -L https://example.org/corpora/reviews_corpus.tar.gz | tar xz\n"
+    )
+    found = refs(make_repo, run_cli, "docker/Dockerfile", docker)
+    lines = {line for line, _, _ in found}
+    assert {5, 6} <= lines  # the download after the install, and the corpus
+    assert not lines & {2, 3, 4}

@@ -40,7 +40,9 @@ KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
 NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
     r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|bmp|svg|webp|ico|pdf)$|"
-    r"/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/",
+    r"/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/|"
+    # a snapshot of a repository's source (a dataset's own repository is named by its name)
+    r"github\.com/[\w.-]+/[\w.-]+/archive/|codeload\.github\.com/",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -52,9 +54,14 @@ FILE_OPERATION = lazy(
 )
 # A script can only hold a download if its text names one of these commands.
 ANY_DOWNLOAD = lazy(r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone")
-# ``git clone URL`` in one command (a notebook's ``!git clone``, ``cd x && git clone``, a
-# Dockerfile's ``RUN git clone``): the command's words up to the URL, with no separator between.
-GIT_CLONE = lazy(r"(?<![\w-])git\s+clone(?![\w-])[^;&|]*$")
+# The command a URL is an argument of, read from the text before it back to the last ``&&``,
+# ``;`` or ``|``: a clone of code (a notebook's ``!git clone``, ``cd x && git clone``, a
+# Dockerfile's ``RUN git clone``) or a package install (``pip install -i https://mirror/simple
+# gdown``, ``pip install git+https://...``) fetches no data.
+CODE_COMMAND = lazy(
+    r"(?<![\w-])(?:git\s+clone|(?:pip3?|conda|mamba|micromamba|apt(?:-get)?|yum|dnf|brew|npm|"
+    r"yarn|gem|cargo|go)\s+(?:[\w-]+\s+)*?(?:install|add|get))(?![\w-])"
+)
 ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
@@ -74,6 +81,12 @@ def _kaggle(line: str, match: re.Match[str]) -> str | None:
     if match.group(1).lower() == "competitions":
         return f"competition/{name}"
     return "/".join(name.split("/")[:2]) if "/" in name else None
+
+
+def _code_command(line: str, at: int) -> bool:
+    """Whether the command the text at ``at`` belongs to clones code or installs a package."""
+    start = max(line.rfind(separator, 0, at) + 1 for separator in ";|&")
+    return CODE_COMMAND.search(line, start, at) is not None
 
 
 def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
@@ -102,8 +115,8 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
         dataset = HF_DATASET_URL.search(bare)
         if dataset is not None:
             yield "hf", dataset.group("id"), url.start() + 1, value
-        elif GIT_CLONE.search(line, 0, url.start()) is not None:
-            continue  # git clone of a code repository
+        elif _code_command(line, url.start()):
+            continue  # git clone of a code repository, a package's install
         elif not NOT_DATA.search(bare):
             yield "url", value, url.start() + 1, value
 
