@@ -1169,3 +1169,36 @@ def test_installing_packages_and_fetching_source_snapshots_is_no_data(
     lines = {line for line, _, _ in found}
     assert {5, 6} <= lines  # the download after the install, and the corpus
     assert not lines & {2, 3, 4}
+
+
+def test_a_commands_continuation_lines_are_its_arguments(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        "python -u ./main.py \\\n"
+        '    --eval_sets="megaface" \\\n'
+        "    --model_type=pytorch_fp32 \\\n"
+        "    --megaface_batch 64\n"
+        "CUDA_VISIBLE_DEVICES=0,1 python evaluate.py --benchmark ijbc --gpus 2\n"
+        "echo done \\\n"
+        "    with megaface\n"
+    )
+    found = refs(make_repo, run_cli, "evaluation/run.sh", script)
+    assert (2, "megaface", "config") in found
+    assert (5, "ijb", "config") in found
+    lines = {line for line, _, _ in found}
+    assert not lines & {4, 7}  # an option's name; a message's words
+
+
+def test_a_notebooks_shell_line_runs_a_command_with_its_arguments(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    cell = _notebook(
+        "!python baseline.py cifar100 --epochs 1\n",
+        "!mv caltech101 data/\n",
+        "!python baseline.py --help\n",
+    )
+    found = scan_references(make_repo, run_cli, {"demo.ipynb": cell})
+    assert ("demo.ipynb", _line_of(cell, "cifar100"), "cifar-100", "config") in found
+    assert ("demo.ipynb", _line_of(cell, "!mv"), "caltech-101", "path") in found
+    assert not any(line == _line_of(cell, "--help") for _, line, _, _ in found)

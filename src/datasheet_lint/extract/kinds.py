@@ -76,28 +76,39 @@ def _media(line: Line) -> bool:
     return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
 
 
-# A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...
+# A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...,
+# after a prompt, a notebook's ``!``, variables set for it (CUDA_VISIBLE_DEVICES=0) or a
+# wrapper (nohup, srun, time).
 COMMAND = re.compile(
-    r"^\s*(?:\$\s+)?(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|"
-    r"\./[\w./-]+)\s+\S"
+    r"^\s*(?:\$\s+|!\s*|RUN\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:(?:nohup|srun|time|exec)\s+)*"
+    r"(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|\./[\w./-]+)\s+\S"
 )
+CONTINUED = 8  # continuation lines read upwards for the command they belong to
 
 
 def _argument(line: Line) -> bool:
     """A bare word that is an argument on a command line (``python baseline.py cifar100``),
+    on its first line or on a continuation line below it (``    --eval_sets="megaface" \\``),
     not an option's name (``--lfw_dir``)."""
-    command = COMMAND.match(line.text)
-    if command is None:
-        return False
     token, offset = token_at(line)
-    # after the program's own name (python baseline.py ...), not inside it
-    return not token.startswith("-") and line.start - offset >= command.end() - 1
+    if token.startswith("-"):
+        return False
+    command = COMMAND.match(line.text)
+    if command is not None:
+        # after the program's own name (python baseline.py ...), not inside it
+        return line.start - offset >= command.end() - 1
+    for above in list(reversed(line.above))[:CONTINUED]:
+        if not above.rstrip().endswith("\\"):
+            return False
+        if COMMAND.match(above) is not None:
+            return True
+    return False
 
 
 # A shell command that creates, moves, links, unpacks or removes a folder or file. Not cd or
 # ls: example folders are named after their data (cd mnist && python main.py).
 FILE_COMMAND = re.compile(
-    r"^\s*(?:sudo\s+)?(?:mkdir|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync)\s"
+    r"^\s*(?:!\s*|RUN\s+)?(?:sudo\s+)?(?:mkdir|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync)\s"
 )
 
 
