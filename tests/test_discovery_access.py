@@ -1202,3 +1202,25 @@ def test_a_notebooks_shell_line_runs_a_command_with_its_arguments(
     assert ("demo.ipynb", _line_of(cell, "cifar100"), "cifar-100", "config") in found
     assert ("demo.ipynb", _line_of(cell, "!mv"), "caltech-101", "path") in found
     assert not any(line == _line_of(cell, "--help") for _, line, _, _ in found)
+
+
+def test_each_drive_file_is_its_own_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    first, second, third = (
+        "1AbCdEfGhIjKlMnOpQrStUvWxYz012345",
+        "1ZyXwVuTsRqPoNmLkJiHgFeDcBa987654",
+        "1QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy",
+    )
+    script = (
+        f"gdown https://drive.google.com/uc?id={first}\n"
+        f'gdown "https://drive.google.com/uc?export=download&id={second}" -O faces.zip\n'
+        f"gdown --id {third} -O corpus.tar.gz\n"
+        "unzip faces.zip\n"
+        "tar xzf corpus.tar.gz\n"
+        "gdown --help\n"
+    )
+    ids = {line: dataset for line, dataset, _ in refs(make_repo, run_cli, "get.sh", script)}
+    drive = "url:drive.google.com/file/d/"
+    assert ids[1] == drive + first  # not one id for every file behind drive.google.com/uc
+    assert ids[2] == ids[4] == drive + second
+    assert ids[3] == ids[5] == drive + third
+    assert 6 not in ids

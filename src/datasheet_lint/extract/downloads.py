@@ -33,6 +33,10 @@ KAGGLE_NAME = lazy(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./
 KAGGLE_POSITIONAL = lazy(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
 HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
 GDOWN = lazy(r"(?<![\w-])gdown\b")
+# gdown given a Drive file's id alone: gdown --id ID, gdown ID (ids are 25 or more characters)
+GDOWN_ID = lazy(
+    r"(?<![\w-])gdown\s+(?:--?[\w-]+(?:\s+|=)(?=-|['\"]?[\w-]{25}))*?['\"]?([\w-]{25,})"
+)
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
 KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
 # What a script downloads that is not data: installers, code, packages, model weights, and one
@@ -109,6 +113,9 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
             if dataset is not None:
                 yield "hf", dataset.group("id"), url.start() + 1, url.group().rstrip(".,")
         return
+    drive = GDOWN_ID.search(line)
+    if drive is not None:  # a file's id alone: the address gdown fetches it from
+        yield "url", f"drive.google.com/file/d/{drive.group(1)}", drive.start(1) + 1, drive.group(1)
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")
         bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
