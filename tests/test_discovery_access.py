@@ -1224,3 +1224,17 @@ def test_each_drive_file_is_its_own_dataset(make_repo: MakeRepo, run_cli: RunCli
     assert ids[2] == ids[4] == drive + second
     assert ids[3] == ids[5] == drive + third
     assert 6 not in ids
+
+
+def test_bucket_copies_and_syncs_are_downloads(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "aws s3 sync s3://example-bucket/corpora/speech_corpus/ data/speech_corpus/\n"
+        "gsutil -m rsync -r gs://example-bucket/shards/web_shards data/web_shards\n"
+        "s5cmd cp 's3://example-bucket/tables/clicks.parquet' data/\n"
+        "aws s3 ls s3://example-bucket/corpora/\n"
+    )
+    ids = {line: dataset for line, dataset, _ in refs(make_repo, run_cli, "sync.sh", script)}
+    assert ids[1] == "url:example-bucket/corpora/speech_corpus"
+    assert ids[2] == "url:example-bucket/shards/web_shards"
+    assert ids[3] == "url:example-bucket/tables/clicks.parquet"
+    assert 4 not in ids  # listing a bucket fetches nothing

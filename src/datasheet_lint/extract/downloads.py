@@ -3,10 +3,11 @@
 A shell script, a Makefile, a Dockerfile or a notebook's ``!`` lines fetch data with a handful
 of commands: ``wget``/``curl``/``aria2c``/``axel`` of a URL, ``gdown``, ``kaggle competitions
 download -c NAME``, ``kaggle datasets download -d OWNER/NAME``, ``huggingface-cli download
-ID --repo-type dataset``, ``gsutil cp gs://...``, ``aws s3 cp s3://...``, ``git clone`` of a
-Hugging Face dataset repository. Each is a reference whether or not the linter knows the
-dataset: an unknown one gets an id from its source (``kaggle:competition/titanic``,
-``hf:owner/name``, ``url:host/path``) and still needs a datasheet.
+ID --repo-type dataset``, ``gsutil cp|rsync gs://...``, ``aws s3 cp|sync s3://...``, ``gdown``
+of a Drive file's id, ``git clone`` of a Hugging Face dataset repository. Each is a reference
+whether or not the linter knows the dataset: an unknown one gets an id from its source
+(``kaggle:competition/titanic``, ``hf:owner/name``, ``url:host/path``) and still needs a
+datasheet.
 
 The files a download writes are then unpacked, moved and removed (``unzip train_hq.zip``,
 ``tar -xvf VOCtest_06-Nov-2007.tar``, ``rm train_hq.zip``): a line that names one of them is a
@@ -27,7 +28,10 @@ Resolve = Callable[[str, str], str | None]
 
 FETCH = lazy(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
 URL = lazy(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
-COPY = lazy(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
+COPY = lazy(
+    r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+(?:cp|rsync)|aws\s+s3\s+(?:cp|sync)|s5cmd\s+cp|"
+    r"git\s+clone)(?![\w-])"
+)
 KAGGLE = lazy(r"(?<![\w-])kaggle\s+(competitions|datasets)\s+download\b(?P<args>.*)", re.IGNORECASE)
 KAGGLE_NAME = lazy(r"(?:^|\s)(?:-c|-d|--competition|--dataset)[\s=]+['\"]?([\w./-]+)")
 KAGGLE_POSITIONAL = lazy(r"^\s*['\"]?([\w-]+(?:/[\w.-]+)?)")
@@ -57,7 +61,9 @@ FILE_OPERATION = lazy(
     re.IGNORECASE,
 )
 # A script can only hold a download if its text names one of these commands.
-ANY_DOWNLOAD = lazy(r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone")
+ANY_DOWNLOAD = lazy(
+    r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|s5cmd|git\s+clone"
+)
 # The command a URL is an argument of, read from the text before it back to the last ``&&``,
 # ``;`` or ``|``: a clone of code (a notebook's ``!git clone``, ``cd x && git clone``, a
 # Dockerfile's ``RUN git clone``) or a package install (``pip install -i https://mirror/simple
