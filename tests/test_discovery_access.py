@@ -1238,3 +1238,16 @@ def test_bucket_copies_and_syncs_are_downloads(make_repo: MakeRepo, run_cli: Run
     assert ids[2] == "url:example-bucket/shards/web_shards"
     assert ids[3] == "url:example-bucket/tables/clicks.parquet"
     assert 4 not in ids  # listing a bucket fetches nothing
+
+
+def test_requests_to_a_service_are_no_downloads(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "curl -X POST http://localhost:8080/predictions/model -T sample.jpg\n"
+        "curl http://127.0.0.1:5000/health\n"
+        'curl -s https://api.example.org/v1/infer -H "Accept: application/json" -d @req.json\n'
+        "curl -L -o reviews.tsv https://example.org/corpora/reviews.tsv && wc -l reviews.tsv\n"
+        "aria2c -x 16 -d data/ https://example.org/corpora/speech_corpus.tar\n"
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "serve.sh", script)}
+    assert {4, 5} <= lines
+    assert not lines & {1, 2, 3}

@@ -50,7 +50,9 @@ NOT_DATA = lazy(
     r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|bmp|svg|webp|ico|pdf)$|"
     r"/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/|"
     # a snapshot of a repository's source (a dataset's own repository is named by its name)
-    r"github\.com/[\w.-]+/[\w.-]+/archive/|codeload\.github\.com/",
+    r"github\.com/[\w.-]+/[\w.-]+/archive/|codeload\.github\.com/|"
+    # a service on this machine (a model server started by the script)
+    r"^[a-z]+://(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?:[:/]|$)",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -71,6 +73,13 @@ ANY_DOWNLOAD = lazy(
 CODE_COMMAND = lazy(
     r"(?<![\w-])(?:git\s+clone|(?:pip3?|conda|mamba|micromamba|apt(?:-get)?|yum|dnf|brew|npm|"
     r"yarn|gem|cargo|go)\s+(?:[\w-]+\s+)*?(?:install|add|get))(?![\w-])"
+)
+# A request that sends data to a service (a model server's endpoint), not a download; curl's
+# own options (aria2c -d is the folder a download goes to).
+CURL = lazy(r"(?<![\w-])curl(?![\w-])")
+REQUEST = lazy(
+    r"(?<![\w-])(?:-X\s*['\"]?(?:POST|PUT|PATCH|DELETE)|-d|--data(?:-[\w-]+)?|-F|--form|-T|"
+    r"--upload-file)(?![\w-])"
 )
 ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
@@ -94,9 +103,14 @@ def _kaggle(line: str, match: re.Match[str]) -> str | None:
 
 
 def _code_command(line: str, at: int) -> bool:
-    """Whether the command the text at ``at`` belongs to clones code or installs a package."""
+    """Whether the command the text at ``at`` belongs to clones code or installs a package, or
+    sends a request to a service (``curl -X POST http://localhost:8080/predict -F file=@x``)."""
     start = max(line.rfind(separator, 0, at) + 1 for separator in ";|&")
-    return CODE_COMMAND.search(line, start, at) is not None
+    if CODE_COMMAND.search(line, start, at) is not None:
+        return True
+    ends = [end for end in (line.find(separator, at) for separator in ";|&") if end >= 0]
+    command = line[start : min(ends, default=len(line))]
+    return CURL.search(command) is not None and REQUEST.search(command) is not None
 
 
 def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
