@@ -1251,3 +1251,32 @@ def test_requests_to_a_service_are_no_downloads(make_repo: MakeRepo, run_cli: Ru
     lines = {line for line, _, _ in refs(make_repo, run_cli, "serve.sh", script)}
     assert {4, 5} <= lines
     assert not lines & {1, 2, 3}
+
+
+def test_a_url_set_in_a_variable_is_fetched_where_a_command_expands_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        'BASE_URL="https://example.org/corpora/speech_corpus"\n'
+        "TOOL_URL=https://github.com/someone/tool.git\n"
+        "export WEIGHTS=https://example.org/models/encoder.pth\n"
+        'DOCS_URL="https://example.org/docs/index.html"\n'
+        "wget ${BASE_URL}/train.tar.gz\n"
+        "git clone $TOOL_URL\n"
+        "curl -L -O $WEIGHTS\n"
+        "tar xzf train.tar.gz\n"
+        "echo $DOCS_URL\n"
+    )
+    makefile = (
+        "DATA_URL := https://example.org/tables/clicks_2019.csv.gz\n"
+        "data/clicks.csv.gz:\n"
+        "\tcurl -L -o $@ $(DATA_URL)\n"
+    )
+    found = scan_references(make_repo, run_cli, {"get.sh": script, "Makefile": makefile})
+    ids = {(path, line): dataset for path, line, dataset, _ in found}
+    corpus = "url:example.org/corpora/speech_corpus/train.tar.gz"
+    assert ids[("get.sh", 1)] == ids[("get.sh", 5)] == ids[("get.sh", 8)] == corpus
+    assert (
+        ids[("Makefile", 1)] == ids[("Makefile", 3)] == "url:example.org/tables/clicks_2019.csv.gz"
+    )
+    assert not {("get.sh", line) for line in (2, 3, 4, 6, 7, 9)} & set(ids)

@@ -81,6 +81,15 @@ REQUEST = lazy(
     r"(?<![\w-])(?:-X\s*['\"]?(?:POST|PUT|PATCH|DELETE)|-d|--data(?:-[\w-]+)?|-F|--form|-T|"
     r"--upload-file)(?![\w-])"
 )
+# A variable set to a URL (shell NAME=URL, export NAME=URL, Makefile NAME := URL, a
+# Dockerfile's ENV/ARG), and its expansion on a fetch command: $NAME, ${NAME}, $(NAME), with
+# what the command adds to it (${BASE_URL}/train.zip).
+URL_VARIABLE = lazy(
+    r"\s*(?:(?:export|local|readonly|ENV|ARG)\s+)?([A-Za-z_]\w*)\s*[:?+]?=\s*['\"]?"
+    r"(?=(?:https?|ftp|gs|s3)://)",
+    re.IGNORECASE,
+)
+EXPANDED = lazy(r"\$(?:\{(\w+)\}|\((\w+)\)|(\w+))([^\s'\"`$;|&<>(){}]*)")
 ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
@@ -138,14 +147,35 @@ def _downloads(line: str) -> Iterator[tuple[str, str, int, str]]:
         yield "url", f"drive.google.com/file/d/{drive.group(1)}", drive.start(1) + 1, drive.group(1)
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")
-        bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-        dataset = HF_DATASET_URL.search(bare)
-        if dataset is not None:
-            yield "hf", dataset.group("id"), url.start() + 1, value
-        elif _code_command(line, url.start()):
-            continue  # git clone of a code repository, a package's install
-        elif not NOT_DATA.search(bare):
-            yield "url", value, url.start() + 1, value
+        fetched = _fetched(line, value, url.start())
+        if fetched is not None:
+            yield *fetched, url.start() + 1, value
+
+
+def _fetched(line: str, value: str, at: int) -> tuple[str, str] | None:
+    """(source, name) of the data a command fetches from the URL ``value`` (at ``at``)."""
+    bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    dataset = HF_DATASET_URL.search(bare)
+    if dataset is not None:
+        return "hf", dataset.group("id")
+    if _code_command(line, at) or NOT_DATA.search(bare):
+        return None  # git clone of a code repository, a package's install, not data
+    return "url", value
+
+
+def _expanded(
+    line: str, variables: dict[str, tuple[str, int, int]]
+) -> Iterator[tuple[str, str, int, str, tuple[str, int, int]]]:
+    """(source, name, column, surface, assignment) of each URL variable a fetch command
+    expands (``wget ${BASE_URL}/train.zip``), its URL followed by what the line adds to it."""
+    for use in EXPANDED.finditer(line):
+        assigned = variables.get(use.group(1) or use.group(2) or use.group(3))
+        if assigned is None:
+            continue
+        value = assigned[0] + use.group(4)
+        fetched = _fetched(line, value, use.start())
+        if fetched is not None:
+            yield *fetched, use.start() + 1, use.group(), assigned
 
 
 def _written(line: str, source: str, name: str) -> str | None:
@@ -169,11 +199,25 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
     if ANY_DOWNLOAD.search(text) is None:
         return found
     files: dict[str, str] = {}  # downloaded file name -> dataset id
+    variables: dict[str, tuple[str, int, int]] = {}  # NAME=URL: (URL, line, column)
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _strip_comment(raw)
         if not line.strip():
             continue
+        assignment = URL_VARIABLE.match(line)
+        if assignment is not None and len(variables) < MAX_FOLLOWED:
+            url = URL.match(line, assignment.end())
+            if url is not None:
+                value = url.group().rstrip(".,")
+                variables[assignment.group(1)] = (value, number, url.start() + 1)
         downloads = list(_downloads(line))
+        if variables and (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
+            for source, name, column, surface, (value, at, at_column) in _expanded(line, variables):
+                downloads.append((source, name, column, surface))
+                dataset = resolve(source, name)
+                # the URL where it is set is the download's too (BASE_URL="https://...")
+                if dataset is not None and (":" in dataset or not named(name)):
+                    found.append((dataset, at, at_column, Kind.URL, value))
         for source, name, column, surface in downloads:
             dataset = resolve(source, name)
             if dataset is None:
