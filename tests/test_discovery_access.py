@@ -1280,3 +1280,16 @@ def test_a_url_set_in_a_variable_is_fetched_where_a_command_expands_it(
         ids[("Makefile", 1)] == ids[("Makefile", 3)] == "url:example.org/tables/clicks_2019.csv.gz"
     )
     assert not {("get.sh", line) for line in (2, 3, 4, 6, 7, 9)} & set(ids)
+
+
+def test_an_installer_set_in_a_variable_is_no_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    docker = (
+        "FROM ubuntu:22.04\n"
+        'RUN CONDA_URL="https://repo.example.org/conda/Conda3-${CONDA_VERSION}-Linux.sh"; \\\n'
+        '    wget "${CONDA_URL}" -O conda.sh -q && bash conda.sh -b && rm conda.sh\n'
+        'RUN TOOL_URL="https://example.org/get/tool-latest"; wget "$TOOL_URL" -O tool.sh\n'
+        'RUN CORPUS_URL="https://example.org/corpora/${CORPUS}.tar.gz"; wget "${CORPUS_URL}"\n'
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
+    assert 5 in lines  # data, whatever version the variable picks
+    assert not lines & {2, 3, 4}

@@ -89,6 +89,7 @@ URL_VARIABLE = lazy(
     r"(?=(?:https?|ftp|gs|s3)://)",
     re.IGNORECASE,
 )
+VALUE = lazy(r"[^\s'\"`;|&<>]+")
 EXPANDED = lazy(r"\$(?:\{(\w+)\}|\((\w+)\)|(\w+))([^\s'\"`$;|&<>(){}]*)")
 ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
@@ -207,9 +208,15 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
         assignment = URL_VARIABLE.match(line)
         if assignment is not None and len(variables) < MAX_FOLLOWED:
             url = URL.match(line, assignment.end())
-            if url is not None:
+            # the whole value, variables and all (.../Miniconda3-${VERSION}-Linux.sh), says
+            # whether it is data; the URL alone stops at the first one
+            whole = VALUE.match(line, assignment.end())
+            if url is not None and whole is not None and not NOT_DATA.search(whole.group()):
                 value = url.group().rstrip(".,")
                 variables[assignment.group(1)] = (value, number, url.start() + 1)
+        output = OUTPUT.search(line)
+        if output is not None and NOT_DATA.search(output.group(1)):
+            continue  # wget "$URL" -O miniconda.sh: an installer, whatever its address
         downloads = list(_downloads(line))
         if variables and (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
             for source, name, column, surface, (value, at, at_column) in _expanded(line, variables):
