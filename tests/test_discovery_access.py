@@ -1137,23 +1137,6 @@ def test_a_program_run_from_a_folder_variable_is_not_the_data_its_name_resembles
     assert {(5, "pascal-voc", "path"), (6, "pascal-voc", "path")} <= found
 
 
-def test_one_downloaded_image_is_a_sample_not_a_dataset(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    cell = _notebook(
-        "!wget https://raw.githubusercontent.com/someone/course/main/images/sample-photo.jpeg\n",
-        "!mv sample-photo.jpeg demos/examples/\n",
-        "!curl -L -o paper.pdf https://example.org/papers/model-paper.pdf\n",
-        "!wget https://example.org/data/flower_photos.tgz\n",
-        "!tar -xzf flower_photos.tgz\n",
-    )
-    found = scan_references(make_repo, run_cli, {"demo.ipynb": cell})
-    lines = {line for _, line, _, _ in found}
-    assert _line_of(cell, "flower_photos.tgz\\n") in lines
-    assert _line_of(cell, "tar -xzf") in lines
-    assert not lines & {_line_of(cell, word) for word in ("!wget https://raw", "!mv", "paper")}
-
-
 def test_installing_packages_and_fetching_source_snapshots_is_no_data(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

@@ -43,11 +43,10 @@ GDOWN_ID = lazy(
 )
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
 KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
-# What a script downloads that is not data: installers, code, packages, model weights, and one
-# image or document (a sample photo to run a demo on, a paper), which is no collection of data.
+# What a script downloads that is not data: installers, code, packages, model weights.
 NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
-    r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|bmp|svg|webp|ico|pdf)$|"
+    r"pb|tflite|params|caffemodel|weights|bin)$|"
     r"/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/|"
     # a snapshot of a repository's source (a dataset's own repository is named by its name)
     r"github\.com/[\w.-]+/[\w.-]+/archive/|codeload\.github\.com/|"
