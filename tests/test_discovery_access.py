@@ -6,6 +6,8 @@ alone missed, and the look-alikes beside it that must stay silent.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from tests.conftest import MakeRepo, RunCli, scan_references
 
@@ -1135,3 +1137,197 @@ def test_an_ambiguous_name_handed_to_a_dataset_getter_selects_that_dataset(
     found = refs(make_repo, run_cli, "build.py", code)
     assert (1, "partial-reid", "config") in found
     assert not {line for line, _, _ in found} & {2, 3}
+
+
+# Command lines: shell scripts, notebooks' ``!`` lines, Dockerfiles (extract/downloads.py).
+
+
+def _notebook(*lines: str) -> str:
+    """One code cell, as Jupyter writes it: one JSON string per source line, one per file line."""
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": []}
+    return json.dumps({"cells": [cell | {"source": list(lines)}], "nbformat": 4}, indent=1) + "\n"
+
+
+def _line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if needle in line)
+
+
+def test_cloning_code_is_no_download_however_the_command_is_prefixed(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    cell = _notebook(
+        "!git clone https://github.com/someone/toolkit.git\n",
+        "%cd toolkit\n",
+        "!wget https://example.org/corpora/mystery_corpus.zip\n",
+        "!cd /content && git clone https://github.com/someone/other-tool\n",
+    )
+    docker = (
+        "FROM python:3.11\n"
+        "RUN git clone --depth 1 https://github.com/someone/toolkit.git /opt/toolkit\n"
+        "RUN wget -q https://example.org/corpora/mystery_corpus.zip\n"
+    )
+    found = scan_references(make_repo, run_cli, {"demo.ipynb": cell, "Dockerfile": docker})
+    lines = {(path, line) for path, line, _, _ in found}
+    assert ("demo.ipynb", _line_of(cell, "!wget")) in lines
+    assert ("Dockerfile", 3) in lines
+    assert ("demo.ipynb", _line_of(cell, "!git clone")) not in lines
+    assert ("demo.ipynb", _line_of(cell, "other-tool")) not in lines
+    assert ("Dockerfile", 2) not in lines
+
+
+def test_a_program_run_from_a_folder_variable_is_not_the_data_its_name_resembles(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        'VOC_DIR="$(cd ../.. && pwd)"\n'
+        ". $VOC_DIR/utils/parse_options.sh || exit 1;\n"
+        "python $VOC_DIR/preprocess.py $db_root $data_root\n"
+        'bash "${VOC_DIR}/tools/run.sh" --stage 2\n'
+        "python train.py --data_root $VOC_ROOT/VOC2012/JPEGImages\n"
+        "tar -xf $DOWNLOADS/VOCtrainval_11-May-2012.tar -C $VOC_ROOT\n"
+    )
+    found = refs(make_repo, run_cli, "egs/run.sh", script)
+    lines = {line for line, _, _ in found}
+    assert not lines & {2, 3, 4}
+    assert {(5, "pascal-voc", "path"), (6, "pascal-voc", "path")} <= found
+
+
+def test_installing_packages_and_fetching_source_snapshots_is_no_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    docker = (
+        "FROM nvidia/cuda:11.8.0-devel-ubuntu22.04\n"
+        "RUN pip install --user -i https://pypi.example.org/simple tensorboard gdown h5py\n"
+        "RUN wget https://github.com/someone/bindings/archive/v2.2.3.tar.gz && \\\n"
+        "    tar xvf v2.2.3.tar.gz && rm -rf v2.2.3.tar.gz\n"
+        "RUN pip install gdown && gdown https://drive.google.com/uc?id=1AbCdEfGhIjKlMnOpQ\n"
+        "RUN curl -L https://example.org/corpora/reviews_corpus.tar.gz | tar xz\n"
+    )
+    found = refs(make_repo, run_cli, "docker/Dockerfile", docker)
+    lines = {line for line, _, _ in found}
+    assert {5, 6} <= lines  # the download after the install, and the corpus
+    assert not lines & {2, 3, 4}
+
+
+def test_a_commands_continuation_lines_are_its_arguments(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        "python -u ./main.py \\\n"
+        '    --eval_sets="megaface" \\\n'
+        "    --model_type=pytorch_fp32 \\\n"
+        "    --megaface_batch 64\n"
+        "CUDA_VISIBLE_DEVICES=0,1 python evaluate.py --benchmark ijbc --gpus 2\n"
+        "echo done \\\n"
+        "    with megaface\n"
+    )
+    found = refs(make_repo, run_cli, "evaluation/run.sh", script)
+    assert (2, "megaface", "config") in found
+    assert (5, "ijb", "config") in found
+    lines = {line for line, _, _ in found}
+    assert not lines & {4, 7}  # an option's name; a message's words
+
+
+def test_a_notebooks_shell_line_runs_a_command_with_its_arguments(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    cell = _notebook(
+        "!python baseline.py cifar100 --epochs 1\n",
+        "!mv caltech101 data/\n",
+        "!python baseline.py --help\n",
+    )
+    found = scan_references(make_repo, run_cli, {"demo.ipynb": cell})
+    assert ("demo.ipynb", _line_of(cell, "cifar100"), "cifar-100", "config") in found
+    assert ("demo.ipynb", _line_of(cell, "!mv"), "caltech-101", "path") in found
+    assert not any(line == _line_of(cell, "--help") for _, line, _, _ in found)
+
+
+def test_each_drive_file_is_its_own_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    first, second, third = (
+        "1AbCdEfGhIjKlMnOpQrStUvWxYz012345",
+        "1ZyXwVuTsRqPoNmLkJiHgFeDcBa987654",
+        "1QwErTyUiOpAsDfGhJkLzXcVbNmQwErTy",
+    )
+    script = (
+        f"gdown https://drive.google.com/uc?id={first}\n"
+        f'gdown "https://drive.google.com/uc?export=download&id={second}" -O faces.zip\n'
+        f"gdown --id {third} -O corpus.tar.gz\n"
+        "unzip faces.zip\n"
+        "tar xzf corpus.tar.gz\n"
+        "gdown --help\n"
+    )
+    ids = {line: dataset for line, dataset, _ in refs(make_repo, run_cli, "get.sh", script)}
+    drive = "url:drive.google.com/file/d/"
+    assert ids[1] == drive + first  # not one id for every file behind drive.google.com/uc
+    assert ids[2] == ids[4] == drive + second
+    assert ids[3] == ids[5] == drive + third
+    assert 6 not in ids
+
+
+def test_bucket_copies_and_syncs_are_downloads(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "aws s3 sync s3://example-bucket/corpora/speech_corpus/ data/speech_corpus/\n"
+        "gsutil -m rsync -r gs://example-bucket/shards/web_shards data/web_shards\n"
+        "s5cmd cp 's3://example-bucket/tables/clicks.parquet' data/\n"
+        "aws s3 ls s3://example-bucket/corpora/\n"
+    )
+    ids = {line: dataset for line, dataset, _ in refs(make_repo, run_cli, "sync.sh", script)}
+    assert ids[1] == "url:example-bucket/corpora/speech_corpus"
+    assert ids[2] == "url:example-bucket/shards/web_shards"
+    assert ids[3] == "url:example-bucket/tables/clicks.parquet"
+    assert 4 not in ids  # listing a bucket fetches nothing
+
+
+def test_requests_to_a_service_are_no_downloads(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    script = (
+        "curl -X POST http://localhost:8080/predictions/model -T sample.jpg\n"
+        "curl http://127.0.0.1:5000/health\n"
+        'curl -s https://api.example.org/v1/infer -H "Accept: application/json" -d @req.json\n'
+        "curl -L -o reviews.tsv https://example.org/corpora/reviews.tsv && wc -l reviews.tsv\n"
+        "aria2c -x 16 -d data/ https://example.org/corpora/speech_corpus.tar\n"
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "serve.sh", script)}
+    assert {4, 5} <= lines
+    assert not lines & {1, 2, 3}
+
+
+def test_a_url_set_in_a_variable_is_fetched_where_a_command_expands_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    script = (
+        'BASE_URL="https://example.org/corpora/speech_corpus"\n'
+        "TOOL_URL=https://github.com/someone/tool.git\n"
+        "export WEIGHTS=https://example.org/models/encoder.pth\n"
+        'DOCS_URL="https://example.org/docs/index.html"\n'
+        "wget ${BASE_URL}/train.tar.gz\n"
+        "git clone $TOOL_URL\n"
+        "curl -L -O $WEIGHTS\n"
+        "tar xzf train.tar.gz\n"
+        "echo $DOCS_URL\n"
+    )
+    makefile = (
+        "DATA_URL := https://example.org/tables/clicks_2019.csv.gz\n"
+        "data/clicks.csv.gz:\n"
+        "\tcurl -L -o $@ $(DATA_URL)\n"
+    )
+    found = scan_references(make_repo, run_cli, {"get.sh": script, "Makefile": makefile})
+    ids = {(path, line): dataset for path, line, dataset, _ in found}
+    corpus = "url:example.org/corpora/speech_corpus/train.tar.gz"
+    assert ids[("get.sh", 1)] == ids[("get.sh", 5)] == ids[("get.sh", 8)] == corpus
+    assert (
+        ids[("Makefile", 1)] == ids[("Makefile", 3)] == "url:example.org/tables/clicks_2019.csv.gz"
+    )
+    assert not {("get.sh", line) for line in (2, 3, 4, 6, 7, 9)} & set(ids)
+
+
+def test_an_installer_set_in_a_variable_is_no_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    docker = (
+        "FROM ubuntu:22.04\n"
+        'RUN CONDA_URL="https://repo.example.org/conda/Conda3-${CONDA_VERSION}-Linux.sh"; \\\n'
+        '    wget "${CONDA_URL}" -O conda.sh -q && bash conda.sh -b && rm conda.sh\n'
+        'RUN TOOL_URL="https://example.org/get/tool-latest"; wget "$TOOL_URL" -O tool.sh\n'
+        'RUN CORPUS_URL="https://example.org/corpora/${CORPUS}.tar.gz"; wget "${CORPUS_URL}"\n'
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
+    assert 5 in lines  # data, whatever version the variable picks
+    assert not lines & {2, 3, 4}

@@ -31,7 +31,10 @@ Download = tuple[str, str, int, str, Origin | None]
 
 FETCH = lazy(r"(?<![\w-])(?:wget|curl|aria2c|axel)(?![\w-])")
 URL = lazy(r"(?:https?|ftp|gs|s3)://[^\s'\"<>()\[\]{}`|;]+", re.IGNORECASE)
-COPY = lazy(r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+cp|aws\s+s3\s+cp|git\s+clone)(?![\w-])")
+COPY = lazy(
+    r"(?<![\w-])(?:gsutil(?:\s+-m)?\s+(?:cp|rsync)|aws\s+s3\s+(?:cp|sync)|s5cmd\s+cp|"
+    r"git\s+clone)(?![\w-])"
+)
 # ``kaggle competitions download``, or its short form ``kaggle c download`` (``d``: datasets).
 KAGGLE = lazy(
     r"(?<![\w-])kaggle\s+(competitions|datasets|c|d)\s+download\b(?P<args>.*)", re.IGNORECASE
@@ -49,24 +52,12 @@ SHELL_ASSIGNMENT = lazy(
 )
 SHELL_FOR = lazy(r"^\s*for\s+(?P<name>[A-Za-z_]\w*)\s+in\s+(?P<items>[^;#]*)")
 MAX_VALUES = 64  # values of one shell list followed: real scripts list a few datasets
-# A package manager's install command: its URLs are package indexes and wheels, not data.
-INSTALL = lazy(r"(?<![\w-])(?:pip3?|conda|mamba|apt(?:-get)?|uv\s+pip)\s+install(?![\w-])")
-COMMAND_SEPARATOR = lazy(r"&&|\|\||[;|]")
-
-
-def _command_before(line: str, end: int) -> str:
-    """The command of a line that stands before ``end``: after the last ``&&``, ``;`` or
-    ``|`` before it."""
-    start = 0
-    for separator in COMMAND_SEPARATOR.finditer(line, 0, end):
-        start = separator.end()
-    return line[start:end]
-
-
-# The URL is what ``git clone`` fetches: only options stand between them.
-CLONED = lazy(r"(?<![\w-])git\s+clone(?:\s+-[\w-]+(?:[= ][\w./][\w./-]*)?)*\s+$")
 HF_CLI = lazy(r"(?<![\w-])(?:huggingface-cli|hf)\s+download\s+['\"]?([\w.-]+/[\w.-]+)")
 GDOWN = lazy(r"(?<![\w-])gdown\b")
+# gdown given a Drive file's id alone: gdown --id ID, gdown ID (ids are 25 or more characters)
+GDOWN_ID = lazy(
+    r"(?<![\w-])gdown\s+(?:--?[\w-]+(?:\s+|=)(?=-|['\"]?[\w-]{25}))*?['\"]?([\w-]{25,})"
+)
 OUTPUT = lazy(r"(?:^|\s)(?:-O|-o|--output(?:-document)?)[\s=]+['\"]?([^\s'\"]+)")
 KAGGLE_FILE = lazy(r"(?:^|\s)(?:-f|--file)[\s=]+['\"]?([^\s'\"]+)")
 # What a script downloads that is not data: installers, code, packages, model weights, and
@@ -76,7 +67,9 @@ NOT_DATA = lazy(
     r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|webp|bmp|svg)$"
     r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/"
     # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz)
-    r"|github\.com/[\w.-]+/[\w.-]+/(?:archive|tarball|zipball)/|codeload\.github\.com/",
+    r"|github\.com/[\w.-]+/[\w.-]+/(?:archive|tarball|zipball)/|codeload\.github\.com/"
+    # a service on this machine (a model server started by the script)
+    r"|^[a-z]+://(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?:[:/]|$)",
     re.IGNORECASE,
 )
 HF_DATASET_URL = lazy(r"(?:huggingface\.co|hf\.co)/datasets/(?P<id>[\w.-]+/[\w.-]+)", re.IGNORECASE)
@@ -87,7 +80,34 @@ FILE_OPERATION = lazy(
     re.IGNORECASE,
 )
 # A script can only hold a download if its text names one of these commands.
-ANY_DOWNLOAD = lazy(r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|git\s+clone")
+ANY_DOWNLOAD = lazy(
+    r"wget|curl|aria2c|axel|gdown|kaggle|download|gsutil|aws\s+s3|s5cmd|git\s+clone"
+)
+# The command a URL is an argument of, read from the text before it back to the last ``&&``,
+# ``;`` or ``|``: a clone of code (a notebook's ``!git clone``, ``cd x && git clone``, a
+# Dockerfile's ``RUN git clone``) or a package install (``pip install -i https://mirror/simple
+# gdown``, ``pip install git+https://...``) fetches no data.
+CODE_COMMAND = lazy(
+    r"(?<![\w-])(?:git\s+clone|(?:pip3?|conda|mamba|micromamba|apt(?:-get)?|yum|dnf|brew|npm|"
+    r"yarn|gem|cargo|go)\s+(?:[\w-]+\s+)*?(?:install|add|get))(?![\w-])"
+)
+# A request that sends data to a service (a model server's endpoint), not a download; curl's
+# own options (aria2c -d is the folder a download goes to).
+CURL = lazy(r"(?<![\w-])curl(?![\w-])")
+REQUEST = lazy(
+    r"(?<![\w-])(?:-X\s*['\"]?(?:POST|PUT|PATCH|DELETE)|-d|--data(?:-[\w-]+)?|-F|--form|-T|"
+    r"--upload-file)(?![\w-])"
+)
+# A variable set to a URL (shell NAME=URL, export NAME=URL, Makefile NAME := URL, a
+# Dockerfile's ENV/ARG), and its expansion on a fetch command: $NAME, ${NAME}, $(NAME), with
+# what the command adds to it (${BASE_URL}/train.zip).
+URL_VARIABLE = lazy(
+    r"\s*(?:(?:export|local|readonly|ENV|ARG)\s+)?([A-Za-z_]\w*)\s*[:?+]?=\s*['\"]?"
+    r"(?=(?:https?|ftp|gs|s3)://)",
+    re.IGNORECASE,
+)
+VALUE = lazy(r"[^\s'\"`;|&<>]+")
+EXPANDED = lazy(r"\$(?:\{(\w+)\}|\((\w+)\)|(\w+))([^\s'\"`$;|&<>(){}]*)")
 ARCHIVE = lazy(r"\.(?:zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|7z|rar)$", re.IGNORECASE)
 MAX_FOLLOWED = 64  # downloaded files followed per script: keeps the cost linear in its lines
 MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow (a.zip)
@@ -96,6 +116,17 @@ MIN_NAME = 5  # a downloaded file name shorter than this is too common to follow
 def _strip_comment(line: str) -> str:
     hashed = re.search(r"(?:^|\s)#", line)
     return line[: hashed.start()] if hashed else line
+
+
+def _code_command(line: str, at: int) -> bool:
+    """Whether the command the text at ``at`` belongs to clones code or installs a package, or
+    sends a request to a service (``curl -X POST http://localhost:8080/predict -F file=@x``)."""
+    start = max(line.rfind(separator, 0, at) + 1 for separator in ";|&")
+    if CODE_COMMAND.search(line, start, at) is not None:
+        return True
+    ends = [end for end in (line.find(separator, at) for separator in ";|&") if end >= 0]
+    command = line[start : min(ends, default=len(line))]
+    return CURL.search(command) is not None and REQUEST.search(command) is not None
 
 
 def _kaggle_names(match: re.Match[str], shell: Shell) -> Iterator[tuple[str, Origin | None]]:
@@ -202,18 +233,41 @@ def _downloads(line: str, shell: Shell) -> Iterator[Download]:
             if dataset is not None:
                 yield "hf", dataset.group("id"), url.start() + 1, url.group().rstrip(".,"), None
         return
+    drive = GDOWN_ID.search(line)
+    if drive is not None:  # a file's id alone: the address gdown fetches it from
+        drive_id = f"drive.google.com/file/d/{drive.group(1)}"
+        yield "url", drive_id, drive.start(1) + 1, drive.group(1), None
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")
-        bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-        dataset = HF_DATASET_URL.search(bare)
-        if dataset is not None:
-            yield "hf", dataset.group("id"), url.start() + 1, value, None
-        elif CLONED.search(line, 0, url.start()) is not None:
-            continue  # git clone of a code repository (in a script, a notebook's ! line, a RUN)
-        elif INSTALL.search(_command_before(line, url.start())) is not None:
-            continue  # pip install -i https://pypi.../simple gdown: a package index
-        elif not NOT_DATA.search(bare):
-            yield "url", value, url.start() + 1, value, None
+        fetched = _fetched(line, value, url.start())
+        if fetched is not None:
+            yield *fetched, url.start() + 1, value, None
+
+
+def _fetched(line: str, value: str, at: int) -> tuple[str, str] | None:
+    """(source, name) of the data a command fetches from the URL ``value`` (at ``at``)."""
+    bare = value.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    dataset = HF_DATASET_URL.search(bare)
+    if dataset is not None:
+        return "hf", dataset.group("id")
+    if _code_command(line, at) or NOT_DATA.search(bare):
+        return None  # git clone of a code repository, a package's install, not data
+    return "url", value
+
+
+def _expanded(
+    line: str, variables: dict[str, tuple[str, int, int]]
+) -> Iterator[tuple[str, str, int, str, tuple[str, int, int]]]:
+    """(source, name, column, surface, assignment) of each URL variable a fetch command
+    expands (``wget ${BASE_URL}/train.zip``), its URL followed by what the line adds to it."""
+    for use in EXPANDED.finditer(line):
+        assigned = variables.get(use.group(1) or use.group(2) or use.group(3))
+        if assigned is None:
+            continue
+        value = assigned[0] + use.group(4)
+        fetched = _fetched(line, value, use.start())
+        if fetched is not None:
+            yield *fetched, use.start() + 1, use.group(), assigned
 
 
 def _written(line: str, source: str, name: str) -> str | None:
@@ -250,13 +304,33 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
         return found
     files: dict[str, str] = {}  # downloaded file name -> dataset id
     shell = Shell()
+    variables: dict[str, tuple[str, int, int]] = {}  # NAME=URL: (URL, line, column)
     lines = text.splitlines()
     for number, raw in enumerate(lines, start=1):
         line = _strip_comment(raw)
         if not line.strip():
             continue
         shell.read(number, line)
+        assignment = URL_VARIABLE.match(line)
+        if assignment is not None and len(variables) < MAX_FOLLOWED:
+            url = URL.match(line, assignment.end())
+            # the whole value, variables and all (.../Miniconda3-${VERSION}-Linux.sh), says
+            # whether it is data; the URL alone stops at the first one
+            whole = VALUE.match(line, assignment.end())
+            if url is not None and whole is not None and not NOT_DATA.search(whole.group()):
+                value = url.group().rstrip(".,")
+                variables[assignment.group(1)] = (value, number, url.start() + 1)
+        output = OUTPUT.search(line)
+        if output is not None and NOT_DATA.search(output.group(1)):
+            continue  # wget "$URL" -O miniconda.sh: an installer, whatever its address
         downloads = list(_downloads(line, shell))
+        if variables and (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
+            for source, name, column, surface, (value, at, at_column) in _expanded(line, variables):
+                downloads.append((source, name, column, surface, None))
+                dataset = resolve(source, name)
+                # the URL where it is set is the download's too (BASE_URL="https://...")
+                if dataset is not None and (":" in dataset or not named(name)):
+                    found.append((dataset, at, at_column, Kind.URL, value))
         for source, name, column, surface, origin in downloads:
             dataset = resolve(source, name)
             if dataset is None:

@@ -66,7 +66,8 @@ def _hit_reference(
     if len(text) > 2 * CONTEXT_CHARS:  # minified files: judge the hit by its neighbourhood
         cut = max(0, start - CONTEXT_CHARS)
         text, start = text[cut : start + len(hit.surface) + CONTEXT_CHARS], start - cut
-    above = _above(index, line_no) if hit.alias.ambiguous else ()
+    # (in a script, a command's continuation lines read the line that starts it)
+    above = _above(index, line_no) if hit.alias.ambiguous or lang == "script" else ()
     line = context.Line(text, start, start + len(hit.surface), above)
     assert hit.alias.dataset is not None
     if (line_no, column) in loader_spans:  # the loader call's own name

@@ -94,28 +94,39 @@ def program_folder(line: Line) -> bool:
     )
 
 
-# A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...
+# A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...,
+# after a prompt, a notebook's ``!``, variables set for it (CUDA_VISIBLE_DEVICES=0) or a
+# wrapper (nohup, srun, time).
 COMMAND = re.compile(
-    r"^\s*(?:\$\s+)?(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|"
-    r"\./[\w./-]+)\s+\S"
+    r"^\s*(?:\$\s+|!\s*|RUN\s+)?(?:[A-Za-z_]\w*=\S*\s+)*(?:(?:nohup|srun|time|exec)\s+)*"
+    r"(?:python3?|uv\s+run|torchrun|accelerate\s+launch|deepspeed|bash|sh|\./[\w./-]+)\s+\S"
 )
+CONTINUED = 8  # continuation lines read upwards for the command they belong to
 
 
 def _argument(line: Line) -> bool:
     """A bare word that is an argument on a command line (``python baseline.py cifar100``),
+    on its first line or on a continuation line below it (``    --eval_sets="megaface" \\``),
     not an option's name (``--lfw_dir``)."""
-    command = COMMAND.match(line.text)
-    if command is None:
-        return False
     token, offset = token_at(line)
-    # after the program's own name (python baseline.py ...), not inside it
-    return not token.startswith("-") and line.start - offset >= command.end() - 1
+    if token.startswith("-"):
+        return False
+    command = COMMAND.match(line.text)
+    if command is not None:
+        # after the program's own name (python baseline.py ...), not inside it
+        return line.start - offset >= command.end() - 1
+    for above in list(reversed(line.above))[:CONTINUED]:
+        if not above.rstrip().endswith("\\"):
+            return False
+        if COMMAND.match(above) is not None:
+            return True
+    return False
 
 
 # A shell command that creates, moves, links, unpacks or removes a folder or file. Not cd or
 # ls: example folders are named after their data (cd mnist && python main.py).
 FILE_COMMAND = re.compile(
-    r"^\s*(?:sudo\s+)?(?:mkdir|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync)\s"
+    r"^\s*(?:!\s*|RUN\s+)?(?:sudo\s+)?(?:mkdir|mv|cp|ln|rm|tar|unzip|gunzip|7z|unrar|rsync)\s"
 )
 
 
@@ -138,6 +149,21 @@ def _option_value(line: Line) -> bool:
     if line.text[line.end : line.end + 1] not in {"", " ", "\t", "'", '"', ",", "\\"}:
         return False
     return OPTION_VALUE.search(line.text[max(0, line.start - KEY_REACH) : line.start]) is not None
+
+
+# A program a script runs from a folder kept in a variable: $VOC_DIR/train.py, where VOC_DIR is
+# the vocoder's folder (or any tool's), not Pascal VOC's; the path ends in code, not in data.
+VARIABLE_BEFORE = lazy(r"\$\{?\w*$")
+PROGRAM_AFTER = lazy(r"\w*\}?/[^\s'\"`;|&]*\.(?:py|sh|bash|pl|rb|lua|js|r|jl)(?![\w/.])", re.I)
+
+
+def _program_under_variable(line: Line) -> bool:
+    """The name is part of a variable's name in a path to a program (``$VOC_DIR/train.py``,
+    ``"${VOC_DIR}/utils/parse_options.sh"``)."""
+    return (
+        VARIABLE_BEFORE.search(line.text, max(0, line.start - KEY_REACH), line.start) is not None
+        and PROGRAM_AFTER.match(line.text, line.end) is not None
+    )
 
 
 def _assignment(line: Line) -> bool:
@@ -393,6 +419,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
             return identifiers.kind(line)
         if path and COMMAND.match(line.text) and program_folder(line):
             return None  # python self_instruct/bootstrap.py: the repository's own package
+        if _program_under_variable(line):
+            return None
         if path:
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):

@@ -26,6 +26,11 @@ SCHEME = lazy(r"^[a-z0-9+.-]+://", re.IGNORECASE)  # a value that is a URL
 # A dataset's page or files on the Hub or on Kaggle, in every URL form they take: the id is
 # the readable ``hf:owner/name`` or ``kaggle:owner/name`` / ``kaggle:competition/name``.
 HUB_URL = lazy(r"^(?:www\.)?(?:huggingface\.co|hf\.co)/datasets/([\w.-]+/[\w.-]+)", re.IGNORECASE)
+# A file on Google Drive is named by its id, which the query holds (uc?id=X, open?id=X): two
+# files behind one address must not share an id, so the id is kept (drive.google.com/file/d/X).
+DRIVE_QUERY_URL = lazy(
+    r"^(?:drive|docs)\.google\.com/(?:uc|open)\?(?:[\w.-]+=[^&#]*&)*?id=([\w-]+)", re.IGNORECASE
+)
 KAGGLE_URL = lazy(
     r"^(?:www\.)?kaggle\.com/(?:(?:competitions|c)/([\w.-]+)"
     r"|(?:api/v1/datasets/download|datasets)/([\w.-]+/[\w.-]+))",
@@ -247,7 +252,11 @@ class Knowledge(NamedTuple):
         if found is not None:
             return found
         if source == "url":
-            name = SCHEME.sub("", name).split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
+            name = SCHEME.sub("", name)
+            drive = DRIVE_QUERY_URL.match(name)
+            if drive is not None:
+                return f"url:drive.google.com/file/d/{drive.group(1)}"
+            name = name.split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
             # A Hub or Kaggle dataset's page or files are a dataset, known or not: what a
             # download of one fetches (od.download(kaggle_url)) is data.
             hub, kaggle = HUB_URL.match(name), KAGGLE_URL.match(name)
