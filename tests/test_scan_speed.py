@@ -110,3 +110,32 @@ def test_the_loader_walk_finds_each_kind_of_node_it_collects() -> None:
         ("url", "https://example.org/data/train.csv", 8),
         ("torchvision", "CIFAR10", 12),
     }
+
+
+def test_a_notebook_line_is_found_as_either_encoding_wrote_it() -> None:
+    """``notebooks._Locator`` looks for each cell line as JSON wrote it, with non-ASCII text
+    escaped or not (encoders built once, not per line): either way each line keeps its own
+    file line, including quotes, backslashes, tabs and text outside the BMP."""
+    import json
+
+    from datasheet_lint.extract import notebooks
+
+    source = [
+        "import pandas as pd\n",
+        "données = pd.read_csv('données/été.csv')\n",
+        'path = "C:\\\\data\\ttab"\n',
+        "label = '🐍 snake'\n",
+        "x = 1",
+    ]
+    notebook = {"cells": [{"cell_type": "code", "source": source, "metadata": {}}]}
+    for ascii_only in (True, False):
+        text = json.dumps(notebook, indent=1, ensure_ascii=ascii_only)
+        raw = text.split("\n")
+        [segment] = notebooks.segments(text)
+        assert segment.lang == "python"
+        assert segment.text == "".join(source)
+        assert segment.lines is not None
+        for piece, number in zip(source, segment.lines, strict=True):
+            escaped = json.dumps(piece, ensure_ascii=ascii_only)[1:-1]
+            assert escaped in raw[number - 1]
+        assert len(set(segment.lines)) == len(source)
