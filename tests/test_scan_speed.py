@@ -1,4 +1,4 @@
-"""What the speed work of session 8 changed, each pinned to the decision it must keep.
+"""What the speed work of sessions 8 and 9 changed, each pinned to the decision it must keep.
 
 A pre-check that skips work is only right if it skips exactly what the slower check skipped:
 each test here compares the fast form with the form it replaced, on real text (the package's
@@ -60,3 +60,82 @@ def test_a_file_hands_back_only_the_exports_of_a_module_that_offers_some(
     assert train[1], "the module's loader call is found"
     assert train[4] == []
     assert [set(e.names) for e in data[4]] == [{"DATA", "imdb"}]
+
+
+def test_the_loader_walk_visits_what_ast_walk_visits_in_its_order() -> None:
+    """``python_ast._walk`` (a list read while it grows) gives ``ast.walk``'s nodes in
+    ``ast.walk``'s order, less the leaves it never enters, on every Python file of the project:
+    the order decides which of two imports of one name wins."""
+    import ast
+
+    from datasheet_lint.extract import python_ast
+
+    paths = sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "tests").rglob("*.py"))
+    trees = [python_ast.parse(p.read_text(encoding="utf-8")) for p in paths]
+    assert sum(t is not None for t in trees) > 100
+    for path, tree in zip(paths, trees, strict=True):
+        if tree is None:  # the corpus holds some broken code on purpose
+            continue
+        expected = [n for n in ast.walk(tree) if type(n) not in python_ast._LEAVES]
+        assert python_ast._walk(tree) == expected, path
+
+
+def test_the_loader_walk_finds_each_kind_of_node_it_collects() -> None:
+    """The walk tells nodes apart by their class: an async function's default, an annotated
+    constant, imports inside functions and a loader in a method each still count (and an
+    annotation without a value binds nothing)."""
+    from datasheet_lint.extract import python_ast
+
+    code = (
+        "async def main(name: str = 'imdb'):\n"
+        "    from datasets import load_dataset\n"
+        "    return load_dataset(name)\n"
+        "URL: str = 'https://example.org/data/train.csv'\n"
+        "SPLIT: str\n"
+        "async def fetch():\n"
+        "    import pandas as pd\n"
+        "    return pd.read_csv(URL)\n"
+        "class Data:\n"
+        "    def __init__(self):\n"
+        "        import torchvision\n"
+        "        self.train = torchvision.datasets.CIFAR10(root='x')\n"
+    )
+    tree = python_ast.parse(code)
+    assert tree is not None
+    found = {(c.source, c.name, c.line) for c in python_ast.loader_calls(tree)}
+    assert found == {
+        ("hf", "imdb", 1),
+        ("hf", "imdb", 3),
+        ("url", "https://example.org/data/train.csv", 4),
+        ("url", "https://example.org/data/train.csv", 8),
+        ("torchvision", "CIFAR10", 12),
+    }
+
+
+def test_a_notebook_line_is_found_as_either_encoding_wrote_it() -> None:
+    """``notebooks._Locator`` looks for each cell line as JSON wrote it, with non-ASCII text
+    escaped or not (encoders built once, not per line): either way each line keeps its own
+    file line, including quotes, backslashes, tabs and text outside the BMP."""
+    import json
+
+    from datasheet_lint.extract import notebooks
+
+    source = [
+        "import pandas as pd\n",
+        "données = pd.read_csv('données/été.csv')\n",
+        'path = "C:\\\\data\\ttab"\n',
+        "label = '🐍 snake'\n",
+        "x = 1",
+    ]
+    notebook = {"cells": [{"cell_type": "code", "source": source, "metadata": {}}]}
+    for ascii_only in (True, False):
+        text = json.dumps(notebook, indent=1, ensure_ascii=ascii_only)
+        raw = text.split("\n")
+        [segment] = notebooks.segments(text)
+        assert segment.lang == "python"
+        assert segment.text == "".join(source)
+        assert segment.lines is not None
+        for piece, number in zip(source, segment.lines, strict=True):
+            escaped = json.dumps(piece, ensure_ascii=ascii_only)[1:-1]
+            assert escaped in raw[number - 1]
+        assert len(set(segment.lines)) == len(source)

@@ -22,6 +22,11 @@ TIMED = re.compile(r"%(?:time|timeit|prun)[ \t]+(?:-\w+(?:[ \t]+\d+)?[ \t]+)*(?P
 # A notebook over ``max-file-size`` is read up to this size to measure its code and Markdown
 # without its outputs (plots, tables): they are what the size limit is for.
 READ_MAX = 64 * 1024 * 1024
+# A cell line as Jupyter may have written it into the file, with and without escapes for
+# non-ASCII text: encoders built once, where json.dumps(line, ensure_ascii=False) built one
+# for every line of every cell.
+_AS_WRITTEN = json.JSONEncoder(ensure_ascii=False).encode
+_ASCII = json.JSONEncoder().encode
 
 
 def source_size(text: str) -> int | None:
@@ -63,7 +68,7 @@ class _Locator:
         self.budget = self.PASSES * (sum(len(line) for line in raw) + len(raw))
 
     def find(self, piece: str) -> int:
-        encodings = {json.dumps(piece, ensure_ascii=False)[1:-1], json.dumps(piece)[1:-1]}
+        encodings = {_AS_WRITTEN(piece)[1:-1], _ASCII(piece)[1:-1]}
         needle = [e for e in encodings if e.strip()]
         for index in range(self.cursor, len(self.raw)):
             if self.budget <= 0:
