@@ -17,8 +17,9 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 # code fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any
 # tuning on it) for three; round 3 was the test half of session 6 (reported there once) and is
 # development data since session 7; round 4 was the test half of session 7 and is development
-# data since session 8. The floors are each round's figures at the end of session 8, rounded
-# down (docs/accuracy.md). Precision stands below the target for reasons the
+# data since session 8; round 5 was the test half of session 8 and is development data since
+# session 9. The floors are each round's figures at the end of session 9, rounded down from the
+# counts (docs/accuracy.md). Precision stands below the target for reasons the
 # figures in docs/accuracy.md count: lines that read data under the rubric that some labellers
 # left unlabelled (layout folders of dataset modules, reads through names), and lines naming
 # LLaMA 1, OPT and Pythia checkpoints (blocklist 2026.12.4: trained on Books3, BookCorpus and
@@ -27,35 +28,43 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 FLOORS = {
     1: {
         "required-recall": 0.89,
-        "required-recall-data": 0.92,
+        "required-recall-data": 0.91,
         "reference-precision": 0.87,
-        "retraction-recall": 0.88,
+        "retraction-recall": 0.91,
         "retraction-precision": 0.89,
         "dataset-recall": 0.94,
     },
     2: {
         "required-recall": 0.79,
-        "required-recall-data": 0.79,
+        "required-recall-data": 0.80,
         "reference-precision": 0.87,
         "retraction-recall": 0.80,
-        "retraction-precision": 0.80,
+        "retraction-precision": 0.83,
         "dataset-recall": 0.85,
     },
     3: {
-        "required-recall": 0.80,
-        "required-recall-data": 0.88,
+        "required-recall": 0.82,
+        "required-recall-data": 0.90,
         "reference-precision": 0.94,
-        "retraction-recall": 0.85,
+        "retraction-recall": 0.87,
         "retraction-precision": 0.88,
-        "dataset-recall": 0.77,
+        "dataset-recall": 0.78,
     },
     4: {
-        "required-recall": 0.70,
-        "required-recall-data": 0.74,
+        "required-recall": 0.72,
+        "required-recall-data": 0.76,
+        "reference-precision": 0.92,
+        "retraction-recall": 0.91,
+        "retraction-precision": 0.91,
+        "dataset-recall": 0.78,
+    },
+    5: {
+        "required-recall": 0.77,
+        "required-recall-data": 0.80,
         "reference-precision": 0.90,
-        "retraction-recall": 0.83,
-        "retraction-precision": 0.87,
-        "dataset-recall": 0.79,
+        "retraction-recall": 0.76,
+        "retraction-precision": 0.94,
+        "dataset-recall": 0.74,
     },
 }
 
