@@ -49,6 +49,19 @@ def test_look_alikes_never_resolve() -> None:
     assert len(look_alikes) >= 20
 
 
+def test_a_hub_look_alike_loaded_in_code_keeps_its_own_id() -> None:
+    """A Hub id the blocklist records as a look-alike (``klue/roberta-base``) is its own id in
+    a loader call, as in a config, not the dataset a slug inside it would name."""
+    data = builtin()
+    hub_ids = [a.value for a in data.aliases if a.dataset is None and "/" in a.value]
+    code = "from datasets import load_dataset\n" + "".join(
+        f'x = load_dataset("{value}")\n' for value in hub_ids
+    )
+    found = {ref.dataset for ref in extract(SourceFile("x.py", code), KNOWLEDGE)}
+    assert not found & set(data.datasets)
+    assert "hf:klue/roberta-base" in found
+
+
 def test_every_derivative_is_reported_with_its_parent(make_repo: MakeRepo, run_cli: RunCli) -> None:
     data = builtin()
     lines, expected = [], set()

@@ -357,20 +357,10 @@ def _config_values(
     def known(value: str) -> str | None:
         return knowledge.known(value, whole=True)
 
-    def resolve(source: str, name: str) -> str | None:
-        # A look-alike spelled whole (klue/roberta-base, laion/relaion2B-en-research) is by
-        # the blocklist's word not the dataset its slug names: its own readable id.
-        if source == "hf" and any(
-            alias.dataset is None and alias.value.casefold() == name.casefold()
-            for alias in itertools.chain(knowledge.blocklist.aliases, knowledge.catalogue.aliases)
-        ):
-            return f"hf:{name}"
-        return knowledge.resolve(source, name)
-
     return [
         Reference(dataset, Location(file.path, line, column), kind, surface)
         for dataset, line, column, kind, surface in configs.references(
-            file.path, file.text, resolve, known, taken
+            file.path, file.text, knowledge.resolve, known, taken
         )
     ]
 

@@ -197,6 +197,9 @@ class Knowledge(NamedTuple):
     blocklist: Blocklist
     catalogue: Catalogue
     matcher: Matcher
+    # Names recorded as look-alikes (klue/roberta-base), casefolded: by the knowledge's word
+    # never the dataset a slug inside them would name.
+    look_alikes: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, blocklist: Blocklist, catalogue: Catalogue) -> Knowledge:
@@ -205,7 +208,8 @@ class Knowledge(NamedTuple):
         pattern = None
         if blocklist is builtin_blocklist() and catalogue is builtin_catalogue():
             pattern = load_json(__package__, "matcher.json")["pattern"]  # built with these
-        return cls(blocklist, catalogue, Matcher(aliases, pattern))
+        look_alikes = frozenset(a.value.casefold() for a in aliases if a.dataset is None)
+        return cls(blocklist, catalogue, Matcher(aliases, pattern), look_alikes)
 
     def known(self, text: str, *, whole: bool, path: bool = False) -> str | None:
         """The dataset a name (``whole``) or any name inside ``text`` refers to, if known.
@@ -247,7 +251,11 @@ class Knowledge(NamedTuple):
             found = found or self.catalogue.by_location(source, name)
         else:
             found = self.known(name, whole=True) or self.catalogue.by_loader(source, name)
-            if found is None and source in {"hf", "kaggle"}:
+            if (
+                found is None
+                and source in {"hf", "kaggle"}
+                and name.casefold() not in self.look_alikes
+            ):
                 found = self._by_slug(source, name)
         if found is not None:
             return found
