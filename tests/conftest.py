@@ -156,6 +156,14 @@ def scan_references(
     return references(run_cli(repo, "check", "--format", "json", "--fail-on", "never"))
 
 
+def file_references(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, text: str
+) -> set[tuple[int, str, str]]:
+    """(line, dataset, kind) of each reference one file yields in a fresh repository."""
+    found = scan_references(make_repo, run_cli, {path: text})
+    return {(line, dataset, kind) for p, line, dataset, kind in found if p == path}
+
+
 def assert_valid(document: Any, schema_path: Path) -> None:
     """``document`` validates against the JSON schema at ``schema_path``, formats included.
 

@@ -9,14 +9,8 @@ beside it that must yield nothing.
 from __future__ import annotations
 
 import pytest
-from tests.conftest import MakeRepo, RunCli, scan_references
-
-
-def refs(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> set[tuple[int, str, str]]:
-    """(line, dataset, kind) of each reference the file yields in a fresh repository."""
-    found = scan_references(make_repo, run_cli, {path: text})
-    return {(line, dataset, kind) for p, line, dataset, kind in found if p == path}
-
+from tests.conftest import MakeRepo, RunCli
+from tests.conftest import file_references as refs
 
 KAGGLE_INPUTS = [
     # (path, code, line, dataset): a mounted dataset's folder or file, in any string
