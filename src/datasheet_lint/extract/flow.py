@@ -1042,19 +1042,27 @@ class _Flow:
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, node.func.id)
         return True
 
+    def foreign_callee(self, node: ast.Call) -> list[str] | None:
+        """The dotted parts (at most two) of a callee the repository's own code defines
+        (``data.Corpus``, ``load_bin``), called outside a message: None for a data library's
+        (``tf.data.TFRecordDataset`` is machinery) and for a known loader, which other rules
+        read."""
+        func = node.func
+        dotted = dotted_name(func) or ""
+        parts = dotted.split(".")
+        if self.messages or not _carrier_call(func) or len(parts) > 2:
+            return None
+        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
+            return None
+        return parts
+
     def given_data(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``corpus = data.Corpus(args.data)``: a class named for data (of another module, or
         of this one), given a name that carries a dataset, loads that data there (its body,
         elsewhere, is not seen). The module's own functions are fed instead (``feed``); a
         data library's classes are machinery."""
-        func = node.func
-        dotted = dotted_name(func) or ""
-        parts = dotted.split(".")
-        if self.messages or not _carrier_call(func) or len(parts) > 2:
-            return False
-        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
-            return False  # a library's class (tf.data.TFRecordDataset) is machinery
-        if not _makes_data(parts[-1]):
+        parts = self.foreign_callee(node)
+        if parts is None or not _makes_data(parts[-1]):
             return False
         if self.functions and _loader_named(self.functions[-1]):
             return False  # get_training_set(): its def and calls are the references, this a step
@@ -1100,12 +1108,8 @@ class _Flow:
         (``load_mx_rec(rec_path)``) may be converted as often as loaded; a loader of weights
         (``load_model(name)``), a method of an object and the module's own functions (fed
         their argument instead) are not loads of it."""
-        func = node.func
-        dotted = dotted_name(func) or ""
-        parts = dotted.split(".")
-        if self.messages or not _carrier_call(func) or len(parts) > 2:
-            return False
-        if parts[0] in self.libraries or (isinstance(func, ast.Name) and dotted in self.loaders):
+        parts = self.foreign_callee(node)
+        if parts is None:
             return False
         words = set(_words(parts[-1]))
         if not words & READ_VERBS or words & (OUTPUT_WORDS - {"load"}):
@@ -1118,7 +1122,7 @@ class _Flow:
             return False
         self.touch(carried)
         for dataset in sorted(carried):
-            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(func))
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
         return True
 
     def literal_path(self, name: str) -> bool:

@@ -77,21 +77,38 @@ def _media(line: Line) -> bool:
     return MEDIA.search(token) is not None and not any(DATA_DIR.search(s) for s in segments[:-1])
 
 
+# A program a script runs from a folder kept in a variable: $VOC_DIR/train.py, where VOC_DIR is
+# the vocoder's folder (or any tool's), not Pascal VOC's; the path ends in code, not in data.
+VARIABLE_BEFORE = lazy(r"\$\{?\w*$")
+PROGRAM_AFTER = lazy(r"\w*\}?/[^\s'\"`;|&]*\.(?:py|sh|bash|pl|rb|lua|js|r|jl)(?![\w/.])", re.I)
+
+
+def _program_under_variable(line: Line) -> bool:
+    """The name is part of a variable's name in a path to a program (``$VOC_DIR/train.py``,
+    ``"${VOC_DIR}/utils/parse_options.sh"``)."""
+    return (
+        VARIABLE_BEFORE.search(line.text, max(0, line.start - KEY_REACH), line.start) is not None
+        and PROGRAM_AFTER.match(line.text, line.end) is not None
+    )
+
+
 PROGRAM = re.compile(r"\.(?:py|sh|bash|pl|lua|rb|r|m|jl|ipynb)$", re.IGNORECASE)
 
 
 def program_folder(line: Line) -> bool:
     """The name stands in a folder of a path to a program, outside any data folder
-    (``python $VOC_DIR/train.py``, ``. $VOC_DIR/utils/parse_options.sh``): a folder of code,
-    which a variable named for a vocoder or a toolkit may hold. A data preparation script in
-    the data's own folder (``data/voc/prepare.py``) stays the data's."""
+    (``python $VOC_DIR/train.py``, ``. "${VOC_DIR}/utils/parse_options.sh"``), or in the name
+    of a variable holding that folder: a folder of code, which a variable named for a vocoder
+    or a toolkit may hold. A data preparation script in the data's own folder
+    (``data/voc/prepare.py``) stays the data's."""
     token, offset = token_at(line)
     segments = re.split(r"[/\\]", token[:offset])
-    return (
+    in_folder = (
         PROGRAM.search(token) is not None
         and re.search(r"[/\\]", token[offset:]) is not None
         and not any(DATA_DIR.search(s) for s in segments[:-1])
     )
+    return in_folder or _program_under_variable(line)
 
 
 # A command that runs a program with arguments: python train.py cifar100, torchrun x.py ...,
@@ -149,21 +166,6 @@ def _option_value(line: Line) -> bool:
     if line.text[line.end : line.end + 1] not in {"", " ", "\t", "'", '"', ",", "\\"}:
         return False
     return OPTION_VALUE.search(line.text[max(0, line.start - KEY_REACH) : line.start]) is not None
-
-
-# A program a script runs from a folder kept in a variable: $VOC_DIR/train.py, where VOC_DIR is
-# the vocoder's folder (or any tool's), not Pascal VOC's; the path ends in code, not in data.
-VARIABLE_BEFORE = lazy(r"\$\{?\w*$")
-PROGRAM_AFTER = lazy(r"\w*\}?/[^\s'\"`;|&]*\.(?:py|sh|bash|pl|rb|lua|js|r|jl)(?![\w/.])", re.I)
-
-
-def _program_under_variable(line: Line) -> bool:
-    """The name is part of a variable's name in a path to a program (``$VOC_DIR/train.py``,
-    ``"${VOC_DIR}/utils/parse_options.sh"``)."""
-    return (
-        VARIABLE_BEFORE.search(line.text, max(0, line.start - KEY_REACH), line.start) is not None
-        and PROGRAM_AFTER.match(line.text, line.end) is not None
-    )
 
 
 def _assignment(line: Line) -> bool:
@@ -417,10 +419,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
         # names, flag values and assignments only (wget data/x.zip, --dataset x, DATASET=x).
         if lang == "python":
             return identifiers.kind(line)
-        if path and COMMAND.match(line.text) and program_folder(line):
+        if program_folder(line):
             return None  # python self_instruct/bootstrap.py: the repository's own package
-        if _program_under_variable(line):
-            return None
         if path:
             return Kind.PATH
         if DATASET_NAMESPACE.search(line.text[: line.start]):
