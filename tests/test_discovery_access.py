@@ -1325,3 +1325,26 @@ def test_an_installer_set_in_a_variable_is_no_data(make_repo: MakeRepo, run_cli:
     lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
     assert 5 in lines  # data, whatever version the variable picks
     assert not lines & {2, 3, 4}
+
+
+def test_tools_a_build_fetches_are_no_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A Dockerfile that builds its tools fetches software: a version built for a platform,
+    a project's own versioned release, a runtime's download folder, a package or a key. A
+    data archive with a version, or a platform's name in a data file's name, stays data."""
+    docker = (
+        "FROM ubuntu:22.04\n"
+        "RUN wget https://github.com/Kitware/CMake/releases/download/v3.20.6/"
+        "cmake-3.20.6-linux-x86_64.tar.gz && \\\n"
+        "    tar xzf cmake-3.20.6-linux-x86_64.tar.gz\n"
+        "RUN wget https://dl.example.com/android/repository/android-ndk-r18b-linux-x86_64.zip\n"
+        "RUN wget https://github.com/davisking/dlib/releases/download/v18.16/dlib-18.16.tar.bz2\n"
+        "RUN wget https://www.python.org/ftp/python/${PYTHON_VERSION}/Python-${PYTHON_VERSION}.tgz\n"
+        "RUN wget https://example.org/opencv/opencv-4.5.1-android-sdk.zip\n"
+        "RUN curl -O https://storage.example.com/apt/tool.release.pub.gpg\n"
+        "RUN wget https://example.org/corpora/reviews-1.0.tar.gz\n"
+        "RUN wget https://github.com/someone/scans/releases/download/v1.2/annotations-1.2.zip\n"
+        "RUN wget https://example.org/tables/linux-kernel-commits.csv\n"
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
+    assert not lines & {2, 3, 4, 5, 6, 7, 8}, lines
+    assert {9, 10, 11} <= lines

@@ -17,6 +17,7 @@ from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
 from datasheet_lint.knowledge.matcher import Hit, Matcher
+from datasheet_lint.knowledge.software import serves_software
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Dataset
 from datasheet_lint.names import chunks, only_parts
@@ -273,6 +274,8 @@ class Knowledge(NamedTuple):
             if kaggle is not None:
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
+            if serves_software(name):
+                return None  # a tool a build fetches (cmake-3.20.6-linux-x86_64.tar.gz)
         if needs_known:
             return None
         if source == "local":
