@@ -1348,3 +1348,26 @@ def test_tools_a_build_fetches_are_no_data(make_repo: MakeRepo, run_cli: RunCli)
     lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
     assert not lines & {2, 3, 4, 5, 6, 7, 8}, lines
     assert {9, 10, 11} <= lines
+
+
+def test_a_file_read_back_from_a_runs_own_folder_is_not_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Results, caches and a run's working folder hold what the code made: reading them back
+    asks for no datasheet. The same reads from a data folder are data."""
+    code = (
+        "import os\n"
+        "import numpy as np\n"
+        "import pandas as pd\n"
+        "labels_file = os.path.join(args.workDir, 'labels.csv')\n"
+        "flip = np.load('cache_align/flip_index.npy')\n"
+        "pivot = pd.read_csv('results/pivot_table.csv')\n"
+        "done = os.path.exists(os.path.join(self.submit_config.run_dir, 'abort.txt'))\n"
+        "sub = pd.read_csv('../working/submission.csv')\n"
+        "ids = np.loadtxt('data/regdb/exp/test_id.txt')\n"
+        "housing = pd.read_csv('datasets/housing/housing.csv')\n"
+    )
+    found = refs(make_repo, run_cli, "train.py", code)
+    lines = {line for line, _, _ in found}
+    assert not lines & {4, 5, 6, 7, 8}, found
+    assert {9, 10} <= lines, found

@@ -82,6 +82,27 @@ VARIABLE = lazy(r"(?:^|[._])(?:dir|root|path|folder|prefix|home)$|^(?:self|args|
 
 KAGGLE_SLUG = lazy(r"[a-z0-9][a-z0-9-]*")
 
+# Folders where a run keeps what it made: its results, logs, caches, checkpoints, its working
+# folder (``args.workDir``, ``submit_config.run_dir``, Kaggle's ``../working/``). A file read
+# back from one is the run's own output (``results/pivot.csv``, ``cache_align/flip.npy``), not
+# a dataset: it would ask for a datasheet of what the code itself writes.
+RUN_FOLDER_WORDS = frozenset(
+    {"output", "outputs", "out", "result", "results", "log", "logs", "logdir", "cache"}
+    | {"checkpoint", "checkpoints", "ckpt", "runs", "working", "workdir", "rundir", "save"}
+    | {"saved"}
+)
+RUN_DIR_WORDS = frozenset({"work", "run", "save", "output", "out", "log"})  # + dir: work_dir
+FOLDER_WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def run_output(path: str) -> bool:
+    """Whether a local path lies in a folder where a run keeps what it made (above)."""
+    for folder in path.replace("\\", "/").split("/")[:-1]:
+        words = {word.lower() for word in FOLDER_WORDS.findall(folder)}
+        if words & RUN_FOLDER_WORDS or ("dir" in words and words & RUN_DIR_WORDS):
+            return True
+    return False
+
 
 def kaggle_mount(path: str) -> str | None:
     """The slug of the Kaggle dataset or competition whose mounted files a path reads, if it
@@ -282,6 +303,8 @@ class Knowledge(NamedTuple):
             slug = kaggle_mount(name)
             if slug is not None:  # a Kaggle dataset's or competition's mounted files
                 return self.resolve("kaggle", slug)
+            if run_output(name):
+                return None  # read back from where a run writes: its own output
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
             name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
