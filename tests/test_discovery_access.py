@@ -1371,3 +1371,20 @@ def test_a_file_read_back_from_a_runs_own_folder_is_not_data(
     lines = {line for line, _, _ in found}
     assert not lines & {4, 5, 6, 7, 8}, found
     assert {9, 10} <= lines, found
+
+
+def test_the_owner_of_a_hub_id_is_not_the_dataset_it_loads(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """load_dataset("laion/OIG"): LAION is the organisation that publishes OIG here; its name
+    at the start of the id is no load of its own dataset, which loads by its own id."""
+    code = (
+        "from datasets import load_dataset\n"
+        "chip2 = load_dataset('laion/OIG', data_files='unified_chip2.jsonl')\n"
+        "pairs = load_dataset('laion/laion400m')\n"
+    )
+    found = refs(make_repo, run_cli, "data.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (2, "hf:laion/OIG"),
+        (3, "laion-400m"),
+    }

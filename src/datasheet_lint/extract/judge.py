@@ -70,7 +70,9 @@ def _hit_reference(
     above = _above(index, line_no) if hit.alias.ambiguous or lang == "script" else ()
     line = context.Line(text, start, start + len(hit.surface), above)
     assert hit.alias.dataset is not None
-    if (line_no, column) in loader_spans:  # the loader call's own name
+    if (line_no, column) in loader_spans and text[line.end : line.end + 1] != "/":
+        # the loader call's own name; not the owner of a Hub id it loads (laion/OIG: the
+        # organisation, whose own dataset is another), which is judged as any name is
         return hit.alias.dataset, line_no, column, Kind.LOAD, hit.surface
     # In Python, triple-quoted strings are known from the whole file; the rest from the line.
     role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
