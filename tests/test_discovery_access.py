@@ -1388,3 +1388,20 @@ def test_the_owner_of_a_hub_id_is_not_the_dataset_it_loads(
         (2, "hf:laion/OIG"),
         (3, "laion-400m"),
     }
+
+
+def test_a_word_before_model_in_a_weight_file_is_what_the_model_predicts(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """race_model_single_batch.h5 is a race classifier's weights, not a model trained on
+    RACE (reading comprehension); a name that is no word keeps naming the training data."""
+    code = (
+        "RACE_URL = 'https://github.com/someone/models/releases/download/v1.0/"
+        "race_model_single_batch.h5'\n"
+        "EMOTION_URL = 'https://example.org/weights/emotion_model_weights.h5'\n"
+        "LFW_URL = 'https://example.org/weights/lfw_model_weights.pth'\n"
+    )
+    found = refs(make_repo, run_cli, "weights.py", code)
+    datasets = {dataset for _, dataset, _ in found}
+    assert not datasets & {"race", "emotion"}, found
+    assert (3, "lfw", "model") in found, found
