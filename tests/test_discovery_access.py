@@ -929,6 +929,34 @@ def test_a_short_name_numbered_in_an_identifier_is_a_layer_not_the_dataset(
     assert {(1, "p3", "load"), (2, "p3", "path"), (3, "pascal-voc", "load")} <= found, found
 
 
+def test_a_letter_and_digit_beside_its_siblings_is_one_of_a_series(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """p3 = self.p3(p4, c3): a feature pyramid's levels and a backbone's stages (p5, p4, p3;
+    c3, c4), a model's branches (p1, p2, p3) are numbered series, not P3 or C4; alone beside
+    other names, or as a loader's name, the short name still counts."""
+    code = (
+        "class Decoder(nn.Module):\n"
+        "    def forward(self, c2, c3, c4, c5):\n"
+        "        p5 = self.p5(c5)\n"
+        "        p4 = self.p4(p5, c4)\n"
+        "        p3 = self.p3(p4, c3)\n"
+        "        return p3\n"
+        "\n"
+        "\n"
+        "class Branches(nn.Module):\n"
+        "    def forward(self, x):\n"
+        "        p1 = self.p1(x)\n"
+        "        p2 = self.p2(x)\n"
+        "        p3 = self.p3(x)\n"
+        "        return p1, p2, p3\n"
+    )
+    assert refs(make_repo, run_cli, "model/fpn.py", code) == set()
+    prompts = "train = P3(root)\nprompts = load_dataset('bigscience/P3')\n"
+    found = refs(make_repo, run_cli, "prompts.py", prompts)
+    assert {(1, "p3", "load"), (2, "p3", "load")} <= found, found
+
+
 def test_an_editors_backup_of_a_file_is_not_scanned(make_repo: MakeRepo, run_cli: RunCli) -> None:
     """``__init__.py~`` (Emacs, vim, gedit) and ``train.py.orig`` (a merge's or a patch's
     leftover) are stale copies committed by accident: nothing runs them, and their lines were
