@@ -1433,3 +1433,26 @@ def test_a_word_before_model_in_a_weight_file_is_what_the_model_predicts(
     datasets = {dataset for _, dataset, _ in found}
     assert not datasets & {"race", "emotion"}, found
     assert (3, "lfw", "model") in found, found
+
+
+def test_a_local_file_of_a_named_datasets_layout_is_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """pairs.txt read by an LFW evaluation is LFW's own pairs file (the catalogue's layout of
+    LFW): one id with the LFW folder it reads, not a second local dataset. The same file name
+    in code that names no dataset, and another file beside LFW, keep their local ids."""
+    evaluation = (
+        "import numpy as np\n"
+        "def evaluate(model):\n"
+        "    root = '/home/me/dataset/lfw/lfw-112X96/'\n"
+        "    with open('/home/me/project/test/data/pairs.txt') as f:\n"
+        "        pairs = f.readlines()[1:]\n"
+        "    angles = np.loadtxt('data/angles.txt')\n"
+    )
+    found = refs(make_repo, run_cli, "lfw_eval.py", evaluation)
+    assert (4, "lfw", "load") in found, found
+    assert {dataset for _, dataset, _ in found} == {"lfw", "local:data/angles.txt"}, found
+    other = "with open('/home/me/project/test/data/pairs.txt') as f:\n    pairs = f.readlines()\n"
+    found = refs(make_repo, run_cli, "matching.py", other)
+    alone = {dataset for _, dataset, _ in found}
+    assert alone == {"local:/home/me/project/test/data/pairs.txt"}, found
