@@ -514,6 +514,21 @@ def test_weights_of_the_big_zoos_are_models_trained_on_their_data(
     }
 
 
+def test_keras_application_weights_are_a_model_trained_on_imagenet(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The Keras Applications' weight files (vgg16_weights_tf_dim_ordering_tf_kernels.h5) are
+    its ImageNet weights wherever a project keeps a copy; another .h5 is not."""
+    code = (
+        "VGG = 'models/vgg16_weights_tf_dim_ordering_tf_kernels.h5'\n"
+        "base = load_model('weights/inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5')\n"
+        "mine = load_model('weights/my_classifier_weights.h5')\n"
+    )
+    found = refs(make_repo, run_cli, "transfer.py", code)
+    assert {(1, "imagenet", "model"), (2, "imagenet", "model")} <= found, found
+    assert not {item for item in found if item[0] == 3 and item[1] == "imagenet"}, found
+
+
 def test_torchvision_architectures_looked_up_by_name_are_imagenet_weights(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

@@ -58,6 +58,7 @@ PRETRAINED_WORDS = (  # one in each alternative of pretrained.TRIGGER (tests/tes
     "KINETICS400_",
     "pretrained",
     "model_urls",
+    "_tf_dim_ordering_",
 )
 PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "input/",

@@ -118,6 +118,15 @@ def kaggle_mount(path: str) -> str | None:
     return slug if KAGGLE_SLUG.fullmatch(slug) and _meaningful(slug) else None
 
 
+def _weights(path: str) -> bool:
+    """Whether a path names a file of model weights: a model's files, mounted as Kaggle
+    mounts any attachment, are a model the code uses, not a dataset (extract/kinds.py says
+    which files are weights, and pretrained.py which data the big zoos' weights learnt)."""
+    from datasheet_lint.extract.kinds import weights_file  # only for Kaggle mounts
+
+    return weights_file(path.rstrip("/").rsplit("/", 1)[-1])
+
+
 def _stem(part: str) -> str:
     return part.split(".", 1)[0].casefold()
 
@@ -302,6 +311,8 @@ class Knowledge(NamedTuple):
         if source == "local":
             slug = kaggle_mount(name)
             if slug is not None:  # a Kaggle dataset's or competition's mounted files
+                if _weights(name):
+                    return None  # weights attached to a notebook (../input/resnet50/*.h5)
                 return self.resolve("kaggle", slug)
             if run_output(name):
                 return None  # read back from where a run writes: its own output
