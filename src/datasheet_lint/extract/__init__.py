@@ -327,7 +327,7 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     look at the files that import a loader (extract/links.py)."""
     lang = filetypes.file_kind(file.path)
     limits: list[str] = []
-    if lang == "skip":
+    if lang == "skip" or (lang == "prose" and filetypes.corpus_text(file.path, len(file.text))):
         return Extracted([], limits)
     if lang == "notebook":
         from datasheet_lint.extract import notebooks
