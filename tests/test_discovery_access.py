@@ -1471,3 +1471,44 @@ def test_a_local_file_of_a_named_datasets_layout_is_that_dataset(
     found = refs(make_repo, run_cli, "matching.py", other)
     alone = {dataset for _, dataset, _ in found}
     assert alone == {"local:/home/me/project/test/data/pairs.txt"}, found
+
+
+def test_a_file_the_same_code_writes_and_reads_back_is_its_own_output(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """np.save("my_array", a) then np.load("my_array.npy"), pickled stop words loaded again:
+    the code's own files, in a module or across a notebook's cells. A file the code only
+    reads, or writes elsewhere than it reads, stays data."""
+    code = (
+        "import os\n"
+        "import pickle\n"
+        "import numpy as np\n"
+        "import pandas as pd\n"
+        "np.save('my_array', np.arange(10))\n"
+        "b = np.load('my_array.npy')\n"
+        "pickle.dump(stop, open(os.path.join(dest, 'stopwords.pkl'), 'wb'), protocol=4)\n"
+        "stop = pickle.load(open(os.path.join('pkl_objects', 'stopwords.pkl'), 'rb'))\n"
+        "reviews = pd.read_csv('movie_reviews.csv.gz')\n"
+        "reviews.to_csv('reviews_clean.csv')\n"
+    )
+    found = refs(make_repo, run_cli, "chapter.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {(9, "local:movie_reviews.csv.gz")}
+    cells = [
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+            "source": ["import numpy as np\n", "np.savez('my_arrays', a=a, b=b)\n"],
+        },
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+            "source": ["arrays = np.load('my_arrays.npz')\n", "x = np.load('features.npy')\n"],
+        },
+    ]
+    notebook = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    found = refs(make_repo, run_cli, "tools_numpy.ipynb", notebook)
+    assert {dataset for _, dataset, _ in found} == {"local:features.npy"}, found
