@@ -1512,3 +1512,30 @@ def test_a_file_the_same_code_writes_and_reads_back_is_its_own_output(
     notebook = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
     found = refs(make_repo, run_cli, "tools_numpy.ipynb", notebook)
     assert {dataset for _, dataset, _ in found} == {"local:features.npy"}, found
+
+
+def test_the_folder_a_download_unpacks_to_is_that_download(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A notebook fetches 10_whole_foods.zip, unzips it and reads data/10_whole_foods: one
+    dataset under the download's id. Another table in a folder the URL also names, and a
+    generic file, keep their own ids."""
+    code = (
+        "import zipfile\n"
+        "import requests\n"
+        "import pandas as pd\n"
+        "from torchvision import datasets\n"
+        "with open('data/10_whole_foods.zip', 'wb') as f:\n"
+        "    f.write(requests.get('https://storage.example.com/vision/10_whole_foods.zip').content)\n"
+        "with zipfile.ZipFile('data/10_whole_foods.zip', 'r') as zip_ref:\n"
+        "    zip_ref.extractall('data/10_whole_foods')\n"
+        "train = datasets.ImageFolder('data/10_whole_foods/train')\n"
+        "oecd = pd.read_csv('https://example.org/handson/datasets/lifesat/oecd_bli_2015.csv')\n"
+        "gdp = pd.read_csv('datasets/lifesat/gdp_per_capita.csv')\n"
+        "other = pd.read_csv('data/train.csv')\n"
+    )
+    found = refs(make_repo, run_cli, "food.py", code)
+    ids = {line: dataset for line, dataset, _ in found}
+    assert ids[9] == ids[6] == "url:storage.example.com/vision/10_whole_foods.zip", found
+    assert ids[11] == "local:datasets/lifesat", found
+    assert ids[12] == "local:data/train.csv", found

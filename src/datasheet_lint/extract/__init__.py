@@ -344,10 +344,10 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
         references.extend(_config_values(file, knowledge, references))
     references = _named_by_layout(references, knowledge)
     if any(ref.dataset.startswith("local:") for ref in references):
-        from datasheet_lint.extract import written  # only files that read local data
+        from datasheet_lint.extract import downloaded, written  # files that read local data
 
         code = [segment.text for segment in segments if segment.lang == "python"]
-        references = written.read_back(references, code)
+        references = downloaded.same_source(written.read_back(references, code))
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
 
 
