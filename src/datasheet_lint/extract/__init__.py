@@ -343,8 +343,8 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     if lang == "config":
         references.extend(_config_values(file, knowledge, references))
     references = _named_by_layout(references, knowledge)
-    if any(ref.dataset.startswith("local:") for ref in references):
-        from datasheet_lint.extract import downloaded, written  # files that read local data
+    if lang in {"python", "notebook"} and any(r.dataset.startswith("local:") for r in references):
+        from datasheet_lint.extract import downloaded, written  # code that reads local data
 
         code = [segment.text for segment in segments if segment.lang == "python"]
         references = downloaded.same_source(written.read_back(references, code))

@@ -39,9 +39,15 @@ def names(texts: Iterable[str]) -> set[str]:
         for line in text.splitlines():
             if WRITE.search(line) is None:
                 continue
-            saving = NUMPY_SAVE.search(line)
-            for literal in LITERAL.finditer(line):
+            for call in WRITE.finditer(line):
+                # the file a call writes is the first literal it is given (open("x.csv", "w"),
+                # np.save("x", a), pickle.dump(o, open(join(d, "x.pkl"), "wb"))), never a file
+                # it reads on the same line (gzip.open("x.csv.gz") ... open("x.csv", "wb"))
+                literal = LITERAL.search(line, call.start())
+                if literal is None:
+                    continue
                 name = posixpath.basename(literal.group("value").strip())
+                saving = NUMPY_SAVE.match(line, call.start())
                 if FILE_NAME.fullmatch(name):
                     written.add(name.casefold())
                 elif saving is not None and re.fullmatch(r"[\w.+-]+", name):
