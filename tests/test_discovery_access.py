@@ -1490,9 +1490,14 @@ def test_a_file_the_same_code_writes_and_reads_back_is_its_own_output(
         "stop = pickle.load(open(os.path.join('pkl_objects', 'stopwords.pkl'), 'rb'))\n"
         "reviews = pd.read_csv('movie_reviews.csv.gz')\n"
         "reviews.to_csv('reviews_clean.csv')\n"
+        "small = pd.read_csv('movie_data_small.csv')\n"
+        "# small.to_csv('movie_data_small.csv')\n"
     )
     found = refs(make_repo, run_cli, "chapter.py", code)
-    assert {(line, dataset) for line, dataset, _ in found} == {(9, "local:movie_reviews.csv.gz")}
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (9, "local:movie_reviews.csv.gz"),
+        (11, "local:movie_data_small.csv"),
+    }
     cells = [
         {
             "cell_type": "code",

@@ -37,8 +37,8 @@ def names(texts: Iterable[str]) -> set[str]:
         if WRITE.search(text) is None:
             continue  # most code writes no file
         for line in text.splitlines():
-            if WRITE.search(line) is None:
-                continue
+            if line.lstrip().startswith("#") or WRITE.search(line) is None:
+                continue  # (a write left in a comment, #df.to_csv('x.csv'), wrote nothing)
             for call in WRITE.finditer(line):
                 # the file a call writes is the first literal it is given (open("x.csv", "w"),
                 # np.save("x", a), pickle.dump(o, open(join(d, "x.pkl"), "wb"))), never a file
