@@ -514,6 +514,21 @@ def test_weights_of_the_big_zoos_are_models_trained_on_their_data(
     }
 
 
+def test_keras_application_weights_are_a_model_trained_on_imagenet(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The Keras Applications' weight files (vgg16_weights_tf_dim_ordering_tf_kernels.h5) are
+    its ImageNet weights wherever a project keeps a copy; another .h5 is not."""
+    code = (
+        "VGG = 'models/vgg16_weights_tf_dim_ordering_tf_kernels.h5'\n"
+        "base = load_model('weights/inception_v3_weights_tf_dim_ordering_tf_kernels_notop.h5')\n"
+        "mine = load_model('weights/my_classifier_weights.h5')\n"
+    )
+    found = refs(make_repo, run_cli, "transfer.py", code)
+    assert {(1, "imagenet", "model"), (2, "imagenet", "model")} <= found, found
+    assert not {item for item in found if item[0] == 3 and item[1] == "imagenet"}, found
+
+
 def test_torchvision_architectures_looked_up_by_name_are_imagenet_weights(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
@@ -929,6 +944,34 @@ def test_a_short_name_numbered_in_an_identifier_is_a_layer_not_the_dataset(
     assert {(1, "p3", "load"), (2, "p3", "path"), (3, "pascal-voc", "load")} <= found, found
 
 
+def test_a_letter_and_digit_beside_its_siblings_is_one_of_a_series(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """p3 = self.p3(p4, c3): a feature pyramid's levels and a backbone's stages (p5, p4, p3;
+    c3, c4), a model's branches (p1, p2, p3) are numbered series, not P3 or C4; alone beside
+    other names, or as a loader's name, the short name still counts."""
+    code = (
+        "class Decoder(nn.Module):\n"
+        "    def forward(self, c2, c3, c4, c5):\n"
+        "        p5 = self.p5(c5)\n"
+        "        p4 = self.p4(p5, c4)\n"
+        "        p3 = self.p3(p4, c3)\n"
+        "        return p3\n"
+        "\n"
+        "\n"
+        "class Branches(nn.Module):\n"
+        "    def forward(self, x):\n"
+        "        p1 = self.p1(x)\n"
+        "        p2 = self.p2(x)\n"
+        "        p3 = self.p3(x)\n"
+        "        return p1, p2, p3\n"
+    )
+    assert refs(make_repo, run_cli, "model/fpn.py", code) == set()
+    prompts = "train = P3(root)\nprompts = load_dataset('bigscience/P3')\n"
+    found = refs(make_repo, run_cli, "prompts.py", prompts)
+    assert {(1, "p3", "load"), (2, "p3", "load")} <= found, found
+
+
 def test_an_editors_backup_of_a_file_is_not_scanned(make_repo: MakeRepo, run_cli: RunCli) -> None:
     """``__init__.py~`` (Emacs, vim, gedit) and ``train.py.orig`` (a merge's or a patch's
     leftover) are stale copies committed by accident: nothing runs them, and their lines were
@@ -1325,3 +1368,179 @@ def test_an_installer_set_in_a_variable_is_no_data(make_repo: MakeRepo, run_cli:
     lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
     assert 5 in lines  # data, whatever version the variable picks
     assert not lines & {2, 3, 4}
+
+
+def test_tools_a_build_fetches_are_no_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A Dockerfile that builds its tools fetches software: a version built for a platform,
+    a project's own versioned release, a runtime's download folder, a package or a key. A
+    data archive with a version, or a platform's name in a data file's name, stays data."""
+    docker = (
+        "FROM ubuntu:22.04\n"
+        "RUN wget https://github.com/Kitware/CMake/releases/download/v3.20.6/"
+        "cmake-3.20.6-linux-x86_64.tar.gz && \\\n"
+        "    tar xzf cmake-3.20.6-linux-x86_64.tar.gz\n"
+        "RUN wget https://dl.example.com/android/repository/android-ndk-r18b-linux-x86_64.zip\n"
+        "RUN wget https://github.com/davisking/dlib/releases/download/v18.16/dlib-18.16.tar.bz2\n"
+        "RUN wget https://www.python.org/ftp/python/${PYTHON_VERSION}/Python-${PYTHON_VERSION}.tgz\n"
+        "RUN wget https://example.org/opencv/opencv-4.5.1-android-sdk.zip\n"
+        "RUN curl -O https://storage.example.com/apt/tool.release.pub.gpg\n"
+        "RUN wget https://example.org/corpora/reviews-1.0.tar.gz\n"
+        "RUN wget https://github.com/someone/scans/releases/download/v1.2/annotations-1.2.zip\n"
+        "RUN wget https://example.org/tables/linux-kernel-commits.csv\n"
+    )
+    lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
+    assert not lines & {2, 3, 4, 5, 6, 7, 8}, lines
+    assert {9, 10, 11} <= lines
+
+
+def test_a_file_read_back_from_a_runs_own_folder_is_not_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Results, caches and a run's working folder hold what the code made: reading them back
+    asks for no datasheet. The same reads from a data folder are data."""
+    code = (
+        "import os\n"
+        "import numpy as np\n"
+        "import pandas as pd\n"
+        "labels_file = os.path.join(args.workDir, 'labels.csv')\n"
+        "flip = np.load('cache_align/flip_index.npy')\n"
+        "pivot = pd.read_csv('results/pivot_table.csv')\n"
+        "done = os.path.exists(os.path.join(self.submit_config.run_dir, 'abort.txt'))\n"
+        "sub = pd.read_csv('../working/submission.csv')\n"
+        "ids = np.loadtxt('data/regdb/exp/test_id.txt')\n"
+        "housing = pd.read_csv('datasets/housing/housing.csv')\n"
+    )
+    found = refs(make_repo, run_cli, "train.py", code)
+    lines = {line for line, _, _ in found}
+    assert not lines & {4, 5, 6, 7, 8}, found
+    assert {9, 10} <= lines, found
+
+
+def test_the_owner_of_a_hub_id_is_not_the_dataset_it_loads(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """load_dataset("laion/OIG"): LAION is the organisation that publishes OIG here; its name
+    at the start of the id is no load of its own dataset, which loads by its own id."""
+    code = (
+        "from datasets import load_dataset\n"
+        "chip2 = load_dataset('laion/OIG', data_files='unified_chip2.jsonl')\n"
+        "pairs = load_dataset('laion/laion400m')\n"
+    )
+    found = refs(make_repo, run_cli, "data.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (2, "hf:laion/OIG"),
+        (3, "laion-400m"),
+    }
+
+
+def test_a_word_before_model_in_a_weight_file_is_what_the_model_predicts(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """race_model_single_batch.h5 is a race classifier's weights, not a model trained on
+    RACE (reading comprehension); a name that is no word keeps naming the training data."""
+    code = (
+        "RACE_URL = 'https://github.com/someone/models/releases/download/v1.0/"
+        "race_model_single_batch.h5'\n"
+        "EMOTION_URL = 'https://example.org/weights/emotion_model_weights.h5'\n"
+        "LFW_URL = 'https://example.org/weights/lfw_model_weights.pth'\n"
+    )
+    found = refs(make_repo, run_cli, "weights.py", code)
+    datasets = {dataset for _, dataset, _ in found}
+    assert not datasets & {"race", "emotion"}, found
+    assert (3, "lfw", "model") in found, found
+
+
+def test_a_local_file_of_a_named_datasets_layout_is_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """pairs.txt read by an LFW evaluation is LFW's own pairs file (the catalogue's layout of
+    LFW): one id with the LFW folder it reads, not a second local dataset. The same file name
+    in code that names no dataset, and another file beside LFW, keep their local ids."""
+    evaluation = (
+        "import numpy as np\n"
+        "def evaluate(model):\n"
+        "    root = '/home/me/dataset/lfw/lfw-112X96/'\n"
+        "    with open('/home/me/project/test/data/pairs.txt') as f:\n"
+        "        pairs = f.readlines()[1:]\n"
+        "    angles = np.loadtxt('data/angles.txt')\n"
+    )
+    found = refs(make_repo, run_cli, "lfw_eval.py", evaluation)
+    assert (4, "lfw", "load") in found, found
+    assert {dataset for _, dataset, _ in found} == {"lfw", "local:data/angles.txt"}, found
+    other = "with open('/home/me/project/test/data/pairs.txt') as f:\n    pairs = f.readlines()\n"
+    found = refs(make_repo, run_cli, "matching.py", other)
+    alone = {dataset for _, dataset, _ in found}
+    assert alone == {"local:/home/me/project/test/data/pairs.txt"}, found
+
+
+def test_a_file_the_same_code_writes_and_reads_back_is_its_own_output(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """np.save("my_array", a) then np.load("my_array.npy"), pickled stop words loaded again:
+    the code's own files, in a module or across a notebook's cells. A file the code only
+    reads, or writes elsewhere than it reads, stays data."""
+    code = (
+        "import os\n"
+        "import pickle\n"
+        "import numpy as np\n"
+        "import pandas as pd\n"
+        "np.save('my_array', np.arange(10))\n"
+        "b = np.load('my_array.npy')\n"
+        "pickle.dump(stop, open(os.path.join(dest, 'stopwords.pkl'), 'wb'), protocol=4)\n"
+        "stop = pickle.load(open(os.path.join('pkl_objects', 'stopwords.pkl'), 'rb'))\n"
+        "reviews = pd.read_csv('movie_reviews.csv.gz')\n"
+        "reviews.to_csv('reviews_clean.csv')\n"
+        "small = pd.read_csv('movie_data_small.csv')\n"
+        "# small.to_csv('movie_data_small.csv')\n"
+    )
+    found = refs(make_repo, run_cli, "chapter.py", code)
+    assert {(line, dataset) for line, dataset, _ in found} == {
+        (9, "local:movie_reviews.csv.gz"),
+        (11, "local:movie_data_small.csv"),
+    }
+    cells = [
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+            "source": ["import numpy as np\n", "np.savez('my_arrays', a=a, b=b)\n"],
+        },
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "outputs": [],
+            "execution_count": None,
+            "source": ["arrays = np.load('my_arrays.npz')\n", "x = np.load('features.npy')\n"],
+        },
+    ]
+    notebook = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    found = refs(make_repo, run_cli, "tools_numpy.ipynb", notebook)
+    assert {dataset for _, dataset, _ in found} == {"local:features.npy"}, found
+
+
+def test_the_folder_a_download_unpacks_to_is_that_download(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A notebook fetches 10_whole_foods.zip, unzips it and reads data/10_whole_foods: one
+    dataset under the download's id. Another table in a folder the URL also names, and a
+    generic file, keep their own ids."""
+    code = (
+        "import zipfile\n"
+        "import requests\n"
+        "import pandas as pd\n"
+        "from torchvision import datasets\n"
+        "with open('data/10_whole_foods.zip', 'wb') as f:\n"
+        "    f.write(requests.get('https://storage.example.com/vision/10_whole_foods.zip').content)\n"
+        "with zipfile.ZipFile('data/10_whole_foods.zip', 'r') as zip_ref:\n"
+        "    zip_ref.extractall('data/10_whole_foods')\n"
+        "train = datasets.ImageFolder('data/10_whole_foods/train')\n"
+        "oecd = pd.read_csv('https://example.org/handson/datasets/lifesat/oecd_bli_2015.csv')\n"
+        "gdp = pd.read_csv('datasets/lifesat/gdp_per_capita.csv')\n"
+        "other = pd.read_csv('data/train.csv')\n"
+    )
+    found = refs(make_repo, run_cli, "food.py", code)
+    ids = {line: dataset for line, dataset, _ in found}
+    assert ids[9] == ids[6] == "url:storage.example.com/vision/10_whole_foods.zip", found
+    assert ids[11] == "local:datasets/lifesat", found
+    assert ids[12] == "local:data/train.csv", found

@@ -208,3 +208,24 @@ def test_a_download_of_a_kaggle_page_is_that_dataset(make_repo: MakeRepo, run_cl
     assert (2, "kaggle:someone/cafe-sales") in {(n, d) for n, d, _ in found}
     assert (4, "kaggle:competition/bridge-load-forecast") in {(n, d) for n, d, _ in found}
     assert 5 not in {n for n, _, _ in found}
+
+
+def test_weights_attached_to_a_notebook_are_no_kaggle_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Kaggle mounts a notebook's attached weights under ../input/ as it mounts data: a
+    weight file there is a model the notebook uses (the Keras zoo's ImageNet weights here),
+    not a dataset of its own; a data file under a mount stays the mounted dataset."""
+    code = (
+        "base = ResNet50(weights='../input/resnet50/"
+        "resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5')\n"
+        "weights = torch.load('/kaggle/input/my-unet/unet_epoch_12.pth')\n"
+        "train = pd.read_csv('../input/house-prices/train.csv')\n"
+        "features = h5py.File('../input/my-features/train_features.h5')\n"
+    )
+    found = refs(make_repo, run_cli, "notebook.py", code)
+    assert (1, "imagenet", "model") in found, found
+    assert not {dataset for _, dataset, _ in found} & {"kaggle:resnet50", "kaggle:my-unet"}
+    assert {(3, "kaggle:house-prices"), (4, "kaggle:my-features")} <= {
+        (line, dataset) for line, dataset, _ in found
+    }, found

@@ -242,3 +242,21 @@ def test_missing_git_is_not_a_crash(make_repo: MakeRepo, monkeypatch: pytest.Mon
     monkeypatch.setenv("PATH", str(repo / "no-such-folder"))
     listing = dsl_git.list_files(repo, [repo], untracked=True)
     assert listing.paths == ("t.py",) and not listing.git
+
+
+def test_a_corpus_in_a_data_folder_and_source_maps_are_content_not_references(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A novel kept as char-rnn's data/anna.txt names whatever its text names, and a vendored
+    stylesheet's source map holds CSS class names: neither is a use of data. The same name in
+    a small text beside the data, or in the code, still counts."""
+    line = "Les Fleurs du mal, she said. faces_emore\n"
+    repo = make_repo(
+        {
+            "char-rnn/data/anna.txt": line * 30_000,
+            "web/vendor/css/bootstrap.css.map": '{"sources":["credit-card faces_emore"]}\n',
+            "char-rnn/data/notes.txt": line,
+            "notes/anna.txt": line * 30_000,
+        }
+    )
+    assert scanned_paths(run_cli, repo) == {"char-rnn/data/notes.txt", "notes/anna.txt"}

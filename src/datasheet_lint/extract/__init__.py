@@ -10,6 +10,7 @@ name. See docs/references.md.
 from __future__ import annotations
 
 import ast
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -57,6 +58,7 @@ PRETRAINED_WORDS = (  # one in each alternative of pretrained.TRIGGER (tests/tes
     "KINETICS400_",
     "pretrained",
     "model_urls",
+    "_tf_dim_ordering_",
 )
 PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "input/",
@@ -325,7 +327,7 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     look at the files that import a loader (extract/links.py)."""
     lang = filetypes.file_kind(file.path)
     limits: list[str] = []
-    if lang == "skip":
+    if lang == "skip" or (lang == "prose" and filetypes.corpus_text(file.path, len(file.text))):
         return Extracted([], limits)
     if lang == "notebook":
         from datasheet_lint.extract import notebooks
@@ -340,7 +342,42 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     references.extend(structured.references(file, knowledge))
     if lang == "config":
         references.extend(_config_values(file, knowledge, references))
+    references = _named_by_layout(references, knowledge)
+    if lang in {"python", "notebook"} and any(r.dataset.startswith("local:") for r in references):
+        from datasheet_lint.extract import downloaded, written  # code that reads local data
+
+        code = [segment.text for segment in segments if segment.lang == "python"]
+        references = downloaded.same_source(written.read_back(references, code))
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
+
+
+def _named_by_layout(references: list[Reference], knowledge: Knowledge) -> list[Reference]:
+    """Local data that a dataset the file names lays out as its own files: a local id with a
+    file or folder of that dataset's layout (the catalogue's ``layouts``) on its path, in a
+    file that names the dataset, is that dataset. ``data/pairs.txt`` read by an LFW
+    evaluation is LFW's pairs.txt, ``data/annotations/captions_train2014.json`` beside the
+    COCO API is COCO: one source, one id, where a second ``local:`` id asked for a second
+    datasheet. Only a name that one of the file's datasets places counts."""
+    if not any(ref.dataset.startswith("local:") for ref in references):
+        return references
+    known = sorted({ref.dataset for ref in references if ":" not in ref.dataset})
+    places = [place for place in map(knowledge.layout, known) if place is not None]
+    if not places:
+        return references
+    renamed: dict[str, str] = {}
+    for ref in references:
+        if not ref.dataset.startswith("local:") or ref.dataset in renamed:
+            continue
+        parts = {*ref.dataset.removeprefix("local:").split("/"), *ref.surface.split("/")}
+        owners = {place(part.strip("'\" ")) for part in parts for place in places} - {None}
+        if len(owners) == 1:
+            renamed[ref.dataset] = str(owners.pop())
+    if not renamed:
+        return references
+    return [
+        dataclasses.replace(ref, dataset=renamed.get(ref.dataset, ref.dataset))
+        for ref in references
+    ]
 
 
 def _config_values(

@@ -12,6 +12,14 @@ LEFTOVER_SUFFIXES = ("~", ".orig", ".rej")
 # of a dataset, where a name is content ("Romeo" essays, "voc\u00ea" in Portuguese), not a
 # reference. The code or config that reads such a file is where its dataset is used.
 DATA_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
+# Generated for a browser from vendored code (a stylesheet's or a bundle's source map): no
+# one writes a reference there ("credit-card" is a CSS class in bootstrap.css.map).
+GENERATED_SUFFIXES = (".css.map", ".js.map")
+# A corpus kept as one plain text in a data folder (char-rnn's data/anna.txt, a novel of 2 MB):
+# its words are the data's content ("Fleurs" in French dialogue), not references. A text that
+# large is no one's notes; a small one (data/README.txt, download_data.txt) still is read.
+DATA_FOLDERS = frozenset({"data", ".data", "datasets", "dataset", "corpus", "corpora"})
+CORPUS_CHARS = 1_000_000
 CONFIG_SUFFIXES = (".yaml", ".yml", ".json", ".jsonc", ".toml", ".ini", ".cfg", ".conf", ".dvc")
 PROSE_SUFFIXES = (".md", ".markdown", ".rst", ".txt", ".adoc", ".tex", ".bib", ".html")
 PYTHON_SUFFIXES = (".py", ".pyi", ".pyw", ".pyx", ".pxd")
@@ -47,7 +55,7 @@ def file_kind(path: str) -> str:
     name = path.rsplit("/", 1)[-1].lower()
     if name in SKIPPED_NAMES:
         return "skip"  # lists of the repository's own paths, not references
-    if name.endswith(LEFTOVER_SUFFIXES) or name.endswith(DATA_SUFFIXES):
+    if name.endswith(LEFTOVER_SUFFIXES + DATA_SUFFIXES + GENERATED_SUFFIXES):
         return "skip"
     if name == "cmakelists.txt" or name.endswith(CODE_SUFFIXES):
         return "script"
@@ -60,3 +68,13 @@ def file_kind(path: str) -> str:
     if name.endswith(PROSE_SUFFIXES) or name in {"readme", "license", "notice"}:
         return "prose"
     return "script"
+
+
+def corpus_text(path: str, chars: int) -> bool:
+    """Whether a plain text file is a corpus's content: over CORPUS_CHARS, in a data folder."""
+    folders = path.lower().split("/")[:-1]
+    return (
+        path.lower().endswith(".txt")
+        and chars > CORPUS_CHARS
+        and bool(DATA_FOLDERS.intersection(folders))
+    )

@@ -70,7 +70,9 @@ def _hit_reference(
     above = _above(index, line_no) if hit.alias.ambiguous or lang == "script" else ()
     line = context.Line(text, start, start + len(hit.surface), above)
     assert hit.alias.dataset is not None
-    if (line_no, column) in loader_spans:  # the loader call's own name
+    if (line_no, column) in loader_spans and text[line.end : line.end + 1] != "/":
+        # the loader call's own name; not the owner of a Hub id it loads (laion/OIG: the
+        # organisation, whose own dataset is another), which is judged as any name is
         return hit.alias.dataset, line_no, column, Kind.LOAD, hit.surface
     # In Python, triple-quoted strings are known from the whole file; the rest from the line.
     role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
@@ -118,7 +120,7 @@ def _hit_reference(
                 and context.distinctive_near_in(index.text, hit.alias)
                 and not specific.inside_output(line)  # join(args.save_dir, 'lfw'): output
             )
-            or _code_names_it(line, lang, role, hit)
+            or (_code_names_it(line, lang, role, hit) and not _in_series(index, line_no, hit))
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
         )
         if not confirmed:
@@ -159,6 +161,23 @@ def _code_names_it(line: context.Line, lang: str, role: str, hit: Hit) -> bool:
     if kinds.program_folder(line):
         return False  # python $VOC_DIR/train.py: a folder of code (a vocoder's, here)
     return kinds.kind_of(line, lang, role) in {Kind.LOAD, Kind.PATH, Kind.CONFIG}
+
+
+# A letter and one digit (P3, C4, M4): in code beside the same letter with other digits
+# (c3, p4, p5 = self.p3(p4, c3)) it is one of a numbered series (a feature pyramid's levels,
+# a backbone's stages, a model's branches), not the dataset such a short name also spells.
+LETTER_DIGIT = lazy(r"[A-Za-z]\d")
+SERIES_LINES = 3  # lines on either side where the rest of a series stands
+
+
+def _in_series(index: LineIndex, line_no: int, hit: Hit) -> bool:
+    if LETTER_DIGIT.fullmatch(hit.surface) is None:
+        return False
+    letter, digit = hit.surface[0], hit.surface[1]
+    sibling = re.compile(rf"(?<![A-Za-z0-9]){letter}(?!{digit})\d(?!\d)", re.IGNORECASE)
+    last = len(index.starts)  # the number of lines
+    lines = range(max(1, line_no - SERIES_LINES), min(last, line_no + SERIES_LINES) + 1)
+    return any(sibling.search(index.line(number)) for number in lines)
 
 
 @dataclass(frozen=True, slots=True)

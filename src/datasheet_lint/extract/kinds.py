@@ -29,6 +29,7 @@ from datasheet_lint.extract.context import (
     near,
     token_at,
 )
+from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.blocklist import Alias
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -236,6 +237,9 @@ MODEL_WORD = re.compile(r"(?<![a-z])(?:arcface|adaface|cosface|magface)(?![a-z])
 # A hub id or zoo name handed to a model constructor: from_pretrained("..."), hf-hub:...
 MODEL_CALL = re.compile(r"(?:from_pretrained|create_model|load_model)\(\s*['\"]$|hf-hub:$")
 SEGMENT_STOP = frozenset(TOKEN_STOP | {"/", "\\", ":", "?", "#", "&"})
+# A word right before "model" in a weight file's name says what the model predicts (a race,
+# age or emotion classifier's race_model_single_batch.h5), not the data it was trained on.
+TASK_MODEL = lazy(r"[-_]?models?(?![a-z])", re.IGNORECASE)
 
 
 def _segment(line: Line) -> tuple[int, int]:
@@ -349,6 +353,8 @@ def weights_span(line: Line, lang: str, role: str) -> tuple[int, int] | None:
         return None
     if SAVED.search(line.text[: line.start]) or output_location(line):
         return None
+    if TASK_MODEL.match(line.text, line.end) and words.is_word(surface(line)):
+        return None  # race_model.h5, emotion_model.h5: the model of what it predicts
     return left, right
 
 

@@ -16,6 +16,10 @@ whose training data their publisher states for the whole zoo:
   video classification on Kinetics-400 (``KINETICS400_V1``).
 - Cadene's pretrainedmodels (https://github.com/Cadene/pretrained-models.pytorch, README:
   models "pretrained on imagenet"), served from ``data.lip6.fr/cadene/pretrainedmodels``.
+- Keras Applications (https://keras.io/api/applications/: ``weights="imagenet"`` is
+  "pre-training on ImageNet"): their weight files, named
+  ``<arch>_weights_tf_dim_ordering_tf_kernels[_notop].h5`` as keras/applications/vgg16.py's
+  WEIGHTS_PATH gives them, copied wherever a notebook keeps them (``../input/vgg16/``).
 
 Other zoos stay silent: a name alone does not say what a model was trained on.
 """
@@ -56,13 +60,17 @@ PRETRAINED_CALL = lazy(
 # The ImageNet example's idiom, in its forks: models.__dict__[args.arch](pretrained=True), any
 # torchvision classifier by name (counted only in a module that imports torchvision).
 ZOO_BY_NAME = lazy(r"\bmodels\.__dict__\[[^\]\n]{1,80}\]\s*\(\s*pretrained\s*=\s*True\b")
+KERAS_FILE = lazy(
+    r"(?<![\w.-])(?P<arch>[a-z][a-z0-9_]*?)_weights_tf_dim_ordering_tf_kernels(?:_notop)?\.h5\b",
+    re.IGNORECASE,
+)
 ZOO_LOOKUP = lazy(
     rf"\bload_url\(\s*model_urls\[\s*['\"](?P<arch>{ARCHITECTURE})['\"]\s*\]", re.IGNORECASE
 )
 # Only a text that holds one of these can hold a reference here: most files hold none.
 TRIGGER = re.compile(
     r"download\.pytorch\.org/models|-[0-9a-f]{8}\.pth|data\.lip6\.fr/cadene|IMAGENET1K_|COCO_V\d|"
-    r"COCO_WITH_VOC|KINETICS400_|pretrained\s*=\s*True|model_urls\["
+    r"COCO_WITH_VOC|KINETICS400_|pretrained\s*=\s*True|model_urls\[|_tf_dim_ordering_"
 )
 CLASSIFIER_FILE = lazy(rf"^{ARCHITECTURE}$", re.IGNORECASE)
 
@@ -100,6 +108,8 @@ def references(text: str) -> Iterator[Found]:
         dataset = _file_dataset(match.group("file"))
         if dataset is not None:
             yield (dataset, *index.position(match.start()), Kind.MODEL, match.group(0))
+    for match in KERAS_FILE.finditer(text):
+        yield ("imagenet", *index.position(match.start()), Kind.MODEL, match.group(0))
     for match in CADENE_URL.finditer(text):
         yield ("imagenet", *index.position(match.start()), Kind.MODEL, match.group(0))
     for match in WEIGHT_ENUM.finditer(text):

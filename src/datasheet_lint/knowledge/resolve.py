@@ -17,6 +17,7 @@ from datasheet_lint.knowledge.blocklist import builtin as builtin_blocklist
 from datasheet_lint.knowledge.catalogue import Catalogue
 from datasheet_lint.knowledge.catalogue import builtin as builtin_catalogue
 from datasheet_lint.knowledge.matcher import Hit, Matcher
+from datasheet_lint.knowledge.software import serves_software
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Dataset
 from datasheet_lint.names import chunks, only_parts
@@ -81,6 +82,27 @@ VARIABLE = lazy(r"(?:^|[._])(?:dir|root|path|folder|prefix|home)$|^(?:self|args|
 
 KAGGLE_SLUG = lazy(r"[a-z0-9][a-z0-9-]*")
 
+# Folders where a run keeps what it made: its results, logs, caches, checkpoints, its working
+# folder (``args.workDir``, ``submit_config.run_dir``, Kaggle's ``../working/``). A file read
+# back from one is the run's own output (``results/pivot.csv``, ``cache_align/flip.npy``), not
+# a dataset: it would ask for a datasheet of what the code itself writes.
+RUN_FOLDER_WORDS = frozenset(
+    {"output", "outputs", "out", "result", "results", "log", "logs", "logdir", "cache"}
+    | {"checkpoint", "checkpoints", "ckpt", "runs", "working", "workdir", "rundir", "save"}
+    | {"saved"}
+)
+RUN_DIR_WORDS = frozenset({"work", "run", "save", "output", "out", "log"})  # + dir: work_dir
+FOLDER_WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def run_output(path: str) -> bool:
+    """Whether a local path lies in a folder where a run keeps what it made (above)."""
+    for folder in path.replace("\\", "/").split("/")[:-1]:
+        words = {word.lower() for word in FOLDER_WORDS.findall(folder)}
+        if words & RUN_FOLDER_WORDS or ("dir" in words and words & RUN_DIR_WORDS):
+            return True
+    return False
+
 
 def kaggle_mount(path: str) -> str | None:
     """The slug of the Kaggle dataset or competition whose mounted files a path reads, if it
@@ -94,6 +116,15 @@ def kaggle_mount(path: str) -> str | None:
     if path.startswith("/kaggle/"):
         return slug
     return slug if KAGGLE_SLUG.fullmatch(slug) and _meaningful(slug) else None
+
+
+def _weights(path: str) -> bool:
+    """Whether a path names a file of model weights: a model's files, mounted as Kaggle
+    mounts any attachment, are a model the code uses, not a dataset (extract/kinds.py says
+    which files are weights, and pretrained.py which data the big zoos' weights learnt)."""
+    from datasheet_lint.extract.kinds import weights_file  # only for Kaggle mounts
+
+    return weights_file(path.rstrip("/").rsplit("/", 1)[-1])
 
 
 def _stem(part: str) -> str:
@@ -273,12 +304,18 @@ class Knowledge(NamedTuple):
             if kaggle is not None:
                 slug = kaggle.group(2) or f"competition/{kaggle.group(1)}"
                 return self.resolve("kaggle", slug)
+            if serves_software(name):
+                return None  # a tool a build fetches (cmake-3.20.6-linux-x86_64.tar.gz)
         if needs_known:
             return None
         if source == "local":
             slug = kaggle_mount(name)
             if slug is not None:  # a Kaggle dataset's or competition's mounted files
+                if _weights(name):
+                    return None  # weights attached to a notebook (../input/resnet50/*.h5)
                 return self.resolve("kaggle", slug)
+            if run_output(name):
+                return None  # read back from where a run writes: its own output
             name = dataset_folder(name.removeprefix("./").rstrip("/")) or name
             name = local_name(name)
         return f"{source}:{name.strip() or name}"  # as a datasheet reads it back
