@@ -1325,3 +1325,40 @@ def test_an_installer_set_in_a_variable_is_no_data(make_repo: MakeRepo, run_cli:
     lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
     assert 5 in lines  # data, whatever version the variable picks
     assert not lines & {2, 3, 4}
+
+
+# An easydict or yacs config keeps one block per training set (face and re-ID code): each line
+# of the block configures that dataset, the short name 'emore' included (MS1MV2), confirmed by
+# its evaluation sets named in the same file.
+EASYDICT_BLOCK = """\
+from easydict import EasyDict as edict
+
+dataset = edict()
+dataset.emore = edict()
+dataset.emore.num_classes = 85742
+dataset.emore.image_shape = (112, 112, 3)
+dataset.emore.val_targets = ['lfw', 'cfp_fp', 'agedb_30']
+cfg.DATASETS.emore['root'] = '/data'
+"""
+
+
+def test_a_dataset_block_of_a_config_namespace_configures_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = refs(make_repo, run_cli, "sample_config.py", EASYDICT_BLOCK)
+    assert {line for line, dataset, kind in found if dataset == "ms1mv2"} == {4, 5, 6, 7, 8}
+    assert {kind for _, dataset, kind in found if dataset == "ms1mv2"} == {"config"}
+
+
+def test_an_entry_of_a_namespace_that_is_not_datasets_or_a_test_of_one_is_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "# evaluated on lfw, cfp_fp and agedb_30\n"
+        "results.emore.acc = 0.99\n"  # a namespace of results, not of datasets
+        "train_dataset.emore = build()\n"  # a variable that holds one split, not a config
+        "if dataset.emore == other:\n    pass\n"  # a comparison, not a setting
+        "dataset.emore_acc = 0.5\n"  # a measure named for the data
+    )
+    found = refs(make_repo, run_cli, "sample_config.py", code)
+    assert not {line for line, dataset, _ in found if dataset == "ms1mv2"} - {1}
