@@ -375,6 +375,7 @@ PROSE_MODELS = {
         "Load the `EleutherAI/pythia-160m` checkpoint.\n"
         "python generate.py --base_model 'decapoda-research/llama-7b-hf'\n"
         "Model [20180402-114759](https://drive.google.com/open?id=1EXPBSXwTaqrSC0OhU) is ours.\n"
+        "* [Llama 2 Inference](./inference/llama-7b.md)\n"  # a page of notes, no weights
     ),
     "model.py": (
         "# default hyperparameters for the LLaMA-7B model\n"
