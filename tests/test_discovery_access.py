@@ -1362,3 +1362,32 @@ def test_an_entry_of_a_namespace_that_is_not_datasets_or_a_test_of_one_is_not(
     )
     found = refs(make_repo, run_cli, "sample_config.py", code)
     assert not {line for line, dataset, _ in found if dataset == "ms1mv2"} - {1}
+
+
+# A block whose key is the repository's own nickname ('retina') is the dataset its own lines
+# name (its path); a split's settings in a config that creates no block are not.
+NICKNAMED_BLOCK = """\
+from easydict import EasyDict as edict
+
+dataset = edict()
+dataset.retina = edict()
+dataset.retina.dataset = 'retina'
+dataset.retina.dataset_path = '../datasets/ms1m-retinaface-t1'
+dataset.retina.num_classes = 93431
+dataset.retina.val_targets = ['lfw', 'cfp_fp', 'agedb_30']
+dataset.mixed = edict()
+dataset.mixed.paths = ['../datasets/ms1m-retinaface-t1', '../datasets/glint360k']
+dataset.mixed.num_classes = 1
+cfg.data.train.ann_file = 'data/coco/annotations/instances_train2017.json'
+cfg.data.train.pipeline = train_pipeline
+"""
+
+
+def test_every_line_of_a_config_block_is_the_dataset_the_block_names(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = refs(make_repo, run_cli, "sample_config.py", NICKNAMED_BLOCK)
+    # (its evaluation sets, a setting of the block, do not decide what the block is)
+    assert {line for line, dataset, _ in found if dataset == "ms1mv3"} == {4, 5, 6, 7, 8, 10}
+    assert (13, "coco", "config") not in found  # no block created: a split's settings
+    assert not {line for line, _, _ in found} & {9, 11}  # a block of two datasets
