@@ -72,6 +72,8 @@ def _hit_reference(
     assert hit.alias.dataset is not None
     if (line_no, column) in loader_spans:  # the loader call's own name
         return hit.alias.dataset, line_no, column, Kind.LOAD, hit.surface
+    if hit.alias.title and lang == "prose":
+        return None  # a paper's title in a README or its BibTeX names the paper
     # In Python, triple-quoted strings are known from the whole file; the rest from the line.
     role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
     model = kinds.model_span(line, hit.alias, role)
