@@ -1544,3 +1544,69 @@ def test_the_folder_a_download_unpacks_to_is_that_download(
     assert ids[9] == ids[6] == "url:storage.example.com/vision/10_whole_foods.zip", found
     assert ids[11] == "local:datasets/lifesat", found
     assert ids[12] == "local:data/train.csv", found
+
+
+# An easydict or yacs config keeps one block per training set (face and re-ID code): each line
+# of the block configures that dataset, the short name 'emore' included (MS1MV2), confirmed by
+# its evaluation sets named in the same file.
+EASYDICT_BLOCK = """\
+from easydict import EasyDict as edict
+
+dataset = edict()
+dataset.emore = edict()
+dataset.emore.num_classes = 85742
+dataset.emore.image_shape = (112, 112, 3)
+dataset.emore.val_targets = ['lfw', 'cfp_fp', 'agedb_30']
+cfg.DATASETS.emore['root'] = '/data'
+"""
+
+
+def test_a_dataset_block_of_a_config_namespace_configures_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = refs(make_repo, run_cli, "sample_config.py", EASYDICT_BLOCK)
+    assert {line for line, dataset, kind in found if dataset == "ms1mv2"} == {4, 5, 6, 7, 8}
+    assert {kind for _, dataset, kind in found if dataset == "ms1mv2"} == {"config"}
+
+
+def test_an_entry_of_a_namespace_that_is_not_datasets_or_a_test_of_one_is_not(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "# evaluated on lfw, cfp_fp and agedb_30\n"
+        "results.emore.acc = 0.99\n"  # a namespace of results, not of datasets
+        "train_dataset.emore = build()\n"  # a variable that holds one split, not a config
+        "if dataset.emore == other:\n    pass\n"  # a comparison, not a setting
+        "dataset.emore_acc = 0.5\n"  # a measure named for the data
+    )
+    found = refs(make_repo, run_cli, "sample_config.py", code)
+    assert not {line for line, dataset, _ in found if dataset == "ms1mv2"} - {1}
+
+
+# A block whose key is the repository's own nickname ('retina') is the dataset its own lines
+# name (its path); a split's settings in a config that creates no block are not.
+NICKNAMED_BLOCK = """\
+from easydict import EasyDict as edict
+
+dataset = edict()
+dataset.retina = edict()
+dataset.retina.dataset = 'retina'
+dataset.retina.dataset_path = '../datasets/ms1m-retinaface-t1'
+dataset.retina.num_classes = 93431
+dataset.retina.val_targets = ['lfw', 'cfp_fp', 'agedb_30']
+dataset.mixed = edict()
+dataset.mixed.paths = ['../datasets/ms1m-retinaface-t1', '../datasets/glint360k']
+dataset.mixed.num_classes = 1
+cfg.data.train.ann_file = 'data/coco/annotations/instances_train2017.json'
+cfg.data.train.pipeline = train_pipeline
+"""
+
+
+def test_every_line_of_a_config_block_is_the_dataset_the_block_names(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = refs(make_repo, run_cli, "sample_config.py", NICKNAMED_BLOCK)
+    # (its evaluation sets, a setting of the block, do not decide what the block is)
+    assert {line for line, dataset, _ in found if dataset == "ms1mv3"} == {4, 5, 6, 7, 8, 10}
+    assert (13, "coco", "config") not in found  # no block created: a split's settings
+    assert not {line for line, _, _ in found} & {9, 11}  # a block of two datasets

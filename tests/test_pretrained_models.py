@@ -19,6 +19,7 @@ weight = "trained_models/ms1mv3_arcface_r100_fp16/backbone.pth"  # expect: DSL10
 onnx = "pretrained/ms1mv2_arcface_r100.onnx"  # expect: DSL104 ms1mv2
 prefix = "models/r50-arcface-emore/model"  # expect: DSL104 ms1mv2
 ada = "pretrained/adaface_ir101_ms1mv2.ckpt"  # expect: DSL104 ms1mv2
+paddle = {"MobileFace": "mobileface_v1.0_infer"}  # expect: DSL104 ms1mv2
 hub = AutoModel.from_pretrained("minchul/cvlface_adaface_ir101_ms1mv3")  # expect: DSL104 ms1mv3
 zoo = "drive.google.com/file/d/1fZOfvfnavFYjzfFoKTh5j1YDcS8KCnio"  # expect: DSL104 ms1mv3
 mag = torch.load("checkpoints/magface_epoch_00025.pth")  # expect: DSL104 ms1mv2
@@ -375,6 +376,7 @@ PROSE_MODELS = {
         "Load the `EleutherAI/pythia-160m` checkpoint.\n"
         "python generate.py --base_model 'decapoda-research/llama-7b-hf'\n"
         "Model [20180402-114759](https://drive.google.com/open?id=1EXPBSXwTaqrSC0OhU) is ours.\n"
+        "* [Llama 2 Inference](./inference/llama-7b.md)\n"  # a page of notes, no weights
     ),
     "model.py": (
         "# default hyperparameters for the LLaMA-7B model\n"

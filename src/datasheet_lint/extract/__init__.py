@@ -181,6 +181,14 @@ def _segment_references(
                 f"{judged.unjudged:,} repeats of known names not judged (limits: "
                 f"{judge.SAME_LINE} of one name per line, {judge.PER_SEGMENT:,} per file)"
             )
+    if segment.lang == "python" and found and ("data" in segment.text or "DATA" in segment.text):
+        from datasheet_lint.extract import config_blocks  # dataset.retina = edict() ...
+
+        found.extend(config_blocks.references(segment.text, found))
+    if segment.lang == "prose" and found and "#" in segment.text:
+        from datasheet_lint.extract import sections  # a heading that names a dataset
+
+        found.extend(sections.references(segment.text, found))
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
     if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):

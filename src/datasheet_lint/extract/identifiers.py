@@ -337,4 +337,25 @@ def kind(line: Line) -> Kind | None:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
     if others & LOCATION_WORDS and not CONDITION.match(before) and not _passed_in(before):
         return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
+    if not others and _dataset_entry(before, after):
+        return Kind.CONFIG
     return None
+
+
+# The object an attribute hangs on, and what follows the attribute: its settings or a value.
+NAMESPACE = lazy(r"([A-Za-z_]\w*)\.$")
+ENTRY_AFTER = lazy(r"(?:\.\w|=(?!=)|\[)")
+NAMESPACE_WORDS = frozenset({"dataset", "datasets", "data"})
+
+
+def _dataset_entry(before: str, after: str) -> bool:
+    """The name is an entry of a config namespace of datasets, set or read with its settings:
+    ``dataset.emore = edict()``, ``dataset.emore.num_classes = 85742``, ``cfg.DATASETS.duke.root``
+    (the easydict and yacs configs of face and re-ID code keep one block per training set; each
+    line of the block configures that dataset). Not a call or a module's function
+    (``datasets.mnist.load_data()`` is judged as a call above), nor a test (``==``)."""
+    found = NAMESPACE.search(before)
+    if found is None:
+        return False
+    namespace = key_words(found.group(1))
+    return bool(namespace) and namespace <= NAMESPACE_WORDS and ENTRY_AFTER.match(after) is not None

@@ -74,6 +74,8 @@ def _hit_reference(
         # the loader call's own name; not the owner of a Hub id it loads (laion/OIG: the
         # organisation, whose own dataset is another), which is judged as any name is
         return hit.alias.dataset, line_no, column, Kind.LOAD, hit.surface
+    if hit.alias.title and lang == "prose":
+        return None  # a paper's title in a README or its BibTeX names the paper
     # In Python, triple-quoted strings are known from the whole file; the rest from the line.
     role = context.role_of(line, lang) if regions is None else regions.role(hit.start, line)
     model = kinds.model_span(line, hit.alias, role)

@@ -273,6 +273,8 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     if alias.model is not None:
         if CONFIG_FILE.search(line.text, line.end, _segment(line)[1]):
             return None  # pythia-160m.yml: the architecture a run is built from, no weights
+        if DOCUMENT_FILE.search(line.text, line.end, _segment(line)[1]):
+            return None  # [Llama 2 Inference](./inference/llama-7b.md): a page, no weights
         if role in {"prose", "comment", "docstring"} and not _model_in_use(line):
             return None  # "We fine-tune LLaMA-7B", "- Pythia 70M": a model named, not used
         return line.start, line.end
@@ -325,6 +327,8 @@ def _model_in_use(line: Line) -> bool:
 
 # The rest of a file name that makes it a configuration (pythia-160m-deduped.yml).
 CONFIG_FILE = lazy(r"[\w.-]*\.(?:ya?ml|json|cfg|toml|ini)$", re.IGNORECASE)
+# ... or a page of documentation (inference/llama-7b.md, docs/pythia-70m.html).
+DOCUMENT_FILE = lazy(r"[\w.-]*\.(?:md|markdown|rst|html?|adoc|pdf)$", re.IGNORECASE)
 
 
 def _keyword_value(line: Line) -> bool:

@@ -73,6 +73,7 @@ class Alias(NamedTuple):
     near: tuple[str, ...] = ()
     model: str | None = None  # a model's name or download id: ``dataset`` is its training set
     names_models: bool = False  # a name of a dataset whose name in a weight's name is evidence
+    title: bool = False  # its paper's title: the dataset where code cites it, not in prose
 
 
 class BlockedModel(NamedTuple):
@@ -149,6 +150,7 @@ def alias_records(
             needs_near=bool(item.get("needs_near", False)),
             near=tuple(str(token) for token in item.get("near") or ()),
             model=model,
+            title=bool(item.get("title", False)),
         )
     for item in raw.get("urls") or ():
         for key in ("url", "host", "token", "gdrive_id"):
