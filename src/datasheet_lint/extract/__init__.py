@@ -340,6 +340,8 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     references.extend(structured.references(file, knowledge))
     if lang == "config":
         references.extend(_config_values(file, knowledge, references))
+        if "train:" in file.text and "val:" in file.text:
+            references.extend(_dataset_yaml(file, knowledge))
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
 
 
@@ -361,6 +363,22 @@ def _config_values(
         Reference(dataset, Location(file.path, line, column), kind, surface)
         for dataset, line, column, kind, surface in configs.references(
             file.path, file.text, knowledge.resolve, known, taken
+        )
+    ]
+
+
+def _dataset_yaml(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
+    """What a YOLO dataset file (data/VOC.yaml) points at (extract/dataset_yaml.py),
+    imported for the first YAML file that has top-level ``train:`` and ``val:``-like text."""
+    from datasheet_lint.extract import dataset_yaml
+
+    def known(name: str) -> str | None:
+        return knowledge.known(name, whole=True)
+
+    return [
+        Reference(dataset, Location(file.path, line, column), kind, surface)
+        for dataset, line, column, kind, surface in dataset_yaml.references(
+            file.path, file.text, known, knowledge.resolve
         )
     ]
 
