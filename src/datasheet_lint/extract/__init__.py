@@ -69,10 +69,19 @@ PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "hf://",
     "kaggle.com/",
 )
+CONFIG_MODULE_WORDS = (  # config_modules.WORDS: the OpenMMLab data keys
+    "ann_file",
+    "img_prefix",
+    "seg_prefix",
+    "data_prefix",
+    "img_dir",
+    "ann_dir",
+)
 ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "downloads": (frozenset({"script"}), None),
     "pretrained": (None, PRETRAINED_WORDS),
     "platforms": (frozenset({"python", "script", "config"}), PLATFORM_WORDS),
+    "config_modules": (frozenset({"python"}), CONFIG_MODULE_WORDS),
 }
 
 
@@ -199,6 +208,13 @@ def _segment_references(
             found.extend(flowed.found)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
+    if found and _wanted("config_modules", segment):
+        if not parsed:
+            tree, parsed = _parsed(segment.text), True
+        if tree is not None:  # OpenMMLab configs: ann_file=data_root + '...'
+            from datasheet_lint.extract import config_modules
+
+            found.extend(config_modules.references(tree, segment.text.split("\n"), found))
     if segment.lang == "python" and "default" in segment.text:
         found.extend(_option_defaults(segment.text, knowledge, found))
     if unnamed:
