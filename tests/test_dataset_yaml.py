@@ -120,3 +120,24 @@ def test_detectron_style_split_names_select_pascal_voc(
         (2, "pascal-voc"),
         (3, "pascal-voc"),
     }
+
+
+def test_a_darknet_data_file_points_at_its_datasets_lists(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    voc = (
+        "classes = 20\ntrain = lists/trainval.txt\nvalid = lists/2007_test.txt\n"
+        "names = voc.names\nbackup = backup/\n"
+    )
+    found = file_references(make_repo, run_cli, "cfg/voc.data", voc)
+    assert found == {
+        (2, "pascal-voc", "path"),
+        (3, "pascal-voc", "path"),
+        (4, "pascal-voc", "path"),
+    }
+    own = "train = data/shelf_train.txt\nvalid = data/shelf_val.txt\nnames = data/shelf.names\n"
+    found = file_references(make_repo, run_cli, "cfg/shelf.data", own)
+    assert {line for line, _, _ in found} == {1, 2, 3}
+    assert all(dataset.startswith("local:") for _, dataset, _ in found)
+    rows = "39, State-gov, 77516, Bachelors\n50, Self-emp, 83311, Bachelors\n"
+    assert file_references(make_repo, run_cli, "census/train.data", rows) == set()

@@ -358,6 +358,8 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
         references.extend(_config_values(file, knowledge, references))
         if "train:" in file.text and "val:" in file.text:
             references.extend(_dataset_yaml(file, knowledge))
+    elif file.path.endswith(".data") and "names" in file.text and "train" in file.text:
+        references.extend(_dataset_yaml(file, knowledge, darknet=True))
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
 
 
@@ -383,17 +385,20 @@ def _config_values(
     ]
 
 
-def _dataset_yaml(file: SourceFile, knowledge: Knowledge) -> list[Reference]:
-    """What a YOLO dataset file (data/VOC.yaml) points at (extract/dataset_yaml.py),
-    imported for the first YAML file that has top-level ``train:`` and ``val:``-like text."""
+def _dataset_yaml(
+    file: SourceFile, knowledge: Knowledge, *, darknet: bool = False
+) -> list[Reference]:
+    """What a YOLO dataset file (data/VOC.yaml, darknet's cfg/voc.data) points at
+    (extract/dataset_yaml.py), imported for the first file that may be one."""
     from datasheet_lint.extract import dataset_yaml
 
     def known(name: str) -> str | None:
         return knowledge.known(name, whole=True)
 
+    read = dataset_yaml.darknet_references if darknet else dataset_yaml.references
     return [
         Reference(dataset, Location(file.path, line, column), kind, surface)
-        for dataset, line, column, kind, surface in dataset_yaml.references(
+        for dataset, line, column, kind, surface in read(
             file.path, file.text, known, knowledge.resolve
         )
     ]

@@ -22,6 +22,10 @@ local id. Then:
 
 Code that passes such a file by name is handled by the name pass: a YAML named after a known
 dataset (``data/coco128.yaml``) carries the dataset's name.
+
+Darknet and its PyTorch ports keep the same description as ``cfg/<name>.data``: ``train =``,
+``valid =``, ``test =`` and ``names =`` lines, each a ``path`` reference to the dataset the
+file's stem names (``voc.data``), else to the file it points at (``darknet_references``).
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ TOP_KEY = lazy(r"^(?P<key>path|train|val|test|names|nc|download)[ \t]*:(?P<value
 ITEM = lazy(r"^[ \t]+-[ \t]+(?P<value>[^#\n]*?)[ \t]*(?:#.*)?$")
 COMMENT = lazy(r"(?:^|[ \t])#.*$")
 SPLIT_KEYS = frozenset({"path", "train", "val", "test"})
+DARKNET_KEY = lazy(
+    r"^(?P<key>train|valid|test|names|classes|backup)[ \t]*=[ \t]*(?P<value>.*)$", re.M
+)
+DARKNET_PATHS = frozenset({"train", "valid", "test", "names"})
 MAX_LINES = 5_000  # a dataset file is a page; a long YAML is data, left to the name pass
 
 # Inside the download script.
@@ -259,3 +267,24 @@ def _script_line(
         if (path_use and _specific(value)) or (looped and _named_part(value)):
             return Kind.PATH, value
     return None
+
+
+def is_darknet_data(text: str) -> bool:
+    """``train =`` or ``valid =`` beside ``names =``: a darknet ``.data`` file."""
+    keys = {match.group("key") for match in DARKNET_KEY.finditer(text[:20_000])}
+    return bool(keys & {"train", "valid"}) and "names" in keys
+
+
+def darknet_references(path: str, text: str, known: Known, resolve: Resolve) -> Iterator[Found]:
+    """The split lists and class names a darknet ``.data`` file points at."""
+    if not path.lower().endswith(".data") or not is_darknet_data(text):
+        return
+    dataset = known(_stem(path.removesuffix(".data")))
+    for number, line in enumerate(text.split("\n", MAX_LINES)[:MAX_LINES], start=1):
+        match = DARKNET_KEY.match(line)
+        if match is None or match.group("key") not in DARKNET_PATHS:
+            continue
+        value = _value(match.group("value"))
+        found = dataset or (resolve("local", value) if value and "://" not in value else None)
+        if found is not None and value:
+            yield found, number, match.start("value") + 1, Kind.PATH, value
