@@ -141,3 +141,26 @@ def test_a_darknet_data_file_points_at_its_datasets_lists(
     assert all(dataset.startswith("local:") for _, dataset, _ in found)
     rows = "39, State-gov, 77516, Bachelors\n50, Self-emp, 83311, Bachelors\n"
     assert file_references(make_repo, run_cli, "census/train.data", rows) == set()
+
+
+def test_coco_split_names_select_coco_where_they_are_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """train2017, val2014, ... name COCO's image folders and annotation files; ambiguous, they
+    count as a data value or file name, not in prose."""
+    catalog = (
+        "DATASETS = {\n"
+        "    'coco_minival': {\n"
+        '        "data_dir": "val2014",\n'
+        '        "ann_file": "annotations/instances_minival2014.json",\n'
+        "    },\n"
+        "}\n"
+        "# results improved a lot between the val2014 and val2017 runs\n"
+    )
+    found = file_references(make_repo, run_cli, "ssd/config/paths.py", catalog)
+    coco = {line for line, dataset, _ in found if dataset == "coco"}
+    assert {3, 4} <= coco
+    assert 7 not in {line for line, _, kind in found if kind != "mention"}
+    config = "DATASET:\n  NAME: stuff164k\n  SPLIT:\n    TRAIN: train2017\n    VAL: val2017\n"
+    found = file_references(make_repo, run_cli, "configs/stuff.yaml", config)
+    assert {(line, dataset) for line, dataset, _ in found} >= {(4, "coco"), (5, "coco")}
