@@ -65,3 +65,16 @@ def test_the_line_of_the_named_part_and_not_a_root_handed_on(
     )
     found = file_references(make_repo, run_cli, "configs/cityscapes.py", code)
     assert {line for line, dataset, _ in found if dataset == "cityscapes"} == {1, 4, 6}
+
+
+def test_the_registered_class_of_pascal_voc_selects_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """mmdetection's registry names Pascal VOC ``VOCDataset`` as it names COCO ``CocoDataset``."""
+    code = (
+        "dataset_type = 'VOCDataset'\n"
+        "vocab_size = 3000\n"
+        "data = dict(train=dict(type=dataset_type, img_prefix='data/custom/'))\n"
+    )
+    found = file_references(make_repo, run_cli, "configs/voc0712.py", code)
+    assert {line for line, dataset, _ in found if dataset == "pascal-voc"} == {1}
