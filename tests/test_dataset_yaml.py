@@ -164,3 +164,26 @@ def test_coco_split_names_select_coco_where_they_are_data(
     config = "DATASET:\n  NAME: stuff164k\n  SPLIT:\n    TRAIN: train2017\n    VAL: val2017\n"
     found = file_references(make_repo, run_cli, "configs/stuff.yaml", config)
     assert {(line, dataset) for line, dataset, _ in found} >= {(4, "coco"), (5, "coco")}
+
+
+def test_code_selects_a_short_named_dataset_by_its_yaml_file(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """VOC and coco8 count only as dataset names: the YAML file named after one, passed by
+    path, is one (also with the task suffix Ultralytics adds: coco8-seg.yaml)."""
+    code = (
+        "from ultralytics import YOLO\n"
+        "model = YOLO('yolov8n.pt')\n"
+        "model.train(data='coco8.yaml', epochs=3)\n"
+        "run(data='data/VOC.yaml')\n"
+        "segment = YOLO('yolov8n-seg.pt').train(data='coco8-seg.yaml')\n"
+        "net = build('models/yolov5s.yaml')\n"
+        "# python train.py --data coco8.yaml\n"
+    )
+    found = file_references(make_repo, run_cli, "train.py", code)
+    # (the comment's command line is a mention, by the name pass's rule for commands)
+    assert {(line, dataset, kind) for line, dataset, kind in found if kind != "mention"} == {
+        (3, "coco8", "config"),
+        (4, "pascal-voc", "config"),
+        (5, "coco8", "config"),
+    }

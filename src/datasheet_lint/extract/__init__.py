@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,7 @@ ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "pretrained": (None, PRETRAINED_WORDS),
     "platforms": (frozenset({"python", "script", "config"}), PLATFORM_WORDS),
     "config_modules": (frozenset({"python"}), CONFIG_MODULE_WORDS),
+    "dataset_yaml": (frozenset({"python", "config"}), (".yaml", ".yml")),
 }
 
 
@@ -208,6 +210,14 @@ def _segment_references(
             found.extend(flowed.found)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
+    if _wanted("dataset_yaml", segment):  # --data data/VOC.yaml: a dataset's YOLO file
+        from datasheet_lint.extract import dataset_yaml
+
+        found.extend(
+            dataset_yaml.selections(
+                segment.text, _whole_name(knowledge), python=segment.lang == "python"
+            )
+        )
     if found and _wanted("config_modules", segment):
         if not parsed:
             tree, parsed = _parsed(segment.text), True
@@ -385,6 +395,15 @@ def _config_values(
     ]
 
 
+def _whole_name(knowledge: Knowledge) -> Callable[[str], str | None]:
+    """The known dataset a whole name is (``VOC``, ``coco8``), if any."""
+
+    def known(name: str) -> str | None:
+        return knowledge.known(name, whole=True)
+
+    return known
+
+
 def _dataset_yaml(
     file: SourceFile, knowledge: Knowledge, *, darknet: bool = False
 ) -> list[Reference]:
@@ -392,9 +411,7 @@ def _dataset_yaml(
     (extract/dataset_yaml.py), imported for the first file that may be one."""
     from datasheet_lint.extract import dataset_yaml
 
-    def known(name: str) -> str | None:
-        return knowledge.known(name, whole=True)
-
+    known = _whole_name(knowledge)
     read = dataset_yaml.darknet_references if darknet else dataset_yaml.references
     return [
         Reference(dataset, Location(file.path, line, column), kind, surface)

@@ -20,8 +20,11 @@ local id. Then:
   train', ...``) is ``path``; a top-level converter (``def visdrone2yolo(dir):``) and its calls
   are ``load``. Generic folder names (``'images'``, ``'labels'``), messages and writes are not.
 
-Code that passes such a file by name is handled by the name pass: a YAML named after a known
-dataset (``data/coco128.yaml``) carries the dataset's name.
+Code and configs select such a file by name (``--data data/coco128.yaml``, ``model.train(
+data='coco8.yaml')``, ``DATA: './data/VOC.yaml'``): a string or config value that is the path
+of a YAML file whose stem is a known dataset's whole name (less the task suffix Ultralytics
+adds, ``coco8-seg.yaml``) is a ``config`` reference to it (``selections``), even where the
+name is a short one that counts only as a dataset name (``VOC``, ``coco8``).
 
 Darknet and its PyTorch ports keep the same description as ``cfg/<name>.data``: ``train =``,
 ``valid =``, ``test =`` and ``names =`` lines, each a ``path`` reference to the dataset the
@@ -51,6 +54,13 @@ DARKNET_KEY = lazy(
     r"^(?P<key>train|valid|test|names|classes|backup)[ \t]*=[ \t]*(?P<value>.*)$", re.M
 )
 DARKNET_PATHS = frozenset({"train", "valid", "test", "names"})
+# A YAML file's path as a string (Python) or a value (configs): quoted, or after a key.
+SELECTED = lazy(
+    r"""(?P<pre>['"]|[:=][ \t]*)(?P<path>(?:[\w.~-]+/)*(?P<stem>\w[\w.-]{0,80}?)\.ya?ml)"""
+    r"""(?=['"]|[ \t]*(?:$|#|,|\)))""",
+    re.M,
+)
+TASK_SUFFIX = lazy(r"-(?:seg|pose|obb|cls)$")
 MAX_LINES = 5_000  # a dataset file is a page; a long YAML is data, left to the name pass
 
 # Inside the download script.
@@ -288,3 +298,20 @@ def darknet_references(path: str, text: str, known: Known, resolve: Resolve) -> 
         found = dataset or (resolve("local", value) if value and "://" not in value else None)
         if found is not None and value:
             yield found, number, match.start("value") + 1, Kind.PATH, value
+
+
+def selections(text: str, known: Known, *, python: bool) -> Iterator[Found]:
+    """Strings (``python``) or config values that are the path of a dataset's YAML file."""
+    for match in SELECTED.finditer(text):
+        if python and match.group("pre") not in {"'", '"'}:
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        if text[start : match.start()].lstrip().startswith("#"):
+            continue  # a comment's example command
+        stem = match.group("stem")
+        dataset = known(stem) or known(TASK_SUFFIX.sub("", stem))
+        if dataset is None:
+            continue
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start("path") - start + 1
+        yield dataset, line, column, Kind.CONFIG, match.group("path")
