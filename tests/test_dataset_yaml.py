@@ -146,8 +146,8 @@ def test_a_darknet_data_file_points_at_its_datasets_lists(
 def test_coco_split_names_select_coco_where_they_are_data(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    """train2017, val2014, ... name COCO's image folders and annotation files; ambiguous, they
-    count as a data value or file name, not in prose."""
+    """train2017, val2014, ... name COCO's image folders and annotation files, and also those
+    of the sets built on its images: they count where the line or the file also says COCO."""
     catalog = (
         "DATASETS = {\n"
         "    'coco_minival': {\n"
@@ -161,9 +161,15 @@ def test_coco_split_names_select_coco_where_they_are_data(
     coco = {line for line, dataset, _ in found if dataset == "coco"}
     assert {3, 4} <= coco
     assert 7 not in {line for line, _, kind in found if kind != "mention"}
-    config = "DATASET:\n  NAME: stuff164k\n  SPLIT:\n    TRAIN: train2017\n    VAL: val2017\n"
+    config = (
+        "DATASET:\n  ROOT: ./data/datasets/cocostuff\n  SPLIT:\n    TRAIN: train2017\n"
+        "    VAL: val2017\n"
+    )
     found = file_references(make_repo, run_cli, "configs/stuff.yaml", config)
     assert {(line, dataset) for line, dataset, _ in found} >= {(4, "coco"), (5, "coco")}
+    # A split name alone, in a file that says nothing of COCO, is no dataset of its own.
+    plain = "SPLIT:\n  TRAIN: train2017\n  VAL: val2017\n"
+    assert file_references(make_repo, run_cli, "configs/plain.yaml", plain) == set()
 
 
 def test_code_selects_a_short_named_dataset_by_its_yaml_file(
