@@ -481,6 +481,24 @@ def test_uci_data_file_names_a_word_named_dataset(make_repo: MakeRepo, run_cli: 
     assert not {line for line, d, _ in found if d == "adult"} & {5, 6}
 
 
+def test_a_class_names_file_names_its_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Darknet's class list of a dataset (data/coco.names, voc.names), written as a file; an
+    attribute of the same spelling is not one."""
+    code = (
+        "if dataset == 'voc':\n"
+        "    namesfile = 'data/voc.names'\n"
+        "classes = load_classes('coco.names')\n"
+        "labels = voc.names\n"
+        "titles = coco.names()\n"
+    )
+    found = {(line, d) for line, d, _ in refs(make_repo, run_cli, "detect.py", code)}
+    assert {(2, "pascal-voc"), (3, "coco")} <= found
+    assert not {line for line, _ in found} & {4, 5}
+    config = 'YOLOV3:\n  CLASS_NAMES: "./detector/cfg/coco.names"\n'
+    found = {(line, d) for line, d, _ in refs(make_repo, run_cli, "configs/yolov3.yaml", config)}
+    assert found == {(2, "coco")}
+
+
 PRETRAINED = """\
 model_urls = {
     'resnet50': 'https://download.pytorch.org/models/resnet50-19c8e357.pth',

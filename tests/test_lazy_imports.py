@@ -105,6 +105,8 @@ ON_DEMAND_MODULES = (
     "datasheet_lint.extract.pretrained",
     "datasheet_lint.extract.downloads",
     "datasheet_lint.extract.platforms",
+    "datasheet_lint.extract.config_modules",
+    "datasheet_lint.extract.dataset_yaml",
 )
 
 
@@ -132,7 +134,13 @@ def test_on_demand_extractors_load_only_for_what_they_find(make_repo: MakeRepo) 
     )
     (repo / "get.sh").write_text("wget https://example.org/corpus.tar.gz\n", encoding="utf-8")
     (repo / "eda.py").write_text("df = read('../input/cafe-sales/shop.csv')\n", encoding="utf-8")
-    subprocess.run(["git", "add", "model.py", "get.sh", "eda.py"], cwd=repo, check=True)
+    (repo / "ds.py").write_text(
+        "data_root = 'data/coco/'\ntrain = dict(ann_file=data_root + 'a.json')\n", encoding="utf-8"
+    )
+    (repo / "parts.yaml").write_text("path: ../parts\ntrain: a\nval: b\nnc: 2\n", encoding="utf-8")
+    subprocess.run(
+        ["git", "add", "model.py", "get.sh", "eda.py", "ds.py", "parts.yaml"], cwd=repo, check=True
+    )
     assert modules_after(repo, "check", "--exit-zero") >= set(ON_DEMAND_MODULES)
     done = subprocess.run(
         [sys.executable, "-m", "datasheet_lint", "check", "--format", "json", "--exit-zero"],

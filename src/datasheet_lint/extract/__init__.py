@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -71,10 +72,20 @@ PLATFORM_WORDS = (  # platforms.TRIGGERS (tests/test_lazy_imports.py)
     "hf://",
     "kaggle.com/",
 )
+CONFIG_MODULE_WORDS = (  # config_modules.WORDS: the OpenMMLab data keys
+    "ann_file",
+    "img_prefix",
+    "seg_prefix",
+    "data_prefix",
+    "img_dir",
+    "ann_dir",
+)
 ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "downloads": (frozenset({"script"}), None),
     "pretrained": (None, PRETRAINED_WORDS),
     "platforms": (frozenset({"python", "script", "config"}), PLATFORM_WORDS),
+    "config_modules": (frozenset({"python"}), CONFIG_MODULE_WORDS),
+    "dataset_yaml": (frozenset({"python", "config"}), (".yaml", ".yml")),
 }
 
 
@@ -209,6 +220,21 @@ def _segment_references(
             found.extend(flowed.found)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
+    if _wanted("dataset_yaml", segment):  # --data data/VOC.yaml: a dataset's YOLO file
+        from datasheet_lint.extract import dataset_yaml
+
+        found.extend(
+            dataset_yaml.selections(
+                segment.text, _whole_name(knowledge), python=segment.lang == "python"
+            )
+        )
+    if found and _wanted("config_modules", segment):
+        if not parsed:
+            tree, parsed = _parsed(segment.text), True
+        if tree is not None:  # OpenMMLab configs: ann_file=data_root + '...'
+            from datasheet_lint.extract import config_modules
+
+            found.extend(config_modules.references(tree, segment.text.split("\n"), found))
     if segment.lang == "python" and "default" in segment.text:
         found.extend(_option_defaults(segment.text, knowledge, found))
     if unnamed:
@@ -350,6 +376,10 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     references.extend(structured.references(file, knowledge))
     if lang == "config":
         references.extend(_config_values(file, knowledge, references))
+        if "train:" in file.text and "val:" in file.text:
+            references.extend(_dataset_yaml(file, knowledge))
+    elif file.path.endswith(".data") and "names" in file.text and "train" in file.text:
+        references.extend(_dataset_yaml(file, knowledge, darknet=True))
     references = _named_by_layout(references, knowledge)
     if lang in {"python", "notebook"} and any(r.dataset.startswith("local:") for r in references):
         from datasheet_lint.extract import downloaded, written  # code that reads local data
@@ -406,6 +436,32 @@ def _config_values(
         Reference(dataset, Location(file.path, line, column), kind, surface)
         for dataset, line, column, kind, surface in configs.references(
             file.path, file.text, knowledge.resolve, known, taken
+        )
+    ]
+
+
+def _whole_name(knowledge: Knowledge) -> Callable[[str], str | None]:
+    """The known dataset a whole name is (``VOC``, ``coco8``), if any."""
+
+    def known(name: str) -> str | None:
+        return knowledge.known(name, whole=True)
+
+    return known
+
+
+def _dataset_yaml(
+    file: SourceFile, knowledge: Knowledge, *, darknet: bool = False
+) -> list[Reference]:
+    """What a YOLO dataset file (data/VOC.yaml, darknet's cfg/voc.data) points at
+    (extract/dataset_yaml.py), imported for the first file that may be one."""
+    from datasheet_lint.extract import dataset_yaml
+
+    known = _whole_name(knowledge)
+    read = dataset_yaml.darknet_references if darknet else dataset_yaml.references
+    return [
+        Reference(dataset, Location(file.path, line, column), kind, surface)
+        for dataset, line, column, kind, surface in read(
+            file.path, file.text, known, knowledge.resolve
         )
     ]
 

@@ -113,13 +113,22 @@ def in_path(line: Line) -> bool:
 UCI_DATA_FILE = lazy(r"\.data(?![\w.(])")
 
 
+# A dataset's list of class names (darknet's data/coco.names, voc.names; UCI's adult.names),
+# written as a file: right after a quote or a folder, so that an attribute (ds.names) is not.
+NAMES_FILE = lazy(r"\.names(?![\w.(])")
+
+
 def data_file_name(line: Line) -> bool:
-    """``brainwash.tar.gz``, ``duke_train.json``, ``"adult.data"``: the name runs into a data
-    file extension."""
+    """``brainwash.tar.gz``, ``duke_train.json``, ``"adult.data"``, ``'data/coco.names'``: the
+    name runs into a data file extension."""
     rest = line.text[line.end :]
     return (
         DATA_FILE.match(rest) is not None
         or UCI_DATA_FILE.match(rest) is not None
+        or (
+            line.text[line.start - 1 : line.start] in {"'", '"', "/"}
+            and bool(NAMES_FILE.match(rest))
+        )
         or re.match(r"[-_.][\w.-]*?" + DATA_FILE.pattern, rest, re.IGNORECASE) is not None
     )
 
