@@ -315,3 +315,32 @@ def test_readers_of_compressed_files_databases_shapes_and_record_files_read_data
         (12, "kaggle:car-or-truck"),
         (15, "local:data/faces"),  # a split's file names its folder's data
     }
+
+
+DOWNLOADING_LOADER = """\
+import torchvision
+train = torchvision.datasets.MNIST(root='data',
+                                   train=True,
+                                   download=True)
+test = torchvision.datasets.MNIST(root='data',
+                                  train=False,
+                                  download=False)
+same = torchvision.datasets.CIFAR10('data', download=True)
+other = build_model(depth=18,
+                    download=True)
+"""
+
+
+def test_a_loaders_download_on_a_line_of_its_own_is_a_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # The call fetches the data where download=True stands (line 4); download=False fetches
+    # nothing (line 7), and download=True in a call of no loader names no dataset (line 10).
+    found = {
+        (line, dataset)
+        for path, line, dataset, _ in scan_references(
+            make_repo, run_cli, {"main.py": DOWNLOADING_LOADER}
+        )
+        if path == "main.py"
+    }
+    assert found == {(2, "mnist"), (4, "mnist"), (5, "mnist"), (8, "cifar-10")}
