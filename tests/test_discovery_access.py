@@ -34,6 +34,11 @@ IDENTIFIERS = [
         "lfw",
         "load",
     ),
+    # a name of other words that the line uses as a location: tested, listed, joined onto
+    ("# LFW\nif not os.path.isfile(args.lfwPairs):\n    pass\n", 2, "lfw", "path"),
+    ("# LFW\nfor person in os.listdir(lfwAligned):\n    pass\n", 2, "lfw", "path"),
+    ("names = sorted(os.listdir(celeba_aligned))\n", 1, "celeba", "path"),
+    ("celeba_aligned = os.path.join(base, 'aligned')\n", 1, "celeba", "path"),
 ]
 
 
@@ -64,6 +69,10 @@ NOT_USES = [
     "def process_query_lfw_results(scores):\n    pass\n",
     # a location's name in a message, not a use of it
     'print(self.lfw_pairs_file)\nlogger.info("reading %s", args.voc_root)\n',
+    # a file the run writes, and a location measured rather than used
+    "with open(mnist_list, 'w') as f:\n    pass\nout = open(lfw_pairs, mode='wb')\n",
+    "os.path.join(root, str(lfw_acc))\nos.path.exists(coco_model_path)\n",
+    "out_dir = os.path.join(mnist_out, name)\n",  # where the run writes
 ]
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from datasheet_lint.extract.context import Line, key_words
+from datasheet_lint.extract.data_paths import OUTPUT_WORDS
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
@@ -282,6 +283,31 @@ OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 EVAL_CLASS = lazy(r"Eval(?:uate)?$")
 
 
+# A call that takes a location: a path's test, join, listing or opening; the name is one of
+# its arguments (os.path.join(root, lfwSubset), open(args.lfw_pairs)), an owner's attribute
+# included (args., self.).
+PATH_CALL = lazy(
+    r"\b(?:join|exists|isfile|isdir|listdir|scandir|walk|glob|iglob|Path|open|expanduser"
+    r"|abspath|realpath)\s*\(\s*(?:[^()]*,\s*)?(?:\w+\.)*$"
+)
+# The name bound to a location built on its line: lfwSubset = os.path.join(base, 'lfw-subset').
+PATH_VALUE = lazy(r"^=\s*(?:[\w.]+\.)?(?:join|Path)\s*\(")
+ASSIGNED = lazy(r"^\s*(?:\w+\.)*$")
+WRITE_MODE = lazy(r"""^[^()]*,\s*(?:mode\s*=\s*)?['"][wax]""")
+
+
+# Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache).
+WRITTEN_WORDS = OUTPUT_WORDS | {"dst", "dest", "target", "tmp"}
+
+
+def _used_as_path(before: str, after: str) -> bool:
+    """The identifier is an argument of a call that takes a location, or is bound to a
+    location joined on its line; not a file opened for writing (open(lfw_list, 'w'))."""
+    if PATH_CALL.search(before):
+        return WRITE_MODE.match(after) is None
+    return ASSIGNED.match(before) is not None and PATH_VALUE.match(after) is not None
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
@@ -335,6 +361,12 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
+    if _used_as_path(before, after) and not others & WRITTEN_WORDS:
+        # A name of any other words that the line uses as a location (os.path.isfile(
+        # args.lfwPairs), os.listdir(lfwAligned), lfwSubset = os.path.join(...)), unless
+        # they say the run writes there (megaface_out); a measure or a message was ruled
+        # out above.
+        return Kind.PATH
     if others & LOCATION_WORDS and not CONDITION.match(before) and not _passed_in(before):
         return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
     return None
