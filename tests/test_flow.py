@@ -1203,3 +1203,53 @@ def test_a_download_helper_given_a_data_files_url_by_keyword_downloads_it_where_
     assert "load" in found.get(14, set())
     assert "path" in found.get(15, set())
     assert not {16, 17, 18, 19} & set(found)
+
+
+STREAMED_SHARDS = """\
+import glob
+from dataclasses import dataclass
+
+import torch
+
+
+@dataclass
+class Hyperparameters:
+    input_bin: str = "data/fineweb10B/fineweb_train_*.bin"
+    out_dir: str = "data/fineweb10B/out"
+    batch_size: int = 8
+
+
+args = Hyperparameters()
+
+
+class DistributedDataLoader:
+    def __init__(self, filename_pattern, batch_size):
+        self.files = sorted(glob.glob(filename_pattern))
+
+
+def distributed_data_generator(filename_pattern, batch_size):
+    yield from sorted(glob.glob(filename_pattern))
+
+
+class ShardWriter:
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+
+train_loader = DistributedDataLoader(args.input_bin, args.batch_size)
+batches = distributed_data_generator(args.input_bin, 8)
+writer = ShardWriter(args.input_bin)
+log_loader = DistributedDataLoader(args.out_dir, 8)
+plain = torch.utils.data.DataLoader(args.input_bin)
+"""
+
+
+def test_the_modules_own_data_loader_given_a_dataclass_default_reads_that_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # A plain default in a class of settings makes args.input_bin carry FineWeb (line 9); the
+    # module's own loader (line 31) and generator (line 32) read it there. A class not named
+    # for streaming data (line 33), an output's folder (line 34) and a library's DataLoader
+    # (line 35) are not reads of it.
+    found = datasets_at(make_repo, run_cli, "train_gpt.py", STREAMED_SHARDS)
+    assert {line for line, named in found.items() if "fineweb" in named} == {9, 31, 32}

@@ -96,6 +96,9 @@ FEEDING_VERBS = frozenset({"load", "fetch", "download"})
 READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_dataset(path)
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
+# The last word of a name of what streams data in batches (DistributedDataLoader,
+# distributed_data_generator).
+STREAM_WORDS = frozenset({"loader", "generator", "iterator", "reader", "stream"})
 # Calls whose result carries what their arguments carry (the same files, reordered or cast).
 PASSING = frozenset({"sorted", "list", "tuple", "set", "iter", "reversed", "str", "enumerate"})
 PATH_BUILDERS = PATH_JOINS | frozenset(
@@ -547,6 +550,7 @@ class _Flow:
         self.depth = 0  # functions entered: their names are not module-level values
         # the module's own functions, by name (only loader-named ones are fed: feed())
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.own: set[str] = set()  # the module's own top-level functions and classes
         self.module_env: dict[str, Carried] = {}
         self.libraries: set[str] = set()  # names bound to a data library's modules (tf)
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # entered, inmost last
@@ -576,6 +580,11 @@ class _Flow:
             node.name: node
             for node in tree.body
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        self.own = {
+            node.name
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
         }
         self.block(tree.body, self.module_env)
 
@@ -959,6 +968,7 @@ class _Flow:
             or self.given_data(node, env)
             or self.helper_read(node, env)
             or self.named_read(node, env)
+            or self.streamed(node, env)
         ):
             return
         if kind is None:
@@ -1064,6 +1074,28 @@ class _Flow:
         self.touch(carried)
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+        return True
+
+    def streamed(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``train_loader = DistributedDataLoader(args.input_bin, B, T)``: the module's own
+        class or function named for data and for what streams it (a loader, generator,
+        iterator or reader), handed a name or option that carries a dataset, reads that data
+        there. Its body reads only a parameter; the call says which data. A library's
+        ``DataLoader`` is not the module's own: it is given a dataset object, not its files."""
+        func = node.func
+        if self.messages or not isinstance(func, ast.Name) or func.id not in self.own:
+            return False
+        words = _words(func.id)
+        if not words or words[-1] not in STREAM_WORDS or not set(words) & DATA_NOUNS:
+            return False
+        if set(words) & OUTPUT_WORDS - {"load"}:
+            return False
+        carried = _union(self.carried(a, env) for a in _arguments(node))
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, func.id)
         return True
 
     def helper_read(self, node: ast.Call, env: dict[str, Carried]) -> bool:
@@ -1248,16 +1280,20 @@ class _Flow:
 
     def field_option(self, target: ast.expr, value: ast.expr, env: dict[str, Carried]) -> None:
         """``dataset: str = field(default="alpaca")`` in a dataclass of arguments (parsed by
-        HfArgumentParser into ``args``): ``args.dataset`` carries what the default does."""
+        HfArgumentParser into ``args``), or a plain default (``input_bin: str =
+        'data/fineweb10B/fineweb_train_*.bin'`` in ``class Hyperparameters``, then ``args =
+        Hyperparameters()``): ``args.dataset`` carries what the default does."""
         if not isinstance(target, ast.Name) or _output(target.id):
             return
+        default: ast.expr | None = value
         if isinstance(value, ast.Call) and (dotted_name(value.func) or "") in FIELDS:
             default = next((k.value for k in value.keywords if k.arg == "default"), None)
-            if default is not None:
-                carried = self.carried(default, env) | self.seeded(default)
-                if carried:
-                    known = self.state.options.get(target.id, NOTHING)
-                    self.state.options[target.id] = known | carried
+        if default is None:
+            return
+        carried = self.carried(default, env) | self.seeded(default)
+        if carried:
+            known = self.state.options.get(target.id, NOTHING)
+            self.state.options[target.id] = known | carried
 
     def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
