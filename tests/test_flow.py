@@ -1253,3 +1253,44 @@ def test_the_modules_own_data_loader_given_a_dataclass_default_reads_that_data(
     # (line 35) are not reads of it.
     found = datasets_at(make_repo, run_cli, "train_gpt.py", STREAMED_SHARDS)
     assert {line for line, named in found.items() if "fineweb" in named} == {9, 31, 32}
+
+
+BATCHING_UTILS = """\
+import torchvision
+from torch.utils.data import DataLoader
+
+
+def get_training_dataloader(mean, std, batch_size=16):
+    training = torchvision.datasets.CIFAR100(root="./data", train=True, download=True)
+    return DataLoader(training, batch_size=batch_size)
+
+
+def get_network(args):
+    return args.net
+"""
+
+BATCHING_TRAIN = """\
+from utils import get_network, get_training_dataloader
+
+net = get_network(args)
+training_loader = get_training_dataloader(
+    (0.5, 0.5, 0.5),
+    (0.2, 0.2, 0.2),
+)
+"""
+
+
+def test_a_getter_of_a_data_loader_loads_its_data_where_it_is_imported_and_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # get_training_dataloader is named for what feeds batches: its def (utils.py:5), its
+    # import and its call load CIFAR-100; get_network is no loader.
+    found = scan_references(
+        make_repo, run_cli, {"utils.py": BATCHING_UTILS, "train.py": BATCHING_TRAIN}
+    )
+    assert {(path, line) for path, line, dataset, _ in found if dataset == "cifar-100"} == {
+        ("utils.py", 5),
+        ("utils.py", 6),
+        ("train.py", 1),
+        ("train.py", 4),
+    }

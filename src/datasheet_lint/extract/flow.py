@@ -95,6 +95,7 @@ TRANSPORT_WORDS = frozenset({"maybe", "download", "fetch", "url", "file", "and",
 FEEDING_VERBS = frozenset({"load", "fetch", "download"})
 READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_dataset(path)
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
+BATCHERS = frozenset({"loader", "loaders", "dataloader", "dataloaders"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
 # The last word of a name of what streams data in batches (DistributedDataLoader,
 # distributed_data_generator).
@@ -1589,7 +1590,8 @@ def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -
         return bool(set(words) & DATA_NOUNS) or any(b.endswith("Dataset") for b in bases)
     if set(words) & LOADER_VERBS or (words and words[-1] in {"dataset", "datasets"}):
         return True
-    return bool(words) and words[0] in GETTERS and bool(set(words) & DATA_NOUNS)
+    # get_training_dataloader, build_loader: a getter of what feeds the data in batches
+    return bool(words) and words[0] in GETTERS and bool(set(words) & (DATA_NOUNS | BATCHERS))
 
 
 def _label(node: ast.expr) -> str:
