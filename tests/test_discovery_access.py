@@ -39,6 +39,9 @@ IDENTIFIERS = [
     ("# LFW\nfor person in os.listdir(lfwAligned):\n    pass\n", 2, "lfw", "path"),
     ("names = sorted(os.listdir(celeba_aligned))\n", 1, "celeba", "path"),
     ("celeba_aligned = os.path.join(base, 'aligned')\n", 1, "celeba", "path"),
+    # a top-level module of a benchmark's evaluation protocol reads its pairs and images
+    ("import lfw_eval\n", 1, "lfw", "load"),
+    ("from lfw_eval import parseList, evaluation_10_fold\n", 1, "lfw", "load"),
 ]
 
 
@@ -73,6 +76,8 @@ NOT_USES = [
     "with open(mnist_list, 'w') as f:\n    pass\nout = open(lfw_pairs, mode='wb')\n",
     "os.path.join(root, str(lfw_acc))\nos.path.exists(coco_model_path)\n",
     "out_dir = os.path.join(mnist_out, name)\n",  # where the run writes
+    # a package's evaluator, and a module of helpers beside the evaluation
+    "from datasets.coco_eval import CocoEvaluator\nimport lfw_eval_utils\n",
 ]
 
 

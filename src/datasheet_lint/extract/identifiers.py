@@ -164,6 +164,7 @@ def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
 
 
 TOP_MODULE = lazy(r"^\s*(?:import|from)\s+$")
+EVAL_WORDS = frozenset({"eval", "evaluate", "evaluation"})
 
 
 def library_shaped(line: Line) -> bool:
@@ -171,7 +172,8 @@ def library_shaped(line: Line) -> bool:
     as one (``eli5.show_weights(...)``): a short name there may be a library's."""
     left, right = _identifier(line)
     if TOP_MODULE.match(line.text[:left]):
-        return True
+        others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
+        return not (others and others <= EVAL_WORDS)  # import lfw_eval: a benchmark's module
     return MODULE_CALL.match(line.text[right:].lstrip()) is not None
 
 
@@ -320,6 +322,11 @@ def kind(line: Line) -> Kind | None:
         and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
     ):
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
+    if others and others <= EVAL_WORDS and TOP_MODULE.match(before):
+        # A top-level module of the dataset's evaluation protocol, imported whole or from
+        # (import lfw_eval, from lfw_eval import parseList): it reads the benchmark's pairs
+        # and images; a package's evaluator (from .coco_eval import ...) may only score.
+        return Kind.LOAD
     if others & MEASURE_WORDS or REPORTED.search(before):
         return None
     if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
