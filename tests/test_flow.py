@@ -1294,3 +1294,55 @@ def test_a_getter_of_a_data_loader_loads_its_data_where_it_is_imported_and_calle
         ("train.py", 1),
         ("train.py", 4),
     }
+
+
+OPTIONS_MODULE = """\
+import argparse
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--data_train", type=str, default="Market1501")
+parser.add_argument("--plugin", type=str, default="plugins.basic")
+args = parser.parse_args()
+"""
+
+CHOSEN_BY_NAME = """\
+from importlib import import_module
+
+
+class Data:
+    def __init__(self, args):
+        module = import_module("data." + args.data_train.lower())
+        self.trainset = getattr(module, args.data_train)(args, "train")
+        print("using", args.data_train.lower())
+        self.plugin = import_module(args.plugin)
+        self.hook = getattr(self.plugin, args.hook)(args)
+"""
+
+
+OWN_PARSER = """\
+import argparse
+from importlib import import_module
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--data_train", type=str, required=True)
+args = parser.parse_args()
+module = import_module("data." + args.data_train.lower())
+"""
+
+
+def test_a_module_or_class_looked_up_by_an_option_of_another_module_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # option.py's --data_train defaults to Market1501: the dataset's module imported by that
+    # name (line 6) and its class looked up in it (line 7) load Market-1501 in data/__init__.py,
+    # which only receives args. A message (line 8), a plugin chosen by another option
+    # (lines 9-10) and the class that wires the data in (line 4) are not loads of it.
+    files = {
+        "option.py": OPTIONS_MODULE,
+        "data/__init__.py": CHOSEN_BY_NAME,
+        "evaluate.py": OWN_PARSER,
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert {line for path, line, _, _ in found if path == "data/__init__.py"} == {6, 7}
+    # a script with a parser of its own reads its own --data_train, not option.py's
+    assert {line for path, line, _, _ in found if path == "evaluate.py"} == set()

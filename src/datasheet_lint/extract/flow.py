@@ -39,7 +39,7 @@ import ast
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeGuard
 
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
@@ -55,6 +55,7 @@ from datasheet_lint.extract.python_ast import (
     not_data_file,
     writes_to,
 )
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 Found = tuple[str, int, int, Kind, str]  # dataset, line, column, kind, surface (segment lines)
@@ -76,6 +77,8 @@ OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
 # Words that say where data is but not which: an attribute of only these (data_path,
 # train_root) names no dataset of its own, and is not followed into other modules.
 LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
+# A module that declares options or parses its own command line.
+PARSES = lazy(r"\b(?:add_argument|ArgumentParser|HfArgumentParser|DEFINE_\w+)\s*\(")
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 # A loop over evaluation sets hands a loader each in turn (for db in ["lfw", "cfp_fp", ...]).
@@ -107,6 +110,10 @@ PATH_BUILDERS = PATH_JOINS | frozenset(
     | {"os.path.normpath", "Path", "pathlib.Path", "PurePath", "PosixPath", "os.fspath"}
 )
 PATH_BUILDER_METHODS = frozenset({"joinpath", "format", "replace", "with_suffix", "with_name"})
+# A name's text in another case or trimmed is the same name (args.data_train.lower()).
+SPELLING_METHODS = frozenset({"lower", "upper", "strip", "casefold"})
+# Imports of a module by a name given at run time.
+IMPORTERS = frozenset({"import_module", "importlib.import_module", "__import__"})
 DOWNLOAD_LEAVES = frozenset(
     {"urlretrieve", "urlopen", "get_file", "download_url", "download_and_extract_archive"}
     | {"download_url_to_file", "hf_hub_download", "snapshot_download"}
@@ -203,6 +210,8 @@ class Linked:
     loaders: Mapping[str, Carried]
     attributes: Mapping[str, Carried]
     names: Mapping[str, Carried]  # constants: from config import path_imgrec
+    # argparse options and settings fields another module declares: args.data_train
+    options: Mapping[str, Carried] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +222,13 @@ class Exports:
     loaders: Mapping[str, Carried]
     attributes: Mapping[str, Carried]
     names: Mapping[str, Carried]
+    # its argparse options and settings fields whose defaults carry a dataset (option.py's
+    # --data_train default='Market1501'), read as args.<dest> in the modules that parse them
+    options: Mapping[str, Carried] = field(default_factory=dict)
+
+    def offers(self) -> bool:
+        """Whether other modules may take anything from this one."""
+        return bool(self.loaders or self.attributes or self.names or self.options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,9 +296,12 @@ def _references(
         _backwards(calls, bindings.bound, bindings.values, dataset, surface, state, lines)
     external = linked.attributes if linked is not None else {}
     imported = linked.names if linked is not None else {}
+    parsed = linked.options if linked is not None else {}
+    if PARSES.search(text):
+        parsed = {}  # a script with a parser of its own reads its own options, not another's
     for _ in range(PASSES):
         before = state.snapshot()
-        flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
+        flow = _Flow(lines, seeds, bindings, state, resolve, external, imported, parsed)
         flow.module(tree)
         if state.snapshot() == before:
             break
@@ -323,7 +342,8 @@ def _exports(
         for name, carried in env.items()
         if name not in GENERIC and not _output(name) and name not in defined
     }
-    return Exports(loaders, attributes, names)
+    options = {name: carried for name, carried in state.options.items() if not _output(name)}
+    return Exports(loaders, attributes, names, options)
 
 
 def _literal_kind(lines: Sequence[str], line: int) -> Kind:
@@ -539,10 +559,12 @@ class _Flow:
         resolve: Resolve,
         external: Mapping[str, Carried],
         linked_names: Mapping[str, Carried],
+        linked_options: Mapping[str, Carried],
     ) -> None:
         self.lines = lines
         self.bindings = bindings
         self.external = external  # attribute name -> datasets, from other modules
+        self.parsed = linked_options  # argparse dest -> datasets, declared by other modules
         self.resolve = resolve
         # Module-level names as bound so far (a notebook binds FILENAME once per download):
         # what a download's URL folds to where it is called, and where each name was bound.
@@ -684,6 +706,7 @@ class _Flow:
         if may_download(text):
             return False
         names = [*env, *self.state.carriers, *self.state.options, *self.external, *self.imported]
+        names += self.parsed
         names += [key.rpartition(".")[2].rpartition(":")[2] for key in self.state.attributes]
         return not any(name.rpartition(".")[2] in text for name in names)
 
@@ -821,7 +844,8 @@ class _Flow:
             key = self.attribute_key(node)
             known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
             if isinstance(node.value, ast.Name) and node.value.id in NAMESPACES:
-                known = known | self.state.options.get(node.attr, NOTHING)
+                own = self.state.options.get(node.attr, NOTHING)
+                known = known | (own or self.parsed.get(node.attr, NOTHING))
             if not known and not (key or "").count(":"):
                 known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
             fetched = isinstance(node.value, ast.Name) and node.value.id in self.downloads
@@ -870,6 +894,8 @@ class _Flow:
             )
         if isinstance(node.func, ast.Attribute) and node.func.attr in PATH_BUILDER_METHODS | READS:
             return self.carried(node.func.value, env) | arguments
+        if isinstance(node.func, ast.Attribute) and node.func.attr in SPELLING_METHODS:
+            return self.carried(node.func.value, env)
         return NOTHING
 
     def comprehension_env(
@@ -970,6 +996,7 @@ class _Flow:
             or self.helper_read(node, env)
             or self.named_read(node, env)
             or self.streamed(node, env)
+            or self.chosen_by_name(node, env)
         ):
             return
         if kind is None:
@@ -1075,6 +1102,30 @@ class _Flow:
         self.touch(carried)
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+        return True
+
+    def chosen_by_name(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``import_module('data.' + args.data_train.lower())`` and ``getattr(module,
+        args.data_train)(args, transform)``: the dataset's module or class looked up by a name
+        that carries the dataset (an option defaulting to ``'Market1501'``) is loaded there."""
+        func = node.func
+        if isinstance(func, ast.Call) and dotted_name(func.func) == "getattr":
+            given = list(_arguments(func))[1:]  # getattr(module, name)(...): the name
+        elif dotted_name(func) in IMPORTERS:
+            given = list(_arguments(node))
+        else:
+            return False
+        if self.messages:
+            return False
+        carried = _union(self.carried(a, env) for a in given)
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        # The lookup is where the data is chosen, in a class's method too (a class that
+        # wires the data in, class Data, is not the dataset's class): reported here, and
+        # the function or class around it does not become a loader of it.
+        column = _char_column(self.lines, node.lineno, node.col_offset)
+        for dataset in sorted(carried):
+            self.found.append((dataset, node.lineno, column, Kind.LOAD, _label(func)))
         return True
 
     def streamed(self, node: ast.Call, env: dict[str, Carried]) -> bool:
