@@ -1346,3 +1346,28 @@ def test_a_module_or_class_looked_up_by_an_option_of_another_module_loads_its_da
     assert {line for path, line, _, _ in found if path == "data/__init__.py"} == {6, 7}
     # a script with a parser of its own reads its own --data_train, not option.py's
     assert {line for path, line, _, _ in found if path == "evaluate.py"} == set()
+
+
+SAVED_AND_READ_BACK = """\
+from datasets import load_dataset
+
+dataset = load_dataset("b-mc2/sql-create-context", split="train")
+dataset = dataset.shuffle().select(range(12500))
+dataset = dataset.train_test_split(test_size=0.2)
+dataset["train"].to_json("train_dataset.json", orient="records")
+train = load_dataset("json", data_files="train_dataset.json", split="train")
+other = load_dataset("json", data_files="notes.json", split="train")
+metrics.to_json("metrics.json")
+print(dataset.map(str))
+"""
+
+
+def test_a_dataset_saved_to_a_file_is_that_dataset_where_it_is_written_and_read_back(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # The Hub dataset survives shuffle/select/split (lines 4-5), is written to a JSON file
+    # (line 6) and read back from it (line 7); another file (line 8), an object that carries
+    # no dataset (line 9) and a message (line 10) are not it.
+    found = datasets_at(make_repo, run_cli, "train.py", SAVED_AND_READ_BACK)
+    hub = "hf:b-mc2/sql-create-context"
+    assert {line for line, named in found.items() if hub in named} == {3, 6, 7}

@@ -110,6 +110,16 @@ PATH_BUILDERS = PATH_JOINS | frozenset(
     | {"os.path.normpath", "Path", "pathlib.Path", "PurePath", "PosixPath", "os.fspath"}
 )
 PATH_BUILDER_METHODS = frozenset({"joinpath", "format", "replace", "with_suffix", "with_name"})
+# Methods of a Hugging Face dataset that return the same data reshaped, filtered or split
+# (dataset.shuffle().select(range(n)), dataset.train_test_split(test_size=0.2)).
+DATASET_METHODS = frozenset(
+    {"map", "filter", "shuffle", "select", "train_test_split", "remove_columns", "sort"}
+    | {"rename_column", "rename_columns", "select_columns", "cast", "flatten", "with_format"}
+)
+# A dataset's data written to a file of its own, read back further down (dataset["train"].
+# to_json("train_dataset.json"), tokenized["test"].save_to_disk("data/eval")).
+SAVE_METHODS = frozenset({"to_json", "to_parquet", "save_to_disk"})
+SAVE_KEYS = frozenset({"path_or_buf", "dataset_path", "path"})
 # A name's text in another case or trimmed is the same name (args.data_train.lower()).
 SPELLING_METHODS = frozenset({"lower", "upper", "strip", "casefold"})
 # Imports of a module by a name given at run time.
@@ -896,6 +906,8 @@ class _Flow:
             return self.carried(node.func.value, env) | arguments
         if isinstance(node.func, ast.Attribute) and node.func.attr in SPELLING_METHODS:
             return self.carried(node.func.value, env)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in DATASET_METHODS:
+            return self.carried(node.func.value, env)  # the same data, reshaped
         return NOTHING
 
     def comprehension_env(
@@ -933,6 +945,8 @@ class _Flow:
             return Kind.LOAD
         if dotted in {"h5py.File", "Image.open", "PIL.Image.open"}:
             return Kind.LOAD
+        if leaf == "load_dataset" and any(k.arg == "data_files" for k in node.keywords):
+            return Kind.LOAD  # load_dataset("json", data_files="train_dataset.json")
         return None
 
     def uses(self, node: ast.expr, env: dict[str, Carried]) -> None:
@@ -1378,9 +1392,29 @@ class _Flow:
         ):
             self.writers[target.id] = value.args[0]
 
+    def saved(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        """``dataset["train"].to_json("train_dataset.json")``: a dataset's data written to a
+        file of its own is that dataset's, on this line and where the file is read back
+        (``load_dataset("json", data_files="train_dataset.json")``)."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.attr not in SAVE_METHODS:
+            return
+        carried = self.carried(func.value, env)
+        if not carried or len(carried) > MAX_DATASETS or self.messages:
+            return
+        target = node.args[0] if node.args else None
+        target = next((k.value for k in node.keywords if k.arg in SAVE_KEYS), target)
+        if isinstance(target, ast.Constant) and isinstance(target.value, str):
+            self.copies[target.value] = self.copies.get(target.value, NOTHING) | carried
+        elif isinstance(target, ast.Name):
+            env[target.id] = self.carried(target, env) | carried
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, func.attr)
+
     def written(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``f.write(requests.get(url).text)``: the file written holds the downloaded data, so
         the name of its path carries the dataset (``input_file_path``, read further down)."""
+        self.saved(node, env)
         func = node.func
         if dotted_name(func) == "shutil.copyfileobj" and len(node.args) == 2:
             source, target = node.args  # shutil.copyfileobj(f_in, f_out): a copy of the file
