@@ -76,6 +76,7 @@ NOT_USES = [
     "with open(mnist_list, 'w') as f:\n    pass\nout = open(lfw_pairs, mode='wb')\n",
     "os.path.join(root, str(lfw_acc))\nos.path.exists(coco_model_path)\n",
     "out_dir = os.path.join(mnist_out, name)\n",  # where the run writes
+    "sys.path.append(osp.join(root, MNIST_API))\n",  # code put on the import path
     # a package's evaluator, and a module of helpers beside the evaluation
     "from datasets.coco_eval import CocoEvaluator\nimport lfw_eval_utils\n",
 ]

@@ -298,15 +298,16 @@ ASSIGNED = lazy(r"^\s*(?:\w+\.)*$")
 WRITE_MODE = lazy(r"""^[^()]*,\s*(?:mode\s*=\s*)?['"][wax]""")
 
 
-# Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache).
-WRITTEN_WORDS = OUTPUT_WORDS | {"dst", "dest", "target", "tmp"}
+# Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache),
+# or that holds code (COCO_API, the cocoapi checkout put on sys.path).
+NOT_DATA_WORDS = OUTPUT_WORDS | {"dst", "dest", "target", "tmp"} | {"api", "lib", "src", "tools"}
 
 
 def _used_as_path(before: str, after: str) -> bool:
     """The identifier is an argument of a call that takes a location, or is bound to a
     location joined on its line; not a file opened for writing (open(lfw_list, 'w'))."""
     if PATH_CALL.search(before):
-        return WRITE_MODE.match(after) is None
+        return WRITE_MODE.match(after) is None and "sys.path" not in before
     return ASSIGNED.match(before) is not None and PATH_VALUE.match(after) is not None
 
 
@@ -368,11 +369,11 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
-    if _used_as_path(before, after) and not others & WRITTEN_WORDS:
+    if _used_as_path(before, after) and not others & NOT_DATA_WORDS:
         # A name of any other words that the line uses as a location (os.path.isfile(
         # args.lfwPairs), os.listdir(lfwAligned), lfwSubset = os.path.join(...)), unless
-        # they say the run writes there (megaface_out); a measure or a message was ruled
-        # out above.
+        # they say the run writes there (megaface_out) or it holds code (COCO_API on
+        # sys.path); a measure or a message was ruled out above.
         return Kind.PATH
     if others & LOCATION_WORDS and not CONDITION.match(before) and not _passed_in(before):
         return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
