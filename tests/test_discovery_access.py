@@ -12,6 +12,10 @@ import pytest
 from tests.conftest import MakeRepo, RunCli, scan_references
 from tests.conftest import file_references as refs
 
+CIFAR_HANDLE = (
+    "with open(os.path.join(path, 'train'), 'rb') as cifar100:\n"
+    "    data = pickle.load(cifar100, encoding='bytes')\n"
+)
 IDENTIFIERS = [
     # (code, line, dataset, kind): the dataset's name inside an identifier
     ("class DukeMTMCreID(BaseImageDataset):\n    pass\n", 1, "dukemtmc-reid", "load"),
@@ -42,6 +46,9 @@ IDENTIFIERS = [
     # a top-level module of a benchmark's evaluation protocol reads its pairs and images
     ("import lfw_eval\n", 1, "lfw", "load"),
     ("from lfw_eval import parseList, evaluation_10_fold\n", 1, "lfw", "load"),
+    # a file opened under the dataset's name, and that handle read whole
+    (CIFAR_HANDLE, 1, "cifar-100", "path"),
+    (CIFAR_HANDLE, 2, "cifar-100", "load"),
 ]
 
 
@@ -77,6 +84,7 @@ NOT_USES = [
     "os.path.join(root, str(lfw_acc))\nos.path.exists(coco_model_path)\n",
     "out_dir = os.path.join(mnist_out, name)\n",  # where the run writes
     "sys.path.append(osp.join(root, MNIST_API))\n",  # code put on the import path
+    "with open('cache.pkl', 'wb') as mnist:\n    pickle.dump(d, mnist)\n",  # a file written
     # a package's evaluator, and a module of helpers beside the evaluation
     "from datasets.coco_eval import CocoEvaluator\nimport lfw_eval_utils\n",
 ]

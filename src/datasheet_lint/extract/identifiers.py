@@ -303,6 +303,13 @@ WRITE_MODE = lazy(r"""^[^()]*,\s*(?:mode\s*=\s*)?['"][wax]""")
 NOT_DATA_WORDS = OUTPUT_WORDS | {"dst", "dest", "target", "tmp"} | {"api", "lib", "src", "tools"}
 
 
+# A file opened under the dataset's name (with open(path, 'rb') as cifar100:), and that
+# handle read whole by a data library (pickle.load(cifar100)); not a file opened to write.
+OPENED_AS = lazy(r"\bopen\s*\(.*\)\s*as\s+$")
+WRITTEN = lazy(r"""['"][wax]b?\+?['"]""")
+READ_HANDLE = lazy(r"\b(?:pickle|np|numpy|json|torch|joblib|h5py)\.load\s*\(\s*$")
+
+
 def _used_as_path(before: str, after: str) -> bool:
     """The identifier is an argument of a call that takes a location, or is bound to a
     location joined on its line; not a file opened for writing (open(lfw_list, 'w'))."""
@@ -369,6 +376,11 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
+    if not others & NOT_DATA_WORDS and others <= DATA_WORDS:
+        if OPENED_AS.search(before) and not WRITTEN.search(before):
+            return Kind.PATH  # with open(join(path, 'train'), 'rb') as cifar100:
+        if READ_HANDLE.search(before):
+            return Kind.LOAD  # pickle.load(cifar100, encoding='bytes'): the handle read
     if _used_as_path(before, after) and not others & NOT_DATA_WORDS:
         # A name of any other words that the line uses as a location (os.path.isfile(
         # args.lfwPairs), os.listdir(lfwAligned), lfwSubset = os.path.join(...)), unless
