@@ -165,6 +165,7 @@ def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
 
 TOP_MODULE = lazy(r"^\s*(?:import|from)\s+$")
 EVAL_WORDS = frozenset({"eval", "evaluate", "evaluation"})
+READER_IMPORTED = lazy(r"(?i)\s*import\b.*\b(?:parse|read|load)")
 
 
 def library_shaped(line: Line) -> bool:
@@ -318,6 +319,16 @@ def _used_as_path(before: str, after: str) -> bool:
     return ASSIGNED.match(before) is not None and PATH_VALUE.match(after) is not None
 
 
+def _protocol_module(before: str, after: str, others: set[str]) -> bool:
+    """A top-level module of a dataset's evaluation protocol, imported whole (import
+    lfw_eval) or for its reader (from lfw_eval import parseList): it reads the benchmark's
+    pairs and images. Its scorer alone (from eval_lfw import evaluation_10_fold) and a
+    package's evaluator (from .coco_eval import ...) only score."""
+    if not others or not others <= EVAL_WORDS or not TOP_MODULE.match(before):
+        return False
+    return before.lstrip().startswith("import") or READER_IMPORTED.match(after) is not None
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
@@ -330,11 +341,8 @@ def kind(line: Line) -> Kind | None:
         and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
     ):
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
-    if others and others <= EVAL_WORDS and TOP_MODULE.match(before):
-        # A top-level module of the dataset's evaluation protocol, imported whole or from
-        # (import lfw_eval, from lfw_eval import parseList): it reads the benchmark's pairs
-        # and images; a package's evaluator (from .coco_eval import ...) may only score.
-        return Kind.LOAD
+    if _protocol_module(before, after, others):
+        return Kind.LOAD  # import lfw_eval
     if others & MEASURE_WORDS or REPORTED.search(before):
         return None
     if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
