@@ -1371,3 +1371,23 @@ def test_a_dataset_saved_to_a_file_is_that_dataset_where_it_is_written_and_read_
     found = datasets_at(make_repo, run_cli, "train.py", SAVED_AND_READ_BACK)
     hub = "hf:b-mc2/sql-create-context"
     assert {line for line, named in found.items() if hub in named} == {3, 6, 7}
+
+
+CLASS_BOUND_TO_A_NAME = """\
+import torchvision.datasets as datasets
+
+dataloader = datasets.CIFAR100
+num_classes = 100
+trainset = dataloader(root="./data", train=True, download=True)
+width = num_classes(3)
+"""
+
+
+def test_a_dataset_class_bound_to_a_name_loads_it_where_the_name_is_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # dataloader names CIFAR-100's class (line 3): calling it (line 5) loads the data; a name
+    # bound to a number beside it (lines 4, 6) is nothing.
+    found = datasets_at(make_repo, run_cli, "cifar.py", CLASS_BOUND_TO_A_NAME)
+    assert {line for line, named in found.items() if "cifar-100" in named} == {3, 5}
+    assert set(found) == {3, 5}

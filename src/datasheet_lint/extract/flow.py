@@ -598,6 +598,7 @@ class _Flow:
         # are text or where a run writes, not the data's paths.
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
+        self.aliases: set[str] = set()  # names bound to a dataset's loader class itself
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
         self.loop_targets: set[str] = set()  # names any loop binds (for db in eval_sets)
@@ -784,6 +785,9 @@ class _Flow:
         for target in targets:  # adult_path = join(DATA_PATH, "adult.data"): named for it
             if isinstance(target, ast.Name | ast.Attribute) and not output:
                 carried |= self.seeded(target)
+        if isinstance(value, ast.Attribute | ast.Name) and self.seeded(value, loads=True):
+            # dataloader = datasets.CIFAR100: the class itself, called further down
+            self.aliases.update(t.id for t in targets if isinstance(t, ast.Name))
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:
@@ -986,6 +990,13 @@ class _Flow:
 
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
         dotted = dotted_name(node.func) or ""
+        if isinstance(node.func, ast.Name) and dotted in self.aliases and env.get(dotted):
+            # trainset = dataloader(root='./data', train=True): the loader class it names
+            carried = env[dotted]
+            if len(carried) <= MAX_DATASETS:
+                self.touch(carried)
+                for dataset in sorted(carried):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
         if isinstance(node.func, ast.Name) and dotted in self.loaders:
             function = self.loaders[dotted]
             if _builds_dataset(function.name):
