@@ -328,14 +328,20 @@ test = torchvision.datasets.MNIST(root='data',
 same = torchvision.datasets.CIFAR10('data', download=True)
 other = build_model(depth=18,
                     download=True)
+train = torchvision.datasets.MNIST(root='data', train=True,
+                                   download=True, transform=transform)
+test = torchvision.datasets.CIFAR10(
+    root='data', train=False, download=True, transform=transform)
 """
 
 
 def test_a_loaders_download_on_a_line_of_its_own_is_a_reference(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    # The call fetches the data where download=True stands (line 4); download=False fetches
-    # nothing (line 7), and download=True in a call of no loader names no dataset (line 10).
+    # The call fetches the data where download=True stands alone (line 4) or beside the
+    # data's root (line 14); download=False fetches nothing (line 7), download=True in a call
+    # of no loader names no dataset (line 10), and beside other options only (line 12) it is
+    # one option of the call, whose line is the reference.
     found = {
         (line, dataset)
         for path, line, dataset, _ in scan_references(
@@ -343,4 +349,12 @@ def test_a_loaders_download_on_a_line_of_its_own_is_a_reference(
         )
         if path == "main.py"
     }
-    assert found == {(2, "mnist"), (4, "mnist"), (5, "mnist"), (8, "cifar-10")}
+    assert found == {
+        (2, "mnist"),
+        (4, "mnist"),
+        (5, "mnist"),
+        (8, "cifar-10"),
+        (11, "mnist"),
+        (13, "cifar-10"),
+        (14, "cifar-10"),
+    }

@@ -299,9 +299,16 @@ ASSIGNED = lazy(r"^\s*(?:\w+\.)*$")
 WRITE_MODE = lazy(r"""^[^()]*,\s*(?:mode\s*=\s*)?['"][wax]""")
 
 
-# Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache),
-# or that holds code (COCO_API, the cocoapi checkout put on sys.path).
-NOT_DATA_WORDS = OUTPUT_WORDS | {"dst", "dest", "target", "tmp"} | {"api", "lib", "src", "tools"}
+# Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache,
+# the features it computes: face_scrub_emb_clean_outdir), or that holds code (COCO_API, the
+# cocoapi checkout put on sys.path).
+NOT_DATA_WORDS = (
+    OUTPUT_WORDS
+    | {"dst", "dest", "target", "tmp", "outdir", "outpath"}
+    | {"emb", "embs", "embedding", "embeddings", "feat", "feats", "feature", "features"}
+    | {"pred", "preds", "prediction", "predictions"}
+    | {"api", "lib", "src", "tools"}
+)
 
 
 # A file opened under the dataset's name (with open(path, 'rb') as cifar100:), and that

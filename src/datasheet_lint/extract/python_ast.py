@@ -804,7 +804,20 @@ def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
     fetch = _keyword(call, "download")
     if fetch is not None and fetch.lineno not in lines and _may_be_true(fetch):
         keyword = next(k for k in call.keywords if k.value is fetch)
-        yield dataclasses.replace(found, line=keyword.lineno, column=keyword.col_offset + 1)
+        if _switch_line(call, keyword):
+            yield dataclasses.replace(found, line=keyword.lineno, column=keyword.col_offset + 1)
+
+
+def _switch_line(call: ast.Call, fetch: ast.keyword) -> bool:
+    """The download switch stands on a line of its own (``download=True)``) or beside the
+    data's location (``root='./data', train=True, download=True,``): that line fetches the
+    data. Beside only the call's other options (``download=True, transform=transform)``) it
+    is one option among several, and the call's own line is the reference."""
+    same = [k for k in call.keywords if k is not fetch and k.lineno == fetch.lineno]
+    located = [a for a in call.args[:1] if a.lineno == fetch.lineno]
+    if not same and not located:
+        return True
+    return bool(located) or any(k.arg in {"root", "data_dir", "path"} for k in same)
 
 
 def _may_be_true(node: ast.expr) -> bool:
