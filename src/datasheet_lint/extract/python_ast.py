@@ -793,37 +793,10 @@ def unnamed_reads(
 def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
     """The reference, and where the call stands too when its argument stands elsewhere: a
     name bound elsewhere (urlretrieve(self.dataset_url, ...) reads the URL that __init__
-    sets) or a literal on a line of its own inside a call that spans lines. A loader's
-    ``download=True`` on a line of its own is where the call fetches the data
-    (``datasets.MNIST(root='data',\n train=True,\n download=True)``): a reference too."""
+    sets) or a literal on a line of its own inside a call that spans lines."""
     yield found
-    lines = {found.line}
     if found.line != call.lineno:  # the name or path stands on a line of its own
-        lines.add(call.lineno)
         yield dataclasses.replace(found, line=call.lineno, column=call.col_offset + 1)
-    fetch = _keyword(call, "download")
-    if fetch is not None and fetch.lineno not in lines and _may_be_true(fetch):
-        keyword = next(k for k in call.keywords if k.value is fetch)
-        if _switch_line(call, keyword):
-            yield dataclasses.replace(found, line=keyword.lineno, column=keyword.col_offset + 1)
-
-
-def _switch_line(call: ast.Call, fetch: ast.keyword) -> bool:
-    """The download switch stands on a line of its own (``download=True)``) or beside the
-    data's location (``root='./data', train=True, download=True,``): that line fetches the
-    data. Beside only the call's other options (``download=True, transform=transform)``) it
-    is one option among several, and the call's own line is the reference."""
-    same = [k for k in call.keywords if k is not fetch and k.lineno == fetch.lineno]
-    located = [a for a in call.args[:1] if a.lineno == fetch.lineno]
-    if not same and not located:
-        return True
-    return bool(located) or any(k.arg in {"root", "data_dir", "path"} for k in same)
-
-
-def _may_be_true(node: ast.expr) -> bool:
-    """A keyword's value that may switch its option on: anything but a false literal
-    (``download=False``, ``download=None``, ``download=0``)."""
-    return not isinstance(node, ast.Constant) or bool(node.value)
 
 
 def _loaders(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:
