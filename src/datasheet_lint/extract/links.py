@@ -57,8 +57,8 @@ def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> I
     for file in texts:
         if file.path not in exports and wanted.search(file.text):
             yield file
-        elif file.path in exports and (attributes or options) and wanted.search(file.text):
-            yield file  # a module may also read attributes or options another module sets
+        elif file.path in exports and attributes and wanted.search(file.text):
+            yield file  # a module may also read attributes another module sets
 
 
 def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Exports]) -> Linked:
