@@ -7,7 +7,11 @@ name inside an identifier counts when the identifier is
 
 - defined as a class, function or module, imported, or called: a ``load`` reference;
 - an attribute or variable whose other words name a data location (``ms1m_folder``,
-  ``emore_root``, ``lfw_dir``): a ``path`` reference.
+  ``emore_root``, ``lfw_dir``), or that the line uses as one whatever its words
+  (``os.path.isfile(args.lfwPairs)``, ``os.listdir(lfwAligned)``, ``with open(path, 'rb')
+  as cifar100:``): a ``path`` reference;
+- the top-level module of a benchmark's evaluation protocol, imported (``import
+  lfw_eval``): a ``load`` reference.
 
 An identifier that only measures something about a dataset (``lfw_accuracy``,
 ``lfw_batch_size``) or holds an object built from it (``mnist_train``) is not a reference: the
