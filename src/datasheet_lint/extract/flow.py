@@ -19,8 +19,14 @@ or a model) and follows the syntax tree in source order:
 - a function or class whose body downloads or reads one dataset (or two ids of one, such as
   its URL and its folder) carries it: its ``def`` line and each call of it are ``load``
   references, and the name a call is bound to carries the dataset on;
-- argparse options whose default carries a dataset make ``args.<dest>`` carry it, and an
-  attribute (``self.dataset_url``, ``conf.vgg_folder``) carries what it was bound to.
+- argparse options whose default carries a dataset make ``args.<dest>`` carry it (so do
+  the fields of a class of settings, and another module's options where a module has no
+  parser of its own), and an attribute (``self.dataset_url``, ``conf.vgg_folder``) carries
+  what it was bound to;
+- the module's own data loader or generator given a carried name, a dataset's module or
+  class looked up by a carried name (``import_module``, ``getattr``), a dataset's class
+  bound to a name and called, and a Hugging Face dataset written to a file and read back
+  (``to_json`` then ``load_dataset("json", data_files=...)``) are loads of it.
 
 Two steps look backwards: a name whose folded value is exactly what a seed read
 (``pd.read_csv(csv_path)`` resolved through ``csv_path``'s value) carries the seed's dataset,
