@@ -294,8 +294,9 @@ EVAL_CLASS = lazy(r"Eval(?:uate)?$")
 # its arguments (os.path.join(root, lfwSubset), open(args.lfw_pairs)), an owner's attribute
 # included (args., self.).
 PATH_CALL = lazy(
-    r"\b(?:join|exists|isfile|isdir|listdir|scandir|walk|glob|iglob|Path|open|expanduser"
-    r"|abspath|realpath)\s*\(\s*(?:[^()]*,\s*)?(?:\w+\.)*$"
+    r"(?:\b(?:exists|isfile|isdir|listdir|scandir|walk|glob|iglob|Path|open|expanduser"
+    r"|abspath|realpath)|(?:\bpath\.|\bosp\.|(?<![\w.]))join)"  # not ", ".join(names)
+    r"\s*\(\s*(?:[^()]*,\s*)?(?:\w+\.)*$"
 )
 # The name bound to a location built on its line: lfwSubset = os.path.join(base, 'lfw-subset').
 PATH_VALUE = lazy(r"^=\s*(?:[\w.]+\.)?(?:join|Path)\s*\(")
