@@ -316,11 +316,11 @@ NOT_DATA_WORDS = (
 )
 
 
-# A file opened under the dataset's name (with open(path, 'rb') as cifar100:), and that
-# handle read whole by a data library (pickle.load(cifar100)); not a file opened to write.
-OPENED_AS = lazy(r"\bopen\s*\(.*\)\s*as\s+$")
-WRITTEN = lazy(r"""['"][wax]b?\+?['"]""")
-READ_HANDLE = lazy(r"\b(?:pickle|np|numpy|json|torch|joblib|h5py)\.load\s*\(\s*$")
+# A file opened in binary under the dataset's name (with open(path, 'rb') as cifar100:), and
+# that handle read whole by a data library (pickle.load(cifar100)). A text file opened so
+# is any file (with changes_path.open("r") as cfp: a changelog, not CFP).
+OPENED_AS = lazy(r"""\bopen\s*\(.*['"]rb['"].*\)\s*as\s+$""")
+READ_HANDLE = lazy(r"\b(?:pickle|np|numpy|torch|joblib)\.load\s*\(\s*$")
 
 
 def _used_as_path(before: str, after: str) -> bool:
@@ -397,7 +397,7 @@ def kind(line: Line) -> Kind | None:
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
     if not others & NOT_DATA_WORDS and others <= DATA_WORDS:
-        if OPENED_AS.search(before) and not WRITTEN.search(before):
+        if OPENED_AS.search(before):
             return Kind.PATH  # with open(join(path, 'train'), 'rb') as cifar100:
         if READ_HANDLE.search(before):
             return Kind.LOAD  # pickle.load(cifar100, encoding='bytes'): the handle read
