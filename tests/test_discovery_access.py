@@ -84,6 +84,7 @@ NOT_USES = [
     "os.path.join(root, str(lfw_acc))\nos.path.exists(coco_model_path)\n",
     "out_dir = os.path.join(mnist_out, name)\n",  # where the run writes
     "out = os.path.join(self._mnist_emb_outdir, a)\n",  # the features it computes
+    "probe = open(self._lfw_probe_list).readlines()\n",  # its definition places the list
     'f.write("\\n".join(lfw_names))\n',  # names joined into text, not a path
     "sys.path.append(osp.join(root, MNIST_API))\n",  # code put on the import path
     "with open('cache.pkl', 'wb') as mnist:\n    pickle.dump(d, mnist)\n",  # a file written

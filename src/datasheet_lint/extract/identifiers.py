@@ -290,18 +290,18 @@ OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 EVAL_CLASS = lazy(r"Eval(?:uate)?$")
 
 
-# A call that takes a location: a path's test, join, listing or opening; the name is one of
-# its arguments (os.path.join(root, lfwSubset), open(args.lfw_pairs)), an owner's attribute
-# included (args., self.).
+# A call that takes a location: a path's test, join or listing; the name is one of its
+# arguments (os.path.join(root, lfwSubset), os.path.isfile(args.lfwPairs)), an owner's
+# attribute included (args., self.). An open() of a name reads a list or pairs file that
+# its definition placed (open(self._ijbc_1N_probe_list)): that definition is the reference.
 PATH_CALL = lazy(
-    r"(?:\b(?:exists|isfile|isdir|listdir|scandir|walk|glob|iglob|Path|open|expanduser"
+    r"(?:\b(?:exists|isfile|isdir|listdir|scandir|walk|glob|iglob|Path|expanduser"
     r"|abspath|realpath)|(?:\bpath\.|\bosp\.|(?<![\w.]))join)"  # not ", ".join(names)
     r"\s*\(\s*(?:[^()]*,\s*)?(?:\w+\.)*$"
 )
 # The name bound to a location built on its line: lfwSubset = os.path.join(base, 'lfw-subset').
 PATH_VALUE = lazy(r"^=\s*(?:[\w.]+\.)?(?:join|Path)\s*\(")
 ASSIGNED = lazy(r"^\s*(?:\w+\.)*$")
-WRITE_MODE = lazy(r"""^[^()]*,\s*(?:mode\s*=\s*)?['"][wax]""")
 
 
 # Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache,
@@ -325,9 +325,9 @@ READ_HANDLE = lazy(r"\b(?:pickle|np|numpy|torch|joblib)\.load\s*\(\s*$")
 
 def _used_as_path(before: str, after: str) -> bool:
     """The identifier is an argument of a call that takes a location, or is bound to a
-    location joined on its line; not a file opened for writing (open(lfw_list, 'w'))."""
+    location joined on its line."""
     if PATH_CALL.search(before):
-        return WRITE_MODE.match(after) is None and "sys.path" not in before
+        return "sys.path" not in before  # sys.path.append(join(root, COCO_API)): code
     return ASSIGNED.match(before) is not None and PATH_VALUE.match(after) is not None
 
 
