@@ -12,6 +12,10 @@ import pytest
 from tests.conftest import MakeRepo, RunCli, scan_references
 from tests.conftest import file_references as refs
 
+CIFAR_HANDLE = (
+    "with open(os.path.join(path, 'train'), 'rb') as cifar100:\n"
+    "    data = pickle.load(cifar100, encoding='bytes')\n"
+)
 IDENTIFIERS = [
     # (code, line, dataset, kind): the dataset's name inside an identifier
     ("class DukeMTMCreID(BaseImageDataset):\n    pass\n", 1, "dukemtmc-reid", "load"),
@@ -34,6 +38,17 @@ IDENTIFIERS = [
         "lfw",
         "load",
     ),
+    # a name of other words that the line uses as a location: tested, listed, joined onto
+    ("# LFW\nif not os.path.isfile(args.lfwPairs):\n    pass\n", 2, "lfw", "path"),
+    ("# LFW\nfor person in os.listdir(lfwAligned):\n    pass\n", 2, "lfw", "path"),
+    ("names = sorted(os.listdir(celeba_aligned))\n", 1, "celeba", "path"),
+    ("celeba_aligned = os.path.join(base, 'aligned')\n", 1, "celeba", "path"),
+    # a top-level module of a benchmark's evaluation protocol reads its pairs and images
+    ("import lfw_eval\n", 1, "lfw", "load"),
+    ("from lfw_eval import parseList, evaluation_10_fold\n", 1, "lfw", "load"),
+    # a file opened under the dataset's name, and that handle read whole
+    (CIFAR_HANDLE, 1, "cifar-100", "path"),
+    (CIFAR_HANDLE, 2, "cifar-100", "load"),
 ]
 
 
@@ -64,6 +79,20 @@ NOT_USES = [
     "def process_query_lfw_results(scores):\n    pass\n",
     # a location's name in a message, not a use of it
     'print(self.lfw_pairs_file)\nlogger.info("reading %s", args.voc_root)\n',
+    # a file the run writes, and a location measured rather than used
+    "with open(mnist_list, 'w') as f:\n    pass\nout = open(lfw_pairs, mode='wb')\n",
+    "os.path.join(root, str(lfw_acc))\nos.path.exists(coco_model_path)\n",
+    "out_dir = os.path.join(mnist_out, name)\n",  # where the run writes
+    "out = os.path.join(self._mnist_emb_outdir, a)\n",  # the features it computes
+    "probe = open(self._lfw_probe_list).readlines()\n",  # its definition places the list
+    'f.write("\\n".join(lfw_names))\n',  # names joined into text, not a path
+    "sys.path.append(osp.join(root, MNIST_API))\n",  # code put on the import path
+    "with open('cache.pkl', 'wb') as mnist:\n    pickle.dump(d, mnist)\n",  # a file written
+    # a text file opened under a short name (a changelog's handle, not CFP's data)
+    'with self.changes_path.open("r", encoding="utf-8") as lfw:\n    text = lfw.read()\n',
+    # a package's evaluator, and a module of helpers beside the evaluation
+    "from datasets.coco_eval import CocoEvaluator\nimport lfw_eval_utils\n",
+    "from eval_lfw import evaluation_10_fold, getFeatureFromTorch\n",  # its scorer alone
 ]
 
 

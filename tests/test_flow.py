@@ -1203,3 +1203,191 @@ def test_a_download_helper_given_a_data_files_url_by_keyword_downloads_it_where_
     assert "load" in found.get(14, set())
     assert "path" in found.get(15, set())
     assert not {16, 17, 18, 19} & set(found)
+
+
+STREAMED_SHARDS = """\
+import glob
+from dataclasses import dataclass
+
+import torch
+
+
+@dataclass
+class Hyperparameters:
+    input_bin: str = "data/fineweb10B/fineweb_train_*.bin"
+    out_dir: str = "data/fineweb10B/out"
+    batch_size: int = 8
+
+
+args = Hyperparameters()
+
+
+class DistributedDataLoader:
+    def __init__(self, filename_pattern, batch_size):
+        self.files = sorted(glob.glob(filename_pattern))
+
+
+def distributed_data_generator(filename_pattern, batch_size):
+    yield from sorted(glob.glob(filename_pattern))
+
+
+class ShardWriter:
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+
+train_loader = DistributedDataLoader(args.input_bin, args.batch_size)
+batches = distributed_data_generator(args.input_bin, 8)
+writer = ShardWriter(args.input_bin)
+log_loader = DistributedDataLoader(args.out_dir, 8)
+plain = torch.utils.data.DataLoader(args.input_bin)
+"""
+
+
+def test_the_modules_own_data_loader_given_a_dataclass_default_reads_that_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # A plain default in a class of settings makes args.input_bin carry FineWeb (line 9); the
+    # module's own loader (line 31) and generator (line 32) read it there. A class not named
+    # for streaming data (line 33), an output's folder (line 34) and a library's DataLoader
+    # (line 35) are not reads of it.
+    found = datasets_at(make_repo, run_cli, "train_gpt.py", STREAMED_SHARDS)
+    assert {line for line, named in found.items() if "fineweb" in named} == {9, 31, 32}
+
+
+BATCHING_UTILS = """\
+import torchvision
+from torch.utils.data import DataLoader
+
+
+def get_training_dataloader(mean, std, batch_size=16):
+    training = torchvision.datasets.CIFAR100(root="./data", train=True, download=True)
+    return DataLoader(training, batch_size=batch_size)
+
+
+def get_network(args):
+    return args.net
+"""
+
+BATCHING_TRAIN = """\
+from utils import get_network, get_training_dataloader
+
+net = get_network(args)
+training_loader = get_training_dataloader(
+    (0.5, 0.5, 0.5),
+    (0.2, 0.2, 0.2),
+)
+"""
+
+
+def test_a_getter_of_a_data_loader_loads_its_data_where_it_is_imported_and_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # get_training_dataloader is named for what feeds batches: its def (utils.py:5), its
+    # import and its call load CIFAR-100; get_network is no loader.
+    found = scan_references(
+        make_repo, run_cli, {"utils.py": BATCHING_UTILS, "train.py": BATCHING_TRAIN}
+    )
+    assert {(path, line) for path, line, dataset, _ in found if dataset == "cifar-100"} == {
+        ("utils.py", 5),
+        ("utils.py", 6),
+        ("train.py", 1),
+        ("train.py", 4),
+    }
+
+
+OPTIONS_MODULE = """\
+import argparse
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--data_train", type=str, default="Market1501")
+parser.add_argument("--plugin", type=str, default="plugins.basic")
+args = parser.parse_args()
+"""
+
+CHOSEN_BY_NAME = """\
+from importlib import import_module
+
+
+class Data:
+    def __init__(self, args):
+        module = import_module("data." + args.data_train.lower())
+        self.trainset = getattr(module, args.data_train)(args, "train")
+        print("using", args.data_train.lower())
+        self.plugin = import_module(args.plugin)
+        self.hook = getattr(self.plugin, args.hook)(args)
+"""
+
+
+OWN_PARSER = """\
+import argparse
+from importlib import import_module
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--data_train", type=str, required=True)
+args = parser.parse_args()
+module = import_module("data." + args.data_train.lower())
+"""
+
+
+def test_a_module_or_class_looked_up_by_an_option_of_another_module_loads_its_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # option.py's --data_train defaults to Market1501: the dataset's module imported by that
+    # name (line 6) and its class looked up in it (line 7) load Market-1501 in data/__init__.py,
+    # which only receives args. A message (line 8), a plugin chosen by another option
+    # (lines 9-10) and the class that wires the data in (line 4) are not loads of it.
+    files = {
+        "option.py": OPTIONS_MODULE,
+        "data/__init__.py": CHOSEN_BY_NAME,
+        "evaluate.py": OWN_PARSER,
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert {line for path, line, _, _ in found if path == "data/__init__.py"} == {6, 7}
+    # a script with a parser of its own reads its own --data_train, not option.py's
+    assert {line for path, line, _, _ in found if path == "evaluate.py"} == set()
+
+
+SAVED_AND_READ_BACK = """\
+from datasets import load_dataset
+
+dataset = load_dataset("b-mc2/sql-create-context", split="train")
+dataset = dataset.shuffle().select(range(12500))
+dataset = dataset.train_test_split(test_size=0.2)
+dataset["train"].to_json("train_dataset.json", orient="records")
+train = load_dataset("json", data_files="train_dataset.json", split="train")
+other = load_dataset("json", data_files="notes.json", split="train")
+metrics.to_json("metrics.json")
+print(dataset.map(str))
+"""
+
+
+def test_a_dataset_saved_to_a_file_is_that_dataset_where_it_is_written_and_read_back(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # The Hub dataset survives shuffle/select/split (lines 4-5), is written to a JSON file
+    # (line 6) and read back from it (line 7); another file (line 8), an object that carries
+    # no dataset (line 9) and a message (line 10) are not it.
+    found = datasets_at(make_repo, run_cli, "train.py", SAVED_AND_READ_BACK)
+    hub = "hf:b-mc2/sql-create-context"
+    assert {line for line, named in found.items() if hub in named} == {3, 6, 7}
+
+
+CLASS_BOUND_TO_A_NAME = """\
+import torchvision.datasets as datasets
+
+dataloader = datasets.CIFAR100
+num_classes = 100
+trainset = dataloader(root="./data", train=True, download=True)
+width = num_classes(3)
+"""
+
+
+def test_a_dataset_class_bound_to_a_name_loads_it_where_the_name_is_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # dataloader names CIFAR-100's class (line 3): calling it (line 5) loads the data; a name
+    # bound to a number beside it (lines 4, 6) is nothing.
+    found = datasets_at(make_repo, run_cli, "cifar.py", CLASS_BOUND_TO_A_NAME)
+    assert {line for line, named in found.items() if "cifar-100" in named} == {3, 5}
+    assert set(found) == {3, 5}

@@ -203,7 +203,7 @@ def _scan_file(
         partial = Skipped(path, "; ".join(limits), partial=True) if limits else None
         card = modelcards.read(item, knowledge)
         # Only what a module offers others crosses back from a worker: most offer nothing.
-        exports = [e for e in extracted.exports if e.loaders or e.attributes or e.names]
+        exports = [e for e in extracted.exports if e.offers()]
         return partial, references, suppressions, card, exports
     except (UserError, KeyboardInterrupt):
         raise
@@ -302,7 +302,7 @@ def _link(
     again: dict[str, list[Reference]] = {}
     for file in links.candidates(exports, (f for f in files if isinstance(f, SourceFile))):
         linked = links.linked(file, links.tree(file), exports)
-        if linked.loaders or linked.attributes or linked.names:
+        if linked.loaders or linked.attributes or linked.names or linked.options:
             again[file.path] = extract.scan(file, knowledge, linked).references
     if again:
         kept = [r for r in scan.references if r.location.path not in again]

@@ -19,8 +19,14 @@ or a model) and follows the syntax tree in source order:
 - a function or class whose body downloads or reads one dataset (or two ids of one, such as
   its URL and its folder) carries it: its ``def`` line and each call of it are ``load``
   references, and the name a call is bound to carries the dataset on;
-- argparse options whose default carries a dataset make ``args.<dest>`` carry it, and an
-  attribute (``self.dataset_url``, ``conf.vgg_folder``) carries what it was bound to.
+- argparse options whose default carries a dataset make ``args.<dest>`` carry it (so do
+  the fields of a class of settings, and another module's options where a module has no
+  parser of its own), and an attribute (``self.dataset_url``, ``conf.vgg_folder``) carries
+  what it was bound to;
+- the module's own data loader or generator given a carried name, a dataset's module or
+  class looked up by a carried name (``import_module``, ``getattr``), a dataset's class
+  bound to a name and called, and a Hugging Face dataset written to a file and read back
+  (``to_json`` then ``load_dataset("json", data_files=...)``) are loads of it.
 
 Two steps look backwards: a name whose folded value is exactly what a seed read
 (``pd.read_csv(csv_path)`` resolved through ``csv_path``'s value) carries the seed's dataset,
@@ -39,7 +45,7 @@ import ast
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeGuard
 
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
@@ -55,6 +61,7 @@ from datasheet_lint.extract.python_ast import (
     not_data_file,
     writes_to,
 )
+from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
 Found = tuple[str, int, int, Kind, str]  # dataset, line, column, kind, surface (segment lines)
@@ -76,6 +83,8 @@ OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
 # Words that say where data is but not which: an attribute of only these (data_path,
 # train_root) names no dataset of its own, and is not followed into other modules.
 LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
+# A module that declares options or parses its own command line.
+PARSES = lazy(r"\b(?:add_argument|ArgumentParser|HfArgumentParser|DEFINE_\w+)\s*\(")
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 # A loop over evaluation sets hands a loader each in turn (for db in ["lfw", "cfp_fp", ...]).
@@ -95,7 +104,11 @@ TRANSPORT_WORDS = frozenset({"maybe", "download", "fetch", "url", "file", "and",
 FEEDING_VERBS = frozenset({"load", "fetch", "download"})
 READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_dataset(path)
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
+BATCHERS = frozenset({"loader", "loaders", "dataloader", "dataloaders"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
+# The last word of a name of what streams data in batches (DistributedDataLoader,
+# distributed_data_generator).
+STREAM_WORDS = frozenset({"loader", "generator", "iterator", "reader", "stream"})
 # Calls whose result carries what their arguments carry (the same files, reordered or cast).
 PASSING = frozenset({"sorted", "list", "tuple", "set", "iter", "reversed", "str", "enumerate"})
 PATH_BUILDERS = PATH_JOINS | frozenset(
@@ -103,6 +116,20 @@ PATH_BUILDERS = PATH_JOINS | frozenset(
     | {"os.path.normpath", "Path", "pathlib.Path", "PurePath", "PosixPath", "os.fspath"}
 )
 PATH_BUILDER_METHODS = frozenset({"joinpath", "format", "replace", "with_suffix", "with_name"})
+# Methods of a Hugging Face dataset that return the same data reshaped, filtered or split
+# (dataset.shuffle().select(range(n)), dataset.train_test_split(test_size=0.2)).
+DATASET_METHODS = frozenset(
+    {"map", "filter", "shuffle", "select", "train_test_split", "remove_columns", "sort"}
+    | {"rename_column", "rename_columns", "select_columns", "cast", "flatten", "with_format"}
+)
+# A dataset's data written to a file of its own, read back further down (dataset["train"].
+# to_json("train_dataset.json"), tokenized["test"].save_to_disk("data/eval")).
+SAVE_METHODS = frozenset({"to_json", "to_parquet", "save_to_disk"})
+SAVE_KEYS = frozenset({"path_or_buf", "dataset_path", "path"})
+# A name's text in another case or trimmed is the same name (args.data_train.lower()).
+SPELLING_METHODS = frozenset({"lower", "upper", "strip", "casefold"})
+# Imports of a module by a name given at run time.
+IMPORTERS = frozenset({"import_module", "importlib.import_module", "__import__"})
 DOWNLOAD_LEAVES = frozenset(
     {"urlretrieve", "urlopen", "get_file", "download_url", "download_and_extract_archive"}
     | {"download_url_to_file", "hf_hub_download", "snapshot_download"}
@@ -199,6 +226,8 @@ class Linked:
     loaders: Mapping[str, Carried]
     attributes: Mapping[str, Carried]
     names: Mapping[str, Carried]  # constants: from config import path_imgrec
+    # argparse options and settings fields another module declares: args.data_train
+    options: Mapping[str, Carried] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +238,13 @@ class Exports:
     loaders: Mapping[str, Carried]
     attributes: Mapping[str, Carried]
     names: Mapping[str, Carried]
+    # its argparse options and settings fields whose defaults carry a dataset (option.py's
+    # --data_train default='Market1501'), read as args.<dest> in the modules that parse them
+    options: Mapping[str, Carried] = field(default_factory=dict)
+
+    def offers(self) -> bool:
+        """Whether other modules may take anything from this one."""
+        return bool(self.loaders or self.attributes or self.names or self.options)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,9 +312,12 @@ def _references(
         _backwards(calls, bindings.bound, bindings.values, dataset, surface, state, lines)
     external = linked.attributes if linked is not None else {}
     imported = linked.names if linked is not None else {}
+    parsed = linked.options if linked is not None else {}
+    if PARSES.search(text):
+        parsed = {}  # a script with a parser of its own reads its own options, not another's
     for _ in range(PASSES):
         before = state.snapshot()
-        flow = _Flow(lines, seeds, bindings, state, resolve, external, imported)
+        flow = _Flow(lines, seeds, bindings, state, resolve, external, imported, parsed)
         flow.module(tree)
         if state.snapshot() == before:
             break
@@ -319,7 +358,8 @@ def _exports(
         for name, carried in env.items()
         if name not in GENERIC and not _output(name) and name not in defined
     }
-    return Exports(loaders, attributes, names)
+    options = {name: carried for name, carried in state.options.items() if not _output(name)}
+    return Exports(loaders, attributes, names, options)
 
 
 def _literal_kind(lines: Sequence[str], line: int) -> Kind:
@@ -535,10 +575,12 @@ class _Flow:
         resolve: Resolve,
         external: Mapping[str, Carried],
         linked_names: Mapping[str, Carried],
+        linked_options: Mapping[str, Carried],
     ) -> None:
         self.lines = lines
         self.bindings = bindings
         self.external = external  # attribute name -> datasets, from other modules
+        self.parsed = linked_options  # argparse dest -> datasets, declared by other modules
         self.resolve = resolve
         # Module-level names as bound so far (a notebook binds FILENAME once per download):
         # what a download's URL folds to where it is called, and where each name was bound.
@@ -547,6 +589,7 @@ class _Flow:
         self.depth = 0  # functions entered: their names are not module-level values
         # the module's own functions, by name (only loader-named ones are fed: feed())
         self.loaders: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+        self.own: set[str] = set()  # the module's own top-level functions and classes
         self.module_env: dict[str, Carried] = {}
         self.libraries: set[str] = set()  # names bound to a data library's modules (tf)
         self.functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []  # entered, inmost last
@@ -561,6 +604,7 @@ class _Flow:
         # are text or where a run writes, not the data's paths.
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
+        self.aliases: set[str] = set()  # names bound to a dataset's loader class itself
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
         self.loop_targets: set[str] = set()  # names any loop binds (for db in eval_sets)
@@ -576,6 +620,11 @@ class _Flow:
             node.name: node
             for node in tree.body
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        self.own = {
+            node.name
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
         }
         self.block(tree.body, self.module_env)
 
@@ -674,6 +723,7 @@ class _Flow:
         if may_download(text):
             return False
         names = [*env, *self.state.carriers, *self.state.options, *self.external, *self.imported]
+        names += self.parsed
         names += [key.rpartition(".")[2].rpartition(":")[2] for key in self.state.attributes]
         return not any(name.rpartition(".")[2] in text for name in names)
 
@@ -741,6 +791,9 @@ class _Flow:
         for target in targets:  # adult_path = join(DATA_PATH, "adult.data"): named for it
             if isinstance(target, ast.Name | ast.Attribute) and not output:
                 carried |= self.seeded(target)
+        if isinstance(value, ast.Attribute | ast.Name) and self.seeded(value, loads=True):
+            # dataloader = datasets.CIFAR100: the class itself, called further down
+            self.aliases.update(t.id for t in targets if isinstance(t, ast.Name))
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:
@@ -811,7 +864,8 @@ class _Flow:
             key = self.attribute_key(node)
             known = self.state.attributes.get(key, NOTHING) if key is not None else NOTHING
             if isinstance(node.value, ast.Name) and node.value.id in NAMESPACES:
-                known = known | self.state.options.get(node.attr, NOTHING)
+                own = self.state.options.get(node.attr, NOTHING)
+                known = known | (own or self.parsed.get(node.attr, NOTHING))
             if not known and not (key or "").count(":"):
                 known = self.external.get(node.attr, NOTHING)  # conf.vgg_folder
             fetched = isinstance(node.value, ast.Name) and node.value.id in self.downloads
@@ -860,6 +914,10 @@ class _Flow:
             )
         if isinstance(node.func, ast.Attribute) and node.func.attr in PATH_BUILDER_METHODS | READS:
             return self.carried(node.func.value, env) | arguments
+        if isinstance(node.func, ast.Attribute) and node.func.attr in SPELLING_METHODS:
+            return self.carried(node.func.value, env)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in DATASET_METHODS:
+            return self.carried(node.func.value, env)  # the same data, reshaped
         return NOTHING
 
     def comprehension_env(
@@ -897,6 +955,8 @@ class _Flow:
             return Kind.LOAD
         if dotted in {"h5py.File", "Image.open", "PIL.Image.open"}:
             return Kind.LOAD
+        if leaf == "load_dataset" and any(k.arg == "data_files" for k in node.keywords):
+            return Kind.LOAD  # load_dataset("json", data_files="train_dataset.json")
         return None
 
     def uses(self, node: ast.expr, env: dict[str, Carried]) -> None:
@@ -936,6 +996,13 @@ class _Flow:
 
     def call(self, node: ast.Call, env: dict[str, Carried]) -> None:
         dotted = dotted_name(node.func) or ""
+        if isinstance(node.func, ast.Name) and dotted in self.aliases and env.get(dotted):
+            # trainset = dataloader(root='./data', train=True): the loader class it names
+            carried = env[dotted]
+            if len(carried) <= MAX_DATASETS:
+                self.touch(carried)
+                for dataset in sorted(carried):
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
         if isinstance(node.func, ast.Name) and dotted in self.loaders:
             function = self.loaders[dotted]
             if _builds_dataset(function.name):
@@ -959,6 +1026,8 @@ class _Flow:
             or self.given_data(node, env)
             or self.helper_read(node, env)
             or self.named_read(node, env)
+            or self.streamed(node, env)
+            or self.chosen_by_name(node, env)
         ):
             return
         if kind is None:
@@ -1072,6 +1141,52 @@ class _Flow:
         self.touch(carried)
         for dataset in sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
+        return True
+
+    def chosen_by_name(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``import_module('data.' + args.data_train.lower())`` and ``getattr(module,
+        args.data_train)(args, transform)``: the dataset's module or class looked up by a name
+        that carries the dataset (an option defaulting to ``'Market1501'``) is loaded there."""
+        func = node.func
+        if isinstance(func, ast.Call) and dotted_name(func.func) == "getattr":
+            given = list(_arguments(func))[1:]  # getattr(module, name)(...): the name
+        elif dotted_name(func) in IMPORTERS:
+            given = list(_arguments(node))
+        else:
+            return False
+        if self.messages:
+            return False
+        carried = _union(self.carried(a, env) for a in given)
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        # The lookup is where the data is chosen, in a class's method too (a class that
+        # wires the data in, class Data, is not the dataset's class): reported here, and
+        # the function or class around it does not become a loader of it.
+        column = _char_column(self.lines, node.lineno, node.col_offset)
+        for dataset in sorted(carried):
+            self.found.append((dataset, node.lineno, column, Kind.LOAD, _label(func)))
+        return True
+
+    def streamed(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """``train_loader = DistributedDataLoader(args.input_bin, B, T)``: the module's own
+        class or function named for data and for what streams it (a loader, generator,
+        iterator or reader), handed a name or option that carries a dataset, reads that data
+        there. Its body reads only a parameter; the call says which data. A library's
+        ``DataLoader`` is not the module's own: it is given a dataset object, not its files."""
+        func = node.func
+        if self.messages or not isinstance(func, ast.Name) or func.id not in self.own:
+            return False
+        words = _words(func.id)
+        if not words or words[-1] not in STREAM_WORDS or not set(words) & DATA_NOUNS:
+            return False
+        if set(words) & OUTPUT_WORDS - {"load"}:
+            return False
+        carried = _union(self.carried(a, env) for a in _arguments(node))
+        if not carried or len(carried) > MAX_DATASETS:
+            return False
+        self.touch(carried)
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, func.id)
         return True
 
     def helper_read(self, node: ast.Call, env: dict[str, Carried]) -> bool:
@@ -1252,16 +1367,20 @@ class _Flow:
 
     def field_option(self, target: ast.expr, value: ast.expr, env: dict[str, Carried]) -> None:
         """``dataset: str = field(default="alpaca")`` in a dataclass of arguments (parsed by
-        HfArgumentParser into ``args``): ``args.dataset`` carries what the default does."""
+        HfArgumentParser into ``args``), or a plain default (``input_bin: str =
+        'data/fineweb10B/fineweb_train_*.bin'`` in ``class Hyperparameters``, then ``args =
+        Hyperparameters()``): ``args.dataset`` carries what the default does."""
         if not isinstance(target, ast.Name) or _output(target.id):
             return
+        default: ast.expr | None = value
         if isinstance(value, ast.Call) and (dotted_name(value.func) or "") in FIELDS:
             default = next((k.value for k in value.keywords if k.arg == "default"), None)
-            if default is not None:
-                carried = self.carried(default, env) | self.seeded(default)
-                if carried:
-                    known = self.state.options.get(target.id, NOTHING)
-                    self.state.options[target.id] = known | carried
+        if default is None:
+            return
+        carried = self.carried(default, env) | self.seeded(default)
+        if carried:
+            known = self.state.options.get(target.id, NOTHING)
+            self.state.options[target.id] = known | carried
 
     def option(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``parser.add_argument('--data', default=DATA_PATH)``: ``args.data`` carries it."""
@@ -1294,9 +1413,29 @@ class _Flow:
         ):
             self.writers[target.id] = value.args[0]
 
+    def saved(self, node: ast.Call, env: dict[str, Carried]) -> None:
+        """``dataset["train"].to_json("train_dataset.json")``: a dataset's data written to a
+        file of its own is that dataset's, on this line and where the file is read back
+        (``load_dataset("json", data_files="train_dataset.json")``)."""
+        func = node.func
+        if not isinstance(func, ast.Attribute) or func.attr not in SAVE_METHODS:
+            return
+        carried = self.carried(func.value, env)
+        if not carried or len(carried) > MAX_DATASETS or self.messages:
+            return
+        target = node.args[0] if node.args else None
+        target = next((k.value for k in node.keywords if k.arg in SAVE_KEYS), target)
+        if isinstance(target, ast.Constant) and isinstance(target.value, str):
+            self.copies[target.value] = self.copies.get(target.value, NOTHING) | carried
+        elif isinstance(target, ast.Name):
+            env[target.id] = self.carried(target, env) | carried
+        for dataset in sorted(carried):
+            self.emit(dataset, node.lineno, node.col_offset, Kind.PATH, func.attr)
+
     def written(self, node: ast.Call, env: dict[str, Carried]) -> None:
         """``f.write(requests.get(url).text)``: the file written holds the downloaded data, so
         the name of its path carries the dataset (``input_file_path``, read further down)."""
+        self.saved(node, env)
         func = node.func
         if dotted_name(func) == "shutil.copyfileobj" and len(node.args) == 2:
             source, target = node.args  # shutil.copyfileobj(f_in, f_out): a copy of the file
@@ -1557,7 +1696,8 @@ def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -
         return bool(set(words) & DATA_NOUNS) or any(b.endswith("Dataset") for b in bases)
     if set(words) & LOADER_VERBS or (words and words[-1] in {"dataset", "datasets"}):
         return True
-    return bool(words) and words[0] in GETTERS and bool(set(words) & DATA_NOUNS)
+    # get_training_dataloader, build_loader: a getter of what feeds the data in batches
+    return bool(words) and words[0] in GETTERS and bool(set(words) & (DATA_NOUNS | BATCHERS))
 
 
 def _label(node: ast.expr) -> str:

@@ -7,7 +7,11 @@ name inside an identifier counts when the identifier is
 
 - defined as a class, function or module, imported, or called: a ``load`` reference;
 - an attribute or variable whose other words name a data location (``ms1m_folder``,
-  ``emore_root``, ``lfw_dir``): a ``path`` reference.
+  ``emore_root``, ``lfw_dir``), or that the line uses as one whatever its words
+  (``os.path.isfile(args.lfwPairs)``, ``os.listdir(lfwAligned)``, ``with open(path, 'rb')
+  as cifar100:``): a ``path`` reference;
+- the top-level module of a benchmark's evaluation protocol, imported (``import
+  lfw_eval``): a ``load`` reference.
 
 An identifier that only measures something about a dataset (``lfw_accuracy``,
 ``lfw_batch_size``) or holds an object built from it (``mnist_train``) is not a reference: the
@@ -21,6 +25,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from datasheet_lint.extract.context import Line, key_words
+from datasheet_lint.extract.data_paths import OUTPUT_WORDS
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
@@ -163,6 +168,8 @@ def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
 
 
 TOP_MODULE = lazy(r"^\s*(?:import|from)\s+$")
+EVAL_WORDS = frozenset({"eval", "evaluate", "evaluation"})
+READER_IMPORTED = lazy(r"(?i)\s*import\b.*\b(?:parse|read|load)")
 
 
 def library_shaped(line: Line) -> bool:
@@ -170,7 +177,8 @@ def library_shaped(line: Line) -> bool:
     as one (``eli5.show_weights(...)``): a short name there may be a library's."""
     left, right = _identifier(line)
     if TOP_MODULE.match(line.text[:left]):
-        return True
+        others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
+        return not (others and others <= EVAL_WORDS)  # import lfw_eval: a benchmark's module
     return MODULE_CALL.match(line.text[right:].lstrip()) is not None
 
 
@@ -282,6 +290,57 @@ OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 EVAL_CLASS = lazy(r"Eval(?:uate)?$")
 
 
+# A call that takes a location: a path's test, join or listing; the name is one of its
+# arguments (os.path.join(root, lfwSubset), os.path.isfile(args.lfwPairs)), an owner's
+# attribute included (args., self.). An open() of a name reads a list or pairs file that
+# its definition placed (open(self._ijbc_1N_probe_list)): that definition is the reference.
+PATH_CALL = lazy(
+    r"(?:\b(?:exists|isfile|isdir|listdir|scandir|walk|glob|iglob|Path|expanduser"
+    r"|abspath|realpath)|(?:\bpath\.|\bosp\.|(?<![\w.]))join)"  # not ", ".join(names)
+    r"\s*\(\s*(?:[^()]*,\s*)?(?:\w+\.)*$"
+)
+# The name bound to a location built on its line: lfwSubset = os.path.join(base, 'lfw-subset').
+PATH_VALUE = lazy(r"^=\s*(?:[\w.]+\.)?(?:join|Path)\s*\(")
+ASSIGNED = lazy(r"^\s*(?:\w+\.)*$")
+
+
+# Words of a location the run writes to or keeps its own things in (megaface_out, lfw_cache,
+# the features it computes: face_scrub_emb_clean_outdir), or that holds code (COCO_API, the
+# cocoapi checkout put on sys.path).
+NOT_DATA_WORDS = (
+    OUTPUT_WORDS
+    | {"dst", "dest", "target", "tmp", "outdir", "outpath"}
+    | {"emb", "embs", "embedding", "embeddings", "feat", "feats", "feature", "features"}
+    | {"pred", "preds", "prediction", "predictions"}
+    | {"api", "lib", "src", "tools"}
+)
+
+
+# A file opened in binary under the dataset's name (with open(path, 'rb') as cifar100:), and
+# that handle read whole by a data library (pickle.load(cifar100)). A text file opened so
+# is any file (with changes_path.open("r") as cfp: a changelog, not CFP).
+OPENED_AS = lazy(r"""\bopen\s*\(.*['"]rb['"].*\)\s*as\s+$""")
+READ_HANDLE = lazy(r"\b(?:pickle|np|numpy|torch|joblib)\.load\s*\(\s*$")
+
+
+def _used_as_path(before: str, after: str) -> bool:
+    """The identifier is an argument of a call that takes a location, or is bound to a
+    location joined on its line."""
+    if PATH_CALL.search(before):
+        return "sys.path" not in before  # sys.path.append(join(root, COCO_API)): code
+    return ASSIGNED.match(before) is not None and PATH_VALUE.match(after) is not None
+
+
+def _protocol_module(before: str, after: str, others: set[str]) -> bool:
+    """A top-level module of a dataset's evaluation protocol, imported whole (import
+    lfw_eval) or for its reader (from lfw_eval import parseList): it reads the benchmark's
+    pairs and images. Its scorer alone (from eval_lfw import evaluation_10_fold) and a
+    package's evaluator (from .coco_eval import ...) only score."""
+    if not others or not others <= EVAL_WORDS or not TOP_MODULE.match(before):
+        return False
+    return before.lstrip().startswith("import") or READER_IMPORTED.match(after) is not None
+
+
 def kind(line: Line) -> Kind | None:
     """How a name inside a Python identifier points at the dataset, or None."""
     left, right = _identifier(line)
@@ -294,6 +353,8 @@ def kind(line: Line) -> Kind | None:
         and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
     ):
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
+    if _protocol_module(before, after, others):
+        return Kind.LOAD  # import lfw_eval
     if others & MEASURE_WORDS or REPORTED.search(before):
         return None
     if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
@@ -335,6 +396,17 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD
     if others & CLASS_WORDS:
         return Kind.CONFIG  # the dataset's class list (VOC_CLASSES), defined or used
+    if not others & NOT_DATA_WORDS and others <= DATA_WORDS:
+        if OPENED_AS.search(before):
+            return Kind.PATH  # with open(join(path, 'train'), 'rb') as cifar100:
+        if READ_HANDLE.search(before):
+            return Kind.LOAD  # pickle.load(cifar100, encoding='bytes'): the handle read
+    if _used_as_path(before, after) and not others & NOT_DATA_WORDS:
+        # A name of any other words that the line uses as a location (os.path.isfile(
+        # args.lfwPairs), os.listdir(lfwAligned), lfwSubset = os.path.join(...)), unless
+        # they say the run writes there (megaface_out) or it holds code (COCO_API on
+        # sys.path); a measure or a message was ruled out above.
+        return Kind.PATH
     if others & LOCATION_WORDS and not CONDITION.match(before) and not _passed_in(before):
         return Kind.PATH  # not in a test of whether a location was given (if args.lfw_dir:)
     if not others and _dataset_entry(before, after):

@@ -21,7 +21,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from datasheet_lint.extract.flow import Carried, Exports, Linked
+from datasheet_lint.extract.flow import NAMESPACES, Carried, Exports, Linked
 from datasheet_lint.models import SourceFile
 
 MAX_NAMES = 500  # exported names searched for: real repositories export a handful
@@ -29,7 +29,7 @@ MAX_NAMES = 500  # exported names searched for: real repositories export a handf
 
 def modules(exports: Mapping[str, Exports]) -> dict[str, Exports]:
     """Exports of the modules that have any, by path."""
-    return {path: e for path, e in exports.items() if e.loaders or e.attributes or e.names}
+    return {path: e for path, e in exports.items() if e.offers()}
 
 
 def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> Iterator[SourceFile]:
@@ -38,7 +38,8 @@ def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> I
     loaders = sorted({name for e in exports.values() for name in [*e.loaders, *e.names]})
     loaders = loaders[:MAX_NAMES]
     attributes = sorted({name for e in exports.values() for name in e.attributes})[:MAX_NAMES]
-    if not loaders and not attributes:
+    options = sorted({name for e in exports.values() for name in e.options})[:MAX_NAMES]
+    if not loaders and not attributes and not options:
         return
     parts = []
     if loaders:
@@ -48,6 +49,10 @@ def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> I
         parts.append(r"\bimport[ \t]+\*")  # from data import *
     if attributes:
         parts.append(r"\.(?:" + "|".join(map(re.escape, attributes)) + r")\b")
+    if options:  # args.data_train, read where option.py's parser is used
+        namespaces = "|".join(sorted(NAMESPACES))
+        names = "|".join(map(re.escape, options))
+        parts.append(r"\b(?:" + namespaces + r")\.(?:" + names + r")\b")
     wanted = re.compile("|".join(parts))
     for file in texts:
         if file.path not in exports and wanted.search(file.text):
@@ -81,12 +86,15 @@ def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Expo
                     names[alias.asname or alias.name] = found.names[alias.name]
             break
     attributes: dict[str, Carried] = {}
+    options: dict[str, Carried] = {}
     for path, found in exports.items():
         if path == file.path:
             continue
         for name, carried in found.attributes.items():
             attributes[name] = attributes.get(name, frozenset()) | carried
-    return Linked(loaders, attributes, names)
+        for name, carried in found.options.items():
+            options[name] = options.get(name, frozenset()) | carried
+    return Linked(loaders, attributes, names, options)
 
 
 def _through_modules(
