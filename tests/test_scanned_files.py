@@ -60,7 +60,7 @@ TOOLS_FILES = {
 
 IDE_FILES = {
     "a.py": HIT,
-    ".idea/workspace.xml": '<option value="$PROJECT_DIR$/faces_emore/train.py" />\n',
+    ".idea/workspace.xml": '<option value="$PROJECT_DIR$/faces_emore/train.rec" />\n',
     ".idea/runConfigurations/train.xml": '<option name="PARAMETERS" value="faces_emore" />\n',
     "Face.iml": '<option name="data" value="/train_tmp/faces_emore" />\n',
     "htmlcov/train_py.html": "<td>rec = &quot;/train_tmp/faces_emore&quot;</td>\n",
