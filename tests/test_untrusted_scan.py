@@ -326,3 +326,50 @@ def test_a_line_of_many_nested_dataset_paths_costs_linear_time(
     elapsed, report = timed(run_cli, repo)
     assert elapsed < 20
     assert {r["dataset"] for r in report["references"]} == {"facescrub"}
+
+
+# Session 11: code that parses but nests deeper than the passes over its tree can follow ------
+
+DEEP = {
+    "signs": "x = " + "-" * 2_500 + "1\n",  # Python parses ~3,000 levels, recurses ~1,000
+    "joins": "x = 'a'" + " + 'a'" * 2_500 + "\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(DEEP))
+@pytest.mark.parametrize("name", ["train.py", "train.ipynb"])
+def test_deeply_nested_code_is_read_for_names_not_an_internal_error(
+    make_repo: MakeRepo, run_cli: RunCli, shape: str, name: str
+) -> None:
+    """Before: RecursionError in python_ast's constant folding, exit 2, 'internal error'."""
+    code = "from datasets import load_dataset\n" + DEEP[shape] + "load_dataset('faces_emore')\n"
+    if name.endswith(".ipynb"):
+        cell = {"cell_type": "code", "source": code.splitlines(keepends=True), "outputs": []}
+        code = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    result = run_cli(make_repo({name: code}), "check", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert {(p, c, d) for p, _, c, d in findings(result)} == {(name, "DSL102", "ms1mv2")}
+    [skipped] = result.json()["skipped"]
+    assert skipped["partial"] and "recursion limit" in skipped["reason"], skipped
+
+
+def test_long_chains_of_joins_onto_a_carried_name_cost_bounded_time(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Before: each line of 900 joins onto args.root cost ~10 s (nested generators in the
+    path helpers, and the data flow asking each level of the chain again): cubic."""
+    head = (
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--root', default='/data/faces_emore')\n"
+        "args = p.parse_args()\nroot = args.root\n"
+    )
+    joins = "".join(f"x{i} = open(root" + " + 'x.json'" * 900 + ")\n" for i in range(4))
+    divides = "".join(f"y{i} = open(root" + " / 'a'" * 900 + ")\n" for i in range(4))
+    repo = make_repo({"joins.py": head + joins, "divides.py": head + divides})
+    elapsed, report = timed(run_cli, repo)
+    assert elapsed < 20
+    assert {("joins.py", 3), ("divides.py", 3)} <= {
+        (r["path"], r["line"]) for r in report["references"]
+    }
+    reasons = {s["path"]: s["reason"] for s in report["skipped"] if s["partial"]}
+    assert "steps of data flow" in reasons["divides.py"]
