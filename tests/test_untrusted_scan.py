@@ -373,3 +373,28 @@ def test_long_chains_of_joins_onto_a_carried_name_cost_bounded_time(
     }
     reasons = {s["path"]: s["reason"] for s in report["skipped"] if s["partial"]}
     assert "steps of data flow" in reasons["divides.py"]
+
+
+def _line(unit: str, size: int = 2_000_000) -> str:
+    return unit * (size // len(unit)) + "\n"
+
+
+def test_long_lines_of_many_matches_cost_linear_time(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Before: each match looked back to the start of its line (or counted lines from the
+    top of the file), so 2 MB of short matches took from minutes to hours: YOLO file
+    selections ('a.yaml'), data locations (x = 'data/a'), triple-quoted strings, and the
+    docstrings of a dataset module."""
+    module = "from torch.utils.data import Dataset\nclass Market1501(Dataset):\n"
+    files = {
+        "selects.py": _line("'a.yaml' "),
+        "locations.py": _line("x = 'data/a'; "),
+        "strings.py": "x = 'faces_emore'\n" + _line('"""a""" '),
+        "market.py": module
+        + "    dataset_dir = 'market1501'\n"
+        + _line('    """a"""\n', 1_000_000),
+        ".datasheet-lint.yaml": "max-file-size: 10MB\n",
+    }
+    elapsed, report = timed(run_cli, make_repo(files))
+    assert elapsed < 30
+    found = {(r["path"], r["line"], r["dataset"]) for r in report["references"]}
+    assert {("strings.py", 1, "ms1mv2"), ("market.py", 3, "market-1501")} <= found
