@@ -382,3 +382,22 @@ def test_names_that_look_like_pathspecs_are_names(tmp_path: Path, run_cli: RunCl
         assert paths_found(result) == {("train.py", 1)}, (args, result)
         star = run_cli(repo, "check", *args, "*.py", "--format", "json")
         assert star.exit_code == 0 and paths_found(star) == set(), (args, star)
+
+
+def test_a_tracked_file_in_a_folder_linked_out_of_the_repository_is_not_read(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """Before: git's index lists notes/secret.md, the work tree has notes -> ../outside, and
+    the linter read ../outside/secret.md (a downloaded snapshot can hold any such state)."""
+    outside = tmp_path / "outside"
+    write_files(outside, {"secret.md": "We train on faces_emore (MS1MV2).\n"})
+    repo = new_repo(tmp_path / "repo", {"notes/secret.md": "hello\n", "train.py": HIT})
+    (repo / "notes" / "secret.md").unlink()
+    (repo / "notes").rmdir()
+    (repo / "notes").symlink_to(outside, target_is_directory=True)
+    assert "notes/secret.md" in git(repo, "ls-files")  # still tracked, read through the link
+    result = run_cli(repo, "check", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert paths_found(result) == {("train.py", 1)}  # and none in notes/secret.md
+    skipped = {s["path"]: s["reason"] for s in result.json()["skipped"]}
+    assert skipped["notes/secret.md"] == "in a folder that is a symbolic link, not followed"

@@ -326,3 +326,84 @@ def test_a_line_of_many_nested_dataset_paths_costs_linear_time(
     elapsed, report = timed(run_cli, repo)
     assert elapsed < 20
     assert {r["dataset"] for r in report["references"]} == {"facescrub"}
+
+
+# Session 11: code that parses but nests deeper than the passes over its tree can follow ------
+
+DEEP = {
+    "signs": "x = " + "-" * 2_500 + "1\n",  # Python parses ~3,000 levels, recurses ~1,000
+    "joins": "x = 'a'" + " + 'a'" * 2_500 + "\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(DEEP))
+@pytest.mark.parametrize("name", ["train.py", "train.ipynb"])
+def test_deeply_nested_code_is_read_for_names_not_an_internal_error(
+    make_repo: MakeRepo, run_cli: RunCli, shape: str, name: str
+) -> None:
+    """Before: RecursionError in python_ast's constant folding, exit 2, 'internal error'."""
+    code = "from datasets import load_dataset\n" + DEEP[shape] + "load_dataset('faces_emore')\n"
+    if name.endswith(".ipynb"):
+        cell = {"cell_type": "code", "source": code.splitlines(keepends=True), "outputs": []}
+        code = json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    result = run_cli(make_repo({name: code}), "check", "--format", "json")
+    assert result.exit_code == 1, result.stderr
+    assert {(p, c, d) for p, _, c, d in findings(result)} == {(name, "DSL102", "ms1mv2")}
+    [skipped] = result.json()["skipped"]
+    assert skipped["partial"] and "recursion limit" in skipped["reason"], skipped
+
+
+def test_long_chains_of_joins_onto_a_carried_name_cost_bounded_time(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """Before: each line of 900 joins onto args.root cost ~10 s (nested generators in the
+    path helpers, and the data flow asking each level of the chain again): cubic."""
+    head = (
+        "import argparse\np = argparse.ArgumentParser()\n"
+        "p.add_argument('--root', default='/data/faces_emore')\n"
+        "args = p.parse_args()\nroot = args.root\n"
+    )
+    joins = "".join(f"x{i} = open(root" + " + 'x.json'" * 900 + ")\n" for i in range(4))
+    divides = "".join(f"y{i} = open(root" + " / 'a'" * 900 + ")\n" for i in range(4))
+    repo = make_repo({"joins.py": head + joins, "divides.py": head + divides})
+    elapsed, report = timed(run_cli, repo)
+    assert elapsed < 20
+    assert {("joins.py", 3), ("divides.py", 3)} <= {
+        (r["path"], r["line"]) for r in report["references"]
+    }
+    reasons = {s["path"]: s["reason"] for s in report["skipped"] if s["partial"]}
+    assert "steps of data flow" in reasons["divides.py"]
+
+
+def _line(unit: str, size: int = 2_000_000) -> str:
+    return unit * (size // len(unit)) + "\n"
+
+
+def test_long_lines_of_many_matches_cost_linear_time(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Before: each match looked back to the start of its line (or counted lines from the
+    top of the file), so 2 MB of short matches took from minutes to hours: YOLO file
+    selections ('a.yaml'), data locations (x = 'data/a'), triple-quoted strings, and the
+    docstrings of a dataset module."""
+    module = "from torch.utils.data import Dataset\nclass Market1501(Dataset):\n"
+    files = {
+        "selects.py": _line("'a.yaml' "),
+        "locations.py": _line("x = 'data/a'; "),
+        "strings.py": "x = 'faces_emore'\n" + _line('"""a""" '),
+        "market.py": module
+        + "    dataset_dir = 'market1501'\n"
+        + _line('    """a"""\n', 1_000_000),
+        ".datasheet-lint.yaml": "max-file-size: 10MB\n",
+    }
+    elapsed, report = timed(run_cli, make_repo(files))
+    assert elapsed < 30
+    found = {(r["path"], r["line"], r["dataset"]) for r in report["references"]}
+    assert {("strings.py", 1, "ms1mv2"), ("market.py", 3, "market-1501")} <= found
+
+
+def test_a_model_card_header_of_400_kb_is_not_parsed(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Before: 26 s in the pure-Python YAML parser for this 400 kB header (5 MB: minutes)."""
+    header = "---\nlibrary_name: x\ntags:\n" + "- a\n" * 100_000 + "---\n"
+    repo = make_repo({"README.md": header + "We fine-tune on faces_emore.\n"})
+    elapsed, report = timed(run_cli, repo)
+    assert elapsed < 20
+    assert {(r["path"], r["dataset"]) for r in report["references"]} == {("README.md", "ms1mv2")}

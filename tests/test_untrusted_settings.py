@@ -455,3 +455,18 @@ def test_datasheets_of_yaml_alias_chains_are_bounded(make_repo: MakeRepo, tmp_pa
     assert len(refused) == 400 and ("a.py", 1, "DSL102", "ms1mv2") in found
     cached = sum(p.stat().st_size for p in (tmp_path / "cache").rglob("*") if p.is_file())
     assert cached < 5_000_000
+
+
+def test_a_pyproject_linked_out_of_a_subfolder_is_not_read_to_find_the_root(
+    make_repo: MakeRepo, run_cli: RunCli, tmp_path: Path
+) -> None:
+    """Before: looking for the project root opened sub/pyproject.toml -> a file outside the
+    repository to look for [tool.datasheet-lint], so what that file held chose the root (and
+    the run then stopped on the link). A link out of its folder is not read at all now."""
+    outside = tmp_path / "outside" / "pyproject.toml"
+    write_files(outside.parent, {"pyproject.toml": "[tool.datasheet-lint]\nignore = ['DSL']\n"})
+    repo = make_repo({"sub/train.py": 'x = "ms1mv2"\n'})
+    (repo / "sub" / "pyproject.toml").symlink_to(outside)
+    result = run_cli(repo / "sub", "check", "--format", "json")
+    assert result.exit_code == 1, result.stderr  # the repository's root, its default settings
+    assert findings(result) == {("sub/train.py", 1, "DSL102", "ms1mv2")}

@@ -454,6 +454,11 @@ def declares_settings(directory: Path) -> bool:
     try:
         if not pyproject.is_file():  # a FIFO or a device is not a settings file
             return False
+        if pyproject.is_symlink():  # a link out of the folder is not read, even to look
+            from datasheet_lint import projectfiles
+
+            if not projectfiles.is_inside(directory, pyproject):
+                return False
         with pyproject.open("rb") as handle:  # bounded: the file is the repository's
             head = handle.read(MAX_SETTINGS_SIZE).decode("utf-8", errors="replace")
     except OSError:

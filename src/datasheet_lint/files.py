@@ -91,6 +91,8 @@ def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:
         return Skipped(relative, "symbolic link, not followed")
     if not stat.S_ISREG(info.st_mode):
         return Skipped(relative, "not a regular file")
+    if _in_linked_folder(str(root), relative):
+        return Skipped(relative, "in a folder that is a symbolic link, not followed")
     if info.st_size > max_size:
         return Skipped(
             relative, f"larger than the {max_size:,}-byte limit ({info.st_size:,} bytes)"
@@ -105,6 +107,22 @@ def read(root: Path, relative: str, max_size: int) -> SourceFile | Skipped:
     except OSError as err:
         return Skipped(relative, f"cannot read: {err.strerror or err}")
     return decode(relative, data)
+
+
+def _in_linked_folder(root: str, relative: str) -> bool:
+    """Whether a folder between the root and the file is a symbolic link. git lists a
+    tracked file under a folder that the work tree has since replaced with a link (a
+    downloaded snapshot can hold any state); reading it would read wherever the link points.
+    One ``lstat`` per folder level, a few microseconds each."""
+    folder = root
+    for part in relative.split("/")[:-1]:
+        folder += "/" + part
+        try:
+            if stat.S_ISLNK(os.lstat(folder).st_mode):
+                return True
+        except OSError:
+            return True  # gone since the file's lstat: not read either
+    return False
 
 
 def decode(relative: str, data: bytes) -> SourceFile | Skipped:

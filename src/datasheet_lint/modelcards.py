@@ -4,7 +4,8 @@ A model card is a ``MODEL_CARD.md``, or a ``README.md`` whose YAML front matter 
 model (``library_name``, ``pipeline_tag``, ``base_model``, ``model-index``...) rather than a
 dataset. Its ``datasets:`` names are resolved to canonical dataset ids, so a rule can compare
 them with the datasets the training code loads. A card whose front matter cannot be read is
-taken to list nothing; it never stops a run.
+taken to list nothing (and so is one whose header is over ``MAX_HEADER``); it never stops a
+run.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Location, SourceFile
 
 CARD_NAMES = frozenset({"model_card.md", "modelcard.md"})
+# Front matter parsed, in characters: real cards' headers are a few kilobytes, and the
+# pure-Python YAML parser took minutes for a README whose 1 MB header was a list of names.
+MAX_HEADER = 65_536
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +40,7 @@ def _header(file: SourceFile) -> Mapping[str, Any] | None:
     from datasheet_lint import yamlio
 
     found = frontmatter.split(file.text)
-    if found is None:
+    if found is None or len(found.yaml) > MAX_HEADER:
         return None
     try:
         document = yamlio.load_yaml(found.yaml, origin=file.path)

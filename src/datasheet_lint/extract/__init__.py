@@ -119,13 +119,16 @@ def _segment_references(
     knowledge: Knowledge,
     limits: list[str],
     links: tuple[Linked | None, list[Exports]],
+    *,
+    parse: bool = True,
 ) -> list[Reference]:
     found: list[tuple[str, int, int, Kind, str]] = []
     loader_spans: set[tuple[int, int]] = set()
     unnamed: set[tuple[str, int, int, Kind, str]] = set()  # reads known only by their file
     tree: ast.Module | None = None
-    parsed = False  # tried already: a module that does not parse is not parsed twice
-    if segment.lang == "python" and python_ast.worth_parsing(segment.text):
+    # tried already (or not to be tried): a module that does not parse is not parsed twice
+    parsed = not parse
+    if segment.lang == "python" and parse and python_ast.worth_parsing(segment.text):
         parsed = True
         if len(segment.text) > PARSE_MAX_CHARS:
             limits.append(
@@ -218,6 +221,8 @@ def _segment_references(
         flowed = _flowed(segment.text, tree, seeds, knowledge, linked)
         if flowed is not None:
             found.extend(flowed.found)
+            if flowed.limit:
+                limits.append(flowed.limit)
             if segment.lines is None:  # a module others can import, not a notebook
                 exports.append(flowed.exports)
     if _wanted("dataset_yaml", segment):  # --data data/VOC.yaml: a dataset's YOLO file
@@ -247,6 +252,29 @@ def _segment_references(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
         )
     return references
+
+
+def _segment_code(
+    file: SourceFile,
+    segment: Segment,
+    knowledge: Knowledge,
+    limits: list[str],
+    links: tuple[Linked | None, list[Exports]],
+) -> list[Reference]:
+    """A segment's references; code that parses but nests deeper than the recursive passes
+    over its tree can go (``x = -----...1``, 1,000 signs: Python's parser takes ~3,000 levels,
+    its interpreter ~1,000) is read again without its tree, as code too large to parse is."""
+    exports: list[Exports] = []
+    try:
+        found = _segment_references(file, segment, knowledge, limits, (links[0], exports))
+    except RecursionError:
+        limits.append(
+            "loader calls not parsed: code nested deeper than Python's recursion limit"
+            " (names are still matched)"
+        )
+        return _segment_references(file, segment, knowledge, limits, links, parse=False)
+    links[1].extend(exports)
+    return found
 
 
 def _own_dataset_references(
@@ -372,7 +400,7 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     references: list[Reference] = []
     exports: list[Exports] = []
     for segment in segments:
-        references.extend(_segment_references(file, segment, knowledge, limits, (linked, exports)))
+        references.extend(_segment_code(file, segment, knowledge, limits, (linked, exports)))
     references.extend(structured.references(file, knowledge))
     if lang == "config":
         references.extend(_config_values(file, knowledge, references))

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 from datasheet_lint.extract.context import key_words
+from datasheet_lint.extract.segments import line_start
 from datasheet_lint.lazyregex import lazy
 
 # = 'literal', = Path('literal'), = os.path.join('literal', ...): then the name before it.
@@ -92,8 +93,8 @@ def without_split(path: str) -> str:
 def literals(text: str) -> Iterator[tuple[str, int]]:
     """(path, offset of its first character) of each data location."""
     for match in VALUE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        assigned = NAME.fullmatch(text, line_start, match.start())
+        start = line_start(text, match.start(), 400)  # name = value: a short head
+        assigned = None if start is None else NAME.fullmatch(text, start, match.start())
         if assigned is None:
             continue  # a keyword argument or a comparison, not name = value
         words = key_words(assigned.group("name"))

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from datasheet_lint.extract.segments import LineIndex, line_start
 from datasheet_lint.knowledge.resolve import GENERIC_STEMS
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -302,16 +303,17 @@ def darknet_references(path: str, text: str, known: Known, resolve: Resolve) -> 
 
 def selections(text: str, known: Known, *, python: bool) -> Iterator[Found]:
     """Strings (``python``) or config values that are the path of a dataset's YAML file."""
+    index: LineIndex | None = None  # built for the first file that selects one
     for match in SELECTED.finditer(text):
         if python and match.group("pre") not in {"'", '"'}:
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        if text[start : match.start()].lstrip().startswith("#"):
+        start = line_start(text, match.start(), 1_000)
+        if start is not None and text[start : match.start()].lstrip().startswith("#"):
             continue  # a comment's example command
         stem = match.group("stem")
         dataset = known(stem) or known(TASK_SUFFIX.sub("", stem))
         if dataset is None:
             continue
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start("path") - start + 1
+        index = index or LineIndex(text)
+        line, column = index.position(match.start("path"))
         yield dataset, line, column, Kind.CONFIG, match.group("path")

@@ -69,6 +69,10 @@ Carried = frozenset[str]
 NOTHING: Carried = frozenset()
 
 PASSES = 4  # real modules settle in two or three: each pass only adds facts
+# What one pass may work out (values it asks what they carry): the most any module of the
+# realrepos set needs is ~5,000; one hostile line of 900 joins (root / 'a' / 'a' ...) needed
+# over a million, and a file holds a hundred such lines.
+MAX_STEPS = 100_000
 SEED_KINDS = frozenset({Kind.LOAD, Kind.URL, Kind.PATH, Kind.CONFIG})
 # A name this generic says nothing of its own; it carries a dataset only where it was bound.
 GENERIC = frozenset(
@@ -253,6 +257,11 @@ class Flowed:
 
     found: list[Found]
     exports: Exports
+    limit: str = ""  # why names were not followed, for the run to say the file was in part
+
+
+class _TooCostly(Exception):
+    """A pass reached MAX_STEPS: the module is not followed (its direct references stay)."""
 
 
 class Resolve(Protocol):
@@ -273,11 +282,15 @@ def references(
 
     The walk recurses into expressions: one that parses but nests deeper than the
     interpreter's recursion limit (a 1,000-term ``+`` chain in a hostile file) ends it, and
-    the module keeps what the direct passes found."""
+    so does a pass over ``MAX_STEPS``; the module keeps what the direct passes found, and
+    ``limit`` says why."""
     try:
         return _references(tree, text, found, resolve, linked)
     except RecursionError:
-        return Flowed([], Exports({}, {}, {}))
+        limit = "names not followed: code nested deeper than Python's recursion limit"
+    except _TooCostly:
+        limit = f"names not followed: over {MAX_STEPS:,} steps of data flow"
+    return Flowed([], Exports({}, {}, {}), limit + " (names are still matched)")
 
 
 def _references(
@@ -608,6 +621,7 @@ class _Flow:
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
         self.loop_targets: set[str] = set()  # names any loop binds (for db in eval_sets)
+        self.steps = 0  # values asked what they carry, up to MAX_STEPS
 
     @property
     def bound(self) -> dict[str, _Binding | None]:
@@ -854,6 +868,9 @@ class _Flow:
 
     def carried(self, node: ast.expr, env: dict[str, Carried]) -> Carried:
         """The datasets a value carries through names bound before it."""
+        self.steps += 1
+        if self.steps > MAX_STEPS:
+            raise _TooCostly
         if isinstance(node, ast.Call | ast.BinOp | ast.JoinedStr) and _own_file(node):
             return NOTHING  # join(root, "meta.json"): what the module wrote, not the data
         if isinstance(node, ast.Name):
@@ -1563,34 +1580,42 @@ def _arguments(node: ast.Call) -> Iterator[ast.expr]:
     yield from (keyword.value for keyword in node.keywords)
 
 
-def _parts(node: ast.expr) -> Iterator[ast.expr]:
-    """The pieces a path is joined from: literals and the values between them."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
-        yield from _parts(node.left)
-        yield from _parts(node.right)
-    elif isinstance(node, ast.JoinedStr):
-        for part in node.values:
-            yield from _parts(part.value if isinstance(part, ast.FormattedValue) else part)
-    elif isinstance(node, ast.Call) and (dotted_name(node.func) or "") in PATH_BUILDERS:
-        for argument in node.args:
-            yield from _parts(argument)
-    elif not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
-        yield node
+def _parts(node: ast.expr, *, backwards: bool = False) -> Iterator[ast.expr]:
+    """The pieces a path is joined from: literals and the values between them, in order
+    (``backwards``: last first).
+
+    A stack rather than nested generators: each piece yielded from nested ``yield from``
+    passes through every level above it, so a hostile 900-term ``+`` chain cost seconds."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add | ast.Div | ast.Mod):
+            children = [node.left, node.right]
+        elif isinstance(node, ast.JoinedStr):
+            children = [p.value if isinstance(p, ast.FormattedValue) else p for p in node.values]
+        elif isinstance(node, ast.Call) and (dotted_name(node.func) or "") in PATH_BUILDERS:
+            children = list(node.args)
+        else:
+            if not (isinstance(node, ast.Constant) and node.value in {"", "/"}):
+                yield node
+            continue
+        stack += children if backwards else children[::-1]
 
 
 def _own_file(node: ast.expr) -> bool:
     """A path built onto a location whose file, by its name, configures or describes the run
     or lists the data (``join(root, "splits.json")``, ``root / "config.yaml"``): a file a
-    module writes or keeps beside the data, not the data (python_ast.NOT_DATA_WORDS)."""
-    if not _builds_path(node):
-        return False
-    parts = list(_parts(node))
-    last = parts[-1] if parts else None
+    module writes or keeps beside the data, not the data (python_ast.NOT_DATA_WORDS).
+
+    The last piece is looked at first: ``carried`` asks this at every level of a ``+``
+    chain, and listing every piece (or walking the tree) each time made a chain cubic."""
+    last = next(_parts(node, backwards=True), None)
     return (
         isinstance(last, ast.Constant)
         and isinstance(last.value, str)
         and "." in last.value
         and not_data_file(last.value)
+        and _builds_path(node)
     )
 
 

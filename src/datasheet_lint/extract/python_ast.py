@@ -635,20 +635,26 @@ def _builds_path(func: ast.expr) -> bool:
 def _pieces(node: ast.expr) -> Iterator[ast.expr]:
     """The literals and names a path is built from, in reading order: the operands of ``+``
     and ``/``, an f-string's parts, a call's arguments (``os.path.join``, ``Path``) and the
-    string a method is called on (``"{}.csv".format(split)``)."""
-    if isinstance(node, ast.BinOp):
-        yield from _pieces(node.left)
-        yield from _pieces(node.right)
-    elif isinstance(node, ast.JoinedStr):
-        for part in node.values:
-            yield from _pieces(part.value if isinstance(part, ast.FormattedValue) else part)
-    elif isinstance(node, ast.Call):
-        if isinstance(node.func, ast.Attribute) and dotted_name(node.func) is None:
-            yield from _pieces(node.func.value)
-        for argument in node.args:
-            yield from _pieces(argument)
-    else:
-        yield node
+    string a method is called on (``"{}.csv".format(split)``).
+
+    A stack rather than nested generators, whose every piece passes through each level
+    above it: quadratic on a hostile 900-term ``+`` chain."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.BinOp):
+            children = [node.left, node.right]
+        elif isinstance(node, ast.JoinedStr):
+            children = [p.value if isinstance(p, ast.FormattedValue) else p for p in node.values]
+        elif isinstance(node, ast.Call):
+            func = node.func
+            method = isinstance(func, ast.Attribute) and dotted_name(func) is None
+            children = [func.value] if isinstance(func, ast.Attribute) and method else []
+            children += node.args
+        else:
+            yield node
+            continue
+        stack += children[::-1]
 
 
 def writes_to(call: ast.Call) -> bool:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from datasheet_lint.extract import context
+from datasheet_lint.extract.segments import line_start
 from datasheet_lint.lazyregex import lazy
 
 TRIPLE = lazy(r"(?P<quote>\"\"\"|''')(?:\\.|[\s\S])*?(?P=quote)")
@@ -40,12 +41,14 @@ class Regions:
 def regions(text: str) -> Regions:
     spans = []
     for match in TRIPLE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[line_start : match.start()]
+        # (A string that starts 1,000 characters into its line is a value, not looked at.)
+        start = line_start(text, match.start(), 1_000)
+        before = "" if start is None else text[start : match.start()]
         if "#" in before:  # inside a comment: not a string at all
             continue
         # A string that starts its line (after an optional prefix such as r or f) is a
         # docstring or a bare text block; anything else is a value (x = """...""").
-        role = "docstring" if re.fullmatch(r"\s*[rRbBuUfF]{0,2}", before) else "string"
+        starts_line = start is not None and re.fullmatch(r"\s*[rRbBuUfF]{0,2}", before)
+        role = "docstring" if starts_line else "string"
         spans.append((match.start(), match.end(), role))
     return Regions([start for start, _, _ in spans], spans)
