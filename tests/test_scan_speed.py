@@ -1,4 +1,4 @@
-"""What the speed work of sessions 8 and 9 changed, each pinned to the decision it must keep.
+"""What the speed work of sessions 8, 9 and 11 changed, each pinned to the decision it must keep.
 
 A pre-check that skips work is only right if it skips exactly what the slower check skipped:
 each test here compares the fast form with the form it replaced, on real text (the package's
@@ -139,3 +139,30 @@ def test_a_notebook_line_is_found_as_either_encoding_wrote_it() -> None:
             escaped = json.dumps(piece, ensure_ascii=ascii_only)[1:-1]
             assert escaped in raw[number - 1]
         assert len(set(segment.lines)) == len(source)
+
+
+def test_camel_identifiers_are_found_line_by_line_as_the_whole_text_search_found_them() -> None:
+    """``identifiers._camel_tokens`` reads only the lines with a hump's capital: it yields the
+    matches (offsets and text) that ``CAMEL.finditer`` over the whole text yields, on every
+    text file of the project and on near misses of the hump's two shapes."""
+    from datasheet_lint.extract import identifiers
+
+    near = [
+        "aB",  # a hump at the identifier's first character is none
+        "ABc ABCd xaB x9Y _aB 9aB a_B A_Bc",
+        "VOCAnnotationTransform\nNYUv2Loader\r\nloadMNIST(x)\n\nEvalMegaFace",
+        "\u00e9t\u00e9Data \u00c0bCd a\u00e9Bc \u00e9aBc \u03b1\u03b2Mnist",  # non-ASCII words
+        "last line, no newline: CelebAHQ",
+        "\nLeadingNewline\n",
+        "x" * 50 + "Y",
+    ]
+    suffixes = {".py", ".md", ".ipynb", ".yaml", ".yml", ".json", ".txt", ".toml", ".cfg"}
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in suffixes and ".git" not in p.parts]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    assert len(corpus) > 200
+    found = 0
+    for text in [*near, *corpus]:
+        expected = [(m.span(), m.group()) for m in identifiers.CAMEL.finditer(text)]
+        assert [(m.span(), m.group()) for m in identifiers._camel_tokens(text)] == expected
+        found += len(expected)
+    assert found > 100
