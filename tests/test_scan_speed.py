@@ -166,3 +166,29 @@ def test_camel_identifiers_are_found_line_by_line_as_the_whole_text_search_found
         assert [(m.span(), m.group()) for m in identifiers._camel_tokens(text)] == expected
         found += len(expected)
     assert found > 100
+
+
+def test_option_parsers_are_found_as_the_parser_regex_alone_found_them() -> None:
+    """``flow.PARSER_WORDS`` rule a module out before ``flow.PARSES`` is searched: the
+    verdicts are the regex's alone, on each alternative, near misses and every text file of
+    the project."""
+    from datasheet_lint.extract import flow
+
+    calls = ["p.add_argument('--x')", "ArgumentParser()", "HfArgumentParser (x)"]
+    calls += [
+        "flags.DEFINE_string('data', None, '')",
+        "DEFINE_integer(",
+        "argparse.ArgumentParser(",
+    ]
+    near = ["add_arguments(", "myArgumentParser(", "add_argument", "DEFINE (", "define_string("]
+    near += ["ArgumentParserX(", "_add_argument(", "HfArgumentParser", "Add_Argument("]
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in {".py", ".md", ".ipynb"}]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    texts = [*calls, *near, *corpus]
+    verdicts = [
+        any(word in text for word in flow.PARSER_WORDS) and flow.PARSES.search(text) is not None
+        for text in texts
+    ]
+    assert verdicts == [flow.PARSES.search(text) is not None for text in texts]
+    assert verdicts[: len(calls)] == [True] * len(calls)
+    assert True in verdicts[len(calls) :] and False in verdicts
