@@ -192,3 +192,44 @@ def test_option_parsers_are_found_as_the_parser_regex_alone_found_them() -> None
     assert verdicts == [flow.PARSES.search(text) is not None for text in texts]
     assert verdicts[: len(calls)] == [True] * len(calls)
     assert True in verdicts[len(calls) :] and False in verdicts
+
+
+def test_a_module_is_worth_parsing_as_the_reader_regex_alone_decided() -> None:
+    """``python_ast.worth_parsing`` looks for a reader call before a data file's name only on
+    a line that opens a parenthesis there: its verdicts are those of the search on every such
+    line, on near misses and every Python file and notebook of the project."""
+    from datasheet_lint.extract import python_ast
+
+    def searched_everywhere(text: str) -> bool:  # worth_parsing before session 11
+        if any(word in text for word in python_ast.LOADER_WORDS):
+            return True
+        if "datasets" in text and python_ast.LIBRARY_DATASETS.search(text):
+            return True
+        for count, literal in enumerate(python_ast.DATA_LITERAL.finditer(text)):
+            if count >= python_ast.LITERALS_LOOKED_AT:
+                break
+            line_start = text.rfind("\n", 0, literal.start()) + 1
+            if python_ast.READER_CALL.search(text, line_start, literal.start()):
+                return True
+        return False
+
+    lines = ['x = np.load("a.npy")', 'path = root / "a.npy"', 'f = open (join(d, "t.txt"))']
+    lines += ['p = "a.npy"  # np.load(', 'np.load\n("a.npy")', 'load = "a.npy"', "(x)\n'a.csv'"]
+    lines += ['df = read_table( "a.tsv" )', 'ds = MyDataset("a.h5")', 'x = f(root, "a.npy")']
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in {".py", ".ipynb"}]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    texts = [*lines, *corpus]
+    verdicts = [python_ast.worth_parsing(text) for text in texts]
+    assert verdicts == [searched_everywhere(text) for text in texts]
+    assert verdicts[: len(lines)] == [
+        True,
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
