@@ -233,3 +233,32 @@ def test_a_module_is_worth_parsing_as_the_reader_regex_alone_decided() -> None:
         True,
         False,
     ]
+
+
+def test_a_module_that_creates_a_config_block_is_never_ruled_out() -> None:
+    """``config_blocks.ANY_CREATED`` rules a module out before its lines are read one by one:
+    every module with a line that creates a block (what the line-by-line reading looks for)
+    has a match, on near misses and every text file of the project; most have none."""
+    from datasheet_lint.extract import config_blocks
+
+    def creates(text: str) -> bool:  # the line-by-line test that decides ``created``
+        for line in text.split("\n"):
+            chain = config_blocks.CHAIN.match(line)
+            if chain is not None and config_blocks.CREATED.match(line, chain.end()):
+                return True
+        return False
+
+    near = ["dataset.retina = edict()\r\n", "cfg.DATA = CN( )  # later", "a.b = {}", "a.b={ \t}"]
+    near += ["a.b = dict()\nx = 1", "a.b = dict(x=1)", "a = edict()", "a.b == {}", "a.b = {}.x"]
+    near += ["a.b = OrderedDict()  x", "  a.b.c =\tEasyDict(\t)", "a.b = {\n}"]
+    suffixes = {".py", ".md", ".ipynb", ".yaml", ".yml", ".cfg", ".txt"}
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in suffixes and ".git" not in p.parts]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    verdicts = [creates(text) for text in [*near, *corpus]]
+    for text, created in zip([*near, *corpus], verdicts, strict=True):
+        if created:
+            assert config_blocks.ANY_CREATED.search(text) is not None, text[:200]
+    expected = [True] * 5 + [False] * 5 + [True, False]
+    assert verdicts[: len(near)] == expected
+    ruled_out = [config_blocks.ANY_CREATED.search(text) is None for text in corpus]
+    assert sum(ruled_out) > len(corpus) // 2
