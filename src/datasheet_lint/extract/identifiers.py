@@ -82,7 +82,7 @@ WORD_CONTEXT = frozenset(
 )
 # Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
 HUMP = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
+CAMEL = lazy(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
 # The capital of a hump, as CAMEL's humps have it. A pattern that opens with a character
 # class lets the regex engine skip to the next capital; CAMEL opens with a word boundary, so
 # the engine tries it at every position, and over a whole module that cost more than the name
