@@ -199,6 +199,9 @@ class PreCommit:
     overhead_ms: float
     baseline_ms: float | None = None  # --baseline-command's check --staged, interleaved
     baseline_overhead_ms: float | None = None
+    # The staged files: the same in every work folder (the tree is seeded), so two runs'
+    # figures differ by the machine, not by which files a run happened to stage.
+    files: list[str] = field(default_factory=list)
 
 
 def precommit(
@@ -247,6 +250,7 @@ def precommit(
                 round(a - b, 1),
                 None if c is None else round(c, 1),
                 None if c is None else round(c - b, 1),
+                list(changed),
             )
         )
         versus = "" if c is None else f" (baseline {c:.0f} ms)"
@@ -345,14 +349,24 @@ def render(results: Sequence[SizeResult], tools: Sequence[str]) -> str:
     for r in results:
         s = r.summary
         lines.append(
-            f"- {r.repo.files} files: {r.repo.planted} plant a listed dataset; check scanned "
-            f"{s.get('files_scanned')} files, reported {s.get('references')} references and "
-            f"{s.get('findings')} findings"
+            f"- {r.repo.files} files (tree {git_tree(r.repo.path)[:12]}): {r.repo.planted} plant "
+            f"a listed dataset; check scanned {s.get('files_scanned')} files, reported "
+            f"{s.get('references')} references and {s.get('findings')} findings"
         )
+        for p in r.precommit:
+            lines.append(f"  - pre-commit, {p.changed} staged: {', '.join(p.files)}")
     lines.append("")
     for label, ok in targets(results):
         lines.append(f"- {'n/a' if ok is None else 'PASS' if ok else 'FAIL'}: {label}")
     return "\n".join(lines) + "\n"
+
+
+def git_tree(path: Path) -> str:
+    """The id of the repository's committed tree: equal ids are byte-identical trees."""
+    done = subprocess.run(
+        ["git", "rev-parse", "HEAD^{tree}"], cwd=path, capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
 
 
 def to_json(
@@ -364,6 +378,7 @@ def to_json(
         sizes.append(
             {
                 "files": r.repo.files,
+                "tree": git_tree(r.repo.path),
                 "bytes": r.repo.size,
                 "planted": r.repo.planted,
                 "tools": {

@@ -71,6 +71,17 @@ def test_runner_times_the_tools_on_a_tiny_repository(tmp_path: Path) -> None:
     )
     assert size["datasheet_lint_summary"]["files_scanned"] > 0
     assert [p["changed"] for p in size["precommit"]] == [1, 3, 5]
+    # Which tree and which staged files, so that two runs' figures can be told apart.
+    assert size["tree"] == _tree(tmp_path / "work" / "repo-24")
+    python_files = set(
+        json.loads((tmp_path / "work" / "repo-24" / ".git" / "synthetic.json").read_text())[
+            "python_files"
+        ]
+    )
+    assert [len(p["files"]) for p in size["precommit"]] == [1, 3, 5]
+    assert all(set(p["files"]) <= python_files for p in size["precommit"])
+    assert f"24 files (tree {size['tree'][:12]})" in done.stdout
+    assert f"pre-commit, 3 staged: {', '.join(size['precommit'][1]['files'])}" in done.stdout
     assert all(p["check_ms"] > p["bare_ms"] > 0 for p in size["precommit"])
     assert "| files | MB | datasheet-lint | git-grep |" in done.stdout
     assert "pre-commit overhead <= 150 ms" in done.stdout

@@ -1,4 +1,4 @@
-"""What the speed work of sessions 8 and 9 changed, each pinned to the decision it must keep.
+"""What the speed work of sessions 8, 9 and 11 changed, each pinned to the decision it must keep.
 
 A pre-check that skips work is only right if it skips exactly what the slower check skipped:
 each test here compares the fast form with the form it replaced, on real text (the package's
@@ -139,3 +139,126 @@ def test_a_notebook_line_is_found_as_either_encoding_wrote_it() -> None:
             escaped = json.dumps(piece, ensure_ascii=ascii_only)[1:-1]
             assert escaped in raw[number - 1]
         assert len(set(segment.lines)) == len(source)
+
+
+def test_camel_identifiers_are_found_line_by_line_as_the_whole_text_search_found_them() -> None:
+    """``identifiers._camel_tokens`` reads only the lines with a hump's capital: it yields the
+    matches (offsets and text) that ``CAMEL.finditer`` over the whole text yields, on every
+    text file of the project and on near misses of the hump's two shapes."""
+    from datasheet_lint.extract import identifiers
+
+    near = [
+        "aB",  # a hump at the identifier's first character is none
+        "ABc ABCd xaB x9Y _aB 9aB a_B A_Bc",
+        "VOCAnnotationTransform\nNYUv2Loader\r\nloadMNIST(x)\n\nEvalMegaFace",
+        "\u00e9t\u00e9Data \u00c0bCd a\u00e9Bc \u00e9aBc \u03b1\u03b2Mnist",  # non-ASCII words
+        "last line, no newline: CelebAHQ",
+        "\nLeadingNewline\n",
+        "x" * 50 + "Y",
+    ]
+    suffixes = {".py", ".md", ".ipynb", ".yaml", ".yml", ".json", ".txt", ".toml", ".cfg"}
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in suffixes and ".git" not in p.parts]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    assert len(corpus) > 200
+    found = 0
+    for text in [*near, *corpus]:
+        expected = [(m.span(), m.group()) for m in identifiers.CAMEL.finditer(text)]
+        assert [(m.span(), m.group()) for m in identifiers._camel_tokens(text)] == expected
+        found += len(expected)
+    assert found > 100
+
+
+def test_option_parsers_are_found_as_the_parser_regex_alone_found_them() -> None:
+    """``flow.PARSER_WORDS`` rule a module out before ``flow.PARSES`` is searched: the
+    verdicts are the regex's alone, on each alternative, near misses and every text file of
+    the project."""
+    from datasheet_lint.extract import flow
+
+    calls = ["p.add_argument('--x')", "ArgumentParser()", "HfArgumentParser (x)"]
+    calls += [
+        "flags.DEFINE_string('data', None, '')",
+        "DEFINE_integer(",
+        "argparse.ArgumentParser(",
+    ]
+    near = ["add_arguments(", "myArgumentParser(", "add_argument", "DEFINE (", "define_string("]
+    near += ["ArgumentParserX(", "_add_argument(", "HfArgumentParser", "Add_Argument("]
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in {".py", ".md", ".ipynb"}]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    texts = [*calls, *near, *corpus]
+    verdicts = [
+        any(word in text for word in flow.PARSER_WORDS) and flow.PARSES.search(text) is not None
+        for text in texts
+    ]
+    assert verdicts == [flow.PARSES.search(text) is not None for text in texts]
+    assert verdicts[: len(calls)] == [True] * len(calls)
+    assert True in verdicts[len(calls) :] and False in verdicts
+
+
+def test_a_module_is_worth_parsing_as_the_reader_regex_alone_decided() -> None:
+    """``python_ast.worth_parsing`` looks for a reader call before a data file's name only on
+    a line that opens a parenthesis there: its verdicts are those of the search on every such
+    line, on near misses and every Python file and notebook of the project."""
+    from datasheet_lint.extract import python_ast
+
+    def searched_everywhere(text: str) -> bool:  # worth_parsing before session 11
+        if any(word in text for word in python_ast.LOADER_WORDS):
+            return True
+        if "datasets" in text and python_ast.LIBRARY_DATASETS.search(text):
+            return True
+        for count, literal in enumerate(python_ast.DATA_LITERAL.finditer(text)):
+            if count >= python_ast.LITERALS_LOOKED_AT:
+                break
+            line_start = text.rfind("\n", 0, literal.start()) + 1
+            if python_ast.READER_CALL.search(text, line_start, literal.start()):
+                return True
+        return False
+
+    lines = ['x = np.load("a.npy")', 'path = root / "a.npy"', 'f = open (join(d, "t.txt"))']
+    lines += ['p = "a.npy"  # np.load(', 'np.load\n("a.npy")', 'load = "a.npy"', "(x)\n'a.csv'"]
+    lines += ['df = read_table( "a.tsv" )', 'ds = MyDataset("a.h5")', 'x = f(root, "a.npy")']
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in {".py", ".ipynb"}]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    texts = [*lines, *corpus]
+    verdicts = [python_ast.worth_parsing(text) for text in texts]
+    assert verdicts == [searched_everywhere(text) for text in texts]
+    assert verdicts[: len(lines)] == [
+        True,
+        False,
+        True,
+        False,
+        False,
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
+def test_a_module_that_creates_a_config_block_is_never_ruled_out() -> None:
+    """``config_blocks.ANY_CREATED`` rules a module out before its lines are read one by one:
+    every module with a line that creates a block (what the line-by-line reading looks for)
+    has a match, on near misses and every text file of the project; most have none."""
+    from datasheet_lint.extract import config_blocks
+
+    def creates(text: str) -> bool:  # the line-by-line test that decides ``created``
+        for line in text.split("\n"):
+            chain = config_blocks.CHAIN.match(line)
+            if chain is not None and config_blocks.CREATED.match(line, chain.end()):
+                return True
+        return False
+
+    near = ["dataset.retina = edict()\r\n", "cfg.DATA = CN( )  # later", "a.b = {}", "a.b={ \t}"]
+    near += ["a.b = dict()\nx = 1", "a.b = dict(x=1)", "a = edict()", "a.b == {}", "a.b = {}.x"]
+    near += ["a.b = OrderedDict()  x", "  a.b.c =\tEasyDict(\t)", "a.b = {\n}"]
+    suffixes = {".py", ".md", ".ipynb", ".yaml", ".yml", ".cfg", ".txt"}
+    files = [p for p in sorted(ROOT.rglob("*")) if p.suffix in suffixes and ".git" not in p.parts]
+    corpus = [p.read_text(encoding="utf-8", errors="replace") for p in files if p.is_file()]
+    verdicts = [creates(text) for text in [*near, *corpus]]
+    for text, created in zip([*near, *corpus], verdicts, strict=True):
+        if created:
+            assert config_blocks.ANY_CREATED.search(text) is not None, text[:200]
+    expected = [True] * 5 + [False] * 5 + [True, False]
+    assert verdicts[: len(near)] == expected
+    ruled_out = [config_blocks.ANY_CREATED.search(text) is None for text in corpus]
+    assert sum(ruled_out) > len(corpus) // 2

@@ -17,6 +17,8 @@ settings, do not decide).
 
 from __future__ import annotations
 
+import re
+
 from datasheet_lint.extract.context import key_words
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -24,10 +26,14 @@ from datasheet_lint.models import Kind
 # A dotted name at the start of a statement: dataset.retina.num_classes, cfg.DATASETS.webface
 CHAIN = lazy(r"[ \t]*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)")
 # ... created empty: a block of settings to come.
-CREATED = lazy(
-    r"\s*=\s*(?:(?:edict|EasyDict|AttrDict|ConfigDict|CN|CfgNode|dict|OrderedDict)\(\s*\)|\{\s*\})"
+_EMPTY = (
+    r"=\s*(?:(?:edict|EasyDict|AttrDict|ConfigDict|CN|CfgNode|dict|OrderedDict)\(\s*\)|\{\s*\})"
     r"\s*(?:#.*)?$"
 )
+CREATED = lazy(r"\s*" + _EMPTY)
+# The same assignment anywhere in a module: without one no block is created, and the module's
+# lines need not be read one by one. It opens with "=", which the regex engine skips to.
+ANY_CREATED = lazy(_EMPTY, re.MULTILINE)
 NAMESPACE_WORDS = frozenset({"dataset", "datasets", "data"})
 # What names a block's dataset: where its data is (dataset_path = '../datasets/faces_emore'),
 # not a value among its settings (val_targets = ['lfw', 'cfp_fp'] lists evaluation sets).
@@ -39,6 +45,8 @@ def references(
 ) -> list[tuple[str, int, int, Kind, str]]:
     """(dataset, line, column, config, key) for each line of a dataset block that the lines
     of the block name one dataset in; ``found`` holds the module's references so far."""
+    if ANY_CREATED.search(text) is None:
+        return []
     blocks: dict[tuple[str, str], list[tuple[int, int]]] = {}
     created: set[tuple[str, str]] = set()
     for number, line in enumerate(text.split("\n"), 1):

@@ -89,6 +89,9 @@ OUTPUT_WORDS = RUN_WORDS | frozenset({"snapshot", "snapshots", "load", "save"})
 LOCATION_WORDS = PLACE_WORDS | frozenset({"train", "test", "val", "valid", "imgs", "images"})
 # A module that declares options or parses its own command line.
 PARSES = lazy(r"\b(?:add_argument|ArgumentParser|HfArgumentParser|DEFINE_\w+)\s*\(")
+# Every match of PARSES holds one of these. PARSES opens with a word boundary, so the regex
+# engine tries it at every position of the module; ``in`` rules most modules out first.
+PARSER_WORDS = ("add_argument", "ArgumentParser", "DEFINE_")
 WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 MAX_DATASETS = 2  # a function touching more is a driver (main, train), not a loader
 # A loop over evaluation sets hands a loader each in turn (for db in ["lfw", "cfp_fp", ...]).
@@ -326,7 +329,7 @@ def _references(
     external = linked.attributes if linked is not None else {}
     imported = linked.names if linked is not None else {}
     parsed = linked.options if linked is not None else {}
-    if PARSES.search(text):
+    if any(word in text for word in PARSER_WORDS) and PARSES.search(text):
         parsed = {}  # a script with a parser of its own reads its own options, not another's
     for _ in range(PASSES):
         before = state.snapshot()

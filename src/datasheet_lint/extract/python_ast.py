@@ -89,6 +89,11 @@ def worth_parsing(text: str) -> bool:
         if count >= LITERALS_LOOKED_AT:
             break
         line_start = text.rfind("\n", 0, literal.start()) + 1
+        # Every reader call opens a parenthesis: a line with none before the literal
+        # (path = root / "x.npy") is ruled out before READER_CALL, which the regex engine
+        # tries at every position of the line.
+        if text.find("(", line_start, literal.start()) < 0:
+            continue
         if READER_CALL.search(text, line_start, literal.start()):
             return True
     return False
