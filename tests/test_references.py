@@ -434,3 +434,27 @@ SUBSET_AND_SPELLING_LOOK_ALIKES = [
 )
 def test_subset_and_spelling_look_alikes_are_silent(scan: Scan, path: str, text: str) -> None:
     assert scan({path: text}).json()["findings"] == []
+
+
+# 'duke' needs a re-ID token on its line, unless its file names Duke MTMC plainly elsewhere:
+# then a lower-case key or folder means the same data (a re-ID config's checkpoint folder).
+DUKE_CONFIG = (
+    "DATASETS:\n"
+    "  NAMES: ('dukemtmc')\n"
+    "TEST:\n"
+    "  WEIGHT: '../logs/duke_vit_base/transformer_120.pth'\n"
+    "OUTPUT_DIR: '../logs/duke_vit_base'\n"
+)
+
+
+def test_a_short_name_counts_in_a_file_that_names_its_dataset_plainly(scan: Scan) -> None:
+    flagged = {(line, code) for _, line, code, _ in findings(scan({"duke/vit.yml": DUKE_CONFIG}))}
+    assert flagged == {(2, "DSL101"), (4, "DSL104")}  # the output folder is no model
+
+
+def test_a_short_name_without_its_dataset_named_plainly_stays_silent(scan: Scan) -> None:
+    alone = DUKE_CONFIG.replace("dukemtmc", "market1501x")
+    assert scan({"duke/vit.yml": alone}).json()["findings"] == []
+    # a capitalised word is a name, not a key or folder, even beside the plain name
+    prose = "Trained on DukeMTMC at Duke University.\n\nThanks to Duke for the data.\n"
+    assert {line for _, line, _, _ in findings(scan({"NOTES.md": prose}))} == {1}
