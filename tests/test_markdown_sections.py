@@ -139,3 +139,31 @@ def test_model_tables_without_one_stated_retracted_training_set_are_not_models(
         found = refs(make_repo, run_cli, name, text)
         models = {line for line, dataset, kind in found if (dataset, kind) == ("ms1mv2", "model")}
         assert models == ({9, 10, 15} if name == "own.md" else set()), name
+
+
+# A sentence that offers weights counts under its own section's statement of training data.
+PRETRAIN_SECTIONS = """\
+# Expression recognition
+
+## Pre-training
+For pre-training on MS-Celeb-1M, please refer to the pretrain folder.
+
+We provide a pre-trained ResNet-18 model in this [link](https://drive.google.com/drive/x/1a).
+
+## Training
+Download the landmark detection model from this [link](https://drive.google.com/drive/x/1b).
+Before training on AffectNet, align the faces.
+
+## Testing
+We provide a trained model on AffectNet in this [link](https://drive.google.com/drive/x/1c).
+See the [paper](https://arxiv.org/abs/2104.00232) for the models.
+"""
+
+
+def test_a_sentence_offering_weights_counts_under_its_sections_training_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = refs(make_repo, run_cli, "README.md", PRETRAIN_SECTIONS)
+    assert {(line, dataset) for line, dataset, kind in found if kind == "model"} == {
+        (6, "ms-celeb-1m")  # not the other sections' models, nor a page link
+    }

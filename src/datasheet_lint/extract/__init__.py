@@ -200,8 +200,8 @@ def _segment_references(
         from datasheet_lint.extract import sections  # a heading that names a dataset
 
         found.extend(sections.references(segment.text, found))
-    if segment.lang == "prose" and found and "|" in segment.text and "train" in segment.text:
-        from datasheet_lint.extract import sections  # a model table of retracted training data
+    if segment.lang == "prose" and found and "://" in segment.text and "train" in segment.text:
+        from datasheet_lint.extract import sections  # weights a README says were trained on
 
         blocked = knowledge.blocklist.get
         found.extend(sections.trained_models(segment.text, found, lambda d: blocked(d) is not None))

@@ -108,36 +108,29 @@ WEIGHT_FILE = lazy(r"\.(?:pth|pt|ckpt|h5|pb|onnx|params|pkl|tar|zip|caffemodel)(
 def trained_models(
     text: str, found: list[tuple[str, int, int, Kind, str]], retracted: Callable[[str], bool]
 ) -> list[tuple[str, int, int, Kind, str]]:
-    """(dataset, line, column, model, url) for each download row of a README's model table,
-    where the README says what its models were trained on and that is one retracted dataset.
+    """(dataset, line, column, model, url) for each download of weights in a README that says
+    what its models were trained on, where that is one retracted dataset.
 
     A model zoo README says once what it trains on ("We use MS-Celeb-1M-v1c for conventional
     training", "we employ MS1MV2 as the training dataset") and then lists the weights in a
-    table whose rows name only a backbone or a loss (| ArcFace | 99.57 | [Google](...) |).
-    Each row's link downloads weights trained on that data (rubric: a model trained on a
-    retracted dataset is kind ``model``). Only where the README's training statements name
-    exactly one dataset, and only rows that link a file host or a weight file and name no
-    dataset of their own, under a header with a column for the models."""
+    table whose rows name only a backbone or a loss (| ArcFace | 99.57 | [Google](...) |), or
+    offers them in a sentence ("We provide a pre-trained ResNet-18 model in this [link]").
+    Each such link downloads weights trained on that data (rubric: a model trained on a
+    retracted dataset is kind ``model``). The statement counts where it names exactly one
+    dataset: for a sentence, in its own section (up to the next heading); for a table row, in
+    its section or else anywhere in the README, as long as the README's statements all name
+    the same one. Only links to a file host or a weight file count, on rows under a header
+    with a column for the models or in sentences that speak of a model, and never on a line
+    that names another dataset."""
     by_line: dict[int, set[str]] = {}
     for dataset, number, *_ in found:
         if not dataset.startswith(("local:", "url:")):
             by_line.setdefault(number, set()).add(dataset)
     lines = text.split("\n")
-    trained: set[str] = set()
-    fenced = False
-    for number, line in enumerate(lines, 1):
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and not TABLE_ROW.match(line) and TRAINING.search(line):
-            named = by_line.get(number, set())
-            if len(named) == 1:
-                trained |= named
-            elif named:
-                return []  # two datasets in one statement: which one the models saw is unsaid
-    if len(trained) != 1 or not retracted(next(iter(trained))):
-        return []
-    (dataset,) = trained
-    rows: list[tuple[str, int, int, Kind, str]] = []
+    section_of, statements = _statements(lines, by_line)
+    everywhere = set().union(*(named for named in statements if named is not None))
+    whole = next(iter(everywhere)) if len(everywhere) == 1 and None not in statements else None
+    found_here: list[tuple[str, int, int, Kind, str]] = []
     columns: list[bool] = []  # which columns of the table in hand hold models
     fenced = False
     for number, line in enumerate(lines, 1):
@@ -146,17 +139,61 @@ def trained_models(
             continue
         if fenced:
             continue
+        if "|" not in line and "://" not in line:
+            columns = []  # a table ends at its first line without a pipe
+            continue
+        here = statements[section_of[number]]
+        local = next(iter(here)) if here is not None and len(here) == 1 else None
         if not TABLE_ROW.match(line):
             columns = []
+            trained, link = local, _sentence_link(line)
         elif TABLE_RULE.match(line):
             header = _cells(lines[number - 2]) if number >= 2 else []
             columns = [MODEL_COLUMN.search(cell) is not None for cell in header]
             columns = columns if any(columns) else []
-        elif columns and not by_line.get(number, set()) - {dataset}:
-            link = _weights_link(line, columns)
-            if link is not None:
-                rows.append((dataset, number, link[0], Kind.MODEL, link[1]))
-    return rows
+            continue
+        else:
+            trained, link = local or whole, _weights_link(line, columns) if columns else None
+        if trained is None or link is None or not retracted(trained):
+            continue
+        if not by_line.get(number, set()) - {trained}:
+            found_here.append((trained, number, link[0], Kind.MODEL, link[1]))
+    return found_here
+
+
+def _statements(
+    lines: list[str], by_line: dict[int, set[str]]
+) -> tuple[list[int], list[set[str] | None]]:
+    """Each line's section (0 before the first heading), and per section the datasets its
+    statements of training data name (None where one statement names two: which one the
+    models saw is unsaid)."""
+    section_of = [0]  # line numbers start at 1
+    statements: list[set[str] | None] = [set()]
+    fenced = False
+    for number, line in enumerate(lines, 1):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and HEADING.match(line):
+            statements.append(set())
+        elif not fenced and not TABLE_ROW.match(line) and TRAINING.search(line):
+            named = by_line.get(number, set())
+            current = statements[-1]
+            if current is not None and named:
+                statements[-1] = current | named if len(named) == 1 else None
+        section_of.append(len(statements) - 1)
+    return section_of, statements
+
+
+# A sentence that offers weights: "We provide a pre-trained ResNet-18 model in this [link]".
+MODEL_WORDS = lazy(r"\b(?:models?|weights|checkpoints?|pre-?trained)\b", re.IGNORECASE)
+
+
+def _sentence_link(line: str) -> tuple[int, str] | None:
+    """(column, URL) of a sentence's link to weights on a file host, where it speaks of a
+    model; a heading never counts."""
+    if HEADING.match(line) or MODEL_WORDS.search(LINK.sub(" ", line)) is None:
+        return None
+    return _weights_link(line, [])
 
 
 def _cells(row: str) -> list[str]:
