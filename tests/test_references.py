@@ -403,6 +403,9 @@ SUBSETS_AND_SPELLINGS = [
      "occluded-dukemtmc"),
     ("train.sh", "python train.py --data_root '/data/deepglint/msra_crop' --epochs 18\n", 1,
      "DSL102", "ms-celeb-1m-v1c"),
+    # data 2026.12.16: RFW in a list of the face verification benchmarks beside it
+    ("test_protocol/README.md", "Note: currently support LFW, CPLFW, CALFW, RFW and AgeDB.\n",
+     1, "DSL102", "rfw"),
     # data 2026.12.15: MS1MV2's training-set key in ElasticFace-style configs
     ("config/config.py", 'config.dataset = "emoreIresNet"  # training dataset\n', 1, "DSL102",
      "ms1mv2"),
