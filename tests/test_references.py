@@ -390,3 +390,77 @@ def test_an_options_whole_value_selects_its_dataset(scan: Scan) -> None:
         'python evaluate.py \\\n    --eval_sets="megaface" \\\n    --batch 64\necho megaface done\n'
     )
     assert findings(scan({"eval/run.sh": script})) == {("eval/run.sh", 2, "DSL101", "megaface")}
+
+
+# data 2026.12.14: RFW by the names of its four test subsets (African, Asian, Caucasian,
+# Indian), Occluded-DukeMTMC as occluded re-ID code spells it (occ_duke), and DeepGlint's
+# MS-Celeb-1M-v1c by its release's short name beside DeepGlint.
+SUBSETS_AND_SPELLINGS = [
+    ("eval/data_conf.yaml", "LFW:\n  root: /data/lfw\nRFW_African:\n  root: /data/x\n", 3,
+     "DSL102", "rfw"),
+    ("test_lfw.py", 'conf.add_argument("--test_set", default="RFW_Asian")\n', 1, "DSL102", "rfw"),
+    ("configs/OCC_Duke/vit_base.yml", "DATASETS:\n  NAMES: ('occ_duke')\n", 2, "DSL102",
+     "occluded-dukemtmc"),
+    ("train.sh", "python train.py --data_root '/data/deepglint/msra_crop' --epochs 18\n", 1,
+     "DSL102", "ms-celeb-1m-v1c"),
+    # data 2026.12.16: RFW in a list of the face verification benchmarks beside it
+    ("test_protocol/README.md", "Note: currently support LFW, CPLFW, CALFW, RFW and AgeDB.\n",
+     1, "DSL102", "rfw"),
+    # data 2026.12.15: MS1MV2's training-set key in ElasticFace-style configs
+    ("config/config.py", 'config.dataset = "emoreIresNet"  # training dataset\n', 1, "DSL102",
+     "ms1mv2"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "line", "code", "dataset"),
+    SUBSETS_AND_SPELLINGS,
+    ids=[c[4] + "-" + c[0] for c in SUBSETS_AND_SPELLINGS],
+)
+def test_subset_names_and_spellings_name_their_dataset(
+    scan: Scan, path: str, text: str, line: int, code: str, dataset: str
+) -> None:
+    assert (path, line, code, dataset) in findings(scan({path: text}))
+
+
+SUBSET_AND_SPELLING_LOOK_ALIKES = [
+    # 'African' and 'Asian' are words; RFW without a subset on its line is another acronym
+    ("report.md", "RFW: request for work.\n\nAfrican and Asian offices reply within a week.\n"),
+    ("config.py", 'RFW = 3  # retry-for-write count\nregion = "Asian"\n'),
+    # MSRA is Microsoft Research Asia, an initialisation, or another dataset without DeepGlint
+    ("model.py", 'init = "msra"\nroot = "/data/msra/MSRA10K_Imgs_GT"\n'),
+    ("train.sh", "python train.py --data_root /data/msra_crop --pretrained msra\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("path", "text"),
+    SUBSET_AND_SPELLING_LOOK_ALIKES,
+    ids=[c[0] for c in SUBSET_AND_SPELLING_LOOK_ALIKES],
+)
+def test_subset_and_spelling_look_alikes_are_silent(scan: Scan, path: str, text: str) -> None:
+    assert scan({path: text}).json()["findings"] == []
+
+
+# 'duke' needs a re-ID token on its line, unless its file names Duke MTMC plainly elsewhere:
+# then a lower-case key or folder means the same data (a re-ID config's checkpoint folder).
+DUKE_CONFIG = (
+    "DATASETS:\n"
+    "  NAMES: ('dukemtmc')\n"
+    "TEST:\n"
+    "  WEIGHT: '../logs/duke_vit_base/transformer_120.pth'\n"
+    "OUTPUT_DIR: '../logs/duke_vit_base'\n"
+)
+
+
+def test_a_short_name_counts_in_a_file_that_names_its_dataset_plainly(scan: Scan) -> None:
+    flagged = {(line, code) for _, line, code, _ in findings(scan({"duke/vit.yml": DUKE_CONFIG}))}
+    assert flagged == {(2, "DSL101"), (4, "DSL104")}  # the output folder is no model
+
+
+def test_a_short_name_without_its_dataset_named_plainly_stays_silent(scan: Scan) -> None:
+    alone = DUKE_CONFIG.replace("dukemtmc", "market1501x")
+    assert scan({"duke/vit.yml": alone}).json()["findings"] == []
+    # a capitalised word is a name, not a key or folder, even beside the plain name
+    prose = "Trained on DukeMTMC at Duke University.\n\nThanks to Duke for the data.\n"
+    assert {line for _, line, _, _ in findings(scan({"NOTES.md": prose}))} == {1}

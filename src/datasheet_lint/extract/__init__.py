@@ -203,6 +203,11 @@ def _segment_references(
         from datasheet_lint.extract import sections  # a heading that names a dataset
 
         found.extend(sections.references(segment.text, found))
+    if segment.lang == "prose" and found and "://" in segment.text and "train" in segment.text:
+        from datasheet_lint.extract import sections  # weights a README says were trained on
+
+        blocked = knowledge.blocklist.get
+        found.extend(sections.trained_models(segment.text, found, lambda d: blocked(d) is not None))
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
     if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):

@@ -53,6 +53,7 @@ def _hit_reference(
     regions: python_strings.Regions | None,
     code_only: bool = False,
     pending: list[tuple[str, int, int, Kind, str]] | None = None,
+    unconfirmed: list[Hit] | None = None,
 ) -> tuple[str, int, int, Kind, str] | None:
     """(dataset, line, column, kind, surface) of a matched name, or None where it does not
     count. A model's surface is the model's whole name (ms1mv3_arcface_r100_fp16).
@@ -126,6 +127,8 @@ def _hit_reference(
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
         )
         if not confirmed:
+            if unconfirmed is not None and hit.alias.needs_near and hit.alias.near:
+                unconfirmed.append(hit)  # judged again if the file names it plainly
             # (a name that never counts alone, needs_near, stays silent in weights too)
             if weights is not None and pending is not None and not hit.alias.needs_near:
                 pending.append(_model(hit.alias.dataset, line_no, column - start, text, weights))
@@ -208,6 +211,8 @@ def references(
     late: dict[str, int] = {}
     named: set[str] = set()  # datasets already found in this segment
     pending: list[tuple[str, int, int, Kind, str]] = []  # weights named by an ambiguous name
+    unconfirmed: list[Hit] = []  # names that only near tokens confirm, found without them
+    plain: set[str] = set()  # datasets found by a name that is not ambiguous
     judged = unjudged = 0
     tagged = itertools.chain(
         ((hit, False) for hit in hits), ((hit, True) for hit in identifier_hits)
@@ -227,10 +232,22 @@ def references(
         judged += 1
         # A name at a loader call's position counts as that call (and is never ambiguous).
         located = _hit_reference(
-            hit, index, segment.lang, loader_spans, regions, code_only, pending
+            hit, index, segment.lang, loader_spans, regions, code_only, pending, unconfirmed
         )
         if located is not None:
             found.append(located)
             named.add(located[0])
+            if not hit.alias.ambiguous:
+                plain.add(located[0])
     found.extend(model for model in pending if model[0] in named)
+    # A name that only its near tokens confirm, spelled as a key or a folder is (lower case),
+    # in a file that names its dataset plainly elsewhere ('../logs/duke_vit/model_120.pth' in
+    # a config whose NAMES is 'dukemtmc'): the file has said which Duke it means, so the name
+    # is judged again as a plain one.
+    for hit in unconfirmed:
+        if hit.alias.dataset in plain and hit.surface.islower():
+            alias = hit.alias._replace(ambiguous=False, needs_near=False)
+            located = _hit_reference(hit._replace(alias=alias), index, segment.lang, set(), regions)
+            if located is not None:
+                found.append(located)
     return Judged(found, unjudged)

@@ -447,7 +447,8 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     content = _string_content(line).strip()
     if role == "string" and re.search(r"\s", content):
         return Kind.MENTION  # a sentence in a string: a message, not a selection
-    if role == "string" and lang == "python" and _not_a_selection(content):
+    whole = content == surface(line)  # a known name as the whole string is no metric's key
+    if role == "string" and lang == "python" and not whole and _not_a_selection(content):
         return None
     if role == "string" and lang == "python" and _scored(line):
         return None  # cmc_scores['market1501'], results_dict["megaface"]: a result's key

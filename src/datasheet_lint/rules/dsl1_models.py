@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from datasheet_lint.knowledge.blocklist import BlockedDataset, BlockedModel
 from datasheet_lint.models import Finding, Kind, Severity
+from datasheet_lint.names import normalise
 from datasheet_lint.rules._common import short_name, status_in_brief, what_happened
 from datasheet_lint.rules.registry import Context, finding, rule
 
@@ -26,7 +27,9 @@ def _evidence(model: BlockedModel, surface: str) -> str:
         project = source.url.rstrip("/").rsplit("/", 1)[-1].lower()
         if len(project) > 3 and project in surface.lower():
             return source.url
-    return model.sources[0].url if model.sources else "the name of the weights itself"
+    if model.sources:
+        return model.sources[0].url
+    return "the name of the weights itself" if model.by_name else "the repository's README"
 
 
 def _named_for(dataset: BlockedDataset) -> BlockedModel:
@@ -40,6 +43,29 @@ def _named_for(dataset: BlockedDataset) -> BlockedModel:
         sources=(),
         by_name=True,
     )
+
+
+def _documented(dataset: BlockedDataset) -> BlockedModel:
+    """Weights behind a link that names no training set, which the repository's own README
+    says were trained on the dataset (a model zoo table under "we use MS1MV2 as the training
+    dataset"): the README is the evidence, of medium confidence."""
+    return BlockedModel(
+        id=f"weights-documented-{dataset.id}",
+        name=f"weights this repository's README says were trained on {short_name(dataset)}",
+        trained_on=dataset.id,
+        confidence="medium",
+        sources=(),
+        by_name=False,
+    )
+
+
+def _link_naming_nothing(ctx: Context, surface: str, dataset: BlockedDataset) -> bool:
+    """A download link whose text names none of the dataset's names (a Drive folder)."""
+    if "://" not in surface:
+        return False
+    text = normalise(surface)
+    names = (a.value for a in ctx.blocklist.aliases if a.dataset == dataset.id)
+    return not any(normalise(name) in text for name in names)
 
 
 def _severity(model: BlockedModel, dataset: BlockedDataset) -> Severity:
@@ -90,7 +116,10 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
         dataset = ctx.blocklist.get(ref.dataset)
         if dataset is None or not dataset.removed:
             continue
-        model = ctx.blocklist.model_named(ref.surface, ref.dataset) or _named_for(dataset)
+        model = ctx.blocklist.model_named(ref.surface, ref.dataset)
+        if model is None or model.by_name:
+            documented = _link_naming_nothing(ctx, ref.surface, dataset)
+            model = _documented(dataset) if documented else model or _named_for(dataset)
         entry = ctx.blocklist.parent_of(dataset)
         replacement = (
             f" Use instead: {model.replacement.rstrip('.')}."
