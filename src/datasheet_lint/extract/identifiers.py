@@ -43,6 +43,8 @@ LOCATION_WORDS = frozenset(
 DATA_WORDS = frozenset(
     {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
     | {"test", "train", "val", "valid", "validation", "db", "query", "gallery"}
+    # the reader of a benchmark's own files (LFW_PairsParser, CPLFW_PairsParser)
+    | {"parser"}
 )
 # Words that make an identifier a measurement or a setting about the data, not the data.
 MEASURE_WORDS = frozenset(
@@ -82,6 +84,9 @@ WORD_CONTEXT = frozenset(
 )
 # Where an identifier's words change case (VOC|Annotation, Carvana|Dataset, Tiny|Images).
 HUMP = lazy(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# Where a run of capitals meets a lower-case word glued to it (OULUNPU|crop, VOC|devkit): the
+# hump above cuts such a run one letter early (OULUNP|Ucrop), so a name may also end here.
+CAPS_END = lazy(r"(?<=[A-Z][A-Z])(?=[a-z])")
 CAMEL = re.compile(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
 WORD_START = lazy(r"[A-Z][a-z]")
 
@@ -154,14 +159,16 @@ def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
         if rest == rest.lower():
             offset += len(part) + 1
             continue
-        bounds = [0, *(hump.start() for hump in HUMP.finditer(part)), len(part)]
+        humps = {hump.start() for hump in HUMP.finditer(part)}
+        glued = {caps.start() for caps in CAPS_END.finditer(part)} - humps
+        bounds = sorted({0, *humps, *glued, len(part)})
         first = [0]
         if len(bounds) > 2 and part[: bounds[1]].lower() in PREFIX_VERBS:
             first.append(1)
         for i in first:
             for j in range(i + 1, min(len(bounds), i + 1 + MAX_RUN)):
                 start, end = bounds[i], bounds[j]
-                if end < len(part) and WORD_START.match(part, end) is None:
+                if end < len(part) and end not in glued and WORD_START.match(part, end) is None:
                     continue  # CelebA|HQ: the name would end inside a word
                 yield offset + start, offset + end, start == 0 and end == len(part)
         offset += len(part) + 1
@@ -288,6 +295,14 @@ OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 # A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
 # read the benchmark's own files), as against lfw_accuracy or eval_lfw(), a score of it.
 EVAL_CLASS = lazy(r"Eval(?:uate)?$")
+# ... or named so with the word after: MegaFaceEvaluator, IJBCEvaluator, LFWEvaluator; also
+# as the base class of another (class MaskedMegaFaceEvaluator(MegaFaceEvaluator):).
+EVALUATOR = lazy(r"Evaluator$")
+BASE_CLASS = lazy(r"^\s*class\s+\w+\s*\((?:[^()]*,\s*)?$")
+# Names whose evaluators score a file format that any data may take, not one benchmark's
+# protocol: COCO-style and VOC-style detection metrics, and the format evaluators of the
+# detection libraries (detectron2's COCOEvaluator, LVISEvaluator, CityscapesEvaluator).
+FORMAT_METRIC_NAMES = frozenset({"coco", "voc", "pascal", "pascalvoc", "lvis", "cityscapes"})
 
 
 # A call that takes a location: a path's test, join or listing; the name is one of its
@@ -353,6 +368,18 @@ def kind(line: Line) -> Kind | None:
         and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
     ):
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
+    if (
+        EVALUATOR.match(line.text, line.end, right)
+        and line.start == left
+        and line.text[left : line.end].lower() not in FORMAT_METRIC_NAMES
+        and (
+            DEFINITION.search(before)
+            or IMPORT.search(before)
+            or BASE_CLASS.search(before)
+            or after.startswith("(")
+        )
+    ):
+        return Kind.LOAD  # class MegaFaceEvaluator, IJBCEvaluator(...): a benchmark's protocol
     if _protocol_module(before, after, others):
         return Kind.LOAD  # import lfw_eval
     if others & MEASURE_WORDS or REPORTED.search(before):
@@ -365,6 +392,10 @@ def kind(line: Line) -> Kind | None:
         # or beside the importing module (from hellaswag import ..., from .lfw import ...);
         # a package's module deep in another tree (mylib.tutorials.mnist) may be anything.
         return Kind.LOAD if others or OWN_MODULE.match(before) else None
+    if IMPORTED_MODULE.match(before) and key_words(line.text[left : line.start]) & LOADER_VERBS:
+        # a module named as the loader of the dataset, whatever follows the name
+        # (from Load_OULUNPUcrop_valtest import ..., import download_celeba_aligned)
+        return Kind.LOAD
     call = MODULE_CALL.match(after)
     if not others and call and not before.rstrip().endswith("."):
         # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
@@ -383,7 +414,7 @@ def kind(line: Line) -> Kind | None:
         # A call of the dataset's class or loader (Market1501(root), load_citibike(),
         # subset_ms1mv2_dataset(index)), not of a function that happens to carry a dataset
         # word among others (create_mock_lfw_pairs).
-        return Kind.LOAD if _loader_words(others) else None
+        return Kind.LOAD if _loader_words(others) and not others & NOT_DATA_WORDS else None
     if (
         not others
         and any(char.isupper() for char in line.text[left:right])

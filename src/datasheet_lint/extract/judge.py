@@ -124,6 +124,7 @@ def _hit_reference(
             )
             or (_code_names_it(line, lang, role, hit) and not _in_series(index, line_no, hit))
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
+            or (lang == "config" and not hit.alias.needs_near and _opens_data(index, line_no, line))
         )
         if not confirmed:
             # (a name that never counts alone, needs_near, stays silent in weights too)
@@ -138,6 +139,16 @@ def _hit_reference(
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
+    """A config key that names the dataset whose data its mapping holds (``CPLFW:`` above
+    ``pairs_file_path: ...``); read only for an ambiguous name in a config file."""
+    from datasheet_lint.extract import configs
+
+    last = min(len(index.starts), line_no + configs.MAPPING_LINES)
+    below = [index.line(number) for number in range(line_no + 1, last + 1)]
+    return configs.names_data_mapping(line.text, line.start, line.end, below)
 
 
 def _model(
