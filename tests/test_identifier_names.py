@@ -88,7 +88,7 @@ def test_a_format_metrics_evaluator_and_an_evaluator_variable_are_not(
         ("from Load_OULUNPUcrop_valtest import Spoofing_valtest\n# Oulu-NPU P1\n", "oulu-npu"),
         ("from Load_OULUNPUcrop_train import Spoofing_train_g\n# Oulu-NPU P1\n", "oulu-npu"),
         # a module named as a dataset's loader, whatever words follow the name
-        ("import download_celeba_aligned\n", "celeba"),
+        ("from load_cifar10_batches import read_batches\n", "cifar-10"),
     ],
 )
 def test_a_loader_module_named_for_its_dataset_is_a_load(
@@ -156,6 +156,16 @@ def test_a_config_key_naming_a_dataset_selects_the_data_below_it(
             "redpajama-1t-sample",
         ),
         ("regression.py", "data = pd.read_csv('data/Advertising.csv')\n", "advertising"),
+        (
+            "tutorials/opts.py",
+            "parser.add_argument('--dataset', default='youtube_vis')\n",
+            "youtube-vis",
+        ),
+        (
+            "scripts/prepare_alpaca.py",
+            "DATA = 'https://example.org/alpaca-lora/main/alpaca_data_cleaned_archive.json'\n",
+            "alpaca-cleaned",
+        ),
     ],
 )
 def test_the_catalogue_knows_these_datasets_by_name(
