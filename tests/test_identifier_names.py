@@ -101,8 +101,12 @@ def test_a_word_glued_to_capitals_does_not_make_a_name_of_a_prefix(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     """The cut after a run of capitals (COCO|api) makes no loader of what the other word says
-    is code, and a module named for loading in general (load_utils) names no dataset."""
-    code = "# MNIST and COCO\nfrom load_utils import read_rows\nx = COCOapi()\n"
+    is code, a local name given to an import (``as COCOmask``: pycocotools' mask module) is no
+    module of the dataset's, and a module named for loading in general names no dataset."""
+    code = (
+        "# MNIST and COCO\nfrom load_utils import read_rows\nx = COCOapi()\n"
+        "from pycocotools import mask as COCOmask\n"
+    )
     found = refs(make_repo, run_cli, "util.py", code)
     assert {item for item in found if item[2] != "mention"} == set(), found
 
@@ -161,6 +165,9 @@ def test_a_config_key_naming_a_dataset_selects_the_data_below_it(
             "parser.add_argument('--dataset', default='youtube_vis')\n",
             "youtube-vis",
         ),
+        ("vi_reid/test.py", "def process_test_regdb(img_dir, trial=1):\n    pass\n", "regdb"),
+        ("alignment/config.py", "DATA_ROOT = 'data/300W/'\n", "300w"),
+        ("alignment/data.py", "mat = loadmat('data/COFW/COFW_train_color.mat')\n", "cofw"),
         (
             "scripts/prepare_alpaca.py",
             "DATA = 'https://example.org/alpaca-lora/main/alpaca_data_cleaned_archive.json'\n",

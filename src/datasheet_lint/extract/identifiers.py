@@ -65,6 +65,7 @@ CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
 SIGNATURE = lazy(r"^\s*(?:async\s+)?def\s+(\w+)\s*\([^()]*$")  # def f(a, <here>
 MODULE_CALL = lazy(r"^\.\s*(\w+)\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
+IMPORT_ALIAS = lazy(r"\bas\s+$")  # from pycocotools import mask as <here>
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
 CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
 # Words that make an ambiguous name (voc, coco) a dataset's inside an identifier: VOC_ROOT,
@@ -382,6 +383,8 @@ def kind(line: Line) -> Kind | None:
         return Kind.LOAD  # class MegaFaceEvaluator, IJBCEvaluator(...): a benchmark's protocol
     if _protocol_module(before, after, others):
         return Kind.LOAD  # import lfw_eval
+    if IMPORT.search(before) and IMPORT_ALIAS.search(before):
+        return None  # a local name for what is imported (mask as COCOmask), judged on its own
     if others & MEASURE_WORDS or REPORTED.search(before):
         return None
     if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
