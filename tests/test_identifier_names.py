@@ -195,3 +195,43 @@ def test_look_alikes_of_the_new_names_are_not_those_datasets(
 ) -> None:
     found = refs(make_repo, run_cli, "notes.py", code)
     assert not {item for item in found if item[1] in {"ethz", "advertising"}}, found
+
+
+WORD_COMPOUNDS = """\
+from data_gen import ArcFaceDataset
+train_dataset = ArcFaceDataset('train')
+if self._dataset_drop_path(event):
+    pass
+"""
+
+
+def test_an_english_word_that_starts_another_name_is_not_the_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """ARC and DROP are datasets and English words. In ``ArcFaceDataset`` the word is the first
+    half of ArcFace (the face recognition loss), in ``_dataset_drop_path`` of a drop path: the
+    data word elsewhere in the identifier does not make them the datasets."""
+    found = refs(make_repo, run_cli, "train.py", WORD_COMPOUNDS)
+    assert {d for _, d, _ in found} == set(), found
+
+
+CONFIG_READS = """\
+with open('test_protocol/data_conf.yaml') as f:
+    data_conf = yaml.load(f)['IJBC']
+pairs_root = cfg['CPLFW']
+lfw_acc = results['lfw']
+label = names['cplfw']
+"""
+
+
+def test_a_loaded_config_read_by_a_datasets_key_selects_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``yaml.load(f)['IJBC']`` and ``cfg['CPLFW']`` read the block of a data config that holds
+    the benchmark's paths (as ``IJBC:`` in the YAML file selects it); a result or a table read
+    by the dataset's name does not."""
+    found = refs(make_repo, run_cli, "test_ijbc.py", CONFIG_READS)
+    assert {(line, d) for line, d, kind in found if kind == "config"} == {
+        (2, "ijb"),
+        (3, "cplfw"),
+    }, found

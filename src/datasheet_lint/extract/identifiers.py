@@ -219,11 +219,26 @@ def name_template(line: Line) -> bool:
 
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's
-    (``WORD_CONTEXT`` when the name is an English word, ``DATASET_CONTEXT`` otherwise)."""
+    (``WORD_CONTEXT`` when the name is an English word, ``DATASET_CONTEXT`` otherwise).
+
+    An English word must also end its compound: the word right after it, if any, is one of
+    those context words (``PLACES_devkit``, ``DropDataset``). Followed by another word it is the
+    first half of another name (``ArcFaceDataset``: ArcFace, not ARC; ``_dataset_drop_path``: a
+    drop path), whatever data words the identifier also holds."""
     left, right = _identifier(line)
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
-    context = WORD_CONTEXT if words.is_word(line.text[line.start : line.end]) else DATASET_CONTEXT
+    is_word = words.is_word(line.text[line.start : line.end])
+    context = WORD_CONTEXT if is_word else DATASET_CONTEXT
+    if is_word:
+        following = NEXT_WORD.match(line.text, line.end, right)
+        word = following.group(1).lower() if following is not None else ""
+        if word and not word.isdigit() and word not in WORD_CONTEXT:
+            return False
     return bool(others & context) and not others & MEASURE_WORDS
+
+
+# The word that follows a name inside its identifier (Arc|Face, drop_|path, DROP_|DATASET).
+NEXT_WORD = lazy(r"_*([A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+)")
 
 
 def numbered(line: Line) -> bool:
@@ -465,3 +480,28 @@ def _dataset_entry(before: str, after: str) -> bool:
         return False
     namespace = key_words(found.group(1))
     return bool(namespace) and namespace <= NAMESPACE_WORDS and ENTRY_AFTER.match(after) is not None
+
+
+# A loaded config subscripted by a string: data_conf['CPLFW'], cfg["lfw"], yaml.load(f)['IJBC'].
+CONFIG_SUBSCRIPT = lazy(
+    r"""(?:\b([A-Za-z_][\w.]*)|\b(?:yaml|json|toml)\.(?:safe_)?load\([^()]*\))\s*\[\s*['"]$"""
+)
+CONFIG_WORDS = frozenset({"conf", "config", "configs", "cfg", "settings"})
+
+
+def config_key(line: Line) -> bool:
+    """The whole string is the key a loaded config is read by (``yaml.load(f)['IJBC']``,
+    ``data_conf['CPLFW']``): the block of that config that holds the dataset's paths, as a
+    config file's key naming a dataset is (extract/configs.py). Not a result or a metric read
+    by a dataset's name (``results['lfw']``)."""
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'} or line.text[line.end : line.end + 1] != quote:
+        return False
+    if not line.text[line.end + 1 :].lstrip().startswith("]"):
+        return False
+    found = CONFIG_SUBSCRIPT.search(line.text[: line.start][-200:])
+    if found is None:
+        return False
+    return found.group(1) is None or bool(
+        key_words(found.group(1).rpartition(".")[2]) & CONFIG_WORDS
+    )

@@ -98,6 +98,7 @@ def _hit_reference(
             or (not hit.alias.needs_near and context.dataset_name_context(line, lang, role))
             or (lang == "python" and role == "code" and identifiers.confirms(line))
             or (lang == "python" and role == "string" and identifiers.name_template(line))
+            or (lang == "python" and role == "string" and identifiers.config_key(line))
             # A class imported from its dataset's loader module is that dataset wherever the
             # module uses it (from utils.tinyimages_80mn_loader import TinyImages).
             or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
