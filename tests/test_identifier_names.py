@@ -235,3 +235,24 @@ def test_a_loaded_config_read_by_a_datasets_key_selects_it(
         (2, "ijb"),
         (3, "cplfw"),
     }, found
+
+
+FILE_NAMES = """\
+# MegaFace distractors
+distractor_name = os.path.basename(megaface_list_basename).split('_')[0]
+cur_list_name = megaface_list_basename + '_{}_{}'.format(size, index)
+if args.megaface_filename:
+    pass
+megaface_acc_filename = 'results.txt'
+"""
+
+
+def test_a_name_holding_a_data_files_own_name_is_a_path(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``megaface_list_basename`` holds the name of the benchmark's list file, as ``_path`` or
+    ``_file`` would: a path reference; a test of whether it was given and a results file named
+    for a measure are not."""
+    found = refs(make_repo, run_cli, "run_experiment.py", FILE_NAMES)
+    paths = {line for line, d, kind in found if d == "megaface" and kind == "path"}
+    assert paths == {2, 3}, found

@@ -36,6 +36,8 @@ IDENTIFIER_CHAR = lazy(r"[A-Za-z0-9_]")
 LOCATION_WORDS = frozenset(
     {"folder", "dir", "directory", "path", "root", "file", "files", "rec", "bin", "csv"}
     | {"url", "urls"}
+    # a data file's own name (megaface_list_basename, lfw_filename, cifar_fname)
+    | {"basename", "filename", "fname"}
 )
 # Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
 # Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest, and a re-ID split's reader
