@@ -308,3 +308,41 @@ def references(
                         continue
             if dataset is not None:
                 yield dataset, entry.line, max(column, 1), kind, value
+
+
+# A key that opens a mapping and nothing else on its line (``CPLFW:``, ``RFW_African:``).
+MAPPING_KEY = lazy(r"""^(?P<indent>[ \t]*)(?P<q>['"]?)[\w.\-]{1,120}(?P=q)[ \t]*:[ \t]*(?:#.*)?$""")
+MAPPING_LINES = 30  # the lines below such a key that are read for its data
+
+
+def names_data_mapping(text: str, start: int, end: int, below: list[str]) -> bool:
+    """A dataset's name that opens a mapping of that dataset's data: the key starts with the
+    name (``CPLFW:``, or one of its parts, ``RFW_African:``) and a key of the mapping below
+    points at a location of data (``pairs_file_path: /data/cplfw/pairs.txt``,
+    ``root: ../data/rfw``). Test-protocol and data configs of face recognition, re-ID and
+    detection code keep one such block per benchmark. A key that only names something (a
+    model's settings, ``LFW: {batch_size: 64}``, ``COCO: true``) does not count.
+
+    ``text`` is the key's line, ``start`` and ``end`` the name's span in it, ``below`` the
+    lines after it."""
+    found = MAPPING_KEY.match(text)
+    if found is None:
+        return False
+    key_start = len(found.group("indent")) + len(found.group("q"))
+    if start != key_start or text[end : end + 1] not in {"_", "-", found.group("q") or ":"}:
+        return False
+    indent = len(found.group("indent").expandtabs())
+    for line in below[:MAPPING_LINES]:
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if len(line) - len(line.lstrip()) <= indent:
+            return False  # the mapping closed
+        entry = ENTRY.match(line)
+        if entry is None:
+            continue
+        own = _words(entry.group("key"))
+        value = _unquoted(entry.group("value"))
+        if own & LOCATION_WORDS and not own & NOT_LOCATION_WORDS and _data_location(value):
+            return True
+    return False

@@ -36,6 +36,8 @@ IDENTIFIER_CHAR = lazy(r"[A-Za-z0-9_]")
 LOCATION_WORDS = frozenset(
     {"folder", "dir", "directory", "path", "root", "file", "files", "rec", "bin", "csv"}
     | {"url", "urls"}
+    # a data file's own name (megaface_list_basename, lfw_filename, cifar_fname)
+    | {"basename", "filename", "fname"}
 )
 # Words that make a class, loader or module one of the data: ADE20KLoader, camvidLoader,
 # Ade20kDataset, oid_dataset, tinyface_helper, TinyFaceTest, and a re-ID split's reader
@@ -43,6 +45,8 @@ LOCATION_WORDS = frozenset(
 DATA_WORDS = frozenset(
     {"loader", "loaders", "dataset", "datasets", "data", "reader", "folder", "helper"}
     | {"test", "train", "val", "valid", "validation", "db", "query", "gallery"}
+    # the reader of a benchmark's own files (LFW_PairsParser, CPLFW_PairsParser)
+    | {"parser"}
 )
 # Words that make an identifier a measurement or a setting about the data, not the data.
 MEASURE_WORDS = frozenset(
@@ -63,6 +67,7 @@ CONDITION = lazy(r"^\s*(?:(?:el)?if|while)\s+(?:not\s+)?[\w.]*$")
 SIGNATURE = lazy(r"^\s*(?:async\s+)?def\s+(\w+)\s*\([^()]*$")  # def f(a, <here>
 MODULE_CALL = lazy(r"^\.\s*(\w+)\s*\(")  # lfw.read_pairs(...): a dataset's own module
 IMPORT = lazy(r"^\s*(?:from\s+[\w.]+\s+import\b|import\b)")
+IMPORT_ALIAS = lazy(r"\bas\s+$")  # from pycocotools import mask as <here>
 # Words that make an identifier a dataset's class list (VOC_CLASSES).
 CLASS_WORDS = frozenset({"classes", "labels", "categories", "cmap", "colormap"})
 # Words that make an ambiguous name (voc, coco) a dataset's inside an identifier: VOC_ROOT,
@@ -88,6 +93,9 @@ CAMEL = lazy(r"\b[A-Za-z_]\w*?(?:[a-z0-9][A-Z]|[A-Z][A-Z][a-z])\w*")
 # the engine tries it at every position, and over a whole module that cost more than the name
 # pass itself. So CAMEL reads only the lines that have a hump (docs/performance.md).
 HUMP_CAPITAL = lazy(r"[A-Z](?:(?<=[a-z0-9][A-Z])|(?<=[A-Z][A-Z])(?=[a-z]))")
+# Where a run of capitals meets a lower-case word glued to it (OULUNPU|crop, VOC|devkit): the
+# hump above cuts such a run one letter early (OULUNP|Ucrop), so a name may also end here.
+CAPS_END = lazy(r"(?<=[A-Z][A-Z])(?=[a-z])")
 WORD_START = lazy(r"[A-Z][a-z]")
 
 
@@ -172,14 +180,16 @@ def _runs(identifier: str) -> Iterator[tuple[int, int, bool]]:
         if rest == rest.lower():
             offset += len(part) + 1
             continue
-        bounds = [0, *(hump.start() for hump in HUMP.finditer(part)), len(part)]
+        humps = {hump.start() for hump in HUMP.finditer(part)}
+        glued = {caps.start() for caps in CAPS_END.finditer(part)} - humps
+        bounds = sorted({0, *humps, *glued, len(part)})
         first = [0]
         if len(bounds) > 2 and part[: bounds[1]].lower() in PREFIX_VERBS:
             first.append(1)
         for i in first:
             for j in range(i + 1, min(len(bounds), i + 1 + MAX_RUN)):
                 start, end = bounds[i], bounds[j]
-                if end < len(part) and WORD_START.match(part, end) is None:
+                if end < len(part) and end not in glued and WORD_START.match(part, end) is None:
                     continue  # CelebA|HQ: the name would end inside a word
                 yield offset + start, offset + end, start == 0 and end == len(part)
         offset += len(part) + 1
@@ -229,11 +239,26 @@ def name_template(line: Line) -> bool:
 
 def confirms(line: Line) -> bool:
     """An ambiguous name inside an identifier whose other words make it a dataset's
-    (``WORD_CONTEXT`` when the name is an English word, ``DATASET_CONTEXT`` otherwise)."""
+    (``WORD_CONTEXT`` when the name is an English word, ``DATASET_CONTEXT`` otherwise).
+
+    An English word must also end its compound: the word right after it, if any, is one of
+    those context words (``PLACES_devkit``, ``DropDataset``). Followed by another word it is the
+    first half of another name (``ArcFaceDataset``: ArcFace, not ARC; ``_dataset_drop_path``: a
+    drop path), whatever data words the identifier also holds."""
     left, right = _identifier(line)
     others = key_words(line.text[left : line.start] + "_" + line.text[line.end : right])
-    context = WORD_CONTEXT if words.is_word(line.text[line.start : line.end]) else DATASET_CONTEXT
+    is_word = words.is_word(line.text[line.start : line.end])
+    context = WORD_CONTEXT if is_word else DATASET_CONTEXT
+    if is_word:
+        following = NEXT_WORD.match(line.text, line.end, right)
+        word = following.group(1).lower() if following is not None else ""
+        if word and not word.isdigit() and word not in WORD_CONTEXT:
+            return False
     return bool(others & context) and not others & MEASURE_WORDS
+
+
+# The word that follows a name inside its identifier (Arc|Face, drop_|path, DROP_|DATASET).
+NEXT_WORD = lazy(r"_*([A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+)")
 
 
 def numbered(line: Line) -> bool:
@@ -306,6 +331,14 @@ OWN_MODULE = lazy(r"^\s*(?:from\s+\.*|import\s+)$")
 # A class named for the data it is run on: EvalMegaFace, EvalIJBC (evaluation protocols that
 # read the benchmark's own files), as against lfw_accuracy or eval_lfw(), a score of it.
 EVAL_CLASS = lazy(r"Eval(?:uate)?$")
+# ... or named so with the word after: MegaFaceEvaluator, IJBCEvaluator, LFWEvaluator; also
+# as the base class of another (class MaskedMegaFaceEvaluator(MegaFaceEvaluator):).
+EVALUATOR = lazy(r"Evaluator$")
+BASE_CLASS = lazy(r"^\s*class\s+\w+\s*\((?:[^()]*,\s*)?$")
+# Names whose evaluators score a file format that any data may take, not one benchmark's
+# protocol: COCO-style and VOC-style detection metrics, and the format evaluators of the
+# detection libraries (detectron2's COCOEvaluator, LVISEvaluator, CityscapesEvaluator).
+FORMAT_METRIC_NAMES = frozenset({"coco", "voc", "pascal", "pascalvoc", "lvis", "cityscapes"})
 
 
 # A call that takes a location: a path's test, join or listing; the name is one of its
@@ -371,8 +404,22 @@ def kind(line: Line) -> Kind | None:
         and (DEFINITION.search(before) or IMPORT.search(before) or after.startswith("("))
     ):
         return Kind.LOAD  # class EvalMegaFace, from eval_megaface import EvalMegaFace
+    if (
+        EVALUATOR.match(line.text, line.end, right)
+        and line.start == left
+        and line.text[left : line.end].lower() not in FORMAT_METRIC_NAMES
+        and (
+            DEFINITION.search(before)
+            or IMPORT.search(before)
+            or BASE_CLASS.search(before)
+            or after.startswith("(")
+        )
+    ):
+        return Kind.LOAD  # class MegaFaceEvaluator, IJBCEvaluator(...): a benchmark's protocol
     if _protocol_module(before, after, others):
         return Kind.LOAD  # import lfw_eval
+    if IMPORT.search(before) and IMPORT_ALIAS.search(before):
+        return None  # a local name for what is imported (mask as COCOmask), judged on its own
     if others & MEASURE_WORDS or REPORTED.search(before):
         return None
     if line.text.startswith("test_", left) and (DEFINITION.search(before) or after.startswith("(")):
@@ -383,6 +430,10 @@ def kind(line: Line) -> Kind | None:
         # or beside the importing module (from hellaswag import ..., from .lfw import ...);
         # a package's module deep in another tree (mylib.tutorials.mnist) may be anything.
         return Kind.LOAD if others or OWN_MODULE.match(before) else None
+    if IMPORTED_MODULE.match(before) and key_words(line.text[left : line.start]) & LOADER_VERBS:
+        # a module named as the loader of the dataset, whatever follows the name
+        # (from Load_OULUNPUcrop_valtest import ..., import download_celeba_aligned)
+        return Kind.LOAD
     call = MODULE_CALL.match(after)
     if not others and call and not before.rstrip().endswith("."):
         # lfw.read_pairs(...) reads it; lfw.evaluate(embeddings, ...) scores a model
@@ -401,7 +452,7 @@ def kind(line: Line) -> Kind | None:
         # A call of the dataset's class or loader (Market1501(root), load_citibike(),
         # subset_ms1mv2_dataset(index)), not of a function that happens to carry a dataset
         # word among others (create_mock_lfw_pairs).
-        return Kind.LOAD if _loader_words(others) else None
+        return Kind.LOAD if _loader_words(others) and not others & NOT_DATA_WORDS else None
     if (
         not others
         and any(char.isupper() for char in line.text[left:right])
@@ -449,3 +500,28 @@ def _dataset_entry(before: str, after: str) -> bool:
         return False
     namespace = key_words(found.group(1))
     return bool(namespace) and namespace <= NAMESPACE_WORDS and ENTRY_AFTER.match(after) is not None
+
+
+# A loaded config subscripted by a string: data_conf['CPLFW'], cfg["lfw"], yaml.load(f)['IJBC'].
+CONFIG_SUBSCRIPT = lazy(
+    r"""(?:\b([A-Za-z_][\w.]*)|\b(?:yaml|json|toml)\.(?:safe_)?load\([^()]*\))\s*\[\s*['"]$"""
+)
+CONFIG_WORDS = frozenset({"conf", "config", "configs", "cfg", "settings"})
+
+
+def config_key(line: Line) -> bool:
+    """The whole string is the key a loaded config is read by (``yaml.load(f)['IJBC']``,
+    ``data_conf['CPLFW']``): the block of that config that holds the dataset's paths, as a
+    config file's key naming a dataset is (extract/configs.py). Not a result or a metric read
+    by a dataset's name (``results['lfw']``)."""
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'} or line.text[line.end : line.end + 1] != quote:
+        return False
+    if not line.text[line.end + 1 :].lstrip().startswith("]"):
+        return False
+    found = CONFIG_SUBSCRIPT.search(line.text[: line.start][-200:])
+    if found is None:
+        return False
+    return found.group(1) is None or bool(
+        key_words(found.group(1).rpartition(".")[2]) & CONFIG_WORDS
+    )

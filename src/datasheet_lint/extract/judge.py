@@ -99,6 +99,7 @@ def _hit_reference(
             or (not hit.alias.needs_near and context.dataset_name_context(line, lang, role))
             or (lang == "python" and role == "code" and identifiers.confirms(line))
             or (lang == "python" and role == "string" and identifiers.name_template(line))
+            or (lang == "python" and role == "string" and identifiers.config_key(line))
             # A class imported from its dataset's loader module is that dataset wherever the
             # module uses it (from utils.tinyimages_80mn_loader import TinyImages).
             or (lang == "python" and role == "code" and context.near_in(index.text, hit.alias))
@@ -125,6 +126,7 @@ def _hit_reference(
             )
             or (_code_names_it(line, lang, role, hit) and not _in_series(index, line_no, hit))
             or (role == "string" and not hit.alias.needs_near and specific.inside_location(line))
+            or (lang == "config" and not hit.alias.needs_near and _opens_data(index, line_no, line))
         )
         if not confirmed:
             if unconfirmed is not None and hit.alias.needs_near and hit.alias.near:
@@ -141,6 +143,16 @@ def _hit_reference(
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
+    """A config key that names the dataset whose data its mapping holds (``CPLFW:`` above
+    ``pairs_file_path: ...``); read only for an ambiguous name in a config file."""
+    from datasheet_lint.extract import configs
+
+    last = min(len(index.starts), line_no + configs.MAPPING_LINES)
+    below = [index.line(number) for number in range(line_no + 1, last + 1)]
+    return configs.names_data_mapping(line.text, line.start, line.end, below)
 
 
 def _model(
