@@ -790,18 +790,84 @@ def unnamed_reads(
     return [item for item in found if item not in unnamed or item[1] not in named]
 
 
-def _at_call(call: ast.Call, found: LoaderCall) -> Iterator[LoaderCall]:
+# Keywords by which a loader is told where its data lives or that it is to fetch it
+# (torchvision's ``root=`` and ``download=``, Hugging Face's ``data_files=`` and
+# ``data_dir=``): written on a line of their own inside a call that spans lines, each such
+# line is a use of the call's dataset, as the labels of real repositories mark it.
+DATA_KEYWORDS = frozenset(
+    {"root", "download", "data_files", "data_dir", "data_root", "root_dir", "data_path"}
+)
+
+
+def _at_call(
+    call: ast.Call, found: LoaderCall, settings: dict[str, list[ast.expr]] | None = None
+) -> Iterator[LoaderCall]:
     """The reference, and where the call stands too when its argument stands elsewhere: a
     name bound elsewhere (urlretrieve(self.dataset_url, ...) reads the URL that __init__
-    sets) or a literal on a line of its own inside a call that spans lines."""
+    sets) or a literal on a line of its own inside a call that spans lines; and the lines of
+    its data keywords (``_data_keywords``)."""
     yield found
     if found.line != call.lineno:  # the name or path stands on a line of its own
         yield dataclasses.replace(found, line=call.lineno, column=call.col_offset + 1)
+    yield from _data_keywords(call, found, settings or {})
 
 
-def _loaders(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:
+def _data_keywords(
+    call: ast.Call, found: LoaderCall, settings: dict[str, list[ast.expr]]
+) -> Iterator[LoaderCall]:
+    """A data keyword's line of a loader call that spans lines (``root='./mnist/',`` and
+    ``download=True,`` below ``torchvision.datasets.MNIST(``): a path for a location, a load
+    for a download. ``download=False`` and a ``None`` fetch or place nothing. A keyword given
+    a module's own setting (``download=DOWNLOAD_MNIST``) makes each line that sets it to a
+    literal a use too (``DOWNLOAD_MNIST = True``): that line decides what the loader does."""
+    seen = {call.lineno, found.line}
+    for keyword in call.keywords:
+        if keyword.arg not in DATA_KEYWORDS:
+            continue
+        joined = keyword.arg != "download"
+        values = [keyword.value]
+        if isinstance(keyword.value, ast.Name):
+            values.extend(settings.get(keyword.value.id, ()))
+        for value in values:
+            given = value is keyword.value  # in the call itself, not a setting of it
+            if value.lineno in seen or _fetches_nothing(value, keyword.arg if given else None):
+                continue
+            seen.add(value.lineno)
+            yield dataclasses.replace(
+                found, line=value.lineno, column=value.col_offset + 1, joined=joined
+            )
+
+
+def _fetches_nothing(value: ast.expr, keyword: str | None) -> bool:
+    """A ``None`` places nothing; a false ``download`` fetches nothing, but a setting of
+    the flag (``DOWNLOAD_MNIST = False``, the value a reader is told to change) still
+    says where the choice is made, so only a literal given in the call itself is none."""
+    if not isinstance(value, ast.Constant):
+        return False
+    return value.value is None or value.value == "" or (keyword == "download" and not value.value)
+
+
+def _settings(assignments: list[ast.Assign | ast.AnnAssign]) -> dict[str, list[ast.expr]]:
+    """Each plain name bound to a literal, with every literal it is bound to
+    (``DOWNLOAD_MNIST = False`` and, further on, ``DOWNLOAD_MNIST = True``)."""
+    found: dict[str, list[ast.expr]] = {}
+    for node in assignments:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        if isinstance(node.value, ast.Constant):
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, []).append(node.value)
+    return found
+
+
+def _loaders(
+    call: ast.Call,
+    qualified: str,
+    constants: Constants,
+    settings: dict[str, list[ast.expr]] | None = None,
+) -> Iterator[LoaderCall]:
     for found in _loader(call, qualified, constants):
-        yield from _at_call(call, found)
+        yield from _at_call(call, found, settings)
 
 
 def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[LoaderCall]:
@@ -984,6 +1050,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             assignments.append(node)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
     constants: Constants | None = None
+    settings: dict[str, list[ast.expr]] | None = None  # names bound to literals
     writes: set[int] = set()  # the nodes of calls that write a file
     writes.update(id(value) for value in _bound_to_outputs(assignments))
     reads: list[LoaderCall] = []  # reads of local files: those the module writes are its own
@@ -1012,7 +1079,9 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
         if qualified is not None:
             if constants is None:  # only modules that call a loader need them
                 constants = _constants(assignments, parameters)
-            for found in _loaders(call, qualified, constants):
+            if settings is None:
+                settings = _settings(assignments)
+            for found in _loaders(call, qualified, constants, settings):
                 if found.source == "local":
                     reads.append(found)
                 else:
