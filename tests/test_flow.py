@@ -1432,11 +1432,18 @@ def fetch(endpoint, page):
     weights = requests.get(f"{MODELS}/{page}")
     mixed = requests.get(f"{API}mnist{page}")
     return reply, guide, weights, mixed
+
+def checksums(index):
+    pages = "https://huggingface.co/datasets/someone/corpus/blob/main/part-"
+    url = pages + f"{index:05d}.bin"
+    return requests.get(url).text
 """
 
 
 def test_a_download_below_an_unknown_place_or_a_model_names_no_dataset(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    # an API, docs, a model's files, and a known name inside half a path segment
+    # an API, docs, a model's files, a known name inside half a path segment, and the
+    # web pages that show a dataset's files (blob/, HTML scraped for checksums): no data
+    # is fetched below a place known only by its start
     assert datasets_at(make_repo, run_cli, "client.py", NOT_A_PLACE) == {}

@@ -1316,9 +1316,12 @@ class _Flow:
     def place_of(self, prefix: str) -> str | None:
         """The dataset whose files lie below a URL's known start, if that start names one:
         only a folder (``.../resolve/main/``) or a whole path segment counts, never half a
-        file name (``.../mnist`` of ``mnist_model.pt``)."""
+        file name (``.../mnist`` of ``mnist_model.pt``), and never the pages that show
+        files (``.../blob/main/``: a scraper reading checksums off them fetches no data)."""
         if not URL.match(prefix) or "/" not in prefix.split("://", 1)[1].rstrip("/"):
             return None
+        if "/blob/" in prefix:
+            return None  # a file's web page (Hub, GitHub), fetched as HTML: not its data
         if not prefix.endswith("/"):
             prefix = prefix.rpartition("/")[0] + "/"
         return self.resolve("url", prefix, needs_known=True)

@@ -851,9 +851,12 @@ def _data_keywords(
 ) -> Iterator[LoaderCall]:
     """A data keyword's line of a loader call that spans lines (``root='./mnist/',`` and
     ``download=DOWNLOAD_MNIST,`` below ``torchvision.datasets.MNIST(``): a path for a
-    location, a load for a download. A ``None`` places nothing. A keyword given a module's
-    own setting (``download=DOWNLOAD_MNIST``) makes each line that sets it to a literal a use
-    too (``DOWNLOAD_MNIST = True``): that line decides what the loader does."""
+    location that names its data (a data file, or a known dataset's name), a load for a
+    download. A keyword given a module's own setting (``download=DOWNLOAD_MNIST``) makes
+    each line that sets it to a literal a use too (``DOWNLOAD_MNIST = True``): that line
+    decides what the loader does. Measured on the labelled repositories, a location that
+    names nothing (``root="data"``, ``root=image_path`` with ``image_path = './'``) is
+    labelled in one repository and left unlabelled in two: it costs more than it gains."""
     seen = {call.lineno, found.line}
     for keyword in call.keywords:
         if keyword.arg not in DATA_KEYWORDS:
@@ -867,10 +870,29 @@ def _data_keywords(
         for value in values:
             if value.lineno in seen or _places_nothing(value):
                 continue
+            placed = found
+            if joined and not _data_file_text(value):
+                # root='./mnist/' says which data lies there; root="data" or root=image_path
+                # (image_path = './') says nothing of its own: it counts only where its text
+                # names a known dataset, as the knowledge reads a path
+                if not isinstance(value, ast.Constant) or not isinstance(value.value, str):
+                    continue
+                placed = LoaderCall("local", value.value, 0, 0, needs_known=True)
             seen.add(value.lineno)
             yield dataclasses.replace(
-                found, line=value.lineno, column=value.col_offset + 1, joined=joined
+                placed, line=value.lineno, column=value.col_offset + 1, joined=joined
             )
+
+
+def _data_file_text(value: ast.expr) -> bool:
+    """A literal (or a list or dict of them: ``data_files={"train": "en/c4-train.json.gz"}``)
+    that names files of data by their extension."""
+    return any(
+        isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and DATA_FILE.search(node.value) is not None
+        for node in ast.walk(value)
+    )
 
 
 def _places_nothing(value: ast.expr) -> bool:
