@@ -1391,3 +1391,59 @@ def test_a_dataset_class_bound_to_a_name_loads_it_where_the_name_is_called(
     found = datasets_at(make_repo, run_cli, "cifar.py", CLASS_BOUND_TO_A_NAME)
     assert {line for line, named in found.items() if "cifar-100" in named} == {3, 5}
     assert set(found) == {3, 5}
+
+
+SHARDS = """\
+import os
+import requests
+
+# where the pretraining shards are hosted, fetched on demand
+BASE_URL = "https://huggingface.co/datasets/someone/webtext-shards/resolve/main"
+DATA_DIR = os.path.join(os.path.expanduser("~/.cache"), "shards")
+
+def fetch_shard(index):
+    filename = f"shard_{index:05d}.parquet"
+    url = f"{BASE_URL}/{filename}"
+    response = requests.get(url, stream=True, timeout=30)
+    return response
+"""
+
+
+def test_a_download_of_files_below_a_known_place_is_of_that_place(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = datasets_at(make_repo, run_cli, "shards.py", SHARDS)
+    # the file name is known only at run time; the Hub dataset it lies in is not
+    assert found.get(11) == {"hf:someone/webtext-shards"}  # requests.get(url)
+    assert found.get(5) == {"hf:someone/webtext-shards"}  # the URL the shards lie below
+    assert "hf:someone/webtext-shards" in found.get(10, set())  # url = f"{BASE_URL}/..."
+
+
+NOT_A_PLACE = """\
+import requests
+
+API = "https://api.example.org/v2"
+DOCS = "https://huggingface.co/docs"
+MODELS = "https://huggingface.co/someone/tiny-model/resolve/main"
+
+def fetch(endpoint, page):
+    reply = requests.get(f"{API}/{endpoint}?page={page}")
+    guide = requests.get(DOCS + "/" + page)
+    weights = requests.get(f"{MODELS}/{page}")
+    mixed = requests.get(f"{API}mnist{page}")
+    return reply, guide, weights, mixed
+
+def checksums(index):
+    pages = "https://huggingface.co/datasets/someone/corpus/blob/main/part-"
+    url = pages + f"{index:05d}.bin"
+    return requests.get(url).text
+"""
+
+
+def test_a_download_below_an_unknown_place_or_a_model_names_no_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # an API, docs, a model's files, a known name inside half a path segment, and the
+    # web pages that show a dataset's files (blob/, HTML scraped for checksums): no data
+    # is fetched below a place known only by its start
+    assert datasets_at(make_repo, run_cli, "client.py", NOT_A_PLACE) == {}

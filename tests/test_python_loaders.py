@@ -315,3 +315,75 @@ def test_readers_of_compressed_files_databases_shapes_and_record_files_read_data
         (12, "kaggle:car-or-truck"),
         (15, "local:data/faces"),  # a split's file names its folder's data
     }
+
+
+SPREAD_LOADER = """\
+import torchvision
+from datasets import load_dataset
+
+FETCH_DIGITS = False  # set to True on the first run
+if not os.path.isdir(cache):
+    FETCH_DIGITS = True
+
+train_set = torchvision.datasets.MNIST(
+    root='./mnist/',
+    train=True,
+    transform=torchvision.transforms.ToTensor(),
+    download=FETCH_DIGITS,
+)
+shards = load_dataset(
+    "allenai/c4",
+    data_files={"validation": "en/c4-validation.00000-of-00008.json.gz"},
+    split="validation",
+)
+"""
+
+
+def test_data_keywords_of_a_loader_call_that_spans_lines_are_uses_of_its_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = scan_references(make_repo, run_cli, {"prep.py": SPREAD_LOADER})
+    lines = {(line, dataset) for _, line, dataset, _ in found}
+    # where the loader is told its data lives, and the settings that make it download
+    assert {(9, "mnist"), (12, "mnist"), (4, "mnist"), (6, "mnist")} <= lines
+    assert ("prep.py", 9, "mnist", "path") in found
+    assert (16, "c4") in lines  # data_files= of a load_dataset call: the files it reads
+    # the other arguments say how, not which data: no reference on their lines
+    assert not {line for line, _ in lines} & {10, 11, 17}
+
+
+NOT_FETCHING = """\
+import torchvision
+
+test_set = torchvision.datasets.MNIST(
+    root=None,
+    train=False,
+    download=True,
+)
+val_set = torchvision.datasets.MNIST(
+    root="data",
+    train=False,
+)
+image_path = './'
+extra_set = torchvision.datasets.MNIST(
+    root=image_path,
+    train=False,
+)
+model = make_model(
+    root='./mnist/',
+    download=FETCH,
+)
+FETCH = True
+"""
+
+
+def test_keywords_that_place_nothing_or_belong_to_no_loader_are_no_uses(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = scan_references(make_repo, run_cli, {"prep.py": NOT_FETCHING})
+    lines = {line for _, line, _, _ in found}
+    assert {3, 8, 13} <= lines  # the loader calls themselves
+    # root=None places nothing; a bare download=True repeats what the call's line says;
+    # "data" and './' say nothing of which data lies there; a call that is no loader (and
+    # the flag it is given) says nothing of data
+    assert not lines & {4, 6, 9, 12, 14, 18, 19, 21}

@@ -57,6 +57,7 @@ from datasheet_lint.extract.python_ast import (
     PATH_JOINS,
     URL,
     dotted_name,
+    fold_prefix,
     fold_text,
     not_data_file,
     writes_to,
@@ -1310,10 +1311,17 @@ class _Flow:
         that bound its parts (they are that download's root and file name)."""
         for argument in [*node.args[:2], *(k.value for k in node.keywords if k.arg in URL_KEYS)]:
             text = fold_text(argument, self.values, 4)
-            if text is None or not URL.match(text):
+            if text is None:
+                # f"{BASE_URL}/{filename}": each file of one place, the place known (a Hub
+                # dataset's files, a known dataset's host); an unknown place is no dataset.
+                # Inside a function the URL is often built in a local bound once (url = ...).
+                values = {**self.bindings.values, **self.values}
+                dataset = self.place_of(fold_prefix(argument, values, 4))
+            elif URL.match(text):
+                data_file = DATA_FILE.search(text) is not None
+                dataset = self.resolve("url", text, needs_known=not data_file)
+            else:
                 continue
-            data_file = DATA_FILE.search(text) is not None
-            dataset = self.resolve("url", text, needs_known=not data_file)
             if dataset is None:
                 continue
             self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, _label(node.func))
@@ -1324,6 +1332,19 @@ class _Flow:
                     self.state.marks.setdefault(line, set()).add((column, dataset))
             return frozenset({dataset})
         return NOTHING
+
+    def place_of(self, prefix: str) -> str | None:
+        """The dataset whose files lie below a URL's known start, if that start names one:
+        only a folder (``.../resolve/main/``) or a whole path segment counts, never half a
+        file name (``.../mnist`` of ``mnist_model.pt``), and never the pages that show
+        files (``.../blob/main/``: a scraper reading checksums off them fetches no data)."""
+        if not URL.match(prefix) or "/" not in prefix.split("://", 1)[1].rstrip("/"):
+            return None
+        if "/blob/" in prefix:
+            return None  # a file's web page (Hub, GitHub), fetched as HTML: not its data
+        if not prefix.endswith("/"):
+            prefix = prefix.rpartition("/")[0] + "/"
+        return self.resolve("url", prefix, needs_known=True)
 
     def joined_url(self, node: ast.expr) -> Carried:
         """``HAM_URL = DOWNLOAD_ROOT + "20030228_easy_ham.tar.bz2"`` at module level: a data
