@@ -13,16 +13,16 @@ from __future__ import annotations
 import pytest
 from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, measure
 
-# Development-half floors, per labelling round: a change that loses recall or precision on real
-# code fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any
-# tuning on it) for three; rounds 3, 4, 5, 6 and 7 were the test halves of sessions 6, 7, 8, 9
-# and 10 (each reported there once) and are development data from the session after. The
-# floors of rounds 1 to 6 are their figures at the end of session 10, round 7's its figures at
-# the end of session 11, rounded down from the counts (docs/accuracy.md). Precision stands
-# below the issue's target for reasons the figures in docs/accuracy.md count: lines that read data under the rubric that some labellers left
-# unlabelled (layout folders of dataset modules, reads through names), and lines naming base
-# models (LLaMA 1, OPT, Pythia, BERT: blocklist 2026.12.4, trained on Books3, BookCorpus and
-# the Pile, per their papers and cards) that the labels mark only where the repository itself
+# Development-half floors, per labelling round: a change that loses recall or precision on real code
+# fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any tuning on it)
+# for three; rounds 3, 4, 5, 6 and 7 were the test halves of sessions 6, 7, 8, 9 and 10 (each
+# reported there once) and are development data from the session after. The floors of rounds 1 to 6
+# are their figures at the end of session 10, round 7's its figures at the end of session 11,
+# rounded down from the counts (docs/accuracy.md). Precision stands below the issue's target for
+# reasons the figures in docs/accuracy.md count: lines that read data under the rubric that some
+# labellers left unlabelled (layout folders of dataset modules, reads through names), and lines
+# naming base models (LLaMA 1, OPT, Pythia, BERT: blocklist 2026.12.4, trained on Books3, BookCorpus
+# and the Pile, per their papers and cards) that the labels mark only where the repository itself
 # names the training set.
 FLOORS = {
     1: {
