@@ -382,6 +382,14 @@ def _constants(
     return folded
 
 
+def _bound_value(
+    node: ast.Name | ast.Attribute, bound: dict[str, ast.expr | None]
+) -> ast.expr | None:
+    """The expression a name was bound to once, read with or without ``self.``/``cls.``."""
+    dotted = dotted_name(node) or ""
+    return bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
+
+
 def _same_code(first: object, second: object) -> bool:
     """Whether two values are the same code: what ``ast.dump(first) == ast.dump(second)``
     says, compared field by field and given up at the first difference. Names are often
@@ -412,8 +420,7 @@ def _fold(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> ast.
     if isinstance(node, ast.Constant):
         return node if isinstance(node.value, str | int) else None
     if isinstance(node, ast.Name | ast.Attribute):  # placed where the name's value stands
-        dotted = dotted_name(node) or ""
-        value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
+        value = _bound_value(node, bound)
         return None if value is None or depth <= 0 else _fold(value, bound, depth - 1)
     text = fold_text(node, bound, depth)
     if text is None:
@@ -429,8 +436,7 @@ def fold_text(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -> 
     if isinstance(node, ast.Constant):
         return node.value if isinstance(node.value, str) else None
     if isinstance(node, ast.Name | ast.Attribute):
-        dotted = dotted_name(node) or ""
-        value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
+        value = _bound_value(node, bound)
         return None if value is None else fold_text(value, bound, depth - 1)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left = fold_text(node.left, bound, depth)
@@ -463,8 +469,7 @@ def fold_prefix(node: ast.expr, bound: dict[str, ast.expr | None], depth: int) -
     if whole is not None:
         return whole
     if isinstance(node, ast.Name | ast.Attribute):
-        dotted = dotted_name(node) or ""
-        value = bound.get(dotted) or bound.get(dotted.removeprefix("self.").removeprefix("cls."))
+        value = _bound_value(node, bound)
         return "" if value is None else fold_prefix(value, bound, depth - 1)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left = fold_text(node.left, bound, depth)
