@@ -251,12 +251,24 @@ def _segment_references(
         found = python_ast.unnamed_reads(found, unnamed)
     found = _one_local_per_read(found, file.path)
     references = []
-    for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
+    kept = specific.most_specific(found, segment.text, _release(knowledge))
+    for dataset, line, column, kind, surface in kept:
         file_line, file_column = segment.position(line, column, surface)
         references.append(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
         )
     return references
+
+
+def _release(knowledge: Knowledge) -> Callable[[str], bool]:
+    """Whether a dataset is a retracted one's re-packaging (MS1MV2's faces_emore, MS1MV3's
+    ms1m-retinaface-t1): a package that ships the evaluation files found below its folder."""
+
+    def release(dataset: str) -> bool:
+        entry = knowledge.blocklist.get(dataset)
+        return entry is not None and entry.parent is not None
+
+    return release
 
 
 def _segment_code(
