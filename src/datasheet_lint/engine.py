@@ -258,7 +258,14 @@ def _scan(
     if settled:
         from datasheet_lint.extract import filetypes, judge
 
-        found = judge.settle(scan.references, settled, knowledge.family, filetypes.file_kind)
+        blocked = knowledge.blocklist.get
+        found = judge.settle(
+            scan.references,
+            settled,
+            knowledge.family,
+            filetypes.file_kind,
+            lambda dataset: blocked(dataset) is not None,
+        )
         scan.references.extend(found)
     return scan
 

@@ -283,6 +283,7 @@ def settle(
     candidates: Iterable[Reference],
     family: Callable[[str], str],
     file_kind: Callable[[str], str],
+    blocked: Callable[[str], bool],
 ) -> list[Reference]:
     """The ``candidates`` (a short name's lower-case folder, key or value that nothing in its
     own file confirmed: ``--dataroot ./datasets/duke`` in a script of its own) whose dataset
@@ -290,8 +291,12 @@ def settle(
     derivative of it, in a code, script or config file. A re-ID repository whose
     ``test_duke.sh`` reads ``./datasets/duke/bounding_box_train`` means Duke MTMC by
     ``./datasets/duke`` in its ``train_duke.sh`` too; a repository that uses no Duke data
-    anywhere in its code means nothing by it that the linter can name."""
-    pending = list(candidates)
+    anywhere in its code means nothing by it that the linter can name.
+
+    Only a ``blocked`` (retracted) dataset's short name is settled so: a flag on every use of
+    withdrawn data is the promise, while an ordinary dataset's folder in a script that
+    downloads nothing (``cd ../images/val2014``) stays unnamed, as its own file leaves it."""
+    pending = [ref for ref in candidates if blocked(ref.dataset)]
     if not pending:
         return []
     used: set[str] = set()
