@@ -68,3 +68,44 @@ def test_a_container_named_alone_is_still_the_container(
     }
     flagged = {(f["line"], f["rule"]) for f in result.json()["findings"]}
     assert {(1, "DSL102"), (2, "DSL102"), (3, "DSL101")} <= flagged
+
+
+# A retracted release's package ships its evaluation files: insightface's MS1MV2 (faces_emore)
+# and MS1MV3 (ms1m-retinaface-t1) folders hold lfw.bin, cfp_fp.bin and agedb_30.bin.
+RELEASE_FILES = """\
+eval_paths = ['datasets/faces_emore/lfw.bin', 'datasets/faces_emore/cfp_fp.bin']
+callback = evals.eval_callback(model, "/data/ms1m-retinaface-t1/agedb_30.bin")
+"""
+# Look-alikes: the next argument after the release's folder names the evaluation set alone,
+# and a folder whose own name only ends in the release's (someone's face_data_emore) is theirs.
+NOT_RELEASE_FILES = """\
+agedb_30, agedb_30_issame = get_val_pair(conf.emore_folder, 'agedb_30')
+bin_path = 'D:/face_data_emore/faces_webface_112x112/lfw.bin'
+"""
+
+
+def test_a_file_below_a_retracted_releases_folder_is_that_release_and_itself(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"train.py": RELEASE_FILES})
+    result = run_cli(repo, "check", "--format", "json")
+    assert {(line, dataset) for _, line, dataset, _ in references(result)} == {
+        (1, "ms1mv2"),
+        (1, "lfw"),
+        (1, "cfp"),
+        (2, "ms1mv3"),
+        (2, "agedb"),
+    }
+    flagged = {(f["line"], f["rule"]) for f in result.json()["findings"]}
+    assert {(1, "DSL102"), (2, "DSL102")} <= flagged
+
+
+def test_a_releases_name_inside_anothers_folder_or_argument_stays_the_inner_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"evaluate.py": NOT_RELEASE_FILES})
+    result = run_cli(repo, "check", "--format", "json")
+    datasets = {(line, dataset) for _, line, dataset, _ in references(result)}
+    assert (1, "agedb") in datasets
+    assert not {d for _, d in datasets} & {"ms1mv2", "ms1mv3"}
+    assert [f for f in result.json()["findings"] if f["rule"].startswith("DSL10")] == []

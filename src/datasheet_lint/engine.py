@@ -162,7 +162,12 @@ STALE = "DSL902"  # stale-baseline-entry: judged after every other finding met t
 
 # One file's share of a scan: why it was skipped (or scanned in part), and what it holds.
 _FileScan = tuple[
-    Skipped | None, list[Reference], list[Suppression], ModelCard | None, list["Exports"]
+    Skipped | None,
+    list[Reference],
+    list[Suppression],
+    ModelCard | None,
+    list["Exports"],
+    list[Reference],
 ]
 
 
@@ -189,9 +194,9 @@ def _scan_file(
     try:
         item = _read(listing, path, max_file_size)
         if isinstance(item, Skipped):
-            return item, [], [], None, []
+            return item, [], [], None, [], []
         if ownreports.is_own_report(path, item.text):  # it quotes what an earlier run found
-            return Skipped(path, "a datasheet-lint report"), [], [], None, []
+            return Skipped(path, "a datasheet-lint report"), [], [], None, [], []
         if path == "pyproject.toml":
             item = SourceFile(path, config_module.mask_settings(item.text))
         scanned = item
@@ -204,7 +209,7 @@ def _scan_file(
         card = modelcards.read(item, knowledge)
         # Only what a module offers others crosses back from a worker: most offer nothing.
         exports = [e for e in extracted.exports if e.offers()]
-        return partial, references, suppressions, card, exports
+        return partial, references, suppressions, card, exports, extracted.settled
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as err:  # a bug: say which file triggered it
@@ -230,12 +235,14 @@ def _scan(
     job = functools.partial(_scan_file, listing, knowledge, config.max_file_size, cards)
     scan = _Scan()
     exports: dict[str, Exports] = {}
+    settled: list[Reference] = []  # short names that the repository's code may settle
     # git's index is read through one pipe: only work-tree scans fan out over processes.
     scanned = parallel.map_paths(job, paths, allowed=listing.staged is None)
-    for path, (skipped, references, suppressions, card, exported) in zip(
+    for path, (skipped, references, suppressions, card, exported, short) in zip(
         paths, scanned, strict=True
     ):
         exports.update((path, e) for e in exported)
+        settled.extend(short)
         if skipped is not None:
             scan.skipped.append(skipped)
             if not skipped.partial:
@@ -248,6 +255,18 @@ def _scan(
     if exports:  # a module defines a loader or a config attribute: who imports it?
         _link(listing, knowledge, config.max_file_size, paths, exports, scan)
     _registered(listing, knowledge, config.max_file_size, paths, scan)
+    if settled:
+        from datasheet_lint.extract import filetypes, judge
+
+        blocked = knowledge.blocklist.get
+        found = judge.settle(
+            scan.references,
+            settled,
+            knowledge.family,
+            filetypes.file_kind,
+            lambda dataset: blocked(dataset) is not None,
+        )
+        scan.references.extend(found)
     return scan
 
 

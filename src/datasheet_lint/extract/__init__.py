@@ -111,6 +111,9 @@ class Extracted:
     limits: list[str]
     # What other modules of the repository may import from this one (extract/links.py).
     exports: list[Exports] = field(default_factory=list)
+    # What a short name in it means only where the repository's code settles it
+    # (extract/judge.py: settle).
+    settled: list[Reference] = field(default_factory=list)
 
 
 def _segment_references(
@@ -119,6 +122,7 @@ def _segment_references(
     knowledge: Knowledge,
     limits: list[str],
     links: tuple[Linked | None, list[Exports]],
+    settled: list[Reference],
     *,
     parse: bool = True,
 ) -> list[Reference]:
@@ -190,6 +194,10 @@ def _segment_references(
         named = itertools.chain([first] if first is not None else [], hits)
         judged = judge.references(named, segment, loader_spans, camel)
         found.extend(judged.found)
+        for dataset, line, column, kind, surface in judged.settled:
+            file_line, file_column = segment.position(line, column, surface)
+            location = Location(file.path, file_line, file_column)
+            settled.append(Reference(dataset, location, kind, surface))
         if judged.unjudged:
             limits.append(
                 f"{judged.unjudged:,} repeats of known names not judged (limits: "
@@ -251,12 +259,24 @@ def _segment_references(
         found = python_ast.unnamed_reads(found, unnamed)
     found = _one_local_per_read(found, file.path)
     references = []
-    for dataset, line, column, kind, surface in specific.most_specific(found, segment.text):
+    kept = specific.most_specific(found, segment.text, _release(knowledge))
+    for dataset, line, column, kind, surface in kept:
         file_line, file_column = segment.position(line, column, surface)
         references.append(
             Reference(dataset, Location(file.path, file_line, file_column), kind, surface)
         )
     return references
+
+
+def _release(knowledge: Knowledge) -> Callable[[str], bool]:
+    """Whether a dataset is a retracted one's re-packaging (MS1MV2's faces_emore, MS1MV3's
+    ms1m-retinaface-t1): a package that ships the evaluation files found below its folder."""
+
+    def release(dataset: str) -> bool:
+        entry = knowledge.blocklist.get(dataset)
+        return entry is not None and entry.parent is not None
+
+    return release
 
 
 def _segment_code(
@@ -265,19 +285,20 @@ def _segment_code(
     knowledge: Knowledge,
     limits: list[str],
     links: tuple[Linked | None, list[Exports]],
+    settled: list[Reference],
 ) -> list[Reference]:
     """A segment's references; code that parses but nests deeper than the recursive passes
     over its tree can go (``x = -----...1``, 1,000 signs: Python's parser takes ~3,000 levels,
     its interpreter ~1,000) is read again without its tree, as code too large to parse is."""
     exports: list[Exports] = []
     try:
-        found = _segment_references(file, segment, knowledge, limits, (links[0], exports))
+        found = _segment_references(file, segment, knowledge, limits, (links[0], exports), settled)
     except RecursionError:
         limits.append(
             "loader calls not parsed: code nested deeper than Python's recursion limit"
             " (names are still matched)"
         )
-        return _segment_references(file, segment, knowledge, limits, links, parse=False)
+        return _segment_references(file, segment, knowledge, limits, links, settled, parse=False)
     links[1].extend(exports)
     return found
 
@@ -404,8 +425,11 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
         segments = [Segment(file.text, lang)]
     references: list[Reference] = []
     exports: list[Exports] = []
+    settled: list[Reference] = []
     for segment in segments:
-        references.extend(_segment_code(file, segment, knowledge, limits, (linked, exports)))
+        references.extend(
+            _segment_code(file, segment, knowledge, limits, (linked, exports), settled)
+        )
     references.extend(structured.references(file, knowledge))
     if lang == "config":
         references.extend(_config_values(file, knowledge, references))
@@ -419,7 +443,7 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
 
         code = [segment.text for segment in segments if segment.lang == "python"]
         references = downloaded.same_source(written.read_back(references, code))
-    return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports)
+    return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports, settled)
 
 
 def _named_by_layout(references: list[Reference], knowledge: Knowledge) -> list[Reference]:

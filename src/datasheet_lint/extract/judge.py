@@ -11,15 +11,15 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from datasheet_lint.extract import context, identifiers, kinds, python_strings, specific
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge import words
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
-from datasheet_lint.models import Kind
+from datasheet_lint.models import Kind, Reference
 
 # A name that describes a format or a layout other data follows: "ImageNet-style directory
 # layout", "COCO-style annotations", "changing formats to Market1501 format" ("MNIST-like
@@ -200,10 +200,12 @@ def _in_series(index: LineIndex, line_no: int, hit: Hit) -> bool:
 @dataclass(frozen=True, slots=True)
 class Judged:
     """The hits that count, as (dataset, line, column, kind, surface), and how many hits were
-    left unjudged by the limits above (0 for every ordinary file)."""
+    left unjudged by the limits above (0 for every ordinary file). ``settled``: hits that count
+    only where the repository's code has settled what their short name means (``settle``)."""
 
     found: list[tuple[str, int, int, Kind, str]]
     unjudged: int
+    settled: list[tuple[str, int, int, Kind, str]] = field(default_factory=list)
 
 
 def references(
@@ -255,11 +257,58 @@ def references(
     # A name that only its near tokens confirm, spelled as a key or a folder is (lower case),
     # in a file that names its dataset plainly elsewhere ('../logs/duke_vit/model_120.pth' in
     # a config whose NAMES is 'dukemtmc'): the file has said which Duke it means, so the name
-    # is judged again as a plain one.
+    # is judged again as a plain one. Elsewhere the repository may settle it (``settle``).
+    settled: list[tuple[str, int, int, Kind, str]] = []
     for hit in unconfirmed:
-        if hit.alias.dataset in plain and hit.surface.islower():
+        if hit.surface.islower():
             alias = hit.alias._replace(ambiguous=False, needs_near=False)
             located = _hit_reference(hit._replace(alias=alias), index, segment.lang, set(), regions)
-            if located is not None:
+            if located is None:
+                continue
+            if hit.alias.dataset in plain:
                 found.append(located)
-    return Judged(found, unjudged)
+            elif segment.lang != "prose" and located[3] is not Kind.MENTION:
+                settled.append(located)  # a use in code, not a word in a README or comment
+    return Judged(found, unjudged, settled)
+
+
+# Where a repository's use of a dataset settles what its short name means: code and the
+# configs and scripts it runs, never prose (a README that says "Duke" can mean anything).
+CODE_FILES = frozenset({"python", "notebook", "script", "config"})
+USES = frozenset({Kind.LOAD, Kind.PATH, Kind.CONFIG, Kind.URL})
+
+
+def settle(
+    references: Iterable[Reference],
+    candidates: Iterable[Reference],
+    family: Callable[[str], str],
+    file_kind: Callable[[str], str],
+    blocked: Callable[[str], bool],
+) -> list[Reference]:
+    """The ``candidates`` (a short name's lower-case folder, key or value that nothing in its
+    own file confirmed: ``--dataroot ./datasets/duke`` in a script of its own) whose dataset
+    the repository's code uses: a loader, data path, config value or download of it, or of a
+    derivative of it, in a code, script or config file. A re-ID repository whose
+    ``test_duke.sh`` reads ``./datasets/duke/bounding_box_train`` means Duke MTMC by
+    ``./datasets/duke`` in its ``train_duke.sh`` too; a repository that uses no Duke data
+    anywhere in its code means nothing by it that the linter can name.
+
+    Only a ``blocked`` (retracted) dataset's short name is settled so: a flag on every use of
+    withdrawn data is the promise, while an ordinary dataset's folder in a script that
+    downloads nothing (``cd ../images/val2014``) stays unnamed, as its own file leaves it."""
+    pending = [ref for ref in candidates if blocked(ref.dataset)]
+    if not pending:
+        return []
+    used: set[str] = set()
+    taken: set[tuple[str, int, str]] = set()
+    for ref in references:
+        taken.add((ref.location.path, ref.location.line, ref.dataset))
+        if ref.kind in USES and file_kind(ref.location.path) in CODE_FILES:
+            used.update((ref.dataset, family(ref.dataset)))
+    found = []
+    for ref in pending:
+        key = (ref.location.path, ref.location.line, ref.dataset)
+        if ref.dataset in used and key not in taken:
+            taken.add(key)
+            found.append(replace(ref))
+    return found

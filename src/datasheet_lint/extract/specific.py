@@ -7,11 +7,20 @@ container: ``get_val_pair(conf.emore_folder, 'agedb_30')`` reads AgeDB-30, and
 ``open('megaface/facescrub_noises.txt')`` reads FaceScrub. Reporting the container there would
 flag a retracted dataset (MS1MV2, MegaFace) on a line that reads none of it. A container named
 alone (``data/faces_emore/train.rec``) is the container.
+
+A retracted dataset's re-packaging is the exception: a file below its folder came with it.
+insightface ships each training set as one package with its verification sets ("Each training
+dataset includes the following 6 files: faces_emore/ train.idx train.rec property lfw.bin
+cfp_fp.bin agedb_30.bin", github.com/deepinsight/insightface recognition/arcface_mxnet/
+README.md), so ``datasets/faces_emore/lfw.bin`` and ``/data/ms1m-retinaface-t1/agedb_30.bin``
+read the withdrawn release's copy: the line names the release as well as the file's own
+dataset. Only a derivative package counts; a benchmark's kit beside its probe set
+(``megaface/facescrub_images``) stays the probe set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from datasheet_lint.extract.context import Line, key_words
 from datasheet_lint.extract.segments import LineIndex
@@ -66,9 +75,13 @@ def _inside(between: str) -> bool:
     return argument is not None and bool(key_words(argument.group("rest")) & LOCATION_WORDS)
 
 
-def most_specific(found: Sequence[Found], text: str) -> list[Found]:
+def most_specific(
+    found: Sequence[Found], text: str, release: Callable[[str], bool] = lambda _: False
+) -> list[Found]:
     """The references less each container whose folder a later name on its line is inside,
-    wherever the line names it (a line that also names the container alone keeps it)."""
+    wherever the line names it (a line that also names the container alone keeps it). A
+    container that is a ``release`` (a retracted dataset's own package) is kept: the file
+    inside it came with it."""
     by_line: dict[int, list[Found]] = {}
     for item in found:
         by_line.setdefault(item[1], []).append(item)
@@ -84,13 +97,28 @@ def most_specific(found: Sequence[Found], text: str) -> list[Found]:
         for position, (dataset, _, column, kind, surface) in enumerate(items):
             end = column - 1 + len(surface)
             inner = _next_other(items, position, end)
+            between = line[end : inner[2] - 1] if inner is not None else ""
             inside = (
                 kind is not Kind.MODEL  # a model's surface is its whole name, not a folder
                 and inner is not None
-                and _inside(line[end : inner[2] - 1])
+                and _inside(between)
+                and not (release(dataset) and _release_folder(line, column - 1, between))
             )
             holds[number, dataset] = holds.get((number, dataset), True) and inside
     return [item for item in found if not holds.get((item[1], item[0]), False)]
+
+
+# What stands before a folder's name where the name starts its path segment.
+SEGMENT_START = frozenset("/\\'\"`= \t([")
+
+
+def _release_folder(line: str, start: int, between: str) -> bool:
+    """The name starts a path segment (``datasets/faces_emore/lfw.bin``, not
+    ``face_data_emore/...``: someone's own folder) and the inner name is a file below it in
+    the same path (not the next argument after it, ``get_val_pair(conf.emore_folder,
+    'agedb_30')``, which names the evaluation set alone)."""
+    starts_segment = start == 0 or line[start - 1] in SEGMENT_START
+    return starts_segment and SAME_PATH.fullmatch(between) is not None
 
 
 LOOK_AHEAD = 32  # names after a container: a line names a handful (and repeats are capped)

@@ -1,0 +1,73 @@
+"""A short name that only context makes a dataset's ('duke', 'market') is settled by the
+repository: where its code uses the dataset (a loader, a data path, a config value), the same
+lower-case folder or key in its other code means that dataset too (extract/judge.py: settle)."""
+
+from __future__ import annotations
+
+from tests.conftest import MakeRepo, RunCli, scan_references
+
+# One script per dataset, as re-ID repositories keep them: the test script's folder beside
+# bounding_box_train settles what './datasets/duke' in the training script is.
+TEST_SCRIPT = (
+    "python test.py --dataroot ./datasets/duke --save_root results/duke/bounding_box_train\n"
+)
+TRAIN_SCRIPT = (
+    "# train all cameras\n"
+    "python train.py --dataroot ./datasets/duke --camA 1 --camB 2\n"
+    "python train.py --dataroot ./datasets/duke --camA 1 --camB 3\n"
+)
+
+
+def test_a_short_name_the_repositorys_code_uses_counts_in_its_other_files(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = scan_references(
+        make_repo, run_cli, {"test_duke.sh": TEST_SCRIPT, "train_duke.sh": TRAIN_SCRIPT}
+    )
+    assert {(line, dataset) for path, line, dataset, _ in found if path == "train_duke.sh"} == {
+        (2, "duke-mtmc"),
+        (3, "duke-mtmc"),
+    }
+    repo = make_repo({"test_duke.sh": TEST_SCRIPT, "train_duke.sh": TRAIN_SCRIPT})
+    result = run_cli(repo, "check", "--format", "json", "--fail-on", "never")
+    flagged = {(f["path"], f["line"]) for f in result.json()["findings"] if f["rule"] == "DSL101"}
+    assert {("train_duke.sh", 2), ("train_duke.sh", 3)} <= flagged
+
+
+def test_a_derivatives_loader_settles_its_parents_short_name(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    files = {
+        "reid/datasets/dukemtmcreid.py": (
+            "class DukeMTMCreID(object):\n    dataset_dir = 'DukeMTMC-reID'\n"
+        ),
+        "configs.py": "DATASETS = {'duke': 'data/duke'}\n",
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert (1, "duke-mtmc") in {(line, d) for path, line, d, _ in found if path == "configs.py"}
+
+
+def test_without_a_use_in_code_a_short_name_stays_unconfirmed(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # A README's prose names the dataset, but no code uses it: the script's folder is
+    # someone's 'duke', and a comment or a README never settles nor gains anything.
+    files = {
+        "README.md": "We evaluate on DukeMTMC-reID and Market-1501.\n",
+        "train_duke.sh": TRAIN_SCRIPT,
+        "notes.md": "Copy the images to data/duke first.\n",
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert {path for path, _, _, _ in found} == {"README.md"}
+
+
+def test_a_settled_name_in_prose_or_a_comment_stays_prose(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    files = {
+        "test_duke.sh": TEST_SCRIPT,
+        "notes.md": "Copy the images to data/duke before training.\n",
+        "run.py": "# results for duke go to the log\nprint('done')\n",
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert {path for path, _, _, _ in found} == {"test_duke.sh"}
