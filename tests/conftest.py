@@ -164,6 +164,18 @@ def file_references(
     return {(line, dataset, kind) for p, line, dataset, kind in found if p == path}
 
 
+def file_datasets(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, text: str
+) -> set[tuple[int, str]]:
+    """(line, dataset) of each reference one file yields: where the kind is not the point."""
+    return {(line, dataset) for line, dataset, _ in file_references(make_repo, run_cli, path, text)}
+
+
+def file_lines(make_repo: MakeRepo, run_cli: RunCli, path: str, text: str) -> set[int]:
+    """The lines of one file that yield a reference: where only which lines count is asked."""
+    return {line for line, _, _ in file_references(make_repo, run_cli, path, text)}
+
+
 def assert_valid(document: Any, schema_path: Path) -> None:
     """``document`` validates against the JSON schema at ``schema_path``, formats included.
 

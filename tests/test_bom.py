@@ -77,28 +77,39 @@ def bom(run_cli: RunCli, repo: Path, output_format: str) -> str:
     return result.stdout
 
 
-@pytest.fixture
-def flow(tmp_path: Path) -> Path:
-    """examples/datasheet-flow with a datasheet for each of its two datasets."""
+def flow_repo(tmp_path: Path, alpaca: str = ALPACA) -> Path:
+    """examples/datasheet-flow, committed, with a datasheet for each of its two datasets
+    (SQuAD's from tests/datasheets, Alpaca's as given)."""
     repo = tmp_path / "flow"
     shutil.copytree(FLOW, repo)
     write_files(
         repo,
         {
             "datasheets/squad.yaml": (ROOT / "tests" / "datasheets" / "squad.yaml").read_text(),
-            "datasheets/alpaca.yaml": ALPACA,
+            "datasheets/alpaca.yaml": alpaca,
         },
     )
     init_repo(repo)
     return repo
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
+def demo_repo(tmp_path: Path) -> Path:
+    """examples/demo-repo, committed."""
     repo = tmp_path / "demo"
     shutil.copytree(DEMO, repo)
     init_repo(repo)
     return repo
+
+
+@pytest.fixture
+def flow(tmp_path: Path) -> Path:
+    """examples/datasheet-flow with a datasheet for each of its two datasets."""
+    return flow_repo(tmp_path)
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    return demo_repo(tmp_path)
 
 
 @pytest.fixture

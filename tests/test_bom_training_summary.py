@@ -4,14 +4,13 @@ only from what the datasheets state, on real repositories."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, MakeRepo, RunCli, init_repo, write_files
-from tests.test_bom import ALPACA, DEMO, FLOW, ODD
+from tests.conftest import MakeRepo, RunCli
+from tests.test_bom import ALPACA, ODD, demo_repo, flow_repo
 
 GOLDEN = Path(__file__).parent / "golden"
 # The template's sections, in its order and with its numbering.
@@ -40,26 +39,12 @@ NOTES = "## Drafting notes (not part of the template: remove before publishing)"
 @pytest.fixture
 def flow(tmp_path: Path) -> Path:
     """examples/datasheet-flow with two datasheets: Alpaca states open access, SQuAD does not."""
-    repo = tmp_path / "flow"
-    shutil.copytree(FLOW, repo)
-    alpaca = ALPACA.replace("distribution:\n", "distribution:\n  access: open\n")
-    write_files(
-        repo,
-        {
-            "datasheets/squad.yaml": (ROOT / "tests" / "datasheets" / "squad.yaml").read_text(),
-            "datasheets/alpaca.yaml": alpaca,
-        },
-    )
-    init_repo(repo)
-    return repo
+    return flow_repo(tmp_path, ALPACA.replace("distribution:\n", "distribution:\n  access: open\n"))
 
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
-    repo = tmp_path / "demo"
-    shutil.copytree(DEMO, repo)
-    init_repo(repo)
-    return repo
+    return demo_repo(tmp_path)
 
 
 @pytest.fixture

@@ -34,6 +34,13 @@ def lines_of(found: set[tuple[str, int, str, str]], path: str) -> dict[int, set[
     return out
 
 
+def datasets_by_line(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, text: str
+) -> dict[int, set[str]]:
+    """The datasets of each line of one file, scanned alone in a fresh repository."""
+    return lines_of(refs(make_repo, run_cli, {path: text}), path)
+
+
 REID_MODULE = """\
 import os.path as osp
 from glob import glob
@@ -65,10 +72,7 @@ def test_a_reid_module_reads_its_layout_by_folder_name(
 ) -> None:
     """register('query') in a module whose dataset is Market-1501 reads Market-1501's query
     folder; a comparison, a message and a dict key naming 'query' read nothing."""
-    found = lines_of(
-        refs(make_repo, run_cli, {"reid/datasets/market1501.py": REID_MODULE}),
-        "reid/datasets/market1501.py",
-    )
+    found = datasets_by_line(make_repo, run_cli, "reid/datasets/market1501.py", REID_MODULE)
     for line in (12, 13, 14, 15):
         assert found.get(line) == {"market-1501"}, line
     for line in (19, 21, 22):
@@ -81,9 +85,7 @@ def test_a_module_of_the_parent_reads_the_derivative_whose_layout_it_is(
     """class DukeMTMC in a re-ID module reads DukeMTMC-reID's folders: the references are to
     the retracted derivative, not to Market-1501, whose layout it copies."""
     module = REID_MODULE.replace("Market1501", "DukeMTMC")
-    found = lines_of(
-        refs(make_repo, run_cli, {"reid/datasets/dukemtmc.py": module}), "reid/datasets/dukemtmc.py"
-    )
+    found = datasets_by_line(make_repo, run_cli, "reid/datasets/dukemtmc.py", module)
     assert found.get(14) == {"dukemtmc-reid"}
 
 
@@ -134,7 +136,7 @@ def test_a_join_from_the_root_counts_where_it_names_a_part_of_the_release(
     """A join naming a file or folder below the data root reads the module's dataset; one of
     variables only, or of a wildcard only, names nothing of it (labelled so in six repos)."""
     path = "data/datasets/cuhk03.py"
-    found = lines_of(refs(make_repo, run_cli, {path: ROOT_JOINS}), path)
+    found = datasets_by_line(make_repo, run_cli, path, ROOT_JOINS)
     for line in (12, 13, 19):
         assert found.get(line) == {"cuhk03"}, line
     for line in (11, 14, 15, 18):
@@ -163,7 +165,7 @@ class VOCDetection(object):
 
 
 def test_a_voc_module_reads_the_devkit_layout(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    found = lines_of(refs(make_repo, run_cli, {"data/voc0712.py": VOC_MODULE}), "data/voc0712.py")
+    found = datasets_by_line(make_repo, run_cli, "data/voc0712.py", VOC_MODULE)
     for line in (6, 7, 9, 10, 16):
         assert found.get(line) == {"pascal-voc"}, line
 
@@ -351,7 +353,7 @@ def test_a_condition_that_uses_a_location_counts(make_repo: MakeRepo, run_cli: R
         "if args.lfw_dir:\n"
         "    pass\n"
     )
-    found = lines_of(refs(make_repo, run_cli, {"train.py": code}), "train.py")
+    found = datasets_by_line(make_repo, run_cli, "train.py", code)
     assert found == {1: {"coco"}, 3: {"pascal-voc"}}
 
 
@@ -395,10 +397,7 @@ def test_a_registry_of_loader_classes_names_each_dataset(
 ) -> None:
     """A datasets package maps names to its loader classes ({'veri': VeRi}): each item loads
     that dataset; a loss named after a short name and an attribute of the class do not."""
-    found = lines_of(
-        refs(make_repo, run_cli, {"reid/datasets/__init__.py": REGISTRY}),
-        "reid/datasets/__init__.py",
-    )
+    found = datasets_by_line(make_repo, run_cli, "reid/datasets/__init__.py", REGISTRY)
     assert found.get(5) == {"veri-776"} and found.get(6) == {"viper"}
     assert 8 not in found
 
@@ -519,10 +518,7 @@ def test_a_dataset_class_named_for_a_set_keeps_its_name_over_another_sets_folder
         '    dataset_dir = "faces_emore_val"\n'  # 5
         '    dataset_name = "cplfw"\n'  # 6
     )
-    found = lines_of(
-        refs(make_repo, run_cli, {"fastface/datasets/test_dataset.py": module}),
-        "fastface/datasets/test_dataset.py",
-    )
+    found = datasets_by_line(make_repo, run_cli, "fastface/datasets/test_dataset.py", module)
     assert found.get(4) == {"cplfw"}
     assert "cplfw" in found.get(5, set())
 
@@ -543,10 +539,7 @@ def test_a_bare_join_from_the_data_root_reads_no_part_of_the_release(
         "        self._images = glob(os.path.join(self._data_path, '*.jpg'))\n"  # 8
         "        self._sets = os.path.join(self._data_path, 'ImageSets', 'Main')\n"  # 9
     )
-    found = lines_of(
-        refs(make_repo, run_cli, {"lib/datasets/pascal_voc.py": module}),
-        "lib/datasets/pascal_voc.py",
-    )
+    found = datasets_by_line(make_repo, run_cli, "lib/datasets/pascal_voc.py", module)
     assert found.get(9) == {"pascal-voc"}
     assert 7 not in found and 8 not in found
 

@@ -5,7 +5,7 @@ references to it. Code selects such a file by name (``data/coco128.yaml``)."""
 
 from __future__ import annotations
 
-from tests.conftest import MakeRepo, RunCli, file_references
+from tests.conftest import MakeRepo, RunCli, file_datasets, file_references
 
 # Self-written in the shape of the YOLO repositories' data/<Name>.yaml.
 VOC_FILE = """\
@@ -99,11 +99,9 @@ def test_code_selects_a_dataset_file_by_its_name(make_repo: MakeRepo, run_cli: R
         "parser.add_argument('--data', default='data/coco128.yaml')\n"
         "parser.add_argument('--hyp', default='data/hyps/hyp.scratch.yaml')\n"
     )
-    found = file_references(make_repo, run_cli, "train.py", code)
-    assert {(line, dataset) for line, dataset, _ in found} == {(3, "coco128")}
+    assert file_datasets(make_repo, run_cli, "train.py", code) == {(3, "coco128")}
     config = "MODEL:\n  DATA: './detector/data/coco128.yaml'\n  CFG: './models/yolov5s.yaml'\n"
-    found = file_references(make_repo, run_cli, "configs/track.yaml", config)
-    assert {(line, dataset) for line, dataset, _ in found} == {(2, "coco128")}
+    assert file_datasets(make_repo, run_cli, "configs/track.yaml", config) == {(2, "coco128")}
 
 
 def test_detectron_style_split_names_select_pascal_voc(
@@ -115,8 +113,7 @@ def test_detectron_style_split_names_select_pascal_voc(
         '  TEST: ("voc_2007_test", )\n'
         "  VOCAB_SIZE: 3000\n"
     )
-    found = file_references(make_repo, run_cli, "configs/ssd300_voc0712.yaml", config)
-    assert {(line, dataset) for line, dataset, _ in found} == {
+    assert file_datasets(make_repo, run_cli, "configs/ssd300_voc0712.yaml", config) == {
         (2, "pascal-voc"),
         (3, "pascal-voc"),
     }
@@ -165,8 +162,10 @@ def test_coco_split_names_select_coco_where_they_are_data(
         "DATASET:\n  ROOT: ./data/datasets/cocostuff\n  SPLIT:\n    TRAIN: train2017\n"
         "    VAL: val2017\n"
     )
-    found = file_references(make_repo, run_cli, "configs/stuff.yaml", config)
-    assert {(line, dataset) for line, dataset, _ in found} >= {(4, "coco"), (5, "coco")}
+    assert file_datasets(make_repo, run_cli, "configs/stuff.yaml", config) >= {
+        (4, "coco"),
+        (5, "coco"),
+    }
     # A split name alone, in a file that says nothing of COCO, is no dataset of its own.
     plain = "SPLIT:\n  TRAIN: train2017\n  VAL: val2017\n"
     assert file_references(make_repo, run_cli, "configs/plain.yaml", plain) == set()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.conftest import MakeRepo, RunCli, scan_references
+from tests.conftest import MakeRepo, RunCli, file_datasets, file_lines, scan_references
 from tests.conftest import file_references as refs
 
 CIFAR_HANDLE = (
@@ -318,7 +318,7 @@ def test_a_url_bound_elsewhere_is_reported_where_it_is_fetched_too(
         "    def download(self):\n"
         "        urllib.request.urlretrieve(self.dataset_url, 'stuff.zip')\n"
     )
-    lines = {line for line, _, _ in refs(make_repo, run_cli, "d.py", code)}
+    lines = file_lines(make_repo, run_cli, "d.py", code)
     assert {4, 6} <= lines
 
 
@@ -376,11 +376,9 @@ def test_an_image_folder_and_a_call_over_several_lines(
         "train = datasets.ImageFolder(\n"
         "    root='/share/data/faces/train')\n"
     )
-    found = refs(make_repo, run_cli, "f.py", code)
+    found = file_datasets(make_repo, run_cli, "f.py", code)
     # the dataset is the folder below the data root: /share/data/faces, not its split
-    assert {(2, "local:/share/data/faces"), (3, "local:/share/data/faces")} <= {
-        (line, dataset) for line, dataset, _ in found
-    }
+    assert {(2, "local:/share/data/faces"), (3, "local:/share/data/faces")} <= found
 
 
 DATA_LOCATIONS = [
@@ -492,7 +490,7 @@ def test_a_file_header_naming_the_module_itself_is_no_mention(
         "# @File    : megaface_eval.py\n"
         "# See also megaface.py for the loader.\n"
     )
-    found = {line for line, _, _ in refs(make_repo, run_cli, "data/megaface.py", code)}
+    found = file_lines(make_repo, run_cli, "data/megaface.py", code)
     assert {4, 7} <= found
     assert not found & {3, 6}
 
@@ -520,12 +518,11 @@ def test_a_class_names_file_names_its_dataset(make_repo: MakeRepo, run_cli: RunC
         "labels = voc.names\n"
         "titles = coco.names()\n"
     )
-    found = {(line, d) for line, d, _ in refs(make_repo, run_cli, "detect.py", code)}
+    found = file_datasets(make_repo, run_cli, "detect.py", code)
     assert {(2, "pascal-voc"), (3, "coco")} <= found
     assert not {line for line, _ in found} & {4, 5}
     config = 'YOLOV3:\n  CLASS_NAMES: "./detector/cfg/coco.names"\n'
-    found = {(line, d) for line, d, _ in refs(make_repo, run_cli, "configs/yolov3.yaml", config)}
-    assert found == {(2, "coco")}
+    assert file_datasets(make_repo, run_cli, "configs/yolov3.yaml", config) == {(2, "coco")}
 
 
 PRETRAINED = """\
@@ -659,8 +656,7 @@ def test_urls_and_paths_built_from_constants_are_followed(
 ) -> None:
     """A URL or path bound once, built with +, an f-string or os.path.join from other bound
     names, and passed on as a parameter's default, is read where the call uses it."""
-    found = refs(make_repo, run_cli, "fetch.py", FOLDED)
-    lines = {line for line, _, _ in found}
+    lines = file_lines(make_repo, run_cli, "fetch.py", FOLDED)
     assert {7, 11} <= lines  # HOUSING_URL where it is built, and the download
     assert {8, 17} <= lines  # the f-string URL, and its download
     assert 14 in lines  # read_csv of datasets/housing/housing.csv
@@ -909,8 +905,7 @@ def test_a_folder_reader_given_a_root_plus_a_split_reads_the_root(
         "test_data = datasets.ImageFolder(data_dir + '/test', transform=test_transforms)\n"
         "x = np.load(root + '/' + name + '.npy')\n"
     )
-    found = refs(make_repo, run_cli, "transfer.py", code)
-    assert {(line, dataset) for line, dataset, _ in found} == {
+    assert file_datasets(make_repo, run_cli, "transfer.py", code) == {
         (3, "local:Cat_Dog_data"),
         (4, "local:Cat_Dog_data"),
         (5, "local:Cat_Dog_data"),
@@ -952,8 +947,7 @@ def test_a_folder_named_for_its_data_is_a_data_location(
         "save_dir = 'output_data/x'\n"
         "model_dir = 'model_data/resnet'\n"
     )
-    found = refs(make_repo, run_cli, "loading.py", code)
-    assert {(line, dataset) for line, dataset, _ in found} == {
+    assert file_datasets(make_repo, run_cli, "loading.py", code) == {
         (line, "local:Cat_Dog_data") for line in (2, 3, 4, 5)
     }
 
@@ -1288,8 +1282,7 @@ def test_installing_packages_and_fetching_source_snapshots_is_no_data(
         "RUN pip install gdown && gdown https://drive.google.com/uc?id=1AbCdEfGhIjKlMnOpQ\n"
         "RUN curl -L https://example.org/corpora/reviews_corpus.tar.gz | tar xz\n"
     )
-    found = refs(make_repo, run_cli, "docker/Dockerfile", docker)
-    lines = {line for line, _, _ in found}
+    lines = file_lines(make_repo, run_cli, "docker/Dockerfile", docker)
     assert {5, 6} <= lines  # the download after the install, and the corpus
     assert not lines & {2, 3, 4}
 
@@ -1371,7 +1364,7 @@ def test_requests_to_a_service_are_no_downloads(make_repo: MakeRepo, run_cli: Ru
         "curl -L -o reviews.tsv https://example.org/corpora/reviews.tsv && wc -l reviews.tsv\n"
         "aria2c -x 16 -d data/ https://example.org/corpora/speech_corpus.tar\n"
     )
-    lines = {line for line, _, _ in refs(make_repo, run_cli, "serve.sh", script)}
+    lines = file_lines(make_repo, run_cli, "serve.sh", script)
     assert {4, 5} <= lines
     assert not lines & {1, 2, 3}
 
@@ -1413,7 +1406,7 @@ def test_an_installer_set_in_a_variable_is_no_data(make_repo: MakeRepo, run_cli:
         'RUN TOOL_URL="https://example.org/get/tool-latest"; wget "$TOOL_URL" -O tool.sh\n'
         'RUN CORPUS_URL="https://example.org/corpora/${CORPUS}.tar.gz"; wget "${CORPUS_URL}"\n'
     )
-    lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
+    lines = file_lines(make_repo, run_cli, "docker/Dockerfile", docker)
     assert 5 in lines  # data, whatever version the variable picks
     assert not lines & {2, 3, 4}
 
@@ -1436,7 +1429,7 @@ def test_tools_a_build_fetches_are_no_data(make_repo: MakeRepo, run_cli: RunCli)
         "RUN wget https://github.com/someone/scans/releases/download/v1.2/annotations-1.2.zip\n"
         "RUN wget https://example.org/tables/linux-kernel-commits.csv\n"
     )
-    lines = {line for line, _, _ in refs(make_repo, run_cli, "docker/Dockerfile", docker)}
+    lines = file_lines(make_repo, run_cli, "docker/Dockerfile", docker)
     assert not lines & {2, 3, 4, 5, 6, 7, 8}, lines
     assert {9, 10, 11} <= lines
 
@@ -1474,8 +1467,7 @@ def test_the_owner_of_a_hub_id_is_not_the_dataset_it_loads(
         "chip2 = load_dataset('laion/OIG', data_files='unified_chip2.jsonl')\n"
         "pairs = load_dataset('laion/laion400m')\n"
     )
-    found = refs(make_repo, run_cli, "data.py", code)
-    assert {(line, dataset) for line, dataset, _ in found} == {
+    assert file_datasets(make_repo, run_cli, "data.py", code) == {
         (2, "hf:laion/OIG"),
         (3, "laion-400m"),
     }
@@ -1541,8 +1533,7 @@ def test_a_file_the_same_code_writes_and_reads_back_is_its_own_output(
         "small = pd.read_csv('movie_data_small.csv')\n"
         "# small.to_csv('movie_data_small.csv')\n"
     )
-    found = refs(make_repo, run_cli, "chapter.py", code)
-    assert {(line, dataset) for line, dataset, _ in found} == {
+    assert file_datasets(make_repo, run_cli, "chapter.py", code) == {
         (9, "local:movie_reviews.csv.gz"),
         (11, "local:movie_data_small.csv"),
     }

@@ -40,8 +40,13 @@ def _parser_key() -> str:
     return code_key(*modules)
 
 
-def _is_position(value: object) -> bool:
-    return type(value) is int
+def _record(value: object, *types: type) -> bool:
+    """A list of exactly these types, in order (``[message, line, column, hint]``)."""
+    return (
+        type(value) is list
+        and len(value) == len(types)
+        and all(type(item) is kind for item, kind in zip(value, types, strict=True))
+    )
 
 
 def _valid(parse: object) -> bool:
@@ -49,33 +54,13 @@ def _valid(parse: object) -> bool:
     if type(parse) is not dict:
         return False
     if set(parse) == {"error"}:
-        error = parse["error"]
-        return (
-            type(error) is list
-            and len(error) == 4
-            and type(error[0]) is str
-            and _is_position(error[1])
-            and _is_position(error[2])
-            and type(error[3]) is str
-        )
+        return _record(parse["error"], str, int, int, str)
     if set(parse) == {"tag"}:
-        tag = parse["tag"]
-        return (
-            type(tag) is list
-            and len(tag) == 3
-            and type(tag[0]) is str
-            and _is_position(tag[1])
-            and _is_position(tag[2])
-        )
+        return _record(parse["tag"], str, int, int)
     if set(parse) == {"data", "anchors"}:
         anchors = parse["anchors"]
         return type(anchors) is list and all(
-            type(item) is list
-            and len(item) == 3
-            and type(item[0]) is list
-            and all(type(step) in (str, int) for step in item[0])
-            and _is_position(item[1])
-            and _is_position(item[2])
+            _record(item, list, int, int) and all(type(step) in (str, int) for step in item[0])
             for item in anchors
         )
     return False

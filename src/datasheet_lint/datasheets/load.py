@@ -200,15 +200,9 @@ def _native(path: str, text: str, loaded: Loaded, cache: ParseCache | None) -> N
     sheet = Datasheet(path, "yaml", data if isinstance(data, dict) else {}, where)
     if not isinstance(data, dict):
         kind = "an empty file" if data is None else f"a {type(data).__name__}"
-        loaded.problems.append(
-            Problem(
-                "schema",
-                Location(path, 1, 1),
-                f"a datasheet must be a mapping of fields, not {kind}",
-                hint="start from `datasheet-lint init DATASET`",
-                surface="top-level",
-            )
-        )
+        message = f"a datasheet must be a mapping of fields, not {kind}"
+        hint = "start from `datasheet-lint init DATASET`"
+        loaded.problems.append(_file_problem("schema", path, message, "top-level", hint))
         return
     loaded.sheets.append(sheet)
 
@@ -218,14 +212,8 @@ def _card(path: str, text: str, loaded: Loaded, *, explicit: bool) -> None:
     if header is None:
         if explicit:
             loaded.paths.add(path)
-            loaded.problems.append(
-                Problem(
-                    "syntax",
-                    Location(path, 1, 1),
-                    "a dataset card needs YAML front matter between '---' lines",
-                    surface="front-matter",
-                )
-            )
+            message = "a dataset card needs YAML front matter between '---' lines"
+            loaded.problems.append(_file_problem("syntax", path, message, "front-matter"))
         return
     from datasheet_lint import yamlio  # a README with front matter: parsed to tell
     from datasheet_lint.datasheets import formats
@@ -263,14 +251,8 @@ def _croissant(path: str, text: str, loaded: Loaded) -> None:
         loaded.problems.append(_syntax_problem(path, err))
         return
     if not isinstance(document, Mapping):
-        loaded.problems.append(
-            Problem(
-                "schema",
-                Location(path, 1, 1),
-                "a Croissant file must hold one JSON object",
-                surface="top-level",
-            )
-        )
+        message = "a Croissant file must hold one JSON object"
+        loaded.problems.append(_file_problem("schema", path, message, "top-level"))
         return
     data, where = formats.from_croissant(plain(document), anchors(document))
     sheet = Datasheet(path, "croissant", data, where)
@@ -280,15 +262,14 @@ def _croissant(path: str, text: str, loaded: Loaded) -> None:
 def _not_a_folder(path: str, loaded: Loaded) -> None:
     """The datasheets folder is a file: nothing in it can be read."""
     loaded.paths.add(path)
-    loaded.problems.append(
-        Problem(
-            "syntax",
-            Location(path, 1, 1),
-            "is a file, not the datasheets folder: no datasheet in it is read",
-            hint="keep datasheets in a folder (the `datasheets` setting names it)",
-            surface="not-a-folder",
-        )
-    )
+    message = "is a file, not the datasheets folder: no datasheet in it is read"
+    hint = "keep datasheets in a folder (the `datasheets` setting names it)"
+    loaded.problems.append(_file_problem("syntax", path, message, "not-a-folder", hint))
+
+
+def _file_problem(kind: str, path: str, message: str, surface: str, hint: str = "") -> Problem:
+    """A problem with the file as a whole (no front matter, not a mapping), at its start."""
+    return Problem(kind, Location(path, 1, 1), message, hint=hint, surface=surface)
 
 
 def load(

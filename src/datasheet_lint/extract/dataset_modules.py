@@ -46,6 +46,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from datasheet_lint.extract.python_strings import TRIPLE
+from datasheet_lint.extract.writes import LINE_WRITE_CALLS
 from datasheet_lint.knowledge.matcher import Hit
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -78,7 +79,7 @@ PATH_USE = lazy(
 CHECK = lazy(r"\b(?:exists|isdir|isfile|lexists)\s*\(")
 # What the module writes (its own caches, results, converted copies) is not the dataset's data.
 WRITES = lazy(
-    r"cache|\b(?:write\w*|imsave|imwrite|save\w*|dump|copy\w*|move|mkdir|makedirs)\s*\(|"
+    rf"cache|\b(?:{LINE_WRITE_CALLS}|imsave|imwrite|save\w*|dump|copy\w*|move)\s*\(|"
     r"['\"][wax][bt+]*['\"]",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from datasheet_lint.extract.segments import LineIndex, line_start
+from datasheet_lint.extract.writes import LINE_WRITE_CALLS
 from datasheet_lint.knowledge.resolve import GENERIC_STEMS
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
@@ -75,9 +76,9 @@ PATH_USE = lazy(r"/\s*[fFrR]?['\"]|\b(?:Path|open|read_csv|loadtxt|glob|COCO)\s*
 FOR_LITERALS = lazy(r"^\s*for\b[^:]*?\bin\s*\(?\s*[fFrR]?['\"]")
 CONTINUED_LITERALS = lazy(r"""^\s*(?:[fFrR]?(['"])[^'"\n]*\1\s*,?\s*)+(?:\\|:)?\s*$""")
 ASSIGNED_PATH = lazy(r"""^\s*\w+\s*=\s*[fFrR]?(['"])[^'"\n]*/[^'"\n]*\1\s*(?:#.*)?$""")
-# What the script writes, makes or says: its own outputs and messages, not the data.
+# What the script writes, makes, removes or says: its own outputs and messages, not the data.
 WRITES = lazy(
-    r"""\b(?:write\w*|mkdir|makedirs|rmtree|print|tqdm)\s*\("""
+    rf"""\b(?:{LINE_WRITE_CALLS}|rmtree|print|tqdm)\s*\("""
     r"""|,\s*['"][wa][bt]?\+?['"]\s*\)"""
 )
 MESSAGE_ARG = lazy(r"\b(?:desc|help)\s*=\s*$")

@@ -60,8 +60,8 @@ from datasheet_lint.extract.python_ast import (
     fold_prefix,
     fold_text,
     not_data_file,
-    writes_to,
 )
+from datasheet_lint.extract.writes import writes_to
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from datasheet_lint.extract.context import key_words
 from datasheet_lint.extract.data_paths import LOCATION_WORDS, OUTPUT_WORDS, without_split
+from datasheet_lint.extract.writes import writes_file, writes_to
 from datasheet_lint.lazyregex import lazy
 from datasheet_lint.models import Kind
 
@@ -698,16 +699,6 @@ def _pieces(node: ast.expr) -> Iterator[ast.expr]:
         stack += children[::-1]
 
 
-def writes_to(call: ast.Call) -> bool:
-    """open(path, "w"): the code writes the file, it does not read data from it."""
-    mode = _argument(call, 1, ("mode",))
-    return (
-        isinstance(mode, ast.Constant)
-        and isinstance(mode.value, str)
-        and (any(flag in mode.value for flag in "wax+"))
-    )
-
-
 def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> LoaderCall | None:
     found = _joined_parts(
         _argument(call, 0, ("file", "fname", "filename", "path", "root")), constants
@@ -783,9 +774,6 @@ def _data_join(call: ast.Call, constants: Constants) -> LoaderCall | None:
 
 
 JOINS = frozenset({"os.path.join", "posixpath.join"})
-# Calls that write a file, not read one: their paths are the run's outputs (np.save,
-# json.dump(x, open(...)), torch.save, write_json(meta, join(root, "meta.json"))).
-WRITE_WORDS = frozenset({"save", "savez", "savetxt", "dump", "write", "makedirs", "mkdir"})
 
 
 def _bound_to_outputs(assignments: list[ast.Assign | ast.AnnAssign]) -> Iterator[ast.expr]:
@@ -797,17 +785,6 @@ def _bound_to_outputs(assignments: list[ast.Assign | ast.AnnAssign]) -> Iterator
             name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
             if node.value is not None and key_words(name) & OUTPUT_WORDS:
                 yield node.value
-
-
-def _writes(call: ast.Call) -> bool:
-    """open(path, "w"), np.save(path, x), df.to_csv(path), write_json(x, path)."""
-    func = call.func
-    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-    if not isinstance(name, str):
-        return False
-    if name.startswith("to_") or bool(key_words(name) & WRITE_WORDS):
-        return True
-    return name == "open" and writes_to(call)
 
 
 def _written_paths(call: ast.Call, constants: Constants | None) -> Iterator[str]:
@@ -1144,7 +1121,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
                 if joined is not None:
                     reads.append(joined)
             continue
-        if _writes(call):  # marks the files it writes
+        if writes_file(call):  # marks the files it writes
             writes.update(id(sub) for sub in ast.walk(call))
             continue
         if qualified is not None:

@@ -11,48 +11,10 @@ the code downloads, or that another script prepares, is still read as data.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable
 
-from datasheet_lint.lazyregex import lazy
+from datasheet_lint.extract import writes
 from datasheet_lint.models import Reference
-
-# Calls that write a file: numpy, pandas, pickle/json/torch dumps, and open() for writing.
-WRITE = lazy(
-    r"\b(?:np|numpy)\.(?:save|savez|savez_compressed|savetxt)\s*\("
-    r"|\.to_(?:csv|pickle|json|parquet|feather|hdf|excel)\s*\("
-    r"|\b(?:pickle|json|joblib)\.dump\s*\(|\btorch\.save\s*\("
-    r"|\bopen\s*\([^()\n]*,\s*(?:mode\s*=\s*)?['\"][wax]b?\+?['\"]"
-)
-NUMPY_SAVE = lazy(r"\b(?:np|numpy)\.(?P<call>save|savez|savez_compressed)\s*\(")
-LITERAL = lazy(r"""(?<![\w])[rRbBuUfF]?(['"])(?P<value>[^'"\n]{1,200})\1""")
-FILE_NAME = lazy(r"[\w.+-]*\w\.[A-Za-z][\w]{0,9}$")
-SUFFIX = {"save": ".npy", "savez": ".npz", "savez_compressed": ".npz"}
-
-
-def names(texts: Iterable[str]) -> set[str]:
-    """The file names (no folders) that the code's write calls name on their lines."""
-    written: set[str] = set()
-    for text in texts:
-        if WRITE.search(text) is None:
-            continue  # most code writes no file
-        for line in text.splitlines():
-            if line.lstrip().startswith("#") or WRITE.search(line) is None:
-                continue  # (a write left in a comment, #df.to_csv('x.csv'), wrote nothing)
-            for call in WRITE.finditer(line):
-                # the file a call writes is the first literal it is given (open("x.csv", "w"),
-                # np.save("x", a), pickle.dump(o, open(join(d, "x.pkl"), "wb"))), never a file
-                # it reads on the same line (gzip.open("x.csv.gz") ... open("x.csv", "wb"))
-                literal = LITERAL.search(line, call.start())
-                if literal is None:
-                    continue
-                name = posixpath.basename(literal.group("value").strip())
-                saving = NUMPY_SAVE.match(line, call.start())
-                if FILE_NAME.fullmatch(name):
-                    written.add(name.casefold())
-                elif saving is not None and re.fullmatch(r"[\w.+-]+", name):
-                    written.add(f"{name}{SUFFIX[saving.group('call')]}".casefold())
-    return written
 
 
 def read_back(references: list[Reference], texts: Iterable[str]) -> list[Reference]:
@@ -60,7 +22,7 @@ def read_back(references: list[Reference], texts: Iterable[str]) -> list[Referen
     local = [ref for ref in references if ref.dataset.startswith("local:")]
     if not local:
         return references
-    written = names(texts)
+    written = writes.file_names(texts)
     if not written:
         return references
     own = {
