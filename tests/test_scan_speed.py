@@ -11,7 +11,7 @@ import functools
 import re
 from pathlib import Path
 
-from tests.conftest import MakeRepo
+from tests.conftest import MakeRepo, RunCli
 
 ROOT = Path(__file__).resolve().parents[1]
 # extract/flow.py's regex before session 8: which text the walk looks at for downloads.
@@ -262,3 +262,35 @@ def test_a_module_that_creates_a_config_block_is_never_ruled_out() -> None:
     assert verdicts[: len(near)] == expected
     ruled_out = [config_blocks.ANY_CREATED.search(text) is None for text in corpus]
     assert sum(ruled_out) > len(corpus) // 2
+
+
+def test_the_json_report_is_the_text_the_streaming_encoder_wrote(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``report/json_report.render`` writes the document as one string (session 12): the same
+    characters, non-ASCII kept and indented alike, that ``json.dump`` wrote piece by piece."""
+    import io
+    import json
+
+    from datasheet_lint import engine
+    from datasheet_lint.report import json_report
+
+    root = make_repo(
+        {
+            "données/train.py": "from datasets import load_dataset\n"
+            'ds = load_dataset("imdb")\n'
+            'faces = load_dataset("ms_celeb_1m")\n',
+            "notes/README.md": "We fine-tune on MS-Celeb-1M and CIFAR-10.\n",
+        }
+    )
+    config, targets = engine.load_config([str(root)])
+    report = engine.run(config, targets)
+    assert report.references and report.findings
+    written = io.StringIO()
+    json_report.render(report, written)
+    streamed = io.StringIO()
+    json.dump(json_report.as_dict(report), streamed, indent=2, ensure_ascii=False)
+    assert written.getvalue() == streamed.getvalue() + "\n"
+    assert '"path": "données/train.py"' in written.getvalue()
+    printed = run_cli(root, "check", ".", "--format", "json", "--exit-zero")
+    assert printed.stdout == written.getvalue()

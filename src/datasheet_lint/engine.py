@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -462,11 +462,17 @@ def _datasheet_schema(sheets: Sequence[Datasheet]) -> Mapping[str, Any]:
     return validate.schema()
 
 
-@dataclass(frozen=True, slots=True)
 class _Judged:
-    findings: list[Finding]  # both rounds, settings and inline suppressions applied
-    suppressed: int  # first-round findings that settings or inline suppressions removed
-    suppressed_findings: tuple[Suppressed, ...]  # those findings, and what hid each
+    """What the rules found, for the report. A plain class, as _Scan is: creating a frozen
+    dataclass's class is paid on every run, for one instance read in one place
+    (docs/performance.md)."""
+
+    def __init__(
+        self, findings: list[Finding], suppressed: int, hidden: tuple[Suppressed, ...]
+    ) -> None:
+        self.findings = findings  # both rounds, settings and inline suppressions applied
+        self.suppressed = suppressed  # first-round findings settings or suppressions removed
+        self.suppressed_findings = hidden  # those findings, and what hid each
 
 
 def _apply_rules(context: Context) -> _Judged:
