@@ -293,8 +293,9 @@ def test_a_data_file_joined_onto_a_data_location_is_a_reference(
     found = refs(make_repo, run_cli, "ner.py", PROCESSOR)
     assert found == {
         (7, "local:train.txt", "path"),  # a split's file: data_dir names no folder (issue 16)
-        (18, "local:root/pairs.txt", "load"),
-        (22, "local:root/cs6_metadata.csv", "path"),
+        # two files below one root the module holds: that root's one dataset
+        (18, "local:ner/root", "load"),
+        (22, "local:ner/root", "path"),
     }
     # Where the line already reads a named dataset, the file is that dataset's: no nameless
     # id beside it (which would ask for a second datasheet).
