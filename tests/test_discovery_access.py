@@ -1746,3 +1746,15 @@ def test_data_files_like_by_products_stay_data(make_repo: MakeRepo, run_cli: Run
         "local:../word_embeddings_corpus/reviews.csv",
     } <= found
     assert any(dataset.startswith("local:") and "features" in dataset for dataset in found)
+
+
+def test_a_configs_by_product_files_are_not_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A config names a model's by-product (a jigsaw task's permutations) beside its data:
+    the data stays a reference, the by-product is none."""
+    config = (
+        "data:\n"
+        "  train_list: /path/to/faces_train_list\n"
+        "  perm_path: /path/to/permutations_30.npy\n"
+    )
+    found = refs(make_repo, run_cli, "configs/jigsaw.yaml", config)
+    assert {dataset for _, dataset, _ in found} == {"local:/path/to/faces_train_list"}
