@@ -293,8 +293,9 @@ def test_a_data_file_joined_onto_a_data_location_is_a_reference(
     found = refs(make_repo, run_cli, "ner.py", PROCESSOR)
     assert found == {
         (7, "local:train.txt", "path"),  # a split's file: data_dir names no folder (issue 16)
-        (18, "local:root/pairs.txt", "load"),
-        (22, "local:root/cs6_metadata.csv", "path"),
+        # two files below one root the module holds: that root's one dataset
+        (18, "local:ner/root", "load"),
+        (22, "local:ner/root", "path"),
     }
     # Where the line already reads a named dataset, the file is that dataset's: no nameless
     # id beside it (which would ask for a second datasheet).
@@ -1649,3 +1650,102 @@ def test_every_line_of_a_config_block_is_the_dataset_the_block_names(
     assert {line for line, dataset, _ in found if dataset == "ms1mv3"} == {4, 5, 6, 7, 8, 10}
     assert (13, "coco", "config") not in found  # no block created: a split's settings
     assert not {line for line, _, _ in found} & {9, 11}  # a block of two datasets
+
+
+def test_the_files_a_module_reads_below_one_data_root_are_one_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module that joins one data root, held in a variable, with each file of its release
+    reads one dataset: one id (the module and the variable), where each file was an id and
+    asked for a datasheet of its own (re-ID split lists, Open Images metadata tables, a
+    video re-ID set's info files)."""
+    module = (
+        "import os.path as osp\n\n\nclass Vehicles:\n    def __init__(self, root):\n"
+        "        split_dir = osp.join(root, 'train_test_split')\n"
+        "        self.train = self.read(osp.join(split_dir, 'train_list.txt'))\n"
+        "        self.query = self.read(osp.join(split_dir, 'test_list_800.txt'))\n"
+        "        self.gallery = self.read(osp.join(split_dir, 'test_list_1600.txt'))\n"
+    )
+    found = scan_references(
+        make_repo,
+        run_cli,
+        {
+            "reid/datasets/vehicles.py": module,
+            "reid/datasets/trucks.py": module.replace("Vehicles", "Trucks"),
+            # one file below a root keeps its own, more telling, id
+            "tools/one.py": "import os\nrows = open(os.path.join(meta_dir, 'boxes.csv')).read()\n",
+        },
+    )
+    ids = {(path, line): dataset for path, line, dataset, _ in found}
+    assert {ids[("reid/datasets/vehicles.py", line)] for line in (7, 8, 9)} == {
+        "local:reid/datasets/vehicles/split_dir"
+    }
+    # another module's root is another source: the two never share an id
+    assert ids[("reid/datasets/trucks.py", 7)] == "local:reid/datasets/trucks/split_dir"
+    assert ids[("tools/one.py", 2)] in {"local:meta_dir/boxes.csv", "local:boxes.csv"}
+
+
+def test_files_in_one_named_folder_are_not_merged(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Look-alike: files in a folder the path names (not a variable) keep their own ids, and
+    absolute paths are never grouped by their first part."""
+    code = (
+        "import pandas as pd\n"
+        "births = pd.read_csv('data/births.csv')\n"
+        "heights = pd.read_csv('data/president_heights.csv')\n"
+        "a = open('/srv/corpora/a_list.txt')\nb = open('/srv/corpora/b_list.txt')\n"
+    )
+    found = refs(make_repo, run_cli, "explore.py", code)
+    assert {dataset for _, dataset, _ in found} == {
+        "local:data/births.csv",
+        "local:data/president_heights.csv",
+        "local:/srv/corpora/a_list.txt",
+        "local:/srv/corpora/b_list.txt",
+    }
+
+
+BY_PRODUCTS = [
+    "emb = np.load('embeddings.npy')\n",  # an export script wrote it
+    "feats = np.load('./feats_npy/Embedding_Features.npy')\n",
+    "best = open(os.path.join(directory, 'best_pred.txt')).read()\n",
+    "with open(os.path.join(expr_dir, 'opt.txt')) as f:\n    opts = f.read()\n",
+    "z = np.load('latent_representations/im_01_latent.npy')\n",
+]
+
+
+@pytest.mark.parametrize("line", BY_PRODUCTS)
+def test_a_models_by_products_are_not_data(make_repo: MakeRepo, run_cli: RunCli, line: str) -> None:
+    """Embeddings, predictions, latent codes and an options dump are what a model or a run
+    made: read back by another script, they are not a dataset that needs a datasheet."""
+    code = "import os\nimport numpy as np\n" + line
+    assert refs(make_repo, run_cli, "search.py", code) == set()
+
+
+def test_data_files_like_by_products_stay_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Look-alikes: words inside other words (``optics``, ``predator``), a folder of that
+    name, and a table of features stay data."""
+    code = (
+        "import numpy as np\nimport pandas as pd\n"
+        "a = pd.read_csv('optics_survey.csv')\n"
+        "b = pd.read_csv('predator_prey.csv')\n"
+        "c = np.load('features.npy')\n"
+        "d = pd.read_csv('../word_embeddings_corpus/reviews.csv')\n"
+    )
+    found = {dataset for _, dataset, _ in refs(make_repo, run_cli, "explore.py", code)}
+    assert {
+        "local:optics_survey.csv",
+        "local:predator_prey.csv",
+        "local:../word_embeddings_corpus/reviews.csv",
+    } <= found
+    assert any(dataset.startswith("local:") and "features" in dataset for dataset in found)
+
+
+def test_a_configs_by_product_files_are_not_data(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A config names a model's by-product (a jigsaw task's permutations) beside its data:
+    the data stays a reference, the by-product is none."""
+    config = (
+        "data:\n"
+        "  train_list: /path/to/faces_train_list\n"
+        "  perm_path: /path/to/permutations_30.npy\n"
+    )
+    found = refs(make_repo, run_cli, "configs/jigsaw.yaml", config)
+    assert {dataset for _, dataset, _ in found} == {"local:/path/to/faces_train_list"}

@@ -28,7 +28,7 @@ from datasheet_lint.extract import (
 )
 from datasheet_lint.extract.segments import LineIndex, Segment
 from datasheet_lint.knowledge.matcher import Hit
-from datasheet_lint.knowledge.resolve import Knowledge, placed
+from datasheet_lint.knowledge.resolve import VARIABLE, Knowledge, placed
 from datasheet_lint.models import Kind, Location, Reference, SourceFile
 
 if TYPE_CHECKING:
@@ -437,13 +437,67 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
             references.extend(_dataset_yaml(file, knowledge))
     elif file.path.endswith(".data") and "names" in file.text and "train" in file.text:
         references.extend(_dataset_yaml(file, knowledge, darknet=True))
-    references = _named_by_layout(references, knowledge)
-    if lang in {"python", "notebook"} and any(r.dataset.startswith("local:") for r in references):
-        from datasheet_lint.extract import downloaded, written  # code that reads local data
-
+    if any(ref.dataset.startswith("local:") for ref in references):
         code = [segment.text for segment in segments if segment.lang == "python"]
-        references = downloaded.same_source(written.read_back(references, code))
+        references = _one_id_per_source(file.path, references, code, knowledge)
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports, settled)
+
+
+def _one_id_per_source(
+    path: str, references: list[Reference], code: list[str], knowledge: Knowledge
+) -> list[Reference]:
+    """The file's local ids as one id per source, and none for what is not data. Each local
+    id asks the user for a datasheet: one per stray path is the false alarm that costs trust.
+    In order:
+
+    - a file or folder of the layout of a dataset the file names is that dataset
+      (``_named_by_layout``);
+    - a file the code itself writes and reads back (extract/written.py), or whose name says
+      it is a model's by-product (embeddings, predictions, an options dump), is not data;
+    - a file that a download in the same code fetched is that download (extract/downloaded.py);
+    - the files a module reads below one data root it holds in a variable
+      (``join(split_dir, 'train_list.txt')``, ``join(split_dir, 'test_list_800.txt')``) are
+      that root's one dataset (``_one_root_per_module``)."""
+    from datasheet_lint.extract import downloaded, written  # only code that reads local data
+
+    references = written.by_products(_named_by_layout(references, knowledge))
+    if code:
+        references = downloaded.same_source(written.read_back(references, code))
+    return _one_root_per_module(path, references)
+
+
+def _one_root_per_module(path: str, references: list[Reference]) -> list[Reference]:
+    """Local ids of files below one variable folder (``split_dir/train_list.txt``,
+    ``split_dir/test_list_800.txt``: the module joins its data root with each file) as one
+    id, where the module reads two files or more from it: they are the parts of one dataset,
+    whose name the code holds in the variable. The id is the module's path and the variable
+    (``local:datasets/vehicleid/split_dir``): readable, the same on every run, and two modules
+    never share it. One file read so keeps its own id."""
+    roots: dict[str, set[str]] = {}
+    for ref in references:
+        root = _variable_root(ref.dataset)
+        if root is not None:
+            roots.setdefault(root, set()).add(ref.dataset)
+    shared = {root for root, ids in roots.items() if len(ids) > 1}
+    if not shared:
+        return references
+    module = path.rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path
+    renamed = []
+    for ref in references:
+        root = _variable_root(ref.dataset)
+        if root in shared:
+            ref = dataclasses.replace(ref, dataset=f"local:{module}/{root}")
+        renamed.append(ref)
+    return renamed
+
+
+def _variable_root(dataset: str) -> str | None:
+    """The variable a local id's path starts from (``split_dir`` of
+    ``local:split_dir/train_list.txt``), if it starts from one and goes on below it."""
+    if not dataset.startswith("local:"):
+        return None
+    first, sep, rest = dataset.removeprefix("local:").partition("/")
+    return first if sep and rest and VARIABLE.search(first) is not None else None
 
 
 def _named_by_layout(references: list[Reference], knowledge: Knowledge) -> list[Reference]:
