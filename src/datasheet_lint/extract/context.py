@@ -60,9 +60,11 @@ FLAG = lazy(
 OVERRIDE = lazy(
     r"(?:^|\s)[A-Z][A-Z0-9_]*\.[A-Z0-9_.]*(?:DATA|NAMES?|TRAIN|TEST)[A-Z0-9_]*\s+[\"'(\[\s,]*$"
 )
+# An option's flag says it selects data: --dataset, --source, --target, and a benchmark's
+# subset or evaluation set (--subset IJBC, --test_set LFW), but not --offset or --preset.
 ARGPARSE_OPTION = lazy(
     r"add_argument\(\s*(?:['\"]-[\w-]*['\"]\s*,\s*)*['\"]--?[\w-]*"
-    r"(?:data|source|target|src|tgt)",
+    r"(?:data|source|target|src|tgt|subset|[-_]set(?![a-z]))",
     re.IGNORECASE,
 )
 KEY_WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -216,7 +218,17 @@ def flag_value(line: Line) -> bool:
 
 
 def argparse_dataset_option(line: Line) -> bool:
-    return ARGPARSE_OPTION.search(line.text) is not None
+    """The default (or a choice) of an argparse option that selects data. A call written over
+    lines opens on the line above (``parser.add_argument(`` then ``"--target",
+    default="IJBC"``, or the flag there and ``default='IJBB', type=str)`` here)."""
+    if ARGPARSE_OPTION.search(line.text) is not None:
+        return True
+    if "add_argument" in line.text or not line.above:
+        return False
+    opened = line.above[-1]
+    if "add_argument" not in opened:
+        return False
+    return ARGPARSE_OPTION.search(opened + " " + line.text[: line.start]) is not None
 
 
 def key_words(key: str) -> set[str]:
@@ -415,4 +427,9 @@ def compared_dataset(line: Line) -> bool:
     """A string compared with a name that holds a dataset's name (its words say dataset,
     data or source)."""
     match = COMPARED.search(line.text[: line.start][-200:])
-    return match is not None and bool(key_words(match.group(1)) & (DATASET_WORDS | {"mode"}))
+    return match is not None and bool(key_words(match.group(1)) & COMPARED_WORDS)
+
+
+# The words of a name compared with a dataset's: the dataset words, a data mode
+# (conf.data_mode == 'vgg') and a benchmark's subset (if subset == "IJBB").
+COMPARED_WORDS = DATASET_WORDS | {"mode", "subset"}
