@@ -502,3 +502,26 @@ def test_a_benchmark_named_by_an_options_default_or_a_subset_test_is_selected(
     lines = {line for path, line, _, _ in found if path == "eval_tools.py"}
     assert {4, 6, 7, 8, 17} <= lines
     assert lines & {9, 11, 19} == set()
+
+
+def test_a_registry_entry_named_for_its_value_selects_the_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A short dataset name as the key of a registry whose value is named after it (a factory
+    of dataset classes, a benchmark's loaded pairs, its evaluator) is that dataset's entry; the
+    same names keying weights, counts or otherwise named values are not."""
+    files = {
+        "reid/datasets/__init__.py": "__factory = {\n    'mars': Mars,\n    'viper': VIPeR,\n}\n",
+        "data.py": (
+            "VAL = {\n"
+            '    "cplfw": (cplfw, cplfw_issame),\n'
+            '    "calfw": (calfw, calfw_issame),\n'
+            "}\n"
+            'EVALS = {"rfw": "EvalRFW"}\n'
+        ),
+        "weights.py": "weights = {'mars': 0.5, 'cplfw': 2, 'calfw': Scale}\n",
+    }
+    found = {(p, line) for p, line, _, _ in scan_references(make_repo, run_cli, files)}
+    entries = {("reid/datasets/__init__.py", 2), ("data.py", 2), ("data.py", 3), ("data.py", 5)}
+    assert entries <= found
+    assert not {p for p, _ in found} & {"weights.py"}

@@ -392,6 +392,7 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or flag_value(line)
         or dataset_value(line)
         or compared_dataset(line)
+        or (lang == "python" and registry_key(line))
         or (lang == "python" and getter_argument(line))
         or (lang == "python" and argparse_dataset_option(line))
         or data_location_path(line)
@@ -433,3 +434,24 @@ def compared_dataset(line: Line) -> bool:
 # The words of a name compared with a dataset's: the dataset words, a data mode
 # (conf.data_mode == 'vgg') and a benchmark's subset (if subset == "IJBB").
 COMPARED_WORDS = DATASET_WORDS | {"mode", "subset"}
+
+
+# What follows a dict's key: its value up to the entry's end (an identifier, a call, a tuple
+# of names or a string): 'duke': Duke,  "cplfw": (cplfw, cplfw_issame),  "rfw": "EvalRFW",
+REGISTRY_VALUE = lazy(r"""\s*:\s*([\w.(), '"]{1,120})""")
+
+
+def registry_key(line: Line) -> bool:
+    """The whole key of a registry's entry whose value is named after it: a factory of
+    dataset classes (``'duke': Duke``, ``'mars': Mars``) or of a benchmark's loaded data or
+    evaluator (``"cplfw": (cplfw, cplfw_issame)``, ``"rfw": "EvalRFW"``) maps the dataset's
+    name to what reads it. A key whose value is named otherwise (``'duke': 3``,
+    ``'market': PriceFeed``) is not such an entry."""
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'} or line.text[line.end : line.end + 1] != quote:
+        return False
+    value = REGISTRY_VALUE.match(line.text, line.end + 1)
+    if value is None:
+        return False
+    name = re.sub(r"[^a-z0-9]", "", line.text[line.start : line.end].lower())
+    return bool(name) and name in re.sub(r"[^a-z0-9]", "", value.group(1).lower())
