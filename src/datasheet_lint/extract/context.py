@@ -446,12 +446,16 @@ def registry_key(line: Line) -> bool:
     dataset classes (``'duke': Duke``, ``'mars': Mars``) or of a benchmark's loaded data or
     evaluator (``"cplfw": (cplfw, cplfw_issame)``, ``"rfw": "EvalRFW"``) maps the dataset's
     name to what reads it. A key whose value is named otherwise (``'duke': 3``,
-    ``'market': PriceFeed``) is not such an entry."""
+    ``'market': PriceFeed``), or is a variable of the key's name in a record of variables
+    (``{"mars": mars, "path": path}``), is not such an entry."""
     quote = line.text[line.start - 1 : line.start]
     if quote not in {"'", '"'} or line.text[line.end : line.end + 1] != quote:
         return False
     value = REGISTRY_VALUE.match(line.text, line.end + 1)
     if value is None:
         return False
+    text = value.group(1).strip()
+    if text[:1].islower():
+        return False  # a record of variables ({"mars": mars}), not a registry
     name = re.sub(r"[^a-z0-9]", "", line.text[line.start : line.end].lower())
-    return bool(name) and name in re.sub(r"[^a-z0-9]", "", value.group(1).lower())
+    return bool(name) and name in re.sub(r"[^a-z0-9]", "", text.lower())
