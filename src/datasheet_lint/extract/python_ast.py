@@ -81,8 +81,11 @@ LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile 
 
 
 def worth_parsing(text: str) -> bool:
-    """Whether the module may hold a loader call or a read of a named data file."""
+    """Whether the module may hold a loader call, a read of a named data file or a data
+    file's URL bound to a name (``bound_urls``)."""
     if any(word in text for word in LOADER_WORDS):
+        return True
+    if "://" in text and (DATASETS_HUB in text or DATA_URL_LITERAL.search(text)):
         return True
     if "datasets" in text and LIBRARY_DATASETS.search(text):
         return True
@@ -249,6 +252,23 @@ NOT_DATASETS = frozenset(
     | {"TranslationDataset", "Dataset", "Example", "Field"}
 )
 URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
+# A URL that fetches a file of data by its name's extension (tables, text, archives), or a
+# Hugging Face dataset's files; bound to a name, an item or a return value it is a download
+# the code makes later (``SOURCE_TRAIN_URL = "https://.../train.csv"``, a list of a corpus's
+# shard URLs, ``return "https://.../dataset.csv"``), wherever the fetch itself stands.
+DATASETS_HUB = "huggingface.co/datasets/"
+DATA_URL_FILE = lazy(
+    r"\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)$", re.IGNORECASE
+)
+# A repository's source snapshot (github.com/pypa/build/archive/refs/tags/1.5.0.tar.gz) is
+# software, and the domains reserved for examples (RFC 2606) hold nothing.
+SOURCE_ARCHIVE = lazy(r"^[a-z]+://(?:www\.)?(?:github|gitlab)\.com/[^/]+/[^/]+/(?:-/)?archive/")
+PLACEHOLDER_HOST = lazy(r"^[a-z]+://(?:[\w-]+\.)*example\.(?:com|org|net)(?:[:/]|$)", re.IGNORECASE)
+DATA_URL_LITERAL = lazy(
+    r"""://[^\s'"]{1,300}?\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)"""
+    r"""(?:\?[^\s'"]*)?['"]""",
+    re.IGNORECASE,
+)
 DATA_FILE = lazy(
     r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|csv|tsv|json|jsonl|parquet|arrow|npz|npy|h5|hdf5|mat|"
     r"pkl|pickle|txt|xlsx?|feather|data|arff|tfrecords?)(?:[?#].*)?$",
@@ -1100,6 +1120,42 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
+def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
+    """Data URLs (``DATA_URL_FILE``) in values bound to names, list or dict items of them, or
+    returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
+    A URL of weights or of a run's own files (``model.tar.gz``, ``config.json``) is not
+    data."""
+    from datasheet_lint.extract.kinds import weights_file
+
+    for value in values:
+        for node in ast.walk(value):
+            if type(node) is ast.Constant and isinstance(node.value, str):
+                text = node.value
+            elif type(node) is ast.JoinedStr:
+                text = "".join(
+                    part.value
+                    if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                    else "*"
+                    for part in node.values
+                )
+            else:
+                continue
+            if len(text) > 2000 or not URL.match(text) or any(c.isspace() for c in text):
+                continue
+            address = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+            if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
+                continue
+            name = address.rsplit("/", 1)[-1]
+            if DATASETS_HUB not in address.casefold() and (
+                DATA_URL_FILE.search(name) is None
+                or weights_file(name)
+                or not_data_file(address)
+                or key_words(name.split(".", 1)[0]) & (MODEL_FOLDER_WORDS | {"model", "weight"})
+            ):
+                continue
+            yield LoaderCall("url", text, node.lineno, node.col_offset + 1)
+
+
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     """Every loader call in a parsed module whose dataset name is known statically."""
     imports: dict[str, str] = {"tf": "tensorflow"}
@@ -1109,6 +1165,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     parameters: list[tuple[str, ast.expr]] = []  # parameters with a literal or named default
     attributes: list[ast.Attribute] = []  # x.y where y may be a library's dataset
     imported: list[ast.Import | ast.ImportFrom] = []
+    returned: list[ast.expr] = []
     # One walk: imports anywhere in the module count. The parser builds ast's own classes,
     # never subclasses, so a node's class is tested by identity: most nodes are none of
     # these, and five isinstance tests apiece were a tenth of this function's work.
@@ -1126,6 +1183,8 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             imported.append(node)
         elif type(node) is ast.Assign or (type(node) is ast.AnnAssign and node.value is not None):
             assignments.append(node)
+        elif type(node) is ast.Return and node.value is not None:
+            returned.append(node.value)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
     constants: Constants | None = None
     settings: dict[str, list[ast.expr]] | None = None  # names bound to literals
@@ -1174,6 +1233,8 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     for statement in imported:
         yield from _imported_datasets(statement, sampled)
     yield from _named_datasets(attributes, imports)
+    bound = [node.value for node in assignments if node.value is not None]
+    yield from bound_urls([*bound, *returned])
 
 
 def parse(text: str) -> ast.Module | None:
