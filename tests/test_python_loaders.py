@@ -465,4 +465,4 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
         ("colors/main.py", 8),
         ("colors/main.py", 11),
     }
-    assert ("colors/main.py", 8, "hf:someone/webtext", "load") in found
+    assert ("colors/main.py", 8, "hf:someone/webtext", "url") in found

@@ -150,7 +150,7 @@ def _segment_references(
             local = dataset.startswith("local:")
             if call.joined and local and not python_ast.DATA_FILE.search(call.name):
                 continue  # join(root, "images"): a folder that no name places
-            kind = Kind.PATH if call.joined else Kind.LOAD
+            kind = Kind.PATH if call.joined else Kind.URL if call.fetched else Kind.LOAD
             item = (dataset, call.line, call.column, kind, call.name)
             if call.unnamed:
                 unnamed.add(item)

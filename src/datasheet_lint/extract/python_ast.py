@@ -316,6 +316,7 @@ class LoaderCall:
     # stands where nothing else on its line does (see ``unnamed_reads``).
     unnamed: bool = False
     joined: bool = False  # a data file joined onto a location, not yet read (path, not load)
+    fetched: bool = False  # a data URL bound to a name: a download, not a load (bound_urls)
 
 
 def _imports(node: ast.AST, names: dict[str, str]) -> None:
@@ -1125,8 +1126,6 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
     returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
     A URL of weights or of a run's own files (``model.tar.gz``, ``config.json``) is not
     data."""
-    from datasheet_lint.extract.kinds import weights_file
-
     for value in values:
         for node in ast.walk(value):
             if type(node) is ast.Constant and isinstance(node.value, str):
@@ -1148,12 +1147,11 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
             name = address.rsplit("/", 1)[-1]
             if DATASETS_HUB not in address.casefold() and (
                 DATA_URL_FILE.search(name) is None
-                or weights_file(name)
                 or not_data_file(address)
                 or key_words(name.split(".", 1)[0]) & (MODEL_FOLDER_WORDS | {"model", "weight"})
             ):
                 continue
-            yield LoaderCall("url", text, node.lineno, node.col_offset + 1)
+            yield LoaderCall("url", text, node.lineno, node.col_offset + 1, fetched=True)
 
 
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
