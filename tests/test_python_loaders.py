@@ -433,7 +433,8 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
     """A URL of a data file (a table, text, an archive) or of a Hugging Face dataset's files,
     bound to a name, listed, or returned, is data the code fetches wherever the fetch stands:
     known to the catalogue or not. Look-alikes yield nothing: a URL of weights, of a config, of
-    a page, a URL inside a message, and a sentence that holds a URL."""
+    a page, a URL inside a message, a sentence that holds a URL, a repository's source archive,
+    a placeholder host, and a URL handed to a call that reads nothing."""
     files = {
         "colors/main.py": (
             'TRAIN_URL = "https://raw.host.test/workshop/colorbot/data/train.csv"\n'
@@ -456,6 +457,7 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
             'NOTE = "see https://raw.host.test/data/train.csv for the data"\n'
             'BUILD = "https://github.com/pypa/build/archive/refs/tags/1.5.0.tar.gz"\n'
             'SAMPLE = {"url": "https://example.com/archive.zip"}\n'
+            'shown = render("https://raw.host.test/data/train.csv")\n'
         ),
     }
     found = scan_references(make_repo, run_cli, files)

@@ -156,7 +156,8 @@ def _segment_references(
                 unnamed.add(item)
                 found.append(item)
                 continue
-            loader_spans.add((call.line, call.column))
+            if not call.fetched:  # a bound URL leaves its uses to the flow of its name
+                loader_spans.add((call.line, call.column))
             found.append(item)
     if _wanted("downloads", segment):
         from datasheet_lint.extract import downloads

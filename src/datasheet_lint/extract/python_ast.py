@@ -1125,33 +1125,36 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
     """Data URLs (``DATA_URL_FILE``) in values bound to names, list or dict items of them, or
     returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
     A URL of weights or of a run's own files (``model.tar.gz``, ``config.json``) is not
-    data."""
-    for value in values:
-        for node in ast.walk(value):
-            if type(node) is ast.Constant and isinstance(node.value, str):
-                text = node.value
-            elif type(node) is ast.JoinedStr:
-                text = "".join(
-                    part.value
-                    if isinstance(part, ast.Constant) and isinstance(part.value, str)
-                    else "*"
-                    for part in node.values
-                )
-            else:
-                continue
-            if len(text) > 2000 or not URL.match(text) or any(c.isspace() for c in text):
-                continue
-            address = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
-            if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
-                continue
-            name = address.rsplit("/", 1)[-1]
-            if DATASETS_HUB not in address.casefold() and (
-                DATA_URL_FILE.search(name) is None
-                or not_data_file(address)
-                or key_words(name.split(".", 1)[0]) & (MODEL_FOLDER_WORDS | {"model", "weight"})
-            ):
-                continue
-            yield LoaderCall("url", text, node.lineno, node.col_offset + 1, fetched=True)
+    data, and a call's argument is left to the call (its reader, or the flow into it)."""
+    nodes: list[ast.AST] = list(values)
+    for node in nodes:  # grows as it is read: a breadth-first walk that stops at calls
+        if type(node) is ast.Call:
+            continue
+        nodes.extend(ast.iter_child_nodes(node))
+        if type(node) is ast.Constant and isinstance(node.value, str):
+            text = node.value
+        elif type(node) is ast.JoinedStr:
+            text = "".join(
+                part.value
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                else "*"
+                for part in node.values
+            )
+        else:
+            continue
+        if len(text) > 2000 or not URL.match(text) or any(c.isspace() for c in text):
+            continue
+        address = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
+            continue
+        name = address.rsplit("/", 1)[-1]
+        if DATASETS_HUB not in address.casefold() and (
+            DATA_URL_FILE.search(name) is None
+            or not_data_file(address)
+            or key_words(name.split(".", 1)[0]) & (MODEL_FOLDER_WORDS | {"model", "weight"})
+        ):
+            continue
+        yield LoaderCall("url", text, node.lineno, node.col_offset + 1, fetched=True)
 
 
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
