@@ -458,6 +458,8 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
             'BUILD = "https://github.com/pypa/build/archive/refs/tags/1.5.0.tar.gz"\n'
             'SAMPLE = {"url": "https://example.com/archive.zip"}\n'
             'shown = render("https://raw.host.test/data/train.csv")\n'
+            'WEIGHTS_URL = "https://files.host.test/shape_predictor_5_landmarks.dat.bz2"\n'
+            'SCHEMA = {"$id": "https://host.test/black/resources/black.schema.json"}\n'
         ),
     }
     found = scan_references(make_repo, run_cli, files)

@@ -519,7 +519,10 @@ def test_a_registry_entry_named_for_its_value_selects_the_dataset(
             "}\n"
             'EVALS = {"rfw": "EvalRFW"}\n'
         ),
-        "weights.py": "weights = {'mars': 0.5, 'cplfw': 2, 'calfw': Scale}\n",
+        "weights.py": (
+            "weights = {'mars': 0.5, 'cplfw': 2, 'calfw': Scale}\n"
+            'clients = {"Mars": Mars.MarsClient}\n'
+        ),
     }
     found = {(p, line) for p, line, _, _ in scan_references(make_repo, run_cli, files)}
     entries = {("reid/datasets/__init__.py", 2), ("data.py", 2), ("data.py", 3), ("data.py", 5)}

@@ -457,5 +457,7 @@ def registry_key(line: Line) -> bool:
     text = value.group(1).strip()
     if text[:1].islower():
         return False  # a record of variables ({"mars": mars}), not a registry
+    if re.match(r"\w+\.", text):
+        return False  # a module's member ("Emotion": Emotion.EmotionClient): a model's client
     name = re.sub(r"[^a-z0-9]", "", line.text[line.start : line.end].lower())
     return bool(name) and name in re.sub(r"[^a-z0-9]", "", text.lower())

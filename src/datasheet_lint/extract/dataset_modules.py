@@ -272,10 +272,13 @@ def _line_reference(
             if any(_same(hit, dataset) for hit in hits(value)):
                 return Kind.PATH, literal.start("value") + 1, value, dataset
             continue
-        # handed on, or an item starting its line inside a call written over lines
-        # ('%s_face_tid_mid.txt' % target.lower() below os.path.join(...,)
+        # handed on, or a file's name starting its line inside a call written over lines
+        # ('%s_face_tid_mid.txt' % target.lower() below os.path.join(...,); a folder's name
+        # there ('Annotations' below 'VOC' + self._year) is one more line of the same join,
+        # which labellers of a VOC module left unlabelled)
         before = literal.start()
-        handed = HANDED.search(code, 0, before) or CONTINUED.match(code, 0, before)
+        continued = "." in value and CONTINUED.match(code, 0, before) is not None
+        handed = HANDED.search(code, 0, before) or continued
         if not handed or code[literal.end() :].lstrip()[:1] == ":":
             continue  # compared (split == 'query') or a dict's key, not handed to a reader
         owner = _placed(value, layout) if layout is not None else None

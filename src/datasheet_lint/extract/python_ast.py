@@ -1121,6 +1121,17 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
+# Words of a URL's file name or of the name it is bound to that say weights or a schema, not
+# data (WEIGHTS_URL = ".../shape_predictor_5_face_landmarks.dat.bz2", ".../black.schema.json").
+NOT_FETCHED_WORDS = MODEL_FOLDER_WORDS | {"model", "weight", "schema", "schemas"}
+
+
+def _bound_to_weights(node: ast.Assign | ast.AnnAssign) -> bool:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    names = [t.id if isinstance(t, ast.Name) else getattr(t, "attr", "") for t in targets]
+    return any(key_words(name) & NOT_FETCHED_WORDS for name in names)
+
+
 def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
     """Data URLs (``DATA_URL_FILE``) in values bound to names, list or dict items of them, or
     returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
@@ -1151,7 +1162,7 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
         if DATASETS_HUB not in address.casefold() and (
             DATA_URL_FILE.search(name) is None
             or not_data_file(address)
-            or key_words(name.split(".", 1)[0]) & (MODEL_FOLDER_WORDS | {"model", "weight"})
+            or key_words(name.split(".", 1)[0]) & NOT_FETCHED_WORDS
         ):
             continue
         yield LoaderCall("url", text, node.lineno, node.col_offset + 1, fetched=True)
@@ -1234,7 +1245,9 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     for statement in imported:
         yield from _imported_datasets(statement, sampled)
     yield from _named_datasets(attributes, imports)
-    bound = [node.value for node in assignments if node.value is not None]
+    bound = [
+        node.value for node in assignments if node.value is not None and not _bound_to_weights(node)
+    ]
     yield from bound_urls([*bound, *returned])
 
 
