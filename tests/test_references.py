@@ -522,6 +522,7 @@ def test_a_registry_entry_named_for_its_value_selects_the_dataset(
         "weights.py": (
             "weights = {'mars': 0.5, 'cplfw': 2, 'calfw': Scale}\n"
             'clients = {"Mars": Mars.MarsClient}\n'
+            'papers = {"cplfw": ("1708.08197", "CPLFW: a benchmark")}\n'
         ),
     }
     found = {(p, line) for p, line, _, _ in scan_references(make_repo, run_cli, files)}

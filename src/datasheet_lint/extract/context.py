@@ -459,5 +459,9 @@ def registry_key(line: Line) -> bool:
         return False  # a record of variables ({"mars": mars}), not a registry
     if re.match(r"\w+\.", text):
         return False  # a module's member ("Emotion": Emotion.EmotionClient): a model's client
+    if text[:1] == "(":
+        # a tuple of the loaded data names it by its names, not in a string (a paper's
+        # title: "lvis": ("1908.03195", "LVIS: A Dataset for ..."))
+        text = re.sub(r"""(['"])[^'"]*(?:\1|$)""", "", text)  # cut at the value's end too
     name = re.sub(r"[^a-z0-9]", "", line.text[line.start : line.end].lower())
     return bool(name) and name in re.sub(r"[^a-z0-9]", "", text.lower())
