@@ -199,7 +199,6 @@ def test_which_modules_are_parsed_is_what_the_one_regex_said() -> None:
     texts = [t for t in texts if not python_ast.DATA_LITERAL.search(t)]
     # ... and the URLs of data files bound to names (bound_urls), added since
     texts = [t for t in texts if not python_ast.DATA_URL_LITERAL.search(t)]
-    texts = [t for t in texts if python_ast.DATASETS_HUB not in t]
     verdicts = [python_ast.worth_parsing(t) for t in texts]
     assert verdicts == [regex.search(t) is not None for t in texts]
     assert True in verdicts and False in verdicts
@@ -430,8 +429,8 @@ def test_keywords_that_place_nothing_or_belong_to_no_loader_are_no_uses(
 def test_a_data_files_url_bound_to_a_name_is_a_download(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    """A URL of a data file (a table, text, an archive) or of a Hugging Face dataset's files,
-    bound to a name, listed, or returned, is data the code fetches wherever the fetch stands:
+    """A URL of a data file (a table, text, an archive; a Hugging Face dataset's too), bound
+    to a name, listed, or returned, is data the code fetches wherever the fetch stands:
     known to the catalogue or not. Look-alikes yield nothing: a URL of weights, of a config, of
     a page, a URL inside a message, a sentence that holds a URL, a repository's source archive,
     a placeholder host, and a URL handed to a call that reads nothing."""

@@ -85,7 +85,7 @@ def worth_parsing(text: str) -> bool:
     file's URL bound to a name (``bound_urls``)."""
     if any(word in text for word in LOADER_WORDS):
         return True
-    if "://" in text and (DATASETS_HUB in text or DATA_URL_LITERAL.search(text)):
+    if "://" in text and DATA_URL_LITERAL.search(text):
         return True
     if "datasets" in text and LIBRARY_DATASETS.search(text):
         return True
@@ -252,11 +252,10 @@ NOT_DATASETS = frozenset(
     | {"TranslationDataset", "Dataset", "Example", "Field"}
 )
 URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
-# A URL that fetches a file of data by its name's extension (tables, text, archives), or a
-# Hugging Face dataset's files; bound to a name, an item or a return value it is a download
-# the code makes later (``SOURCE_TRAIN_URL = "https://.../train.csv"``, a list of a corpus's
-# shard URLs, ``return "https://.../dataset.csv"``), wherever the fetch itself stands.
-DATASETS_HUB = "huggingface.co/datasets/"
+# A URL that fetches a file of data by its name's extension (tables, text, archives): bound
+# to a name, an item or a return value it is a download the code makes later
+# (``SOURCE_TRAIN_URL = "https://.../train.csv"``, a list of a corpus's shard URLs,
+# ``return "https://.../dataset.csv"``), wherever the fetch itself stands.
 DATA_URL_FILE = lazy(
     r"\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)$", re.IGNORECASE
 )
@@ -1133,8 +1132,8 @@ def _bound_to_weights(node: ast.Assign | ast.AnnAssign) -> bool:
 
 
 def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
-    """Data URLs (``DATA_URL_FILE``) in values bound to names, list or dict items of them, or
-    returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
+    """Data files' URLs (``DATA_URL_FILE``) in values bound to names, list or dict items of
+    them, or returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
     A URL of weights or of a run's own files (``model.tar.gz``, ``config.json``) is not
     data, and a call's argument is left to the call (its reader, or the flow into it)."""
     nodes: list[ast.AST] = list(values)
@@ -1159,12 +1158,12 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
         if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
             continue
         name = address.rsplit("/", 1)[-1]
-        if DATASETS_HUB not in address.casefold() and (
+        if (
             DATA_URL_FILE.search(name) is None
             or not_data_file(address)
             or key_words(name.split(".", 1)[0]) & NOT_FETCHED_WORDS
         ):
-            continue
+            continue  # a place (a Hub dataset's folder) is left to the flow of its name
         yield LoaderCall("url", text, node.lineno, node.col_offset + 1, fetched=True)
 
 
