@@ -459,6 +459,8 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
             'shown = render("https://raw.host.test/data/train.csv")\n'
             'WEIGHTS_URL = "https://files.host.test/shape_predictor_5_landmarks.dat.bz2"\n'
             'SCHEMA = {"$id": "https://host.test/black/resources/black.schema.json"}\n'
+            'BASE = "https://bucket.host.test/model/insight-face/{}.tar"\n'
+            "RESULTS = f'gs://{bucket}/evolve.csv'\n"
         ),
     }
     found = scan_references(make_repo, run_cli, files)

@@ -1120,6 +1120,7 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
+WEB_URL = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)  # a bucket's gs:// is often a run's
 # Words of a URL's file name or of the name it is bound to that say weights or a schema, not
 # data (WEIGHTS_URL = ".../shape_predictor_5_face_landmarks.dat.bz2", ".../black.schema.json").
 NOT_FETCHED_WORDS = MODEL_FOLDER_WORDS | {"model", "weight", "schema", "schemas"}
@@ -1152,9 +1153,12 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
             )
         else:
             continue
-        if len(text) > 2000 or not URL.match(text) or any(c.isspace() for c in text):
+        if len(text) > 2000 or not WEB_URL.match(text) or any(c.isspace() for c in text):
             continue
         address = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        folders = address.split("/")[3:-1]  # below the host
+        if any(key_words(folder) & NOT_FETCHED_WORDS for folder in folders):
+            continue  # .../model/insight-face/{}.tar: a model's archive
         if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
             continue
         name = address.rsplit("/", 1)[-1]
