@@ -1120,7 +1120,8 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
-WEB_URL = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)  # a bucket's gs:// is often a run's
+# A web URL: a bucket's (gs://{bucket}/evolve.csv) is as often where a run keeps its results.
+WEB_URL = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 # Words of a URL's file name or of the name it is bound to that say weights or a schema, not
 # data (WEIGHTS_URL = ".../shape_predictor_5_face_landmarks.dat.bz2", ".../black.schema.json").
 NOT_FETCHED_WORDS = MODEL_FOLDER_WORDS | {"model", "weight", "schema", "schemas"}
