@@ -1121,7 +1121,7 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
 
 
 # A web URL: a bucket's (gs://{bucket}/evolve.csv) is as often where a run keeps its results.
-WEB_URL = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
+WEB_URL = lazy(r"^(?:https?|ftp)://", re.IGNORECASE)
 # Words of a URL's file name or of the name it is bound to that say weights or a schema, not
 # data (WEIGHTS_URL = ".../shape_predictor_5_face_landmarks.dat.bz2", ".../black.schema.json").
 NOT_FETCHED_WORDS = MODEL_FOLDER_WORDS | {"model", "weight", "schema", "schemas"}
