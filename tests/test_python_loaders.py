@@ -461,6 +461,7 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
             'SCHEMA = {"$id": "https://host.test/black/resources/black.schema.json"}\n'
             'BASE = "https://bucket.host.test/model/insight-face/{}.tar"\n'
             "RESULTS = f'gs://{bucket}/evolve.csv'\n"
+            'URLS = {"s0": "https://assets.host.test/ml/mobileone_s0_unfused.pth.tar"}\n'
         ),
     }
     found = scan_references(make_repo, run_cli, files)

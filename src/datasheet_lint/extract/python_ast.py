@@ -1120,6 +1120,10 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
+# Weights packed in an archive (mobileone_s0_unfused.pth.tar, model.ckpt.tar.gz).
+WEIGHTS_SUFFIX = lazy(
+    r"\.(?:pth|pt|ckpt|onnx|safetensors|h5|pb|params|caffemodel|weights)(?:\.|$)", re.IGNORECASE
+)
 # A web URL: a bucket's (gs://{bucket}/evolve.csv) is as often where a run keeps its results.
 WEB_URL = lazy(r"^(?:https?|ftp)://", re.IGNORECASE)
 # Words of a URL's file name or of the name it is bound to that say weights or a schema, not
@@ -1165,6 +1169,7 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
         name = address.rsplit("/", 1)[-1]
         if (
             DATA_URL_FILE.search(name) is None
+            or WEIGHTS_SUFFIX.search(name) is not None
             or not_data_file(address)
             or key_words(name.split(".", 1)[0]) & NOT_FETCHED_WORDS
         ):
