@@ -1166,6 +1166,8 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
             continue  # .../model/insight-face/{}.tar: a model's archive
         if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
             continue
+        if "schema" in address.casefold():
+            continue  # a JSON schema's address (json.schemastore.org/partial-black.json)
         name = address.rsplit("/", 1)[-1]
         if (
             DATA_URL_FILE.search(name) is None
