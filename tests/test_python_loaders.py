@@ -168,7 +168,7 @@ ONE_REGEX = (
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
     r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder|"
     r"tutorials\.mnist|learn\.datasets|vega_datasets|skimage|pydataset|get_rdataset|"
-    r"mglearn|plotly\.express|DataReader"
+    r"mglearn|plotly\.express"
 )
 
 
@@ -275,41 +275,6 @@ def test_sample_data_of_plotting_and_teaching_libraries_is_loaded_data(
         ("features.py", 1, "skimage:chelsea", "load"),
         ("features.py", 2, "skimage:chelsea", "load"),
         ("features.py", 4, "mglearn:citibike", "load"),
-    }
-
-
-def test_a_remote_series_by_pandas_datareader_is_fetched_data(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    """pandas-datareader's DataReader fetches a symbol's series from the data service its
-    second argument (or ``data_source=``) names: each call is a reference to that service's
-    data, on the call's line and on the line of a source written below it. Look-alikes yield
-    nothing: a DataReader of no import here (a class of the repository's own), a source that
-    is not a literal, and another library's reader of the same name."""
-    files = {
-        "prices.py": (
-            "import pandas_datareader.data as web\n"
-            "from pandas_datareader import data\n"
-            "apple = web.DataReader('AAPL', 'stooq', '2016/1/1', '2017/1/1')\n"
-            "ibm = web.DataReader(name='IBM',\n"
-            "                     data_source='av-daily',\n"
-            "                     start=start)\n"
-            "index = data.DataReader('^GSPC', start='2018', data_source='yahoo')\n"
-            "other = web.DataReader('MSFT', source)\n"
-        ),
-        "old_pandas.py": "import pandas.io.data as web\ndf = web.DataReader('AAPL', 'google')\n",
-        "own.py": (
-            "from readers import DataReader\n"
-            "rows = DataReader('train', 'stooq')\n"
-            "from torch.utils.data import DataLoader as DataReader\n"
-        ),
-    }
-    assert scan_references(make_repo, run_cli, files) == {
-        ("prices.py", 3, "datareader:stooq", "load"),
-        ("prices.py", 4, "datareader:av-daily", "load"),
-        ("prices.py", 5, "datareader:av-daily", "load"),
-        ("prices.py", 7, "datareader:yahoo", "load"),
-        ("old_pandas.py", 2, "datareader:google", "load"),
     }
 
 

@@ -60,7 +60,6 @@ LOADER_WORDS = (
     "get_rdataset",
     "mglearn",
     "plotly.express",
-    "DataReader",  # pandas-datareader's remote sources
 )
 LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in modules that do
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
@@ -120,12 +119,6 @@ NAME_ARGUMENT: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "pydataset.data": ("pydataset", 0, ("item",)),  # data("titanic")
     "statsmodels.api.datasets.get_rdataset": ("rdatasets", 0, ("dataname",)),
     "statsmodels.datasets.get_rdataset": ("rdatasets", 0, ("dataname",)),
-    # pandas-datareader fetches a symbol's series from a named remote source (a data service):
-    # DataReader("AAPL", "av-daily"), DataReader(name="^GSPC", data_source="yahoo"); before
-    # pandas 0.19 moved it out, pandas.io.data held the same reader.
-    "pandas_datareader.data.DataReader": ("datareader", 1, ("data_source",)),
-    "pandas_datareader.DataReader": ("datareader", 1, ("data_source",)),
-    "pandas.io.data.DataReader": ("datareader", 1, ("data_source",)),
 }
 # Modules that hold one dataset's reader and nothing else: their import, and any call
 # through them, load that dataset (named as the source's loaders name it). TensorFlow 1's
