@@ -576,3 +576,74 @@ def test_a_dataset_class_whose_folder_is_the_root_itself_states_no_folder(
     assert 14 not in by_line, by_line
     assert 13 not in by_line, by_line
     assert by_line.get(5) and by_line.get(10), by_line
+
+
+IJB_EVALUATION = """\
+import os
+
+target = 'IJBC'
+image_path = '/data/IJB_release/IJBC'
+templates, medias = read_template_media_list(
+    os.path.join('%s/meta' % image_path,
+                 '%s_face_tid_mid.txt' % target.lower()))
+pairs = read_template_pair_list(
+    os.path.join('%s/meta' % image_path,
+                 '%s_template_pair_label.txt' % target.lower()))
+img_path = '%s/loose_crop' % image_path
+print('%s_face_tid_mid.txt read' % target)
+crops = os.path.join(
+    image_path,
+    'loose_crop')
+"""
+
+
+def test_an_evaluation_script_reads_its_benchmarks_release_files(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """eval_ijbc.py is named for IJB: the meta files it builds from the subset's name
+    ('%s_face_tid_mid.txt' % target.lower(), on a line of its own inside the call) and the
+    loose_crop folder are IJB's (the layout of InsightFace's IJB package); the message that
+    names the same file reads nothing. The templates mean IJB's files only in a script of IJB:
+    in onnx_export.py, eval_ijbc_speed.py (a word beyond 'eval') or train.py they read
+    nothing."""
+    other = IJB_EVALUATION.replace("IJB_release/IJBC", "runs")
+    files = {
+        "recognition/eval_ijbc.py": IJB_EVALUATION,
+        "tools/onnx_export.py": other,
+        "tools/eval_ijbc_speed.py": other,
+        "train.py": other,
+    }
+    found = refs(make_repo, run_cli, files)
+    own = lines_of(found, "recognition/eval_ijbc.py")
+    assert {7, 10, 11} <= {line for line, ids in own.items() if "ijb" in ids}
+    assert 12 not in own and 15 not in own  # a folder's name alone on a join's line
+    for path in list(files)[1:]:
+        assert {7, 10, 11} & set(lines_of(found, path)) == set(), path
+
+
+def test_ijb_meta_files_by_their_own_names_name_it_anywhere(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """ijbb_face_tid_mid.txt and ijbc_template_pair_label.txt are the IJB package's own file
+    names: a helper of any name that opens them reads IJB; a file of another name
+    (face_tid_mid.txt of a user's own list) does not."""
+    text = (
+        "template_media_fn = 'ijbb_face_tid_mid.txt'\n"
+        "template_pair_fn = 'ijbc_template_pair_label.txt'\n"
+        "own_list = 'face_tid_mid.txt'\n"
+    )
+    found = lines_of(refs(make_repo, run_cli, {"helpers.py": text}), "helpers.py")
+    assert found.get(1) == {"ijb"} and found.get(2) == {"ijb"}
+    assert 3 not in found
+
+
+def test_a_benchmarks_module_in_an_evaluation_folder_is_that_benchmarks(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """evaluation/ijb.py is IJB's module by its folder; a module of the same name in a folder
+    of any other code (models/ijb.py) is not."""
+    text = IJB_EVALUATION.replace("IJB_release/IJBC", "runs")
+    files = {"evaluation/ijb.py": text, "models/ijb.py": text}
+    found = refs(make_repo, run_cli, files)
+    assert {7, 10} <= set(lines_of(found, "evaluation/ijb.py"))
+    assert {7, 10} & set(lines_of(found, "models/ijb.py")) == set()

@@ -197,6 +197,8 @@ def test_which_modules_are_parsed_is_what_the_one_regex_said() -> None:
     texts = [*imports, *(f"x = {w}(a)\n" for w in words), *near, *own, *corpus]
     # DATA_LITERAL's readers decide too: keep to texts without a data file's literal.
     texts = [t for t in texts if not python_ast.DATA_LITERAL.search(t)]
+    # ... and the URLs of data files bound to names (bound_urls), added since
+    texts = [t for t in texts if not python_ast.DATA_URL_LITERAL.search(t)]
     verdicts = [python_ast.worth_parsing(t) for t in texts]
     assert verdicts == [regex.search(t) is not None for t in texts]
     assert True in verdicts and False in verdicts
@@ -387,3 +389,51 @@ def test_keywords_that_place_nothing_or_belong_to_no_loader_are_no_uses(
     # "data" and './' say nothing of which data lies there; a call that is no loader (and
     # the flag it is given) says nothing of data
     assert not lines & {4, 6, 9, 12, 14, 18, 19, 21}
+
+
+def test_a_data_files_url_bound_to_a_name_is_a_download(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A URL of a data file (a table, text, an archive; a Hugging Face dataset's too), bound
+    to a name, listed, or returned, is data the code fetches wherever the fetch stands:
+    known to the catalogue or not. Look-alikes yield nothing: a URL of weights, of a config, of
+    a page, a URL inside a message, a sentence that holds a URL, a repository's source archive,
+    a placeholder host, and a URL handed to a call that reads nothing."""
+    files = {
+        "colors/main.py": (
+            'TRAIN_URL = "https://raw.host.test/workshop/colorbot/data/train.csv"\n'
+            "SHARDS = [\n"
+            '    f"https://mirror.host.test/corpus/en/shard-{i:05}-of-01024.json.gz"\n'
+            "    for i in range(1024)\n"
+            "]\n"
+            "class Corpus:\n"
+            "    urls = [\n"
+            '        "https://huggingface.co/datasets/someone/webtext/resolve/main/part.jsonl"\n'
+            "    ]\n"
+            "def holdout():\n"
+            '    return "https://raw.host.test/course/main/datasets/holdout.csv"\n'
+        ),
+        "look_alikes.py": (
+            'WEIGHTS = "https://models.host.test/resnet50_weights.tar.gz"\n'
+            'CONFIG = "https://raw.host.test/project/main/config.json"\n'
+            'PAGE = "https://host.test/datasets/colors"\n'
+            'print("fetch https://raw.host.test/data/train.csv yourself")\n'
+            'NOTE = "see https://raw.host.test/data/train.csv for the data"\n'
+            'BUILD = "https://github.com/pypa/build/archive/refs/tags/1.5.0.tar.gz"\n'
+            'SAMPLE = {"url": "https://example.com/archive.zip"}\n'
+            'shown = render("https://raw.host.test/data/train.csv")\n'
+            'WEIGHTS_URL = "https://files.host.test/shape_predictor_5_landmarks.dat.bz2"\n'
+            'SCHEMA = {"$id": "https://host.test/black/resources/black.schema.json"}\n'
+            'BASE = "https://bucket.host.test/model/insight-face/{}.tar"\n'
+            "RESULTS = f'gs://{bucket}/evolve.csv'\n"
+            'URLS = {"s0": "https://assets.host.test/ml/mobileone_s0_unfused.pth.tar"}\n'
+        ),
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert {(path, line) for path, line, _, _ in found} == {
+        ("colors/main.py", 1),
+        ("colors/main.py", 3),
+        ("colors/main.py", 8),
+        ("colors/main.py", 11),
+    }
+    assert ("colors/main.py", 8, "hf:someone/webtext", "url") in found

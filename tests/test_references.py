@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from tests.conftest import MakeRepo, Result, RunCli, findings, references
+from tests.conftest import MakeRepo, Result, RunCli, findings, references, scan_references
 
 Scan = Callable[[dict[str, str]], Result]
 
@@ -464,3 +464,68 @@ def test_a_short_name_without_its_dataset_named_plainly_stays_silent(scan: Scan)
     # a capitalised word is a name, not a key or folder, even beside the plain name
     prose = "Trained on DukeMTMC at Duke University.\n\nThanks to Duke for the data.\n"
     assert {line for _, line, _, _ in findings(scan({"NOTES.md": prose}))} == {1}
+
+
+BENCHMARK_OPTIONS = """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument('--target',
+                    default='IJBB', type=str)
+parser.add_argument(
+    "--target", default="IJBC", type=str, help="target, set to IJBC or IJBB")
+parser.add_argument("-s", "--subset", type=str, default="IJBC")
+parser.add_argument('--test_set', type=str, default='CPLFW')
+parser.add_argument('--preset', type=str, default='IJBC')
+parser.add_argument('--offset',
+                    default='IJBC')
+parser.add_argument('--jobs', type=int,
+                    default=4)
+
+
+def evaluate(subset, name):
+    if subset == "IJBB":
+        return 1
+    if name == "IJBB":
+        return 2
+"""
+
+
+def test_a_benchmark_named_by_an_options_default_or_a_subset_test_is_selected(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A short benchmark name selects its data as the default of an option that selects data
+    (--target, --subset, --test_set), also where the call is written over lines (the flag on
+    the line above, or the call opened there), and where a benchmark's subset is compared with
+    it. The same names as the default of --preset or --offset, or compared with a name of no
+    data, are not selections."""
+    found = scan_references(make_repo, run_cli, {"eval_tools.py": BENCHMARK_OPTIONS})
+    lines = {line for path, line, _, _ in found if path == "eval_tools.py"}
+    assert {4, 6, 7, 8, 17} <= lines
+    assert lines & {9, 11, 19} == set()
+
+
+def test_a_registry_entry_named_for_its_value_selects_the_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A short dataset name as the key of a registry whose value is named after it (a factory
+    of dataset classes, a benchmark's loaded pairs, its evaluator) is that dataset's entry; the
+    same names keying weights, counts or otherwise named values are not."""
+    files = {
+        "reid/datasets/__init__.py": "__factory = {\n    'mars': Mars,\n    'viper': VIPeR,\n}\n",
+        "data.py": (
+            "VAL = {\n"
+            '    "cplfw": (cplfw, cplfw_issame),\n'
+            '    "calfw": (calfw, calfw_issame),\n'
+            "}\n"
+            'EVALS = {"rfw": "EvalRFW"}\n'
+        ),
+        "weights.py": (
+            "weights = {'mars': 0.5, 'cplfw': 2, 'calfw': Scale}\n"
+            'clients = {"Mars": Mars.MarsClient}\n'
+            'papers = {"cplfw": ("1708.08197", "CPLFW: a benchmark")}\n'
+        ),
+    }
+    found = {(p, line) for p, line, _, _ in scan_references(make_repo, run_cli, files)}
+    entries = {("reid/datasets/__init__.py", 2), ("data.py", 2), ("data.py", 3), ("data.py", 5)}
+    assert entries <= found
+    assert not {p for p, _ in found} & {"weights.py"}

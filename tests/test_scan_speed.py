@@ -205,6 +205,8 @@ def test_a_module_is_worth_parsing_as_the_reader_regex_alone_decided() -> None:
             return True
         if "datasets" in text and python_ast.LIBRARY_DATASETS.search(text):
             return True
+        if "://" in text and python_ast.DATA_URL_LITERAL.search(text):
+            return True  # since session 12: a data file's URL bound to a name (bound_urls)
         for count, literal in enumerate(python_ast.DATA_LITERAL.finditer(text)):
             if count >= python_ast.LITERALS_LOOKED_AT:
                 break

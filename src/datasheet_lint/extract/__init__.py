@@ -154,13 +154,14 @@ def _segment_references(
             local = dataset.startswith("local:")
             if call.joined and local and not python_ast.DATA_FILE.search(call.name):
                 continue  # join(root, "images"): a folder that no name places
-            kind = Kind.PATH if call.joined else Kind.LOAD
+            kind = Kind.PATH if call.joined else Kind.URL if call.fetched else Kind.LOAD
             item = (dataset, call.line, call.column, kind, call.name)
             if call.unnamed:
                 unnamed.add(item)
                 found.append(item)
                 continue
-            loader_spans.add((call.line, call.column))
+            if not call.fetched:  # a bound URL leaves its uses to the flow of its name
+                loader_spans.add((call.line, call.column))
             found.append(item)
     if _wanted("downloads", segment):
         from datasheet_lint.extract import downloads

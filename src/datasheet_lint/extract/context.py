@@ -60,9 +60,11 @@ FLAG = lazy(
 OVERRIDE = lazy(
     r"(?:^|\s)[A-Z][A-Z0-9_]*\.[A-Z0-9_.]*(?:DATA|NAMES?|TRAIN|TEST)[A-Z0-9_]*\s+[\"'(\[\s,]*$"
 )
+# An option's flag says it selects data: --dataset, --source, --target, and a benchmark's
+# subset or evaluation set (--subset IJBC, --test_set LFW), but not --offset or --preset.
 ARGPARSE_OPTION = lazy(
     r"add_argument\(\s*(?:['\"]-[\w-]*['\"]\s*,\s*)*['\"]--?[\w-]*"
-    r"(?:data|source|target|src|tgt)",
+    r"(?:data|source|target|src|tgt|subset|[-_]set(?![a-z]))",
     re.IGNORECASE,
 )
 KEY_WORDS = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
@@ -216,7 +218,17 @@ def flag_value(line: Line) -> bool:
 
 
 def argparse_dataset_option(line: Line) -> bool:
-    return ARGPARSE_OPTION.search(line.text) is not None
+    """The default (or a choice) of an argparse option that selects data. A call written over
+    lines opens on the line above (``parser.add_argument(`` then ``"--target",
+    default="IJBC"``, or the flag there and ``default='IJBB', type=str)`` here)."""
+    if ARGPARSE_OPTION.search(line.text) is not None:
+        return True
+    if "add_argument" in line.text or not line.above:
+        return False
+    opened = line.above[-1]
+    if "add_argument" not in opened:
+        return False
+    return ARGPARSE_OPTION.search(opened + " " + line.text[: line.start]) is not None
 
 
 def key_words(key: str) -> set[str]:
@@ -380,6 +392,7 @@ def dataset_name_context(line: Line, lang: str, role: str) -> bool:
         or flag_value(line)
         or dataset_value(line)
         or compared_dataset(line)
+        or (lang == "python" and registry_key(line))
         or (lang == "python" and getter_argument(line))
         or (lang == "python" and argparse_dataset_option(line))
         or data_location_path(line)
@@ -415,4 +428,40 @@ def compared_dataset(line: Line) -> bool:
     """A string compared with a name that holds a dataset's name (its words say dataset,
     data or source)."""
     match = COMPARED.search(line.text[: line.start][-200:])
-    return match is not None and bool(key_words(match.group(1)) & (DATASET_WORDS | {"mode"}))
+    return match is not None and bool(key_words(match.group(1)) & COMPARED_WORDS)
+
+
+# The words of a name compared with a dataset's: the dataset words, a data mode
+# (conf.data_mode == 'vgg') and a benchmark's subset (if subset == "IJBB").
+COMPARED_WORDS = DATASET_WORDS | {"mode", "subset"}
+
+
+# What follows a dict's key: its value up to the entry's end (an identifier, a call, a tuple
+# of names or a string): 'duke': Duke,  "cplfw": (cplfw, cplfw_issame),  "rfw": "EvalRFW",
+REGISTRY_VALUE = lazy(r"""\s*:\s*([\w.(), '"]{1,120})""")
+
+
+def registry_key(line: Line) -> bool:
+    """The whole key of a registry's entry whose value is named after it: a factory of
+    dataset classes (``'duke': Duke``, ``'mars': Mars``) or of a benchmark's loaded data or
+    evaluator (``"cplfw": (cplfw, cplfw_issame)``, ``"rfw": "EvalRFW"``) maps the dataset's
+    name to what reads it. A key whose value is named otherwise (``'duke': 3``,
+    ``'market': PriceFeed``), or is a variable of the key's name in a record of variables
+    (``{"mars": mars, "path": path}``), is not such an entry."""
+    quote = line.text[line.start - 1 : line.start]
+    if quote not in {"'", '"'} or line.text[line.end : line.end + 1] != quote:
+        return False
+    value = REGISTRY_VALUE.match(line.text, line.end + 1)
+    if value is None:
+        return False
+    text = value.group(1).strip()
+    if text[:1].islower():
+        return False  # a record of variables ({"mars": mars}), not a registry
+    if re.match(r"\w+\.", text):
+        return False  # a module's member ("Emotion": Emotion.EmotionClient): a model's client
+    if text[:1] == "(":
+        # a tuple of the loaded data names it by its names, not in a string (a paper's
+        # title: "lvis": ("1908.03195", "LVIS: A Dataset for ..."))
+        text = re.sub(r"""(['"])[^'"]*(?:\1|$)""", "", text)  # cut at the value's end too
+    name = re.sub(r"[^a-z0-9]", "", line.text[line.start : line.end].lower())
+    return bool(name) and name in re.sub(r"[^a-z0-9]", "", text.lower())

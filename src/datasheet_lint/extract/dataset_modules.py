@@ -122,6 +122,37 @@ def module_dataset(path: str, hits: Hits) -> str | None:
     return None
 
 
+# The words of an evaluation script's name around the benchmark it evaluates: eval_ijbc.py,
+# lfw_eval.py, IJB_Evaluation.py, test_widerface.py, validate_agedb.py.
+EVALUATION_WORDS = frozenset(
+    {"eval", "evals", "evaluate", "evaluation", "test", "validate", "validation", "verification"}
+)
+
+
+def evaluation_dataset(path: str, hits: Hits) -> str | None:
+    """The benchmark an evaluation script is named for, wherever it lies: its name is that
+    dataset's name and words that say it evaluates (``eval_ijbc.py``, ``lfw_eval.py``), so the
+    script reads that benchmark's files, as a data module reads its dataset's
+    (``'%s_template_pair_label.txt' % target.lower()`` is IJB's meta file there). A name with
+    any other word (``onnx_ijbc.py``, ``eval_lfw_blufr.py``) says more than that: not counted.
+    In a folder of evaluation code the benchmark's name alone will do (``evaluation/ijb.py``)."""
+    parts = path.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    in_evaluation = len(parts) > 1 and parts[-2].lower() in EVALUATION_WORDS
+    for hit in hits(stem):
+        alias = hit.alias
+        if alias.dataset is None or alias.model is not None or alias.needs_near:
+            continue
+        if (hit.start > 0 and stem[hit.start - 1] not in "_-") or (
+            hit.end < len(stem) and stem[hit.end] not in "_-"
+        ):
+            continue  # inside a word
+        rest = [w for w in re.split(r"[_-]+", stem[: hit.start] + "_" + stem[hit.end :]) if w]
+        if all(word.lower() in EVALUATION_WORDS for word in rest) and (rest or in_evaluation):
+            return alias.dataset
+    return None
+
+
 def file_dataset(
     path: str,
     lines: Sequence[str],
@@ -133,7 +164,7 @@ def file_dataset(
 ) -> str | None:
     """The file's own dataset (module docstring), from its name, the dataset class it defines
     or the references found in it so far; None where it has none or several."""
-    named = module_dataset(path, hits)
+    named = module_dataset(path, hits) or evaluation_dataset(path, hits)
     if named is not None:
         return named
     classes = {
@@ -242,7 +273,14 @@ def _line_reference(
             if any(_same(hit, dataset) for hit in hits(value)):
                 return Kind.PATH, literal.start("value") + 1, value, dataset
             continue
-        if not HANDED.search(code, 0, literal.start()) or code[literal.end() :].lstrip()[:1] == ":":
+        # handed on, or a file's name starting its line inside a call written over lines
+        # ('%s_face_tid_mid.txt' % target.lower() below os.path.join(...,); a folder's name
+        # there ('Annotations' below 'VOC' + self._year) is one more line of the same join,
+        # which labellers of a VOC module left unlabelled)
+        before = literal.start()
+        continued = "." in value and CONTINUED.match(code, 0, before) is not None
+        handed = HANDED.search(code, 0, before) or continued
+        if not handed or code[literal.end() :].lstrip()[:1] == ":":
             continue  # compared (split == 'query') or a dict's key, not handed to a reader
         owner = _placed(value, layout) if layout is not None else None
         if owner is not None:

@@ -81,8 +81,11 @@ LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile 
 
 
 def worth_parsing(text: str) -> bool:
-    """Whether the module may hold a loader call or a read of a named data file."""
+    """Whether the module may hold a loader call, a read of a named data file or a data
+    file's URL bound to a name (``bound_urls``)."""
     if any(word in text for word in LOADER_WORDS):
+        return True
+    if "://" in text and DATA_URL_LITERAL.search(text):
         return True
     if "datasets" in text and LIBRARY_DATASETS.search(text):
         return True
@@ -243,6 +246,22 @@ NOT_DATASETS = frozenset(
     | {"TranslationDataset", "Dataset", "Example", "Field"}
 )
 URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
+# A URL that fetches a file of data by its name's extension (tables, text, archives): bound
+# to a name, an item or a return value it is a download the code makes later
+# (``SOURCE_TRAIN_URL = "https://.../train.csv"``, a list of a corpus's shard URLs,
+# ``return "https://.../dataset.csv"``), wherever the fetch itself stands.
+DATA_URL_FILE = lazy(
+    r"\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)$", re.IGNORECASE
+)
+# A repository's source snapshot (github.com/pypa/build/archive/refs/tags/1.5.0.tar.gz) is
+# software, and the domains reserved for examples (RFC 2606) hold nothing.
+SOURCE_ARCHIVE = lazy(r"^[a-z]+://(?:www\.)?(?:github|gitlab)\.com/[^/]+/[^/]+/(?:-/)?archive/")
+PLACEHOLDER_HOST = lazy(r"^[a-z]+://(?:[\w-]+\.)*example\.(?:com|org|net)(?:[:/]|$)", re.IGNORECASE)
+DATA_URL_LITERAL = lazy(
+    r"""://[^\s'"]{1,300}?\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)"""
+    r"""(?:\?[^\s'"]*)?['"]""",
+    re.IGNORECASE,
+)
 DATA_FILE = lazy(
     r"\.(?:zip|tar|tgz|gz|bz2|xz|7z|csv|tsv|json|jsonl|parquet|arrow|npz|npy|h5|hdf5|mat|"
     r"pkl|pickle|txt|xlsx?|feather|data|arff|tfrecords?)(?:[?#].*)?$",
@@ -290,6 +309,7 @@ class LoaderCall:
     # stands where nothing else on its line does (see ``unnamed_reads``).
     unnamed: bool = False
     joined: bool = False  # a data file joined onto a location, not yet read (path, not load)
+    fetched: bool = False  # a data URL bound to a name: a download, not a load (bound_urls)
 
 
 def _imports(node: ast.AST, names: dict[str, str]) -> None:
@@ -1070,6 +1090,65 @@ def _walk(tree: ast.AST) -> list[ast.AST]:
     return nodes
 
 
+# Weights packed in an archive (mobileone_s0_unfused.pth.tar, model.ckpt.tar.gz).
+WEIGHTS_SUFFIX = lazy(
+    r"\.(?:pth|pt|ckpt|onnx|safetensors|h5|pb|params|caffemodel|weights)(?:\.|$)", re.IGNORECASE
+)
+# A web URL: a bucket's (gs://{bucket}/evolve.csv) is as often where a run keeps its results.
+WEB_URL = lazy(r"^(?:https?|ftp)://", re.IGNORECASE)
+# Words of a URL's file name or of the name it is bound to that say weights or a schema, not
+# data (WEIGHTS_URL = ".../shape_predictor_5_face_landmarks.dat.bz2", ".../black.schema.json").
+NOT_FETCHED_WORDS = MODEL_FOLDER_WORDS | {"model", "weight", "schema", "schemas"}
+
+
+def _bound_to_weights(node: ast.Assign | ast.AnnAssign) -> bool:
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    names = [t.id if isinstance(t, ast.Name) else getattr(t, "attr", "") for t in targets]
+    return any(key_words(name) & NOT_FETCHED_WORDS for name in names)
+
+
+def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
+    """Data files' URLs (``DATA_URL_FILE``) in values bound to names, list or dict items of
+    them, or returned: an f-string's fields stand as ``*`` (``f"https://.../c4-train.{i:05}.json.gz"``).
+    A URL of weights or of a run's own files (``model.tar.gz``, ``config.json``) is not
+    data, and a call's argument is left to the call (its reader, or the flow into it)."""
+    nodes: list[ast.AST] = list(values)
+    for node in nodes:  # grows as it is read: a breadth-first walk that stops at calls
+        if type(node) is ast.Call:
+            continue
+        nodes.extend(ast.iter_child_nodes(node))
+        if type(node) is ast.Constant and isinstance(node.value, str):
+            text = node.value
+        elif type(node) is ast.JoinedStr:
+            text = "".join(
+                part.value
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                else "*"
+                for part in node.values
+            )
+        else:
+            continue
+        if len(text) > 2000 or not WEB_URL.match(text) or any(c.isspace() for c in text):
+            continue
+        address = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+        folders = address.split("/")[3:-1]  # below the host
+        if any(key_words(folder) & NOT_FETCHED_WORDS for folder in folders):
+            continue  # .../model/insight-face/{}.tar: a model's archive
+        if SOURCE_ARCHIVE.search(address) or PLACEHOLDER_HOST.match(address):
+            continue
+        if "schema" in address.casefold():
+            continue  # a JSON schema's address (json.schemastore.org/partial-black.json)
+        name = address.rsplit("/", 1)[-1]
+        if (
+            DATA_URL_FILE.search(name) is None
+            or WEIGHTS_SUFFIX.search(name) is not None
+            or not_data_file(address)
+            or key_words(name.split(".", 1)[0]) & NOT_FETCHED_WORDS
+        ):
+            continue  # a place (a Hub dataset's folder) is left to the flow of its name
+        yield LoaderCall("url", text, node.lineno, node.col_offset + 1, fetched=True)
+
+
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     """Every loader call in a parsed module whose dataset name is known statically."""
     imports: dict[str, str] = {"tf": "tensorflow"}
@@ -1079,6 +1158,7 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     parameters: list[tuple[str, ast.expr]] = []  # parameters with a literal or named default
     attributes: list[ast.Attribute] = []  # x.y where y may be a library's dataset
     imported: list[ast.Import | ast.ImportFrom] = []
+    returned: list[ast.expr] = []
     # One walk: imports anywhere in the module count. The parser builds ast's own classes,
     # never subclasses, so a node's class is tested by identity: most nodes are none of
     # these, and five isinstance tests apiece were a tenth of this function's work.
@@ -1096,6 +1176,8 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
             imported.append(node)
         elif type(node) is ast.Assign or (type(node) is ast.AnnAssign and node.value is not None):
             assignments.append(node)
+        elif type(node) is ast.Return and node.value is not None:
+            returned.append(node.value)
     kaggle_imported = any(q.split(".", 1)[0] == "kaggle" for q in imports.values())
     constants: Constants | None = None
     settings: dict[str, list[ast.expr]] | None = None  # names bound to literals
@@ -1144,6 +1226,10 @@ def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     for statement in imported:
         yield from _imported_datasets(statement, sampled)
     yield from _named_datasets(attributes, imports)
+    bound = [
+        node.value for node in assignments if node.value is not None and not _bound_to_weights(node)
+    ]
+    yield from bound_urls([*bound, *returned])
 
 
 def parse(text: str) -> ast.Module | None:
