@@ -15,11 +15,13 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 
 # Development-half floors, per labelling round: a change that loses recall or precision on real code
 # fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any tuning on it)
-# for three; rounds 3, 4, 5, 6 and 7 were the test halves of sessions 6, 7, 8, 9 and 10 (each
-# reported there once) and are development data from the session after. The floors of rounds 1 to 6
-# are their figures at the end of session 10, round 7's its figures at the end of session 11,
-# rounded down from the counts (docs/accuracy.md). Precision stands below the issue's target for
-# reasons the figures in docs/accuracy.md count: lines that read data under the rubric that some
+# for three; rounds 3 to 8 were the test halves of sessions 6 to 11 (each reported there once) and
+# are development data from the session after. Every floor is its round's figure at the end of
+# session 12, rounded down from the counts (docs/accuracy.md). Round 6's retraction precision fell
+# from 0.926 to 0.918 there: three lines of insightface's subcenter_arcface/drop.py read
+# `join(args.data, 'train.rec')` where `--data` defaults to `faces_ms1m_full`; the label marks the
+# default as MS-Celeb-1M and leaves the reads unlabelled. Precision stands below the issue's target
+# for reasons the figures in docs/accuracy.md count: lines that read data under the rubric that some
 # labellers left unlabelled (layout folders of dataset modules, reads through names), and lines
 # naming base models (LLaMA 1, OPT, Pythia, BERT: blocklist 2026.12.4, trained on Books3, BookCorpus
 # and the Pile, per their papers and cards) that the labels mark only where the repository itself
@@ -36,57 +38,66 @@ FLOORS = {
     },
     2: {
         "required-recall": 0.80,
-        "required-recall-data": 0.80,
+        "required-recall-data": 0.81,
         "reference-precision": 0.88,
-        "retraction-recall": 0.81,
+        "retraction-recall": 0.83,
         "retraction-precision": 0.83,
         "dataset-recall": 0.85,
-        "dataset-precision": 0.65,
+        "dataset-precision": 0.66,
     },
     3: {
         "required-recall": 0.82,
         "required-recall-data": 0.90,
         "reference-precision": 0.94,
-        "retraction-recall": 0.87,
+        "retraction-recall": 0.88,
         "retraction-precision": 0.88,
         "dataset-recall": 0.78,
         "dataset-precision": 0.68,
     },
     4: {
-        "required-recall": 0.72,
-        "required-recall-data": 0.76,
+        "required-recall": 0.74,
+        "required-recall-data": 0.78,
         "reference-precision": 0.92,
         "retraction-recall": 0.91,
         "retraction-precision": 0.91,
-        "dataset-recall": 0.78,
-        "dataset-precision": 0.68,
+        "dataset-recall": 0.79,
+        "dataset-precision": 0.71,
     },
     5: {
-        "required-recall": 0.77,
-        "required-recall-data": 0.81,
+        "required-recall": 0.79,
+        "required-recall-data": 0.83,
         "reference-precision": 0.90,
-        "retraction-recall": 0.76,
+        "retraction-recall": 0.77,
         "retraction-precision": 0.94,
         "dataset-recall": 0.74,
-        "dataset-precision": 0.58,
+        "dataset-precision": 0.60,
     },
     6: {
         "required-recall": 0.67,
-        "required-recall-data": 0.75,
+        "required-recall-data": 0.76,
         "reference-precision": 0.90,
         "retraction-recall": 0.84,
-        "retraction-precision": 0.92,
-        "dataset-recall": 0.65,
-        "dataset-precision": 0.58,
+        "retraction-precision": 0.91,
+        "dataset-recall": 0.66,
+        "dataset-precision": 0.60,
     },
     7: {
         "required-recall": 0.69,
-        "required-recall-data": 0.73,
+        "required-recall-data": 0.74,
         "reference-precision": 0.83,
-        "retraction-recall": 0.80,
+        "retraction-recall": 0.82,
         "retraction-precision": 0.89,
         "dataset-recall": 0.94,
-        "dataset-precision": 0.71,
+        "dataset-precision": 0.75,
+    },
+    8: {
+        "required-recall": 0.70,
+        "required-recall-data": 0.73,
+        "reference-precision": 0.91,
+        "retraction-recall": 0.73,
+        "retraction-precision": 0.95,
+        "dataset-recall": 0.55,
+        "dataset-precision": 0.56,
     },
 }
 # Where a round's precision stands below the naive grep's, named with the reason: round 6's
