@@ -250,15 +250,14 @@ URL = re.compile(r"^(?:https?|ftp|s3|gs)://", re.IGNORECASE)
 # to a name, an item or a return value it is a download the code makes later
 # (``SOURCE_TRAIN_URL = "https://.../train.csv"``, a list of a corpus's shard URLs,
 # ``return "https://.../dataset.csv"``), wherever the fetch itself stands.
-DATA_URL_FILE = lazy(
-    r"\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)$", re.IGNORECASE
-)
+DATA_URL_SUFFIXES = r"csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z"
+DATA_URL_FILE = lazy(rf"\.(?:{DATA_URL_SUFFIXES})$", re.IGNORECASE)
 # A repository's source snapshot (github.com/pypa/build/archive/refs/tags/1.5.0.tar.gz) is
 # software, and the domains reserved for examples (RFC 2606) hold nothing.
 SOURCE_ARCHIVE = lazy(r"^[a-z]+://(?:www\.)?(?:github|gitlab)\.com/[^/]+/[^/]+/(?:-/)?archive/")
 PLACEHOLDER_HOST = lazy(r"^[a-z]+://(?:[\w-]+\.)*example\.(?:com|org|net)(?:[:/]|$)", re.IGNORECASE)
 DATA_URL_LITERAL = lazy(
-    r"""://[^\s'"]{1,300}?\.(?:csv|tsv|jsonl?|parquet|arrow|txt|data|zip|tar|tgz|gz|bz2|xz|zst|7z)"""
+    rf"""://[^\s'"]{{1,300}}?\.(?:{DATA_URL_SUFFIXES})"""
     r"""(?:\?[^\s'"]*)?['"]""",
     re.IGNORECASE,
 )
