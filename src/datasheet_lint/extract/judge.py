@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from datasheet_lint.extract import context, identifiers, kinds, python_strings, specific
 from datasheet_lint.extract.segments import LineIndex, Segment
@@ -310,5 +310,5 @@ def settle(
         key = (ref.location.path, ref.location.line, ref.dataset)
         if ref.dataset in used and key not in taken:
             taken.add(key)
-            found.append(replace(ref))
+            found.append(ref)
     return found
