@@ -125,3 +125,16 @@ def test_a_capitalised_short_name_without_its_family_in_the_file_stays_a_word(
     readme = "# Notes\n\n# For Duke\nWe thank Duke for the data.\n"
     found = scan_references(make_repo, run_cli, {"notes.md": readme, **DUKE_LOADER})
     assert {path for path, _, _, _ in found} == {"reid/datasets/dukemtmc.py"}
+
+
+def test_a_capitalised_short_name_in_code_stays_a_value(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # The demo repository's trap: a maintainer called Duke, in a module that selects
+    # market1501 or dukemtmcreid; the repository's code does use Duke's data.
+    code = (
+        'parser.add_argument("--dataset", default="market1501", choices=["dukemtmcreid"])\n'
+        'maintainer = {"name": "Duke", "role": "maintainer"}\n'
+    )
+    found = scan_references(make_repo, run_cli, {"train.py": code, **DUKE_LOADER})
+    assert 2 not in {line for path, line, _, _ in found if path == "train.py"}

@@ -269,12 +269,17 @@ def references(
                 found.append(located)
             elif segment.lang != "prose" and located[3] is not Kind.MENTION:
                 settled.append(located)  # a use in code, not a word in a README or comment
-        elif _proper_name(index, hit) and context.distinctive_near_in(index.text, hit.alias):
-            # The same short name written as a name is (# For Duke, Duke-to-Market,
-            # 'Duke' in args.target, <td>Duke</td>), in a file that names the dataset's
-            # siblings by their distinctive names (market1501, bounding_box_train): the file
-            # speaks of the dataset family, so 'Duke' is Duke MTMC there, in prose too. It
-            # counts only where the repository settles it (a retracted dataset its code uses).
+        elif (
+            segment.lang == "prose"
+            and _proper_name(index, hit)
+            and context.distinctive_near_in(index.text, hit.alias)
+        ):
+            # The same short name written as a name is in a README or a text file (# For
+            # Duke, Market→Duke, <td>Duke</td>, "Duke:") that names the dataset's siblings by
+            # their distinctive names (market1501, bounding_box_train): the document speaks
+            # of the dataset family, so 'Duke' is Duke MTMC there. It counts only where the
+            # repository settles it (a retracted dataset its code uses). In code a capitalised
+            # string is a value like any other ({"name": "Duke"}: a person), and stays one.
             alias = hit.alias._replace(ambiguous=False, needs_near=False)
             located = _hit_reference(hit._replace(alias=alias), index, segment.lang, set(), regions)
             if located is not None:
