@@ -362,6 +362,8 @@ REQUIRED_MODELS = {
     "gpt-neox-20b": "the-pile",
     "pythia": "the-pile",
     "dolly-v2-12b": "the-pile",
+    "dolly-v2-3b-7b": "the-pile",  # data 2026.12.17
+    "dolly-v1-6b": "the-pile",
     "llama-1": "books3",
     "openllama": "redpajama-1t-book",
     "roberta-english": "bookcorpus",

@@ -64,6 +64,8 @@ neo = pipeline("text-generation", model="EleutherAI/gpt-neo-125M")  # expect: DS
 gptj = AutoModelForCausalLM.from_pretrained("EleutherAI/gpt-j-6b")  # expect: DSL104 the-pile
 neox = "EleutherAI/gpt-neox-20b"  # expect: DSL104 the-pile
 dolly = pipeline(model="databricks/dolly-v2-12b")  # expect: DSL104 the-pile
+small_dolly = "databricks/dolly-v2-3b"  # expect: DSL104 the-pile
+choices = ["databricks/dolly-v1-6b", "databricks/dolly-v2-7b"]  # expect: DSL104 the-pile
 base_model = "decapoda-research/llama-7b-hf"  # expect: DSL104 books3
 llama = LlamaForCausalLM.from_pretrained("huggyllama/llama-30b")  # expect: DSL104 books3
 open_llama = "openlm-research/open_llama_7b_v2"  # expect: DSL104 redpajama-1t-book

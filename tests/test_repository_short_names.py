@@ -71,3 +71,70 @@ def test_a_settled_name_in_prose_or_a_comment_stays_prose(
     }
     found = scan_references(make_repo, run_cli, files)
     assert {path for path, _, _, _ in found} == {"test_duke.sh"}
+
+
+# A re-ID README that names the family by distinctive names (market1501, bounding_box_train)
+# and writes Duke as a name: a comment in a command block, a transfer task, a table's cell.
+README_NAMED = """\
+# Camera-style augmentation for person re-ID
+
+Put the data under `data/`: `data/market1501/bounding_box_train` and the same for Duke.
+
+```bash
+# For Duke
+python train.py -d duke --logs-dir logs/run1
+```
+
+| Task | Market→Duke | Duke→Market |
+|------|-------------|-------------|
+| mAP  | 61.3        | 70.9        |
+
+We thank Duke University for the cameras; the Duke-S2 split and Asian-Celeb are left out.
+"""
+DUKE_README = ("README.md", "duke-mtmc")
+DUKE_LOADER = {
+    "reid/datasets/dukemtmc.py": (
+        "class DukeMTMC(object):\n"
+        "    def __init__(self, root):\n"
+        "        self.train_dir = root + '/DukeMTMC-reID/bounding_box_train'\n"
+    ),
+}
+
+
+def test_a_capitalised_short_name_in_a_file_of_its_family_counts_where_the_code_uses_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = scan_references(make_repo, run_cli, {"README.md": README_NAMED, **DUKE_LOADER})
+    lines = {line for path, line, dataset, _ in found if (path, dataset) == DUKE_README}
+    # line 6 (# For Duke) and 10 (the table's transfer tasks); line 3 has near tokens of its own
+    assert {3, 6, 10} <= lines
+    # a university, a split of another name and another dataset's name are not the dataset
+    assert 14 not in lines
+
+
+def test_a_capitalised_short_name_needs_the_repositorys_code_to_use_the_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    found = scan_references(make_repo, run_cli, {"README.md": README_NAMED})
+    assert not {line for path, line, d, _ in found if (path, d) == DUKE_README} & {6, 10}
+
+
+def test_a_capitalised_short_name_without_its_family_in_the_file_stays_a_word(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    readme = "# Notes\n\n# For Duke\nWe thank Duke for the data.\n"
+    found = scan_references(make_repo, run_cli, {"notes.md": readme, **DUKE_LOADER})
+    assert {path for path, _, _, _ in found} == {"reid/datasets/dukemtmc.py"}
+
+
+def test_a_capitalised_short_name_in_code_stays_a_value(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # The demo repository's trap: a maintainer called Duke, in a module that selects
+    # market1501 or dukemtmcreid; the repository's code does use Duke's data.
+    code = (
+        'parser.add_argument("--dataset", default="market1501", choices=["dukemtmcreid"])\n'
+        'maintainer = {"name": "Duke", "role": "maintainer"}\n'
+    )
+    found = scan_references(make_repo, run_cli, {"train.py": code, **DUKE_LOADER})
+    assert 2 not in {line for path, line, _, _ in found if path == "train.py"}

@@ -269,7 +269,43 @@ def references(
                 found.append(located)
             elif segment.lang != "prose" and located[3] is not Kind.MENTION:
                 settled.append(located)  # a use in code, not a word in a README or comment
+        elif (
+            segment.lang == "prose"
+            and _proper_name(index, hit)
+            and context.distinctive_near_in(index.text, hit.alias)
+        ):
+            # The same short name written as a name is in a README or a text file (# For
+            # Duke, Market→Duke, <td>Duke</td>, "Duke:") that names the dataset's siblings by
+            # their distinctive names (market1501, bounding_box_train): the document speaks
+            # of the dataset family, so 'Duke' is Duke MTMC there. It counts only where the
+            # repository settles it (a retracted dataset its code uses). In code a capitalised
+            # string is a value like any other ({"name": "Duke"}: a person), and stays one.
+            alias = hit.alias._replace(ambiguous=False, needs_near=False)
+            located = _hit_reference(hit._replace(alias=alias), index, segment.lang, set(), regions)
+            if located is not None:
+                settled.append(located)
     return Judged(found, unjudged, settled)
+
+
+# A capitalised word after the name makes it part of a longer proper name (Duke University,
+# Duke Energy); a capital or a digit joined to it by '-' or '_' makes it part of another
+# dataset's or split's name (Asian-Celeb, Celeb-500K, OCC_Duke).
+NAME_GOES_ON = lazy(r"[ \t]+[A-Z]|[-_][A-Z0-9]")
+NAME_GOES_BACK = lazy(r"[A-Z0-9]\w*[-_]$")
+
+
+def _proper_name(index: LineIndex, hit: Hit) -> bool:
+    """A lower-case short name (duke) written alone as a name is, capitalised (Duke, DUKE),
+    and not as part of a longer name."""
+    if not hit.alias.value.islower() or not hit.surface[:1].isupper():
+        return False
+    line_no, column = index.position(hit.start)
+    text = index.line(line_no)
+    start = column - 1
+    end = start + len(hit.surface)
+    if NAME_GOES_ON.match(text, end) is not None:
+        return False
+    return NAME_GOES_BACK.search(text[max(0, start - 40) : start]) is None
 
 
 # Where a repository's use of a dataset settles what its short name means: code and the
