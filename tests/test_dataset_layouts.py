@@ -673,6 +673,7 @@ class CamvidLoader(object):
         label_path = self.annotations_base + self.files[0]
         exdir = self.root
         self.test = exdir + 'test.txt'
+        self.handle = open(os.path.join(list_dir, self.split), 'r')
 """
 
 
@@ -681,10 +682,10 @@ def test_a_root_of_the_modules_own_built_on_by_plus_or_slash_names_a_part(
 ) -> None:
     """A name of the module's own that holds a place (``self.pascal_root``, ``meta_dir``,
     ``exdir``), joined, added to with ``+`` or divided by pathlib's ``/`` with a literal naming
-    a part, reads the module's dataset; a join of variables or separators only, and a place
-    the run writes to (``pred_dir``, ``out_dir``), do not."""
+    a part, reads the module's dataset; a join of variables or separators only, a place the
+    run writes to (``pred_dir``, ``out_dir``) and an open mode after a join do not."""
     found = datasets_by_line(make_repo, run_cli, "seg/loader/camvid_loader.py", CONCATENATED_ROOTS)
     for line in (10, 12, 14, 20):
         assert found.get(line) == {"camvid"}, line
-    for line in (9, 15, 17, 18):
+    for line in (9, 15, 17, 18, 21):
         assert line not in found, line

@@ -341,10 +341,36 @@ def _root_use(code: str, use: int | None) -> re.Match[str] | None:
         # not open(fpath, 'rb') (a mode), nor a name and an extension only
         # (os.path.join(self._image_dir, line + ".jpg"): labellers of a segmentation toolkit
         # left those unlabelled)
-        built = in_join or CONCATENATED.match(code, place.end()) is not None
-        if built and _names_a_part(code, place.end(), extensions=False):
+        added = CONCATENATED.match(code, place.end()) is not None
+        if not (in_join or added):
+            continue
+        end = _argument_end(code, place.end(), commas=not in_join)
+        if _names_a_part(code[:end], place.end(), extensions=False):
             return place
     return None
+
+
+def _argument_end(code: str, start: int, *, commas: bool) -> int:
+    """Where the call or the sum that goes on at ``start`` ends: the bracket that closes it,
+    or (``commas``) the next argument; quoted text is skipped. A literal after it is no part
+    of this path (``open(osp.join(base_path, name), 'r')``: a mode)."""
+    depth, index = 0, start
+    while index < len(code):
+        char = code[index]
+        if char in "'\"":
+            close = code.find(char, index + 1)
+            index = len(code) if close < 0 else close + 1
+            continue
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return index
+        elif char == "," and depth == 0 and commas:
+            return index
+        index += 1
+    return len(code)
 
 
 def _a_place(name: str) -> bool:
