@@ -11,11 +11,13 @@ body reads a file (opens one for reading, loads, parses or lists one), reads tha
 ``def`` line and each call of it in the same module (``name(...)``, ``self.name(...)``) are
 ``load`` references.
 
-Not readers: a name that measures, evaluates, saves or draws (``lfw_accuracy``,
-``save_coco_results``, ``eval_megaface``: the measure words of extract/identifiers.py and what a
-run writes), a unit test (``def test_voc``), a function whose body only writes, and a name whose
-dataset needs near tokens or is an ordinary word (``duke``, ``places``): there the name alone
-says too little. A function with more than one dataset in its name is left to the other passes.
+Not readers: a name that measures, evaluates, saves, draws or computes (``lfw_accuracy``,
+``save_coco_results``, ``eval_megaface``, ``_compute_aspect_ratios_voc_dataset``: the measure
+words of extract/identifiers.py and what a run writes), a unit test (``def test_voc``), a
+function whose body only writes, and a name whose dataset needs near tokens or is an ordinary
+word (``duke``, ``places``): there the name alone says too little. A short name that is no
+word (``IJB`` in ``read_IJB_meta_columns_to_int``) counts: the body that reads confirms it. A
+function with more than one dataset in its name is left to the other passes.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ NOT_READER_WORDS = (
     | OUTPUT_WORDS
     | {"write", "dump", "export", "show", "plot", "draw", "vis", "visualize", "visualise"}
     | {"test", "tests", "mock", "fake", "dummy", "transform", "transforms", "collate"}
+    # what is computed from a dataset's samples (_compute_aspect_ratios_voc_dataset)
+    | {"compute", "calc", "calculate", "aspect", "ratio", "ratios", "stats", "statistics"}
 )
 MAX_BODY_LINES = 120  # a reader is a helper; a longer function is a driver (main, train)
 
@@ -102,7 +106,6 @@ def _named_for(name: str, hits: Hits) -> str | None:
         and hit.alias.model is None
         and not hit.alias.url
         and not hit.alias.needs_near
-        and not hit.alias.ambiguous
         and not words.is_word(hit.alias.value)
         and _whole(spaced, hit)
     }
