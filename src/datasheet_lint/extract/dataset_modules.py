@@ -85,6 +85,8 @@ RUN_WORDS = frozenset(
     | {"cache", "ckpt", "checkpoint", "checkpoints", "model", "models", "weights", "tmp", "temp"}
     | {"exp", "export", "pretrained", "resume", "vocab", "config", "cfg", "cur", "this"}
     | {"pred", "preds", "prediction", "predictions"}
+    # a detector's region proposals cached beside the data (rpn_file = join(root, 'rpn_data'))
+    | {"rpn", "proposal", "proposals", "dets", "detections"}
 )
 # A call that joins a path from its arguments.
 JOIN = lazy(r"\b(?:join|joinpath|Path)\s*\(")
