@@ -15,9 +15,10 @@ Not readers: a name that measures, evaluates, saves, draws or computes (``lfw_ac
 ``save_coco_results``, ``eval_megaface``, ``_compute_aspect_ratios_voc_dataset``: the measure
 words of extract/identifiers.py and what a run writes), a unit test (``def test_voc``), a
 function whose body only writes, and a name whose dataset needs near tokens or is an ordinary
-word (``duke``, ``places``): there the name alone says too little. A short name that is no
-word (``IJB`` in ``read_IJB_meta_columns_to_int``) counts: the body that reads confirms it. A
-function with more than one dataset in its name is left to the other passes.
+word (``duke``, ``places``): there the name alone says too little. So is a short ambiguous
+name (``IJB`` in ``read_IJB_meta_columns_to_int``): labellers of two face repositories marked
+that reader in one and left it unmarked in the other. A function with more than one dataset in
+its name is left to the other passes.
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ def _named_for(name: str, hits: Hits) -> str | None:
         and hit.alias.model is None
         and not hit.alias.url
         and not hit.alias.needs_near
+        and not hit.alias.ambiguous
         and not words.is_word(hit.alias.value)
         and _whole(spaced, hit)
     }

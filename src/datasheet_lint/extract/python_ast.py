@@ -77,8 +77,6 @@ READER_CALL = lazy(
     r"(?:\bload|memmap|loadtxt|genfromtxt|fromfile|File|loadmat|Folder|\bopen|\bjoin|"
     r"read_\w+|connect|Dataset|from_directory)\s*\("
 )
-# A name bound to a literal on its own line: ``origin_txt = '/data/protocols/Train.txt'``.
-BOUND_LITERAL = lazy(r"""[ \t]*(?:self\.)?(\w+)[ \t]*(?::[^=\n]*)?=[ \t]*[rbuf]?['"]""")
 LITERALS_LOOKED_AT = 200  # per file: enough for real code, bounded for hostile files
 
 
@@ -91,7 +89,6 @@ def worth_parsing(text: str) -> bool:
         return True
     if "datasets" in text and LIBRARY_DATASETS.search(text):
         return True
-    bound: list[str] = []  # names bound to a data file's path (origin_txt = '.../Train.txt')
     for count, literal in enumerate(DATA_LITERAL.finditer(text)):
         if count >= LITERALS_LOOKED_AT:
             break
@@ -100,14 +97,10 @@ def worth_parsing(text: str) -> bool:
         # (path = root / "x.npy") is ruled out before READER_CALL, which the regex engine
         # tries at every position of the line.
         if text.find("(", line_start, literal.start()) < 0:
-            binding = BOUND_LITERAL.match(text, line_start, literal.start())
-            if binding is not None:
-                bound.append(binding.group(1))
             continue
         if READER_CALL.search(text, line_start, literal.start()):
             return True
-    # a name bound so and handed to a reader further down (open(origin_txt, 'r'))
-    return any(f"({name}" in text or f"(self.{name}" in text for name in bound)
+    return False
 
 
 # Qualified callable -> (source, argument position, keyword names) of the dataset's name.
