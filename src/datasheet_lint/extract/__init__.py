@@ -21,7 +21,6 @@ from datasheet_lint.extract import (
     dataset_modules,
     filetypes,
     identifiers,
-    named_readers,
     python_ast,
     python_blocks,
     specific,
@@ -220,11 +219,6 @@ def _segment_references(
         found.extend(sections.trained_models(segment.text, found, lambda d: blocked(d) is not None))
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
-    if segment.lang == "python" and (first is not None or camel):
-        if not parsed:
-            tree, parsed = _parsed(segment.text), True
-        if tree is not None:  # readers named for a dataset (extract/named_readers.py)
-            found.extend(named_readers.references(tree, knowledge.matcher.hits))
     if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):
         if not parsed:
             tree, parsed = _parsed(segment.text), True
