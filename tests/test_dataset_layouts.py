@@ -647,3 +647,45 @@ def test_a_benchmarks_module_in_an_evaluation_folder_is_that_benchmarks(
     found = refs(make_repo, run_cli, files)
     assert {7, 10} <= set(lines_of(found, "evaluation/ijb.py"))
     assert {7, 10} & set(lines_of(found, "models/ijb.py")) == set()
+
+
+# A semantic segmentation toolkit's loader (ptsemseg, deeplab and BiSeNet shapes): the root
+# is held under a name of the module's own and paths are built from it by ``+``, pathlib's
+# ``/`` or a join, each naming a folder of the release.
+CONCATENATED_ROOTS = """\
+import os
+from pathlib import Path
+
+
+class CamvidLoader(object):
+    def __init__(self, root, split='train'):
+        self.root = root
+        self.split = split
+        self.files = os.listdir(self.root + '/' + split)
+        self.annotations_base = self.root + '/' + split + 'annot/'
+        self.pascal_root = os.path.join(self.root, 'VOC2012')
+        self.masks = os.path.join(self.pascal_root, 'SegmentationClass', split)
+        meta_dir = Path(root)
+        self.lists = meta_dir / 'lists' / (split + '.txt')
+        pred_dir = self.root + '/predictions/'
+        self.out_dir = root
+        self.preds = self.out_dir + '/preds.png'
+        label_path = self.annotations_base + self.files[0]
+        exdir = self.root
+        self.test = exdir + 'test.txt'
+        self.handle = open(os.path.join(list_dir, self.split), 'r')
+"""
+
+
+def test_a_root_of_the_modules_own_built_on_by_plus_or_slash_names_a_part(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A name of the module's own that holds a place (``self.pascal_root``, ``meta_dir``,
+    ``exdir``), joined, added to with ``+`` or divided by pathlib's ``/`` with a literal naming
+    a part, reads the module's dataset; a join of variables or separators only, a place the
+    run writes to (``pred_dir``, ``out_dir``) and an open mode after a join do not."""
+    found = datasets_by_line(make_repo, run_cli, "seg/loader/camvid_loader.py", CONCATENATED_ROOTS)
+    for line in (10, 12, 14, 20):
+        assert found.get(line) == {"camvid"}, line
+    for line in (9, 15, 17, 18, 21):
+        assert line not in found, line

@@ -323,6 +323,26 @@ def test_a_url_bound_elsewhere_is_reported_where_it_is_fetched_too(
     assert {4, 6} <= lines
 
 
+def test_a_data_file_bound_elsewhere_is_reported_where_it_is_bound_too(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A protocol script binds its list files at the top and opens them further down: the
+    line that spells the path and the line that reads it are both references; a path opened
+    for writing is the run's own."""
+    code = (
+        "import os\n"  # 1
+        "protocol_list = '/home/me/spoof_frames/protocols/Protocol_1/Train.txt'\n"  # 2
+        "out = open('./lists/train_list_p1.txt', 'w')\n"  # 3
+        "listing = open(protocol_list, 'r')\n"  # 4
+        "for row in listing.readlines():\n"
+        "    out.write(row)\n"
+    )
+    found = refs(make_repo, run_cli, "make_list.py", code)
+    lines = {line: kind for line, _, kind in found}
+    assert lines.get(2) == "path" and lines.get(4) == "load"
+    assert 3 not in lines
+
+
 def test_a_parameter_default_feeds_the_loader(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = (
         "from datasets import load_dataset\n"

@@ -72,6 +72,28 @@ DATA_ROOT = lazy(
     r"root|root_?dir|devkit_?path|raw_?dir|images?_?dir|img_?dir|in_?dir|input_?dir)(?!\w)",
     re.IGNORECASE,
 )
+# Any other name of the module's own (a bare name or ``self.``'s) that says it holds a place
+# and nothing a run writes: ``self.pascal_root``, ``exdir``, ``meta_dir``, ``root_path``,
+# ``self._base_dir`` (not ``out_dir``, ``cache_path``, ``model_path``: OUTPUT_WORDS below).
+PLACE_NAME = lazy(
+    r"(?<![\w.])(?:self\.|cls\.)?(?P<name>_?(?:[A-Za-z]\w*?(?:root|dir|path|folder)|root))(?!\w)",
+    re.IGNORECASE,
+)
+# What a run makes: such a name holds no data of the release.
+RUN_WORDS = frozenset(
+    {"out", "output", "outputs", "save", "saved", "log", "logs", "logdir", "result", "results"}
+    | {"cache", "ckpt", "checkpoint", "checkpoints", "model", "models", "weights", "tmp", "temp"}
+    | {"exp", "export", "pretrained", "resume", "vocab", "config", "cfg", "cur", "this"}
+    | {"pred", "preds", "prediction", "predictions"}
+    # a detector's region proposals cached beside the data (rpn_file = join(root, 'rpn_data'))
+    | {"rpn", "proposal", "proposals", "dets", "detections"}
+)
+# A call that joins a path from its arguments.
+JOIN = lazy(r"\b(?:join|joinpath|Path)\s*\(")
+# The name a line assigns to (``self.annotations_base = ...``).
+TARGET = lazy(r"^\s*([\w.]+)\s*=(?!=)")
+# A place followed by ``+`` or pathlib's ``/`` and more: the path is built there.
+CONCATENATED = lazy(r"\s*[+/]\s*")
 PATH_USE = lazy(
     r"\b(?:join|open|read_csv|loadmat|parse|File|listdir|glob|walk|Path)\s*\(|\s/\s*['\"]"
 )
@@ -260,9 +282,9 @@ def _line_reference(
     if WRITES.search(code) or CHECK.search(code):
         return None
     use = PATH_USE.search(code)
-    if use is not None and roots:
-        root = DATA_ROOT.search(code, use.start())  # an argument, not the name assigned to
-        if root is not None and _names_a_part(code, root.end()):
+    if roots:
+        root = _root_use(code, use.start() if use is not None else None)
+        if root is not None:
             return Kind.PATH, root.start() + 1, root.group(), dataset
     for literal in LITERAL.finditer(code):
         value = literal.group("value")
@@ -295,9 +317,71 @@ def _line_reference(
 # A literal that is only a wildcard ('*.jpg', '*'): it names no file. An extension built onto
 # a name (index + '.txt') does: labels of that shape disagree, so it stays.
 WILDCARD_ONLY = lazy(r"[*?]+\.?\w{0,5}")
+EXTENSION_ONLY = lazy(r"[/_]?\.\w{1,5}")
 
 
-def _names_a_part(code: str, after: int) -> bool:
+def _root_use(code: str, use: int | None) -> re.Match[str] | None:
+    """The module's data root where the line builds a path from it to a named part: handed
+    to a path call (``osp.join(self._data_path, 'Annotations', ...)``), or, for any other
+    name of the module's own that holds a place, joined (``osp.join(self.pascal_root,
+    'JPEGImages', name)``), added to with ``+`` or divided by pathlib's ``/`` (``self.root +
+    "images/" + self.split``, ``meta_dir / "json"``). Only the value side counts, never the
+    name the path is assigned to, nor a line that assigns to a place the run writes."""
+    target = TARGET.match(code)
+    if target is not None and not _a_place(target.group(1).rpartition(".")[2]):
+        return None  # pred_dir = self.root + '/predictions/': where the run writes
+    if use is not None:
+        root = DATA_ROOT.search(code, use)  # an argument, not the name assigned to
+        if root is not None and _names_a_part(code, root.end()):
+            return root
+    joined = JOIN.search(code)
+    assigned = target.end(1) if target is not None else 0
+    for place in PLACE_NAME.finditer(code):
+        if place.end() <= assigned or not _a_place(place.group("name")):
+            continue
+        in_join = joined is not None and place.start() >= joined.end()
+        # not open(fpath, 'rb') (a mode), nor a name and an extension only
+        # (os.path.join(self._image_dir, line + ".jpg"): labellers of a segmentation toolkit
+        # left those unlabelled)
+        added = CONCATENATED.match(code, place.end()) is not None
+        if not (in_join or added):
+            continue
+        end = _argument_end(code, place.end(), commas=not in_join)
+        if _names_a_part(code[:end], place.end(), extensions=False):
+            return place
+    return None
+
+
+def _argument_end(code: str, start: int, *, commas: bool) -> int:
+    """Where the call or the sum that goes on at ``start`` ends: the bracket that closes it,
+    or (``commas``) the next argument; quoted text is skipped. A literal after it is no part
+    of this path (``open(osp.join(base_path, name), 'r')``: a mode)."""
+    depth, index = 0, start
+    while index < len(code):
+        char = code[index]
+        if char in "'\"":
+            close = code.find(char, index + 1)
+            index = len(code) if close < 0 else close + 1
+            continue
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth < 0:
+                return index
+        elif char == "," and depth == 0 and commas:
+            return index
+        index += 1
+    return len(code)
+
+
+def _a_place(name: str) -> bool:
+    """A name of a data place, not of something a run makes (``out_dir``, ``cache_path``)."""
+    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)]
+    return bool(words) and not set(words) & RUN_WORDS
+
+
+def _names_a_part(code: str, after: int, *, extensions: bool = True) -> bool:
     """A literal after the data root names a part of the release (``'Annotations'``,
     ``'train.txt'``, ``'cuhk-03.mat'``): a join of the root with variables only
     (``osp.join(root, self.dataset_dir)``, ``os.listdir(dataset_path)``) or with a wildcard
@@ -305,7 +389,9 @@ def _names_a_part(code: str, after: int) -> bool:
     of its own. Labellers of six re-ID, face and detection repositories (rounds 1-3) left all
     51 such lines unlabelled, where joins naming a part are labelled."""
     return any(
-        WILDCARD_ONLY.fullmatch(value) is None and any(c.isalpha() for c in value)
+        WILDCARD_ONLY.fullmatch(value) is None
+        and any(c.isalpha() for c in value)
+        and (extensions or EXTENSION_ONLY.fullmatch(value) is None)
         for value in (literal.group("value") for literal in LITERAL.finditer(code, after))
     )
 

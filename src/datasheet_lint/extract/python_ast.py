@@ -663,6 +663,12 @@ def _joined_parts(
             parts.append(part.lstrip("/") if parts or root else part)
     if not parts:
         return None
+    if isinstance(node, ast.Name | ast.Attribute):
+        # open(origin_txt) with origin_txt = '/data/protocols/Train.txt' bound once: the
+        # line that spells the path is the reference (the call's own is one too, _at_call)
+        literal = _literal(node, "local", constants)
+        if literal is not None:
+            return parts, literal.line, literal.column, root
     return parts, node.lineno, node.col_offset + 1, root
 
 
@@ -743,12 +749,15 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
         return None  # root + name + ".npy" names no file; .git_archival.txt is the repo's
     if qualified in FOLDER_READERS:  # ImageFolder(data_dir + '/train'), (data_dir + '/test')
         path = without_split(path)
+    # bound elsewhere (origin_txt = '.../Train.txt'; open(origin_txt)): that line spells a
+    # data file's path, read at the call's line (_at_call)
+    bound = line != call.lineno and DATA_FILE.search(path) is not None
     if path.endswith(".txt") and not DATA_FOLDER.search(path):
         # open("reviews.txt"), open(join(root, "pairs.txt")): a text file that no data
         # folder places (data/ptb.train.txt is data) is data only where nothing else is.
         named = path if root is None else f"{root}/{path}"
-        return LoaderCall("local", named, line, column, unnamed=True)
-    return LoaderCall("local", path, line, column)
+        return LoaderCall("local", named, line, column, unnamed=True, joined=bound)
+    return LoaderCall("local", path, line, column, joined=bound)
 
 
 def not_data_file(path: str) -> bool:
@@ -854,7 +863,7 @@ def _at_call(
     its data keywords (``_data_keywords``)."""
     yield found
     if found.line != call.lineno:  # the name or path stands on a line of its own
-        yield dataclasses.replace(found, line=call.lineno, column=call.col_offset + 1)
+        yield dataclasses.replace(found, line=call.lineno, column=call.col_offset + 1, joined=False)
     yield from _data_keywords(call, found, settings or {})
 
 
