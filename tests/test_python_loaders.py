@@ -34,7 +34,16 @@ LOADERS = [
     # Bundled sample data is data too, known or not.
     (
         "from sklearn.datasets import load_sample_images\nimg = load_sample_images()['images']\n",
-        "sklearn:load_sample_images",
+        "sklearn-sample-images",
+    ),
+    (
+        "from sklearn.datasets import load_sample_image\nchina = load_sample_image('china.jpg')\n",
+        "sklearn-sample-images",
+    ),
+    (
+        "from sklearn.datasets import fetch_species_distributions\n"
+        "data = fetch_species_distributions()\n",
+        "sklearn:fetch_species_distributions",
     ),
 ]
 
