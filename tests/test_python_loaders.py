@@ -92,7 +92,7 @@ def test_ambiguous_name_in_a_loader_call_counts(make_repo: MakeRepo, run_cli: Ru
 
 
 IMPORTS = [
-    ("from sklearn.datasets import load_sample_images\n", "sklearn:load_sample_images"),
+    ("from sklearn.datasets import load_sample_images\n", "sklearn-sample-images"),
     (
         "from sklearn.datasets import fetch_species_distributions\n",
         "sklearn:fetch_species_distributions",
