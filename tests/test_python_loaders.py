@@ -137,7 +137,7 @@ def test_an_import_over_several_lines_names_each_dataset_on_its_own_line(
     code = "from sklearn.datasets import (\n    load_sample_image,\n    make_moons,\n)\n"
     repo = make_repo({"train.py": code})
     assert references(run_cli(repo, "check", "--format", "json")) == {
-        ("train.py", 2, "sklearn:load_sample_image", "load")
+        ("train.py", 2, "sklearn-sample-images", "load")
     }
 
 
