@@ -456,7 +456,8 @@ def named_on_the_line(references: list[Reference]) -> list[Reference]:
     ``self.root = './data/duke'``. Its own id would ask for a second datasheet for the data the
     line names, so it is left out; the line keeps its reference to the named dataset. Other
     lines that read the same file keep theirs. A mention (a comment, prose) or a model's
-    training data is no use of the line's file and leaves it as it is. Run over the whole
+    training data is no use of the line's file and leaves it as it is, and a config value
+    that lists datasets (``NAMES: ("UnderpassReID", "DukeMTMC")``) names each. Run over the whole
     scan's references (engine._scan), after the passes that settle a short name by the
     repository's other files (judge.settle): those name a line's dataset too."""
     named = {
@@ -470,6 +471,7 @@ def named_on_the_line(references: list[Reference]) -> list[Reference]:
         ref
         for ref in references
         if not ref.dataset.startswith(("local:", "url:"))
+        or ref.kind is Kind.CONFIG  # a config value that lists datasets names each one
         or (ref.location.path, ref.location.line) not in named
     ]
 
