@@ -1514,9 +1514,10 @@ def test_a_word_before_model_in_a_weight_file_is_what_the_model_predicts(
 def test_a_local_file_of_a_named_datasets_layout_is_that_dataset(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    """pairs.txt read by an LFW evaluation is LFW's own pairs file (the catalogue's layout of
-    LFW): one id with the LFW folder it reads, not a second local dataset. The same file name
-    in code that names no dataset, and another file beside LFW, keep their local ids."""
+    """pairs.txt read by code that evaluates on LFW is LFW's own pairs file (the catalogue's
+    layout of LFW): one id with the LFW folder it reads, not a second local dataset. The same
+    file name in code that names no dataset, and another file beside LFW in a module not named
+    for it, keep their local ids."""
     evaluation = (
         "import numpy as np\n"
         "def evaluate(model):\n"
@@ -1525,13 +1526,80 @@ def test_a_local_file_of_a_named_datasets_layout_is_that_dataset(
         "        pairs = f.readlines()[1:]\n"
         "    angles = np.loadtxt('data/angles.txt')\n"
     )
-    found = refs(make_repo, run_cli, "lfw_eval.py", evaluation)
+    found = refs(make_repo, run_cli, "verify.py", evaluation)
     assert (4, "lfw", "load") in found, found
     assert {dataset for _, dataset, _ in found} == {"lfw", "local:data/angles.txt"}, found
     other = "with open('/home/me/project/test/data/pairs.txt') as f:\n    pairs = f.readlines()\n"
     found = refs(make_repo, run_cli, "matching.py", other)
     alone = {dataset for _, dataset, _ in found}
     assert alone == {"local:/home/me/project/test/data/pairs.txt"}, found
+
+
+@pytest.mark.parametrize(
+    ("path", "code", "dataset"),
+    [
+        # a speech corpus's preprocessing module reads its transcript table
+        (
+            "datasets/ljspeech.py",
+            "def build_from_path(in_dir):\n"
+            "    with open(os.path.join(in_dir, 'metadata.csv'), encoding='utf-8') as f:\n"
+            "        return f.readlines()\n",
+            "ljspeech",
+        ),
+        # a benchmark's evaluation reads the ground truth files of its release
+        (
+            "evaluation/widerface.py",
+            "from scipy.io import loadmat\n"
+            "def get_gt(gt_dir):\n"
+            "    hard = loadmat(os.path.join(gt_dir, 'wider_hard_val.mat'))\n"
+            "    return hard\n",
+            "wider-face",
+        ),
+        # a segmentation loader's data root, a folder on its author's machine
+        (
+            "ptseg/loader/mapillary_vistas_loader.py",
+            "if __name__ == '__main__':\n"
+            "    local_path = '/srv/users/me/datasets/seg/street_2019/'\n"
+            "    print(len(os.listdir(local_path)))\n",
+            "mapillary-vistas",
+        ),
+    ],
+)
+def test_what_a_module_named_for_a_dataset_reads_is_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli, path: str, code: str, dataset: str
+) -> None:
+    """A data module or an evaluation script named for one dataset reads that dataset's
+    files, whatever its release calls them: no local id of their own, which would ask for a
+    second datasheet. The same reads in a module named for no dataset keep their local ids."""
+    code = "import os\n" + code
+    found = refs(make_repo, run_cli, path, code)
+    assert found, found
+    assert {ref_dataset for _, ref_dataset, _ in found} == {dataset}, found
+    elsewhere = refs(make_repo, run_cli, "tools/prepare.py", code)
+    assert any(ref_dataset.startswith("local:") for _, ref_dataset, _ in elsewhere), elsewhere
+
+
+def test_a_local_file_on_a_line_that_names_a_dataset_is_that_dataset(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A data root on a line that names its dataset (DeepGlint's MS-Celeb-1M-v1c by its msra
+    folder, a Duke split by its folder, which the module's Duke class confirms) asks for no
+    second datasheet; a file of no dataset keeps its id, and a comment that names a dataset
+    is no use of the line's file."""
+    code = (
+        "from torchvision import datasets\n"
+        "# the training set: DeepGlint's cleaned faces, aligned to 112x112 on a ram disk\n"
+        "train = datasets.ImageFolder('/mnt/ramdisk/msra_align_112')\n"
+        "labels = open('/mnt/ramdisk/face_lists/labels.txt')  # MNIST-style labels\n"
+        "class DukeMTMCVidReID:\n"
+        "    root = './data/duke'\n"
+    )
+    found = refs(make_repo, run_cli, "train.py", code)
+    assert (3, "ms-celeb-1m-v1c", "path") in found, found
+    assert {dataset for _, dataset, _ in found if dataset.startswith("local:")} == {
+        "local:/mnt/ramdisk/face_lists/labels.txt"
+    }, found
+    assert (6, "duke-mtmc", "path") in found, found
 
 
 def test_a_file_the_same_code_writes_and_reads_back_is_its_own_output(

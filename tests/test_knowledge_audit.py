@@ -340,6 +340,7 @@ NAMES_SEEN = [
     ("align.py", 'SOURCE = "/home/me/datasets/facescrub/aligned/"\n', "facescrub"),
     ("ewt.sh", "python get_ewt.py --data_root ../data/eng_web_tbk/data\n", "english-web-treebank"),
     ("align.py", 'SOURCE = "/data/casia/CASIA-maxpy-clean/"\n', "casia-webface"),
+    ("train.py", 'data_path = "/datasets/faces_casia"\n', "casia-webface"),
     ("get.sh", "tar -xzf 101_ObjectCategories.tar.gz\n", "caltech-101"),
     ("svhn.py", 'from scipy.io import loadmat\nd = loadmat("data/raw/extra_32x32.mat")\n', "svhn"),
     ("idx.py", 'IMAGES = "data/raw/t10k-images-idx3-ubyte.gz"\n', "mnist"),

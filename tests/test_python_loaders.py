@@ -34,7 +34,16 @@ LOADERS = [
     # Bundled sample data is data too, known or not.
     (
         "from sklearn.datasets import load_sample_images\nimg = load_sample_images()['images']\n",
-        "sklearn:load_sample_images",
+        "sklearn-sample-images",
+    ),
+    (
+        "from sklearn.datasets import load_sample_image\nchina = load_sample_image('china.jpg')\n",
+        "sklearn-sample-images",
+    ),
+    (
+        "from sklearn.datasets import fetch_species_distributions\n"
+        "data = fetch_species_distributions()\n",
+        "sklearn:fetch_species_distributions",
     ),
 ]
 
@@ -83,7 +92,7 @@ def test_ambiguous_name_in_a_loader_call_counts(make_repo: MakeRepo, run_cli: Ru
 
 
 IMPORTS = [
-    ("from sklearn.datasets import load_sample_images\n", "sklearn:load_sample_images"),
+    ("from sklearn.datasets import load_sample_images\n", "sklearn-sample-images"),
     (
         "from sklearn.datasets import fetch_species_distributions\n",
         "sklearn:fetch_species_distributions",
@@ -128,7 +137,7 @@ def test_an_import_over_several_lines_names_each_dataset_on_its_own_line(
     code = "from sklearn.datasets import (\n    load_sample_image,\n    make_moons,\n)\n"
     repo = make_repo({"train.py": code})
     assert references(run_cli(repo, "check", "--format", "json")) == {
-        ("train.py", 2, "sklearn:load_sample_image", "load")
+        ("train.py", 2, "sklearn-sample-images", "load")
     }
 
 

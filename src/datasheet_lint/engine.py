@@ -267,6 +267,7 @@ def _scan(
             lambda dataset: blocked(dataset) is not None,
         )
         scan.references.extend(found)
+    scan.references = extract.named_on_the_line(scan.references)
     return scan
 
 

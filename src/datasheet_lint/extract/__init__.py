@@ -444,6 +444,38 @@ def scan(file: SourceFile, knowledge: Knowledge, linked: Linked | None = None) -
     return Extracted(_one_per_line(references), list(dict.fromkeys(limits)), exports, settled)
 
 
+# The kinds by which a line uses a dataset (a mention or a model's training data is no use of
+# the file the line reads).
+USE_KINDS = frozenset({Kind.LOAD, Kind.URL, Kind.PATH, Kind.CONFIG})
+
+
+def named_on_the_line(references: list[Reference]) -> list[Reference]:
+    """A local file or URL on a line that uses a known dataset by name is that dataset's
+    source, not another dataset: ``root = '/mnt/ramdisk/msra_align_112'`` (the cleaned
+    MS-Celeb-1M's folder), ``unzip captions_train-val2014.zip`` beside COCO's ``val2014.zip``,
+    ``self.root = './data/duke'``. Its own id would ask for a second datasheet for the data the
+    line names, so it is left out; the line keeps its reference to the named dataset. Other
+    lines that read the same file keep theirs. A mention (a comment, prose) or a model's
+    training data is no use of the line's file and leaves it as it is, and a config value
+    that lists datasets (``NAMES: ("UnderpassReID", "DukeMTMC")``) names each. Run over the whole
+    scan's references (engine._scan), after the passes that settle a short name by the
+    repository's other files (judge.settle): those name a line's dataset too."""
+    named = {
+        (ref.location.path, ref.location.line)
+        for ref in references
+        if ref.kind in USE_KINDS and ":" not in ref.dataset
+    }
+    if not named:
+        return references
+    return [
+        ref
+        for ref in references
+        if not ref.dataset.startswith(("local:", "url:"))
+        or ref.kind is Kind.CONFIG  # a config value that lists datasets names each one
+        or (ref.location.path, ref.location.line) not in named
+    ]
+
+
 def _one_id_per_source(
     path: str, references: list[Reference], code: list[str], knowledge: Knowledge
 ) -> list[Reference]:
@@ -456,6 +488,7 @@ def _one_id_per_source(
     - a file the code itself writes and reads back (extract/written.py), or whose name says
       it is a model's by-product (embeddings, predictions, an options dump), is not data;
     - a file that a download in the same code fetched is that download (extract/downloaded.py);
+    - what a module named for one dataset reads is that dataset's (``_named_by_module``);
     - the files a module reads below one data root it holds in a variable
       (``join(split_dir, 'train_list.txt')``, ``join(split_dir, 'test_list_800.txt')``) are
       that root's one dataset (``_one_root_per_module``)."""
@@ -464,7 +497,32 @@ def _one_id_per_source(
     references = written.by_products(_named_by_layout(references, knowledge))
     if code:
         references = downloaded.same_source(written.read_back(references, code))
+    references = _named_by_module(path, references, knowledge)
     return _one_root_per_module(path, references)
+
+
+def _named_by_module(
+    path: str, references: list[Reference], knowledge: Knowledge
+) -> list[Reference]:
+    """Local data read by a module named for one dataset: a data module
+    (``datasets/ljspeech.py``, ``loader/mapillary_vistas_loader.py``) or an evaluation script
+    (``evaluation/widerface.py``, ``validate_IJB_S.py``) reads its dataset's files, whatever
+    the release calls them (``metadata.csv``, ``wider_hard_val.mat``, ``pep_256x128/``): those
+    are that dataset, not a local one of their own that would ask for a second datasheet. The
+    name decides alone, as extract/dataset_modules.py reads it: a training script that
+    selects its data names no dataset of its own."""
+    if not any(ref.dataset.startswith("local:") for ref in references):
+        return references
+    hits = knowledge.matcher.hits
+    own = dataset_modules.module_dataset(path, hits) or dataset_modules.evaluation_dataset(
+        path, hits
+    )
+    if own is None:
+        return references
+    return [
+        dataclasses.replace(ref, dataset=own) if ref.dataset.startswith("local:") else ref
+        for ref in references
+    ]
 
 
 def _one_root_per_module(path: str, references: list[Reference]) -> list[Reference]:
