@@ -405,6 +405,36 @@ def test_literal_data_locations(
     assert bool(found) is counts, found
 
 
+SCRIPT_DATA_LOCATIONS = [
+    ("DATA=data/photo_lists\n$TOOLS/convert $DATA/train.txt\n", "local:data/photo_lists"),
+    ("export batch_dir='data/model_generations/'\n", "local:data/model_generations"),
+    (
+        "python extract.py --model r50 --data_root=/share/me/datasets/val_faces \\\n"
+        "    --batch_size 64\n",
+        "local:/share/me/datasets/val_faces",
+    ),
+    ("python gen.py --seed_tasks_path data/seed_tasks.jsonl\n", "local:data/seed_tasks.jsonl"),
+    ("!python train.py --train_list /home/me/faces/train_pairs.txt\n", None),  # not a shell file
+    ("python train.py --data_root /mnt/home/me/data\n", None),  # a root of many datasets
+    ("python train.py --save_dir data/runs/exp1\n", None),  # where a run writes
+    ("DATA_DIR=$HOME/data/faces\n", None),  # a variable: read where it is set
+    ("RUN python -m pytest --test-dir /build/search\n", None),  # a program's own tests
+    ("LOG_FILE=data/train.log\n", None),
+]
+
+
+@pytest.mark.parametrize(("script", "dataset"), SCRIPT_DATA_LOCATIONS)
+def test_data_locations_in_a_shell_script(
+    make_repo: MakeRepo, run_cli: RunCli, script: str, dataset: str | None
+) -> None:
+    """A shell variable whose name says a data location, set to a path that looks like data,
+    and a command's data location option with a literal path are path references, as
+    ``data_dir = '...'`` and ``add_argument('--data_dir', default=...)`` are in Python."""
+    path = "train.cpp" if script.startswith("!") else "run.sh"
+    found = {(n, d) for n, d, kind in refs(make_repo, run_cli, path, script) if kind == "path"}
+    assert found == ({(1, dataset)} if dataset else set()), found
+
+
 def test_a_word_named_dataset_in_a_loaders_own_name(make_repo: MakeRepo, run_cli: RunCli) -> None:
     code = "def load_extended_boston():\n    pass\nclass Boston:\n    pass\n"
     found = refs(make_repo, run_cli, "mglearn.py", code)

@@ -151,3 +151,52 @@ def _a_path(value: str) -> bool:
     if NOT_DATA.search(value.rstrip("/")) is not None:
         return False
     return any(s not in {"", ".", "..", "~"} and not ROOT.match(s) for s in value.split("/"))
+
+
+# Shell: ``DATA=data/ilsvrc12``, ``export img_root="/storage/Oulu_CASIA_NIR_VIS/crops"``; a
+# value with no expansion, quoted or bare, for a name at the start of a line.
+SHELL_ASSIGNMENT = lazy(
+    r"""^[ \t]*(?:export[ \t]+|local[ \t]+|readonly[ \t]+)?(?P<name>[A-Za-z_]\w{0,80})="""
+    r"""(?P<q>['"]?)(?P<path>[^'"\s$`;|&(){}\\]{1,300})(?P=q)(?=[ \t;]|$)""",
+    re.MULTILINE,
+)
+# A command's option and its literal value: ``--data_root=/share/datasets/val_data``,
+# ``--seed_tasks_path data/seed_tasks.jsonl`` (a value with ``$`` is a variable, read where set).
+SHELL_OPTION = lazy(
+    r"""(?:^|[ \t])--?(?P<name>[A-Za-z][\w.-]{0,80})(?:=|[ \t]+)"""
+    r"""(?P<q>['"]?)(?P<path>[^'"\s$`;|&(){}\\]{1,300})(?P=q)(?=[ \t;\\]|$)""",
+    re.MULTILINE,
+)
+# Words of an option whose value is data even where the path does not look like it; a test
+# folder (``--test-dir /build/search``) holds the program's own tests as often as data.
+SHELL_OPTION_DATA_WORDS = OPTION_DATA_WORDS - {"test", "testing"}
+
+
+def script_locations(text: str) -> Iterator[tuple[str, int]]:
+    """(path, offset) of each data location a shell script names: a variable whose name says a
+    data location set to a path that looks like data (``DATA=data/ilsvrc12``, ``batch_dir=
+    data/gpt3_generations/``), or a command's option that says one given a literal path
+    (``--data_root=/share/datasets/val_data``, as ``option_defaults`` reads argparse). A root
+    of many datasets (``data_root=/mnt/home/me/data``) is none of them."""
+    for match in SHELL_ASSIGNMENT.finditer(text):
+        words = key_words(match.group("name"))
+        path = match.group("path")
+        located = words & LOCATION_WORDS and not words & OUTPUT_WORDS
+        if located and looks_like_data(path) and _one_dataset(path):
+            yield without_split(path), match.start("path")
+    for match in SHELL_OPTION.finditer(text):
+        words = key_words(match.group("name").replace("-", "_").replace(".", "_"))
+        path = match.group("path")
+        if words & OUTPUT_WORDS or not words & LOCATION_WORDS or not _one_dataset(path):
+            continue
+        located = bool(words & OPTION_LOCATION_WORDS) and bool(
+            (words - OPTION_LOCATION_WORDS) & SHELL_OPTION_DATA_WORDS or words & {"list", "lst"}
+        )
+        if looks_like_data(path) or (located and _a_path(path)):
+            yield without_split(path), match.start("path")
+
+
+def _one_dataset(path: str) -> bool:
+    """A path that ends below a data root, not at one (``/mnt/home/me/data``, ``datasets/``)."""
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return bool(last) and ROOT.match(last) is None
