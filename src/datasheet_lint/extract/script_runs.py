@@ -73,6 +73,8 @@ def names(scripts: Iterable[str]) -> frozenset[str]:
 def _named_for_data(path: str) -> bool:
     """A file named for fetching or preparing data, or kept in a data folder."""
     stem = posixpath.basename(path).rsplit(".", 1)[0]
+    if stem.lower() == "setup":
+        return False  # setup.py, setup.sh: a package's build or an environment, not data
     return bool(key_words(stem.replace("-", "_")) & DATA_SCRIPT_WORDS) or in_data_folder(path)
 
 
