@@ -57,10 +57,13 @@ def test_commands_that_run_no_data_script_are_not_downloads(
     files = {
         "data/get_street_faces.sh": DOWNLOADER,
         "train.py": TRAINER,  # loads data, but is no data script by its name or folder
+        # a data script that only opens a local file: running it fetches nothing
+        "prepare_tasks.py": "import json\nrows = [json.loads(x) for x in open('tasks.jsonl')]\n",
         "run.sh": (
             "python train.py --epochs 3\n"  # 1
             "chmod +x data/get_street_faces.sh\n"  # 2: not run
             "# bash data/get_street_faces.sh\n"  # 3: a comment
+            "python prepare_tasks.py\n"  # 4
         ),
         "README.md": "Fetch the faces first:\n\n    bash data/get_street_faces.sh\n",
     }

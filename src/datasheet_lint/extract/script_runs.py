@@ -5,7 +5,8 @@ script: ``python -m nanochat.dataset -n 8``, ``"$PYTHON_BIN" data/cached_fineweb
 ``run: python prepare_data.py``, ``./data/download-lfw-subset.sh`` in a CI file. The command
 names no dataset; the script does (extract/downloads.py, python_ast.py). So once every file
 is scanned, a command that runs a data script is a ``url`` reference (a download) to each
-dataset the script downloads or loads.
+dataset the script downloads or loads from a hub or a catalogue (a local file it opens is
+the script's input, which running it does not fetch).
 
 A data script is a file named for fetching or preparing data (``download_*``, ``get_*``,
 ``prepare*``, ``setup_data*``, ``*dataset*``) or kept in a data folder, that downloads or
@@ -54,6 +55,8 @@ def data_scripts(references: Iterable[Reference]) -> dict[str, frozenset[str]]:
         path = ref.location.path
         if ref.kind not in {Kind.URL, Kind.LOAD} or not path.endswith(SUFFIXES):
             continue
+        if ref.kind is Kind.LOAD and ref.dataset.startswith("local:"):
+            continue  # a file it opens: the script reads it, running the script fetches nothing
         if _named_for_data(path):
             found.setdefault(path, set()).add(ref.dataset)
     return {path: frozenset(ids) for path, ids in found.items() if len(ids) <= MAX_DATASETS}
