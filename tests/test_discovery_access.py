@@ -354,8 +354,7 @@ def test_command_lines_name_their_datasets(make_repo: MakeRepo, run_cli: RunCli)
     found = refs(make_repo, run_cli, "run.sh", script)
     assert (1, "cifar-100", "config") in found
     assert (2, "market-1501", "config") in found
-    # an option's name selects nothing; its value is the data it points at
-    assert {dataset for line, dataset, _ in found if line == 3} == {"local:/data/x"}
+    assert not any(line == 3 for line, _, _ in found)  # an option's name selects nothing
 
 
 def test_the_folder_an_archive_unpacks_to_is_followed(make_repo: MakeRepo, run_cli: RunCli) -> None:
@@ -404,36 +403,6 @@ def test_literal_data_locations(
         dataset for _, dataset, kind in refs(make_repo, run_cli, "p.py", code) if kind == "path"
     }
     assert bool(found) is counts, found
-
-
-SCRIPT_DATA_LOCATIONS = [
-    ("DATA=data/photo_lists\n$TOOLS/convert $DATA/train.txt\n", "local:data/photo_lists"),
-    ("export batch_dir='data/model_generations/'\n", "local:data/model_generations"),
-    (
-        "python extract.py --model r50 --data_root=/share/me/datasets/val_faces \\\n"
-        "    --batch_size 64\n",
-        "local:/share/me/datasets/val_faces",
-    ),
-    ("python gen.py --seed_tasks_path data/seed_tasks.jsonl\n", "local:data/seed_tasks.jsonl"),
-    ("!python train.py --train_list /home/me/faces/train_pairs.txt\n", None),  # not a shell file
-    ("python train.py --data_root /mnt/home/me/data\n", None),  # a root of many datasets
-    ("python train.py --save_dir data/runs/exp1\n", None),  # where a run writes
-    ("DATA_DIR=$HOME/data/faces\n", None),  # a variable: read where it is set
-    ("RUN python -m pytest --test-dir /build/search\n", None),  # a program's own tests
-    ("LOG_FILE=data/train.log\n", None),
-]
-
-
-@pytest.mark.parametrize(("script", "dataset"), SCRIPT_DATA_LOCATIONS)
-def test_data_locations_in_a_shell_script(
-    make_repo: MakeRepo, run_cli: RunCli, script: str, dataset: str | None
-) -> None:
-    """A shell variable whose name says a data location, set to a path that looks like data,
-    and a command's data location option with a literal path are path references, as
-    ``data_dir = '...'`` and ``add_argument('--data_dir', default=...)`` are in Python."""
-    path = "train.cpp" if script.startswith("!") else "run.sh"
-    found = {(n, d) for n, d, kind in refs(make_repo, run_cli, path, script) if kind == "path"}
-    assert found == ({(1, dataset)} if dataset else set()), found
 
 
 def test_a_word_named_dataset_in_a_loaders_own_name(make_repo: MakeRepo, run_cli: RunCli) -> None:

@@ -175,8 +175,6 @@ def _segment_references(
         found.extend(platforms.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
-    elif segment.lang == "script" and _shell(file.path) and not python_ast.in_tests(file.path):
-        found.extend(_data_paths(segment.text, knowledge, script=True))
     if _wanted("pretrained", segment):
         from datasheet_lint.extract import pretrained
 
@@ -374,21 +372,11 @@ def _flowed(
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful
 
 
-def _shell(path: str) -> bool:
-    """A script in a shell's language (a shell script, a Makefile, a Dockerfile, a notebook's
-    ``!`` lines), not code of another language (C++, Matlab), which sets no variables so."""
-    return not path.lower().endswith(filetypes.CODE_SUFFIXES)
-
-
-def _data_paths(
-    text: str, knowledge: Knowledge, *, script: bool = False
-) -> list[tuple[str, int, int, Kind, str]]:
-    """Literal data locations (``data_dir = '../data/test_images'``; in a shell script
-    ``DATA=data/ilsvrc12``, ``--data_root=/share/datasets/val_data``) as path references."""
+def _data_paths(text: str, knowledge: Knowledge) -> list[tuple[str, int, int, Kind, str]]:
+    """Literal data locations (``data_dir = '../data/test_images'``) as path references."""
     found: list[tuple[str, int, int, Kind, str]] = []
     index: LineIndex | None = None  # built for the first module that has one
-    located = data_paths.script_locations(text) if script else data_paths.literals(text)
-    for path, start in itertools.islice(located, MAX_DATA_PATHS):
+    for path, start in itertools.islice(data_paths.literals(text), MAX_DATA_PATHS):
         dataset = knowledge.resolve("local", path)
         if dataset is None:
             continue
