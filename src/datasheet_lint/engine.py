@@ -310,7 +310,7 @@ def _script_runs(
 ) -> None:
     """Commands that run the repository's own data script, as downloads of what it fetches
     (extract/script_runs.py), read only where the scan found such a script."""
-    from datasheet_lint.extract import filetypes, notebooks, script_runs
+    from datasheet_lint.extract import filetypes, script_runs
 
     scripts = script_runs.data_scripts(scan.references)
     if not scripts:
@@ -329,6 +329,8 @@ def _script_runs(
         if ownreports.is_own_report(path, item.text):
             continue
         if kind == "notebook":
+            from datasheet_lint.extract import notebooks  # only a repository with notebooks
+
             lines = [
                 (segment.position(number, 1, text)[0], text)
                 for segment in notebooks.segments(item.text)
