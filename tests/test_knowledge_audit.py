@@ -255,6 +255,16 @@ def test_probe_references_get_a_catalogue_name(
     assert datasets_of(result) == {dataset}
 
 
+def test_caffes_ilsvrc12_folder_is_imagenet(scan: Scan) -> None:
+    """Caffe keeps ImageNet's lists and mean under data/ilsvrc12/ and its LMDBs as
+    ilsvrc12_train_lmdb (data 2026.12.18): forks run those scripts and read those files."""
+    script = (
+        "DATA=data/ilsvrc12\n$TOOLS/convert_imageset $DATA/train.txt $EXAMPLE/ilsvrc12_train_lmdb\n"
+    )
+    result = scan({"examples/imagenet/create_lmdb.sh": script})
+    assert datasets_of(result) == {"imagenet"}
+
+
 def test_imagenet_v2_is_not_imagenet(scan: Scan) -> None:
     result = scan({"t.py": 'import tensorflow_datasets as tfds\nds = tfds.load("imagenet_v2")\n'})
     assert "imagenet" not in datasets_of(result)

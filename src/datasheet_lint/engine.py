@@ -255,6 +255,7 @@ def _scan(
     if exports:  # a module defines a loader or a config attribute: who imports it?
         _link(listing, knowledge, config.max_file_size, paths, exports, scan)
     _registered(listing, knowledge, config.max_file_size, paths, scan)
+    _script_runs(listing, config.max_file_size, paths, scan)
     if settled:
         from datasheet_lint.extract import filetypes, judge
 
@@ -303,6 +304,44 @@ def _registered(
         if isinstance(item, SourceFile) and not ownreports.is_own_report(path, item.text):
             found = registry_names.references(path, item.text, classes, reported.get(path, set()))
             scan.references.extend(found)
+
+
+def _script_runs(
+    listing: git.Listing, max_file_size: int, paths: Sequence[str], scan: _Scan
+) -> None:
+    """Commands that run the repository's own data script, as downloads of what it fetches
+    (extract/script_runs.py), read only where the scan found such a script."""
+    from datasheet_lint.extract import filetypes, script_runs
+
+    scripts = script_runs.data_scripts(scan.references)
+    if not scripts:
+        return
+    reported: dict[str, set[tuple[int, str]]] = {}
+    for ref in scan.references:
+        reported.setdefault(ref.location.path, set()).add((ref.location.line, ref.dataset))
+    names = script_runs.names(scripts)
+    for path in paths:
+        kind = filetypes.file_kind(path)
+        if kind not in {"script", "notebook", "config"} or path.endswith(filetypes.CODE_SUFFIXES):
+            continue
+        item = _read(listing, path, max_file_size)
+        if not isinstance(item, SourceFile) or not any(name in item.text for name in names):
+            continue  # most files run none of the scripts
+        if ownreports.is_own_report(path, item.text):
+            continue
+        if kind == "notebook":
+            from datasheet_lint.extract import notebooks  # only a repository with notebooks
+
+            lines = [
+                (segment.position(number, 1, text)[0], text)
+                for segment in notebooks.segments(item.text)
+                if segment.lang == "script"
+                for number, text in enumerate(segment.text.split("\n"), start=1)
+            ]
+        else:
+            lines = list(enumerate(item.text.split("\n")[: script_runs.MAX_LINES], start=1))
+        found = script_runs.references(path, lines, scripts, reported.setdefault(path, set()))
+        scan.references.extend(found)
 
 
 def _link(
