@@ -8,12 +8,9 @@ own modules and the test corpus) and on near misses written for the purpose.
 from __future__ import annotations
 
 import functools
-import gc
-import json
 import re
 from pathlib import Path
 
-import pytest
 from tests.conftest import MakeRepo, RunCli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -299,21 +296,3 @@ def test_the_json_report_is_the_text_the_streaming_encoder_wrote(
     assert '"path": "données/train.py"' in written.getvalue()
     printed = run_cli(root, "check", ".", "--format", "json", "--exit-zero")
     assert printed.stdout == written.getvalue()
-
-
-def test_what_a_run_leaves_is_frozen_out_of_the_collections_at_shutdown(
-    make_repo: MakeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """``cli.main`` freezes what is alive when the command is done, so the interpreter's
-    full collections at shutdown skip it (session 13); the report is out and complete first."""
-    from datasheet_lint.cli import main
-
-    repo = make_repo({"train.py": 'rec = "/train_tmp/faces_emore"\n'})
-    monkeypatch.chdir(repo)
-    gc.unfreeze()
-    try:
-        assert main(["check", "--format", "json", "--exit-zero"]) == 0
-        assert gc.get_freeze_count() > 0
-        assert json.loads(capsys.readouterr().out)["summary"]["findings"] >= 1
-    finally:
-        gc.unfreeze()  # this process goes on: the next tests' objects are collected as usual

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import gc
 import io
 import json
 import os
@@ -725,11 +724,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (OSError, ValueError):  # a closed pipe (| head): nobody is reading
             code = code or 1
             _discard(stream)
-    # Nothing made above is needed again: the process ends, or a test moves on. Frozen, it is
-    # left out of the full collections the interpreter runs while it shuts down, which would
-    # walk all of it to find no garbage that matters (~15 ms after a whole scan, about half
-    # of the shutdown; docs/performance.md). Each object is still freed as its module goes.
-    gc.freeze()
     return code
 
 
