@@ -15,10 +15,10 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 
 # Development-half floors, per labelling round: a change that loses recall or precision on real code
 # fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any tuning on it)
-# for three; rounds 3 to 8 were the test halves of sessions 6 to 11 (each reported there once) and
+# for three; rounds 3 to 9 were the test halves of sessions 6 to 12 (each reported there once) and
 # are development data from the session after. Every floor is its round's figure at the end of
-# session 12, rounded down from the counts (docs/accuracy.md). Round 6's retraction precision fell
-# from 0.926 to 0.918 there: three lines of insightface's subcenter_arcface/drop.py read
+# session 13, rounded down from the counts (docs/accuracy.md). Round 6's retraction precision fell
+# from 0.926 to 0.918 in session 12: three lines of insightface's subcenter_arcface/drop.py read
 # `join(args.data, 'train.rec')` where `--data` defaults to `faces_ms1m_full`; the label marks the
 # default as MS-Celeb-1M and leaves the reads unlabelled. Precision stands below the issue's target
 # for reasons the figures in docs/accuracy.md count: lines that read data under the rubric that some
@@ -42,8 +42,8 @@ FLOORS = {
         "reference-precision": 0.88,
         "retraction-recall": 0.83,
         "retraction-precision": 0.83,
-        "dataset-recall": 0.85,
-        "dataset-precision": 0.66,
+        "dataset-recall": 0.87,
+        "dataset-precision": 0.67,
     },
     3: {
         "required-recall": 0.82,
@@ -52,52 +52,61 @@ FLOORS = {
         "retraction-recall": 0.88,
         "retraction-precision": 0.88,
         "dataset-recall": 0.78,
-        "dataset-precision": 0.68,
+        "dataset-precision": 0.70,
     },
     4: {
-        "required-recall": 0.74,
-        "required-recall-data": 0.78,
+        "required-recall": 0.75,
+        "required-recall-data": 0.79,
         "reference-precision": 0.92,
         "retraction-recall": 0.91,
         "retraction-precision": 0.91,
         "dataset-recall": 0.79,
-        "dataset-precision": 0.71,
+        "dataset-precision": 0.73,
     },
     5: {
         "required-recall": 0.79,
         "required-recall-data": 0.83,
         "reference-precision": 0.90,
-        "retraction-recall": 0.77,
+        "retraction-recall": 0.78,
         "retraction-precision": 0.94,
         "dataset-recall": 0.74,
-        "dataset-precision": 0.60,
+        "dataset-precision": 0.61,
     },
     6: {
-        "required-recall": 0.67,
+        "required-recall": 0.68,
         "required-recall-data": 0.76,
         "reference-precision": 0.90,
         "retraction-recall": 0.84,
         "retraction-precision": 0.91,
         "dataset-recall": 0.66,
-        "dataset-precision": 0.60,
+        "dataset-precision": 0.63,
     },
     7: {
-        "required-recall": 0.69,
-        "required-recall-data": 0.74,
-        "reference-precision": 0.83,
+        "required-recall": 0.70,
+        "required-recall-data": 0.75,
+        "reference-precision": 0.84,
         "retraction-recall": 0.82,
         "retraction-precision": 0.89,
         "dataset-recall": 0.94,
-        "dataset-precision": 0.75,
+        "dataset-precision": 0.78,
     },
     8: {
         "required-recall": 0.70,
         "required-recall-data": 0.73,
         "reference-precision": 0.91,
-        "retraction-recall": 0.73,
+        "retraction-recall": 0.75,
         "retraction-precision": 0.95,
-        "dataset-recall": 0.55,
+        "dataset-recall": 0.56,
         "dataset-precision": 0.56,
+    },
+    9: {
+        "required-recall": 0.66,
+        "required-recall-data": 0.72,
+        "reference-precision": 0.90,
+        "retraction-recall": 0.77,
+        "retraction-precision": 0.98,
+        "dataset-recall": 0.80,
+        "dataset-precision": 0.64,
     },
 }
 # Where a round's precision stands below the naive grep's, named with the reason: round 6's
