@@ -69,3 +69,36 @@ def test_commands_that_run_no_data_script_are_not_downloads(
     }
     runs = _runs(make_repo, run_cli, files)
     assert not {item for item in runs if item[0] in {"run.sh", "README.md"}}, runs
+
+
+def test_a_script_path_listed_or_set_is_not_a_command(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A workflow's ``paths:`` filter and setup.cfg's ``scripts =`` list the data script; they
+    do not run it. A set-up script for tools or weights is no data script, whatever it fetches."""
+    files = {
+        "data/get_street_faces.sh": DOWNLOADER,
+        "scripts/setup_env.sh": "wget https://example.org/tools/linter-linux.tar.gz\n",
+        ".github/workflows/ci.yml": (
+            "on:\n  push:\n    paths:\n      - data/get_street_faces.sh\n"  # 4: a filter
+            "jobs:\n  test:\n    steps:\n      - run: bash scripts/setup_env.sh\n"  # 8
+        ),
+        "setup.cfg": "[options]\nscripts =\n    data/get_street_faces.sh\n",
+    }
+    runs = _runs(make_repo, run_cli, files)
+    assert not {item for item in runs if item[0] in {".github/workflows/ci.yml", "setup.cfg"}}, runs
+
+
+def test_a_long_line_of_separators_is_read_in_linear_time(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A crafted line of many ``;`` and ``=`` (untrusted input) once took time that grew with
+    the square of its length in the command search; the scan stays fast."""
+    import time
+
+    files = {
+        "data/get_street_faces.sh": DOWNLOADER,
+        "env.sh": "a=b;" * 25_000 + " x.py\nbash data/get_street_faces.sh\n",
+    }
+    started = time.perf_counter()
+    runs = _runs(make_repo, run_cli, files)
+    assert ("env.sh", 2) in runs
+    assert time.perf_counter() - started < 10

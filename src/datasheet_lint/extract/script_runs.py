@@ -9,11 +9,11 @@ dataset the script downloads or loads from a hub or a catalogue (a local file it
 the script's input, which running it does not fetch).
 
 A data script is a file named for fetching or preparing data (``download_*``, ``get_*``,
-``prepare*``, ``setup_data*``, ``*dataset*``) or kept in a data folder, that downloads or
-loads at most ``MAX_DATASETS`` datasets: a test runner that runs every example is no one
-dataset's download. Only scripts, notebooks' shell lines and config files (CI jobs) are read
-again, and only lines whose command runs such a file; prose that shows the command is a
-README's, where it is a mention at most.
+``prepare*``, ``*dataset*``; not one named for weights, tools or a set-up) or kept in a data
+folder, that downloads or loads at most ``MAX_DATASETS`` datasets: a test runner that runs every
+example is no one dataset's download. Only scripts, notebooks' shell lines and config files (CI
+jobs) are read again, and only lines whose command runs such a file; prose that shows the
+command is a README's, where it is a mention at most.
 """
 
 from __future__ import annotations
@@ -29,8 +29,14 @@ from datasheet_lint.models import Kind, Location, Reference
 
 # Words of a file's name that say it fetches or prepares data.
 DATA_SCRIPT_WORDS = frozenset(
-    {"download", "downloads", "get", "fetch", "prepare", "prep", "preprocess", "setup"}
+    {"download", "downloads", "get", "fetch", "prepare", "prep", "preprocess"}
     | {"data", "dataset", "datasets", "cached"}
+)
+# Words of a file's name that say it fetches something else: weights, tools, an environment
+# (get_weights.sh, setup_env.sh, download_models.py).
+OTHER_SCRIPT_WORDS = frozenset(
+    {"weight", "weights", "model", "models", "pretrained", "checkpoint", "checkpoints", "ckpt"}
+    | {"env", "environment", "tool", "tools", "deps", "dependencies", "requirements", "setup"}
 )
 MAX_DATASETS = 3
 SUFFIXES = (".py", ".sh", ".bash")
@@ -39,13 +45,20 @@ SUFFIXES = (".py", ".sh", ".bash")
 # wrappers (sudo, time, nohup), then an interpreter (bash, python -u, "$PYTHON_BIN").
 COMMAND = lazy(
     r"""(?:^|&&|\|\||;|\bthen\b|\bdo\b)[ \t]*(?:-[ \t]+|run:[ \t]*|RUN[ \t]+|!+[ \t]*)*"""
-    r"""(?:[A-Za-z_]\w*=\S*[ \t]+)*(?:(?:sudo|time|nohup|exec)[ \t]+)*"""
+    r"""(?:[A-Za-z_]\w*=[^\s;&|]*[ \t]+)*(?:(?:sudo|time|nohup|exec)[ \t]+)*"""
     r"""(?:(?P<python>python[\d.]*|"?\$\{?\w+\}?"?)[ \t]+(?:-[uBO][ \t]+)*"""
     r"""(?:-m[ \t]+(?P<module>[A-Za-z_][\w.]*)(?![\w./-])|(?P<script>[\w./-]+\.py)(?![\w./-]))"""
-    r"""|(?:(?:bash|sh|zsh|source|\.)[ \t]+)?(?P<shell>[\w./-]+\.(?:sh|bash))(?![\w./-]))"""
+    r"""|(?P<runner>(?:bash|sh|zsh|source|\.)[ \t]+)?(?P<shell>[\w./-]+\.(?:sh|bash))(?![\w./-]))"""
 )
+# What shows that a bare script path (no shell before it, no ./) is a command: a shell
+# script's own line, or a notebook's !, a CI step's run:, a Dockerfile's RUN, a separator. Else
+# it is a list item or a setting (a workflow's ``paths:`` filter, setup.cfg's ``scripts =``).
+RUNS_BARE = lazy(r"!|\brun:|\bRUN\b|&&|\|\||;|\bthen\b|\bdo\b")
 WORDS = (".py", ".sh", ".bash", "-m ")  # one of them is in every command COMMAND matches
 MAX_LINES = 20_000  # lines read per file: real scripts and CI files are a few hundred
+# Longer lines are skipped: a command is short, and COMMAND's search of a long line full of
+# ';' and '=' takes time that grows with the square of its length (untrusted input).
+MAX_LINE = 2_000
 
 
 def data_scripts(references: Iterable[Reference]) -> dict[str, frozenset[str]]:
@@ -76,9 +89,10 @@ def names(scripts: Iterable[str]) -> frozenset[str]:
 def _named_for_data(path: str) -> bool:
     """A file named for fetching or preparing data, or kept in a data folder."""
     stem = posixpath.basename(path).rsplit(".", 1)[0]
-    if stem.lower() == "setup":
-        return False  # setup.py, setup.sh: a package's build or an environment, not data
-    return bool(key_words(stem.replace("-", "_")) & DATA_SCRIPT_WORDS) or in_data_folder(path)
+    words = key_words(stem.replace("-", "_"))
+    if words & OTHER_SCRIPT_WORDS:
+        return False  # setup.py, setup_env.sh, get_weights.sh: a build, tools or a model
+    return bool(words & DATA_SCRIPT_WORDS) or in_data_folder(path)
 
 
 def references(
@@ -92,12 +106,12 @@ def references(
     (``reported``: (line, dataset) pairs)."""
     folder = posixpath.dirname(path)
     for number, text in lines:
-        if not any(word in text for word in WORDS):
+        if len(text) > MAX_LINE or not any(word in text for word in WORDS):
             continue
         code = text.split(" #", 1)[0]
         for match in COMMAND.finditer(code):
             target = _target(match, folder, scripts)
-            if target is None:
+            if target is None or not _a_command(path, match):
                 continue
             program = match.group("module") or match.group("script") or match.group("shell")
             column = match.start("module" if match.group("module") else _group(match)) + 1
@@ -107,7 +121,19 @@ def references(
                     yield Reference(dataset, Location(path, number, column), Kind.URL, program)
 
 
+def _a_command(path: str, match: re.Match[str]) -> bool:
+    """The match runs its script: by an interpreter or shell, as ``./path.sh``, or as a bare
+    path where the line is a command (a shell script's line, or after ``RUNS_BARE``)."""
+    shell = match.group("shell")
+    if shell is None or match.group("runner") or shell.startswith("./"):
+        return True
+    if path.endswith((".sh", ".bash")):
+        return True
+    return RUNS_BARE.search(match.string, match.start(), match.start("shell")) is not None
+
+
 def _group(match: re.Match[str]) -> str:
+    """The named group that holds the script's path: a Python script's or a shell script's."""
     return "script" if match.group("script") else "shell"
 
 
