@@ -138,3 +138,18 @@ def test_a_capitalised_short_name_in_code_stays_a_value(
     )
     found = scan_references(make_repo, run_cli, {"train.py": code, **DUKE_LOADER})
     assert 2 not in {line for path, line, _, _ in found if path == "train.py"}
+
+
+def test_msra_capitalised_in_prose_stays_a_name(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Only 'Duke' is read as its dataset when capitalised in prose: 'MSRA' is Microsoft
+    Research Asia (or its initialisation) in a README, even where the code uses DeepGlint's
+    cleaned MS-Celeb-1M by its msra folder."""
+    files = {
+        "train.sh": "python train.py --data /data/deepglint/msra_crop\n",
+        "README.md": (
+            "# Faces\n\nTrained on DeepGlint's cleaned faces.\n\n"
+            "The backbone is initialised as in MSRA (He et al. 2015).\n"
+        ),
+    }
+    found = scan_references(make_repo, run_cli, files)
+    assert not [item for item in found if item[0] == "README.md" and item[1] == 5], found

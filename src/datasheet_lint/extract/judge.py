@@ -292,12 +292,16 @@ def references(
 # dataset's or split's name (Asian-Celeb, Celeb-500K, OCC_Duke).
 NAME_GOES_ON = lazy(r"[ \t]+[A-Z]|[-_][A-Z0-9]")
 NAME_GOES_BACK = lazy(r"[A-Z0-9]\w*[-_]$")
+# The short names that, capitalised in prose, name the dataset: 'Duke' in a re-ID README is
+# the dataset (every such line of the development half is labelled so). Not 'MSRA' (Microsoft
+# Research Asia, or MSRA initialisation) nor 'Celeb', which prose uses for other things.
+PROPER_NAMES = frozenset({"duke"})
 
 
 def _proper_name(index: LineIndex, hit: Hit) -> bool:
-    """A lower-case short name (duke) written alone as a name is, capitalised (Duke, DUKE),
+    """One of ``PROPER_NAMES`` (duke) written alone as a name is, capitalised (Duke, DUKE),
     and not as part of a longer name."""
-    if not hit.alias.value.islower() or not hit.surface[:1].isupper():
+    if hit.alias.value not in PROPER_NAMES or not hit.surface[:1].isupper():
         return False
     line_no, column = index.position(hit.start)
     text = index.line(line_no)
