@@ -689,3 +689,31 @@ def test_a_root_of_the_modules_own_built_on_by_plus_or_slash_names_a_part(
         assert found.get(line) == {"camvid"}, line
     for line in (9, 15, 17, 18, 21):
         assert line not in found, line
+
+
+def test_a_read_below_the_root_is_a_reference_whatever_it_is_assigned_to(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A run's own name on the left (results, cfg) stops only the paths built from other
+    names of the module's; a read below the data root itself stays a reference."""
+    code = (
+        "import os\n"
+        "from scipy.io import loadmat\n"
+        "class Cityscapes:\n"
+        "    def __init__(self, root):\n"
+        "        self.root = root\n"
+        "        results = loadmat(os.path.join(root, 'gt.mat'))\n"
+    )
+    found = scan_references(make_repo, run_cli, {"datasets/cityscapes.py": code})
+    assert [item for item in found if item[1] == 6 and item[2] == "cityscapes"], found
+
+
+def test_a_local_file_of_a_module_named_for_a_retracted_dataset_keeps_its_id(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module's name alone never makes a local file a retracted dataset (a finding): what
+    eval_megaface.py reads from a path of no MegaFace name asks for its own datasheet."""
+    code = "import pandas as pd\nstaff = pd.read_csv('/srv/shared/company_staff_faces.csv')\n"
+    found = scan_references(make_repo, run_cli, {"evaluation/eval_megaface.py": code})
+    on_line = {dataset for _, line, dataset, _ in found if line == 2}
+    assert on_line == {"local:/srv/shared/company_staff_faces.csv"}, found

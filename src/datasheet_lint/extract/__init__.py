@@ -517,7 +517,9 @@ def _named_by_module(
     own = dataset_modules.module_dataset(path, hits) or dataset_modules.evaluation_dataset(
         path, hits
     )
-    if own is None:
+    if own is None or knowledge.blocklist.get(own) is not None:
+        # A retracted dataset is a finding, never a guess from a file's name: a local file
+        # read by eval_megaface.py keeps its own id (a datasheet asked, not a DSL101).
         return references
     return [
         dataclasses.replace(ref, dataset=own) if ref.dataset.startswith("local:") else ref

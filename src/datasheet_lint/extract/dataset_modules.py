@@ -87,6 +87,9 @@ RUN_WORDS = frozenset(
     | {"pred", "preds", "prediction", "predictions"}
     # a detector's region proposals cached beside the data (rpn_file = join(root, 'rpn_data'))
     | {"rpn", "proposal", "proposals", "dets", "detections"}
+    # a run's own folders, as one word or two (work_dir, outdir, snapshot_dir, vis_dir)
+    | {"work", "snapshot", "snapshots", "vis", "debug", "dump", "weight"}
+    | {"outdir", "savedir", "tmpdir", "cachedir", "ckptdir", "workdir", "outpath", "savepath"}
 )
 # A call that joins a path from its arguments.
 JOIN = lazy(r"\b(?:join|joinpath|Path)\s*\(")
@@ -326,14 +329,15 @@ def _root_use(code: str, use: int | None) -> re.Match[str] | None:
     name of the module's own that holds a place, joined (``osp.join(self.pascal_root,
     'JPEGImages', name)``), added to with ``+`` or divided by pathlib's ``/`` (``self.root +
     "images/" + self.split``, ``meta_dir / "json"``). Only the value side counts, never the
-    name the path is assigned to, nor a line that assigns to a place the run writes."""
-    target = TARGET.match(code)
-    if target is not None and not _a_place(target.group(1).rpartition(".")[2]):
-        return None  # pred_dir = self.root + '/predictions/': where the run writes
+    name the path is assigned to; the other names' paths, never on a line that assigns to a
+    name of the run's own (``pred_dir = self.root + '/predictions/'``)."""
     if use is not None:
         root = DATA_ROOT.search(code, use)  # an argument, not the name assigned to
         if root is not None and _names_a_part(code, root.end()):
             return root
+    target = TARGET.match(code)
+    if target is not None and not _a_place(target.group(1).rpartition(".")[2]):
+        return None  # pred_dir = self.root + '/predictions/': where the run writes
     joined = JOIN.search(code)
     assigned = target.end(1) if target is not None else 0
     for place in PLACE_NAME.finditer(code):
