@@ -290,9 +290,7 @@ def _registered(
     )
     if not classes:
         return
-    reported: dict[str, set[tuple[int, str]]] = {}
-    for ref in scan.references:
-        reported.setdefault(ref.location.path, set()).add((ref.location.line, ref.dataset))
+    reported = _reported(scan.references)
     reread = [
         p
         for p in paths
@@ -316,9 +314,7 @@ def _script_runs(
     scripts = script_runs.data_scripts(scan.references)
     if not scripts:
         return
-    reported: dict[str, set[tuple[int, str]]] = {}
-    for ref in scan.references:
-        reported.setdefault(ref.location.path, set()).add((ref.location.line, ref.dataset))
+    reported = _reported(scan.references)
     names = script_runs.names(scripts)
     for path in paths:
         kind = filetypes.file_kind(path)
@@ -329,19 +325,18 @@ def _script_runs(
             continue  # most files run none of the scripts
         if ownreports.is_own_report(path, item.text):
             continue
-        if kind == "notebook":
-            from datasheet_lint.extract import notebooks  # only a repository with notebooks
-
-            lines = [
-                (segment.position(number, 1, text)[0], text)
-                for segment in notebooks.segments(item.text)
-                if segment.lang == "script"
-                for number, text in enumerate(segment.text.split("\n"), start=1)
-            ]
-        else:
-            lines = list(enumerate(item.text.split("\n")[: script_runs.MAX_LINES], start=1))
+        lines = script_runs.command_lines(item.text, notebook=kind == "notebook")
         found = script_runs.references(path, lines, scripts, reported.setdefault(path, set()))
         scan.references.extend(found)
+
+
+def _reported(references: Sequence[Reference]) -> dict[str, set[tuple[int, str]]]:
+    """Path -> the (line, dataset) pairs the scan already reports there, so that a later pass
+    adds no second reference to a line."""
+    reported: dict[str, set[tuple[int, str]]] = {}
+    for ref in references:
+        reported.setdefault(ref.location.path, set()).add((ref.location.line, ref.dataset))
+    return reported
 
 
 def _link(

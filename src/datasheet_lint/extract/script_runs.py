@@ -95,6 +95,21 @@ def _named_for_data(path: str) -> bool:
     return bool(words & DATA_SCRIPT_WORDS) or in_data_folder(path)
 
 
+def command_lines(text: str, *, notebook: bool) -> list[tuple[int, str]]:
+    """The (line number, text) lines a command may stand on: a notebook's shell lines (``!``)
+    at their lines in the raw file, or a script's or config file's first ``MAX_LINES``."""
+    if not notebook:
+        return list(enumerate(text.split("\n")[:MAX_LINES], start=1))
+    from datasheet_lint.extract import notebooks  # only a repository with notebooks
+
+    return [
+        (segment.position(number, 1, line)[0], line)
+        for segment in notebooks.segments(text)
+        if segment.lang == "script"
+        for number, line in enumerate(segment.text.split("\n"), start=1)
+    ]
+
+
 def references(
     path: str,
     lines: Iterable[tuple[int, str]],
