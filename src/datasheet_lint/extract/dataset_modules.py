@@ -74,7 +74,7 @@ DATA_ROOT = lazy(
 )
 # Any other name of the module's own (a bare name or ``self.``'s) that says it holds a place
 # and nothing a run writes: ``self.pascal_root``, ``exdir``, ``meta_dir``, ``root_path``,
-# ``self._base_dir`` (not ``out_dir``, ``cache_path``, ``model_path``: OUTPUT_WORDS below).
+# ``self._base_dir`` (not ``out_dir``, ``cache_path``, ``model_path``: RUN_WORDS below).
 PLACE_NAME = lazy(
     r"(?<![\w.])(?:self\.|cls\.)?(?P<name>_?(?:[A-Za-z]\w*?(?:root|dir|path|folder)|root))(?!\w)",
     re.IGNORECASE,
