@@ -15,7 +15,7 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 
 # Development-half floors, per labelling round: a change that loses recall or precision on real code
 # fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any tuning on it)
-# for three; rounds 3 to 9 were the test halves of sessions 6 to 12 (each reported there once) and
+# for three; rounds 3 to 10 were the test halves of sessions 6 to 13 (each reported there once) and
 # are development data from the session after. Every floor is its round's figure at the end of
 # session 13, rounded down from the counts (docs/accuracy.md). Round 6's retraction precision fell
 # from 0.926 to 0.918 in session 12: three lines of insightface's subcenter_arcface/drop.py read
@@ -108,11 +108,24 @@ FLOORS = {
         "dataset-recall": 0.80,
         "dataset-precision": 0.64,
     },
+    10: {
+        "required-recall": 0.62,
+        "required-recall-data": 0.67,
+        "reference-precision": 0.80,
+        "retraction-recall": 0.78,
+        "retraction-precision": 0.70,
+        "dataset-recall": 0.65,
+        "dataset-precision": 0.60,
+    },
 }
 # Where a round's precision stands below the naive grep's, named with the reason: round 6's
 # retraction flags include six lines naming bert-base-uncased (BookCorpus, per its model card),
 # which the labels leave unmarked; without them the linter reads 323/343 = 0.942, the grep's figure.
-BELOW_NAIVE = {(6, "retraction-precision")}
+# Round 10's dataset precision (109/179 against the grep's 35/56) counts as wrong every id the
+# linter gives data it reads that the labels name otherwise: 47 of its 70 unmatched names are
+# `local:` or `url:` ids of files the labels call by a public name (`local:../large_files/spam.csv`
+# for sms-spam-collection) or by another spelling of the path; the grep names only known datasets.
+BELOW_NAIVE = {(6, "retraction-precision"), (10, "dataset-precision")}
 
 
 def test_every_repository_is_pinned_labelled_and_in_one_half() -> None:
