@@ -32,6 +32,7 @@ from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.errors import FileError, UserError
+from datasheet_lint.extract import same_line
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
@@ -268,7 +269,7 @@ def _scan(
             lambda dataset: blocked(dataset) is not None,
         )
         scan.references.extend(found)
-    scan.references = extract.named_on_the_line(scan.references)
+    scan.references = same_line.named_on_the_line(scan.references)
     return scan
 
 
