@@ -97,6 +97,7 @@ JOIN = lazy(r"\b(?:join|joinpath|Path)\s*\(")
 TARGET = lazy(r"^\s*([\w.]+)\s*=(?!=)")
 # A place followed by ``+`` or pathlib's ``/`` and more: the path is built there.
 CONCATENATED = lazy(r"\s*[+/]\s*")
+NAME_WORD = lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")  # words of snake_case and camelCase names
 PATH_USE = lazy(
     r"\b(?:join|open|read_csv|loadmat|parse|File|listdir|glob|walk|Path)\s*\(|\s/\s*['\"]"
 )
@@ -381,7 +382,7 @@ def _argument_end(code: str, start: int, *, commas: bool) -> int:
 
 def _a_place(name: str) -> bool:
     """A name of a data place, not of something a run makes (``out_dir``, ``cache_path``)."""
-    words = [w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name)]
+    words = [w.lower() for w in NAME_WORD.findall(name)]
     return bool(words) and not set(words) & RUN_WORDS
 
 
