@@ -143,12 +143,8 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
     (`megaface_r50_epoch20.pth`) is reported too, as a warning: its name is the evidence. The
     message names the model, its training set and the evidence for it.
 
-    The repository itself must say what the weights were trained on: their own name names
-    the dataset, or the repository names the training set anywhere (a README's "pre-trained
-    on the Pile", a loader of MS1MV2, a model zoo under "we use MS1MV2 as the training
-    dataset"). Weights known to be trained on it only from their own model card or paper
-    (`llama-7b`, `bert-base-uncased` in a repository that never names Books3 or BookCorpus)
-    are DSL106 instead.
+    The repository must say what they were trained on (their name, a README or a loader names
+    the data); weights that only their own card ties to it (`llama-7b`) are DSL106.
 
     ## Why is this bad?
     Deleting a dataset does not delete what was learned from it. ArcFace, FaceNet and
