@@ -175,7 +175,8 @@ MODELS = [
 @pytest.mark.parametrize(("text", "model"), MODELS, ids=[m[1] for m in MODELS])
 def test_models_pretrained_on_ms_celeb_are_reported(scan: Scan, text: str, model: str) -> None:
     result = scan({"face.py": text}, "--select", "DSL1")
-    hits = [f for f in result.json()["findings"] if f["rule"] == "DSL104"]
+    # (the file alone does not say what the weights were trained on: DSL106, not DSL104)
+    hits = [f for f in result.json()["findings"] if f["rule"] in {"DSL104", "DSL106"}]
     assert [f["dataset"] for f in hits] == ["ms-celeb-1m"], result.json()["findings"]
     assert model in hits[0]["detail"]  # the evidence, told with the dataset's story
 

@@ -1,6 +1,7 @@
-"""Models trained on retracted data (DSL104): each model family, and the look-alikes that must
-stay silent, on a real git repository. A line that must be reported ends with
-``expect: DSL104 <dataset>``; every other line must yield no model reference at all."""
+"""Models trained on retracted data (DSL104, and DSL106 where only the model's own card says
+so): each model family, and the look-alikes that must stay silent, on a real git repository. A
+line that must be reported ends with ``expect: DSL10x <dataset>``; every other line must yield
+no model reference at all."""
 
 from __future__ import annotations
 
@@ -47,9 +48,9 @@ ocsort = "external/weights/osnet_ain_ms_d_c.pth.tar"  # expect: DSL104 dukemtmc-
 """,
     # Language models pre-trained on BookCorpus: Google's English BERT and the Hub ports.
     "nlp/finetune.py": """\
-tok = BertTokenizer.from_pretrained("bert-base-uncased")  # expect: DSL104 bookcorpus
-student = AutoModel.from_pretrained("distilbert/distilbert-base-cased")  # expect: DSL104 bookcorpus
-BERT_DIR = "/path/to/bert/wwm_uncased_L-24_H-1024_A-16"  # expect: DSL104 bookcorpus
+tok = BertTokenizer.from_pretrained("bert-base-uncased")  # expect: DSL106 bookcorpus
+student = AutoModel.from_pretrained("distilbert/distilbert-base-cased")  # expect: DSL106 bookcorpus
+BERT_DIR = "/path/to/bert/wwm_uncased_L-24_H-1024_A-16"  # expect: DSL106 bookcorpus
 """,
     # Language models whose cards or papers name the Pile, Books3 or BookCorpus (data 2026.12.4),
     # spelled as code loads them: Hub ids with and without their owner, renamed and -deduped
@@ -66,19 +67,19 @@ neox = "EleutherAI/gpt-neox-20b"  # expect: DSL104 the-pile
 dolly = pipeline(model="databricks/dolly-v2-12b")  # expect: DSL104 the-pile
 small_dolly = "databricks/dolly-v2-3b"  # expect: DSL104 the-pile
 choices = ["databricks/dolly-v1-6b", "databricks/dolly-v2-7b"]  # expect: DSL104 the-pile
-base_model = "decapoda-research/llama-7b-hf"  # expect: DSL104 books3
-llama = LlamaForCausalLM.from_pretrained("huggyllama/llama-30b")  # expect: DSL104 books3
-open_llama = "openlm-research/open_llama_7b_v2"  # expect: DSL104 redpajama-1t-book
-rob = AutoModel.from_pretrained("FacebookAI/roberta-base")  # expect: DSL104 bookcorpus
-detector = pipeline(model="roberta-base-openai-detector")  # expect: DSL104 bookcorpus
-gpt1 = OpenAIGPTModel.from_pretrained("openai-community/openai-gpt")  # expect: DSL104 bookcorpus
-albert = AlbertModel.from_pretrained("albert-base-v2")  # expect: DSL104 bookcorpus
-xlnet = XLNetModel.from_pretrained("xlnet-base-cased")  # expect: DSL104 bookcorpus
-opt = OPTForCausalLM.from_pretrained("facebook/opt-13b")  # expect: DSL104 bookcorpus
-disc = AutoModel.from_pretrained("google/electra-base-discriminator")  # expect: DSL104 bookcorpus
-summarizer = pipeline("summarization", model="facebook/bart-large-cnn")  # expect: DSL104 bookcorpus
-longformer = "allenai/longformer-base-4096"  # expect: DSL104 bookcorpus
-deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL104 bookcorpus
+base_model = "decapoda-research/llama-7b-hf"  # expect: DSL106 books3
+llama = LlamaForCausalLM.from_pretrained("huggyllama/llama-30b")  # expect: DSL106 books3
+open_llama = "openlm-research/open_llama_7b_v2"  # expect: DSL106 redpajama-1t-book
+rob = AutoModel.from_pretrained("FacebookAI/roberta-base")  # expect: DSL106 bookcorpus
+detector = pipeline(model="roberta-base-openai-detector")  # expect: DSL106 bookcorpus
+gpt1 = OpenAIGPTModel.from_pretrained("openai-community/openai-gpt")  # expect: DSL106 bookcorpus
+albert = AlbertModel.from_pretrained("albert-base-v2")  # expect: DSL106 bookcorpus
+xlnet = XLNetModel.from_pretrained("xlnet-base-cased")  # expect: DSL106 bookcorpus
+opt = OPTForCausalLM.from_pretrained("facebook/opt-13b")  # expect: DSL106 bookcorpus
+disc = AutoModel.from_pretrained("google/electra-base-discriminator")  # expect: DSL106 bookcorpus
+summarizer = pipeline("summarization", model="facebook/bart-large-cnn")  # expect: DSL106 bookcorpus
+longformer = "allenai/longformer-base-4096"  # expect: DSL106 bookcorpus
+deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL106 bookcorpus
 """,
     # A checkpoint's hub id is the model; the folder its download is cached in and the
     # architecture's config a training run is started from (pythia-160m.yml) load no weights.
@@ -97,6 +98,15 @@ deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL104 
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
         "duke_bot_R50.pth) | <!-- expect: DSL104 dukemtmc-reid -->\n"
+    ),
+}
+
+# The repository says what its face and re-ID weights and its EleutherAI models were trained
+# on, and never names Books3 or BookCorpus: the models trained on those are DSL106.
+STATED = {
+    "MODELS.md": (
+        "The face models were trained on MS1MV2, MS1MV3 and VGGFace2, the re-ID models on\n"
+        "DukeMTMC-reID; the EleutherAI language models on the Pile.\n"
     ),
 }
 
@@ -145,9 +155,9 @@ mdeberta = "microsoft/mdeberta-v3-base"
 }
 
 
-def _expected(files: dict[str, str]) -> set[tuple[str, int, str]]:
+def _expected(files: dict[str, str]) -> set[tuple[str, int, str, str]]:
     return {
-        (path, number, match.group(2))
+        (path, number, match.group(1), match.group(2))
         for path, text in files.items()
         for number, line in enumerate(text.splitlines(), start=1)
         if (match := EXPECT.search(line))
@@ -162,7 +172,7 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> Result:
     from datasheet_lint.cli import cli
 
     root = tmp_path_factory.mktemp("models")
-    write_files(root, {**FAMILIES, **LOOK_ALIKES})
+    write_files(root, {**FAMILIES, **STATED, **LOOK_ALIKES})
     init_repo(root)
     from click.testing import CliRunner
 
@@ -173,9 +183,9 @@ def scanned(tmp_path_factory: pytest.TempPathFactory) -> Result:
 
 def test_each_model_family_is_reported_on_its_line(scanned: Result) -> None:
     found = {
-        (f["path"], f["line"], f["dataset"])
+        (f["path"], f["line"], f["rule"], f["dataset"])
         for f in scanned.json()["findings"]
-        if f["rule"] == "DSL104"
+        if f["rule"] in {"DSL104", "DSL106"}
     }
     assert found == _expected(FAMILIES)
 
@@ -247,13 +257,13 @@ def test_allowing_the_dataset_silences_its_models(make_repo: MakeRepo, run_cli: 
 
 
 def test_model_references_are_not_reported_as_the_dataset(scanned: Result) -> None:
-    """A model trained on MS1MV3 is DSL104, never also DSL102 on the same line."""
+    """A model trained on MS1MV3 is DSL104 (or DSL106), never also DSL102 on the same line."""
     codes = {
         (f["path"], f["line"], f["rule"])
         for f in scanned.json()["findings"]
         if f["rule"].startswith("DSL10")
     }
-    assert {code for path, _, code in codes if path in FAMILIES} == {"DSL104"}
+    assert {code for path, _, code in codes if path in FAMILIES} == {"DSL104", "DSL106"}
 
 
 # Weight files whose own name names the data they were trained on: a model reference to it.
@@ -391,11 +401,54 @@ def test_a_model_named_in_prose_counts_where_it_points_at_weights(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     result = run_cli(make_repo(PROSE_MODELS), "check", "--format", "json")
-    found = {(f["path"], f["line"]) for f in result.json()["findings"] if f["rule"] == "DSL104"}
+    models = {"DSL104", "DSL106"}  # the repository names no training set: DSL106 throughout
+    found = {(f["path"], f["line"]) for f in result.json()["findings"] if f["rule"] in models}
     assert found == {
         ("README.md", 5),
         ("README.md", 6),
         ("README.md", 7),
         ("README.md", 8),
         ("model.py", 2),
+    }
+
+
+# A fine-tuning repository that loads LLaMA 1 and names no training data of its own, and one
+# that says in its README what its base model was pre-trained on.
+FINE_TUNE = """\
+from transformers import LlamaForCausalLM
+
+BASE = "huggyllama/llama-7b"
+model = LlamaForCausalLM.from_pretrained(BASE, load_in_8bit=True)
+"""
+
+
+def test_a_model_only_its_card_ties_to_retracted_data_is_dsl106(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """The rubric's test: the repository itself says what the weights were trained on. Where
+    only the blocklist knows it (the model's card), the finding is DSL106, a warning, and not
+    DSL104; once the README names the training set, the same line is DSL104."""
+    silent = run_cli(make_repo({"finetune.py": FINE_TUNE}), "check", "--format", "json")
+    (finding,) = [f for f in silent.json()["findings"] if f["rule"].startswith("DSL10")]
+    assert (finding["rule"], finding["line"], finding["dataset"]) == ("DSL106", 3, "books3")
+    assert finding["severity"] == "warning"
+    assert "which its card states and this repository does not" in finding["message"]
+    assert "https://arxiv.org/abs/2302.13971" in finding["detail"]  # the LLaMA paper
+
+    readme = "LLaMA 1, our base model, was pre-trained on data that includes the Pile's Books3.\n"
+    stated = make_repo({"finetune.py": FINE_TUNE, "README.md": readme})
+    result = run_cli(stated, "check", "--format", "json")
+    models = {(f["rule"], f["path"], f["line"]) for f in result.json()["findings"]}
+    assert ("DSL104", "finetune.py", 3) in models
+    assert not any(rule == "DSL106" for rule, _, _ in models)
+
+
+def test_weights_named_for_their_data_stay_dsl104_where_nothing_else_names_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A weight file's own name is the repository saying what it was trained on."""
+    repo = make_repo({"infer.py": 'w = "ms1mv3_arcface_r100_fp16/backbone.pth"\n'})
+    result = run_cli(repo, "check", "--format", "json")
+    assert {f["rule"] for f in result.json()["findings"] if f["rule"].startswith("DSL10")} == {
+        "DSL104"
     }

@@ -1,12 +1,14 @@
-"""DSL104-105: models trained on retracted data, and model cards silent on their training data."""
+"""DSL104-106: models trained on retracted data, model cards silent on their training data, and
+models whose retracted training data only their own card states."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from datasheet_lint.knowledge.blocklist import BlockedDataset, BlockedModel
-from datasheet_lint.models import Finding, Kind, Severity
+from datasheet_lint.models import Finding, Kind, Reference, Severity
 from datasheet_lint.names import normalise
 from datasheet_lint.rules._common import short_name, status_in_brief, what_happened
 from datasheet_lint.rules.registry import Context, finding, rule
@@ -75,6 +77,61 @@ def _severity(model: BlockedModel, dataset: BlockedDataset) -> Severity:
     return dataset.default_severity
 
 
+def _named_by_repository(ctx: Context) -> frozenset[str]:
+    """The retracted datasets (their top-level entries) that the repository itself names other
+    than inside a model's name: a loader, data path, download, config value, or a mention in
+    its README, docs or comments ("pre-trained on the Pile", "MS1MV2 as the training set")."""
+    named = set()
+    for ref in ctx.references:
+        if ref.kind is Kind.MODEL:
+            continue
+        dataset = ctx.blocklist.get(ref.dataset)
+        if dataset is not None:
+            named.add(ctx.blocklist.parent_of(dataset).id)
+    return frozenset(named)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Trained:
+    """A model reference to weights trained on retracted data, with the evidence for it and
+    whether the repository itself says so (``stated``)."""
+
+    ref: Reference
+    dataset: BlockedDataset
+    entry: BlockedDataset
+    model: BlockedModel
+    stated: bool
+
+
+def _trained_models(ctx: Context) -> Iterator[_Trained]:
+    """Every model reference whose training set is a removed dataset. The repository states
+    it where the weights' own name names the dataset (by_name, or no model family lists them),
+    where its README says so for a link that names nothing, or where the repository names the
+    training set anywhere else; a listed model known only from its card (``llama-7b``,
+    ``bert-base-uncased``) in a repository that never names its training data is not."""
+    named = _named_by_repository(ctx)
+    for ref in ctx.references:
+        if ref.kind is not Kind.MODEL:
+            continue
+        dataset = ctx.blocklist.get(ref.dataset)
+        if dataset is None or not dataset.removed:
+            continue
+        entry = ctx.blocklist.parent_of(dataset)
+        model = ctx.blocklist.model_named(ref.surface, ref.dataset)
+        if model is None or model.by_name:
+            documented = _link_naming_nothing(ctx, ref.surface, dataset)
+            model = _documented(dataset) if documented else model or _named_for(dataset)
+            yield _Trained(ref, dataset, entry, model, stated=True)
+        else:
+            yield _Trained(ref, dataset, entry, model, stated=entry.id in named)
+
+
+def _replacement(model: BlockedModel) -> str:
+    if model.replacement:
+        return f" Use instead: {model.replacement.rstrip('.')}."
+    return " No replacement trained on consented data was named."
+
+
 @rule("DSL104", "model-trained-on-retracted-data")
 def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
     """## What it does
@@ -85,6 +142,9 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
     whose own name names a retracted dataset that no model family lists
     (`megaface_r50_epoch20.pth`) is reported too, as a warning: its name is the evidence. The
     message names the model, its training set and the evidence for it.
+
+    The repository must say what they were trained on (their name, a README or a loader names
+    the data); weights that only their own card ties to it (`llama-7b`) are DSL106.
 
     ## Why is this bad?
     Deleting a dataset does not delete what was learned from it. ArcFace, FaceNet and
@@ -110,27 +170,15 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
     Mathur and Narayanan (NeurIPS 2021 D&B), derivative models M1-M6
     (https://github.com/citp/mitigating-dataset-harms).
     """
-    for ref in ctx.references:
-        if ref.kind is not Kind.MODEL:
+    for trained in _trained_models(ctx):
+        if not trained.stated:
             continue
-        dataset = ctx.blocklist.get(ref.dataset)
-        if dataset is None or not dataset.removed:
-            continue
-        model = ctx.blocklist.model_named(ref.surface, ref.dataset)
-        if model is None or model.by_name:
-            documented = _link_naming_nothing(ctx, ref.surface, dataset)
-            model = _documented(dataset) if documented else model or _named_for(dataset)
-        entry = ctx.blocklist.parent_of(dataset)
-        replacement = (
-            f" Use instead: {model.replacement.rstrip('.')}."
-            if model.replacement
-            else " No replacement trained on consented data was named."
-        )
+        ref, dataset, entry, model = trained.ref, trained.dataset, trained.entry, trained.model
         medium = model.confidence == "medium"
         trained_on = _trained_on(dataset, entry, medium=medium)
         message = f"'{ref.surface}' is a model trained on {trained_on}"
         detail = (
-            f"{what_happened(entry)}.{replacement} Evidence: {model.name}, "
+            f"{what_happened(entry)}.{_replacement(model)} Evidence: {model.name}, "
             f"{_evidence(model, ref.surface)}"
         )
         yield finding(
@@ -213,4 +261,62 @@ def model_card_missing_training_data(ctx: Context) -> Iterator[Finding]:
             dataset=missing[0],
             hint=f"add under 'datasets:' in the front matter: {', '.join(missing)}",
             surface=card.path,
+        )
+
+
+@rule("DSL106", "undisclosed-retracted-training-data", severity=Severity.WARNING)
+def undisclosed_retracted_training_data(ctx: Context) -> Iterator[Finding]:
+    """## What it does
+    Reports pretrained weights that their own model card or paper says were trained on a
+    retracted or withdrawn dataset, named in a repository that says nothing of that training
+    data: a Hugging Face id or conversion of LLaMA 1 (Books3), English BERT, RoBERTa or OPT
+    (BookCorpus), Pythia, GPT-Neo or GPT-J (the Pile), loaded, fine-tuned or listed, where no
+    file of the repository names Books3, BookCorpus or the Pile. The message names the model,
+    its training set and the card or paper that states it.
+
+    Where the repository does name the training set (a README's "trained on the Pile", a loader
+    of the Pile) or the weights' own name does (`ms1mv3_arcface_r100`), the weights are DSL104.
+
+    ## Why is this bad?
+    A model inherits the retraction of its training data, and a repository that builds on the
+    model without saying what it was trained on hides that from everyone who uses it. The
+    evidence is outside the repository (the model's card), so this is a warning: the
+    repository may use the weights for something the retraction does not touch.
+
+    ## Example
+    ```python
+    model = LlamaForCausalLM.from_pretrained("huggyllama/llama-7b")  # LLaMA 1: Books3
+    ```
+
+    ## How to fix
+    Say in the README or a model card what the weights were trained on, and either choose
+    weights trained on data collected with consent or under a licence that allows your use, or
+    record why this repository needs these ('allow' with a reason).
+
+    ## References
+    Each finding cites the card or paper that states the training set; `datasheet-lint
+    blocklist show ID` lists the dataset's sources.
+    """
+    for trained in _trained_models(ctx):
+        if trained.stated:
+            continue
+        ref, dataset, entry, model = trained.ref, trained.dataset, trained.entry, trained.model
+        trained_on = _trained_on(dataset, entry, medium=model.confidence == "medium")
+        yield finding(
+            "DSL106",
+            ref.location,
+            f"'{ref.surface}' is a model trained on {trained_on}, which its card states and "
+            "this repository does not",
+            dataset=dataset.id,
+            hint=(
+                "say what the weights were trained on (README or model card), and use weights "
+                "trained on consented or licensed data or record why this repository needs "
+                f"these ('allow' with a reason); sources: datasheet-lint blocklist show "
+                f"{dataset.id}"
+            ),
+            detail=(
+                f"{what_happened(entry)}.{_replacement(model)} Evidence: {model.name}, "
+                f"{_evidence(model, ref.surface)}"
+            ),
+            reference=ref,
         )
