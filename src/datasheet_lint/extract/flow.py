@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ from typing import Protocol, TypeGuard
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
 from datasheet_lint.extract.data_paths import looks_like_data
+from datasheet_lint.extract.identifiers import MEASURE_WORDS
 from datasheet_lint.extract.python_ast import (
     _LEAVES,
     DATA_FILE,
@@ -114,6 +116,14 @@ READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_d
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 BATCHERS = frozenset({"loader", "loaders", "dataloader", "dataloaders"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
+# Words of a name that measure, score or model the data it touches (lfw_accuracy,
+# evaluate_lfw, MNISTClassifier): named for a dataset, it is still no loader of it.
+NOT_LOADERS = MEASURE_WORDS | frozenset({"test"})
+# A local file's words that name no data of their own (train.csv, data/images): a function
+# named so (def train():) is named for what it does, not for that file.
+UNNAMED = (
+    LOCATION_WORDS | DATA_NOUNS | GENERIC | frozenset({"input", "inputs", "raw", "all", "labels"})
+)
 # The last word of a name of what streams data in batches (DistributedDataLoader,
 # distributed_data_generator).
 STREAM_WORDS = frozenset({"loader", "generator", "iterator", "reader", "stream"})
@@ -770,7 +780,8 @@ class _Flow:
         if selects and not isinstance(node, ast.ClassDef):
             self.state.selectors[name] = frozenset(touched)
         limit = MAX_CLASS_LINES if isinstance(node, ast.ClassDef) else MAX_LOADER_LINES
-        if 0 < len(touched) <= MAX_DATASETS and size <= limit and _loader_named(node):
+        named = _loader_named(node) or _named_for(node.name, touched)
+        if 0 < len(touched) <= MAX_DATASETS and size <= limit and named:
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
             if _bare_verb(node):  # def download(): its callers touch its data, silently
@@ -1107,15 +1118,22 @@ class _Flow:
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=2)
 
     def loader_class(self, node: ast.Call) -> Carried:
-        """The dataset a loader call names by its attribute (``datasets.MNIST(root)``,
-        ``keras.datasets.mnist.load_data()`` at ``mnist``): its seed stands on the name."""
+        """The dataset a loader call names by its attribute or its own name
+        (``datasets.MNIST(root)``, ``keras.datasets.mnist.load_data()`` at ``mnist``,
+        ``getMNISTFormat(path)``, ``Market1501(root)``): its seed stands inside the name."""
         func = node.func
-        if not isinstance(func, ast.Attribute) or func.end_col_offset is None:
+        if isinstance(func, ast.Attribute):
+            name = func.attr
+        elif isinstance(func, ast.Name):
+            name = func.id
+        else:
+            return NOTHING
+        if func.end_col_offset is None:
             return NOTHING
         line = func.end_lineno or func.lineno
-        start = _char_column(self.lines, line, func.end_col_offset - len(func.attr))
+        start = _char_column(self.lines, line, func.end_col_offset - len(name))
         loads = self.state.loads.get(line, set())
-        return frozenset(dataset for column, dataset in loads if column == start)
+        return frozenset(d for column, d in loads if start <= column < start + len(name))
 
     def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets
@@ -1734,6 +1752,33 @@ def _makes_data(name: str) -> bool:
     if not name[:1].isupper() or set(words) & OUTPUT_WORDS:
         return False
     return bool(set(words) & DATA_NOUNS) and words[-1] not in {"loader", "sampler"}
+
+
+def _named_for(name: str, touched: Iterable[str]) -> bool:
+    """A function or class named for the data its body reads (``getKaggleMNIST``,
+    ``lambada_create_tokens_data``, ``get_robert_frost`` reading ``robert_frost.txt``): the
+    words of a dataset it touches stand together in its name. Not a measure of the data or a
+    model of it (``lfw_accuracy``, ``MNISTClassifier``), nor a file named only for its part
+    or place (``train.csv`` in ``def train():``)."""
+    words = _words(name)
+    if set(words) & (NOT_LOADERS | OUTPUT_WORDS - {"load"}):
+        return False
+    for dataset in touched:
+        own = _dataset_words(dataset)
+        if not own or set(own) <= UNNAMED:
+            continue
+        if any(words[i : i + len(own)] == own for i in range(len(words) - len(own) + 1)):
+            return True
+    return False
+
+
+def _dataset_words(dataset: str) -> list[str]:
+    """The words of a dataset's own name: ``cifar-10`` -> cifar, 10; ``kaggle:competition/
+    digit-recognizer`` -> digit, recognizer; ``local:poems/robert_frost.txt`` -> robert, frost."""
+    last = re.split(r"[:/]", dataset)[-1]
+    if dataset.startswith("local:"):
+        last = posixpath.splitext(last)[0]
+    return _words(last)
 
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
