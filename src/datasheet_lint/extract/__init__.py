@@ -232,7 +232,8 @@ def _segment_references(
         # A read known only by its file seeds nothing: its nameless id would be carried over
         # the names that a named dataset's seed carries (the dataset class's own folder).
         seeds = [item for item in found if item not in unnamed] if unnamed else found
-        flowed = _flowed(segment.text, tree, seeds, knowledge, linked)
+        reads = [item for item in found if item in unnamed]
+        flowed = _flowed(segment.text, tree, seeds, knowledge, linked, reads)
         if flowed is not None:
             found.extend(flowed.found)
             if flowed.limit:
@@ -360,13 +361,15 @@ def _flowed(
     found: list[tuple[str, int, int, Kind, str]],
     knowledge: Knowledge,
     linked: Linked | None,
+    reads: list[tuple[str, int, int, Kind, str]],
 ) -> Flowed | None:
-    """References that reach their uses through names bound to them (extract/flow.py)."""
+    """References that reach their uses through names bound to them (extract/flow.py);
+    ``reads`` are those known only by their file, which seed no name."""
     if tree is None:
         return None
     from datasheet_lint.extract import flow  # only modules that reference data need it
 
-    return flow.references(tree, text, found, knowledge.resolve, linked)
+    return flow.references(tree, text, found, knowledge.resolve, linked, reads)
 
 
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful
