@@ -635,6 +635,9 @@ class _Flow:
         self.state = state
         self.found: list[Found] = []
         self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
+        # datasets each enclosing function calls a helper named for (getMNISTFormat(path)):
+        # its own only when its name is the dataset's too (getKaggleMNIST), see loader()
+        self.called: list[set[str]] = []
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
         # Inside print(...) or a log call, or the value of an output's name: paths built there
@@ -740,6 +743,7 @@ class _Flow:
         for name, carried in fed.items():
             local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
+        self.called.append(set())
         self.depth += 1
         self.functions.append(node)
         if fed or not self.quiet(node, local):
@@ -747,6 +751,9 @@ class _Flow:
         self.functions.pop()
         self.depth -= 1
         touched = self.touched.pop() | _union(fed.values())
+        called = self.called.pop()
+        if _named_for(node.name, called):
+            touched |= called
         env.pop(node.name, None)
         self.loader(node, node.name, touched)
 
@@ -768,8 +775,12 @@ class _Flow:
     def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
         self.classes.append(node.name)
         self.touched.append(set())
+        self.called.append(set())
         self.block(node.body, dict(env))
         touched = self.touched.pop()
+        called = self.called.pop()
+        if _named_for(node.name, called):
+            touched |= called
         self.classes.pop()
         env.pop(node.name, None)
         if not touched:  # class SimpleOxfordPetDataset(OxfordPetDataset): its base's data
@@ -1084,6 +1095,8 @@ class _Flow:
             named = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
             self.touch(_union(self.seeded(a, loads=True) for a in named))
             self.touch(self.loader_class(node))  # return datasets.MNIST(root)
+            if self.called:
+                self.called[-1].update(self.helper_named(node))
         if kind is None and (
             self.selected(node, env)
             or self.given_data(node, env)
@@ -1149,17 +1162,24 @@ class _Flow:
                 _mark_chain(argument, self.bound, carried, self.state, self.lines, depth=2)
 
     def loader_class(self, node: ast.Call) -> Carried:
-        """The dataset a loader call names by its attribute or its own name
-        (``datasets.MNIST(root)``, ``keras.datasets.mnist.load_data()`` at ``mnist``,
-        ``getMNISTFormat(path)``, ``Market1501(root)``): its seed stands inside the name."""
+        """The dataset a loader call names by its attribute (``datasets.MNIST(root)``,
+        ``keras.datasets.mnist.load_data()`` at ``mnist``): its seed stands on the name."""
         func = node.func
-        if isinstance(func, ast.Attribute):
-            name = func.attr
-        elif isinstance(func, ast.Name):
-            name = func.id
-        else:
+        if not isinstance(func, ast.Attribute) or func.end_col_offset is None:
             return NOTHING
-        if func.end_col_offset is None:
+        line = func.end_lineno or func.lineno
+        start = _char_column(self.lines, line, func.end_col_offset - len(func.attr))
+        loads = self.state.loads.get(line, set())
+        return frozenset(dataset for column, dataset in loads if column == start)
+
+    def helper_named(self, node: ast.Call) -> Carried:
+        """The dataset a helper's own name holds (``getMNISTFormat(path)``,
+        ``build_coco(image_set)``): the caller is that dataset's loader only if its name
+        is the dataset's too (``getKaggleMNIST``); a dispatcher (``build_dataset``) or a
+        wrapper class (``Dataset(opt)`` around ``VOCBboxDataset``) picks or wraps it."""
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if not name or func.end_col_offset is None:
             return NOTHING
         line = func.end_lineno or func.lineno
         start = _char_column(self.lines, line, func.end_col_offset - len(name))
