@@ -1447,3 +1447,102 @@ def test_a_download_below_an_unknown_place_or_a_model_names_no_dataset(
     # web pages that show a dataset's files (blob/, HTML scraped for checksums): no data
     # is fetched below a place known only by its start
     assert datasets_at(make_repo, run_cli, "client.py", NOT_A_PLACE) == {}
+
+
+NAMED_HELPERS = """\
+import pandas as pd
+
+
+def read_mnist_csv(path):
+    frame = pd.read_csv(path)
+    return frame.values[:, 1:] / 255.0, frame.values[:, 0]
+
+
+def getKaggleMNIST():
+    return read_mnist_csv("../inputs/train.csv")
+
+
+def make_dataset(name):
+    if name == "kaggle":
+        return read_mnist_csv("../inputs/train.csv")
+    raise ValueError(name)
+
+
+def train_mnist_model(model):
+    features, labels = read_mnist_csv("../inputs/train.csv")
+    return model.fit(features, labels)
+"""
+
+NAMED_CALLER = """\
+from utils import getKaggleMNIST, make_dataset, train_mnist_model
+
+features, labels = getKaggleMNIST()
+other = make_dataset("kaggle")
+fitted = train_mnist_model(None)
+"""
+
+
+def test_a_function_named_for_the_data_its_helper_reads_loads_it_where_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # getKaggleMNIST returns what read_mnist_csv (a helper named for MNIST) reads: its def,
+    # its import and its call load MNIST. make_dataset picks among datasets and
+    # train_mnist_model fits a model: neither is named for the data alone, so their def
+    # lines and calls are no references.
+    found = scan_references(
+        make_repo, run_cli, {"utils.py": NAMED_HELPERS, "train.py": NAMED_CALLER}
+    )
+    mnist = {(path, line) for path, line, dataset, _ in found if dataset == "mnist"}
+    assert {("utils.py", 9), ("train.py", 1), ("train.py", 3)} <= mnist
+    assert not mnist & {("utils.py", 13), ("utils.py", 19), ("train.py", 4), ("train.py", 5)}
+
+
+POEMS = """\
+def get_frost_poems():
+    sentences = []
+    for line in open("../poetry/frost_poems.txt"):
+        sentences.append(line.lower().split())
+    return sentences
+
+
+def tokenize(line):
+    return line.lower().split()
+"""
+
+GENERATE = """\
+from poems import get_frost_poems, tokenize
+
+
+def load_rhymes():
+    return [line.split(",") for line in open("../poetry/rhyme_pairs.csv")]
+
+
+def train_generator():
+    sentences = get_frost_poems()
+    return len(sentences)
+
+
+class PoemCheck:
+    poems = get_frost_poems()
+    words = tokenize("two roads diverged")
+"""
+
+
+def test_a_getter_of_a_file_no_name_places_loads_it_where_imported_and_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # get_frost_poems reads a file known only by its path: its def carries that file to
+    # the module that imports it, which defines a loader of its own (load_rhymes) and
+    # calls get_frost_poems in a function and in a class body. tokenize reads nothing.
+    found = scan_references(make_repo, run_cli, {"poems.py": POEMS, "generate.py": GENERATE})
+    poems = {
+        (path, line) for path, line, dataset, _ in found if dataset.endswith("frost_poems.txt")
+    }
+    assert poems == {
+        ("poems.py", 1),
+        ("poems.py", 3),
+        ("generate.py", 1),
+        ("generate.py", 9),
+        ("generate.py", 14),
+    }
+    assert not any(line == 15 for path, line, _, _ in found if path == "generate.py")
