@@ -116,9 +116,12 @@ READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_d
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 BATCHERS = frozenset({"loader", "loaders", "dataloader", "dataloaders"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
-# Words of a name that measure, score or model the data it touches (lfw_accuracy,
-# evaluate_lfw, MNISTClassifier): named for a dataset, it is still no loader of it.
-NOT_LOADERS = MEASURE_WORDS | frozenset({"test"})
+# Words of a name that measure, score, model or convert the data it touches (lfw_accuracy,
+# evaluate_lfw, MNISTClassifier, GloveVectorizer, roidb_to_coco): named for a dataset, it is
+# still no loader of it.
+NOT_LOADERS = MEASURE_WORDS | frozenset(
+    {"test", "to", "convert", "converter", "conversion", "vectorizer", "tokenizer"}
+)
 # A local file's words that name no data of their own (train.csv, data/images): a function
 # named so (def train():) is named for what it does, not for that file.
 UNNAMED = (
