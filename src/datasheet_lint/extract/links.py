@@ -55,11 +55,10 @@ def candidates(exports: Mapping[str, Exports], texts: Iterable[SourceFile]) -> I
         parts.append(r"\b(?:" + namespaces + r")\.(?:" + names + r")\b")
     wanted = re.compile("|".join(parts))
     for file in texts:
-        # An exporting module may also import another's loaders (rnn/train.py defines
-        # train_poetry and says from util import get_robert_frost) or read attributes
-        # another module sets; linked() leaves out what it exports itself.
-        if wanted.search(file.text):
+        if file.path not in exports and wanted.search(file.text):
             yield file
+        elif file.path in exports and attributes and wanted.search(file.text):
+            yield file  # a module may also read attributes another module sets
 
 
 def linked(file: SourceFile, tree: ast.Module | None, exports: Mapping[str, Exports]) -> Linked:
