@@ -1521,7 +1521,8 @@ from poems import get_frost_poems, tokenize
 
 def train_generator():
     sentences = get_frost_poems()
-    return len(sentences)
+    corpus = models.PoemCorpus(sentences)
+    return len(corpus)
 
 
 class PoemCheck:
@@ -1534,7 +1535,8 @@ def test_a_getter_of_a_file_no_name_places_loads_it_where_imported_and_called(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     # get_frost_poems reads a file known only by its path: its def carries that file to
-    # the module that imports it, which calls it in a function and in a class body.
+    # the module that imports it, which calls it in a function and in a class body. What
+    # it returned, handed to a class named for data (models.PoemCorpus), is loaded already;
     # tokenize reads nothing.
     found = scan_references(make_repo, run_cli, {"poems.py": POEMS, "generate.py": GENERATE})
     poems = {
@@ -1545,6 +1547,6 @@ def test_a_getter_of_a_file_no_name_places_loads_it_where_imported_and_called(
         ("poems.py", 3),
         ("generate.py", 1),
         ("generate.py", 5),
-        ("generate.py", 10),
+        ("generate.py", 11),
     }
-    assert not any(line == 11 for path, line, _, _ in found if path == "generate.py")
+    assert not any(line in {6, 12} for path, line, _, _ in found if path == "generate.py")

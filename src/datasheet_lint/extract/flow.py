@@ -648,6 +648,7 @@ class _Flow:
         # are text or where a run writes, not the data's paths.
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
+        self.results: set[str] = set()  # names bound to what a loader call returned
         self.aliases: set[str] = set()  # names bound to a dataset's loader class itself
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
@@ -868,6 +869,19 @@ class _Flow:
         if isinstance(value, ast.Attribute | ast.Name) and self.seeded(value, loads=True):
             # dataloader = datasets.CIFAR100: the class itself, called further down
             self.aliases.update(t.id for t in targets if isinstance(t, ast.Name))
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        names |= {
+            e.id
+            for t in targets
+            if isinstance(t, ast.Tuple)
+            for e in t.elts
+            if isinstance(e, ast.Name)
+        }
+        dotted = dotted_name(value.func) if isinstance(value, ast.Call) else None
+        if dotted is not None and _carrier_call(value.func) and self.state.carriers.get(dotted):
+            self.results |= names  # query_img, ... = process_query_sysu(data_path)
+        else:
+            self.results -= names
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:
@@ -1235,7 +1249,12 @@ class _Flow:
             return False
         if self.functions and _loader_named(self.functions[-1]):
             return False  # get_training_set(): its def and calls are the references, this a step
-        carried = _union(self.carried(a, env) for a in _arguments(node))
+        # What a loader returned (TestData(query_img, ...) after query_img, ... =
+        # process_query_sysu(path)) is the data already loaded, on the loader's line.
+        given = [
+            a for a in _arguments(node) if not (isinstance(a, ast.Name) and a.id in self.results)
+        ]
+        carried = _union(self.carried(a, env) for a in given)
         if not carried or len(carried) > MAX_DATASETS:
             return False
         self.touch(carried)
