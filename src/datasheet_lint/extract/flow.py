@@ -877,8 +877,9 @@ class _Flow:
             for e in t.elts
             if isinstance(e, ast.Name)
         }
-        dotted = dotted_name(value.func) if isinstance(value, ast.Call) else None
-        if dotted is not None and _carrier_call(value.func) and self.state.carriers.get(dotted):
+        func = value.func if isinstance(value, ast.Call) else None
+        dotted = dotted_name(func) if func is not None else None
+        if func is not None and dotted and _carrier_call(func) and self.state.carriers.get(dotted):
             self.results |= names  # query_img, ... = process_query_sysu(data_path)
         else:
             self.results -= names
