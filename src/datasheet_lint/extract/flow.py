@@ -642,7 +642,6 @@ class _Flow:
         # its own only when its name is the dataset's too (getKaggleMNIST), see loader()
         self.called: list[set[str]] = []
         self.classes: list[str] = []
-        self.class_depths: list[int] = []  # functions entered where each class was entered
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
@@ -779,7 +778,6 @@ class _Flow:
 
     def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
         self.classes.append(node.name)
-        self.class_depths.append(len(self.functions))
         self.touched.append(set())
         self.called.append(set())
         self.block(node.body, dict(env))
@@ -788,7 +786,6 @@ class _Flow:
         if _named_for(node.name, called):
             touched |= called
         self.classes.pop()
-        self.class_depths.pop()
         env.pop(node.name, None)
         if not touched:  # class SimpleOxfordPetDataset(OxfordPetDataset): its base's data
             bases = [dotted_name(base) or "" for base in node.bases]
@@ -1103,15 +1100,11 @@ class _Flow:
             carried = self.state.carriers[dotted]
             self.touch(carried)
             if dotted not in self.state.silent:
-                # In a class's own body too (class Q1: family_sales = load_family_sales()):
-                # a use of the data where it stands, not a step of a method.
+                # In a class too (class Q1: family_sales = load_family_sales()): the call of
+                # a loader is a use of its data wherever it stands, not a step of the class.
                 column = _char_column(self.lines, node.lineno, node.col_offset)
-                at_class = bool(self.classes) and self.class_depths[-1] == len(self.functions)
                 for dataset in sorted(carried):
-                    if at_class:
-                        self.found.append((dataset, node.lineno, column, Kind.LOAD, dotted))
-                    else:
-                        self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
+                    self.found.append((dataset, node.lineno, column, Kind.LOAD, dotted))
                 return
             # download(path, url): a verb-named carrier given a carried URL still downloads it
         self.option(node, env)
