@@ -232,8 +232,7 @@ def _segment_references(
         # A read known only by its file seeds nothing: its nameless id would be carried over
         # the names that a named dataset's seed carries (the dataset class's own folder).
         seeds = [item for item in found if item not in unnamed] if unnamed else found
-        reads = [item for item in found if item in unnamed]
-        flowed = _flowed(segment.text, tree, seeds, knowledge, linked, reads)
+        flowed = _flowed(segment.text, tree, seeds, knowledge, linked)
         if flowed is not None:
             found.extend(flowed.found)
             if flowed.limit:
@@ -361,15 +360,13 @@ def _flowed(
     found: list[tuple[str, int, int, Kind, str]],
     knowledge: Knowledge,
     linked: Linked | None,
-    reads: list[tuple[str, int, int, Kind, str]],
 ) -> Flowed | None:
-    """References that reach their uses through names bound to them (extract/flow.py);
-    ``reads`` are those known only by their file, which seed no name."""
+    """References that reach their uses through names bound to them (extract/flow.py)."""
     if tree is None:
         return None
     from datasheet_lint.extract import flow  # only modules that reference data need it
 
-    return flow.references(tree, text, found, knowledge.resolve, linked, reads)
+    return flow.references(tree, text, found, knowledge.resolve, linked)
 
 
 MAX_DATA_PATHS = 1_000  # data locations read per segment: real modules hold a handful

@@ -225,7 +225,6 @@ class _State:
         # alpaca, chip2, longform, ...): a call loads the ones its arguments select
         self.selectors: dict[str, Carried] = {}
         self.loads: dict[int, set[tuple[int, str]]] = {}  # the seeds that are loader calls
-        self.reads: dict[int, set[str]] = {}  # line -> reads known only by their file
 
     def snapshot(self) -> tuple[object, ...]:
         marks = frozenset((line, col, d) for line, s in self.marks.items() for col, d in s)
@@ -294,7 +293,6 @@ def references(
     found: Iterable[Found],
     resolve: Resolve,
     linked: Linked | None = None,
-    reads: Iterable[Found] = (),
 ) -> Flowed:
     """References that reach their uses through names, beyond ``found`` (the seeds), and
     what the module offers others to import.
@@ -302,12 +300,9 @@ def references(
     The walk recurses into expressions: one that parses but nests deeper than the
     interpreter's recursion limit (a 1,000-term ``+`` chain in a hostile file) ends it, and
     so does a pass over ``MAX_STEPS``; the module keeps what the direct passes found, and
-    ``limit`` says why.
-
-    ``reads`` are reads known only by their file (``open('poems/robert_frost.txt')``): they
-    seed no name, but a loader-named function that reads nothing else carries them."""
+    ``limit`` says why."""
     try:
-        return _references(tree, text, found, resolve, linked, reads)
+        return _references(tree, text, found, resolve, linked)
     except RecursionError:
         limit = "names not followed: code nested deeper than Python's recursion limit"
     except _TooCostly:
@@ -321,7 +316,6 @@ def _references(
     found: Iterable[Found],
     resolve: Resolve,
     linked: Linked | None,
-    reads: Iterable[Found] = (),
 ) -> Flowed:
     found = list(found)  # read twice: the seeds, then which of them are loader calls
     seeds: dict[int, set[tuple[int, str]]] = {}
@@ -330,8 +324,7 @@ def _references(
         if kind in SEED_KINDS and not _settings(dataset):
             seeds.setdefault(line, set()).add((column, dataset))
             surfaces.append((line, dataset, surface))
-    reads = list(reads)
-    if not seeds and not reads and linked is None and not may_download(text):
+    if not seeds and linked is None and not may_download(text):
         return Flowed([], Exports({}, {}, {}))  # nothing to follow, nothing to fold
     lines = text.split("\n")
     # A seed whose text is not on its line was read through a name (read_csv(csv_path)):
@@ -339,9 +332,6 @@ def _references(
     chased = [(line, d, s) for line, d, s in surfaces if s not in _line(lines, line)]
     bindings = _Bindings(tree, lines, {line for line, _, _ in chased})
     state = _State()
-    for dataset, line, _, kind, _ in reads:
-        if kind is Kind.LOAD and not _settings(dataset):
-            state.reads.setdefault(line, set()).add(dataset)
     for dataset, line, column, kind, _ in found:
         if kind is Kind.LOAD and line in seeds:
             state.loads.setdefault(line, set()).add((column, dataset))
@@ -801,9 +791,6 @@ class _Flow:
         """A function or class that downloads or reads one dataset carries it (and its def
         line is a load reference); its caller touches what it touches."""
         size = (node.end_lineno or node.lineno) - node.lineno
-        if not touched and not isinstance(node, ast.ClassDef) and not self.classes:
-            read = self.own_reads(node)
-            touched = read if _loader_named(node) or _named_for(name, read) else touched
         selects = len(touched) > MAX_DATASETS and not self.classes and _loader_named(node)
         if selects and not isinstance(node, ast.ClassDef):
             self.state.selectors[name] = frozenset(touched)
@@ -819,21 +806,6 @@ class _Flow:
                     self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, name)
         if self.touched:
             self.touched[-1].update(touched)
-
-    def own_reads(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-        """The files a function reads that no name places (``def get_robert_frost():`` opens
-        ``'../hmm_class/robert_frost.txt'``), when it reads no named dataset: they are its
-        data. Not a driver's many files, nor a file its nested functions read."""
-        nested = [
-            range(inner.lineno, (inner.end_lineno or inner.lineno) + 1)
-            for inner in ast.walk(node)
-            if inner is not node and isinstance(inner, ast.FunctionDef | ast.AsyncFunctionDef)
-        ]
-        found: set[str] = set()
-        for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
-            if line in self.state.reads and not any(line in inner for inner in nested):
-                found |= self.state.reads[line]
-        return found if len(found) <= MAX_DATASETS else set()
 
     # bindings ----------------------------------------------------------------------------------
 
@@ -1100,11 +1072,8 @@ class _Flow:
             carried = self.state.carriers[dotted]
             self.touch(carried)
             if dotted not in self.state.silent:
-                # In a class too (class Q1: family_sales = load_family_sales()): the call of
-                # a loader is a use of its data wherever it stands, not a step of the class.
-                column = _char_column(self.lines, node.lineno, node.col_offset)
                 for dataset in sorted(carried):
-                    self.found.append((dataset, node.lineno, column, Kind.LOAD, dotted))
+                    self.emit(dataset, node.lineno, node.col_offset, Kind.LOAD, dotted)
                 return
             # download(path, url): a verb-named carrier given a carried URL still downloads it
         self.option(node, env)
