@@ -1484,6 +1484,7 @@ from utils import getKaggleMNIST, make_dataset, train_mnist_model
 features, labels = getKaggleMNIST()
 other = make_dataset("kaggle")
 fitted = train_mnist_model(None)
+shown = models.ImageDataset(features)
 """
 
 
@@ -1493,60 +1494,12 @@ def test_a_function_named_for_the_data_its_helper_reads_loads_it_where_called(
     # getKaggleMNIST returns what read_mnist_csv (a helper named for MNIST) reads: its def,
     # its import and its call load MNIST. make_dataset picks among datasets and
     # train_mnist_model fits a model, mnist_to_images converts it: none is named for the
-    # data alone, so their def lines and calls are no references.
+    # data alone, so their def lines and calls are no references. What getKaggleMNIST
+    # returned, handed to a class named for data (models.ImageDataset), is loaded already.
     found = scan_references(
         make_repo, run_cli, {"utils.py": NAMED_HELPERS, "train.py": NAMED_CALLER}
     )
     mnist = {(path, line) for path, line, dataset, _ in found if dataset == "mnist"}
     assert {("utils.py", 9), ("train.py", 1), ("train.py", 3)} <= mnist
     assert not mnist & {("utils.py", 13), ("utils.py", 19), ("utils.py", 24)}
-    assert not mnist & {("train.py", 4), ("train.py", 5)}
-
-
-POEMS = """\
-def get_frost_poems():
-    sentences = []
-    for line in open("../poetry/frost_poems.txt"):
-        sentences.append(line.lower().split())
-    return sentences
-
-
-def tokenize(line):
-    return line.lower().split()
-"""
-
-GENERATE = """\
-from poems import get_frost_poems, tokenize
-
-
-def train_generator():
-    sentences = get_frost_poems()
-    corpus = models.PoemCorpus(sentences)
-    return len(corpus)
-
-
-class PoemCheck:
-    poems = get_frost_poems()
-    words = tokenize("two roads diverged")
-"""
-
-
-def test_a_getter_of_a_file_no_name_places_loads_it_where_imported_and_called(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    # get_frost_poems reads a file known only by its path: its def carries that file to
-    # the module that imports it, which calls it in a function and in a class body. What
-    # it returned, handed to a class named for data (models.PoemCorpus), is loaded already;
-    # tokenize reads nothing.
-    found = scan_references(make_repo, run_cli, {"poems.py": POEMS, "generate.py": GENERATE})
-    poems = {
-        (path, line) for path, line, dataset, _ in found if dataset.endswith("frost_poems.txt")
-    }
-    assert poems == {
-        ("poems.py", 1),
-        ("poems.py", 3),
-        ("generate.py", 1),
-        ("generate.py", 5),
-        ("generate.py", 11),
-    }
-    assert not any(line in {6, 12} for path, line, _, _ in found if path == "generate.py")
+    assert not mnist & {("train.py", 4), ("train.py", 5), ("train.py", 6)}
