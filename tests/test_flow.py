@@ -1447,3 +1447,59 @@ def test_a_download_below_an_unknown_place_or_a_model_names_no_dataset(
     # web pages that show a dataset's files (blob/, HTML scraped for checksums): no data
     # is fetched below a place known only by its start
     assert datasets_at(make_repo, run_cli, "client.py", NOT_A_PLACE) == {}
+
+
+NAMED_HELPERS = """\
+import pandas as pd
+
+
+def read_mnist_csv(path):
+    frame = pd.read_csv(path)
+    return frame.values[:, 1:] / 255.0, frame.values[:, 0]
+
+
+def getKaggleMNIST():
+    return read_mnist_csv("../inputs/train.csv")
+
+
+def make_dataset(name):
+    if name == "kaggle":
+        return read_mnist_csv("../inputs/train.csv")
+    raise ValueError(name)
+
+
+def train_mnist_model(model):
+    features, labels = read_mnist_csv("../inputs/train.csv")
+    return model.fit(features, labels)
+
+
+def mnist_to_images(folder):
+    features, labels = read_mnist_csv("../inputs/train.csv")
+    return [save_image(folder, row) for row in features]
+"""
+
+NAMED_CALLER = """\
+from utils import getKaggleMNIST, make_dataset, train_mnist_model
+
+features, labels = getKaggleMNIST()
+other = make_dataset("kaggle")
+fitted = train_mnist_model(None)
+shown = models.ImageDataset(features)
+"""
+
+
+def test_a_function_named_for_the_data_its_helper_reads_loads_it_where_called(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # getKaggleMNIST returns what read_mnist_csv (a helper named for MNIST) reads: its def,
+    # its import and its call load MNIST. make_dataset picks among datasets and
+    # train_mnist_model fits a model, mnist_to_images converts it: none is named for the
+    # data alone, so their def lines and calls are no references. What getKaggleMNIST
+    # returned, handed to a class named for data (models.ImageDataset), is loaded already.
+    found = scan_references(
+        make_repo, run_cli, {"utils.py": NAMED_HELPERS, "train.py": NAMED_CALLER}
+    )
+    mnist = {(path, line) for path, line, dataset, _ in found if dataset == "mnist"}
+    assert {("utils.py", 9), ("train.py", 1), ("train.py", 3)} <= mnist
+    assert not mnist & {("utils.py", 13), ("utils.py", 19), ("utils.py", 24)}
+    assert not mnist & {("train.py", 4), ("train.py", 5), ("train.py", 6)}

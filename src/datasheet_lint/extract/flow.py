@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ from typing import Protocol, TypeGuard
 from datasheet_lint.extract.data_paths import LOCATION_WORDS as PLACE_WORDS
 from datasheet_lint.extract.data_paths import OUTPUT_WORDS as RUN_WORDS
 from datasheet_lint.extract.data_paths import looks_like_data
+from datasheet_lint.extract.identifiers import MEASURE_WORDS
 from datasheet_lint.extract.python_ast import (
     _LEAVES,
     DATA_FILE,
@@ -114,6 +116,17 @@ READ_VERBS = frozenset({"load", "read"})  # helper.load_data(path), utils.read_d
 GETTERS = frozenset({"get", "make", "build", "prepare", "create", "init"})
 BATCHERS = frozenset({"loader", "loaders", "dataloader", "dataloaders"})
 DATA_NOUNS = frozenset({"data", "dataset", "datasets", "set", "corpus", "files", "images"})
+# Words of a name that measure, score, model or convert the data it touches (lfw_accuracy,
+# evaluate_lfw, MNISTClassifier, GloveVectorizer, roidb_to_coco): named for a dataset, it is
+# still no loader of it.
+NOT_LOADERS = MEASURE_WORDS | frozenset(
+    {"test", "to", "convert", "converter", "conversion", "vectorizer", "tokenizer"}
+)
+# A local file's words that name no data of their own (train.csv, data/images): a function
+# named so (def train():) is named for what it does, not for that file.
+UNNAMED = (
+    LOCATION_WORDS | DATA_NOUNS | GENERIC | frozenset({"input", "inputs", "raw", "all", "labels"})
+)
 # The last word of a name of what streams data in batches (DistributedDataLoader,
 # distributed_data_generator).
 STREAM_WORDS = frozenset({"loader", "generator", "iterator", "reader", "stream"})
@@ -615,12 +628,16 @@ class _Flow:
         self.state = state
         self.found: list[Found] = []
         self.touched: list[set[str]] = []  # datasets each enclosing function downloads/reads
+        # datasets each enclosing function calls a helper named for (getMNISTFormat(path)):
+        # its own only when its name is the dataset's too (getKaggleMNIST), see loader()
+        self.called: list[set[str]] = []
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
         self.messages = 0
         self.downloads: set[str] = set()  # names bound to what a download returned
+        self.results: set[str] = set()  # names bound to what a loader call returned
         self.aliases: set[str] = set()  # names bound to a dataset's loader class itself
         self.copies: dict[str, Carried] = {}  # literal file names a download was saved to
         self.looped: set[str] = set()  # module-level loop targets (for filename in (...))
@@ -720,6 +737,7 @@ class _Flow:
         for name, carried in fed.items():
             local[name] = local.get(name, NOTHING) | carried
         self.touched.append(set())
+        self.called.append(set())
         self.depth += 1
         self.functions.append(node)
         if fed or not self.quiet(node, local):
@@ -727,6 +745,9 @@ class _Flow:
         self.functions.pop()
         self.depth -= 1
         touched = self.touched.pop() | _union(fed.values())
+        called = self.called.pop()
+        if _named_for(node.name, called):
+            touched |= called
         env.pop(node.name, None)
         self.loader(node, node.name, touched)
 
@@ -748,8 +769,12 @@ class _Flow:
     def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
         self.classes.append(node.name)
         self.touched.append(set())
+        self.called.append(set())
         self.block(node.body, dict(env))
         touched = self.touched.pop()
+        called = self.called.pop()
+        if _named_for(node.name, called):
+            touched |= called
         self.classes.pop()
         env.pop(node.name, None)
         if not touched:  # class SimpleOxfordPetDataset(OxfordPetDataset): its base's data
@@ -770,7 +795,8 @@ class _Flow:
         if selects and not isinstance(node, ast.ClassDef):
             self.state.selectors[name] = frozenset(touched)
         limit = MAX_CLASS_LINES if isinstance(node, ast.ClassDef) else MAX_LOADER_LINES
-        if 0 < len(touched) <= MAX_DATASETS and size <= limit and _loader_named(node):
+        named = _loader_named(node) or _named_for(node.name, touched)
+        if 0 < len(touched) <= MAX_DATASETS and size <= limit and named:
             if not self.classes:  # a method is called through its object, not by its name
                 self.state.carriers[name] = frozenset(touched)
             if _bare_verb(node):  # def download(): its callers touch its data, silently
@@ -812,6 +838,20 @@ class _Flow:
         if isinstance(value, ast.Attribute | ast.Name) and self.seeded(value, loads=True):
             # dataloader = datasets.CIFAR100: the class itself, called further down
             self.aliases.update(t.id for t in targets if isinstance(t, ast.Name))
+        names = {t.id for t in targets if isinstance(t, ast.Name)}
+        names |= {
+            e.id
+            for t in targets
+            if isinstance(t, ast.Tuple)
+            for e in t.elts
+            if isinstance(e, ast.Name)
+        }
+        func = value.func if isinstance(value, ast.Call) else None
+        dotted = dotted_name(func) if func is not None else None
+        if func is not None and dotted and _carrier_call(func) and self.state.carriers.get(dotted):
+            self.results |= names  # query_img, ... = process_query_sysu(data_path)
+        else:
+            self.results -= names
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
         for target in targets:
@@ -1042,6 +1082,8 @@ class _Flow:
             named = [a for a in _arguments(node) if isinstance(a, ast.Constant)]
             self.touch(_union(self.seeded(a, loads=True) for a in named))
             self.touch(self.loader_class(node))  # return datasets.MNIST(root)
+            if self.called:
+                self.called[-1].update(self.helper_named(node))
         if kind is None and (
             self.selected(node, env)
             or self.given_data(node, env)
@@ -1117,6 +1159,20 @@ class _Flow:
         loads = self.state.loads.get(line, set())
         return frozenset(dataset for column, dataset in loads if column == start)
 
+    def helper_named(self, node: ast.Call) -> Carried:
+        """The dataset a helper's own name holds (``getMNISTFormat(path)``,
+        ``build_coco(image_set)``): the caller is that dataset's loader only if its name
+        is the dataset's too (``getKaggleMNIST``); a dispatcher (``build_dataset``) or a
+        wrapper class (``Dataset(opt)`` around ``VOCBboxDataset``) picks or wraps it."""
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+        if not name or func.end_col_offset is None:
+            return NOTHING
+        line = func.end_lineno or func.lineno
+        start = _char_column(self.lines, line, func.end_col_offset - len(name))
+        loads = self.state.loads.get(line, set())
+        return frozenset(d for column, d in loads if start <= column < start + len(name))
+
     def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets
         by the name it is given and ``args.dataset`` defaults to ``'alpaca'``: the call loads
@@ -1156,7 +1212,12 @@ class _Flow:
             return False
         if self.functions and _loader_named(self.functions[-1]):
             return False  # get_training_set(): its def and calls are the references, this a step
-        carried = _union(self.carried(a, env) for a in _arguments(node))
+        # What a loader returned (TestData(query_img, ...) after query_img, ... =
+        # process_query_sysu(path)) is the data already loaded, on the loader's line.
+        given = [
+            a for a in _arguments(node) if not (isinstance(a, ast.Name) and a.id in self.results)
+        ]
+        carried = _union(self.carried(a, env) for a in given)
         if not carried or len(carried) > MAX_DATASETS:
             return False
         self.touch(carried)
@@ -1734,6 +1795,33 @@ def _makes_data(name: str) -> bool:
     if not name[:1].isupper() or set(words) & OUTPUT_WORDS:
         return False
     return bool(set(words) & DATA_NOUNS) and words[-1] not in {"loader", "sampler"}
+
+
+def _named_for(name: str, touched: Iterable[str]) -> bool:
+    """A function or class named for the data its body reads (``getKaggleMNIST``,
+    ``lambada_create_tokens_data``, ``get_robert_frost`` reading ``robert_frost.txt``): the
+    words of a dataset it touches stand together in its name. Not a measure of the data or a
+    model of it (``lfw_accuracy``, ``MNISTClassifier``), nor a file named only for its part
+    or place (``train.csv`` in ``def train():``)."""
+    words = _words(name)
+    if set(words) & (NOT_LOADERS | OUTPUT_WORDS - {"load"}):
+        return False
+    for dataset in touched:
+        own = _dataset_words(dataset)
+        if not own or set(own) <= UNNAMED:
+            continue
+        if any(words[i : i + len(own)] == own for i in range(len(words) - len(own) + 1)):
+            return True
+    return False
+
+
+def _dataset_words(dataset: str) -> list[str]:
+    """The words of a dataset's own name: ``cifar-10`` -> cifar, 10; ``kaggle:competition/
+    digit-recognizer`` -> digit, recognizer; ``local:poems/robert_frost.txt`` -> robert, frost."""
+    last = re.split(r"[:/]", dataset)[-1]
+    if dataset.startswith("local:"):
+        last = posixpath.splitext(last)[0]
+    return _words(last)
 
 
 def _loader_named(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> bool:
