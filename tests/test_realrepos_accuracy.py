@@ -16,24 +16,25 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 # Development-half floors, per labelling round: a change that loses recall or precision on real code
 # fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any tuning on it)
 # for three; rounds 3 to 10 were the test halves of sessions 6 to 13 (each reported there once) and
-# are development data from the session after. Every floor is its round's figure at the end of
-# session 13, rounded down from the counts (docs/accuracy.md). Round 6's retraction precision fell
-# from 0.926 to 0.918 in session 12: three lines of insightface's subcenter_arcface/drop.py read
-# `join(args.data, 'train.rec')` where `--data` defaults to `faces_ms1m_full`; the label marks the
-# default as MS-Celeb-1M and leaves the reads unlabelled. Precision stands below the issue's target
-# for reasons the figures in docs/accuracy.md count: lines that read data under the rubric that some
-# labellers left unlabelled (layout folders of dataset modules, reads through names). Lines naming
-# base models (LLaMA 1, OPT, Pythia, BERT: blocklist 2026.12.4, trained on Books3, BookCorpus and
-# the Pile, per their papers and cards), which the labels mark only where the repository itself
-# names the training set, are DSL104 only there since session 14, and DSL106 (a warning, not a
-# retraction finding here) elsewhere (docs/references.md).
+# are development data from the session after; round 11 was session 14's validation round (its
+# figures decided what was kept; its lines were never read). Every floor is its round's figure at
+# the end of session 14, rounded down from the counts (docs/accuracy.md). Round 6's retraction
+# precision fell from 0.926 to 0.918 in session 12: three lines of insightface's
+# subcenter_arcface/drop.py read `join(args.data, 'train.rec')` where `--data` defaults to
+# `faces_ms1m_full`; the label marks the default as MS-Celeb-1M and leaves the reads unlabelled.
+# Precision stands below the issue's target for reasons the figures in docs/accuracy.md count: lines
+# that read data under the rubric that some labellers left unlabelled (layout folders of dataset
+# modules, reads through names). Lines naming base models (LLaMA 1, OPT, Pythia, BERT: blocklist
+# 2026.12.4, trained on Books3, BookCorpus and the Pile, per their papers and cards), which the
+# labels mark only where the repository itself names the training set, are DSL104 only there since
+# session 14, and DSL106 (a warning, not a retraction finding here) elsewhere (docs/references.md).
 FLOORS = {
     1: {
         "required-recall": 0.89,
         "required-recall-data": 0.92,
         "reference-precision": 0.88,
         "retraction-recall": 0.91,
-        "retraction-precision": 0.89,
+        "retraction-precision": 0.96,
         "dataset-recall": 0.94,
         "dataset-precision": 0.77,
     },
@@ -42,7 +43,7 @@ FLOORS = {
         "required-recall-data": 0.81,
         "reference-precision": 0.88,
         "retraction-recall": 0.83,
-        "retraction-precision": 0.83,
+        "retraction-precision": 0.85,
         "dataset-recall": 0.87,
         "dataset-precision": 0.67,
     },
@@ -51,7 +52,7 @@ FLOORS = {
         "required-recall-data": 0.90,
         "reference-precision": 0.94,
         "retraction-recall": 0.88,
-        "retraction-precision": 0.88,
+        "retraction-precision": 0.92,
         "dataset-recall": 0.78,
         "dataset-precision": 0.70,
     },
@@ -60,12 +61,12 @@ FLOORS = {
         "required-recall-data": 0.79,
         "reference-precision": 0.92,
         "retraction-recall": 0.91,
-        "retraction-precision": 0.91,
+        "retraction-precision": 0.92,
         "dataset-recall": 0.79,
         "dataset-precision": 0.73,
     },
     5: {
-        "required-recall": 0.79,
+        "required-recall": 0.80,
         "required-recall-data": 0.83,
         "reference-precision": 0.90,
         "retraction-recall": 0.78,
@@ -75,16 +76,16 @@ FLOORS = {
     },
     6: {
         "required-recall": 0.68,
-        "required-recall-data": 0.76,
+        "required-recall-data": 0.77,
         "reference-precision": 0.90,
         "retraction-recall": 0.84,
-        "retraction-precision": 0.91,
+        "retraction-precision": 0.93,
         "dataset-recall": 0.66,
         "dataset-precision": 0.63,
     },
     7: {
-        "required-recall": 0.70,
-        "required-recall-data": 0.75,
+        "required-recall": 0.71,
+        "required-recall-data": 0.76,
         "reference-precision": 0.84,
         "retraction-recall": 0.82,
         "retraction-precision": 0.89,
@@ -96,7 +97,7 @@ FLOORS = {
         "required-recall-data": 0.73,
         "reference-precision": 0.91,
         "retraction-recall": 0.75,
-        "retraction-precision": 0.95,
+        "retraction-precision": 0.96,
         "dataset-recall": 0.56,
         "dataset-precision": 0.56,
     },
@@ -110,18 +111,28 @@ FLOORS = {
         "dataset-precision": 0.64,
     },
     10: {
-        "required-recall": 0.62,
-        "required-recall-data": 0.67,
-        "reference-precision": 0.80,
+        "required-recall": 0.63,
+        "required-recall-data": 0.68,
+        "reference-precision": 0.81,
         "retraction-recall": 0.78,
-        "retraction-precision": 0.70,
+        "retraction-precision": 0.89,
         "dataset-recall": 0.65,
         "dataset-precision": 0.60,
     },
+    11: {
+        "required-recall": 0.68,
+        "required-recall-data": 0.68,
+        "reference-precision": 0.70,
+        "retraction-recall": 0.60,
+        "retraction-precision": 0.77,
+        "dataset-recall": 0.56,
+        "dataset-precision": 0.69,
+    },
 }
 # Where a round's precision stands below the naive grep's, named with the reason: round 6's
-# retraction flags include six lines naming bert-base-uncased (BookCorpus, per its model card),
-# which the labels leave unmarked; without them the linter reads 323/343 = 0.942, the grep's figure.
+# retraction precision (325/347 against the grep's 294/312): all 22 unmarked flags are in
+# insightface, 19 of them reads of `train.rec`/`train.idx` through options whose defaults name an
+# MS-Celeb-1M folder, and MegaFace feature reads, which the labels leave unlabelled.
 # Round 10's dataset precision (109/179 against the grep's 35/56) counts as wrong every id the
 # linter gives data it reads that the labels name otherwise: 47 of its 70 unmatched names are
 # `local:` or `url:` ids of files the labels call by a public name (`local:../large_files/spam.csv`
