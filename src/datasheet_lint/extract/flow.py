@@ -736,20 +736,32 @@ class _Flow:
             fed = {}  # a helper shared by many datasets (get_train_dataset(folder)) is no one's
         for name, carried in fed.items():
             local[name] = local.get(name, NOTHING) | carried
-        self.touched.append(set())
-        self.called.append(set())
+        self.enter()
         self.depth += 1
         self.functions.append(node)
         if fed or not self.quiet(node, local):
             self.block(node.body, local)
         self.functions.pop()
         self.depth -= 1
-        touched = self.touched.pop() | _union(fed.values())
-        called = self.called.pop()
-        if _named_for(node.name, called):
-            touched |= called
+        touched = self.leave(node.name) | _union(fed.values())
         env.pop(node.name, None)
         self.loader(node, node.name, touched)
+
+    def enter(self) -> None:
+        """A function's or class's body begins: what it touches and the helpers named for a
+        dataset that it calls are gathered apart from its enclosing scope's."""
+        self.touched.append(set())
+        self.called.append(set())
+
+    def leave(self, name: str) -> set[str]:
+        """A body named ``name`` ends: the datasets it touched, and those of the helpers named
+        for a dataset it calls where its own name is that dataset's too (``getKaggleMNIST``
+        calling ``getMNISTFormat(path)``)."""
+        touched = self.touched.pop()
+        called = self.called.pop()
+        if _named_for(name, called):
+            touched |= called
+        return touched
 
     def quiet(self, node: ast.FunctionDef | ast.AsyncFunctionDef, env: dict[str, Carried]) -> bool:
         """Nothing can flow in the body: no seed on its lines, none of the names that carry a
@@ -768,13 +780,9 @@ class _Flow:
 
     def klass(self, node: ast.ClassDef, env: dict[str, Carried]) -> None:
         self.classes.append(node.name)
-        self.touched.append(set())
-        self.called.append(set())
+        self.enter()
         self.block(node.body, dict(env))
-        touched = self.touched.pop()
-        called = self.called.pop()
-        if _named_for(node.name, called):
-            touched |= called
+        touched = self.leave(node.name)
         self.classes.pop()
         env.pop(node.name, None)
         if not touched:  # class SimpleOxfordPetDataset(OxfordPetDataset): its base's data
@@ -1152,12 +1160,11 @@ class _Flow:
         """The dataset a loader call names by its attribute (``datasets.MNIST(root)``,
         ``keras.datasets.mnist.load_data()`` at ``mnist``): its seed stands on the name."""
         func = node.func
-        if not isinstance(func, ast.Attribute) or func.end_col_offset is None:
+        if not isinstance(func, ast.Attribute):
             return NOTHING
-        line = func.end_lineno or func.lineno
-        start = _char_column(self.lines, line, func.end_col_offset - len(func.attr))
-        loads = self.state.loads.get(line, set())
-        return frozenset(dataset for column, dataset in loads if column == start)
+        return frozenset(
+            dataset for offset, dataset in self.name_seeds(func, func.attr) if not offset
+        )
 
     def helper_named(self, node: ast.Call) -> Carried:
         """The dataset a helper's own name holds (``getMNISTFormat(path)``,
@@ -1166,12 +1173,19 @@ class _Flow:
         wrapper class (``Dataset(opt)`` around ``VOCBboxDataset``) picks or wraps it."""
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
-        if not name or func.end_col_offset is None:
+        if not name:
             return NOTHING
+        return frozenset(dataset for _offset, dataset in self.name_seeds(func, name))
+
+    def name_seeds(self, func: ast.expr, name: str) -> list[tuple[int, str]]:
+        """The seeds that stand inside a called name (the last ``name`` characters of
+        ``func``), each with its offset from the name's first character."""
+        if func.end_col_offset is None:
+            return []
         line = func.end_lineno or func.lineno
         start = _char_column(self.lines, line, func.end_col_offset - len(name))
         loads = self.state.loads.get(line, set())
-        return frozenset(d for column, d in loads if start <= column < start + len(name))
+        return [(c - start, d) for c, d in loads if start <= c < start + len(name)]
 
     def selected(self, node: ast.Call, env: dict[str, Carried]) -> bool:
         """``dataset = load_data(args.dataset)`` where ``load_data`` loads one of many datasets

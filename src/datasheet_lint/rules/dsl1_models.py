@@ -102,6 +102,20 @@ class _Trained:
     model: BlockedModel
     stated: bool
 
+    @property
+    def trained_on(self) -> str:
+        medium = self.model.confidence == "medium"
+        return _trained_on(self.dataset, self.entry, medium=medium)
+
+    @property
+    def detail(self) -> str:
+        """What happened to the training set, a replacement if one was named, and the
+        evidence that the weights were trained on it."""
+        return (
+            f"{what_happened(self.entry)}.{_replacement(self.model)} Evidence: "
+            f"{self.model.name}, {_evidence(self.model, self.ref.surface)}"
+        )
+
 
 def _trained_models(ctx: Context) -> Iterator[_Trained]:
     """Every model reference whose training set is a removed dataset. The repository states
@@ -173,26 +187,19 @@ def model_trained_on_retracted_data(ctx: Context) -> Iterator[Finding]:
     for trained in _trained_models(ctx):
         if not trained.stated:
             continue
-        ref, dataset, entry, model = trained.ref, trained.dataset, trained.entry, trained.model
-        medium = model.confidence == "medium"
-        trained_on = _trained_on(dataset, entry, medium=medium)
-        message = f"'{ref.surface}' is a model trained on {trained_on}"
-        detail = (
-            f"{what_happened(entry)}.{_replacement(model)} Evidence: {model.name}, "
-            f"{_evidence(model, ref.surface)}"
-        )
+        ref, dataset = trained.ref, trained.dataset
         yield finding(
             "DSL104",
             ref.location,
-            message,
+            f"'{ref.surface}' is a model trained on {trained.trained_on}",
             dataset=dataset.id,
             hint=(
                 "use weights trained on consented or licensed data, or record why this "
                 f"repository needs these ('allow' with a reason); sources: datasheet-lint "
                 f"blocklist show {dataset.id}"
             ),
-            severity=_severity(model, dataset),
-            detail=detail,
+            severity=_severity(trained.model, dataset),
+            detail=trained.detail,
             reference=ref,
         )
 
@@ -300,13 +307,12 @@ def undisclosed_retracted_training_data(ctx: Context) -> Iterator[Finding]:
     for trained in _trained_models(ctx):
         if trained.stated:
             continue
-        ref, dataset, entry, model = trained.ref, trained.dataset, trained.entry, trained.model
-        trained_on = _trained_on(dataset, entry, medium=model.confidence == "medium")
+        ref, dataset = trained.ref, trained.dataset
         yield finding(
             "DSL106",
             ref.location,
-            f"'{ref.surface}' is a model trained on {trained_on}, which its card states and "
-            "this repository does not",
+            f"'{ref.surface}' is a model trained on {trained.trained_on}, which its card states "
+            "and this repository does not",
             dataset=dataset.id,
             hint=(
                 "say what the weights were trained on (README or model card), and use weights "
@@ -314,9 +320,6 @@ def undisclosed_retracted_training_data(ctx: Context) -> Iterator[Finding]:
                 f"these ('allow' with a reason); sources: datasheet-lint blocklist show "
                 f"{dataset.id}"
             ),
-            detail=(
-                f"{what_happened(entry)}.{_replacement(model)} Evidence: {model.name}, "
-                f"{_evidence(model, ref.surface)}"
-            ),
+            detail=trained.detail,
             reference=ref,
         )
