@@ -350,6 +350,8 @@ def platform_name(dataset: str) -> str:
     ``kaggle:someone/cafe-sales`` is ``cafe-sales``. A scoring aid, as names.yaml is: a rule
     over the id's form, never a repository's report."""
     source, sep, name = dataset.partition(":")
+    if sep and source == "url" and name and "/" not in name:
+        return name.lower().replace("_", "-")  # a download's readable id (url:tinyshakespeare)
     if not sep or source not in PLATFORMS or not name:
         return dataset
     return name.rstrip("/").rsplit("/", 1)[-1].lower().replace("_", "-")
