@@ -171,3 +171,18 @@ def test_a_download_of_model_weights_is_no_dataset(make_repo: MakeRepo, run_cli:
     )
     found = file_references(make_repo, run_cli, "nets.py", code)
     assert {dataset for _, dataset, _ in found} == {"url:tide_gauges"}
+
+
+def test_a_baseline_entry_for_the_whole_id_holds_the_readable_ids_finding(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    repo = make_repo({"get.sh": "wget https://s3.example.com/text-corpora/sea_shanties.txt\n"})
+    assert run_cli(repo, "baseline").exit_code == 0
+    path = repo / ".datasheet-lint-baseline.json"
+    written = path.read_text(encoding="utf-8")
+    assert '"dataset": "url:sea_shanties"' in written
+    # as a baseline written before downloads went by readable ids recorded it
+    whole = '"dataset": "url:s3.example.com/text-corpora/sea_shanties.txt"'
+    path.write_text(written.replace('"dataset": "url:sea_shanties"', whole), encoding="utf-8")
+    report = run_cli(repo, "check", "--format", "json").json()
+    assert report["findings"] == []  # held, and the entry is not stale (DSL902)
