@@ -161,18 +161,6 @@ def test_init_writes_the_addresses_a_readable_id_stands_for(
     ) in text
 
 
-def test_a_download_of_model_weights_is_no_dataset(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    code = (
-        "from keras.utils import get_file\n"
-        "WEIGHTS_PATH = 'https://github.com/someone/nets/releases/download/v0.1/"
-        "tidenet_weights_tf_kernels_notop.h5'\n"
-        "weights = get_file('tidenet_notop.h5', WEIGHTS_PATH, cache_subdir='models')\n"
-        "tides = get_file('tide_gauges.h5', 'https://example.org/sea/tide_gauges.h5')\n"
-    )
-    found = file_references(make_repo, run_cli, "nets.py", code)
-    assert {dataset for _, dataset, _ in found} == {"url:tide_gauges"}
-
-
 def test_a_baseline_entry_for_the_whole_id_holds_the_readable_ids_finding(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

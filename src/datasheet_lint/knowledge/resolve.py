@@ -119,11 +119,10 @@ def kaggle_mount(path: str) -> str | None:
 
 
 def _weights(path: str) -> bool:
-    """Whether a path or URL names a file of model weights: a model's files, downloaded or
-    mounted as Kaggle mounts any attachment, are a model the code uses, not a dataset
-    (extract/kinds.py says which files are weights, and pretrained.py which data the big
-    zoos' weights learnt)."""
-    from datasheet_lint.extract.kinds import weights_file  # for downloads and Kaggle mounts
+    """Whether a path names a file of model weights: a model's files, mounted as Kaggle
+    mounts any attachment, are a model the code uses, not a dataset (extract/kinds.py says
+    which files are weights, and pretrained.py which data the big zoos' weights learnt)."""
+    from datasheet_lint.extract.kinds import weights_file  # only for Kaggle mounts
 
     return weights_file(path.rstrip("/").rsplit("/", 1)[-1])
 
@@ -307,8 +306,6 @@ class Knowledge(NamedTuple):
                 return self.resolve("kaggle", slug)
             if serves_software(name):
                 return None  # a tool a build fetches (cmake-3.20.6-linux-x86_64.tar.gz)
-            if _weights(name):
-                return None  # a model's weights (vgg16_weights_tf_kernels.h5): no dataset
         if needs_known:
             return None
         if source == "local":
