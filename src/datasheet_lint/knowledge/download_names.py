@@ -20,7 +20,7 @@ share an id): extract/download_ids.py decides that.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from datasheet_lint.lazyregex import lazy
 
@@ -79,7 +79,8 @@ OPAQUE = lazy(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{12,}", re.IGNORECASE)
 VERSION = lazy(r"v?\d+(?:[._-]\d+)*[a-z]?", re.IGNORECASE)
 
 
-class Named(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Named:
     """A download's readable name, and the address up to the part that gave it: two
     downloads whose names agree are one dataset only where these agree too."""
 
