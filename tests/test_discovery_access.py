@@ -135,10 +135,10 @@ def test_downloads_in_a_script_known_or_not(make_repo: MakeRepo, run_cli: RunCli
     )
     found = refs(make_repo, run_cli, "get_data.sh", script)
     by_line = {line: dataset for line, dataset, _ in found}
-    assert by_line[2] == "url:example.org/corpora/mystery_corpus.tar.gz"
+    assert by_line[2] == "url:mystery_corpus"
     assert by_line[3] == "carvana-image-masking-challenge"  # catalogued in data 2026.12.2
     assert (4, "carvana-image-masking-challenge", "path") in found
-    assert (5, "url:example.org/corpora/mystery_corpus.tar.gz", "path") in found
+    assert (5, "url:mystery_corpus", "path") in found
     assert by_line[8] == "hf:someone/corpus"
     assert by_line[9] == "hf:someone/shards"  # a Hub dataset's files, fetched through $BASE_URL
     assert 10 not in by_line  # any other URL counts where it is fetched, not where it is set
@@ -1371,9 +1371,9 @@ def test_bucket_copies_and_syncs_are_downloads(make_repo: MakeRepo, run_cli: Run
         "aws s3 ls s3://example-bucket/corpora/\n"
     )
     ids = {line: dataset for line, dataset, _ in refs(make_repo, run_cli, "sync.sh", script)}
-    assert ids[1] == "url:example-bucket/corpora/speech_corpus"
-    assert ids[2] == "url:example-bucket/shards/web_shards"
-    assert ids[3] == "url:example-bucket/tables/clicks.parquet"
+    assert ids[1] == "url:speech_corpus"
+    assert ids[2] == "url:web_shards"
+    assert ids[3] == "url:clicks"
     assert 4 not in ids  # listing a bucket fetches nothing
 
 
@@ -1411,11 +1411,9 @@ def test_a_url_set_in_a_variable_is_fetched_where_a_command_expands_it(
     )
     found = scan_references(make_repo, run_cli, {"get.sh": script, "Makefile": makefile})
     ids = {(path, line): dataset for path, line, dataset, _ in found}
-    corpus = "url:example.org/corpora/speech_corpus/train.tar.gz"
+    corpus = "url:speech_corpus"  # train.tar.gz: a split of it
     assert ids[("get.sh", 1)] == ids[("get.sh", 5)] == ids[("get.sh", 8)] == corpus
-    assert (
-        ids[("Makefile", 1)] == ids[("Makefile", 3)] == "url:example.org/tables/clicks_2019.csv.gz"
-    )
+    assert ids[("Makefile", 1)] == ids[("Makefile", 3)] == "url:clicks_2019"
     assert not {("get.sh", line) for line in (2, 3, 4, 6, 7, 9)} & set(ids)
 
 
@@ -1669,7 +1667,7 @@ def test_the_folder_a_download_unpacks_to_is_that_download(
     )
     found = refs(make_repo, run_cli, "food.py", code)
     ids = {line: dataset for line, dataset, _ in found}
-    assert ids[9] == ids[6] == "url:storage.example.com/vision/10_whole_foods.zip", found
+    assert ids[9] == ids[6] == "url:10_whole_foods", found
     assert ids[11] == "local:datasets/lifesat", found
     assert ids[12] == "local:data/train.csv", found
 

@@ -90,7 +90,7 @@ def test_scaffolds_validate_once_the_required_answers_are_given(
     sheets = sorted((repo / "datasheets").iterdir())
     assert [p.name for p in sheets] == [
         "acme-private-faces.yaml",
-        "claims-corpus-claims.yaml",
+        "claims.yaml",
         "squad.yaml",
     ]
     for path in sheets:

@@ -14,7 +14,7 @@ MODULE = (
     "    return load_dataset('someone/harbour-corpus', split=f'train[:{n}]')\n"
 )
 TRAINER = "from datasets import load_dataset\nds = load_dataset('someone/harbour-corpus')\n"
-STREET = "url:example.org/releases/street_faces.tar.gz"
+STREET = "url:street_faces"
 
 
 def _runs(make_repo: MakeRepo, run_cli: RunCli, files: dict[str, str]) -> set[tuple[str, int]]:

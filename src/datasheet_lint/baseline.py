@@ -102,12 +102,34 @@ def apply(
 ) -> tuple[list[Finding], list[Entry]]:
     """(findings the baseline does not hold, entries left over with their unmatched count)."""
     remaining = Counter({entry.key: entry.count for entry in entries})
+    recorded_as = _whole_download_ids(remaining)
     new = []
     for finding in findings:
         key = identity(finding)
+        whole = [old for old in recorded_as.get(key, ()) if remaining[old] > 0]
         if remaining[key] > 0:
             remaining[key] -= 1
+        elif whole:
+            remaining[whole[0]] -= 1
         else:
             new.append(finding)
     stale = [Entry(*e.key, remaining[e.key], e.line) for e in entries if remaining[e.key] > 0]
     return new, stale
+
+
+Key = tuple[str, str, str, str]
+
+
+def _whole_download_ids(keys: Iterable[Key]) -> dict[Key, list[Key]]:
+    """Entries recorded for a download's whole id (``url:host/path``, before downloads went
+    by readable ids: extract/download_ids.py), by the key of the readable id that now holds
+    their finding: a baseline written then still holds it."""
+    from datasheet_lint.knowledge.download_names import readable
+
+    recorded_as: dict[Key, list[Key]] = {}
+    for key in keys:
+        rule, path, dataset, surface_hash = key
+        named = readable(dataset) if dataset.startswith("url:") and "/" in dataset else None
+        if named is not None:
+            recorded_as.setdefault((rule, path, f"url:{named.name}", surface_hash), []).append(key)
+    return recorded_as

@@ -473,11 +473,12 @@ def init(
         raise UserError("name a dataset, or pass --missing", hint="datasheet-lint init hf:org/name")
     settings, targets = engine.load_config([scan_path], Path(config_file) if config_file else None)
     knowledge = engine.knowledge_for(settings)
-    wanted = [engine.dataset_for(d, knowledge) for d in datasets]
+    wanted: dict[str, tuple[str, ...]] = {engine.dataset_for(d, knowledge): () for d in datasets}
     if missing:
-        wanted += engine.missing_datasheets(settings, targets)
+        for dataset, sources in engine.missing_datasheets(settings, targets).items():
+            wanted[dataset] = wanted.get(dataset) or sources
     folder = settings.root / settings.datasheets
-    plans = [scaffold(d, knowledge) for d in dict.fromkeys(wanted)]
+    plans = [scaffold(d, knowledge, sources) for d, sources in wanted.items()]
     taken = [
         p for p in plans if (folder / p.filename).exists() or (folder / p.filename).is_symlink()
     ]

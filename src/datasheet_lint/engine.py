@@ -32,7 +32,7 @@ from datasheet_lint.datasheets import load as datasheet_load
 from datasheet_lint.datasheets.match import Coverage
 from datasheet_lint.datasheets.model import Datasheet, Problem
 from datasheet_lint.errors import FileError, UserError
-from datasheet_lint.extract import same_line
+from datasheet_lint.extract import download_ids, same_line
 from datasheet_lint.globs import compile_globs, matches
 from datasheet_lint.knowledge import blocklist as blocklist_module
 from datasheet_lint.knowledge import catalogue as catalogue_module
@@ -270,6 +270,7 @@ def _scan(
         )
         scan.references.extend(found)
     scan.references = same_line.named_on_the_line(scan.references)
+    scan.references = download_ids.readable_ids(scan.references)
     return scan
 
 
@@ -659,15 +660,21 @@ def knowledge_for(config: Config) -> Knowledge:
     return Knowledge.build(blocklist, catalogue_module.builtin())
 
 
-def missing_datasheets(config: Config, targets: Sequence[Path]) -> list[str]:
-    """The datasets that DSL201 reports (no datasheet), in the order check reports them.
+def missing_datasheets(config: Config, targets: Sequence[Path]) -> dict[str, tuple[str, ...]]:
+    """The datasets that DSL201 reports (no datasheet), in the order check reports them, each
+    with the whole ids its readable id stands for (a download's addresses; else none).
 
     Inline suppressions and per-file ignores of DSL201 are respected; the baseline and
     ``select`` are not: ``init --missing`` is asked for exactly these.
     """
     only = dataclasses.replace(config, select=("DSL201",), ignore=(), diff=None, use_baseline=False)
     report = run(only, targets)
-    return list(dict.fromkeys(f.dataset for f in report.findings if f.code == "DSL201"))
+    missing = dict.fromkeys(f.dataset for f in report.findings if f.code == "DSL201")
+    sources: dict[str, set[str]] = {}
+    for ref in report.references:
+        if ref.source and ref.dataset in missing:
+            sources.setdefault(ref.dataset, set()).add(ref.source)
+    return {dataset: tuple(sorted(sources.get(dataset, ()))) for dataset in missing}
 
 
 def dataset_for(argument: str, knowledge: Knowledge) -> str:

@@ -66,6 +66,9 @@ class Reference:
     location: Location
     kind: Kind
     surface: str  # the text as spelled there
+    # The whole id a readable one was given for (``url:host/path`` behind ``url:nietzsche``,
+    # extract/download_ids.py): what ``init`` writes as the datasheet's loader. Else empty.
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

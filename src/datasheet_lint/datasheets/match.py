@@ -15,6 +15,11 @@ Ids the linter does not know are matched by what they are, never by a bare name:
   matches, and an empty path (a repository's root dataset card) covers the whole repository.
 - ``load_dataset("org/name")`` in a repository that holds the folder ``org/name`` loads that
   folder (the Hub's own rule): a datasheet for ``local:org/name`` covers ``hf:org/name``.
+- A download's whole address also claims the readable id it goes by
+  (extract/download_ids.py): a datasheet written for ``url:s3.amazonaws.com/text-datasets/
+  nietzsche.txt`` (before ids were readable, or by ``init``, which writes the address) covers
+  ``url:nietzsche``, and still covers the whole id where a second source with the same name
+  gives the download its whole id back.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from typing import NamedTuple
 
 from datasheet_lint.datasheets.model import Datasheet
 from datasheet_lint.globs import Glob
+from datasheet_lint.knowledge.download_names import readable
 from datasheet_lint.knowledge.resolve import Knowledge
 from datasheet_lint.models import Reference
 from datasheet_lint.names import normalise
@@ -113,6 +119,9 @@ def sheet_claims(sheet: Datasheet, knowledge: Knowledge) -> Claims:
             continue
         keys.add(_exact(resolved))
         keys |= {key for key in dataset_keys(resolved) if key.startswith(NAME)}
+        named = readable(resolved) if resolved.startswith("url:") else None
+        if named is not None:  # a download's readable id (extract/download_ids.py)
+            keys.add(f"url:{named.name}")
         folder = _local_path(resolved)
         if folder is not None:
             folders.append(folder)

@@ -111,16 +111,21 @@ def file_id(dataset_id: str) -> str:
     return slug(name)[:MAX_FILE_ID].strip("-._") or "dataset"
 
 
-def _loaders(dataset_id: str, entry: CatalogueEntry | None) -> list[tuple[str, str]]:
+def _loaders(
+    dataset_id: str, entry: CatalogueEntry | None, sources: tuple[str, ...] = ()
+) -> list[tuple[str, str]]:
     if entry is not None:
         return list(entry.loaders)
+    if sources:  # a download's addresses: they match its readable id and its whole one
+        parts = (source.partition(":") for source in sources)
+        return [(kind, address) for kind, _, address in parts]
     source, _, name = dataset_id.partition(":")
     if name:
         return [(source, name)]
     return []
 
 
-def _identity(dataset_id: str, knowledge: Knowledge) -> list[str]:
+def _identity(dataset_id: str, knowledge: Knowledge, sources: tuple[str, ...]) -> list[str]:
     entry = knowledge.catalogue.datasets.get(dataset_id)
     blocked = knowledge.blocklist.get(dataset_id)
     name = entry.name if entry else blocked.name if blocked else dataset_id.partition(":")[2]
@@ -138,7 +143,7 @@ def _identity(dataset_id: str, knowledge: Knowledge) -> list[str]:
         lines.append(f"homepage: {_quote(homepage)}")
     else:
         lines.append("# homepage: the dataset's home page (a URL)")
-    loaders = _loaders(dataset_id, entry)
+    loaders = _loaders(dataset_id, entry, sources)
     if loaders:
         lines.append("loaders:  # how code loads it: the keys that match references to it")
         grouped: dict[str, list[str]] = {}
@@ -222,8 +227,9 @@ def _lineage(blocked: BlockedDataset | None) -> list[str]:
     ]
 
 
-def scaffold(dataset_id: str, knowledge: Knowledge) -> Scaffold:
-    """The datasheet text for one dataset."""
+def scaffold(dataset_id: str, knowledge: Knowledge, sources: tuple[str, ...] = ()) -> Scaffold:
+    """The datasheet text for one dataset; ``sources``: the whole ids its readable id
+    stands for (``url:host/path``), written as its loaders."""
     entry = knowledge.catalogue.datasets.get(dataset_id)
     blocked = knowledge.blocklist.get(dataset_id)
     header = [
@@ -242,7 +248,7 @@ def scaffold(dataset_id: str, knowledge: Knowledge) -> Scaffold:
     ).rstrip("\n")
     lines = [
         *header,
-        *_identity(dataset_id, knowledge),
+        *_identity(dataset_id, knowledge, sources),
         sections,
         *_distribution(entry),
         *_maintenance(blocked, knowledge),
