@@ -175,6 +175,10 @@ def _segment_references(
         found.extend(platforms.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
+    if segment.lang in {"python", "script"} and "/" in segment.text:
+        from datasheet_lint.extract import hub_ids  # --dataset_name owner/name
+
+        found.extend(hub_ids.references(segment.text, segment.lang, knowledge.resolve))
     if _wanted("pretrained", segment):
         from datasheet_lint.extract import pretrained
 
