@@ -107,3 +107,24 @@ def test_python_names_its_hub_datasets_by_what_holds_them(
         ("sft.py", 34, "hf:acme-labs/zen-tests", "config"),
         ("sft.py", 35, "hf:acme-labs/zen-prefs", "config"),
     }
+
+
+def test_an_option_written_over_lines_selects_by_its_flag(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    text = (
+        "import argparse\n"
+        "parser = argparse.ArgumentParser()\n"
+        "parser.add_argument(\n"
+        '    "--dataset",\n'
+        "    type=str,\n"
+        '    default="acme-labs/personas-code",\n'
+        ")\n"
+        "parser.add_argument(\n"
+        '    "--judge_model",\n'
+        '    default="acme-labs/judge-7b",\n'
+        ")\n"
+    )
+    found = scan_references(make_repo, run_cli, {"regenerate.py": text})
+    # One dataset: the default is the Hub id, not also a local folder of that name.
+    assert found == {("regenerate.py", 6, "hf:acme-labs/personas-code", "config")}

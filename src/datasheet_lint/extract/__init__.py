@@ -262,6 +262,7 @@ def _segment_references(
         found.extend(_option_defaults(segment.text, knowledge, found))
     if unnamed:
         found = python_ast.unnamed_reads(found, unnamed)
+    found = _hub_over_local(found)
     found = _one_local_per_read(found, file.path)
     references = []
     kept = specific.most_specific(found, segment.text, _release(knowledge))
@@ -333,6 +334,21 @@ def _own_dataset_references(
     roots = dataset_modules.in_data_folder(file.path)
     found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
     return list(found_here)
+
+
+def _hub_over_local(
+    found: list[tuple[str, int, int, Kind, str]],
+) -> list[tuple[str, int, int, Kind, str]]:
+    """A value that a data holder takes as a Hub id (extract/hub_ids.py) is not also a local
+    folder of that name: ``default="owner/name"`` of a ``--dataset`` option is one dataset."""
+    hub = {(item[1], item[4]) for item in found if item[0].startswith("hf:")}
+    if not hub:
+        return found
+    return [
+        item
+        for item in found
+        if not (item[0].startswith("local:") and (item[1], item[4].strip("'\"")) in hub)
+    ]
 
 
 def _one_local_per_read(

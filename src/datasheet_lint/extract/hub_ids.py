@@ -81,6 +81,7 @@ PLACEHOLDER_WORDS = frozenset({"my", "your", "username", "user", "org", "organiz
 REACH = 160
 MAX_HOLDERS = 12  # holders read through before giving up
 MAX_LINES_UP = 60  # lines climbed to a continued line or an opening bracket
+OPTION_LINES = 5  # lines an add_argument call spans before its default
 MAX_CANDIDATES = 2_000  # ids judged per file: real code holds a few dozen
 
 Resolve = Callable[..., str | None]
@@ -184,6 +185,17 @@ def _enclosing(lines: list[str], index: int) -> int | None:
     return None
 
 
+def _option_above(lines: list[str], index: int) -> str | None:
+    """The flag of the ``add_argument(`` call that the line at ``index`` continues (the flag
+    on a line of its own: ``parser.add_argument(`` / ``"--input_dataset",`` /
+    ``default="owner/name",``)."""
+    for above in range(index - 1, max(-1, index - OPTION_LINES), -1):
+        if "add_argument(" in lines[above]:
+            option = OPTION.search(" ".join(lines[above:index]))
+            return option.group(1) if option is not None else None
+    return None
+
+
 def _selects_data(lines: list[str], index: int, start: int) -> bool:
     """Whether the id at ``start`` of line ``index`` is given to a holder that selects data."""
     prefix = lines[index][:start]
@@ -194,6 +206,8 @@ def _selects_data(lines: list[str], index: int, start: int) -> bool:
             read += 1
             if holder is None:
                 break
+            if holder in {"default", "choices"}:  # an option's default, its flag lines above
+                holder = _option_above(lines, index) or holder
             verdict = _verdict(holder, entry=entry)
             if verdict is not None:
                 return verdict
