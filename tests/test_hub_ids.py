@@ -128,3 +128,16 @@ def test_an_option_written_over_lines_selects_by_its_flag(
     found = scan_references(make_repo, run_cli, {"regenerate.py": text})
     # One dataset: the default is the Hub id, not also a local folder of that name.
     assert found == {("regenerate.py", 6, "hf:acme-labs/personas-code", "config")}
+
+
+def test_a_loader_call_keeps_the_platform_its_reader_gives(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """kagglehub's download takes owner/slug too: Kaggle's id, never a second Hub one."""
+    text = (
+        "import kagglehub\n"
+        'path = kagglehub.dataset_download("acme-labs/claims")\n'
+        'configs = [DatasetConfig(path="acme-labs/chats")]\n'
+    )
+    found = scan_references(make_repo, run_cli, {"fetch.py": text})
+    assert {item[2] for item in found} == {"kaggle:acme-labs/claims", "hf:acme-labs/chats"}

@@ -49,6 +49,9 @@ GENERIC_WORDS = frozenset(
     {"path", "name", "id", "repo", "hf", "default", "factory", "value", "values", "lambda"}
     | {"field", "list", "dict", "tuple", "str", "the", "or"}
 )
+# A call named for fetching or loading is a loader, whose argument's platform its own reader
+# knows (extract/python_ast.py: kagglehub.dataset_download("owner/slug") is Kaggle's).
+LOADER_VERBS = frozenset({"load", "download", "fetch", "get", "read", "open", "snapshot"})
 # Words that make a holder something other than a selection of data even beside a data word:
 # models and their parts, where a run writes, and locations (a data_dir holds a path).
 NOT_DATA_WORDS = frozenset(
@@ -92,9 +95,11 @@ def _verdict(holder: str, *, entry: bool) -> bool | None:
 
     ``entry``: the holder opens the bracket the value sits in, where a name of no kind is an
     entry's own name (``"Memes": {`` inside ``datasets_info = {``), read through too."""
-    words = key_words(holder.lstrip("-").replace("-", "_"))
+    words = key_words(holder.lstrip("-").rstrip("(").replace("-", "_"))
     if not words or words & NOT_DATA_WORDS:
         return False
+    if holder.endswith("(") and words & LOADER_VERBS:
+        return False  # a loader's call: its own id (kagglehub's, the Hub's) is python_ast's
     if words & DATA_WORDS:
         return True
     if words <= GENERIC_WORDS or entry:
@@ -123,7 +128,7 @@ def _holders(prefix: str) -> Iterator[str | None]:
             if call is None:
                 text = text[:-1]
                 continue
-            yield call.group(1).rpartition(".")[2]
+            yield call.group(1).rpartition(".")[2] + "("
             text = text[: offset + call.start()]
             continue
         found = _NUMBER_TAIL.search(tail) or _ID_TAIL.search(tail)
