@@ -141,3 +141,12 @@ def test_a_loader_call_keeps_the_platform_its_reader_gives(
     )
     found = scan_references(make_repo, run_cli, {"fetch.py": text})
     assert {item[2] for item in found} == {"kaggle:acme-labs/claims", "hf:acme-labs/chats"}
+
+
+def test_a_folder_inside_a_known_dataset_is_not_a_hub_id(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """cifar10/images is CIFAR-10's own folder, which the name pass reports."""
+    text = "python train.py --train_data_path cifar10/images --dataset_name acme-labs/chats\n"
+    found = scan_references(make_repo, run_cli, {"run.sh": text})
+    assert {item[2] for item in found if item[2].startswith("hf:")} == {"hf:acme-labs/chats"}

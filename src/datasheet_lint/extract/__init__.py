@@ -178,7 +178,10 @@ def _segment_references(
     if segment.lang in {"python", "script"} and "/" in segment.text:
         from datasheet_lint.extract import hub_ids  # --dataset_name owner/name
 
-        found.extend(hub_ids.references(segment.text, segment.lang, knowledge.resolve))
+        hub = hub_ids.references(
+            segment.text, segment.lang, knowledge.resolve, _whole_name(knowledge)
+        )
+        found.extend(hub)
     if _wanted("pretrained", segment):
         from datasheet_lint.extract import pretrained
 

@@ -229,8 +229,14 @@ def _selects_data(lines: list[str], index: int, start: int) -> bool:
     return False
 
 
-def references(text: str, lang: str, resolve: Resolve) -> Iterator[tuple[str, int, int, Kind, str]]:
-    """(dataset, line, column, kind, surface) of each Hub id that a data holder selects."""
+def references(
+    text: str, lang: str, resolve: Resolve, known: Callable[[str], str | None]
+) -> Iterator[tuple[str, int, int, Kind, str]]:
+    """(dataset, line, column, kind, surface) of each Hub id that a data holder selects.
+
+    ``known``: the known dataset a whole name is, if any: an "owner" that is a dataset's own
+    folder (``faces_emore/imgs``) makes the value a path inside that dataset, which the name
+    pass reports, not a Hub id."""
     lines: list[str] | None = None
     index: LineIndex | None = None
     strings: python_strings.Regions | None = None
@@ -247,7 +253,8 @@ def references(text: str, lang: str, resolve: Resolve) -> Iterator[tuple[str, in
         start = column - 1
         if in_comment(Line(own, start, start + len(value), ()), lang):
             continue
-        if PLACEHOLDER_WORDS & key_words(value.partition("/")[0]):
+        owner = value.partition("/")[0]
+        if PLACEHOLDER_WORDS & key_words(owner) or known(owner) is not None:
             continue
         kind = Kind.CONFIG
         if lang == "python":
