@@ -175,6 +175,13 @@ def _segment_references(
         found.extend(platforms.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
+    if segment.lang in {"python", "script"} and "/" in segment.text:
+        from datasheet_lint.extract import hub_ids  # --dataset_name owner/name
+
+        hub = hub_ids.references(
+            segment.text, segment.lang, knowledge.resolve, _whole_name(knowledge)
+        )
+        found.extend(hub)
     if _wanted("pretrained", segment):
         from datasheet_lint.extract import pretrained
 
@@ -258,6 +265,7 @@ def _segment_references(
         found.extend(_option_defaults(segment.text, knowledge, found))
     if unnamed:
         found = python_ast.unnamed_reads(found, unnamed)
+    found = _hub_over_local(found)
     found = _one_local_per_read(found, file.path)
     references = []
     kept = specific.most_specific(found, segment.text, _release(knowledge))
@@ -329,6 +337,21 @@ def _own_dataset_references(
     roots = dataset_modules.in_data_folder(file.path)
     found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
     return list(found_here)
+
+
+def _hub_over_local(
+    found: list[tuple[str, int, int, Kind, str]],
+) -> list[tuple[str, int, int, Kind, str]]:
+    """A value that a data holder takes as a Hub id (extract/hub_ids.py) is not also a local
+    folder of that name: ``default="owner/name"`` of a ``--dataset`` option is one dataset."""
+    hub = {(item[1], item[4]) for item in found if item[0].startswith("hf:")}
+    if not hub:
+        return found
+    return [
+        item
+        for item in found
+        if not (item[0].startswith("local:") and (item[1], item[4].strip("'\"")) in hub)
+    ]
 
 
 def _one_local_per_read(

@@ -180,7 +180,7 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(key_words(key.replace("-", "_")))
 
 
-def _hub_id(value: str) -> bool:
+def hub_id(value: str) -> bool:
     """``owner/name`` and nothing that reads as a local path (``data/train``, ``./x``,
     ``corpus/train.jsonl``)."""
     if HUB_ID.match(value) is None:
@@ -207,7 +207,7 @@ def _selects_dataset(entry: Entry) -> bool:
 
 def _mixture_key(entry: Entry) -> bool:
     """``dataset_mixer: {HuggingFaceH4/ultrachat_200k: 1.0}``: the key is the id."""
-    if entry.key is None or not entry.parents or not _hub_id(entry.key):
+    if entry.key is None or not entry.parents or not hub_id(entry.key):
         return False
     parent = _words(entry.parents[0])
     return bool(parent & DATASET_KEY_WORDS) and not parent & NOT_DATASET_WORDS
@@ -290,7 +290,7 @@ def references(
         elif "/" in entry.value or FILE_SUFFIX.search(entry.value) is not None:
             selects, location = _selects_dataset(entry), _data_location_key(entry)
             for value in _items(entry.value) if selects or location else ():
-                if selects and _hub_id(value):
+                if selects and hub_id(value):
                     values.append((value, Kind.CONFIG))
                 elif location and _data_location(value):
                     values.append((value, Kind.PATH))
