@@ -214,22 +214,6 @@ def test_a_format_named_after_a_dataset_is_no_reference(
     assert by_line[4] == {"imagenet", "market-1501"}
 
 
-def test_a_model_named_in_a_commands_output_folder_is_no_model_it_uses(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    script = (
-        "accelerate launch train_dpo.py \\\n"
-        "    --model_name_or_path EleutherAI/pythia-410m \\\n"
-        "    --output_dir pythia-410m-summarize-dpo \\\n"
-        "    --save-dir results/pythia-1b-eval\n"
-        "python track.py --exp_id mot17_half_dla34 --arch dla_34\n"
-    )
-    lines = file_lines(make_repo, run_cli, "scripts/dpo.sh", script)
-    assert 2 in lines  # the base model the run loads
-    assert not lines & {3, 4}  # folders the run writes, named after it
-    assert 5 in lines  # a run named after the data it selects still selects it
-
-
 def test_a_protocol_named_after_a_dataset_is_no_reference(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

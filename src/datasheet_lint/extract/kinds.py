@@ -266,12 +266,10 @@ def model_span(line: Line, alias: Alias, role: str) -> tuple[int, int] | None:
     """
     if alias.model is None and not alias.names_models:
         return None
-    if output_location(line) and (
-        role in {"string", "value", "code"} or _keyword_value(line) or _option_argument(line)
-    ):
-        # cache_dir="./pythia-70m/step3000" in a README's code, --output_dir
-        # pythia-1b-tldr-online-dpo in a usage docstring: a folder the run fills
+    if role in {"string", "value", "code"} and output_location(line):
         return None
+    if role == "prose" and output_location(line) and _keyword_value(line):
+        return None  # cache_dir="./pythia-70m/step3000" in a README's code: a folder it fills
     if alias.model is not None:
         if CONFIG_FILE.search(line.text, line.end, _segment(line)[1]):
             return None  # pythia-160m.yml: the architecture a run is built from, no weights
@@ -333,13 +331,6 @@ CONFIG_FILE = lazy(r"[\w.-]*\.(?:ya?ml|json|cfg|toml|ini)$", re.IGNORECASE)
 DOCUMENT_FILE = lazy(r"[\w.-]*\.(?:md|markdown|rst|html?|adoc|pdf)$", re.IGNORECASE)
 
 
-def _option_argument(line: Line) -> bool:
-    """The hit's token is a command-line option's value after a space (``--output_dir x``)."""
-    _, offset = token_at(line)
-    before = line.text[max(0, line.start - offset - KEY_REACH) : line.start - offset]
-    return OPTION_KEY.search(before) is not None
-
-
 def _keyword_value(line: Line) -> bool:
     """The hit's token is a keyword argument's value (``cache_dir="./x"``), not a prose key."""
     _, offset = token_at(line)
@@ -387,25 +378,12 @@ def surface(line: Line) -> str:
     return line.text[line.start : line.end]
 
 
-# On a command line, an option that names the run (--exp_id mix_mot17_half, --work-name) names
-# it after the data the command selects: that is the command's choice, not a folder it writes.
-RUN_NAME_WORDS = frozenset({"exp", "experiment", "experiments", "work"})
-# The key or option a value belongs to: ``save_dir: x``, ``OUTPUT = "x"``, ``--out=x``, and a
-# command line's option followed by its value after a space (``--save_dir results/mmlu``).
-VALUE_KEY = lazy(r"([A-Za-z_][\w.-]*)['\"]?\s*[:=]\s*['\"(]?\s*$")
-OPTION_KEY = lazy(r"(?:^|\s)--?([A-Za-z][\w.-]*)[ \t]+['\"]?$")
-
-
 def output_location(line: Line) -> bool:
-    """The value of a key or a command-line option that names where a run writes
-    (save_dir, log_path, output, ``--output_dir pythia-1b-tldr-online-dpo``)."""
+    """The value of a key that names where a run writes (save_dir, log_path, output)."""
     token, offset = token_at(line)
     before = line.text[max(0, line.start - offset - KEY_REACH) : line.start - offset]
-    key = VALUE_KEY.search(before)
-    words = OUTPUT_WORDS
-    if key is None:
-        key, words = OPTION_KEY.search(before), OUTPUT_WORDS - RUN_NAME_WORDS
-    if key is None or not key_words(key.group(1)) & words:
+    key = re.search(r"([A-Za-z_][\w.-]*)['\"]?\s*[:=]\s*['\"(]?\s*$", before)
+    if key is None or not key_words(key.group(1)) & OUTPUT_WORDS:
         return False
     # Data unpacked into a data folder is still the dataset (OUT_DIR = "data/msceleb").
     return not any(DATA_DIR.search(part) for part in re.split(r"[/\\]", token)[:-1])
