@@ -212,3 +212,25 @@ def test_a_format_named_after_a_dataset_is_no_reference(
     assert 2 not in by_line
     assert 3 not in by_line
     assert by_line[4] == {"imagenet", "market-1501"}
+
+
+def test_a_protocol_named_after_a_dataset_is_no_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    code = (
+        "def eval_market(distmat):\n"
+        '    """Scores ranks with the market1501 metric: one gallery image per camera."""\n'
+        "\n"
+        "\n"
+        "class AutoPolicy:\n"
+        "    def __repr__(self):\n"
+        '        return "AutoAugment ImageNet Policy"\n'
+        "\n"
+        "\n"
+        "# average precision as the Pascal VOC formula has it before 2010\n"
+        "parser.add_argument('--cuhk-metric', action='store_true', help='use cuhk03-metric')\n"
+        "root = os.path.join('data', 'market1501')\n"
+    )
+    by_line = datasets_by_line(refs(make_repo, run_cli, "reid/evaluate.py", code))
+    assert not set(by_line) & {2, 7, 10, 11}
+    assert by_line[12] == {"market-1501"}  # the data itself, beside its metric

@@ -25,6 +25,10 @@ from datasheet_lint.models import Kind, Reference
 # layout", "COCO-style annotations", "changing formats to Market1501 format" ("MNIST-like
 # dataset" and "Food101 compatible model" compare with the data itself: they stay mentions).
 FORMAT_AFTER = lazy(r"[-\s](?:style|format(?:ted)?)(?![\w/-]|\.\w)", re.IGNORECASE)
+# A name before "metric", "policy" or "formula" names a protocol the dataset's papers or
+# benchmark defined, applied to any data: "Evaluation with market1501 metric", "cuhk03-metric",
+# "AutoAugment ImageNet Policy", "the Pascal VOC formula" (not its data, as a format is not).
+PROTOCOL_AFTER = lazy(r"[-_\s](?:metrics?|polic(?:y|ies)|formula)(?![\w/-]|\.\w)", re.IGNORECASE)
 # ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
 FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
@@ -89,9 +93,10 @@ def _hit_reference(
         return None
     if not hit.alias.url and (
         FORMAT_AFTER.match(text, line.end) is not None
+        or PROTOCOL_AFTER.match(text, line.end) is not None
         or FORMAT_TOKEN.search(context.token_at(line)[0]) is not None
     ):
-        return None  # "ImageNet-style layout", "in PASCAL VOC format": a format, not the data
+        return None  # "ImageNet-style layout", "in PASCAL VOC format", "market1501 metric"
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
     if hit.alias.ambiguous:
         confirmed = (
