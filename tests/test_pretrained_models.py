@@ -69,7 +69,7 @@ neo = pipeline("text-generation", model="EleutherAI/gpt-neo-125M")  # expect: DS
 gptj = AutoModelForCausalLM.from_pretrained("EleutherAI/gpt-j-6b")  # expect: DSL104 the-pile
 neox = "EleutherAI/gpt-neox-20b"  # expect: DSL104 the-pile
 state = read_ckpt(network.state, "step_383500/", 8)  # expect: DSL104 the-pile
-ldm = "https://ommer-lab.com/files/latent-diffusion/nitro/txt2img-f8-large/model.ckpt"  # expect: DSL106 laion-400m
+ldm = "https://ommer-lab.com/files/nitro/txt2img-f8-large/model.ckpt"  # expect: DSL106 laion-400m
 dolly = pipeline(model="databricks/dolly-v2-12b")  # expect: DSL104 the-pile
 small_dolly = "databricks/dolly-v2-3b"  # expect: DSL104 the-pile
 choices = ["databricks/dolly-v1-6b", "databricks/dolly-v2-7b"]  # expect: DSL104 the-pile
