@@ -474,7 +474,13 @@ def _option_named_for(content: str) -> bool:
     """A command-line option's name spelled with the dataset's (``'--duke_im_dir'``,
     ``'--laion400m'``): the rubric's mention, as its help text is, unless the option's other
     words measure or tune something (``'--lfw_batch_size'``)."""
-    return content.startswith("-") and not identifiers.measures(content.lstrip("-"))
+    if OPTION_NAME.fullmatch(content) is None:
+        return False  # '-dedup-ultrafeedback': a suffix built onto a name, not an option
+    return not identifiers.measures(content.lstrip("-"))
+
+
+# A long option's whole name: '--duke_im_dir', '--laion400m'.
+OPTION_NAME = lazy(r"--[A-Za-z][\w.-]*")
 
 
 def _not_a_selection(content: str) -> bool:
