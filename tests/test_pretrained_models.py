@@ -29,7 +29,6 @@ own = torch.load("runs/magface_epoch_00024.pth")
 arc = gdd.download_file("1HasWQb86s4xSYy36YbmhRELg9LBmvhvt")  # expect: DSL104 ms1mv2
 mine = "checkpoints/arc_res50/e_8_b_40000.ckpt"
 keras_facenet = load_model("../model/keras/model/facenet_keras.h5")  # expect: DSL104 ms-celeb-1m
-ghost = "checkpoints/GhostFaceNet_W1.3_S1_ArcFace.h5"  # expect: DSL104 ms1mv3
 ghost2 = keras.models.load_model("GN_W1.3_S2_ArcFace_epoch48.h5")  # expect: DSL104 ms1mv2
 ghost_own = "checkpoints/ghostnet_w1.3_s1_epoch17.h5"
 """,
