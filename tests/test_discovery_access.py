@@ -106,21 +106,6 @@ def test_look_alikes_in_code_yield_nothing_flagged(
     assert not {d for _, d, k in found if k != "mention"} & {"snli"}
 
 
-def test_an_option_named_for_a_dataset_is_a_mention(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    """The rubric labels an option's name as it labels its help text: the dataset is named, not
-    used there (the default value is what selects data). A name that measures stays silent."""
-    code = (
-        'parser.add_argument("--laion400m", action="store_true")\n'
-        "parser.add_argument('--market1501_im_dir', type=str)\n"
-        "parser.add_argument('--lfw_batch_size', type=int, default=100)\n"
-        'dataset_name += "-dedup-ultrafeedback"\n'
-    )
-    found = refs(make_repo, run_cli, "prepare.py", code)
-    assert (1, "laion-400m", "mention") in found
-    assert (2, "market-1501", "mention") in found
-    assert not [ref for ref in found if ref[0] in {3, 4}]
-
-
 def test_a_dataset_modules_reader_is_a_load_and_its_scorer_is_not(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

@@ -448,8 +448,6 @@ def kind_of(line: Line, lang: str, role: str, *, known_url: bool = False) -> Kin
     if role == "string" and re.search(r"\s", content):
         return Kind.MENTION  # a sentence in a string: a message, not a selection
     whole = content == surface(line)  # a known name as the whole string is no metric's key
-    if role == "string" and lang == "python" and not whole and _option_named_for(content):
-        return Kind.MENTION  # '--duke_im_dir', '--laion400m': an option named for its data
     if role == "string" and lang == "python" and not whole and _not_a_selection(content):
         return None
     if role == "string" and lang == "python" and _scored(line):
@@ -468,19 +466,6 @@ def _scored(line: Line) -> bool:
     if found is None or line.text[line.end : line.end + 1] not in {"'", '"'}:
         return False
     return identifiers.measures(found.group(1).replace(".", "_"))
-
-
-def _option_named_for(content: str) -> bool:
-    """A command-line option's name spelled with the dataset's (``'--duke_im_dir'``,
-    ``'--laion400m'``): the rubric's mention, as its help text is, unless the option's other
-    words measure or tune something (``'--lfw_batch_size'``)."""
-    if OPTION_NAME.fullmatch(content) is None:
-        return False  # '-dedup-ultrafeedback': a suffix built onto a name, not an option
-    return not identifiers.measures(content.lstrip("-"))
-
-
-# A long option's whole name: '--duke_im_dir', '--laion400m'.
-OPTION_NAME = lazy(r"--[A-Za-z][\w.-]*")
 
 
 def _not_a_selection(content: str) -> bool:
