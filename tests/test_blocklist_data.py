@@ -355,6 +355,9 @@ REQUIRED_MODELS = {
     "facenet-20170125-122324": "ms-celeb-1m",
     "facenet-20170131-234652": "ms-celeb-1m",
     "facenet-20170216-091149": "ms-celeb-1m",
+    "keras-facenet": "ms-celeb-1m",  # data 2026.12.18, from their READMEs
+    "ghostfacenets-ms1mv2": "ms1mv2",
+    "ldm-text2img-large": "laion-400m",
     "vggface2-pretrain-ms1m-models": "ms-celeb-1m",
     # Language models, from their cards and papers (data 2026.12.4).
     "gpt-neo": "the-pile",

@@ -28,6 +28,9 @@ mag50 = "https://drive.google.com/uc?id=1QPNOviu_A8YDk9Rxe8hgMIXvDKzh6JMG"  # ex
 own = torch.load("runs/magface_epoch_00024.pth")
 arc = gdd.download_file("1HasWQb86s4xSYy36YbmhRELg9LBmvhvt")  # expect: DSL104 ms1mv2
 mine = "checkpoints/arc_res50/e_8_b_40000.ckpt"
+keras_facenet = load_model("../model/keras/model/facenet_keras.h5")  # expect: DSL104 ms-celeb-1m
+ghost2 = keras.models.load_model("GN_W1.3_S2_ArcFace_epoch48.h5")  # expect: DSL104 ms1mv2
+ghost_own = "checkpoints/ghostnet_w1.3_s1_epoch17.h5"
 """,
     "face/eval.sh": """\
 python onnx_ijbc.py --model-root ms1mv3_arcface_r50 --result-dir out  # expect: DSL104 ms1mv3
@@ -64,6 +67,8 @@ renamed = "EleutherAI/pythia-13b"  # expect: DSL104 the-pile
 neo = pipeline("text-generation", model="EleutherAI/gpt-neo-125M")  # expect: DSL104 the-pile
 gptj = AutoModelForCausalLM.from_pretrained("EleutherAI/gpt-j-6b")  # expect: DSL104 the-pile
 neox = "EleutherAI/gpt-neox-20b"  # expect: DSL104 the-pile
+state = read_ckpt(network.state, "step_383500/", 8)  # expect: DSL104 the-pile
+ldm = "https://ommer-lab.com/files/nitro/txt2img-f8-large/model.ckpt"  # expect: DSL106 laion-400m
 dolly = pipeline(model="databricks/dolly-v2-12b")  # expect: DSL104 the-pile
 small_dolly = "databricks/dolly-v2-3b"  # expect: DSL104 the-pile
 choices = ["databricks/dolly-v1-6b", "databricks/dolly-v2-7b"]  # expect: DSL104 the-pile
