@@ -150,3 +150,13 @@ def test_a_folder_inside_a_known_dataset_is_not_a_hub_id(
     text = "python train.py --train_data_path cifar10/images --dataset_name acme-labs/chats\n"
     found = scan_references(make_repo, run_cli, {"run.sh": text})
     assert {item[2] for item in found if item[2].startswith("hf:")} == {"hf:acme-labs/chats"}
+
+
+def test_a_folder_named_for_a_known_dataset_is_not_a_hub_id(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """VCTK-Corpus/wav48 is a folder of VCTK's release (its name names the dataset as a part
+    of its own), not the Hub id of an owner called VCTK-Corpus."""
+    text = 'DATASETS = [\n    "VCTK-Corpus/wav48",\n    "acme-labs/voices",\n]\n'
+    found = scan_references(make_repo, run_cli, {"config.py": text})
+    assert {item[2] for item in found if item[2].startswith("hf:")} == {"hf:acme-labs/voices"}

@@ -179,7 +179,7 @@ def _segment_references(
         from datasheet_lint.extract import hub_ids  # --dataset_name owner/name
 
         hub = hub_ids.references(
-            segment.text, segment.lang, knowledge.resolve, _whole_name(knowledge)
+            segment.text, segment.lang, knowledge.resolve, _folder_name(knowledge)
         )
         found.extend(hub)
     if _wanted("pretrained", segment):
@@ -601,6 +601,16 @@ def _config_values(
             file.path, file.text, knowledge.resolve, known, taken
         )
     ]
+
+
+def _folder_name(knowledge: Knowledge) -> Callable[[str], str | None]:
+    """The known dataset a folder's name names as a part of its own (``faces_emore``,
+    ``VCTK-Corpus``, ``Market-1501-v15.09.15``), if any."""
+
+    def known(name: str) -> str | None:
+        return knowledge.known(name, whole=False, path=True)
+
+    return known
 
 
 def _whole_name(knowledge: Knowledge) -> Callable[[str], str | None]:

@@ -234,9 +234,9 @@ def references(
 ) -> Iterator[tuple[str, int, int, Kind, str]]:
     """(dataset, line, column, kind, surface) of each Hub id that a data holder selects.
 
-    ``known``: the known dataset a whole name is, if any: an "owner" that is a dataset's own
-    folder (``faces_emore/imgs``) makes the value a path inside that dataset, which the name
-    pass reports, not a Hub id."""
+    ``known``: the known dataset a folder's name names, if any: an "owner" that is a dataset's
+    own folder (``faces_emore/imgs``, ``VCTK-Corpus/wav48``) makes the value a path inside that
+    dataset, not a Hub id."""
     lines: list[str] | None = None
     index: LineIndex | None = None
     strings: python_strings.Regions | None = None
