@@ -16,12 +16,14 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 # Development-half floors, per labelling round: a change that loses recall or precision on real code
 # fails here. Round 1 was tuned on for four sessions, round 2 (scored once before any tuning on it)
 # for three; rounds 3 to 10 were the test halves of sessions 6 to 13 (each reported there once) and
-# are development data from the session after; round 11 was session 14's validation round (its
-# figures decided what was kept; its lines were never read). Every floor is its round's figure at
-# the end of session 14, rounded down from the counts (docs/accuracy.md). Round 6's retraction
-# precision fell from 0.926 to 0.918 in session 12: three lines of insightface's
-# subcenter_arcface/drop.py read `join(args.data, 'train.rec')` where `--data` defaults to
-# `faces_ms1m_full`; the label marks the default as MS-Celeb-1M and leaves the reads unlabelled.
+# are development data from the session after; round 11 was session 14's validation round and
+# round 12 its test half, both development data since session 15; round 13 is session 15's
+# validation round (its figures decided what was kept; its lines were never read). Every floor is
+# its round's figure at the end of session 15, rounded down from the counts (docs/accuracy.md).
+# Round 6's retraction precision fell from 0.926 to 0.918 in session 12: three lines of
+# insightface's subcenter_arcface/drop.py read `join(args.data, 'train.rec')` where `--data`
+# defaults to `faces_ms1m_full`; the label marks the default as MS-Celeb-1M and leaves the reads
+# unlabelled.
 # Precision stands below the issue's target for reasons the figures in docs/accuracy.md count: lines
 # that read data under the rubric that some labellers left unlabelled (layout folders of dataset
 # modules, reads through names). Lines naming base models (LLaMA 1, OPT, Pythia, BERT: blocklist
@@ -41,11 +43,11 @@ FLOORS = {
     2: {
         "required-recall": 0.80,
         "required-recall-data": 0.81,
-        "reference-precision": 0.88,
+        "reference-precision": 0.89,
         "retraction-recall": 0.83,
         "retraction-precision": 0.85,
-        "dataset-recall": 0.87,
-        "dataset-precision": 0.67,
+        "dataset-recall": 0.89,
+        "dataset-precision": 0.69,
     },
     3: {
         "required-recall": 0.82,
@@ -67,12 +69,12 @@ FLOORS = {
     },
     5: {
         "required-recall": 0.80,
-        "required-recall-data": 0.83,
+        "required-recall-data": 0.84,
         "reference-precision": 0.90,
         "retraction-recall": 0.78,
         "retraction-precision": 0.94,
-        "dataset-recall": 0.74,
-        "dataset-precision": 0.61,
+        "dataset-recall": 0.78,
+        "dataset-precision": 0.62,
     },
     6: {
         "required-recall": 0.68,
@@ -80,8 +82,8 @@ FLOORS = {
         "reference-precision": 0.90,
         "retraction-recall": 0.84,
         "retraction-precision": 0.93,
-        "dataset-recall": 0.66,
-        "dataset-precision": 0.63,
+        "dataset-recall": 0.68,
+        "dataset-precision": 0.64,
     },
     7: {
         "required-recall": 0.71,
@@ -98,8 +100,8 @@ FLOORS = {
         "reference-precision": 0.91,
         "retraction-recall": 0.75,
         "retraction-precision": 0.96,
-        "dataset-recall": 0.56,
-        "dataset-precision": 0.56,
+        "dataset-recall": 0.57,
+        "dataset-precision": 0.58,
     },
     9: {
         "required-recall": 0.66,
@@ -111,22 +113,40 @@ FLOORS = {
         "dataset-precision": 0.64,
     },
     10: {
-        "required-recall": 0.63,
-        "required-recall-data": 0.68,
+        "required-recall": 0.64,
+        "required-recall-data": 0.69,
         "reference-precision": 0.81,
         "retraction-recall": 0.78,
         "retraction-precision": 0.89,
-        "dataset-recall": 0.65,
+        "dataset-recall": 0.67,
         "dataset-precision": 0.60,
     },
     11: {
-        "required-recall": 0.68,
-        "required-recall-data": 0.68,
-        "reference-precision": 0.70,
-        "retraction-recall": 0.60,
-        "retraction-precision": 0.77,
-        "dataset-recall": 0.56,
-        "dataset-precision": 0.69,
+        "required-recall": 0.77,
+        "required-recall-data": 0.78,
+        "reference-precision": 0.72,
+        "retraction-recall": 0.76,
+        "retraction-precision": 0.81,
+        "dataset-recall": 0.86,
+        "dataset-precision": 0.76,
+    },
+    12: {
+        "required-recall": 0.76,
+        "required-recall-data": 0.77,
+        "reference-precision": 0.83,
+        "retraction-recall": 0.76,
+        "retraction-precision": 0.85,
+        "dataset-recall": 0.73,
+        "dataset-precision": 0.57,
+    },
+    13: {
+        "required-recall": 0.57,
+        "required-recall-data": 0.58,
+        "reference-precision": 0.83,
+        "retraction-recall": 0.71,
+        "retraction-precision": 0.87,
+        "dataset-recall": 0.58,
+        "dataset-precision": 0.52,
     },
 }
 # Where a round's precision stands below the naive grep's, named with the reason: round 6's
