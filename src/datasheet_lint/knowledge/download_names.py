@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from datasheet_lint.knowledge.resolve import DATA_ROOTS, GENERIC_STEMS
 from datasheet_lint.lazyregex import lazy
 
 # Extensions of data, archives and compression, taken off the file's name together
@@ -48,13 +49,16 @@ CODE_HOSTS = frozenset(
     | {"gitlab.com", "bitbucket.org", "huggingface.co", "hf.co", "media.githubusercontent.com"}
 )
 # Words that say what part or kind of data a file holds, not which data; a name made of
-# these alone (``phase1_train``, ``train-00000-of-00004``, ``data``) is generic.
-GENERIC_WORDS = (
-    r"train|training|test|testing|val|valid|validation|dev|eval|holdout|heldout|"
-    r"phase|part|shard|split|chunk|fold|batch|of|"
-    r"data|dataset|datasets|input|inputs|output|images?|imgs|labels?|annotations?|"
-    r"download|downloads|file|files|all|full|raw|processed|sample|samples|index|latest|"
-    r"default|x|y|features|text|corpus"
+# these alone (``phase1_train``, ``train-00000-of-00004``, ``data``) is generic: the stems a
+# local path calls generic (knowledge/resolve.py), and the words of splits, shards and
+# hosting that an address adds.
+GENERIC_WORDS = "|".join(
+    sorted(
+        GENERIC_STEMS
+        | {"training", "testing", "holdout", "heldout", "datasets", "output", "label", "labels"}
+        | {"phase", "part", "shard", "split", "chunk", "fold", "batch", "of", "annotation"}
+        | {"annotations", "download", "downloads", "index", "latest", "default"}
+    )
 )
 # ... and numbers, versions and counts (``00001``, ``v2``, ``1k``) and hashes.
 GENERIC_WORD = lazy(
@@ -70,8 +74,8 @@ HOSTING_FOLDERS = frozenset(
     {"raw", "master", "main", "refs", "heads", "resolve", "releases", "download", "downloads"}
     | {"blob", "tree", "files", "file", "static", "assets", "public", "pub", "content"}
     | {"uploads", "media", "api", "record", "records", "dl", "get", "export", "uc", "view"}
-    | {"data", ".data", "datasets", "dataset", "orig_data", "raw_data", "latest", "tags"}
-    | {"commit", "commits", "archive"}
+    | {"latest", "tags", "commit", "commits", "archive"}
+    | DATA_ROOTS
 )
 WORD = lazy(r"[^\W_]+")
 # An opaque key: letters and digits with no separator, long (Dropbox's s/lrvwfehqdcxoza8/).
