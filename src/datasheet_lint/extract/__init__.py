@@ -86,6 +86,7 @@ ON_DEMAND: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None]] = {
     "platforms": (frozenset({"python", "script", "config"}), PLATFORM_WORDS),
     "config_modules": (frozenset({"python"}), CONFIG_MODULE_WORDS),
     "dataset_yaml": (frozenset({"python", "config"}), (".yaml", ".yml")),
+    "hub_ids": (frozenset({"python", "script"}), ("/",)),  # --dataset_name owner/name
 }
 
 
@@ -175,8 +176,8 @@ def _segment_references(
         found.extend(platforms.references(segment.text, knowledge.resolve))
     if segment.lang == "python":
         found.extend(_data_paths(segment.text, knowledge))
-    if segment.lang in {"python", "script"} and "/" in segment.text:
-        from datasheet_lint.extract import hub_ids  # --dataset_name owner/name
+    if _wanted("hub_ids", segment):
+        from datasheet_lint.extract import hub_ids
 
         hub = hub_ids.references(
             segment.text, segment.lang, knowledge.resolve, _folder_name(knowledge)
