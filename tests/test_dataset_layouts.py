@@ -717,3 +717,68 @@ def test_a_local_file_of_a_module_named_for_a_retracted_dataset_keeps_its_id(
     found = scan_references(make_repo, run_cli, {"evaluation/eval_megaface.py": code})
     on_line = {dataset for _, line, dataset, _ in found if line == 2}
     assert on_line == {"local:/srv/shared/company_staff_faces.csv"}, found
+
+
+# A loader in a data package's folder named for one dataset: the module's name says nothing
+# (prepare.py), the folder says WIDER FACE.
+PLACED_MODULE = """\
+import os
+
+
+class FaceBoxesData:
+    def __init__(self, root, split='train'):
+        self.root = root
+        self.images = os.path.join(self.root, 'WIDER_' + split, 'images')
+        self.boxes = os.path.join(root, 'annotations', 'boxes.txt')
+        self.folders = os.listdir(root)
+        self.cache = os.path.join(root, 'cache.pkl')
+"""
+
+
+def test_a_module_in_a_data_folder_named_for_one_dataset_reads_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module below ``data/WIDER_FACE/`` is WIDER FACE's code whatever its own name: joins
+    from its root to a named part read that dataset. A join of the root alone and a cache it
+    writes read nothing, and the same module outside such a folder is not WIDER FACE's."""
+    placed = datasets_by_line(make_repo, run_cli, "data/WIDER_FACE/prepare.py", PLACED_MODULE)
+    for line in (7, 8):
+        assert placed.get(line) == {"wider-face"}, line
+    for line in (9, 10):
+        assert line not in placed, line
+    elsewhere = datasets_by_line(make_repo, run_cli, "tools/prepare.py", PLACED_MODULE)
+    assert not any("wider-face" in datasets for datasets in elsewhere.values()), elsewhere
+
+
+# A speech toolkit's recipe for one corpus (egs/<corpus>/<recipe>/local/data_prep.sh).
+RECIPE_SCRIPT = """\
+#!/bin/bash
+db_root=$1
+data_dir=$2
+download_dir=downloads
+find "${db_root}/wav48" -name "*.wav" | sort > "${data_dir}/wav.scp"
+for spk in $(ls "${db_root}/txt"); do
+    lab=${db_root}/lab/mono/${spk}.lab
+done
+echo "prepared ${db_root}/wav48"
+scp="${data_dir}/all/wav.scp"
+tar xzf "${download_dir}/labels.tar.gz"
+cp -r "${db_root}/$spk" "${data_dir}/"
+"""
+
+
+def test_a_recipe_named_for_a_corpus_reads_it_from_the_corpus_root(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """In a recipe folder named for one corpus (``egs/vctk/``), a path from the corpus's root
+    (``db_root``, ``download_dir``) to a named part reads that corpus. A redirect into a file,
+    a message, the recipe's own lists (``data_dir``) and a root followed by a variable only
+    do not; nor does the same script in a folder of no dataset."""
+    recipe = datasets_by_line(make_repo, run_cli, "egs/vctk/tts1/local/data_prep.sh", RECIPE_SCRIPT)
+    for line in (6, 7, 11):
+        assert recipe.get(line) == {"vctk"}, line
+    for line in (5, 8, 9, 12):
+        assert line not in recipe, line
+    assert not datasets_by_line(
+        make_repo, run_cli, "egs/mine/tts1/local/data_prep.sh", RECIPE_SCRIPT
+    )
