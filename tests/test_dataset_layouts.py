@@ -782,3 +782,37 @@ def test_a_recipe_named_for_a_corpus_reads_it_from_the_corpus_root(
     assert not datasets_by_line(
         make_repo, run_cli, "egs/mine/tts1/local/data_prep.sh", RECIPE_SCRIPT
     )
+
+
+def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Importing the loader of a module named for one dataset brings in that dataset, even by a
+    name that alone is too plain to count (Alpaca): a class from ``data/alpaca.py`` (absolute
+    or relative), a name of a data package that is such a module, a function that says the
+    dataset from an evaluation script named for it. A helper of the same module (a download
+    function), a metric named for a benchmark, a module of no dataset's name and a base class
+    that another dataset's module imports (faster R-CNN's imdb, not IMDb) load nothing."""
+    files = {
+        "llm/data/__init__.py": "from llm.data.alpaca import Alpaca\nfrom .alpaca import Alpaca\n",
+        "llm/data/alpaca.py": "class Alpaca:\n    pass\n",
+        "llm/finetune.py": (
+            "import argparse\n"
+            "from llm.data import Alpaca, SFTDataset\n"
+            "from llm.data.alpaca import download_if_missing\n"
+            "from llm.evaluation.rank import eval_cityscapes\n"
+            "from llm.data.transforms import RandomCrop\n"
+            "from eval_lfw import evaluate, compute_embeddings_lfw\n"
+            "from eval_lfw import get_auc\n"
+        ),
+        # a Faster R-CNN port: each dataset's module imports the image database base class
+        "det/datasets/imdb.py": "class imdb:\n    pass\n",
+        "det/datasets/pascal_voc.py": "from .imdb import imdb\nfrom datasets.imdb import imdb\n",
+    }
+    found = refs(make_repo, run_cli, files)
+    init = lines_of(found, "llm/data/__init__.py")
+    assert init.get(1) == {"alpaca"} and init.get(2) == {"alpaca"}, init
+    finetune = lines_of(found, "llm/finetune.py")
+    assert finetune.get(2) == {"alpaca"} and finetune.get(6) == {"lfw"}, finetune
+    for line in (1, 3, 4, 5, 7):
+        assert line not in finetune, line
+    voc = lines_of(found, "det/datasets/pascal_voc.py")
+    assert not any("imdb" in datasets for datasets in voc.values()), voc

@@ -227,6 +227,10 @@ def _segment_references(
         found.extend(sections.trained_models(segment.text, found, lambda d: blocked(d) is not None))
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
+    if segment.lang == "python" and "import" in segment.text:
+        found.extend(
+            dataset_modules.import_references(file.path, segment.text, knowledge.matcher.hits)
+        )
     if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):
         if not parsed:
             tree, parsed = _parsed(segment.text), True

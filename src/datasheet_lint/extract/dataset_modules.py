@@ -36,6 +36,10 @@ In that file a line counts when it
 - in a script whose folder names the dataset, builds a path from the corpus's root to a named
   part of it (``find "${db_root}/wav48"``).
 
+Anywhere, an import of a dataset's own module (``from .market1501 import Market1501``,
+``from litgpt.data import Alpaca``) is a ``load`` reference to that dataset
+(``import_references``).
+
 Re-ID toolkits (torchreid, fast-reid and their forks) also keep a registry of dataset classes,
 each stating its data by class attributes (``dataset_dir = 'underground_reid'``,
 ``dataset_name = 'grid'``) and often naming no known dataset at all; configs then select the
@@ -240,6 +244,88 @@ def file_dataset(
         return None  # train.py selects its data; only a data module or a download is "of" it
     used = {dataset for dataset, _, _, kind, _ in found if kind in USES and ":" not in dataset}
     return one_family(used, family)
+
+
+# An import statement on one line: ``from .imdbface import IMDBFace``, ``import data.coco``.
+FROM_IMPORT = lazy(r"^\s*from\s+(?P<source>\.+[\w.]*|[\w.]+)\s+import\s+\(?(?P<names>[\w\s,*]+)")
+PLAIN_IMPORT = lazy(r"^\s*import\s+(?P<names>[\w.]+(?:\s*,\s*[\w.]+)*)")
+
+
+def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
+    """Each import of a dataset's own module: one whose path ``module_dataset`` or
+    ``evaluation_dataset`` reads as named for one dataset (``from .imdbface import IMDBFace``
+    below ``datasets/``, ``from ptsemseg.loader.camvid_loader import CamvidLoader``, ``from
+    evaluate_lfw import evaluate``), or a name imported from a data package that is such a
+    module or class (``from litgpt.data import Alpaca``). The line brings in the code that
+    loads that dataset: a ``load`` reference to it. A relative import is read from the
+    importing file's folder.
+
+    A module of one dataset that imports a module named for another imports what they share,
+    not the other's data: every dataset module of a Faster R-CNN port imports the image
+    database base class (``from .imdb import imdb`` in ``pascal_voc.py``, not IMDb), and
+    ``vg_eval.py`` borrows ``voc_ap`` from ``voc_eval.py``."""
+    folder = path.split("/")[:-1]
+    own = _module_owner(path, hits)
+    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
+        if "import" not in line:
+            continue
+        code = line.split("#", 1)[0]
+        found = FROM_IMPORT.match(code)
+        if found is not None:
+            source = found.group("source")
+            module = _module_path(source, folder)
+            names = [n.split()[0] for n in found.group("names").split(",") if n.split()]
+            # a name imported from a data package that is a module or class of one dataset
+            # (never an evaluation's name: eval_market1501 is a metric, not the data)
+            owned = {
+                (dataset, name)
+                for name in names
+                for dataset in [module_dataset(f"{module}/{name}.py", hits)]
+                if dataset is not None
+            }
+            owner = _module_owner(module + ".py", hits)
+            if owner is not None and any(_loads(name, owner, hits) for name in names):
+                owned.add((owner, source))
+        else:
+            plain = PLAIN_IMPORT.match(code)
+            if plain is None:
+                continue
+            owned = {
+                (dataset, name.strip())
+                for name in plain.group("names").split(",")
+                for dataset in [_module_owner(name.strip().replace(".", "/") + ".py", hits)]
+                if dataset is not None
+            }
+        datasets = {dataset for dataset, _ in owned}
+        if len(datasets) != 1 or (own is not None and own not in datasets):
+            continue  # several, or another dataset's module importing what they share
+        dataset, surface = min(owned, key=lambda item: (code.find(item[1]), item[1]))
+        yield dataset, number, code.find(surface) + 1, Kind.LOAD, surface
+
+
+def _loads(name: str, dataset: str, hits: Hits) -> bool:
+    """An imported name that is the module's loader: a class (``IMDBFace``, ``CamvidLoader``),
+    or a name that says the dataset (``compute_embeddings_lfw``, ``sysu_all``); not a helper
+    of its own that any module may borrow (``download_if_missing``, ``get_auc``)."""
+    if name[:1].isupper() or name == "*":
+        return True
+    spelled = name.replace("_", " ")
+    return any(_same(hit, dataset) for hit in hits(spelled))
+
+
+def _module_path(source: str, folder: list[str]) -> str:
+    """A module's path from an import's source, a relative one from the importing folder."""
+    dots = len(source) - len(source.lstrip("."))
+    rest = source[dots:].replace(".", "/")
+    if not dots:
+        return rest
+    base = folder[: len(folder) - (dots - 1)] if dots - 1 <= len(folder) else []
+    return "/".join([*base, rest] if rest else base)
+
+
+def _module_owner(path: str, hits: Hits) -> str | None:
+    """The dataset a module at ``path`` is named for, as its own file would be read."""
+    return module_dataset(path, hits) or evaluation_dataset(path, hits)
 
 
 def in_data_folder(path: str) -> bool:
