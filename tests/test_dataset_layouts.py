@@ -785,12 +785,12 @@ def test_a_recipe_named_for_a_corpus_reads_it_from_the_corpus_root(
 
 
 def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    """Importing the loader of a module named for one dataset brings in that dataset, even by a
-    name that alone is too plain to count (Alpaca): a class from ``data/alpaca.py`` (absolute
-    or relative), a name of a data package that is such a module, a function that says the
-    dataset from an evaluation script named for it. A helper of the same module (a download
-    function), a metric named for a benchmark, a module of no dataset's name and a base class
-    that another dataset's module imports (faster R-CNN's imdb, not IMDb) load nothing."""
+    """Importing the loader class of a module named for one dataset brings in that dataset,
+    even by a name that alone is too plain to count (Alpaca): from ``data/alpaca.py``
+    (absolute or relative), or a data package's name that is such a module or class. A helper
+    of the same module (a download function), an evaluator or metric, a module of no
+    dataset's name and a base class that another dataset's module imports (Faster R-CNN's
+    imdb, not IMDb) load nothing."""
     files = {
         "llm/data/__init__.py": "from llm.data.alpaca import Alpaca\nfrom .alpaca import Alpaca\n",
         "llm/data/alpaca.py": "class Alpaca:\n    pass\n",
@@ -800,8 +800,8 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
             "from llm.data.alpaca import download_if_missing\n"
             "from llm.evaluation.rank import eval_cityscapes\n"
             "from llm.data.transforms import RandomCrop\n"
-            "from eval_lfw import evaluate, compute_embeddings_lfw\n"
-            "from eval_lfw import get_auc\n"
+            "from llm.data.coco_eval import CocoEvaluator\n"
+            "from llm.data.coco import convert_coco_poly_to_mask\n"
         ),
         # a Faster R-CNN port: each dataset's module imports the image database base class
         "det/datasets/imdb.py": "class imdb:\n    pass\n",
@@ -811,8 +811,8 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
     init = lines_of(found, "llm/data/__init__.py")
     assert init.get(1) == {"alpaca"} and init.get(2) == {"alpaca"}, init
     finetune = lines_of(found, "llm/finetune.py")
-    assert finetune.get(2) == {"alpaca"} and finetune.get(6) == {"lfw"}, finetune
-    for line in (1, 3, 4, 5, 7):
+    assert finetune.get(2) == {"alpaca"}, finetune
+    for line in (1, 3, 4, 5, 6, 7):
         assert line not in finetune, line
     voc = lines_of(found, "det/datasets/pascal_voc.py")
     assert not any("imdb" in datasets for datasets in voc.values()), voc

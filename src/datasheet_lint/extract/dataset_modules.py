@@ -252,13 +252,13 @@ PLAIN_IMPORT = lazy(r"^\s*import\s+(?P<names>[\w.]+(?:\s*,\s*[\w.]+)*)")
 
 
 def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
-    """Each import of a dataset's own module: one whose path ``module_dataset`` or
-    ``evaluation_dataset`` reads as named for one dataset (``from .imdbface import IMDBFace``
-    below ``datasets/``, ``from ptsemseg.loader.camvid_loader import CamvidLoader``, ``from
-    evaluate_lfw import evaluate``), or a name imported from a data package that is such a
-    module or class (``from litgpt.data import Alpaca``). The line brings in the code that
-    loads that dataset: a ``load`` reference to it. A relative import is read from the
-    importing file's folder.
+    """Each import of a dataset's own loader: a class (or ``*``) from a module that
+    ``module_dataset`` reads as named for one dataset (``from .imdbface import IMDBFace``
+    below ``datasets/``, ``from ptsemseg.loader.camvid_loader import CamvidLoader``), or a
+    name imported from a data package that is such a module or class (``from litgpt.data
+    import Alpaca``). The line brings in the code that loads that dataset: a ``load``
+    reference to it. A relative import is read from the importing file's folder. What
+    evaluates (``coco_eval``, ``CocoEvaluator``, ``eval_market1501``) is a protocol, not data.
 
     A module of one dataset that imports a module named for another imports what they share,
     not the other's data: every dataset module of a Faster R-CNN port imports the image
@@ -276,15 +276,15 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
             module = _module_path(source, folder)
             names = [n.split()[0] for n in found.group("names").split(",") if n.split()]
             # a name imported from a data package that is a module or class of one dataset
-            # (never an evaluation's name: eval_market1501 is a metric, not the data)
             owned = {
                 (dataset, name)
                 for name in names
+                if not _evaluates(name)
                 for dataset in [module_dataset(f"{module}/{name}.py", hits)]
                 if dataset is not None
             }
-            owner = _module_owner(module + ".py", hits)
-            if owner is not None and any(_loads(name, owner, hits) for name in names):
+            owner = None if _evaluates(module) else module_dataset(module + ".py", hits)
+            if owner is not None and any(_loads(name) for name in names):
                 owned.add((owner, source))
         else:
             plain = PLAIN_IMPORT.match(code)
@@ -293,7 +293,8 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
             owned = {
                 (dataset, name.strip())
                 for name in plain.group("names").split(",")
-                for dataset in [_module_owner(name.strip().replace(".", "/") + ".py", hits)]
+                if not _evaluates(name)
+                for dataset in [module_dataset(name.strip().replace(".", "/") + ".py", hits)]
                 if dataset is not None
             }
         datasets = {dataset for dataset, _ in owned}
@@ -303,14 +304,22 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
         yield dataset, number, code.find(surface) + 1, Kind.LOAD, surface
 
 
-def _loads(name: str, dataset: str, hits: Hits) -> bool:
-    """An imported name that is the module's loader: a class (``IMDBFace``, ``CamvidLoader``),
-    or a name that says the dataset (``compute_embeddings_lfw``, ``sysu_all``); not a helper
-    of its own that any module may borrow (``download_if_missing``, ``get_auc``)."""
-    if name[:1].isupper() or name == "*":
+def _loads(name: str) -> bool:
+    """An imported name that is the module's loader: a class (``IMDBFace``, ``CamvidLoader``)
+    or all of it (``*``); not a helper of its own that any module may borrow
+    (``download_if_missing``, ``convert_coco_poly_to_mask``), nor its evaluator
+    (``CocoEvaluator``: a dataset's metric is a protocol, not its data)."""
+    if name == "*":
         return True
-    spelled = name.replace("_", " ")
-    return any(_same(hit, dataset) for hit in hits(spelled))
+    return name[:1].isupper() and not _evaluates(name)
+
+
+def _evaluates(name: str) -> bool:
+    """A module's or name's words say it evaluates (``coco_eval``, ``CocoEvaluator``)."""
+    return bool({w.lower() for w in NAME_WORD.findall(name)} & EVALUATOR_WORDS)
+
+
+EVALUATOR_WORDS = EVALUATION_WORDS | {"evaluator", "evaluators", "metric", "metrics"}
 
 
 def _module_path(source: str, folder: list[str]) -> str:
