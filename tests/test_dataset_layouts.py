@@ -806,6 +806,7 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
         # a Faster R-CNN port: each dataset's module imports the image database base class
         "det/datasets/imdb.py": "class imdb:\n    pass\n",
         "det/datasets/pascal_voc.py": "from .imdb import imdb\nfrom datasets.imdb import imdb\n",
+        "det/train.py": "import datasets.imdb\nimport det.datasets.imdb as imdb\n",
     }
     found = refs(make_repo, run_cli, files)
     init = lines_of(found, "llm/data/__init__.py")
@@ -814,5 +815,6 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
     assert finetune.get(2) == {"alpaca"}, finetune
     for line in (1, 3, 4, 5, 6, 7):
         assert line not in finetune, line
-    voc = lines_of(found, "det/datasets/pascal_voc.py")
-    assert not any("imdb" in datasets for datasets in voc.values()), voc
+    for module in ("det/datasets/pascal_voc.py", "det/train.py"):
+        imports = lines_of(found, module)
+        assert not any("imdb" in datasets for datasets in imports.values()), imports

@@ -246,9 +246,8 @@ def file_dataset(
     return one_family(used, family)
 
 
-# An import statement on one line: ``from .imdbface import IMDBFace``, ``import data.coco``.
+# An import statement on one line: ``from .imdbface import IMDBFace``.
 FROM_IMPORT = lazy(r"^\s*from\s+(?P<source>\.+[\w.]*|[\w.]+)\s+import\s+\(?(?P<names>[\w\s,*]+)")
-PLAIN_IMPORT = lazy(r"^\s*import\s+(?P<names>[\w.]+(?:\s*,\s*[\w.]+)*)")
 
 
 def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
@@ -271,32 +270,22 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
             continue
         code = line.split("#", 1)[0]
         found = FROM_IMPORT.match(code)
-        if found is not None:
-            source = found.group("source")
-            module = _module_path(source, folder)
-            names = [n.split()[0] for n in found.group("names").split(",") if n.split()]
-            # a name imported from a data package that is a module or class of one dataset
-            owned = {
-                (dataset, name)
-                for name in names
-                if not _evaluates(name)
-                for dataset in [module_dataset(f"{module}/{name}.py", hits)]
-                if dataset is not None
-            }
-            owner = None if _evaluates(module) else module_dataset(module + ".py", hits)
-            if owner is not None and any(_loads(name) for name in names):
-                owned.add((owner, source))
-        else:
-            plain = PLAIN_IMPORT.match(code)
-            if plain is None:
-                continue
-            owned = {
-                (dataset, name.strip())
-                for name in plain.group("names").split(",")
-                if not _evaluates(name)
-                for dataset in [module_dataset(name.strip().replace(".", "/") + ".py", hits)]
-                if dataset is not None
-            }
+        if found is None:
+            continue  # import datasets.imdb: a module, not its loader (Faster R-CNN's imdb)
+        source = found.group("source")
+        module = _module_path(source, folder)
+        names = [n.split()[0] for n in found.group("names").split(",") if n.split()]
+        # a name imported from a data package that is a module or class of one dataset
+        owned = {
+            (dataset, name)
+            for name in names
+            if not _evaluates(name)
+            for dataset in [module_dataset(f"{module}/{name}.py", hits)]
+            if dataset is not None
+        }
+        owner = None if _evaluates(module) else module_dataset(module + ".py", hits)
+        if owner is not None and any(_loads(name) for name in names):
+            owned.add((owner, source))
         datasets = {dataset for dataset, _ in owned}
         if len(datasets) != 1 or (own is not None and own not in datasets):
             continue  # several, or another dataset's module importing what they share
