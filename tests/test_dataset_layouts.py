@@ -789,8 +789,8 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
     even by a name that alone is too plain to count (Alpaca): from ``data/alpaca.py``
     (absolute or relative), or a data package's name that is such a module or class. A helper
     of the same module (a download function), an evaluator or metric, a module of no
-    dataset's name and a base class that another dataset's module imports (Faster R-CNN's
-    imdb, not IMDb) load nothing."""
+    dataset's name, a dataset's statistics (IMAGENET_DEFAULT_MEAN) and a base class that a
+    data module imports from beside it (Faster R-CNN's imdb, not IMDb) load nothing."""
     files = {
         "llm/data/__init__.py": "from llm.data.alpaca import Alpaca\nfrom .alpaca import Alpaca\n",
         "llm/data/alpaca.py": "class Alpaca:\n    pass\n",
@@ -807,6 +807,8 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
         "det/datasets/imdb.py": "class imdb:\n    pass\n",
         "det/datasets/pascal_voc.py": "from .imdb import imdb\nfrom datasets.imdb import imdb\n",
         "det/train.py": "import datasets.imdb\nimport det.datasets.imdb as imdb\n",
+        "det/datasets/retina.py": "from .imdb import IMDB\n",
+        "det/backbone.py": "from timm.data import IMAGENET_DEFAULT_MEAN, IMAGENET_DEFAULT_STD\n",
     }
     found = refs(make_repo, run_cli, files)
     init = lines_of(found, "llm/data/__init__.py")
@@ -815,6 +817,7 @@ def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cl
     assert finetune.get(2) == {"alpaca"}, finetune
     for line in (1, 3, 4, 5, 6, 7):
         assert line not in finetune, line
-    for module in ("det/datasets/pascal_voc.py", "det/train.py"):
+    assert not lines_of(found, "det/backbone.py")
+    for module in ("det/datasets/pascal_voc.py", "det/train.py", "det/datasets/retina.py"):
         imports = lines_of(found, module)
         assert not any("imdb" in datasets for datasets in imports.values()), imports

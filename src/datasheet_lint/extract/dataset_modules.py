@@ -265,6 +265,9 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
     ``vg_eval.py`` borrows ``voc_ap`` from ``voc_eval.py``."""
     folder = path.split("/")[:-1]
     own = _module_owner(path, hits)
+    # a module of a data folder other than its index (rcnn/dataset/retinaface.py, not
+    # __init__.py): what it imports from beside it is shared code (from .imdb import IMDB)
+    sibling = in_data_folder(path) and not path.endswith("__init__.py")
     for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
         if "import" not in line:
             continue
@@ -274,7 +277,14 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
             continue  # import datasets.imdb: a module, not its loader (Faster R-CNN's imdb)
         source = found.group("source")
         module = _module_path(source, folder)
-        names = [n.split()[0] for n in found.group("names").split(",") if n.split()]
+        # not a constant (timm.data's IMAGENET_DEFAULT_MEAN: a dataset's statistics)
+        names = [
+            name
+            for name in (n.split()[0] for n in found.group("names").split(",") if n.split())
+            if not (name.isupper() and "_" in name)
+        ]
+        if sibling and module.rpartition("/")[0] == "/".join(folder):
+            continue  # a data module importing its neighbour's class: a base they share
         # a name imported from a data package that is a module or class of one dataset
         owned = {
             (dataset, name)
