@@ -717,3 +717,107 @@ def test_a_local_file_of_a_module_named_for_a_retracted_dataset_keeps_its_id(
     found = scan_references(make_repo, run_cli, {"evaluation/eval_megaface.py": code})
     on_line = {dataset for _, line, dataset, _ in found if line == 2}
     assert on_line == {"local:/srv/shared/company_staff_faces.csv"}, found
+
+
+# A loader in a data package's folder named for one dataset: the module's name says nothing
+# (prepare.py), the folder says WIDER FACE.
+PLACED_MODULE = """\
+import os
+
+
+class FaceBoxesData:
+    def __init__(self, root, split='train'):
+        self.root = root
+        self.images = os.path.join(self.root, 'WIDER_' + split, 'images')
+        self.boxes = os.path.join(root, 'annotations', 'boxes.txt')
+        self.folders = os.listdir(root)
+        self.cache = os.path.join(root, 'cache.pkl')
+"""
+
+
+def test_a_module_in_a_data_folder_named_for_one_dataset_reads_it(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A module below ``data/WIDER_FACE/`` is WIDER FACE's code whatever its own name: joins
+    from its root to a named part read that dataset. A join of the root alone and a cache it
+    writes read nothing, and the same module outside such a folder is not WIDER FACE's."""
+    placed = datasets_by_line(make_repo, run_cli, "data/WIDER_FACE/prepare.py", PLACED_MODULE)
+    for line in (7, 8):
+        assert placed.get(line) == {"wider-face"}, line
+    for line in (9, 10):
+        assert line not in placed, line
+    elsewhere = datasets_by_line(make_repo, run_cli, "tools/prepare.py", PLACED_MODULE)
+    assert not any("wider-face" in datasets for datasets in elsewhere.values()), elsewhere
+
+
+# A speech toolkit's recipe for one corpus (egs/<corpus>/<recipe>/local/data_prep.sh).
+RECIPE_SCRIPT = """\
+#!/bin/bash
+db_root=$1
+data_dir=$2
+download_dir=downloads
+find "${db_root}/wav48" -name "*.wav" | sort > "${data_dir}/wav.scp"
+for spk in $(ls "${db_root}/txt"); do
+    lab=${db_root}/lab/mono/${spk}.lab
+done
+echo "prepared ${db_root}/wav48"
+scp="${data_dir}/all/wav.scp"
+tar xzf "${download_dir}/labels.tar.gz"
+cp -r "${db_root}/$spk" "${data_dir}/"
+"""
+
+
+def test_a_recipe_named_for_a_corpus_reads_it_from_the_corpus_root(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """In a recipe folder named for one corpus (``egs/vctk/``), a path from the corpus's root
+    (``db_root``, ``download_dir``) to a named part reads that corpus. A redirect into a file,
+    a message, the recipe's own lists (``data_dir``) and a root followed by a variable only
+    do not; nor does the same script in a folder of no dataset."""
+    recipe = datasets_by_line(make_repo, run_cli, "egs/vctk/tts1/local/data_prep.sh", RECIPE_SCRIPT)
+    for line in (6, 7, 11):
+        assert recipe.get(line) == {"vctk"}, line
+    for line in (5, 8, 9, 12):
+        assert line not in recipe, line
+    assert not datasets_by_line(
+        make_repo, run_cli, "egs/mine/tts1/local/data_prep.sh", RECIPE_SCRIPT
+    )
+
+
+def test_an_import_of_a_datasets_own_module_loads_it(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """Importing the loader class of a module named for one dataset brings in that dataset,
+    even by a name that alone is too plain to count (Alpaca): from ``data/alpaca.py``
+    (absolute or relative), or a data package's name that is such a module or class. A helper
+    of the same module (a download function), an evaluator or metric, a module of no
+    dataset's name, a dataset's statistics (IMAGENET_DEFAULT_MEAN) and a base class that a
+    data module imports from beside it (Faster R-CNN's imdb, not IMDb) load nothing."""
+    files = {
+        "llm/data/__init__.py": "from llm.data.alpaca import Alpaca\nfrom .alpaca import Alpaca\n",
+        "llm/data/alpaca.py": "class Alpaca:\n    pass\n",
+        "llm/finetune.py": (
+            "import argparse\n"
+            "from llm.data import Alpaca, SFTDataset\n"
+            "from llm.data.alpaca import download_if_missing\n"
+            "from llm.evaluation.rank import eval_cityscapes\n"
+            "from llm.data.transforms import RandomCrop\n"
+            "from llm.data.coco_eval import CocoEvaluator\n"
+            "from llm.data.coco import convert_coco_poly_to_mask\n"
+        ),
+        # a Faster R-CNN port: each dataset's module imports the image database base class
+        "det/datasets/imdb.py": "class imdb:\n    pass\n",
+        "det/datasets/pascal_voc.py": "from .imdb import imdb\nfrom datasets.imdb import imdb\n",
+        "det/train.py": "import datasets.imdb\nimport det.datasets.imdb as imdb\n",
+        "det/datasets/retina.py": "from .imdb import IMDB\n",
+        "det/backbone.py": "from timm.data import IMAGENET_DEFAULT_MEAN, IMAGENET_DEFAULT_STD\n",
+    }
+    found = refs(make_repo, run_cli, files)
+    init = lines_of(found, "llm/data/__init__.py")
+    assert init.get(1) == {"alpaca"} and init.get(2) == {"alpaca"}, init
+    finetune = lines_of(found, "llm/finetune.py")
+    assert finetune.get(2) == {"alpaca"}, finetune
+    for line in (1, 3, 4, 5, 6, 7):
+        assert line not in finetune, line
+    assert not lines_of(found, "det/backbone.py")
+    for module in ("det/datasets/pascal_voc.py", "det/train.py", "det/datasets/retina.py"):
+        imports = lines_of(found, module)
+        assert not any("imdb" in datasets for datasets in imports.values()), imports

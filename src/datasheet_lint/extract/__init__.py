@@ -227,6 +227,10 @@ def _segment_references(
         found.extend(sections.trained_models(segment.text, found, lambda d: blocked(d) is not None))
     if segment.lines is None and segment.lang in {"python", "script"}:
         found.extend(_own_dataset_references(file, segment, knowledge, found))
+    if segment.lang == "python" and "import" in segment.text:
+        found.extend(
+            dataset_modules.import_references(file.path, segment.text, knowledge.matcher.hits)
+        )
     if segment.lang == "python" and dataset_modules.may_define_dataset_classes(segment.text):
         if not parsed:
             tree, parsed = _parsed(segment.text), True
@@ -330,12 +334,19 @@ def _own_dataset_references(
     if dataset is None:
         return []
     layout = knowledge.layout(dataset)
+    placed = dataset_modules.place_dataset(file.path, hits)
     if script:
+        # a recipe or data folder named for the dataset: paths from the corpus's root
+        rooted = (
+            list(dataset_modules.script_root_references(dataset, segment.text))
+            if placed == dataset
+            else []
+        )
         if layout is None:
-            return []
-        return list(dataset_modules.script_references(dataset, segment.text, layout))
+            return rooted
+        return rooted + list(dataset_modules.script_references(dataset, segment.text, layout))
     words = dataset_modules.name_words(dataset)
-    roots = dataset_modules.in_data_folder(file.path)
+    roots = dataset_modules.in_data_folder(file.path) or placed is not None
     found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
     return list(found_here)
 

@@ -11,6 +11,9 @@ The file's dataset is, in this order:
 
 - the dataset its name starts with, for a module in a data folder (``pascal_voc_rbg.py`` is
   Pascal VOC; a name that only near tokens confirm, such as ``duke``, does not count);
+- the dataset the folder it lies in is named for, a folder right below a data folder or a
+  speech toolkit's recipe folder (``data/WIDER_FACE/create_list.sh``,
+  ``egs/vctk/voc1/local/data_prep.sh``: ``place_dataset``);
 - the one dataset whose class the file defines (``class Market1501(Dataset):``);
 - the one dataset (with its blocklisted derivatives) the file's other references load,
   download, point at or select (``COCO2014.sh`` downloads COCO), for a script, a module in a
@@ -29,7 +32,13 @@ In that file a line counts when it
 - imports a module named after the dataset (``from .voc_eval import voc_eval``) or names a
   loader after it (``def _load_pascal_annotation``): a ``load`` reference;
 - in a script, runs a file operation (``mkdir``, ``cd``, ``find``, ``mv``, ``tar``, ...) on one
-  of the release's folders (``cd ../train2014``).
+  of the release's folders (``cd ../train2014``);
+- in a script whose folder names the dataset, builds a path from the corpus's root to a named
+  part of it (``find "${db_root}/wav48"``).
+
+Anywhere, an import of a dataset's own module (``from .market1501 import Market1501``,
+``from litgpt.data import Alpaca``) is a ``load`` reference to that dataset
+(``import_references``).
 
 Re-ID toolkits (torchreid, fast-reid and their forks) also keep a registry of dataset classes,
 each stating its data by class attributes (``dataset_dir = 'underground_reid'``,
@@ -42,6 +51,7 @@ spells it (``NAMES: ("DukeMTMCAttr",)``) is a ``config`` reference (``registry_n
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -148,6 +158,34 @@ def module_dataset(path: str, hits: Hits) -> str | None:
     return None
 
 
+# Folders that hold one folder per dataset: data code (``datasets/GCC/loading_data.py``) and the
+# recipes of speech toolkits, one per corpus (Kaldi's and ESPnet's ``egs/vctk/voc1/run.sh``).
+RECIPE_FOLDERS = frozenset({"egs", "recipes"})
+
+
+def place_dataset(path: str, hits: Hits) -> str | None:
+    """The dataset the folder a file lies in is named for: a folder right below a data folder
+    or a recipe folder whose name is one known dataset's, whole or before a separator
+    (``datasets/WIDER_FACE/``, ``egs/libritts/``, ``data/CUHK03/``). Every file there is that
+    dataset's code, as a module named for it is (``module_dataset``). A name that only near
+    tokens confirm does not count, nor a model's."""
+    parts = path.split("/")[:-1]
+    for parent, folder in itertools.pairwise(parts):
+        if parent.lower() not in DATA_FOLDERS | RECIPE_FOLDERS:
+            continue
+        named = {
+            hit.alias.dataset
+            for hit in hits(folder)
+            if hit.start == 0
+            and hit.alias.dataset is not None
+            and hit.alias.model is None
+            and not hit.alias.needs_near
+            and (hit.end == len(folder) or folder[hit.end] in "_-")
+        }
+        return named.pop() if len(named) == 1 else None
+    return None
+
+
 # The words of an evaluation script's name around the benchmark it evaluates: eval_ijbc.py,
 # lfw_eval.py, IJB_Evaluation.py, test_widerface.py, validate_agedb.py.
 EVALUATION_WORDS = frozenset(
@@ -190,7 +228,9 @@ def file_dataset(
 ) -> str | None:
     """The file's own dataset (module docstring), from its name, the dataset class it defines
     or the references found in it so far; None where it has none or several."""
-    named = module_dataset(path, hits) or evaluation_dataset(path, hits)
+    named = (
+        module_dataset(path, hits) or evaluation_dataset(path, hits) or place_dataset(path, hits)
+    )
     if named is not None:
         return named
     classes = {
@@ -204,6 +244,96 @@ def file_dataset(
         return None  # train.py selects its data; only a data module or a download is "of" it
     used = {dataset for dataset, _, _, kind, _ in found if kind in USES and ":" not in dataset}
     return one_family(used, family)
+
+
+# An import statement on one line: ``from .imdbface import IMDBFace``.
+FROM_IMPORT = lazy(r"^\s*from\s+(?P<source>\.+[\w.]*|[\w.]+)\s+import\s+\(?(?P<names>[\w\s,*]+)")
+
+
+def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
+    """Each import of a dataset's own loader: a class (or ``*``) from a module that
+    ``module_dataset`` reads as named for one dataset (``from .imdbface import IMDBFace``
+    below ``datasets/``, ``from ptsemseg.loader.camvid_loader import CamvidLoader``), or a
+    name imported from a data package that is such a module or class (``from litgpt.data
+    import Alpaca``). The line brings in the code that loads that dataset: a ``load``
+    reference to it. A relative import is read from the importing file's folder. What
+    evaluates (``coco_eval``, ``CocoEvaluator``, ``eval_market1501``) is a protocol, not data.
+
+    A module of one dataset that imports a module named for another imports what they share,
+    not the other's data: every dataset module of a Faster R-CNN port imports the image
+    database base class (``from .imdb import imdb`` in ``pascal_voc.py``, not IMDb), and
+    ``vg_eval.py`` borrows ``voc_ap`` from ``voc_eval.py``."""
+    folder = path.split("/")[:-1]
+    own = _module_owner(path, hits)
+    # a module of a data folder other than its index (rcnn/dataset/retinaface.py, not
+    # __init__.py): what it imports from beside it is shared code (from .imdb import IMDB)
+    sibling = in_data_folder(path) and not path.endswith("__init__.py")
+    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
+        if "import" not in line:
+            continue
+        code = line.split("#", 1)[0]
+        found = FROM_IMPORT.match(code)
+        if found is None:
+            continue  # import datasets.imdb: a module, not its loader (Faster R-CNN's imdb)
+        source = found.group("source")
+        module = _module_path(source, folder)
+        # not a constant (timm.data's IMAGENET_DEFAULT_MEAN: a dataset's statistics)
+        names = [
+            name
+            for name in (n.split()[0] for n in found.group("names").split(",") if n.split())
+            if not (name.isupper() and "_" in name)
+        ]
+        if sibling and module.rpartition("/")[0] == "/".join(folder):
+            continue  # a data module importing its neighbour's class: a base they share
+        # a name imported from a data package that is a module or class of one dataset
+        owned = {
+            (dataset, name)
+            for name in names
+            if not _evaluates(name)
+            for dataset in [module_dataset(f"{module}/{name}.py", hits)]
+            if dataset is not None
+        }
+        owner = None if _evaluates(module) else module_dataset(module + ".py", hits)
+        if owner is not None and any(_loads(name) for name in names):
+            owned.add((owner, source))
+        datasets = {dataset for dataset, _ in owned}
+        if len(datasets) != 1 or (own is not None and own not in datasets):
+            continue  # several, or another dataset's module importing what they share
+        dataset, surface = min(owned, key=lambda item: (code.find(item[1]), item[1]))
+        yield dataset, number, code.find(surface) + 1, Kind.LOAD, surface
+
+
+def _loads(name: str) -> bool:
+    """An imported name that is the module's loader: a class (``IMDBFace``, ``CamvidLoader``)
+    or all of it (``*``); not a helper of its own that any module may borrow
+    (``download_if_missing``, ``convert_coco_poly_to_mask``), nor its evaluator
+    (``CocoEvaluator``: a dataset's metric is a protocol, not its data)."""
+    if name == "*":
+        return True
+    return name[:1].isupper() and not _evaluates(name)
+
+
+def _evaluates(name: str) -> bool:
+    """A module's or name's words say it evaluates (``coco_eval``, ``CocoEvaluator``)."""
+    return bool({w.lower() for w in NAME_WORD.findall(name)} & EVALUATOR_WORDS)
+
+
+EVALUATOR_WORDS = EVALUATION_WORDS | {"evaluator", "evaluators", "metric", "metrics"}
+
+
+def _module_path(source: str, folder: list[str]) -> str:
+    """A module's path from an import's source, a relative one from the importing folder."""
+    dots = len(source) - len(source.lstrip("."))
+    rest = source[dots:].replace(".", "/")
+    if not dots:
+        return rest
+    base = folder[: len(folder) - (dots - 1)] if dots - 1 <= len(folder) else []
+    return "/".join([*base, rest] if rest else base)
+
+
+def _module_owner(path: str, hits: Hits) -> str | None:
+    """The dataset a module at ``path`` is named for, as its own file would be read."""
+    return module_dataset(path, hits) or evaluation_dataset(path, hits)
 
 
 def in_data_folder(path: str) -> bool:
@@ -426,6 +556,35 @@ def script_references(dataset: str, text: str, layout: Layout) -> Iterator[Found
             if owner is not None:
                 yield owner, number, token.start() + 1, Kind.PATH, token.group()
                 break
+
+
+# A shell variable that holds where a corpus lies (Kaldi's and ESPnet's ``db_root`` and
+# ``download_dir``, a data folder's ``root_dir``), then a named part of it: a path into the data.
+# Not ``data_dir``: a recipe's ``data_dir`` holds the lists it writes (``${data_dir}/wav.scp``).
+SHELL_ROOT = lazy(
+    r"\$\{?(?:db|db_?root|corpus_?dir|download_?dir|data_?root|dataset_?dir|root_?dir|root)\}?/+(?=[\w.-]*[A-Za-z])(?P<part>[\w.-]+)",
+    re.IGNORECASE,
+)
+# A line that writes: a redirect into a file, or a folder made or removed.
+SHELL_WRITE = lazy(r"(?<![<>&0-9])>{1,2}\s*[^&\s]|(?<![\w-])(?:mkdir|rm|touch)(?![\w-])")
+
+
+def script_root_references(dataset: str, text: str) -> Iterator[Found]:
+    """Each line of a script whose place names its dataset (``place_dataset``) that builds a
+    path from the corpus's root to a named part of it (``find "${db_root}/wav48/${spk}"``,
+    ``"${download_dir}/LibriTTSLabel"``): the line reads that dataset's files. A part that is
+    only a variable (``$root_dir/$sub_dir``) names nothing; a line that writes is the script's
+    own output."""
+    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
+        code = re.split(r"(?:^|\s)#", line, maxsplit=1)[0]
+        if "$" not in code or SHELL_WRITE.search(code) or MESSAGE_SHELL.search(code):
+            continue
+        root = SHELL_ROOT.search(code)
+        if root is not None:
+            yield dataset, number, root.start() + 1, Kind.PATH, root.group()
+
+
+MESSAGE_SHELL = lazy(r"(?<![\w-])(?:echo|printf|log)(?![\w-])")
 
 
 def name_words(dataset: str) -> frozenset[str]:
