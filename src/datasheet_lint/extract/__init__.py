@@ -334,19 +334,12 @@ def _own_dataset_references(
     if dataset is None:
         return []
     layout = knowledge.layout(dataset)
-    placed = dataset_modules.place_dataset(file.path, hits)
     if script:
-        # a recipe or data folder named for the dataset: paths from the corpus's root
-        rooted = (
-            list(dataset_modules.script_root_references(dataset, segment.text))
-            if placed == dataset
-            else []
-        )
         if layout is None:
-            return rooted
-        return rooted + list(dataset_modules.script_references(dataset, segment.text, layout))
+            return []
+        return list(dataset_modules.script_references(dataset, segment.text, layout))
     words = dataset_modules.name_words(dataset)
-    roots = dataset_modules.in_data_folder(file.path) or placed is not None
+    roots = dataset_modules.in_data_folder(file.path)
     found_here = dataset_modules.references(dataset, segment.text, hits, layout, words, roots=roots)
     return list(found_here)
 

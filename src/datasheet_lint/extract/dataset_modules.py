@@ -11,9 +11,6 @@ The file's dataset is, in this order:
 
 - the dataset its name starts with, for a module in a data folder (``pascal_voc_rbg.py`` is
   Pascal VOC; a name that only near tokens confirm, such as ``duke``, does not count);
-- the dataset the folder it lies in is named for, a folder right below a data folder or a
-  speech toolkit's recipe folder (``data/WIDER_FACE/create_list.sh``,
-  ``egs/vctk/voc1/local/data_prep.sh``: ``place_dataset``);
 - the one dataset whose class the file defines (``class Market1501(Dataset):``);
 - the one dataset (with its blocklisted derivatives) the file's other references load,
   download, point at or select (``COCO2014.sh`` downloads COCO), for a script, a module in a
@@ -32,9 +29,7 @@ In that file a line counts when it
 - imports a module named after the dataset (``from .voc_eval import voc_eval``) or names a
   loader after it (``def _load_pascal_annotation``): a ``load`` reference;
 - in a script, runs a file operation (``mkdir``, ``cd``, ``find``, ``mv``, ``tar``, ...) on one
-  of the release's folders (``cd ../train2014``);
-- in a script whose folder names the dataset, builds a path from the corpus's root to a named
-  part of it (``find "${db_root}/wav48"``).
+  of the release's folders (``cd ../train2014``).
 
 Anywhere, an import of a dataset's own module (``from .market1501 import Market1501``,
 ``from litgpt.data import Alpaca``) is a ``load`` reference to that dataset
@@ -51,7 +46,6 @@ spells it (``NAMES: ("DukeMTMCAttr",)``) is a ``config`` reference (``registry_n
 from __future__ import annotations
 
 import ast
-import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 
@@ -158,34 +152,6 @@ def module_dataset(path: str, hits: Hits) -> str | None:
     return None
 
 
-# Folders that hold one folder per dataset: data code (``datasets/GCC/loading_data.py``) and the
-# recipes of speech toolkits, one per corpus (Kaldi's and ESPnet's ``egs/vctk/voc1/run.sh``).
-RECIPE_FOLDERS = frozenset({"egs", "recipes"})
-
-
-def place_dataset(path: str, hits: Hits) -> str | None:
-    """The dataset the folder a file lies in is named for: a folder right below a data folder
-    or a recipe folder whose name is one known dataset's, whole or before a separator
-    (``datasets/WIDER_FACE/``, ``egs/libritts/``, ``data/CUHK03/``). Every file there is that
-    dataset's code, as a module named for it is (``module_dataset``). A name that only near
-    tokens confirm does not count, nor a model's."""
-    parts = path.split("/")[:-1]
-    for parent, folder in itertools.pairwise(parts):
-        if parent.lower() not in DATA_FOLDERS | RECIPE_FOLDERS:
-            continue
-        named = {
-            hit.alias.dataset
-            for hit in hits(folder)
-            if hit.start == 0
-            and hit.alias.dataset is not None
-            and hit.alias.model is None
-            and not hit.alias.needs_near
-            and (hit.end == len(folder) or folder[hit.end] in "_-")
-        }
-        return named.pop() if len(named) == 1 else None
-    return None
-
-
 # The words of an evaluation script's name around the benchmark it evaluates: eval_ijbc.py,
 # lfw_eval.py, IJB_Evaluation.py, test_widerface.py, validate_agedb.py.
 EVALUATION_WORDS = frozenset(
@@ -228,9 +194,7 @@ def file_dataset(
 ) -> str | None:
     """The file's own dataset (module docstring), from its name, the dataset class it defines
     or the references found in it so far; None where it has none or several."""
-    named = (
-        module_dataset(path, hits) or evaluation_dataset(path, hits) or place_dataset(path, hits)
-    )
+    named = module_dataset(path, hits) or evaluation_dataset(path, hits)
     if named is not None:
         return named
     classes = {
@@ -556,35 +520,6 @@ def script_references(dataset: str, text: str, layout: Layout) -> Iterator[Found
             if owner is not None:
                 yield owner, number, token.start() + 1, Kind.PATH, token.group()
                 break
-
-
-# A shell variable that holds where a corpus lies (Kaldi's and ESPnet's ``db_root`` and
-# ``download_dir``, a data folder's ``root_dir``), then a named part of it: a path into the data.
-# Not ``data_dir``: a recipe's ``data_dir`` holds the lists it writes (``${data_dir}/wav.scp``).
-SHELL_ROOT = lazy(
-    r"\$\{?(?:db|db_?root|corpus_?dir|download_?dir|data_?root|dataset_?dir|root_?dir|root)\}?/+(?=[\w.-]*[A-Za-z])(?P<part>[\w.-]+)",
-    re.IGNORECASE,
-)
-# A line that writes: a redirect into a file, or a folder made or removed.
-SHELL_WRITE = lazy(r"(?<![<>&0-9])>{1,2}\s*[^&\s]|(?<![\w-])(?:mkdir|rm|touch)(?![\w-])")
-
-
-def script_root_references(dataset: str, text: str) -> Iterator[Found]:
-    """Each line of a script whose place names its dataset (``place_dataset``) that builds a
-    path from the corpus's root to a named part of it (``find "${db_root}/wav48/${spk}"``,
-    ``"${download_dir}/LibriTTSLabel"``): the line reads that dataset's files. A part that is
-    only a variable (``$root_dir/$sub_dir``) names nothing; a line that writes is the script's
-    own output."""
-    for number, line in enumerate(text.split("\n")[:MAX_LINES], start=1):
-        code = re.split(r"(?:^|\s)#", line, maxsplit=1)[0]
-        if "$" not in code or SHELL_WRITE.search(code) or MESSAGE_SHELL.search(code):
-            continue
-        root = SHELL_ROOT.search(code)
-        if root is not None:
-            yield dataset, number, root.start() + 1, Kind.PATH, root.group()
-
-
-MESSAGE_SHELL = lazy(r"(?<![\w-])(?:echo|printf|log)(?![\w-])")
 
 
 def name_words(dataset: str) -> frozenset[str]:
