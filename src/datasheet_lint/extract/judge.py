@@ -31,6 +31,17 @@ FORMAT_AFTER = lazy(r"[-\s](?:style|format(?:ted)?)(?![\w/-]|\.\w)", re.IGNORECA
 PROTOCOL_AFTER = lazy(r"[-_\s](?:metrics?|polic(?:y|ies)|formula)(?![\w/-]|\.\w)", re.IGNORECASE)
 # ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
 FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
+# A name given to a key, a flag or a call that chooses a template, a style or a format names
+# the prompt or chat layout the dataset made known, applied to any data: ``prompt_style:
+# alpaca``, ``--chat_template_name tulu``, ``get_conv_template("open-orca")``,
+# ``--chat_formatting_function ...create_prompt_with_tulu_chat_format``. The name comes after
+# its word here, as it comes before it in "market1501 metric" and "Alpaca-style".
+FORMAT_WORDS = frozenset({"template", "templates", "style", "format", "formatting", "formatter"})
+FORMAT_CHOOSER = lazy(
+    r"(?:(?:^|[\s'\"])--?(?P<flag>[A-Za-z][\w-]*)(?:[ \t]+|=)"  # --chat_template_name tulu
+    r"|(?P<call>[A-Za-z_][\w.]*)\(\s*)"  # get_conv_template("open-orca")
+    r"['\"]?[\w./-]*$"
+)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 # Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a
@@ -95,6 +106,7 @@ def _hit_reference(
         FORMAT_AFTER.match(text, line.end) is not None
         or PROTOCOL_AFTER.match(text, line.end) is not None
         or FORMAT_TOKEN.search(context.token_at(line)[0]) is not None
+        or _chooses_format(line)
     ):
         return None  # "ImageNet-style layout", "in PASCAL VOC format", "market1501 metric"
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
@@ -148,6 +160,21 @@ def _hit_reference(
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def _chooses_format(line: context.Line) -> bool:
+    """The name is (in) the value of a key, a flag or a call's first argument whose words
+    say template, style or format (``prompt_style: alpaca``, ``--chat_template tulu``)."""
+    key = context.line_key(line)
+    if key is None:
+        before = line.text[max(0, line.start - context.KEY_REACH) : line.start]
+        found = FORMAT_CHOOSER.search(before)
+        if found is None:
+            return False
+        key = found.group("flag") or found.group("call").rpartition(".")[2]
+        if key == "format":
+            return False  # "data/{}".format("coco"): Python's string method fills a path
+    return bool(context.key_words(key) & FORMAT_WORDS)
 
 
 def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
