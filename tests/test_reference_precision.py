@@ -263,6 +263,11 @@ def test_a_template_or_style_chosen_by_a_datasets_name_is_no_reference(
             "        return get_conv_template('open-orca')\n"
             "    return 'data/{}/train.json'.format('cifar10')\n"
         ),
+        "tools/voc_eval.py": (
+            "anno_template = 'VOCdevkit/VOC2007/Annotations/{}.xml'\n"
+            "loader = build(data_format='coco')\n"
+            "styles = build(style_dataset='cifar10')\n"
+        ),
     }
     found = scan_references(make_repo, run_cli, files)
     lines = {(path, line) for path, line, _, _ in found}
@@ -272,3 +277,6 @@ def test_a_template_or_style_chosen_by_a_datasets_name_is_no_reference(
     assert ("scripts/train.sh", 2) not in lines
     assert ("serve/adapters.py", 3) not in lines
     assert ("serve/adapters.py", 4) in lines  # str.format fills a data path: still the data
+    assert ("tools/voc_eval.py", 1) in lines  # a path's template names the data's files
+    assert ("tools/voc_eval.py", 2) in lines  # the data's own format: the data
+    assert ("tools/voc_eval.py", 3) in lines  # style images are data

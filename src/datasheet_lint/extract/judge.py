@@ -41,7 +41,13 @@ FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 # alpaca``, ``--chat_template_name tulu``, ``get_conv_template("open-orca")``,
 # ``--chat_formatting_function ...create_prompt_with_tulu_chat_format``. The name comes after
 # its word here, as it comes before it in "market1501 metric" and "Alpaca-style".
-FORMAT_WORDS = frozenset({"template", "templates", "style", "format", "formatting", "formatter"})
+# "format" alone is any data's layout (data_format: coco, format_dataset('voc')): it counts
+# beside a word of prompts or chats. A key that also says where data lies (style_dir,
+# style_dataset: style images are data) is never a layout.
+LAYOUT_WORDS = frozenset({"template", "templates", "style"})
+FORMAT_WORDS = frozenset({"format", "formatting", "formatter"})
+PROMPT_WORDS = frozenset({"prompt", "prompts", "chat", "conv", "conversation", "instruction"})
+DATA_WORDS = context.DATASET_WORDS | context.DATA_LOCATION_WORDS
 FORMAT_CHOOSER = lazy(
     r"(?:(?:^|[\s'\"])--?(?P<flag>[A-Za-z][\w-]*)(?:[ \t]+|=)"  # --chat_template_name tulu
     r"|(?P<call>[A-Za-z_][\w.]*)\(\s*)"  # get_conv_template("open-orca")
@@ -168,8 +174,11 @@ def _hit_reference(
 
 
 def _chooses_format(line: context.Line) -> bool:
-    """The name is (in) the value of a key, a flag or a call's first argument whose words
-    say template, style or format (``prompt_style: alpaca``, ``--chat_template tulu``)."""
+    """The name is (in) the value of a key, a flag or a call's first argument that chooses a
+    prompt's or chat's layout (``prompt_style: alpaca``, ``--chat_template tulu``), not a
+    path (``anno_template = 'VOC2007/Annotations/%s.xml'`` names the data's files)."""
+    if context.in_path(line) or context.data_file_name(line):
+        return False
     key = context.line_key(line)
     if key is None:
         before = line.text[max(0, line.start - context.KEY_REACH) : line.start]
@@ -177,9 +186,10 @@ def _chooses_format(line: context.Line) -> bool:
         if found is None:
             return False
         key = found.group("flag") or found.group("call").rpartition(".")[2]
-        if key == "format":
-            return False  # "data/{}".format("coco"): Python's string method fills a path
-    return bool(context.key_words(key) & FORMAT_WORDS)
+    words = context.key_words(key)
+    if words & DATA_WORDS:
+        return False
+    return bool(words & LAYOUT_WORDS) or bool(words & FORMAT_WORDS and words & PROMPT_WORDS)
 
 
 def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
