@@ -48,6 +48,7 @@ LAYOUT_WORDS = frozenset({"template", "templates", "style"})
 FORMAT_WORDS = frozenset({"format", "formatting", "formatter"})
 PROMPT_WORDS = frozenset({"prompt", "prompts", "chat", "conv", "conversation", "instruction"})
 DATA_WORDS = context.DATASET_WORDS | context.DATA_LOCATION_WORDS
+FILE_NAME = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,7}['\"]?$")
 FORMAT_CHOOSER = lazy(
     r"(?:(?:^|[\s'\"])--?(?P<flag>[A-Za-z][\w-]*)(?:[ \t]+|=)"  # --chat_template_name tulu
     r"|(?P<call>[A-Za-z_][\w.]*)\(\s*)"  # get_conv_template("open-orca")
@@ -176,8 +177,10 @@ def _hit_reference(
 def _chooses_format(line: context.Line) -> bool:
     """The name is (in) the value of a key, a flag or a call's first argument that chooses a
     prompt's or chat's layout (``prompt_style: alpaca``, ``--chat_template tulu``), not a
-    path (``anno_template = 'VOC2007/Annotations/%s.xml'`` names the data's files)."""
-    if context.in_path(line) or context.data_file_name(line):
+    path nor a file (``anno_template = 'VOC2007/Annotations/%s.xml'`` names the data's files,
+    ``template_media_fn = 'ijbb_face_tid_mid.txt'`` IJB's: a face template is data there)."""
+    token, _ = context.token_at(line)
+    if "/" in token or "\\" in token or FILE_NAME.search(token) is not None:
         return False
     key = context.line_key(line)
     if key is None:
