@@ -27,13 +27,8 @@ from datasheet_lint.models import Kind, Reference
 FORMAT_AFTER = lazy(r"[-\s](?:style|format(?:ted)?)(?![\w/-]|\.\w)", re.IGNORECASE)
 # A name before "metric", "policy" or "formula" names a protocol the dataset's papers or
 # benchmark defined, applied to any data: "Evaluation with market1501 metric", "cuhk03-metric",
-# "AutoAugment ImageNet Policy", "the Pascal VOC formula" (not its data, as a format is not),
-# and as one identifier: the AutoAugment classes ImageNetPolicy and CIFAR10Policy, copied into
-# many re-ID and vision repositories, and EvalCOCOMetric.
-PROTOCOL_AFTER = lazy(
-    r"(?:[-_\s](?i:metrics?|polic(?:y|ies)|formula)|(?:Metrics?|Polic(?:y|ies)|Formula))"
-    r"(?![\w/-]|\.\w)"
-)
+# "AutoAugment ImageNet Policy", "the Pascal VOC formula" (not its data, as a format is not).
+PROTOCOL_AFTER = lazy(r"[-_\s](?:metrics?|polic(?:y|ies)|formula)(?![\w/-]|\.\w)", re.IGNORECASE)
 # ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
 FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 # A name given to a key, a flag or a call that chooses a template, a style or a format names
