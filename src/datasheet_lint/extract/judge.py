@@ -36,9 +36,9 @@ FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 # alpaca``, ``--chat_template_name tulu``, ``get_conv_template("open-orca")``,
 # ``--chat_formatting_function ...create_prompt_with_tulu_chat_format``. The name comes after
 # its word here, as it comes before it in "market1501 metric" and "Alpaca-style".
-# "format" alone is any data's layout (data_format: coco, format_dataset('voc')): it counts
-# beside a word of prompts or chats. A key that also says where data lies (style_dir,
-# style_dataset: style images are data) is never a layout.
+# Each counts beside a word of prompts or chats: "format" alone is any data's layout
+# (data_format: coco), "template" alone a face template of IJB (template = IJBSTemplate()), and
+# a key that also says where data lies (style_dir, style_dataset) is never a layout.
 LAYOUT_WORDS = frozenset({"template", "templates", "style"})
 FORMAT_WORDS = frozenset({"format", "formatting", "formatter"})
 PROMPT_WORDS = frozenset({"prompt", "prompts", "chat", "conv", "conversation", "instruction"})
@@ -187,7 +187,7 @@ def _chooses_format(line: context.Line) -> bool:
     words = context.key_words(key)
     if words & DATA_WORDS:
         return False
-    return bool(words & LAYOUT_WORDS) or bool(words & FORMAT_WORDS and words & PROMPT_WORDS)
+    return bool(words & PROMPT_WORDS) and bool(words & (LAYOUT_WORDS | FORMAT_WORDS))
 
 
 def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
