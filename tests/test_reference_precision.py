@@ -234,3 +234,45 @@ def test_a_protocol_named_after_a_dataset_is_no_reference(
     by_line = datasets_by_line(refs(make_repo, run_cli, "reid/evaluate.py", code))
     assert not set(by_line) & {2, 7, 10, 11}
     assert by_line[12] == {"market-1501"}  # the data itself, beside its metric
+
+
+def test_a_template_or_style_chosen_by_a_datasets_name_is_no_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    files = {
+        "configs/finetune.yaml": (
+            "data:\n"
+            "  class_path: mypkg.data.JSONFile\n"
+            "  init_args:\n"
+            "    json_path: data/alpaca_data.json\n"
+            "    prompt_style: alpaca\n"
+            "dataset: alpaca\n"
+        ),
+        "scripts/train.sh": (
+            "python finetune.py --chat_template_name tulu \\\n"
+            "    --chat_formatting_function templates.create_prompt_with_tulu_chat_format\n"
+            "python finetune.py --dataset_name tulu\n"
+        ),
+        "serve/adapters.py": (
+            "def template(model_path):\n"
+            "    if 'orca' in model_path:\n"
+            "        return get_conv_template('open-orca')\n"
+            "    return 'data/{}/train.json'.format('cifar10')\n"
+        ),
+        "tools/voc_eval.py": (
+            "anno_template = 'VOCdevkit/VOC2007/Annotations/{}.xml'\n"
+            "loader = build(data_format='coco')\n"
+            "styles = build(style_dataset='cifar10')\n"
+        ),
+    }
+    found = scan_references(make_repo, run_cli, files)
+    lines = {(path, line) for path, line, _, _ in found}
+    assert ("configs/finetune.yaml", 5) not in lines  # the prompt's layout Alpaca made known
+    assert ("configs/finetune.yaml", 6) in lines  # the data itself, chosen by its name
+    assert ("scripts/train.sh", 1) not in lines
+    assert ("scripts/train.sh", 2) not in lines
+    assert ("serve/adapters.py", 3) not in lines
+    assert ("serve/adapters.py", 4) in lines  # str.format fills a data path: still the data
+    assert ("tools/voc_eval.py", 1) in lines  # a path's template names the data's files
+    assert ("tools/voc_eval.py", 2) in lines  # the data's own format: the data
+    assert ("tools/voc_eval.py", 3) in lines  # style images are data

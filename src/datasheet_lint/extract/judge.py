@@ -31,6 +31,24 @@ FORMAT_AFTER = lazy(r"[-\s](?:style|format(?:ted)?)(?![\w/-]|\.\w)", re.IGNORECA
 PROTOCOL_AFTER = lazy(r"[-_\s](?:metrics?|polic(?:y|ies)|formula)(?![\w/-]|\.\w)", re.IGNORECASE)
 # ... every name of a token that ends so ("VGGFace2/ImageNet-style": either one's style).
 FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
+# A name given to a key, a flag or a call that chooses a template, a style or a format names
+# the prompt or chat layout the dataset made known, applied to any data: ``prompt_style:
+# alpaca``, ``--chat_template_name tulu``, ``get_conv_template("open-orca")``,
+# ``--chat_formatting_function ...create_prompt_with_tulu_chat_format``. The name comes after
+# its word here, as it comes before it in "market1501 metric" and "Alpaca-style".
+# Each counts beside a word of prompts or chats: "format" alone is any data's layout
+# (data_format: coco), "template" alone a face template of IJB (template = IJBSTemplate()), and
+# a key that also says where data lies (style_dir, style_dataset) is never a layout.
+LAYOUT_WORDS = frozenset({"template", "templates", "style"})
+FORMAT_WORDS = frozenset({"format", "formatting", "formatter"})
+PROMPT_WORDS = frozenset({"prompt", "prompts", "chat", "conv", "conversation", "instruction"})
+DATA_WORDS = context.DATASET_WORDS | context.DATA_LOCATION_WORDS
+FILE_NAME = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,7}['\"]?$")
+FORMAT_CHOOSER = lazy(
+    r"(?:(?:^|[\s'\"])--?(?P<flag>[A-Za-z][\w-]*)(?:[ \t]+|=)"  # --chat_template_name tulu
+    r"|(?P<call>[A-Za-z_][\w.]*)\(\s*)"  # get_conv_template("open-orca")
+    r"['\"]?[\w./-]*$"
+)
 CONTEXT_LINES = 40  # lines above a hit that may hold its config key
 CONTEXT_CHARS = 300  # characters on either side of a hit that decide what it is
 # Judging a hit costs tens of microseconds, so a hostile file of nothing but known names (a
@@ -95,6 +113,7 @@ def _hit_reference(
         FORMAT_AFTER.match(text, line.end) is not None
         or PROTOCOL_AFTER.match(text, line.end) is not None
         or FORMAT_TOKEN.search(context.token_at(line)[0]) is not None
+        or _chooses_format(line)
     ):
         return None  # "ImageNet-style layout", "in PASCAL VOC format", "market1501 metric"
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
@@ -148,6 +167,27 @@ def _hit_reference(
     if kind is None:
         return None
     return hit.alias.dataset, line_no, column, kind, hit.surface
+
+
+def _chooses_format(line: context.Line) -> bool:
+    """The name is (in) the value of a key, a flag or a call's first argument that chooses a
+    prompt's or chat's layout (``prompt_style: alpaca``, ``--chat_template tulu``), not a
+    path nor a file (``anno_template = 'VOC2007/Annotations/%s.xml'`` names the data's files,
+    ``template_media_fn = 'ijbb_face_tid_mid.txt'`` IJB's: a face template is data there)."""
+    token, _ = context.token_at(line)
+    if "/" in token or "\\" in token or FILE_NAME.search(token) is not None:
+        return False
+    key = context.line_key(line)
+    if key is None:
+        before = line.text[max(0, line.start - context.KEY_REACH) : line.start]
+        found = FORMAT_CHOOSER.search(before)
+        if found is None:
+            return False
+        key = found.group("flag") or found.group("call").rpartition(".")[2]
+    words = context.key_words(key)
+    if words & DATA_WORDS:
+        return False
+    return bool(words & PROMPT_WORDS) and bool(words & (LAYOUT_WORDS | FORMAT_WORDS))
 
 
 def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
