@@ -1308,6 +1308,30 @@ def test_installing_packages_and_fetching_source_snapshots_is_no_data(
     assert not lines & {2, 3, 4}
 
 
+def test_a_package_named_by_a_variable_and_a_gists_snapshot_are_no_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A CI script installs a vendor's apt repository by a variable that holds a ``.deb``,
+    and a helper fetches a gist's files zipped (a snapshot of its code, as a repository's
+    archive is). A URL ending in a variable that holds data stays data; so does a file a
+    gist serves raw."""
+    script = (
+        "#!/bin/bash\n"
+        "GIST=$1\n"
+        "REPO_PKG=vendor-repo-ubuntu2004_1.2-3_amd64.deb\n"
+        "wget https://downloads.example.com/compute/repos/ubuntu2004/x86_64/$REPO_PKG\n"
+        "dpkg -i $REPO_PKG\n"
+        "wget https://gist.github.com/$GIST/download -O models/gist.zip\n"
+        "unzip -j models/gist.zip -d models\n"
+        "SPLIT=reviews_corpus.tar.gz\n"
+        "wget https://example.org/corpora/$SPLIT\n"
+        "wget https://gist.githubusercontent.com/someone/0a1b2c/raw/cafe_sales.csv\n"
+    )
+    lines = file_lines(make_repo, run_cli, "scripts/ci/install.sh", script)
+    assert not lines & {4, 5, 6, 7}, lines
+    assert {9, 10} <= lines
+
+
 def test_a_commands_continuation_lines_are_its_arguments(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

@@ -66,8 +66,10 @@ NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
     r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|webp|bmp|svg)$"
     r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/"
-    # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz)
+    # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz),
+    # a gist's too (gist.github.com/<id>/download: the gist's files zipped, as a repository's)
     r"|github\.com/[\w.-]+/[\w.-]+/(?:archive|tarball|zipball)/|codeload\.github\.com/"
+    r"|gist\.github\.com/(?:[^/]+/)?[^/]+/(?:download|archive/[^/]+)$"
     # a service on this machine (a model server started by the script)
     r"|^[a-z]+://(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?:[:/]|$)",
     re.IGNORECASE,
@@ -239,9 +241,24 @@ def _downloads(line: str, shell: Shell) -> Iterator[Download]:
         yield "url", drive_id, drive.start(1) + 1, drive.group(1), None
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")
+        if _holds_no_data(value, shell):
+            continue
         fetched = _fetched(line, value, url.start())
         if fetched is not None:
             yield *fetched, url.start() + 1, value, None
+
+
+def _holds_no_data(value: str, shell: Shell) -> bool:
+    """Whether a URL that ends in a script's variable fetches what the variable says is no
+    data: ``.../repos/ubuntu1404/x86_64/$CUDA_REPO_PKG`` where the script set
+    ``CUDA_REPO_PKG=cuda-repo-ubuntu1404_7.5-18_amd64.deb`` fetches a package."""
+    variable = SHELL_VARIABLE.search(value)
+    if variable is None or variable.end() != len(value):
+        return False
+    held = [held for held, _ in shell.values(variable.group(1))]
+    return bool(held) and all(
+        NOT_DATA.search(value[: variable.start()] + held_value) is not None for held_value in held
+    )
 
 
 def _fetched(line: str, value: str, at: int) -> tuple[str, str] | None:
