@@ -1332,6 +1332,34 @@ def test_a_package_named_by_a_variable_and_a_gists_snapshot_are_no_data(
     assert {9, 10} <= lines
 
 
+def test_a_base_url_joined_with_a_files_variable_fetches_that_file(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``curl $url$f``: the address is the release folder and the file the script names on
+    another line (set once, or looped over). Where the files are a known dataset's, the
+    command and the folder's URL are that dataset's, not a download named for the folder;
+    where one is unknown, the download keeps the folder's id, once."""
+    script = (
+        "#!/bin/bash\n"
+        "url=https://github.com/someone/detector/releases/download/v2.0/\n"
+        "f='coco2017labels.zip'\n"
+        "curl -L $url$f -o $f && unzip -q $f -d ../datasets\n"
+        "base=http://images.cocodataset.org/zips/\n"
+        "for z in train2017.zip val2017.zip; do\n"
+        "  curl -L $base$z -o $z &\n"
+        "done\n"
+        "extra=https://files.example.org/shared/v1/\n"
+        "for z in street_scenes.zip harbour_scenes.zip; do\n"
+        "  curl -L $extra$z -o $z\n"
+        "done\n"
+    )
+    found = file_datasets(make_repo, run_cli, "data/scripts/get_data.sh", script)
+    assert {(2, "coco"), (4, "coco"), (5, "coco"), (7, "coco")} <= found, found
+    assert not any(dataset.startswith("url:") for line, dataset in found if line <= 7), found
+    unknown = {dataset for line, dataset in found if line in {9, 11}}
+    assert len(unknown) == 1 and next(iter(unknown)).startswith("url:"), found
+
+
 def test_a_commands_continuation_lines_are_its_arguments(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
