@@ -1308,6 +1308,58 @@ def test_installing_packages_and_fetching_source_snapshots_is_no_data(
     assert not lines & {2, 3, 4}
 
 
+def test_a_package_named_by_a_variable_and_a_gists_snapshot_are_no_data(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A CI script installs a vendor's apt repository by a variable that holds a ``.deb``,
+    and a helper fetches a gist's files zipped (a snapshot of its code, as a repository's
+    archive is). A URL ending in a variable that holds data stays data; so does a file a
+    gist serves raw."""
+    script = (
+        "#!/bin/bash\n"
+        "GIST=$1\n"
+        "REPO_PKG=vendor-repo-ubuntu2004_1.2-3_amd64.deb\n"
+        "wget https://downloads.example.com/compute/repos/ubuntu2004/x86_64/$REPO_PKG\n"
+        "dpkg -i $REPO_PKG\n"
+        "wget https://gist.github.com/$GIST/download -O models/gist.zip\n"
+        "unzip -j models/gist.zip -d models\n"
+        "SPLIT=reviews_corpus.tar.gz\n"
+        "wget https://example.org/corpora/$SPLIT\n"
+        "wget https://gist.githubusercontent.com/someone/0a1b2c/raw/cafe_sales.csv\n"
+    )
+    lines = file_lines(make_repo, run_cli, "scripts/ci/install.sh", script)
+    assert not lines & {4, 5, 6, 7}, lines
+    assert {9, 10} <= lines
+
+
+def test_a_base_url_joined_with_a_files_variable_fetches_that_file(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """``curl $url$f``: the address is the release folder and the file the script names on
+    another line (set once, or looped over). Where the files are a known dataset's, the
+    command and the folder's URL are that dataset's, not a download named for the folder;
+    where one is unknown, the download keeps the folder's id, once."""
+    script = (
+        "#!/bin/bash\n"
+        "url=https://github.com/someone/detector/releases/download/v2.0/\n"
+        "f='coco2017labels.zip'\n"
+        "curl -L $url$f -o $f && unzip -q $f -d ../datasets\n"
+        "base=http://images.cocodataset.org/zips/\n"
+        "for z in train2017.zip val2017.zip; do\n"
+        "  curl -L $base$z -o $z &\n"
+        "done\n"
+        "extra=https://files.example.org/shared/v1/\n"
+        "for z in street_scenes.zip harbour_scenes.zip; do\n"
+        "  curl -L $extra$z -o $z\n"
+        "done\n"
+    )
+    found = file_datasets(make_repo, run_cli, "data/scripts/get_data.sh", script)
+    assert {(2, "coco"), (4, "coco"), (5, "coco"), (7, "coco")} <= found, found
+    assert not any(dataset.startswith("url:") for line, dataset in found if line <= 7), found
+    unknown = {dataset for line, dataset in found if line in {9, 11}}
+    assert len(unknown) == 1 and next(iter(unknown)).startswith("url:"), found
+
+
 def test_a_commands_continuation_lines_are_its_arguments(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

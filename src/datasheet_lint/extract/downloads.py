@@ -66,8 +66,10 @@ NOT_DATA = lazy(
     r"\.(?:sh|py|whl|deb|rpm|exe|msi|dmg|js|css|html?|php|pth|pt|ckpt|onnx|safetensors|h5|"
     r"pb|tflite|params|caffemodel|weights|bin|jpe?g|png|gif|webp|bmp|svg)$"
     r"|/(?:install|get-pip|rustup)[\w.-]*$|/libtorch/"
-    # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz)
+    # a snapshot of a repository's source (github.com/pybind/pybind11/archive/v2.2.3.tar.gz),
+    # a gist's too (gist.github.com/<id>/download: the gist's files zipped, as a repository's)
     r"|github\.com/[\w.-]+/[\w.-]+/(?:archive|tarball|zipball)/|codeload\.github\.com/"
+    r"|gist\.github\.com/(?:[^/]+/)?[^/]+/(?:download|archive/[^/]+)$"
     # a service on this machine (a model server started by the script)
     r"|^[a-z]+://(?:localhost|127\.0\.0\.1|0\.0\.0\.0)(?:[:/]|$)",
     re.IGNORECASE,
@@ -239,9 +241,24 @@ def _downloads(line: str, shell: Shell) -> Iterator[Download]:
         yield "url", drive_id, drive.start(1) + 1, drive.group(1), None
     for url in URL.finditer(line):
         value = url.group().rstrip(".,")
+        if _holds_no_data(value, shell):
+            continue
         fetched = _fetched(line, value, url.start())
         if fetched is not None:
             yield *fetched, url.start() + 1, value, None
+
+
+def _holds_no_data(value: str, shell: Shell) -> bool:
+    """Whether a URL that ends in a script's variable fetches what the variable says is no
+    data: ``.../repos/ubuntu1404/x86_64/$CUDA_REPO_PKG`` where the script set
+    ``CUDA_REPO_PKG=cuda-repo-ubuntu1404_7.5-18_amd64.deb`` fetches a package."""
+    variable = SHELL_VARIABLE.search(value)
+    if variable is None or variable.end() != len(value):
+        return False
+    held = [held for held, _ in shell.values(variable.group(1))]
+    return bool(held) and all(
+        NOT_DATA.search(value[: variable.start()] + held_value) is not None for held_value in held
+    )
 
 
 def _fetched(line: str, value: str, at: int) -> tuple[str, str] | None:
@@ -256,18 +273,34 @@ def _fetched(line: str, value: str, at: int) -> tuple[str, str] | None:
 
 
 def _expanded(
-    line: str, variables: dict[str, tuple[str, int, int]]
-) -> Iterator[tuple[str, str, int, str, tuple[str, int, int]]]:
-    """(source, name, column, surface, assignment) of each URL variable a fetch command
-    expands (``wget ${BASE_URL}/train.zip``), its URL followed by what the line adds to it."""
+    line: str, variables: dict[str, tuple[str, int, int]], shell: Shell
+) -> Iterator[tuple[str, str, int, str, tuple[str, int, int], list[str]]]:
+    """(source, name, column, surface, assignment, joined) of each URL variable a fetch
+    command expands (``wget ${BASE_URL}/train.zip``), its URL followed by what the line adds
+    to it; ``joined``: the URLs with the file a second variable names, where the script sets
+    or loops over it (``f=coco2017labels.zip`` ... ``curl -L $url$f``)."""
     for use in EXPANDED.finditer(line):
         assigned = variables.get(use.group(1) or use.group(2) or use.group(3))
         if assigned is None:
             continue
         value = assigned[0] + use.group(4)
+        following = EXPANDED.match(line, use.end())
+        joined: list[str] = []
+        if following is not None:
+            name = following.group(1) or following.group(2) or following.group(3)
+            if name not in variables:
+                joined = [value + held + following.group(4) for held, _ in shell.values(name)]
         fetched = _fetched(line, value, use.start())
         if fetched is not None:
-            yield *fetched, use.start() + 1, use.group(), assigned
+            yield *fetched, use.start() + 1, use.group(), assigned, joined
+
+
+def _known_files(urls: list[str], resolve: Resolve) -> list[str]:
+    """The known datasets a base URL joined with each file fetches, where every one is known
+    (an unknown file keeps the download's id from its base URL: one id, not one per file)."""
+    datasets = [resolve("url", url) for url in urls[:MAX_VALUES]]
+    known = [dataset for dataset in datasets if dataset is not None and ":" not in dataset]
+    return sorted(set(known)) if known and len(known) == len(datasets) else []
 
 
 def _written(line: str, source: str, name: str) -> str | None:
@@ -325,7 +358,20 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
             continue  # wget "$URL" -O miniconda.sh: an installer, whatever its address
         downloads = list(_downloads(line, shell))
         if variables and (FETCH.search(line) or COPY.search(line) or GDOWN.search(line)):
-            for source, name, column, surface, (value, at, at_column) in _expanded(line, variables):
+            for source, name, column, surface, assigned, joined in _expanded(
+                line, variables, shell
+            ):
+                value, at, at_column = assigned
+                known = _known_files(joined, resolve)
+                if known:
+                    # known datasets' files named on other lines: the name pass sees neither
+                    # this command nor the URL's own line as naming them
+                    for file_dataset in known:
+                        if not named(line):
+                            found.append((file_dataset, number, column, Kind.URL, surface))
+                        if not named(lines[at - 1]):
+                            found.append((file_dataset, at, at_column, Kind.URL, value))
+                    continue
                 downloads.append((source, name, column, surface, None))
                 dataset = resolve(source, name)
                 # the URL where it is set is the download's too (BASE_URL="https://...")
