@@ -636,61 +636,6 @@ def test_a_path_imported_from_a_config_module_is_read_where_it_is_used(
     assert 2 not in lines and 6 not in lines  # the import of constants, print
 
 
-RECORDS_CONFIG = """\
-import os
-
-records_root = 'data/faces_emore'
-samples_file = 'data/faces_emore_samples.pickle'
-"""
-
-RECORDS_DATASET = """\
-import pickle
-
-from torch.utils.data import Dataset
-
-from settings import samples_file
-
-
-class FaceRecords(Dataset):
-    def __init__(self, split):
-        with open(samples_file, 'rb') as handle:
-            self.samples = pickle.load(handle)
-        self.split = split
-
-    def __len__(self):
-        return len(self.samples)
-"""
-
-RECORDS_TRAIN = """\
-from torch.utils.data import DataLoader
-
-from records import FaceRecords
-
-
-def main():
-    loader = DataLoader(FaceRecords('train'), batch_size=64, shuffle=True)
-    for images, labels in loader:
-        print(images.shape, labels.shape)
-"""
-
-
-def test_a_dataset_class_that_reads_an_imported_path_is_that_data_where_it_is_imported(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    # settings.py names the file, records.py's class reads it through the imported name, and
-    # train.py imports the class: two steps along the imports, each known only after the other.
-    found = scan_references(
-        make_repo,
-        run_cli,
-        {"settings.py": RECORDS_CONFIG, "records.py": RECORDS_DATASET, "train.py": RECORDS_TRAIN},
-    )
-    lines = {(path, line) for path, line, dataset, _ in found if dataset == "ms1mv2"}
-    assert ("records.py", 8) in lines  # the class reads the imported samples file
-    assert ("train.py", 3) in lines  # the import of that class
-    assert ("train.py", 7) in lines  # and its call
-    assert ("train.py", 9) not in lines  # print
-
-
 TOOLKIT = """\
 import os
 import pickle

@@ -159,9 +159,6 @@ def _datasheets(config: Config, listing: git.Listing, *, whole: bool) -> datashe
 
 
 MARKDOWN = (".md", ".markdown")
-# Steps along a chain of imports (config.py -> data_gen.py -> train.py is two): each step
-# reads again only the files that import what the step before newly exported.
-LINK_ROUNDS = 3
 STALE = "DSL902"  # stale-baseline-entry: judged after every other finding met the baseline
 
 # One file's share of a scan: why it was skipped (or scanned in part), and what it holds.
@@ -353,32 +350,16 @@ def _link(
     scan: _Scan,
 ) -> None:
     """Read again the files that import another module's loader or read its config
-    attributes, with those known (extract/links.py); their references replace the first.
-
-    A module read again may export more than it did alone: ``data_gen.py``'s dataset class
-    reads ``pickle_file``, which it imports from ``config.py``, so only now is the class a
-    loader of that data, and ``train.py``, which imports the class, is read again with it
-    known (at most LINK_ROUNDS such steps along a chain of imports)."""
+    attributes, with those known (extract/links.py); their references replace the first."""
     from datasheet_lint.extract import filetypes, links
 
     code = [p for p in paths if filetypes.file_kind(p) in {"python", "notebook"}]
+    files = (_read(listing, p, max_file_size) for p in code)
     again: dict[str, list[Reference]] = {}
-    offered = exports  # the exports that are new to this round
-    for _ in range(LINK_ROUNDS):
-        files = (_read(listing, p, max_file_size) for p in code)
-        grown: dict[str, Exports] = {}
-        for file in links.candidates(offered, (f for f in files if isinstance(f, SourceFile))):
-            linked = links.linked(file, links.tree(file), exports)
-            if linked.loaders or linked.attributes or linked.names or linked.options:
-                extracted = extract.scan(file, knowledge, linked)
-                again[file.path] = extracted.references
-                more = [e for e in extracted.exports if e.offers()]
-                if more and more[-1] != exports.get(file.path):
-                    grown[file.path] = more[-1]
-        if not grown:
-            break
-        exports.update(grown)
-        offered = grown
+    for file in links.candidates(exports, (f for f in files if isinstance(f, SourceFile))):
+        linked = links.linked(file, links.tree(file), exports)
+        if linked.loaders or linked.attributes or linked.names or linked.options:
+            again[file.path] = extract.scan(file, knowledge, linked).references
     if again:
         kept = [r for r in scan.references if r.location.path not in again]
         scan.references = kept + [r for refs in again.values() for r in refs]
