@@ -256,26 +256,3 @@ def test_a_name_holding_a_data_files_own_name_is_a_path(
     found = refs(make_repo, run_cli, "run_experiment.py", FILE_NAMES)
     paths = {line for line, d, kind in found if d == "megaface" and kind == "path"}
     assert paths == {2, 3}, found
-
-
-VGG_FACE_PORT = """\
-VGG16_LABELS = 'https://example.org/releases/v1/vgg_face_labels_v1.npy'
-VGGFACE_DIR = 'models/vggface'
-VGGFACE2_DIR = 'data/vggface2_train'
-
-
-def decode(preds):
-    fpath = get_file('labels_v1.npy', VGG16_LABELS, cache_subdir=VGGFACE_DIR)
-    return np.load(fpath)
-"""
-
-
-def test_a_name_that_never_matches_alone_is_not_made_a_dataset_by_its_identifier(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    """VGGFace has no near token (VGG-Face, 2015, is another dataset and a model's name): a
-    folder constant named for it (``VGGFACE_DIR``) is no VGGFace2 path, while VGGFace2's own
-    name in an identifier still is."""
-    found = refs(make_repo, run_cli, "vggface/utils.py", VGG_FACE_PORT)
-    lines = {line for line, dataset, _ in found if dataset == "vggface2"}
-    assert lines == {3}, found

@@ -99,10 +99,7 @@ def _hit_reference(
         return None  # "ImageNet-style layout", "in PASCAL VOC format", "market1501 metric"
     weights = None if hit.alias.url else kinds.weights_span(line, lang, role)
     if hit.alias.ambiguous:
-        # A name that never matches alone (needs_near with no near token: VGGFace, MTMC,
-        # DeepGlint) is not made a dataset by an identifier's other words either: VGGFACE_DIR
-        # is keras-vggface's folder for VGG-Face's weights, not VGGFace2.
-        confirmed = not (hit.alias.needs_near and not hit.alias.near) and (
+        confirmed = (
             context.near(line, hit.alias.near)
             or (not hit.alias.needs_near and context.dataset_name_context(line, lang, role))
             or (lang == "python" and role == "code" and identifiers.confirms(line))
