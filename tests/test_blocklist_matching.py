@@ -79,3 +79,19 @@ def test_every_derivative_is_reported_with_its_parent(make_repo: MakeRepo, run_c
     )
     assert findings(result) == expected
     assert len(expected) >= 30
+
+
+def test_vggface2_annotation_files_are_its_data_and_a_merged_copy_is_not() -> None:
+    """The release's bounding-box and landmark files, opened by their own names, are VGGFace2;
+    a file a repository merged from them under a name of its own is not (nothing says so)."""
+    code = (
+        "import os.path as osp\n"
+        "boxes = open(osp.join(meta_root, 'loose_bb_train.csv'))\n"
+        "points = open(osp.join(meta_root, 'loose_landmark_test.csv'))\n"
+        "merged = open(osp.join(meta_root, 'loose_bb_everything.csv'))\n"
+    )
+    found = {
+        (ref.location.line, ref.dataset) for ref in extract(SourceFile("meta.py", code), KNOWLEDGE)
+    }
+    assert (2, "vggface2") in found and (3, "vggface2") in found
+    assert (4, "vggface2") not in found

@@ -41,6 +41,8 @@ from facenet_pytorch import InceptionResnetV1
 resnet = InceptionResnetV1(pretrained="vggface2").eval()  # expect: DSL104 vggface2
 GRAPH = "models/20170512-110547/20170512-110547.pb"  # expect: DSL104 ms-celeb-1m
 MODEL_DIR = "models/20180402-114759"  # expect: DSL104 vggface2
+face = get_file("rcmalli_vggface_tf_notop_senet50.h5", SENET50_URL)  # expect: DSL104 vggface2
+face_v1 = get_file("rcmalli_vggface_tf_vgg16.h5", VGG16_URL)
 """,
     # Re-identification: torchreid, BoxMOT, fast-reid, multi-source OSNets.
     "reid/track.py": """\
