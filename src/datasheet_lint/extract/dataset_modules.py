@@ -123,7 +123,12 @@ HANDED = lazy(r"(?:[(\[,+]|(?<![=!<>])=)\s*$")
 # An item that starts its line, in a call or list written over several lines.
 CONTINUED = lazy(r"^\s*$")
 CLASS_DEF = re.compile(r"^\s*class\s+\w+")
-IMPORT = lazy(r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b|import\s+(?P<module>[\w.]+))")
+# An import on one line; a from-import's names where they follow on it (``from .imdbface
+# import IMDBFace``, ``from x import (A, B``).
+IMPORT = lazy(
+    r"^\s*(?:from\s+(?P<source>\.*[\w.]+)\s+import\b(?:\s+\(?(?P<names>[\w\s,*]+))?"
+    r"|import\s+(?P<module>[\w.]+))"
+)
 # A loader named after the dataset (_load_pascal_annotation); not a getter of the module's own
 # outputs (_get_voc_results_file_template).
 LOADER_NAME = lazy(r"\b_*(?:load|read|parse|fetch)_(?P<name>[a-z0-9]+)_(?P<rest>\w*)")
@@ -210,10 +215,6 @@ def file_dataset(
     return one_family(used, family)
 
 
-# An import statement on one line: ``from .imdbface import IMDBFace``.
-FROM_IMPORT = lazy(r"^\s*from\s+(?P<source>\.+[\w.]*|[\w.]+)\s+import\s+\(?(?P<names>[\w\s,*]+)")
-
-
 def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
     """Each import of a dataset's own loader: a class (or ``*``) from a module that
     ``module_dataset`` reads as named for one dataset (``from .imdbface import IMDBFace``
@@ -236,8 +237,8 @@ def import_references(path: str, text: str, hits: Hits) -> Iterator[Found]:
         if "import" not in line:
             continue
         code = line.split("#", 1)[0]
-        found = FROM_IMPORT.match(code)
-        if found is None:
+        found = IMPORT.match(code)
+        if found is None or found.group("names") is None:
             continue  # import datasets.imdb: a module, not its loader (Faster R-CNN's imdb)
         source = found.group("source")
         module = _module_path(source, folder)

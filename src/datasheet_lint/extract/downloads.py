@@ -366,11 +366,10 @@ def references(text: str, resolve: Resolve, named: Callable[[str], bool]) -> lis
                 if known:
                     # known datasets' files named on other lines: the name pass sees neither
                     # this command nor the URL's own line as naming them
-                    for file_dataset in known:
-                        if not named(line):
-                            found.append((file_dataset, number, column, Kind.URL, surface))
-                        if not named(lines[at - 1]):
-                            found.append((file_dataset, at, at_column, Kind.URL, value))
+                    if not named(line):
+                        found.extend((d, number, column, Kind.URL, surface) for d in known)
+                    if not named(lines[at - 1]):
+                        found.extend((d, at, at_column, Kind.URL, value) for d in known)
                     continue
                 downloads.append((source, name, column, surface, None))
                 dataset = resolve(source, name)

@@ -39,8 +39,7 @@ FORMAT_TOKEN = lazy(r"[-](?:style|format(?:ted)?)[.,;:)]*$", re.IGNORECASE)
 # Each counts beside a word of prompts or chats: "format" alone is any data's layout
 # (data_format: coco), "template" alone a face template of IJB (template = IJBSTemplate()), and
 # a key that also says where data lies (style_dir, style_dataset) is never a layout.
-LAYOUT_WORDS = frozenset({"template", "templates", "style"})
-FORMAT_WORDS = frozenset({"format", "formatting", "formatter"})
+LAYOUT_WORDS = frozenset({"template", "templates", "style", "format", "formatting", "formatter"})
 PROMPT_WORDS = frozenset({"prompt", "prompts", "chat", "conv", "conversation", "instruction"})
 DATA_WORDS = context.DATASET_WORDS | context.DATA_LOCATION_WORDS
 FILE_NAME = lazy(r"\.[A-Za-z][A-Za-z0-9]{0,7}['\"]?$")
@@ -187,7 +186,7 @@ def _chooses_format(line: context.Line) -> bool:
     words = context.key_words(key)
     if words & DATA_WORDS:
         return False
-    return bool(words & PROMPT_WORDS) and bool(words & (LAYOUT_WORDS | FORMAT_WORDS))
+    return bool(words & PROMPT_WORDS) and bool(words & LAYOUT_WORDS)
 
 
 def _opens_data(index: LineIndex, line_no: int, line: context.Line) -> bool:
