@@ -446,3 +446,25 @@ def test_a_data_files_url_bound_to_a_name_is_a_download(
         ("colors/main.py", 11),
     }
     assert ("colors/main.py", 8, "hf:someone/webtext", "url") in found
+
+
+def test_pandas_and_numpy_by_their_conventional_names_read_data_without_an_import(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """A notebook whose import cell is gone, and a course that gets pandas through a star import,
+    still read with ``pd`` and ``np``; a module that binds either name to something else by an
+    import reads nothing through it."""
+    files = {
+        "loyalty.py": "df = pd.read_csv('members/loyalty.csv')\nx = np.load('members/x.npy')\n",
+        "lesson.py": "from course.all import *\ntrain = pd.read_csv('titanic/train.csv')\n",
+        "other.py": "import plotdata as pd\nframe = pd.read_csv('frames/table.csv')\n",
+    }
+    found = {
+        (path, line, dataset)
+        for path, line, dataset, _ in scan_references(make_repo, run_cli, files)
+    }
+    assert found == {
+        ("loyalty.py", 1, "local:members/loyalty.csv"),
+        ("loyalty.py", 2, "local:members"),  # x.npy says nothing: its folder names it
+        ("lesson.py", 2, "titanic"),
+    }

@@ -143,6 +143,10 @@ SAMPLE_MODULES: dict[str, str] = {
 SAMPLE_MACHINERY = frozenset(
     {"download_all", "load", "data_dir", "list_datasets", "file_hash", "fetch", "image_fetcher"}
 )
+# Names every tutorial, course and notebook gives these libraries: bound by an import only in a
+# cell that is gone, or by a star import (``from fastai.vision.all import *`` brings pandas as
+# ``pd``), ``pd.read_csv("train.csv")`` still reads pandas' way. An import here rebinds them.
+CONVENTIONAL_NAMES = {"tf": "tensorflow", "pd": "pandas", "np": "numpy"}
 # ``nlp`` is the Hugging Face datasets library's name before its 1.0 release.
 HF_LOADERS = (
     "datasets.load_dataset",
@@ -1159,7 +1163,7 @@ def bound_urls(values: list[ast.expr]) -> Iterator[LoaderCall]:
 
 def loader_calls(tree: ast.AST) -> Iterator[LoaderCall]:
     """Every loader call in a parsed module whose dataset name is known statically."""
-    imports: dict[str, str] = {"tf": "tensorflow"}
+    imports = dict(CONVENTIONAL_NAMES)
     calls: list[ast.Call] = []
     assignments: list[ast.Assign | ast.AnnAssign] = []
     defined: set[str] = set()  # functions the module defines itself
