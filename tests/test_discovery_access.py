@@ -523,11 +523,7 @@ def test_grouped_query_attention_is_no_gqa_but_its_data_folder_is(
     the question set is named by its dataset keys and data folders."""
     found = refs(make_repo, run_cli, "model/attention.py", GROUPED_QUERY_ATTENTION)
     assert "gqa" not in {d for _, d, _ in found}, found
-    config = (
-        "datasets:\n"
-        "  gqa:\n"
-        "    ann_path: data/eval/gqa/testdev_balanced_questions.json\n"
-    )
+    config = "datasets:\n  gqa:\n    ann_path: data/eval/gqa/testdev_balanced_questions.json\n"
     found = refs(make_repo, run_cli, "configs/eval.yaml", config)
     assert {(2, "gqa", "config"), (3, "gqa", "path")} <= found, found
 
