@@ -501,6 +501,33 @@ def test_a_term_of_art_in_code_needs_the_context_a_word_needs(
     assert {(1, "imdb", "load"), (2, "imdb", "load")} <= found
 
 
+GROUPED_QUERY_ATTENTION = """\
+import torch.nn as nn
+
+
+class GQA(nn.Module):
+    def __init__(self, d_model, n_heads, n_kv_groups):
+        super().__init__()
+        self.n_kv_groups = n_kv_groups
+
+
+gqa = GQA(d_model=512, n_heads=8, n_kv_groups=2)
+out = gqa(batch)
+"""
+
+
+def test_grouped_query_attention_is_no_gqa_but_its_data_folder_is(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    """GQA is grouped-query attention in language-model code (a term of art, as imdb is);
+    the question set is named by its dataset keys and data folders."""
+    found = refs(make_repo, run_cli, "model/attention.py", GROUPED_QUERY_ATTENTION)
+    assert "gqa" not in {d for _, d, _ in found}, found
+    config = "datasets:\n  gqa:\n    ann_path: data/eval/gqa/testdev_balanced_questions.json\n"
+    found = refs(make_repo, run_cli, "configs/eval.yaml", config)
+    assert {(2, "gqa", "config"), (3, "gqa", "path")} <= found, found
+
+
 def test_a_file_header_naming_the_module_itself_is_no_mention(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:

@@ -428,6 +428,20 @@ NAMES_ADDED = [
     ("gan.sh", "bash ./datasets/download_cyclegan_dataset.sh horse2zebra\n", "horse2zebra"),
     ("q.py", 'd = load_dataset("timdettmers/openassistant-guanaco")\n', "openassistant-guanaco"),
     ("spam.sh", "tar xjf 20030228_easy_ham.tar.bz2\n", "spamassassin"),
+    # data 2026.12.24
+    ("vqa.yaml", "datasets:\n  vizwiz:\n    ann_path: data/vizwiz/val.json\n", "vizwiz"),
+    ("vqa2.yaml", "datasets:\n  aok_vqa:\n    build_info: {}\n", "a-okvqa"),
+    ("ocr.sh", "python eval.py --dataset ocrvqa --root data/ocrvqa\n", "ocr-vqa"),
+    ("sft.sh", "--data_path ./playground/data/llava_instruct_80k.json\n", "llava-instruct-150k"),
+    ("rec.py", 'ratings = pd.read_csv("data/ml-100k/u.data", sep="\\t")\n', "movielens-100k"),
+    ("rec2.py", 'r = pd.read_csv("ml-latest-small/ratings.csv")\n', "movielens-latest-small"),
+    ("age.sh", "tar xf imdb_crop.tar -C data/\n", "imdb-wiki"),
+    ("crowd.py", 'LIST = "shanghai_tech_part_a_train.list"\n', "shanghaitech-part-a"),
+    ("crowd2.py", 'DATA_PATH = "/data/UCF-QNRF_ECCV18"\n', "ucf-qnrf"),
+    ("churn.py", 'df = pd.read_csv("WA_Fn-UseC_-Telco-Customer-Churn.csv")\n',
+     "telco-customer-churn"),
+    ("spam2.py", 'data_file = Path("sms_spam_collection") / "train.tsv"\n', "sms-spam-collection"),
+    ("lavis.yaml", "datasets:\n  coco_vqa:\n    type: default\n", "vqa-v2"),
 ]  # fmt: skip
 
 
@@ -449,6 +463,11 @@ WORDS_OF_NEW_NAMES = {
     "cook.py": 'dish = "mushroom"\nblizzard = Storm()\n',
     "plots.py": "def put_images_on_grid(images):\n    pass\ndef cook_mushroom(x):\n    pass\n",
     "storm.py": "def draw_blizzard(ax):\n    pass\ndef slice_abalone(x):\n    pass\n",
+    # data 2026.12.24: tips is a word; VSR is also video super-resolution; QNRF a research fund
+    "tips.md": "A few tips for training: lower the learning rate.\n",
+    "hints.py": "def show_tips(tips):\n    return tips\n",
+    "sr.py": 'MODEL = "vsr"\nparser.add_argument("--task", default="vsr")\n',
+    "thanks.md": "This work was supported by QNRF grant NPRP 12S-0312-190332.\n",
 }
 
 

@@ -24,7 +24,9 @@ def _words() -> frozenset[str]:
 # Terms of art that are a dataset's short name too: no English words, but as common in code as
 # one. ``imdb`` is the "image database" of every py-faster-rcnn port (class imdb(object),
 # get_imdb(name), from datasets.imdb import imdb), where it never means the IMDb reviews.
-CODE_TERMS = frozenset({"imdb"})
+# ``gqa`` is grouped-query attention in language-model code (class GQA(nn.Module), gqa(x)),
+# where it never means the GQA question set; its data folders and dataset keys still do.
+CODE_TERMS = frozenset({"imdb", "gqa"})
 
 
 def is_word(name: str) -> bool:
