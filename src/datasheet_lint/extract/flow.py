@@ -186,6 +186,9 @@ FETCHED = frozenset({"content", "text"})  # a download's data as a value, writte
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
+# Calls that open a file or an archive and return its handle (with open(path) as f): the
+# opening line is the data's reference; what is later read through the handle is not another.
+HANDLE_CALLS = (ARCHIVE_CALLS - {"shutil.unpack_archive"}) | OPENERS | {"open", "h5py.File"}
 # A shell command run on a carried path (os.system(f"tar -xf {archive} -C {DATA_DIR}")).
 COMMAND_CALLS = frozenset(
     {"os.system", "subprocess.run", "subprocess.call", "subprocess.check_call"}
@@ -633,6 +636,7 @@ class _Flow:
         self.called: list[set[str]] = []
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
+        self.handles: set[str] = set()  # names bound to an opened file or archive (as f)
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
         self.messages = 0
@@ -692,6 +696,7 @@ class _Flow:
                     fetches = isinstance(value, ast.Call) and self.operation(value) is Kind.URL
                     if fetches and isinstance(target, ast.Name):  # urlopen(url) as response
                         self.downloads.add(target.id)
+                    self.opened(value, [target])
                     self.bind(
                         item.optional_vars, self.carried(value, env) | self.seeded(value), env
                     )
@@ -862,6 +867,7 @@ class _Flow:
             self.results -= names
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
+        self.opened(value, targets)
         for target in targets:
             if isinstance(target, ast.Name) and not self.depth:
                 folds = not isinstance(node, ast.AugAssign)
@@ -1123,7 +1129,7 @@ class _Flow:
             return
         self.touch(carried)
         destinations = {id(k.value) for k in node.keywords if k.arg in DESTINATION_KEYS}
-        for dataset in sorted(carried):
+        for dataset in () if self.through_handle(node, env) else sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
             for argument in arguments:  # a path built on a line of its own in a long call
                 if isinstance(argument, ast.Name | ast.Attribute):
@@ -1517,6 +1523,32 @@ class _Flow:
             name = chosen.lstrip("-").replace("-", "_")
         if carried and name and not _output(name):
             self.state.options[name] = self.state.options.get(name, NOTHING) | carried
+
+    def opened(self, value: ast.expr, targets: Sequence[ast.expr]) -> None:
+        """Record which names hold an opened file's or archive's handle (``f`` of ``with
+        open(path) as f``, ``tar = tarfile.open(archive)``); any other binding ends one."""
+        opens = (
+            isinstance(value, ast.Call)
+            and dotted_name(value.func) in HANDLE_CALLS
+            and not writes_to(value)
+        )
+        for target in targets:
+            if isinstance(target, ast.Name) and opens:
+                self.handles.add(target.id)
+            elif isinstance(target, ast.Name):
+                self.handles.discard(target.id)
+
+    def through_handle(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """Whether an operation reaches its data only through a handle opened on an earlier
+        line (``json.load(f)``, ``zip_ref.extractall(out)``): the opening is the reference,
+        and the read adds none. ``zip_ref.extractall(DATA_DIR)``, whose folder carries data
+        of its own, is still a reference."""
+        parts = list(_arguments(node))
+        if isinstance(node.func, ast.Attribute):
+            parts.append(node.func.value)
+        handles = [p for p in parts if isinstance(p, ast.Name) and p.id in self.handles]
+        others = [p for p in parts if not (isinstance(p, ast.Name) and p.id in self.handles)]
+        return bool(handles) and not _union(self.carried(p, env) for p in others)
 
     def writer(self, value: ast.expr, target: ast.expr) -> None:
         """``with open(path, "w") as f``: what ``f.write`` writes ends up at ``path``."""
