@@ -186,9 +186,11 @@ FETCHED = frozenset({"content", "text"})  # a download's data as a value, writte
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
-# Calls that open a file or an archive and return its handle (with open(path) as f): the
-# opening line is the data's reference; what is later read through the handle is not another.
-HANDLE_CALLS = (ARCHIVE_CALLS - {"shutil.unpack_archive"}) | OPENERS | {"open", "h5py.File"}
+# Calls that open an archive and return its handle (with ZipFile(archive) as zip_ref): the
+# opening line is the data's reference; unpacking it through the handle is not another. (A
+# file's handle read on the next line, json.load(f), stays one: labellers mark that read as
+# often as the opening, and some only the read.)
+ARCHIVE_HANDLES = ARCHIVE_CALLS - {"shutil.unpack_archive"}
 # A shell command run on a carried path (os.system(f"tar -xf {archive} -C {DATA_DIR}")).
 COMMAND_CALLS = frozenset(
     {"os.system", "subprocess.run", "subprocess.call", "subprocess.check_call"}
@@ -636,7 +638,7 @@ class _Flow:
         self.called: list[set[str]] = []
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
-        self.handles: set[str] = set()  # names bound to an opened file or archive (as f)
+        self.handles: set[str] = set()  # names bound to an opened archive (as zip_ref)
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
         self.messages = 0
@@ -1525,11 +1527,12 @@ class _Flow:
             self.state.options[name] = self.state.options.get(name, NOTHING) | carried
 
     def opened(self, value: ast.expr, targets: Sequence[ast.expr]) -> None:
-        """Record which names hold an opened file's or archive's handle (``f`` of ``with
-        open(path) as f``, ``tar = tarfile.open(archive)``); any other binding ends one."""
+        """Record which names hold an opened archive's handle (``zip_ref`` of ``with
+        ZipFile(archive) as zip_ref``, ``tar = tarfile.open(archive)``); any other binding
+        ends one."""
         opens = (
             isinstance(value, ast.Call)
-            and dotted_name(value.func) in HANDLE_CALLS
+            and dotted_name(value.func) in ARCHIVE_HANDLES
             and not writes_to(value)
         )
         for target in targets:
@@ -1539,10 +1542,10 @@ class _Flow:
                 self.handles.discard(target.id)
 
     def through_handle(self, node: ast.Call, env: dict[str, Carried]) -> bool:
-        """Whether an operation reaches its data only through a handle opened on an earlier
-        line (``json.load(f)``, ``zip_ref.extractall(out)``): the opening is the reference,
-        and the read adds none. ``zip_ref.extractall(DATA_DIR)``, whose folder carries data
-        of its own, is still a reference."""
+        """Whether an operation reaches its data only through an archive's handle opened on
+        an earlier line (``zip_ref.extractall(out)``): the opening is the reference, and the
+        unpacking adds none. ``zip_ref.extractall(DATA_DIR)``, whose folder carries data of
+        its own, is still a reference."""
         parts = list(_arguments(node))
         if isinstance(node.func, ast.Attribute):
             parts.append(node.func.value)
