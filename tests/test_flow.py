@@ -1529,6 +1529,8 @@ def unpack_glyphs(archive=GLYPHS_ARCHIVE, scratch="tmp"):
         zipped.extractall(scratch)
     bundle = tarfile.open(archive + ".tar")
     bundle.extractall(GLYPHS_DIR)
+    with tarfile.open(archive + ".tgz") as glyphs_tarball:
+        glyphs_tarball.extractall(path="tmp")
 
 
 def load_index():
@@ -1545,9 +1547,10 @@ def test_an_archive_unpacked_through_its_handle_opened_above_is_no_second_refere
     # handle into a scratch folder (line 19) is the same access. An archive unpacked into the
     # data's own folder (line 21) still names it there. A file's handle read below its
     # opening (json.load(handle), line 13) stays a reference, as labellers mark it, and so
-    # does a read of a name bound anew (line 27).
+    # does a read of a name bound anew (line 29). A handle named for its data names the data
+    # on its line (glyphs_tarball, line 23).
     found = lines(make_repo, run_cli, "prepare.py", THROUGH_HANDLES)
-    for line in (12, 13, 18, 20, 21, 25, 27):
+    for line in (12, 13, 18, 20, 21, 23, 27, 29):
         assert found.get(line), line
     assert 19 not in found, found.get(19)
     # the functions still read their data where defined and where called

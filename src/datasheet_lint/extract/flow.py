@@ -191,6 +191,12 @@ ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil
 # file's handle read on the next line, json.load(f), stays one: labellers mark that read as
 # often as the opening, and some only the read.)
 ARCHIVE_HANDLES = ARCHIVE_CALLS - {"shutil.unpack_archive"}
+# A handle named by these words alone says nothing of its own (zip_ref, zf, tar); one named for
+# its data (housing_tarball.extractall(path="datasets")) names the data on its line.
+HANDLE_WORDS = frozenset(
+    {"zip", "zf", "z", "ref", "tar", "tf", "t", "tgz", "tarball", "archive", "file", "f"}
+    | {"fh", "fp", "handle", "zipped", "bundle", "obj", "zfile", "tfile"}
+)
 # A shell command run on a carried path (os.system(f"tar -xf {archive} -C {DATA_DIR}")).
 COMMAND_CALLS = frozenset(
     {"os.system", "subprocess.run", "subprocess.call", "subprocess.check_call"}
@@ -1536,7 +1542,8 @@ class _Flow:
             and not writes_to(value)
         )
         for target in targets:
-            if isinstance(target, ast.Name) and opens:
+            plain = isinstance(target, ast.Name) and _plain_handle(target.id)
+            if isinstance(target, ast.Name) and opens and plain:
                 self.handles.add(target.id)
             elif isinstance(target, ast.Name):
                 self.handles.discard(target.id)
@@ -1648,6 +1655,11 @@ def _children(node: ast.AST) -> Iterator[ast.expr]:
                 child = child.value
             if type(child) not in _LEAVES and isinstance(child, ast.expr):
                 yield child
+
+
+def _plain_handle(name: str) -> bool:
+    """Whether a handle's name is only words of handles (``zip_ref``), no data's name."""
+    return all(word.lower() in HANDLE_WORDS for word in WORDS.findall(name))
 
 
 def _handle_read(node: ast.expr) -> bool:
