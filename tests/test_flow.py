@@ -260,10 +260,12 @@ def test_a_function_that_downloads_carries_its_dataset_to_callers(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
     found = datasets_at(make_repo, run_cli, "data.py", LOADERS)
-    # the def, the archive it downloads to, opened and extracted; the function that calls it,
-    # the folder it returns and the join below it; the call at the end
-    for line in (6, 8, 10, 11, 15, 16, 17, 26):
+    # the def, the archive it downloads to and opens; the function that calls it, the folder
+    # it returns and the join below it; the call at the end. The extraction reads the archive
+    # through the handle opened on line 10, into a folder named for no data: no new reference.
+    for line in (6, 8, 10, 15, 16, 17, 26):
         assert "cifar-10" in found.get(line, set()), line
+    assert 11 not in found
     # accuracy() calls the download but its name says it computes something else: its own
     # call of download_cifar is a reference, a call of accuracy is not
     assert "cifar-10" in found.get(22, set())
@@ -1503,3 +1505,53 @@ def test_a_function_named_for_the_data_its_helper_reads_loads_it_where_called(
     assert {("utils.py", 9), ("train.py", 1), ("train.py", 3)} <= mnist
     assert not mnist & {("utils.py", 13), ("utils.py", 19), ("utils.py", 24)}
     assert not mnist & {("train.py", 4), ("train.py", 5), ("train.py", 6)}
+
+
+THROUGH_HANDLES = """\
+import json
+import pickle
+import tarfile
+import zipfile
+
+RECIPES_FILE = "data/recipes/recipes.json"
+GLYPHS_DIR = "data/glyphs"
+GLYPHS_ARCHIVE = GLYPHS_DIR + "/glyphs.zip"
+
+
+def load_recipes(path=RECIPES_FILE):
+    with open(path, encoding="utf-8") as handle:
+        recipes = json.load(handle)
+    return recipes
+
+
+def unpack_glyphs(archive=GLYPHS_ARCHIVE, scratch="tmp"):
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(scratch)
+    bundle = tarfile.open(archive + ".tar")
+    bundle.extractall(GLYPHS_DIR)
+    with tarfile.open(archive + ".tgz") as glyphs_tarball:
+        glyphs_tarball.extractall(path="tmp")
+
+
+def load_index():
+    bundle = tarfile.open(GLYPHS_DIR + "/index.tar")
+    bundle = GLYPHS_DIR + "/names.pkl"
+    return pickle.load(open(bundle, "rb"))
+"""
+
+
+def test_an_archive_unpacked_through_its_handle_opened_above_is_no_second_reference(
+    make_repo: MakeRepo, run_cli: RunCli
+) -> None:
+    # The data is named where the archive is opened (lines 18, 20); unpacking it through the
+    # handle into a scratch folder (line 19) is the same access. An archive unpacked into the
+    # data's own folder (line 21) still names it there. A file's handle read below its
+    # opening (json.load(handle), line 13) stays a reference, as labellers mark it, and so
+    # does a read of a name bound anew (line 29). A handle named for its data names the data
+    # on its line (glyphs_tarball, line 23).
+    found = lines(make_repo, run_cli, "prepare.py", THROUGH_HANDLES)
+    for line in (12, 13, 18, 20, 21, 23, 27, 29):
+        assert found.get(line), line
+    assert 19 not in found, found.get(19)
+    # the functions still read their data where defined and where called
+    assert "load" in found[11] and "load" in found[17]

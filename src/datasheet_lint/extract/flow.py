@@ -186,6 +186,17 @@ FETCHED = frozenset({"content", "text"})  # a download's data as a value, writte
 # What a handle's read returns is its data (response.read()), though the read is no new use.
 READS = frozenset({"read", "readlines", "read_text", "read_bytes", "json", "iter_content"})
 ARCHIVE_CALLS = frozenset({"tarfile.open", "zipfile.ZipFile", "ZipFile", "shutil.unpack_archive"})
+# Calls that open an archive and return its handle (with ZipFile(archive) as zip_ref): the
+# opening line is the data's reference; unpacking it through the handle is not another. (A
+# file's handle read on the next line, json.load(f), stays one: labellers mark that read as
+# often as the opening, and some only the read.)
+ARCHIVE_HANDLES = ARCHIVE_CALLS - {"shutil.unpack_archive"}
+# A handle named by these words alone says nothing of its own (zip_ref, zf, tar); one named for
+# its data (housing_tarball.extractall(path="datasets")) names the data on its line.
+HANDLE_WORDS = frozenset(
+    {"zip", "zf", "z", "ref", "tar", "tf", "t", "tgz", "tarball", "archive", "file", "f"}
+    | {"fh", "fp", "handle", "zipped", "bundle", "obj", "zfile", "tfile"}
+)
 # A shell command run on a carried path (os.system(f"tar -xf {archive} -C {DATA_DIR}")).
 COMMAND_CALLS = frozenset(
     {"os.system", "subprocess.run", "subprocess.call", "subprocess.check_call"}
@@ -633,6 +644,7 @@ class _Flow:
         self.called: list[set[str]] = []
         self.classes: list[str] = []
         self.writers: dict[str, ast.expr] = {}  # f -> the path of open(path, "w") as f
+        self.handles: set[str] = set()  # names bound to an opened archive (as zip_ref)
         # Inside print(...) or a log call, or the value of an output's name: paths built there
         # are text or where a run writes, not the data's paths.
         self.messages = 0
@@ -692,6 +704,7 @@ class _Flow:
                     fetches = isinstance(value, ast.Call) and self.operation(value) is Kind.URL
                     if fetches and isinstance(target, ast.Name):  # urlopen(url) as response
                         self.downloads.add(target.id)
+                    self.opened(value, [target])
                     self.bind(
                         item.optional_vars, self.carried(value, env) | self.seeded(value), env
                     )
@@ -862,6 +875,7 @@ class _Flow:
             self.results -= names
         if isinstance(value, ast.Call) and self.operation(value) is Kind.URL:
             self.downloads.update(t.id for t in targets if isinstance(t, ast.Name))
+        self.opened(value, targets)
         for target in targets:
             if isinstance(target, ast.Name) and not self.depth:
                 folds = not isinstance(node, ast.AugAssign)
@@ -1123,7 +1137,7 @@ class _Flow:
             return
         self.touch(carried)
         destinations = {id(k.value) for k in node.keywords if k.arg in DESTINATION_KEYS}
-        for dataset in sorted(carried):
+        for dataset in () if self.through_handle(node, env) else sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
             for argument in arguments:  # a path built on a line of its own in a long call
                 if isinstance(argument, ast.Name | ast.Attribute):
@@ -1518,6 +1532,34 @@ class _Flow:
         if carried and name and not _output(name):
             self.state.options[name] = self.state.options.get(name, NOTHING) | carried
 
+    def opened(self, value: ast.expr, targets: Sequence[ast.expr]) -> None:
+        """Record which names hold an opened archive's handle (``zip_ref`` of ``with
+        ZipFile(archive) as zip_ref``, ``tar = tarfile.open(archive)``); any other binding
+        ends one."""
+        opens = (
+            isinstance(value, ast.Call)
+            and dotted_name(value.func) in ARCHIVE_HANDLES
+            and not writes_to(value)
+        )
+        for target in targets:
+            plain = isinstance(target, ast.Name) and _plain_handle(target.id)
+            if isinstance(target, ast.Name) and opens and plain:
+                self.handles.add(target.id)
+            elif isinstance(target, ast.Name):
+                self.handles.discard(target.id)
+
+    def through_handle(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+        """Whether an operation reaches its data only through an archive's handle opened on
+        an earlier line (``zip_ref.extractall(out)``): the opening is the reference, and the
+        unpacking adds none. ``zip_ref.extractall(DATA_DIR)``, whose folder carries data of
+        its own, is still a reference."""
+        parts = list(_arguments(node))
+        if isinstance(node.func, ast.Attribute):
+            parts.append(node.func.value)
+        handles = [p for p in parts if isinstance(p, ast.Name) and p.id in self.handles]
+        others = [p for p in parts if not (isinstance(p, ast.Name) and p.id in self.handles)]
+        return bool(handles) and not _union(self.carried(p, env) for p in others)
+
     def writer(self, value: ast.expr, target: ast.expr) -> None:
         """``with open(path, "w") as f``: what ``f.write`` writes ends up at ``path``."""
         if (
@@ -1613,6 +1655,11 @@ def _children(node: ast.AST) -> Iterator[ast.expr]:
                 child = child.value
             if type(child) not in _LEAVES and isinstance(child, ast.expr):
                 yield child
+
+
+def _plain_handle(name: str) -> bool:
+    """Whether a handle's name is only words of handles (``zip_ref``), no data's name."""
+    return all(word.lower() in HANDLE_WORDS for word in WORDS.findall(name))
 
 
 def _handle_read(node: ast.expr) -> bool:
