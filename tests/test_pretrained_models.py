@@ -31,6 +31,7 @@ mine = "checkpoints/arc_res50/e_8_b_40000.ckpt"
 keras_facenet = load_model("../model/keras/model/facenet_keras.h5")  # expect: DSL104 ms-celeb-1m
 ghost2 = keras.models.load_model("GN_W1.3_S2_ArcFace_epoch48.h5")  # expect: DSL104 ms1mv2
 ghost_own = "checkpoints/ghostnet_w1.3_s1_epoch17.h5"
+paths = {"ir_se50": "pretrained_models/model_ir_se50.pth"}  # expect: DSL104 ms1mv2
 """,
     "face/eval.sh": """\
 python onnx_ijbc.py --model-root ms1mv3_arcface_r50 --result-dir out  # expect: DSL104 ms1mv3
