@@ -106,10 +106,10 @@ deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL106 
     # OpenCLIP's LAION-400M weights by their pretrained tags, in a call, a release URL and a
     # timm hub id; the repository never names LAION-400M, so only the tag's own data says so.
     "clip/zero_shot.py": """\
-model, _, tf = open_clip.create_model_and_transforms("ViT-B-16", pretrained="laion400m_e32")  # expect: DSL106 laion-400m
-url = f"{RELEASES}/download/v0.2-weights/vit_b_16-laion400m_e31-00efa78f.pt"  # expect: DSL106 laion-400m
+model = open_clip.create_model("ViT-B-16", pretrained="laion400m_e32")  # expect: DSL106 laion-400m
+url = f"{RELEASES}/download/v0.2/vit_b_16-laion400m_e31-00efa78f.pt"  # expect: DSL106 laion-400m
 conv = {"convnext_base": "laion400m_s13b_b51k"}  # expect: DSL106 laion-400m
-eva = timm.create_model("eva_giant_patch14_clip_224.laion400m_s11b_b41k")  # expect: DSL106 laion-400m
+eva = create_model("eva_giant_patch14_clip_224.laion400m_s11b_b41k")  # expect: DSL106 laion-400m
 """,
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
