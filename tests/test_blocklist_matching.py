@@ -95,3 +95,21 @@ def test_vggface2_annotation_files_are_its_data_and_a_merged_copy_is_not() -> No
     }
     assert (2, "vggface2") in found and (3, "vggface2") in found
     assert (4, "vggface2") not in found
+
+
+def test_blips_laion_subset_is_found_by_its_release_file_and_a_bare_laion_folder_is_not() -> None:
+    """BLIP's LAION-115M (a LAION-400M subset) is named by its caption file, in JSON or as the
+    TSV a conversion writes; a folder called laion names no particular LAION release."""
+    code = (
+        "import json\n"
+        "captions = 'blip/laion_synthetic_filtered_large.json'\n"
+        "rows = captions.replace('.json', '.tsv')\n"
+        "shards = '/data/laion/{00000..10488}.tar'\n"
+    )
+    found = {
+        (ref.location.line, ref.dataset)
+        for ref in extract(SourceFile("convert.py", code), KNOWLEDGE)
+    }
+    assert (2, "laion-115m") in found
+    assert not {dataset for line, dataset in found if line == 4} & {"laion-115m", "laion-400m"}
+    assert builtin().parent_of(builtin().datasets["laion-115m"]).id == "laion-400m"

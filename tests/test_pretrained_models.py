@@ -31,6 +31,7 @@ mine = "checkpoints/arc_res50/e_8_b_40000.ckpt"
 keras_facenet = load_model("../model/keras/model/facenet_keras.h5")  # expect: DSL104 ms-celeb-1m
 ghost2 = keras.models.load_model("GN_W1.3_S2_ArcFace_epoch48.h5")  # expect: DSL104 ms1mv2
 ghost_own = "checkpoints/ghostnet_w1.3_s1_epoch17.h5"
+paths = {"ir_se50": "pretrained_models/model_ir_se50.pth"}  # expect: DSL104 ms1mv2
 """,
     "face/eval.sh": """\
 python onnx_ijbc.py --model-root ms1mv3_arcface_r50 --result-dir out  # expect: DSL104 ms1mv3
@@ -102,6 +103,14 @@ deberta = AutoModel.from_pretrained("microsoft/deberta-base")  # expect: DSL106 
         "python deepy.py train.py pythia-160m-deduped.yml 2>&1 | tee output.txt\n"
         "python convert_to_hf.py --config_file ckpts/configs/pythia-70m.yml --output_dir out\n"
     ),
+    # OpenCLIP's LAION-400M weights by their pretrained tags, in a call, a release URL and a
+    # timm hub id; the repository never names LAION-400M, so only the tag's own data says so.
+    "clip/zero_shot.py": """\
+model = open_clip.create_model("ViT-B-16", pretrained="laion400m_e32")  # expect: DSL106 laion-400m
+url = f"{RELEASES}/download/v0.2/vit_b_16-laion400m_e31-00efa78f.pt"  # expect: DSL106 laion-400m
+conv = {"convnext_base": "laion400m_s13b_b51k"}  # expect: DSL106 laion-400m
+eva = create_model("eva_giant_patch14_clip_224.laion400m_s11b_b41k")  # expect: DSL106 laion-400m
+""",
     "reid/MODEL_ZOO.md": (
         "| BoT(R50) | [model](https://github.com/JDAI-CV/fast-reid/releases/download/v0.1.1/"
         "duke_bot_R50.pth) | <!-- expect: DSL104 dukemtmc-reid -->\n"
@@ -154,6 +163,8 @@ tiny = "TinyLlama/TinyLlama-1.1B-Chat-v1.0"
 chinese_bart = "fnlp/bart-large-chinese"
 deberta3 = AutoModel.from_pretrained("microsoft/deberta-v3-base")
 mdeberta = "microsoft/mdeberta-v3-base"
+openai_clip = open_clip.create_model("ViT-B-32", pretrained="openai")
+datacomp = open_clip.create_model("ViT-L-14", pretrained="datacomp_xl_s13b_b90k")
 """,
     "face/NOTES.md": (
         "We compared ArcFace and CosFace heads on a ResNet-50; see Duke Energy.\n"
