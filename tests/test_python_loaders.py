@@ -341,7 +341,7 @@ def test_look_alikes_of_packaged_data_name_nothing(make_repo: MakeRepo, run_cli:
         "from pandas_datareader import data\n"
         "import corpus\n"
         'reader = CategorizedPlaintextCorpusReader("reviews", r".*\\.txt")\n'
-        'home = sm.datasets.get_data_home()\n'
+        "home = sm.datasets.get_data_home()\n"
         "frame = data.DataReader(ticker, source)\n"
         "sents = corpus.brown.sents()\n"
     )
