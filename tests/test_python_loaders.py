@@ -177,7 +177,7 @@ ONE_REGEX = (
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
     r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder|"
     r"tutorials\.mnist|learn\.datasets|vega_datasets|skimage|pydataset|get_rdataset|"
-    r"mglearn|plotly\.express|statsmodels|sksurv|nltk|pandas_datareader"
+    r"mglearn|plotly\.express|statsmodels|sksurv|nltk"
 )
 
 
@@ -290,7 +290,6 @@ def test_sample_data_of_plotting_and_teaching_libraries_is_loaded_data(
 STATISTICS_AND_TEXT_LIBRARIES = """\
 import nltk
 import statsmodels.api as sm
-import pandas_datareader.data as web
 from nltk.corpus import movie_reviews, stopwords
 from sksurv.datasets import load_whas500, get_x_y
 
@@ -302,47 +301,37 @@ tagged = nltk.corpus.treebank.tagged_sents()
 frame = sm.datasets.engel.load_pandas().data
 table = load_whas500()
 features, outcome = get_x_y(table, ["fstat", "lenfol"])
-prices = web.DataReader("IBM", "av-daily", start=start)
-rates = web.DataReader(
-    "GS10",
-    data_source="fred",
-)
 """
 
 
 def test_statistics_and_text_libraries_load_their_packaged_data(
     make_repo: MakeRepo, run_cli: RunCli
 ) -> None:
-    """statsmodels' and scikit-survival's datasets, NLTK's corpora (imported, downloaded or
-    read through) and pandas-datareader's online sources are data the code loads, each named
-    by its module, function or source argument. NLTK's word lists and tokenizer models
-    (stopwords, punkt) and scikit-survival's helper of any table (get_x_y) name none."""
+    """statsmodels' and scikit-survival's datasets and NLTK's corpora (imported, downloaded or
+    read through) are data the code loads, each named by its module or function. NLTK's
+    word lists and tokenizer models (stopwords, punkt) and scikit-survival's helper of any
+    table (get_x_y) name none."""
     found = scan_references(make_repo, run_cli, {"survey.py": STATISTICS_AND_TEXT_LIBRARIES})
     assert found == {
-        ("survey.py", 4, "nltk:movie_reviews", "load"),
-        ("survey.py", 5, "sksurv:whas500", "load"),
-        ("survey.py", 7, "nltk:movie_reviews", "load"),
-        ("survey.py", 9, "nltk:movie_reviews", "load"),
-        ("survey.py", 11, "nltk:treebank", "load"),
-        ("survey.py", 12, "statsmodels:engel", "load"),
-        ("survey.py", 13, "sksurv:whas500", "load"),
-        ("survey.py", 15, "datareader:av-daily", "load"),
-        ("survey.py", 16, "datareader:fred", "load"),
-        ("survey.py", 18, "datareader:fred", "load"),
+        ("survey.py", 3, "nltk:movie_reviews", "load"),
+        ("survey.py", 4, "sksurv:whas500", "load"),
+        ("survey.py", 6, "nltk:movie_reviews", "load"),
+        ("survey.py", 8, "nltk:movie_reviews", "load"),
+        ("survey.py", 10, "nltk:treebank", "load"),
+        ("survey.py", 11, "statsmodels:engel", "load"),
+        ("survey.py", 12, "sksurv:whas500", "load"),
     }
 
 
 def test_look_alikes_of_packaged_data_name_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    """A corpus reader's class, statsmodels' own machinery, a DataReader whose source is not
-    a literal and a repository's own module called corpus load no dataset."""
+    """A corpus reader's class, statsmodels' own machinery and a repository's own module
+    called corpus load no dataset."""
     code = (
         "import statsmodels.api as sm\n"
         "from nltk.corpus.reader import CategorizedPlaintextCorpusReader\n"
-        "from pandas_datareader import data\n"
         "import corpus\n"
         'reader = CategorizedPlaintextCorpusReader("reviews", r".*\\.txt")\n'
         "home = sm.datasets.get_data_home()\n"
-        "frame = data.DataReader(ticker, source)\n"
         "sents = corpus.brown.sents()\n"
     )
     assert scan_references(make_repo, run_cli, {"own.py": code}) == set()

@@ -61,12 +61,11 @@ LOADER_WORDS = (
     "get_rdataset",
     "mglearn",
     "plotly.express",
-    # statistics and text libraries' packaged data (statsmodels' and scikit-survival's
-    # datasets, NLTK's corpora) and pandas-datareader's readers of online sources
+    # statistics and text libraries' packaged data: statsmodels' and scikit-survival's
+    # datasets, NLTK's corpora
     "statsmodels",
     "sksurv",
     "nltk",
-    "pandas_datareader",
 )
 LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in modules that do
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
@@ -182,10 +181,6 @@ NLTK_NOT_CORPORA = frozenset(
     # collections: what they hold is named nowhere
     | {"all", "all-corpora", "all-nltk", "popular", "book", "third-party", "tests"}
 )
-# pandas-datareader reads a series from an online source named by its second argument
-# (``DataReader("M2SL", "fred", start, end)``) or by its function (``get_data_fred``):
-# the source's data is the dataset (https://pandas-datareader.readthedocs.io).
-DATAREADER_MODULES = frozenset({"pandas_datareader", "pandas_datareader.data"})
 # ``nlp`` is the Hugging Face datasets library's name before its 1.0 release.
 HF_LOADERS = (
     "datasets.load_dataset",
@@ -1004,10 +999,6 @@ def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[Lo
         found = _named(call, constants, *NAME_ARGUMENT[qualified])
         if found is not None and found.source == "nltk" and found.name in NLTK_NOT_CORPORA:
             found = None  # nltk.download("punkt"): a tokenizer's model, not a corpus
-    elif module in DATAREADER_MODULES and leaf == "DataReader":
-        found = _named(call, constants, "datareader", 1, ("data_source",))
-    elif module in DATAREADER_MODULES and leaf.startswith("get_data_"):  # get_data_fred(...)
-        found = _attribute_name(call.func, leaf.removeprefix("get_data_"), "datareader")
     elif qualified in HUB_DOWNLOADS:
         found = _hub_dataset(call, constants)
     elif qualified in URL_READERS:
