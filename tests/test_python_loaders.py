@@ -177,7 +177,7 @@ ONE_REGEX = (
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
     r"(?:\.datasets|[ \t]+import[ \t]+[\w, \t(]*\bdatasets)|get_file|ImageFolder|"
     r"tutorials\.mnist|learn\.datasets|vega_datasets|skimage|pydataset|get_rdataset|"
-    r"mglearn|plotly\.express|statsmodels|sksurv|nltk"
+    r"mglearn|plotly\.express"
 )
 
 
@@ -285,56 +285,6 @@ def test_sample_data_of_plotting_and_teaching_libraries_is_loaded_data(
         ("features.py", 2, "skimage:chelsea", "load"),
         ("features.py", 4, "mglearn:citibike", "load"),
     }
-
-
-STATISTICS_AND_TEXT_LIBRARIES = """\
-import nltk
-import statsmodels.api as sm
-from nltk.corpus import movie_reviews, stopwords
-from sksurv.datasets import load_whas500, get_x_y
-
-nltk.download("movie_reviews")
-nltk.download("punkt")
-negative = movie_reviews.fileids("neg")
-english = set(stopwords.words("english"))
-tagged = nltk.corpus.treebank.tagged_sents()
-frame = sm.datasets.engel.load_pandas().data
-table = load_whas500()
-features, outcome = get_x_y(table, ["fstat", "lenfol"])
-"""
-
-
-def test_statistics_and_text_libraries_load_their_packaged_data(
-    make_repo: MakeRepo, run_cli: RunCli
-) -> None:
-    """statsmodels' and scikit-survival's datasets and NLTK's corpora (imported, downloaded or
-    read through) are data the code loads, each named by its module or function. NLTK's
-    word lists and tokenizer models (stopwords, punkt) and scikit-survival's helper of any
-    table (get_x_y) name none."""
-    found = scan_references(make_repo, run_cli, {"survey.py": STATISTICS_AND_TEXT_LIBRARIES})
-    assert found == {
-        ("survey.py", 3, "nltk:movie_reviews", "load"),
-        ("survey.py", 4, "sksurv:whas500", "load"),
-        ("survey.py", 6, "nltk:movie_reviews", "load"),
-        ("survey.py", 8, "nltk:movie_reviews", "load"),
-        ("survey.py", 10, "nltk:treebank", "load"),
-        ("survey.py", 11, "statsmodels:engel", "load"),
-        ("survey.py", 12, "sksurv:whas500", "load"),
-    }
-
-
-def test_look_alikes_of_packaged_data_name_nothing(make_repo: MakeRepo, run_cli: RunCli) -> None:
-    """A corpus reader's class, statsmodels' own machinery and a repository's own module
-    called corpus load no dataset."""
-    code = (
-        "import statsmodels.api as sm\n"
-        "from nltk.corpus.reader import CategorizedPlaintextCorpusReader\n"
-        "import corpus\n"
-        'reader = CategorizedPlaintextCorpusReader("reviews", r".*\\.txt")\n'
-        "home = sm.datasets.get_data_home()\n"
-        "sents = corpus.brown.sents()\n"
-    )
-    assert scan_references(make_repo, run_cli, {"own.py": code}) == set()
 
 
 READERS_OF_FORMATS = """\

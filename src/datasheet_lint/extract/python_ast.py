@@ -61,11 +61,6 @@ LOADER_WORDS = (
     "get_rdataset",
     "mglearn",
     "plotly.express",
-    # statistics and text libraries' packaged data: statsmodels' and scikit-survival's
-    # datasets, NLTK's corpora
-    "statsmodels",
-    "sksurv",
-    "nltk",
 )
 LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in modules that do
     r"(?:torchvision|torchaudio|torchtext|sklearn|keras)[\w.]{0,64}"
@@ -119,7 +114,6 @@ NAME_ARGUMENT: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "openml.datasets.get_dataset": ("openml", 0, ("dataset_id",)),
     "sklearn.datasets.fetch_openml": ("openml", 0, ("name", "data_id")),
     "datasets.load_from_disk": ("local", 0, ("dataset_path",)),
-    "nltk.download": ("nltk", 0, ("info_or_id",)),  # nltk.download("movie_reviews")
     # Libraries' bundled or mirrored sample data, each named by its first argument.
     "seaborn.load_dataset": ("seaborn", 0, ("name",)),  # sns.load_dataset("titanic")
     "vega_datasets.data": ("vega", 0, ("name",)),  # data("iris")
@@ -145,41 +139,9 @@ SAMPLE_MODULES: dict[str, str] = {
     "mglearn.datasets": "mglearn",
     "plotly.express.data": "plotly",
     "plotly.data": "plotly",
-    "sksurv.datasets": "sksurv",  # load_gbsg2(), load_flchain(), load_veterans_lung_cancer()
 }
 SAMPLE_MACHINERY = frozenset(
     {"download_all", "load", "data_dir", "list_datasets", "file_hash", "fetch", "image_fetcher"}
-    | {"get_x_y", "load_arff_files_standardized"}  # scikit-survival's helpers of any table
-)
-# Packages whose every public module is one dataset, named by the module: anything taken
-# from or called through it loads that dataset (``sm.datasets.engel.load_pandas()``,
-# ``from statsmodels.datasets import co2``, ``from nltk.corpus import movie_reviews``,
-# ``movie_reviews.fileids()``, ``nltk.corpus.brown.sents()``), and each names its own
-# machinery. https://www.statsmodels.org/stable/datasets/index.html lists statsmodels'
-# datasets; https://www.nltk.org/nltk_data/ lists NLTK's corpora.
-DATASET_PACKAGES: dict[str, str] = {
-    "statsmodels.datasets": "statsmodels",
-    "statsmodels.api.datasets": "statsmodels",
-    "nltk.corpus": "nltk",
-}
-PACKAGE_MACHINERY = frozenset(
-    {"get_rdataset", "webuse", "check_internet", "clear_data_home", "get_data_home", "utils"}
-    | {"reader", "util", "corpus", "find", "load"}
-)
-# NLTK's packages that are not collections of text: lexicons, word lists, grammars and the
-# models of its tokenizers and taggers (https://www.nltk.org/nltk_data/), which the code
-# consults while it processes its data. Measured on the labelled repositories, a word list
-# (stopwords, words) is labelled in one repository and left unlabelled in three.
-NLTK_NOT_CORPORA = frozenset(
-    {"stopwords", "wordnet", "wordnet2021", "wordnet31", "wordnet_ic", "omw", "omw-1.4"}
-    | {"words", "names", "swadesh", "opinion_lexicon", "sentiwordnet", "vader_lexicon"}
-    | {"punkt", "punkt_tab", "averaged_perceptron_tagger", "averaged_perceptron_tagger_eng"}
-    | {"maxent_ne_chunker", "maxent_ne_chunker_tab", "maxent_treebank_pos_tagger"}
-    | {"universal_tagset", "tagsets", "tagsets_json", "snowball_data", "rslp", "perluniprops"}
-    | {"nonbreaking_prefixes", "word2vec_sample", "large_grammars", "book_grammars"}
-    | {"sample_grammars", "basque_grammars", "spanish_grammars", "porter_test", "moses_sample"}
-    # collections: what they hold is named nowhere
-    | {"all", "all-corpora", "all-nltk", "popular", "book", "third-party", "tests"}
 )
 # ``nlp`` is the Hugging Face datasets library's name before its 1.0 release.
 HF_LOADERS = (
@@ -997,8 +959,6 @@ def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[Lo
         return
     if qualified in NAME_ARGUMENT:
         found = _named(call, constants, *NAME_ARGUMENT[qualified])
-        if found is not None and found.source == "nltk" and found.name in NLTK_NOT_CORPORA:
-            found = None  # nltk.download("punkt"): a tokenizer's model, not a corpus
     elif qualified in HUB_DOWNLOADS:
         found = _hub_dataset(call, constants)
     elif qualified in URL_READERS:
@@ -1023,25 +983,8 @@ def _loader(call: ast.Call, qualified: str, constants: Constants) -> Iterator[Lo
         found = LoaderCall(*one, call.func.lineno, call.func.col_offset + 1)
     elif (sample := _sample(qualified)) is not None:  # data.seattle_weather()
         found = _attribute_name(call.func, sample[1], sample[0])
-    elif (packaged := _packaged(qualified)) is not None:  # movie_reviews.fileids()
-        found = LoaderCall(*packaged, call.func.lineno, call.func.col_offset + 1)
     if found is not None:
         yield found
-
-
-def _packaged(qualified: str) -> tuple[str, str] | None:
-    """(source, name) of the dataset a package's module is (``DATASET_PACKAGES``), for the
-    module or anything in it (``nltk.corpus.movie_reviews.words``); None for the package's
-    machinery, its classes and NLTK's packages that are not corpora."""
-    for package, source in DATASET_PACKAGES.items():
-        if qualified.startswith(f"{package}."):
-            name = qualified[len(package) + 1 :].split(".", 1)[0]
-            if not name.islower() or name.startswith("_") or name in PACKAGE_MACHINERY:
-                return None
-            if source == "nltk" and name in NLTK_NOT_CORPORA:
-                return None
-            return source, name
-    return None
 
 
 def _one_dataset(qualified: str) -> tuple[str, str] | None:
@@ -1075,7 +1018,7 @@ def _library_dataset(qualified: str) -> tuple[str, str] | None:
         return None if leaf in SKLEARN_NOT_DATASETS else ("sklearn", leaf)
     if f"{module}." in KERAS_PREFIXES:  # keras.datasets holds only datasets' modules
         return "keras", leaf
-    return _one_dataset(qualified) or _sample(qualified) or _packaged(qualified)
+    return _one_dataset(qualified) or _sample(qualified)
 
 
 def _imported_datasets(
