@@ -468,3 +468,23 @@ def test_pandas_and_numpy_by_their_conventional_names_read_data_without_an_impor
         ("loyalty.py", 2, "local:members"),  # x.npy says nothing: its folder names it
         ("lesson.py", 2, "titanic"),
     }
+
+
+def test_archives_opened_to_be_read_are_data_files(make_repo: MakeRepo, run_cli: RunCli) -> None:
+    """A tar or zip archive of data opened to be unpacked or read is a load of that file; an
+    archive the code writes, and a network's weights packed in an archive, are not."""
+    code = (
+        "import tarfile\n"
+        "from zipfile import ZipFile\n"
+        'with tarfile.open("clickstream_sample.tar.gz", "r:gz") as archive:\n'
+        "    archive.extractall()\n"
+        'with ZipFile("flowers_102.zip") as bundle:\n'
+        "    bundle.extractall()\n"
+        'with tarfile.open("results.tar.gz", "w:gz") as out:\n'
+        "    out.add('logs')\n"
+        'ZipFile("efficientnet_b0.pth.zip").extractall()\n'
+    )
+    assert scan_references(make_repo, run_cli, {"unpack.py": code}) == {
+        ("unpack.py", 3, "local:clickstream_sample.tar.gz", "load"),
+        ("unpack.py", 5, "local:flowers_102.zip", "load"),
+    }

@@ -70,7 +70,7 @@ LIBRARY_DATASETS = lazy(  # every match holds "datasets": looked for only in mod
 # "train.txt"))), or a data file joined onto a location, is worth parsing for too; a reader
 # of a path built elsewhere is not (most code has many, and nothing static names the file).
 DATA_LITERAL = lazy(
-    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin|gz|bz2|shp|"""
+    r"""\.(?:csv|tsv|jsonl?|npy|npz|h5|hdf5|mat|pkl|pickle|parquet|txt|bin|gz|bz2|zip|tgz|tar|shp|"""
     r"""geojson|gpkg|sqlite3?|db|tfrecords?)['"]"""
 )
 READER_CALL = lazy(
@@ -219,6 +219,7 @@ FORMAT_READERS: dict[str, tuple[str, ...]] = {
     "geopandas.read_file": (".shp", ".geojson", ".gpkg", ".kml", ".gml", ".json", ".zip"),
     "sqlite3.connect": (".sqlite", ".sqlite3", ".db"),
 }
+ARCHIVE_READERS = frozenset({"tarfile.open", "tarfile.TarFile", "zipfile.ZipFile"})
 PATH_READERS = FOLDER_READERS | frozenset(
     {f"pandas.read_{kind}" for kind in ["csv", "json", "parquet", "table", "excel", "feather"]}
     | {"pandas.read_pickle", "pandas.read_hdf", "pandas.read_stata", "pandas.read_sas"}
@@ -226,6 +227,8 @@ PATH_READERS = FOLDER_READERS | frozenset(
     | {"h5py.File", "scipy.io.loadmat", "builtins.open", "json.load", "pickle.load"}
     # compressed files opened to be read (gzip.open("movie_data.csv.gz", "rb"))
     | {"gzip.open", "gzip.GzipFile", "bz2.open", "bz2.BZ2File", "lzma.open"}
+    # archives opened to be read or unpacked (tarfile.open("17flowers.tgz"))
+    | ARCHIVE_READERS
     | {"tensorflow.data.TFRecordDataset", "tensorflow.data.TextLineDataset"}
     | set(FORMAT_READERS)
 )
@@ -751,6 +754,8 @@ def _path_reader(call: ast.Call, qualified: str, constants: Constants) -> Loader
     name = path.rsplit("/", 1)[-1]
     if name.startswith(".") and name.strip("."):
         return None  # root + name + ".npy" names no file; .git_archival.txt is the repo's
+    if qualified in ARCHIVE_READERS and WEIGHTS_SUFFIX.search(name):
+        return None  # zipfile.ZipFile("resnet50.pth.zip"): a network's weights
     if qualified in FOLDER_READERS:  # ImageFolder(data_dir + '/train'), (data_dir + '/test')
         path = without_split(path)
     # bound elsewhere (origin_txt = '.../Train.txt'; open(origin_txt)): that line spells a
