@@ -18,10 +18,13 @@ from scripts.realrepos import LABELS, _unlabelled, load_labels, load_repos, meas
 # for three; rounds 3 to 10 were the test halves of sessions 6 to 13 (each reported there once) and
 # are development data from the session after; round 11 was session 14's validation round and
 # round 12 its test half, both development data since session 15; round 13 was session 15's
-# validation round and round 14 its test half, both development data since session 16 (round 15,
-# session 16's validation round, and round 16, its test half, have no floors yet). Every floor is
-# its round's figure at the end of session 16, rounded down from the counts, except where a round
-# did not move and an older, lower floor stays (docs/accuracy.md).
+# validation round and round 14 its test half, both development data since session 16; round 15
+# was session 16's validation round and round 16 its test half, both development data since
+# session 17 (round 17, session 17's validation round, and round 18, its test half, have no
+# floors yet). Every floor is its round's figure at the end of session 17, rounded down from the
+# counts, except where a round did not move and an older, lower floor stays (docs/accuracy.md),
+# and round 16's retraction precision (41 of 41 flags right): 0.97, not 1.00, so that one
+# disputed flag among its few does not read as a fall.
 # Round 6's retraction precision fell from 0.926 to 0.918 in session 12: three lines of
 # insightface's subcenter_arcface/drop.py read `join(args.data, 'train.rec')` where `--data`
 # defaults to `faces_ms1m_full`; the label marks the default as MS-Celeb-1M and leaves the reads
@@ -54,11 +57,11 @@ FLOORS = {
     3: {
         "required-recall": 0.82,
         "required-recall-data": 0.90,
-        "reference-precision": 0.94,
+        "reference-precision": 0.95,
         "retraction-recall": 0.88,
         "retraction-precision": 0.92,
-        "dataset-recall": 0.78,
-        "dataset-precision": 0.70,
+        "dataset-recall": 0.80,
+        "dataset-precision": 0.71,
     },
     4: {
         "required-recall": 0.75,
@@ -72,11 +75,11 @@ FLOORS = {
     5: {
         "required-recall": 0.80,
         "required-recall-data": 0.84,
-        "reference-precision": 0.90,
+        "reference-precision": 0.91,
         "retraction-recall": 0.78,
         "retraction-precision": 0.94,
-        "dataset-recall": 0.78,
-        "dataset-precision": 0.62,
+        "dataset-recall": 0.79,
+        "dataset-precision": 0.63,
     },
     6: {
         "required-recall": 0.68,
@@ -84,8 +87,8 @@ FLOORS = {
         "reference-precision": 0.90,
         "retraction-recall": 0.84,
         "retraction-precision": 0.93,
-        "dataset-recall": 0.68,
-        "dataset-precision": 0.64,
+        "dataset-recall": 0.70,
+        "dataset-precision": 0.65,
     },
     7: {
         "required-recall": 0.71,
@@ -102,7 +105,7 @@ FLOORS = {
         "reference-precision": 0.91,
         "retraction-recall": 0.75,
         "retraction-precision": 0.96,
-        "dataset-recall": 0.57,
+        "dataset-recall": 0.58,
         "dataset-precision": 0.58,
     },
     9: {
@@ -111,8 +114,8 @@ FLOORS = {
         "reference-precision": 0.91,
         "retraction-recall": 0.77,
         "retraction-precision": 0.98,
-        "dataset-recall": 0.80,
-        "dataset-precision": 0.65,
+        "dataset-recall": 0.84,
+        "dataset-precision": 0.67,
     },
     10: {
         "required-recall": 0.64,
@@ -120,7 +123,7 @@ FLOORS = {
         "reference-precision": 0.81,
         "retraction-recall": 0.78,
         "retraction-precision": 0.89,
-        "dataset-recall": 0.67,
+        "dataset-recall": 0.68,
         "dataset-precision": 0.60,
     },
     11: {
@@ -138,17 +141,17 @@ FLOORS = {
         "reference-precision": 0.83,
         "retraction-recall": 0.76,
         "retraction-precision": 0.85,
-        "dataset-recall": 0.73,
-        "dataset-precision": 0.58,
+        "dataset-recall": 0.75,
+        "dataset-precision": 0.59,
     },
     13: {
-        "required-recall": 0.57,
-        "required-recall-data": 0.58,
+        "required-recall": 0.60,
+        "required-recall-data": 0.61,
         "reference-precision": 0.83,
         "retraction-recall": 0.74,
         "retraction-precision": 0.88,
-        "dataset-recall": 0.58,
-        "dataset-precision": 0.54,
+        "dataset-recall": 0.61,
+        "dataset-precision": 0.55,
     },
     14: {
         "required-recall": 0.67,
@@ -156,8 +159,26 @@ FLOORS = {
         "reference-precision": 0.59,
         "retraction-recall": 0.75,
         "retraction-precision": 0.72,
-        "dataset-recall": 0.70,
-        "dataset-precision": 0.55,
+        "dataset-recall": 0.73,
+        "dataset-precision": 0.56,
+    },
+    15: {
+        "required-recall": 0.56,
+        "required-recall-data": 0.63,
+        "reference-precision": 0.80,
+        "retraction-recall": 0.73,
+        "retraction-precision": 0.77,
+        "dataset-recall": 0.50,
+        "dataset-precision": 0.51,
+    },
+    16: {
+        "required-recall": 0.55,
+        "required-recall-data": 0.59,
+        "reference-precision": 0.76,
+        "retraction-recall": 0.32,
+        "retraction-precision": 0.97,
+        "dataset-recall": 0.73,
+        "dataset-precision": 0.51,
     },
 }
 # Where a round's precision stands below the naive grep's, named with the reason: round 6's
