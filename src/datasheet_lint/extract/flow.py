@@ -1137,7 +1137,9 @@ class _Flow:
             return
         self.touch(carried)
         destinations = {id(k.value) for k in node.keywords if k.arg in DESTINATION_KEYS}
-        for dataset in () if self.through_handle(node, env) else sorted(carried):
+        # unpacking through an archive's handle: the line that opened the archive named it
+        unpacked = self.through_handle(node, arguments, env)
+        for dataset in [] if unpacked else sorted(carried):
             self.emit(dataset, node.lineno, node.col_offset, kind, _label(node.func))
             for argument in arguments:  # a path built on a line of its own in a long call
                 if isinstance(argument, ast.Name | ast.Attribute):
@@ -1542,23 +1544,26 @@ class _Flow:
             and not writes_to(value)
         )
         for target in targets:
-            plain = isinstance(target, ast.Name) and _plain_handle(target.id)
-            if isinstance(target, ast.Name) and opens and plain:
+            if not isinstance(target, ast.Name):
+                continue
+            if opens and _plain_handle(target.id):
                 self.handles.add(target.id)
-            elif isinstance(target, ast.Name):
+            else:
                 self.handles.discard(target.id)
 
-    def through_handle(self, node: ast.Call, env: dict[str, Carried]) -> bool:
+    def through_handle(
+        self, node: ast.Call, arguments: list[ast.expr], env: dict[str, Carried]
+    ) -> bool:
         """Whether an operation reaches its data only through an archive's handle opened on
         an earlier line (``zip_ref.extractall(out)``): the opening is the reference, and the
         unpacking adds none. ``zip_ref.extractall(DATA_DIR)``, whose folder carries data of
         its own, is still a reference."""
-        parts = list(_arguments(node))
-        if isinstance(node.func, ast.Attribute):
-            parts.append(node.func.value)
-        handles = [p for p in parts if isinstance(p, ast.Name) and p.id in self.handles]
-        others = [p for p in parts if not (isinstance(p, ast.Name) and p.id in self.handles)]
-        return bool(handles) and not _union(self.carried(p, env) for p in others)
+        if not self.handles:
+            return False
+        parts = [*arguments, node.func.value] if isinstance(node.func, ast.Attribute) else arguments
+        handle = [isinstance(p, ast.Name) and p.id in self.handles for p in parts]
+        others = (p for p, is_handle in zip(parts, handle, strict=True) if not is_handle)
+        return any(handle) and not any(self.carried(p, env) for p in others)
 
     def writer(self, value: ast.expr, target: ast.expr) -> None:
         """``with open(path, "w") as f``: what ``f.write`` writes ends up at ``path``."""
